@@ -1,0 +1,15 @@
+import { defineConfig } from 'tsup';
+
+// `index` is isomorphic (MSW handlers for Node and the browser); `node` holds the
+// Node-only HTTP server, so browser bundles never reach node: modules.
+export default defineConfig({
+  entry: { index: 'src/index.ts', node: 'src/node.ts' },
+  format: ['esm', 'cjs'],
+  dts: true,
+  clean: true,
+  sourcemap: false,
+  treeshake: true,
+  target: 'es2022',
+  platform: 'neutral',
+  external: ['msw', 'msw/node', 'msw/browser', '@acs-opensearch/client', 'ajv', 'ajv-formats', /^node:/],
+});
