@@ -5,3 +5,4 @@ import type { components } from './generated/openapi.js';
 
 /** One algorithm instance, camelCase, as the client returns it. */
 export type FunctionInstance = components['schemas']['FunctionInstance'];
+export * from './signing/index.js';

@@ -1,0 +1,43 @@
+// Steps 5-7 of the algorithm: CanonicalRequest, StringToSign, Signature. Pure apart from Web Crypto.
+import { ALGORITHM } from './authorization.js';
+import { canonicalHeaders, type HeaderEntries } from './canonicalHeaders.js';
+import { canonicalQuery } from './canonicalQuery.js';
+import { canonicalUri } from './canonicalUri.js';
+import { hmacSha256Hex, sha256Hex } from './crypto.js';
+
+export interface SignatureInput {
+  method: string;
+  /** The URL as sent: its pathname and search are signed as they are. */
+  url: string | URL;
+  /** Every header that is sent, including `host`. */
+  headers: HeaderEntries;
+  /** Hex SHA-256 of the body; also the value of x-acs-content-sha256. */
+  payloadHash: string;
+  accessKeySecret: string;
+  /** Sign exactly these header names (a verifier passes what the client declared). */
+  signedHeaders?: readonly string[];
+}
+
+export interface SignatureParts {
+  canonicalRequest: string;
+  stringToSign: string;
+  signedHeaders: string[];
+  signature: string;
+}
+
+/** Computes the V3 signature of a request from its parts. */
+export async function computeSignature(input: SignatureInput): Promise<SignatureParts> {
+  const url = typeof input.url === 'string' ? new URL(input.url) : input.url;
+  const headers = canonicalHeaders(input.headers, input.signedHeaders);
+  const canonicalRequest = [
+    input.method.toUpperCase(),
+    canonicalUri(url.pathname),
+    canonicalQuery(url.search),
+    headers.canonical,
+    headers.signedHeaders.join(';'),
+    input.payloadHash,
+  ].join('\n');
+  const stringToSign = `${ALGORITHM}\n${await sha256Hex(canonicalRequest)}`;
+  const signature = await hmacSha256Hex(input.accessKeySecret, stringToSign);
+  return { canonicalRequest, stringToSign, signedHeaders: headers.signedHeaders, signature };
+}

@@ -1,0 +1,101 @@
+// Composes the signing steps: adds the x-acs-* headers and Authorization to a request.
+// Pure: the clock and the nonce are injectable, so known-answer vectors stay deterministic.
+import { formatAuthorization } from './authorization.js';
+import { acsDate } from './acsDate.js';
+import { computeSignature, type SignatureParts } from './computeSignature.js';
+import { sha256Hex, type BodyBytes } from './crypto.js';
+import { signatureNonce } from './signatureNonce.js';
+
+/** Alibaba Cloud credentials: a long-term AccessKey pair, or an STS triple with `securityToken`. */
+export interface Credentials {
+  accessKeyId: string;
+  accessKeySecret: string;
+  securityToken?: string | undefined;
+}
+
+/** Headers in any of the forms `fetch` accepts. */
+export type HeadersLike = Headers | Record<string, string> | ReadonlyArray<readonly [string, string]>;
+
+export interface SignRequestInput {
+  method: string;
+  /** The URL exactly as it will be sent. */
+  url: string | URL;
+  /** Headers that will be sent; every x-acs-* among them is signed, and content-type when present. */
+  headers?: HeadersLike | undefined;
+  /** The exact body bytes (a string is UTF-8); omit for no body. */
+  body?: BodyBytes;
+}
+
+export interface SignRequestOptions {
+  credentials: Credentials;
+  /** x-acs-action, for example `ListFunctionInstances`. */
+  action: string;
+  /** x-acs-version, for example `2017-12-25`. */
+  version: string;
+  /** The clock; defaults to `Date.now()`. */
+  now?: () => Date | number;
+  /** The nonce source; defaults to a random UUID. */
+  nonce?: () => string;
+}
+
+export interface SignedRequest extends SignatureParts {
+  /** The headers to add to the request (x-acs-* and authorization). `host` is signed but not included: the runtime sends it. */
+  headers: Record<string, string>;
+  authorization: string;
+  /** The signed host, with its port when it is not the default. */
+  host: string;
+}
+
+function headerEntries(headers: HeadersLike | undefined): Array<[string, string]> {
+  if (!headers) return [];
+  if (typeof Headers !== 'undefined' && headers instanceof Headers) return [...headers.entries()];
+  if (Array.isArray(headers)) return headers.map(([k, v]) => [k, v] as [string, string]);
+  return Object.entries(headers as Record<string, string>);
+}
+
+/** Checks credentials without ever echoing the secret or the token. */
+export function assertCredentials(credentials: unknown): asserts credentials is Credentials {
+  const c = credentials as Partial<Credentials> | null | undefined;
+  if (!c || typeof c !== 'object') throw new TypeError('credentials are missing: pass { accessKeyId, accessKeySecret } or set ALIBABA_CLOUD_ACCESS_KEY_ID and ALIBABA_CLOUD_ACCESS_KEY_SECRET');
+  if (typeof c.accessKeyId !== 'string' || c.accessKeyId.trim() === '') throw new TypeError('credentials.accessKeyId is missing or empty');
+  if (typeof c.accessKeySecret !== 'string' || c.accessKeySecret === '') throw new TypeError('credentials.accessKeySecret is missing or empty');
+  if (c.securityToken !== undefined && (typeof c.securityToken !== 'string' || c.securityToken === '')) {
+    throw new TypeError('credentials.securityToken must be a non-empty string when given');
+  }
+}
+
+/** Signs a request with ACS3-HMAC-SHA256 and returns the headers to send with it. */
+export async function signRequest(request: SignRequestInput, options: SignRequestOptions): Promise<SignedRequest> {
+  const { credentials } = options;
+  assertCredentials(credentials);
+  const url = typeof request.url === 'string' ? new URL(request.url) : request.url;
+  const payloadHash = await sha256Hex(request.body);
+  const added: Record<string, string> = {
+    'x-acs-action': options.action,
+    'x-acs-version': options.version,
+    'x-acs-date': acsDate(options.now ? options.now() : Date.now()),
+    'x-acs-signature-nonce': options.nonce ? options.nonce() : signatureNonce(),
+    'x-acs-content-sha256': payloadHash,
+  };
+  if (credentials.securityToken) added['x-acs-security-token'] = credentials.securityToken;
+
+  // What goes on the wire: the caller's headers, overridden by ours, plus host.
+  const sent = new Map<string, [string, string]>();
+  for (const [name, value] of headerEntries(request.headers)) {
+    const lower = name.toLowerCase();
+    if (lower === 'authorization' || lower === 'host') continue;
+    sent.set(lower, [lower, value]);
+  }
+  for (const [name, value] of Object.entries(added)) sent.set(name, [name, value]);
+  sent.set('host', ['host', url.host]);
+
+  const parts = await computeSignature({
+    method: request.method,
+    url,
+    headers: sent.values(),
+    payloadHash,
+    accessKeySecret: credentials.accessKeySecret,
+  });
+  const authorization = formatAuthorization(credentials.accessKeyId, parts.signedHeaders, parts.signature);
+  return { ...parts, headers: { ...added, authorization }, authorization, host: url.host };
+}
