@@ -1,0 +1,52 @@
+// Where credentials come from: a static pair, a provider called for every attempt (STS tokens
+// that refresh), or the ALIBABA_CLOUD_* environment variables where process.env exists.
+import { assertCredentials, type Credentials } from './signing/index.js';
+
+/** Returns credentials for one attempt; called again for every attempt, so it may refresh STS tokens. */
+export type CredentialsProvider = () => Credentials | Promise<Credentials>;
+
+export type CredentialsOption = Credentials | CredentialsProvider;
+
+function fromEnvironment(): Credentials | undefined {
+  const env = (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env;
+  if (!env?.ALIBABA_CLOUD_ACCESS_KEY_ID && !env?.ALIBABA_CLOUD_ACCESS_KEY_SECRET) return undefined;
+  return {
+    accessKeyId: env.ALIBABA_CLOUD_ACCESS_KEY_ID ?? '',
+    accessKeySecret: env.ALIBABA_CLOUD_ACCESS_KEY_SECRET ?? '',
+    ...(env.ALIBABA_CLOUD_SECURITY_TOKEN ? { securityToken: env.ALIBABA_CLOUD_SECURITY_TOKEN } : {}),
+  };
+}
+
+/** Builds the per-attempt credential lookup. A static pair is checked at once, so a typo fails at creation. */
+export function createCredentialsSource(option: CredentialsOption | undefined): () => Promise<Credentials> {
+  if (typeof option === 'function') {
+    return async () => {
+      const credentials = await option();
+      assertCredentials(credentials);
+      return credentials;
+    };
+  }
+  if (option !== undefined) {
+    assertCredentials(option);
+    // Copy, so that later mutation of the caller's object cannot change what is signed.
+    const frozen = Object.freeze({ ...option });
+    return async () => frozen;
+  }
+  return async () => {
+    const credentials = fromEnvironment();
+    if (!credentials) {
+      throw new TypeError(
+        'No credentials: pass `credentials` to createOpenSearchClient, or set ALIBABA_CLOUD_ACCESS_KEY_ID and ALIBABA_CLOUD_ACCESS_KEY_SECRET (and ALIBABA_CLOUD_SECURITY_TOKEN for STS)',
+      );
+    }
+    assertCredentials(credentials);
+    return credentials;
+  };
+}
+
+/** How credentials were configured, safe to show. */
+export function describeCredentials(option: CredentialsOption | undefined): string {
+  if (typeof option === 'function') return 'provider';
+  if (option) return option.securityToken ? 'static (STS)' : 'static';
+  return 'environment';
+}

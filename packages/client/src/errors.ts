@@ -1,0 +1,113 @@
+// Typed errors: every failure of a call becomes an OpenSearchError carrying what is known,
+// never a bare SyntaxError, and never a credential.
+
+/** What went wrong, coarsely: decides retries and how a caller reacts. */
+export type OpenSearchErrorKind = 'client' | 'server' | 'throttling' | 'network' | 'timeout' | 'validation';
+
+export interface OpenSearchErrorInit {
+  kind: OpenSearchErrorKind;
+  message: string;
+  code?: string | undefined;
+  status?: number | undefined;
+  requestId?: string | undefined;
+  retryable?: boolean | undefined;
+  body?: unknown;
+  /** The HTTP method and URL of the call (never its headers: they carry the security token). */
+  method?: string | undefined;
+  url?: string | undefined;
+  cause?: unknown;
+}
+
+/** The base class of every error the client throws. */
+export class OpenSearchError extends Error {
+  override name = 'OpenSearchError';
+  readonly kind: OpenSearchErrorKind;
+  /** The API error code, such as `Throttling.User`, or a client-side code such as `NetworkError`. */
+  readonly code: string;
+  /** The HTTP status, when a response arrived. */
+  readonly status: number | undefined;
+  /** From the body's requestId/RequestId, or the x-acs-request-id header. */
+  readonly requestId: string | undefined;
+  /** Whether the client considers the call safe to retry. */
+  readonly retryable: boolean;
+  /** The raw response body: the parsed JSON, or the text when it was not JSON. */
+  readonly body: unknown;
+  readonly method: string | undefined;
+  readonly url: string | undefined;
+
+  constructor(init: OpenSearchErrorInit) {
+    super(init.message, init.cause === undefined ? undefined : { cause: init.cause });
+    this.kind = init.kind;
+    this.code = init.code ?? defaultCode(init.kind);
+    this.status = init.status;
+    this.requestId = init.requestId;
+    this.retryable = init.retryable ?? false;
+    this.body = init.body;
+    this.method = init.method;
+    this.url = init.url;
+  }
+
+  toJSON(): Record<string, unknown> {
+    return {
+      name: this.name,
+      kind: this.kind,
+      code: this.code,
+      message: this.message,
+      status: this.status,
+      requestId: this.requestId,
+      retryable: this.retryable,
+      method: this.method,
+      url: this.url,
+    };
+  }
+}
+
+function defaultCode(kind: OpenSearchErrorKind): string {
+  switch (kind) {
+    case 'network':
+      return 'NetworkError';
+    case 'timeout':
+      return 'Timeout';
+    case 'validation':
+      return 'InvalidParameter';
+    default:
+      return 'Unknown';
+  }
+}
+
+/** A 4xx answer other than throttling: fix the request, don't retry it. */
+export class ClientError extends OpenSearchError {
+  override name = 'ClientError';
+}
+/** A 5xx answer. Retryable. */
+export class ServerError extends OpenSearchError {
+  override name = 'ServerError';
+}
+/** HTTP 429, or an error code containing `Throttling`. Retryable after a delay. */
+export class ThrottlingError extends OpenSearchError {
+  override name = 'ThrottlingError';
+  /** The delay the server asked for (Retry-After / x-acs-retry-after), in milliseconds. */
+  readonly retryAfterMs: number | undefined;
+  constructor(init: OpenSearchErrorInit & { retryAfterMs?: number | undefined }) {
+    super(init);
+    this.retryAfterMs = init.retryAfterMs;
+  }
+}
+/** The request never got an HTTP answer (DNS, connection refused, reset, CORS...). Retryable. */
+export class NetworkError extends OpenSearchError {
+  override name = 'NetworkError';
+}
+/** No answer within `timeoutMs`. Retryable. */
+export class TimeoutError extends OpenSearchError {
+  override name = 'TimeoutError';
+}
+/** The call was rejected before anything was sent: a parameter or an option is invalid. */
+export class ValidationError extends OpenSearchError {
+  override name = 'ValidationError';
+  /** The parameter or option at fault. */
+  readonly parameter: string;
+  constructor(parameter: string, message: string) {
+    super({ kind: 'validation', code: 'InvalidParameter', message });
+    this.parameter = parameter;
+  }
+}
