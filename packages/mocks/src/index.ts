@@ -1,2 +1,24 @@
-// Public entry of @acs-opensearch/mocks: MSW handlers built from the spec.
+// Public entry of @acs-opensearch/mocks: MSW handlers built from the spec, for Node and the browser.
+// Nothing here imports a Node module; the HTTP server lives in '@acs-opensearch/mocks/node'.
+import { createOpenSearchHandlers } from './createOpenSearchHandlers.js';
+
+export {
+  createOpenSearchHandlers,
+  type OpenSearchHandlers,
+  type OpenSearchHandlersOptions,
+  type OpenSearchMockController,
+  type OverrideInit,
+  type RecordedRequest,
+  type ScenarioOptions,
+} from './createOpenSearchHandlers.js';
+export { MockViolationError } from './errorResponses.js';
+export { makeFunctionInstance, makeFunctionInstances, makeListResponse, type FactoryOptions } from './factories.js';
+export { NORMAL_FIELDS, SIMPLE_FIELDS, selectOutput, type OutputLevel } from './outputLevels.js';
+export { createSpecValidator, type OperationValidator, type Violation } from './specValidator.js';
+export { listOperations, type OpenApiOperation } from './openApiOperations.js';
+export { verifySignature, MAX_CLOCK_SKEW_MS, type SignatureKey, type SignatureFailure } from './verifySignature.js';
 export { openApiDocument } from './generated/openapi-document.js';
+export type { FunctionInstance, ListFunctionInstancesResponse, OperationId, ResponseBody, ResponseStatus } from './types.js';
+
+/** Ready-made handlers for every operation of the spec, any origin, default dataset. */
+export const handlers = /* @__PURE__ */ createOpenSearchHandlers().handlers;
