@@ -1,0 +1,61 @@
+// Runs the demo CLI as a user does, against the built-in mock server over real HTTP.
+import { execFile } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+
+const run = promisify(execFile);
+const cli = fileURLToPath(new URL('../list-instances.mjs', import.meta.url));
+const env = { ...process.env, ALIBABA_CLOUD_ACCESS_KEY_ID: '', ALIBABA_CLOUD_ACCESS_KEY_SECRET: '', OPENSEARCH_APP_GROUP: '' };
+
+async function cliRun(...args: string[]) {
+  try {
+    const { stdout, stderr } = await run(process.execPath, [cli, ...args], { env });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const e = error as { code: number; stdout: string; stderr: string };
+    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
+  }
+}
+
+describe('demo CLI', { timeout: 30_000 }, () => {
+  it('lists every instance through the signed client, page by page, as a table', async () => {
+    const { code, stdout } = await cliRun('--page-size', '4');
+    expect(code).toBe(0);
+    expect(stdout).toContain('signature verification on');
+    expect(stdout).toMatch(/#\s+page\s+instanceName\s+functionName\s+status\s+source/);
+    expect(stdout).toMatch(/1\s+1\s+instance_1\s+ctr\s+available\s+user/);
+    expect(stdout).toMatch(/25 instance\(s\) in 7 page\(s\); totalCount 25/);
+  });
+
+  it('honours --source, --max-items and --output', async () => {
+    const { code, stdout } = await cliRun('--source', 'builtin', '--max-items', '3', '--output', 'simple', '--function', 'hot');
+    expect(code).toBe(0);
+    expect(stdout).toContain('function "hot" (source=builtin, output=simple');
+    expect(stdout).toMatch(/3 instance\(s\) in 1 page\(s\)/);
+    expect(stdout).not.toMatch(/\buser\b\s+\w+\s+(PAAS|SAAS)/);
+  });
+
+  it('reports an API error with its code and requestId, and exits 1', async () => {
+    const { code, stderr } = await cliRun('--source', 'all', '--real', '--endpoint', 'http://127.0.0.1:9');
+    expect(code).toBe(2);
+    expect(stderr).toContain('ALIBABA_CLOUD_ACCESS_KEY_ID');
+  });
+
+  it.each([
+    [['--bogus'], "Unknown option '--bogus'"],
+    [['--page-size', '0'], '--page-size must be a positive integer'],
+    [['--region', 'mars-1'], '--region must be one of'],
+    [['--mock', '--real'], 'choose one of --mock and --real'],
+  ])('rejects %j with a clear message', async (args, message) => {
+    const { code, stderr } = await cliRun(...args);
+    expect(code).toBe(2);
+    expect(stderr).toContain(message);
+  });
+
+  it('prints help', async () => {
+    const { code, stdout } = await cliRun('--help');
+    expect(code).toBe(0);
+    expect(stdout).toContain('--page-size N');
+  });
+});
