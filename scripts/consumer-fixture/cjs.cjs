@@ -1,0 +1,20 @@
+// CJS consumer: the same through require().
+const { createOpenSearchClient } = require('@acs-opensearch/client');
+const { handlers, makeFunctionInstance } = require('@acs-opensearch/mocks');
+const { startMockServer } = require('@acs-opensearch/mocks/node');
+const { setupServer } = require('msw/node');
+
+(async () => {
+  const client = createOpenSearchClient({ credentials: { accessKeyId: 'ak', accessKeySecret: 'sk' } });
+  const server = setupServer(...handlers);
+  server.listen({ onUnhandledRequest: 'error' });
+  const page = await client.listFunctionInstances({ appGroupIdentity: 'my_app', functionName: 'ctr', pageSize: 3, source: 'all' });
+  server.close();
+  if (page.result.length !== 3) throw new Error('unexpected page');
+  if (makeFunctionInstance({}, { seed: 1 }).instanceName !== 'ctr_instance_001') throw new Error('factory');
+  if (typeof startMockServer !== 'function') throw new Error('startMockServer missing');
+  console.log(`cjs: ${page.result.map((i) => i.instanceName).join(', ')} (totalCount ${page.totalCount})`);
+})().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,41 @@
+// A strict TypeScript consumer: compiled under moduleResolution "bundler" and "node16", and bundled
+// for the browser. The @ts-expect-error lines prove that mistakes fail to compile.
+import { createOpenSearchClient, OpenSearchError, type FunctionInstance, type ListFunctionInstancesResponse } from '@acs-opensearch/client';
+import { createOpenSearchHandlers, handlers, makeFunctionInstance } from '@acs-opensearch/mocks';
+
+export const client = createOpenSearchClient({ regionId: 'cn-shanghai', credentials: async () => ({ accessKeyId: 'a', accessKeySecret: 'b', securityToken: 'c' }) });
+
+export async function firstNames(): Promise<string[]> {
+  const page: ListFunctionInstancesResponse = await client.listFunctionInstances({ appGroupIdentity: 'app', functionName: 'ctr', source: 'all', output: 'simple' });
+  const names = page.result.map((i: FunctionInstance) => i.instanceName);
+  const { data } = await client.GET('/v4/openapi/app-groups/{appGroupIdentity}/functions/{functionName}/instances', {
+    params: { path: { appGroupIdentity: 'app', functionName: 'ctr' }, query: { pageSize: 5 } },
+  });
+  return [...names, ...(data?.result.map((i) => i.instanceName) ?? [])];
+}
+
+export async function mistakes(): Promise<void> {
+  // @ts-expect-error 'everything' is not a valid source
+  await client.listFunctionInstances({ appGroupIdentity: 'app', functionName: 'ctr', source: 'everything' });
+  // @ts-expect-error functionName is required
+  await client.listFunctionInstances({ appGroupIdentity: 'app' });
+  const page = await client.listFunctionInstances({ appGroupIdentity: 'app', functionName: 'ctr' });
+  // @ts-expect-error totalCont is not a response field
+  void page.totalCont;
+  // @ts-expect-error instanceNmae is not an instance field
+  void page.result[0]?.instanceNmae;
+  // @ts-expect-error output 'verbose' is not valid in client.GET either
+  await client.GET('/v4/openapi/app-groups/{appGroupIdentity}/functions/{functionName}/instances', { params: { path: { appGroupIdentity: 'a', functionName: 'b' }, query: { output: 'verbose' } } });
+}
+
+export function mocks() {
+  const { controller } = createOpenSearchHandlers({ seed: 3, appGroups: { app: [makeFunctionInstance({ functionName: 'ctr' })] } });
+  controller.override('listFunctionInstances', 200, { requestId: 'r', result: [] });
+  // @ts-expect-error the 200 body needs a result list
+  controller.override('listFunctionInstances', 200, { requestId: 'r', result: 'none' });
+  return handlers.length;
+}
+
+export function isThrottled(error: unknown): boolean {
+  return error instanceof OpenSearchError && error.kind === 'throttling';
+}
