@@ -1,6 +1,6 @@
 import { createOpenSearchClient, OpenSearchError } from '@acs-opensearch/client';
 import { setupServer } from 'msw/node';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createOpenSearchHandlers, makeFunctionInstance, makeFunctionInstances, MockViolationError, NORMAL_FIELDS, SIMPLE_FIELDS } from '../src/index.js';
 
 const BASE = 'https://opensearch.cn-hangzhou.aliyuncs.com';
@@ -114,6 +114,8 @@ describe('request validation against the spec', () => {
   });
 
   it("onViolation: 'throw' fails loudly instead", async () => {
+    // MSW prints the thrown error; keep the test output readable.
+    const quiet = vi.spyOn(console, 'error').mockImplementation(() => {});
     const strict = createOpenSearchHandlers({ baseUrl: 'https://strict.example', onViolation: 'throw' });
     server.use(...strict.handlers);
     const response = await fetch('https://strict.example/v4/openapi/app-groups/a/functions/b/instances?pageSize=0');
@@ -121,6 +123,8 @@ describe('request validation against the spec', () => {
     expect(response.status).toBe(500);
     expect(await response.text()).toContain('MockViolationError');
     expect(new MockViolationError('op', [{ parameter: 'pageSize', message: 'pageSize must be >= 1' }]).message).toContain('pageSize');
+    expect(quiet).toHaveBeenCalled();
+    quiet.mockRestore();
   });
 });
 
