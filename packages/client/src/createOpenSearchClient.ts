@@ -10,6 +10,7 @@ import { API_VERSION, OPERATIONS, type RegionId } from './generated/metadata.js'
 import type { components, operations, paths } from './generated/openapi.js';
 import { resolveRetry, type RetryOptions } from './retryPolicy.js';
 import { createSignedFetch, responseErrors, type ClockState } from './signedFetch.js';
+import type { SigningCrypto } from './signing/index.js';
 import { parameterNames, validateParameters } from './validateParameters.js';
 
 /** One algorithm instance, camelCase, as the client returns it. */
@@ -44,6 +45,8 @@ export interface OpenSearchClientOptions {
   retry?: RetryOptions | false;
   /** The User-Agent to send (runtimes that forbid it, such as browsers, ignore it). */
   userAgent?: string;
+  /** Hash primitives for signing. Default: Web Crypto. A server may pass node:crypto-based ones to save latency (see README). */
+  signingCrypto?: SigningCrypto;
 }
 
 type LIST_PATH = '/v4/openapi/app-groups/{appGroupIdentity}/functions/{functionName}/instances';
@@ -80,6 +83,7 @@ export interface OpenSearchClientConfig {
   maxAttempts: number;
   credentials: string;
   userAgent: string | undefined;
+  signingCrypto: 'web-crypto' | 'custom';
 }
 
 const LIST = OPERATIONS.listFunctionInstances;
@@ -108,6 +112,7 @@ export function createOpenSearchClient(options: OpenSearchClientOptions = {}): O
     retry,
     userAgent: options.userAgent,
     clock,
+    crypto: options.signingCrypto,
   });
   const inner = createClient<NormalizedPaths>({
     baseUrl,
@@ -123,6 +128,7 @@ export function createOpenSearchClient(options: OpenSearchClientOptions = {}): O
     maxAttempts: retry.maxAttempts,
     credentials: describeCredentials(options.credentials),
     userAgent: options.userAgent,
+    signingCrypto: options.signingCrypto ? 'custom' : 'web-crypto',
   });
 
   const pathNames = parameterNames('listFunctionInstances', 'path');

@@ -4,7 +4,7 @@
 import type { Middleware } from 'openapi-fetch';
 import { createCredentialsSource, type CredentialsOption } from './credentials.js';
 import { API_VERSION, OPERATIONS } from './generated/metadata.js';
-import { signRequest } from './signing/index.js';
+import { signRequest, type SigningCrypto } from './signing/index.js';
 
 export interface SigningMiddlewareOptions {
   /** Static credentials, a provider called per request, or (when omitted) the ALIBABA_CLOUD_* environment variables. */
@@ -16,6 +16,8 @@ export interface SigningMiddlewareOptions {
   /** The clock, for tests or a known skew. */
   now?: () => Date | number;
   nonce?: () => string;
+  /** Hash primitives; default Web Crypto. */
+  signingCrypto?: SigningCrypto;
 }
 
 const ACTIONS = new Map<string, string>(
@@ -40,6 +42,7 @@ export function createSigningMiddleware(options: SigningMiddlewareOptions = {}):
           version: options.version ?? API_VERSION,
           ...(options.now ? { now: options.now } : {}),
           ...(options.nonce ? { nonce: options.nonce } : {}),
+          crypto: options.signingCrypto,
         },
       );
       const headers = new Headers(request.headers);

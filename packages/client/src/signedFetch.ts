@@ -2,12 +2,12 @@
 // signature), applies the timeout, retries what is retryable, corrects clock skew, and reads
 // the body so that PascalCase answers reach callers in camelCase. openapi-fetch calls it as its
 // `fetch`, because its middleware runs once per call and a retry must sign again.
-import { anySignal, sleep } from './abortSignals.js';
+import { sleep } from './abortSignals.js';
 import { errorFromResponse, isRetryableStatus, readErrorFields } from './errorResponse.js';
 import { NetworkError, OpenSearchError, ServerError, TimeoutError } from './errors.js';
 import { normalizeCasing, isPascalCaseBody } from './normalizeCasing.js';
 import { backoffDelay, retryAfterMs, type ResolvedRetry } from './retryPolicy.js';
-import { signRequest, type Credentials } from './signing/index.js';
+import { signRequest, type Credentials, type SigningCrypto } from './signing/index.js';
 
 /** The clock correction learned from the server, shared by every call of one client. */
 export interface ClockState {
@@ -27,6 +27,7 @@ export interface SignedFetchOptions {
   /** The local clock, for tests. */
   now?: () => number;
   nonce?: () => string;
+  crypto?: SigningCrypto | undefined;
 }
 
 /** The typed error the engine decided on for an error response, for callers that throw. */
@@ -55,17 +56,22 @@ export function createSignedFetch(options: SignedFetchOptions): (request: Reques
           version: options.version,
           now: () => now() + options.clock.offsetMs,
           ...(options.nonce ? { nonce: options.nonce } : {}),
+          crypto: options.crypto,
         },
       );
       for (const [name, value] of Object.entries(signed.headers)) headers.set(name, value);
 
       let timedOut = false;
-      const timeout = new AbortController();
+      // One controller per attempt, fed by the caller's signal and the timeout: cheaper than
+      // AbortSignal.any on the hot path, and the listener is removed when the attempt ends.
+      const attemptAbort = new AbortController();
+      const onCallerAbort = () => attemptAbort.abort(callerSignal?.reason);
+      callerSignal?.addEventListener('abort', onCallerAbort, { once: true });
       const timer =
         options.timeoutMs > 0
           ? setTimeout(() => {
               timedOut = true;
-              timeout.abort(new DOMException(`timed out after ${options.timeoutMs} ms`, 'TimeoutError'));
+              attemptAbort.abort(new DOMException(`timed out after ${options.timeoutMs} ms`, 'TimeoutError'));
             }, options.timeoutMs)
           : undefined;
       const fetchImpl = options.fetch ?? globalThis.fetch;
@@ -77,7 +83,7 @@ export function createSignedFetch(options: SignedFetchOptions): (request: Reques
           method: request.method,
           headers,
           body: body as BodyInit | undefined,
-          signal: anySignal([callerSignal, timeout.signal]) ?? null,
+          signal: attemptAbort.signal,
           redirect: request.redirect,
         });
         text = await response.text();
@@ -105,6 +111,7 @@ export function createSignedFetch(options: SignedFetchOptions): (request: Reques
         throw error;
       } finally {
         clearTimeout(timer);
+        callerSignal?.removeEventListener('abort', onCallerAbort);
       }
 
       if (response.ok) return readSuccess(response, text, target);

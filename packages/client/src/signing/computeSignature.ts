@@ -3,7 +3,7 @@ import { ALGORITHM } from './authorization.js';
 import { canonicalHeaders, type HeaderEntries } from './canonicalHeaders.js';
 import { canonicalQuery } from './canonicalQuery.js';
 import { canonicalUri } from './canonicalUri.js';
-import { hmacSha256Hex, sha256Hex } from './crypto.js';
+import { webCrypto, type SigningCrypto } from './crypto.js';
 
 export interface SignatureInput {
   method: string;
@@ -16,6 +16,8 @@ export interface SignatureInput {
   accessKeySecret: string;
   /** Sign exactly these header names (a verifier passes what the client declared). */
   signedHeaders?: readonly string[];
+  /** The hash primitives; default Web Crypto. */
+  crypto?: SigningCrypto | undefined;
 }
 
 export interface SignatureParts {
@@ -37,7 +39,8 @@ export async function computeSignature(input: SignatureInput): Promise<Signature
     headers.signedHeaders.join(';'),
     input.payloadHash,
   ].join('\n');
-  const stringToSign = `${ALGORITHM}\n${await sha256Hex(canonicalRequest)}`;
-  const signature = await hmacSha256Hex(input.accessKeySecret, stringToSign);
+  const crypto = input.crypto ?? webCrypto;
+  const stringToSign = `${ALGORITHM}\n${await crypto.sha256Hex(canonicalRequest)}`;
+  const signature = await crypto.hmacSha256Hex(input.accessKeySecret, stringToSign);
   return { canonicalRequest, stringToSign, signedHeaders: headers.signedHeaders, signature };
 }

@@ -37,9 +37,39 @@ export async function sha256Hex(data: BodyBytes): Promise<string> {
   return toHex(await subtle().digest('SHA-256', bytes as Uint8Array<ArrayBuffer>));
 }
 
+// The last imported key, reused while the secret stays the same: importKey costs a thread-pool
+// round trip in Node. One entry only, in module scope, never serialized: it holds no secret that
+// the credentials object does not already hold.
+let lastKey: { secret: string; key: Promise<CryptoKey> } | undefined;
+
+function hmacKey(secret: string): Promise<CryptoKey> {
+  if (lastKey?.secret !== secret) {
+    const key = subtle().importKey('raw', encoder.encode(secret), { name: 'HMAC', hash: 'SHA-256' }, false, ['sign']);
+    lastKey = { secret, key };
+    key.catch(() => {
+      if (lastKey?.key === key) lastKey = undefined;
+    });
+  }
+  return lastKey.key;
+}
+
 /** Lowercase hex HMAC-SHA256 of `message`, keyed with `secret` (both UTF-8). */
 export async function hmacSha256Hex(secret: string, message: string): Promise<string> {
-  // No key cache on purpose: a cache keyed by the secret would keep every secret ever used alive.
-  const key = await subtle().importKey('raw', encoder.encode(secret), { name: 'HMAC', hash: 'SHA-256' }, false, ['sign']);
-  return toHex(await subtle().sign('HMAC', key, encoder.encode(message)));
+  return toHex(await subtle().sign('HMAC', await hmacKey(secret), encoder.encode(message)));
 }
+
+/**
+ * The two hash primitives the signer needs. The default is Web Crypto, which runs everywhere; a
+ * server can pass a synchronous implementation (node:crypto, say) to save two thread-pool round
+ * trips per request. Results are lowercase hex.
+ */
+export interface SigningCrypto {
+  sha256Hex(data: Uint8Array | string): string | Promise<string>;
+  hmacSha256Hex(secret: string, message: string): string | Promise<string>;
+}
+
+/** Web Crypto (globalThis.crypto.subtle): the default SigningCrypto. */
+export const webCrypto: SigningCrypto = {
+  sha256Hex: (data) => sha256Hex(data),
+  hmacSha256Hex,
+};

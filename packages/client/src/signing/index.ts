@@ -5,7 +5,7 @@ export { canonicalHeaders, isSignedHeaderName, type CanonicalHeaders, type Heade
 export { canonicalQuery } from './canonicalQuery.js';
 export { canonicalUri } from './canonicalUri.js';
 export { computeSignature, type SignatureInput, type SignatureParts } from './computeSignature.js';
-export { EMPTY_PAYLOAD_HASH, hmacSha256Hex, sha256Hex, type BodyBytes } from './crypto.js';
+export { EMPTY_PAYLOAD_HASH, hmacSha256Hex, sha256Hex, webCrypto, type BodyBytes, type SigningCrypto } from './crypto.js';
 export { percentEncode } from './percentEncode.js';
 export { signatureNonce } from './signatureNonce.js';
 export {

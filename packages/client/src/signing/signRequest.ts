@@ -3,7 +3,7 @@
 import { formatAuthorization } from './authorization.js';
 import { acsDate } from './acsDate.js';
 import { computeSignature, type SignatureParts } from './computeSignature.js';
-import { sha256Hex, type BodyBytes } from './crypto.js';
+import { EMPTY_PAYLOAD_HASH, webCrypto, type BodyBytes, type SigningCrypto } from './crypto.js';
 import { signatureNonce } from './signatureNonce.js';
 
 /** Alibaba Cloud credentials: a long-term AccessKey pair, or an STS triple with `securityToken`. */
@@ -36,6 +36,8 @@ export interface SignRequestOptions {
   now?: () => Date | number;
   /** The nonce source; defaults to a random UUID. */
   nonce?: () => string;
+  /** The hash primitives; default Web Crypto. */
+  crypto?: SigningCrypto | undefined;
 }
 
 export interface SignedRequest extends SignatureParts {
@@ -69,7 +71,10 @@ export async function signRequest(request: SignRequestInput, options: SignReques
   const { credentials } = options;
   assertCredentials(credentials);
   const url = typeof request.url === 'string' ? new URL(request.url) : request.url;
-  const payloadHash = await sha256Hex(request.body);
+  const crypto = options.crypto ?? webCrypto;
+  const body = request.body;
+  const bytes = body == null ? undefined : typeof body === 'string' || body instanceof Uint8Array ? body : new Uint8Array(body);
+  const payloadHash = bytes === undefined || bytes.length === 0 ? EMPTY_PAYLOAD_HASH : await crypto.sha256Hex(bytes);
   const added: Record<string, string> = {
     'x-acs-action': options.action,
     'x-acs-version': options.version,
@@ -95,6 +100,7 @@ export async function signRequest(request: SignRequestInput, options: SignReques
     headers: sent.values(),
     payloadHash,
     accessKeySecret: credentials.accessKeySecret,
+    crypto,
   });
   const authorization = formatAuthorization(credentials.accessKeyId, parts.signedHeaders, parts.signature);
   return { ...parts, headers: { ...added, authorization }, authorization, host: url.host };
