@@ -160,3 +160,23 @@ describe('errors, servers and security', () => {
     expect(spec.security).toEqual([{ acs3HmacSha256: [] }]);
   });
 });
+
+describe('wire casing invariant', () => {
+  // The client's tolerant reader and the mocks' `casing: 'pascal'` map one form onto the other by
+  // changing the first letter of each name. This holds them to it.
+  const pairs: Array<[string, string]> = [
+    ['ListFunctionInstancesResponsePascalCase', 'ListFunctionInstancesResponse'],
+    ['FunctionInstancePascalCase', 'FunctionInstance'],
+    ['InstanceParameterPascalCase', 'InstanceParameter'],
+  ];
+  it.each(pairs)('%s is %s with each name capitalized', (pascal, camelName) => {
+    const pascalKeys = Object.keys(schemas[pascal].properties);
+    const camelKeys = Object.keys(schemas[camelName].properties);
+    expect(pascalKeys).toEqual(camelKeys.map((k) => k[0]!.toUpperCase() + k.slice(1)));
+    expect(schemas[pascal]['x-acs-camel-case-form']).toBe(camelName);
+  });
+  it('Belongs too', () => {
+    const pascalBelongs = schemas.FunctionInstancePascalCase.properties.Belongs.properties;
+    expect(Object.keys(pascalBelongs)).toEqual(Object.keys(schemas.Belongs.properties).map((k) => k[0]!.toUpperCase() + k.slice(1)));
+  });
+});

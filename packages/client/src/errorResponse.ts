@@ -1,6 +1,5 @@
 // Reads an error response in whatever shape a gateway sends: the service's camelCase JSON,
 // the gateway's PascalCase JSON, or an HTML, empty or truncated body.
-import { ERROR_CODES } from './generated/metadata.js';
 import { ClientError, OpenSearchError, ServerError, ThrottlingError } from './errors.js';
 import { retryAfterMs } from './retryPolicy.js';
 
@@ -50,8 +49,6 @@ export function isRetryableStatus(status: number, code: string | undefined): boo
   return false;
 }
 
-const KNOWN = new Map<string, { retryable: boolean }>(ERROR_CODES.map((c) => [c.code, c]));
-
 /** Builds the typed error for an HTTP error answer. */
 export function errorFromResponse(
   response: { status: number; statusText?: string; headers: Headers },
@@ -79,6 +76,6 @@ export function errorFromResponse(
   if (isThrottling(status, fields.code)) {
     return new ThrottlingError({ ...init, kind: 'throttling', retryable: true, retryAfterMs: retryAfterMs(response.headers) });
   }
-  if (status >= 500) return new ServerError({ ...init, kind: 'server', retryable: KNOWN.get(code)?.retryable ?? true });
+  if (status >= 500) return new ServerError({ ...init, kind: 'server', retryable: true });
   return new ClientError({ ...init, kind: 'client', retryable: false });
 }
