@@ -15,7 +15,7 @@ import { sampleFromSchema } from './sampleFromSchema.js';
 import { createSpecValidator, type Violation } from './specValidator.js';
 import type { FunctionInstance, OperationId, ResponseBody, ResponseStatus } from './types.js';
 import { verifySignature, type SignatureKey } from './verifySignature.js';
-import { toCamelCase } from './casing.js';
+import { normalizeCasing } from '@acs-opensearch/client';
 
 export interface OpenSearchHandlersOptions {
   /** Only match requests to this origin (and path prefix). Default: any origin. */
@@ -107,7 +107,7 @@ const LIST_OPERATION = 'listFunctionInstances';
 function defaultDataset(operation: OpenApiOperation | undefined, seed: number, generated: number): FunctionInstance[] {
   const fromExamples: FunctionInstance[] = [];
   for (const example of operation?.responses.find((r) => r.status === '200')?.examples ?? []) {
-    const body = toCamelCase(example) as { result?: FunctionInstance[] };
+    const body = normalizeCasing<{ result?: FunctionInstance[] }>(example);
     for (const instance of body.result ?? []) fromExamples.push(instance);
   }
   const builtin = makeFunctionInstances(Math.min(3, generated), { source: 'builtin' }, { seed: seed + 1 });
