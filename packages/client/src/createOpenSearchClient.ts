@@ -9,7 +9,7 @@ import { errorFromResponse, readErrorFields } from './errorResponse.js';
 import { API_VERSION, OPERATIONS, type RegionId } from './generated/metadata.js';
 import type { components, operations, paths } from './generated/openapi.js';
 import { resolveRetry, type RetryOptions } from './retryPolicy.js';
-import { createSignedFetch, responseErrors, type ClockState } from './signedFetch.js';
+import { createSignedFetch, malformedResponse, responseErrors, type ClockState } from './signedFetch.js';
 import type { SigningCrypto } from './signing/index.js';
 import { parameterNames, validateParameters } from './validateParameters.js';
 
@@ -145,7 +145,7 @@ export function createOpenSearchClient(options: OpenSearchClientOptions = {}): O
       if (pathNames.includes(key)) path[key] = value as string;
       else query[key] = value;
     }
-    const { data, error, response } = await inner.GET(LIST.path, {
+    const { data, error, response } = await (client as unknown as OpenSearchClient).GET(LIST.path, {
       params: { path: path as ListOperation['parameters']['path'], query },
       ...(call.signal ? { signal: call.signal } : {}),
     });
@@ -193,7 +193,23 @@ export function createOpenSearchClient(options: OpenSearchClientOptions = {}): O
   }
 
   const client = Object.create(null) as Record<PropertyKey, unknown>;
-  for (const [key, value] of Object.entries(inner)) client[key] = value;
+  for (const [key, value] of Object.entries(inner)) {
+    // openapi-fetch parses 2xx JSON itself; a body that only looked like JSON surfaces as a typed error.
+    client[key] =
+      typeof value === 'function' && key !== 'use' && key !== 'eject'
+        ? async (...args: unknown[]) => {
+            try {
+              return await (value as (...a: unknown[]) => Promise<unknown>).apply(inner, args);
+            } catch (error) {
+              if (error instanceof SyntaxError) {
+                const [method, path] = key === 'request' ? [String(args[0]).toUpperCase(), args[1]] : [key, args[0]];
+                throw malformedResponse(200, undefined, error.message, { method, url: `${baseUrl}${String(path)}` }, error);
+              }
+              throw error;
+            }
+          }
+        : value;
+  }
   Object.assign(client, {
     listFunctionInstances,
     paginateFunctionInstances,

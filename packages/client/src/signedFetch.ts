@@ -139,24 +139,44 @@ export function createSignedFetch(options: SignedFetchOptions): (request: Reques
   };
 }
 
-/** Checks a 2xx body is JSON (a gateway may truncate it) and rewrites a PascalCase body in camelCase. */
+/** A 2xx body that is not JSON (a truncated body, an HTML page from a proxy). */
+export function malformedResponse(
+  status: number,
+  requestId: string | undefined,
+  text: string,
+  target: { method: string; url: string },
+  cause?: unknown,
+): ServerError {
+  return new ServerError({
+    kind: 'server',
+    code: 'MalformedResponse',
+    message: `${target.method} ${decodeURI(new URL(target.url).pathname)} answered HTTP ${status} with a body that is not valid JSON (truncated, or an HTML page from a proxy?): ${JSON.stringify(text.slice(0, 80))}`,
+    status,
+    requestId,
+    body: text,
+    retryable: false,
+    ...target,
+    cause,
+  });
+}
+
+/**
+ * Rejects a 2xx body that cannot be JSON and rewrites a PascalCase body in camelCase. A camelCase
+ * body is not parsed here: openapi-fetch parses it once (and a SyntaxError there becomes a
+ * MalformedResponse in the client's methods).
+ */
 function readSuccess(response: Response, text: string, target: { method: string; url: string }): Response {
-  if (text.trim() === '') return rebuild(response, text);
+  const trimmed = text.trim();
+  if (trimmed === '') return rebuild(response, text);
+  const requestId = response.headers.get('x-acs-request-id') ?? undefined;
+  const balanced = (trimmed.startsWith('{') && trimmed.endsWith('}')) || (trimmed.startsWith('[') && trimmed.endsWith(']'));
+  if (!balanced) throw malformedResponse(response.status, requestId, text, target);
+  if (!text.includes('"RequestId"') && !text.includes('"Result"')) return rebuild(response, text);
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);
   } catch (cause) {
-    throw new ServerError({
-      kind: 'server',
-      code: 'MalformedResponse',
-      message: `${target.method} ${new URL(target.url).pathname} answered HTTP ${response.status} with a body that is not valid JSON (truncated, or an HTML page from a proxy?): ${JSON.stringify(text.slice(0, 80))}`,
-      status: response.status,
-      requestId: response.headers.get('x-acs-request-id') ?? undefined,
-      body: text,
-      retryable: false,
-      ...target,
-      cause,
-    });
+    throw malformedResponse(response.status, requestId, text, target, cause);
   }
   return rebuild(response, isPascalCaseBody(parsed) ? JSON.stringify(normalizeCasing(parsed)) : text);
 }

@@ -47,6 +47,17 @@ describe('every failure is an OpenSearchError carrying what is known', () => {
     expect(error).toMatchObject({ code: 'MalformedResponse', status: 200, requestId: 'RID-4' });
   });
 
+  it('a 200 body that only looks like JSON is a MalformedResponse, through listFunctionInstances and client.GET', async () => {
+    const error = await call(() => new Response('{"requestId":"x","result":[}', { status: 200 }));
+    expect(error).toBeInstanceOf(ServerError);
+    expect(error).toMatchObject({ code: 'MalformedResponse', kind: 'server' });
+    const { fetch } = fakeFetch(() => new Response('{"requestId":}', { status: 200 }));
+    const client = createOpenSearchClient({ credentials, fetch, retry: false });
+    const viaGet = await client.GET('/v4/openapi/app-groups/{appGroupIdentity}/functions/{functionName}/instances', { params: { path: params } }).catch((e: unknown) => e);
+    expect(viaGet).toMatchObject({ code: 'MalformedResponse', method: 'GET' });
+    expect((viaGet as Error).message).toContain('/v4/openapi/app-groups/{appGroupIdentity}/functions/{functionName}/instances');
+  });
+
   it('an empty 200 body is a MalformedResponse', async () => {
     const error = await call(() => new Response('', { status: 200 }));
     expect(error).toMatchObject({ code: 'MalformedResponse' });
