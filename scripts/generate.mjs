@@ -3,11 +3,12 @@
 // the bundled document, the client's types and metadata, and the mocks' document module.
 // Usage: node scripts/generate.mjs [--out-dir DIR]   (DIR defaults to the repo root)
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import openapiTS, { astToString } from 'openapi-typescript';
+import { operationMetadata } from '../packages/openapi-reader/index.js';
 
 export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 export const API_NAME = 'opensearch@2017-12-25';
@@ -17,6 +18,7 @@ export const GENERATED_FILES = {
   bundle: 'openapi/generated/openapi.json',
   clientTypes: 'packages/client/src/generated/openapi.ts',
   clientMetadata: 'packages/client/src/generated/metadata.ts',
+  clientOperations: 'packages/client/src/generated/operations.ts',
   mocksDocument: 'packages/mocks/src/generated/openapi-document.ts',
 };
 
@@ -45,19 +47,6 @@ function bundleSpec() {
   }
 }
 
-const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
-
-function resolveLocalRef(document, value) {
-  let node = value;
-  while (node && typeof node === 'object' && typeof node.$ref === 'string' && node.$ref.startsWith('#/')) {
-    node = node.$ref
-      .slice(2)
-      .split('/')
-      .reduce((acc, key) => acc?.[key.replace(/~1/g, '/').replace(/~0/g, '~')], document);
-  }
-  return node;
-}
-
 /** The facts the client needs at run time, lifted from the spec so that they cannot drift from it. */
 export function buildMetadata(document) {
   const server = document.servers?.[0];
@@ -65,39 +54,9 @@ export function buildMetadata(document) {
   if (!server || !regionVar?.enum?.length) {
     throw new Error('openapi: servers[0] must declare a regionId variable with an enum of regions');
   }
-  const operations = {};
-  for (const [path, item] of Object.entries(document.paths ?? {})) {
-    for (const method of HTTP_METHODS) {
-      const op = item[method];
-      if (!op) continue;
-      if (!op.operationId) throw new Error(`openapi: ${method.toUpperCase()} ${path} has no operationId`);
-      const parameters = [...(item.parameters ?? []), ...(op.parameters ?? [])]
-        .map((p) => resolveLocalRef(document, p))
-        .map((p) => {
-          const schema = resolveLocalRef(document, p.schema) ?? {};
-          const entry = { name: p.name, in: p.in, required: Boolean(p.required), type: schema.type ?? 'string' };
-          if (schema.enum) entry.enum = schema.enum;
-          if (schema.default !== undefined) entry.default = schema.default;
-          if (schema.minimum !== undefined) entry.minimum = schema.minimum;
-          if (schema.maximum !== undefined) entry.maximum = schema.maximum;
-          if (schema.minLength !== undefined) entry.minLength = schema.minLength;
-          return entry;
-        });
-      operations[op.operationId] = {
-        method: method.toUpperCase(),
-        path,
-        action: op['x-acs-action'] ?? null,
-        version: op['x-acs-version'] ?? document.info?.version ?? null,
-        parameters,
-      };
-    }
-  }
+  const operations = Object.fromEntries(operationMetadata(document).map((op) => [op.operationId, op]));
   const errorSchema = document.components?.schemas?.ErrorResponse;
-  const errorCodes = (errorSchema?.['x-acs-error-codes'] ?? []).map(({ code, httpStatus, retryable }) => ({
-    code,
-    httpStatus,
-    retryable,
-  }));
+  const errorCodes = (errorSchema?.['x-acs-error-codes'] ?? []).map(({ code, httpStatus }) => ({ code, httpStatus }));
   return {
     apiVersion: document.info.version,
     serverUrlTemplate: server.url,
@@ -112,6 +71,7 @@ function renderMetadata(meta) {
   const json = (value) => JSON.stringify(value, null, 2);
   return `${BANNER}
 // Run-time facts about the API, taken from the spec: endpoints, operations, parameters, error codes.
+import type { OperationMeta } from '../operationMeta.js';
 
 /** The API version (\`info.version\` of the spec). */
 export const API_VERSION = ${json(meta.apiVersion)};
@@ -128,14 +88,75 @@ export type RegionId = (typeof REGIONS)[number];
 /** The region used when none is given. */
 export const DEFAULT_REGION_ID: RegionId = ${json(meta.defaultRegionId)};
 
-/** Each operation of the spec: how it is called and signed, and its parameters. */
-export const OPERATIONS = ${json(meta.operations)} as const;
+/**
+ * Each operation of the spec, by operationId: how it is called and signed (method, path template,
+ * x-acs-action, x-acs-version), its parameter and body rules, whether it is idempotent, how it pages.
+ */
+export const OPERATIONS = ${json(meta.operations)} as const satisfies Record<string, OperationMeta>;
 
 /** The operationIds of the spec. */
 export type OperationId = keyof typeof OPERATIONS;
 
 /** The error codes the spec documents (\`x-acs-error-codes\`), with their usual HTTP status. */
 export const ERROR_CODES = ${json(meta.errorCodes)} as const;
+
+/** An error code the spec documents. */
+export type ErrorCode = (typeof ERROR_CODES)[number]['code'];
+`;
+}
+
+const pascal = (id) => `${id[0].toUpperCase()}${id.slice(1)}`;
+
+/** One typed method per operation (and a paginator per paged one): the client builds them at run time from OPERATIONS. */
+function renderOperationTypes(meta) {
+  const ops = Object.values(meta.operations);
+  const names = ops.flatMap((op) => [`${pascal(op.operationId)}Params`, `${pascal(op.operationId)}Response`]);
+  const doc = (op) => {
+    const document = meta.document.paths[op.path]?.[op.method.toLowerCase()] ?? {};
+    const summary = String(document.summary ?? op.action).replace(/\*\//g, '*\\/');
+    return `/** ${summary}. \`${op.method} ${op.path}\` (${op.action}). */`;
+  };
+  const needsParams = (op) => op.parameters.some((p) => p.required) || op.body?.required;
+  const types = ops
+    .map(
+      (op) => `/** The parameters of ${op.operationId}, flat: path and query together${op.body ? ', the JSON body as \`body\`' : ''}. */
+export type ${pascal(op.operationId)}Params = FlatParams<operations['${op.operationId}']>;
+/** The 2xx body of ${op.operationId}, camelCase (PascalCase answers are normalized to it). */
+export type ${pascal(op.operationId)}Response = SuccessBody<operations['${op.operationId}']>;`,
+    )
+    .join('\n');
+  const methods = ops
+    .map(
+      (op) => `  ${doc(op)}
+  ${op.operationId}(params${needsParams(op) ? '' : '?'}: ${pascal(op.operationId)}Params, options?: CallOptions): Promise<${pascal(op.operationId)}Response>;`,
+    )
+    .join('\n');
+  const paginators = ops
+    .filter((op) => op.paginator)
+    .map(
+      (op) => `  /** Iterates the pages of ${op.operationId}, from \`${op.pagination.pageNumber}\` (default 1) until \`${op.pagination.totalCount}\` is reached, a page is empty or repeats, or a limit is hit. */
+  ${op.paginator}(params${needsParams(op) ? '' : '?'}: ${pascal(op.operationId)}Params & PaginateOptions, options?: CallOptions): AsyncIterable<${pascal(op.operationId)}Response>;`,
+    )
+    .join('\n');
+  return `${BANNER}
+// One typed method per operation of the spec, named after its operationId, and a paginator per paged operation.
+import type { CallOptions, FlatParams, PaginateOptions, SuccessBody } from '../operationTypes.js';
+import type { operations } from './openapi.js';
+
+${types}
+
+/** The generated methods: flat parameters in, the camelCase 2xx body out; every failure throws an OpenSearchError. */
+export interface OperationMethods {
+${methods}
+}
+
+/** The paginators of the operations that page (\`x-acs-pagination\`, or the pageNumber/pageSize/totalCount convention). */
+export interface OperationPaginators {
+${paginators}
+}
+
+/** The names this file exports per operation. */
+export type GeneratedTypeName = ${names.map((n) => `'${n}'`).join(' | ') || 'never'};
 `;
 }
 
@@ -157,14 +178,18 @@ export const openApiDocument: {
 export async function generate(outRoot = repoRoot) {
   const document = bundleSpec();
   const ast = await openapiTS(document, { alphabetize: false });
+  const meta = buildMetadata(document);
   const files = {
     [GENERATED_FILES.bundle]: `${JSON.stringify(document, null, 2)}\n`,
     [GENERATED_FILES.clientTypes]: `${BANNER}\n\n${astToString(ast)}`,
-    [GENERATED_FILES.clientMetadata]: renderMetadata(buildMetadata(document)),
+    [GENERATED_FILES.clientMetadata]: renderMetadata(meta),
+    [GENERATED_FILES.clientOperations]: renderOperationTypes({ ...meta, document }),
     [GENERATED_FILES.mocksDocument]: renderMocksDocument(document),
   };
   for (const [rel, text] of Object.entries(files)) {
     const target = join(outRoot, rel);
+    // Unchanged files are not rewritten, so a generate without a spec change touches nothing.
+    if (existsSync(target) && readFileSync(target, 'utf8') === text) continue;
     mkdirSync(dirname(target), { recursive: true });
     writeFileSync(target, text);
   }

@@ -1,13 +1,28 @@
-import { defineConfig } from 'tsup';
+import { resolve } from 'node:path';
+import { defineConfig, type Options } from 'tsup';
 
-// One isomorphic build: no node: imports, so the same files serve Node, browsers and edge runtimes.
-export default defineConfig({
-  entry: { index: 'src/index.ts' },
-  format: ['esm', 'cjs'],
-  dts: true,
-  clean: true,
-  sourcemap: false,
-  treeshake: true,
-  target: 'es2022',
-  platform: 'neutral',
-});
+// Two builds of the same sources. dist/web (export conditions `default`, `browser`, `worker`) signs
+// with Web Crypto and imports no node: module. dist/node (export condition `node`) swaps
+// signing/defaultCrypto.ts for defaultCrypto.node.ts: synchronous node:crypto, no option needed.
+const entry = { index: 'src/index.ts', signing: 'src/signing/index.ts' };
+const shared: Options = { entry, format: ['esm', 'cjs'], sourcemap: false, treeshake: true, target: 'es2022', clean: true };
+
+export default defineConfig([
+  { ...shared, outDir: 'dist/web', platform: 'neutral', dts: true },
+  {
+    ...shared,
+    outDir: 'dist/node',
+    platform: 'node',
+    dts: false,
+    esbuildPlugins: [
+      {
+        name: 'node-default-crypto',
+        setup(build) {
+          build.onResolve({ filter: /\/defaultCrypto\.js$/ }, (args) => ({
+            path: resolve(args.resolveDir, args.path.replace(/\.js$/, '.node.ts')),
+          }));
+        },
+      },
+    ],
+  },
+]);

@@ -1,34 +1,27 @@
-// The client: openapi-fetch typed by the generated `paths`, running on the signed, retrying
-// fetch engine, plus listFunctionInstances and paginateFunctionInstances.
-import createClient, { type Client } from 'openapi-fetch';
+// The client: one generated method per operation of the spec (and a paginator per paged one), on
+// a direct path through the signed engine, plus openapi-fetch's raw methods, typed by the
+// generated `paths`. Every request, whichever way it comes, is matched to its operation by method
+// and path template, validated from the generated rules, and signed with that operation's action.
+import createClient, { type Client, type Middleware } from 'openapi-fetch';
 import { createCredentialsSource, describeCredentials, type CredentialsOption } from './credentials.js';
 import { encodePath } from './encodePath.js';
 import { resolveEndpoint } from './endpoint.js';
-import { OpenSearchError, ValidationError } from './errors.js';
-import { errorFromResponse, readErrorFields } from './errorResponse.js';
-import { API_VERSION, OPERATIONS, type RegionId } from './generated/metadata.js';
-import type { components, operations, paths } from './generated/openapi.js';
-import { resolveRetry, type RetryOptions } from './retryPolicy.js';
-import { createSignedFetch, malformedResponse, responseErrors, type ClockState } from './signedFetch.js';
-import type { SigningCrypto } from './signing/index.js';
-import { parameterNames, validateParameters } from './validateParameters.js';
-
-/** One algorithm instance, camelCase, as the client returns it. */
-export type FunctionInstance = components['schemas']['FunctionInstance'];
-/** The 200 body of ListFunctionInstances, camelCase (PascalCase answers are normalized to this). */
-export type ListFunctionInstancesResponse = components['schemas']['ListFunctionInstancesResponse'];
-/** The parameters of ListFunctionInstances, flat: path and query together. */
-export type ListFunctionInstancesParams = operations['listFunctionInstances']['parameters']['path'] &
-  NonNullable<operations['listFunctionInstances']['parameters']['query']>;
-export type PaginateFunctionInstancesParams = ListFunctionInstancesParams & {
-  /** Stop after this many instances in total (the last page is trimmed). Default: no cap. */
-  maxItems?: number;
-};
-
-export interface CallOptions {
-  /** Aborts the call, including any wait between retries. */
-  signal?: AbortSignal;
-}
+import { type Answer, type ClockState, createEngine, errorAnswers, type OutgoingCall } from './engine.js';
+import { ValidationError } from './errors.js';
+import { OPERATIONS, type RegionId } from './generated/metadata.js';
+import type { OperationMethods, OperationPaginators } from './generated/operations.js';
+import { assertHeaderValue } from './headerValue.js';
+import type { OperationMeta } from './operationMeta.js';
+import type { CallOptions, NormalizedPaths, PaginateOptions } from './operationTypes.js';
+import { checkDuration, type RetryOptions, resolveRetry } from './retryPolicy.js';
+import { canonicalUri } from './signing/canonicalUri.js';
+import type { SigningCrypto } from './signing/crypto.js';
+import { DEFAULT_CRYPTO_NAME, defaultCrypto } from './signing/defaultCrypto.js';
+import { createLeanSigner } from './signing/leanSigner.js';
+import { percentEncode } from './signing/percentEncode.js';
+import { signRequest } from './signing/signRequest.js';
+import { successBody } from './successBody.js';
+import { type PreparedCall, prepareCall, splitFlat } from './validateParameters.js';
 
 export interface OpenSearchClientOptions {
   /** The region whose public endpoint to call. Default `cn-hangzhou`. Ignored when `endpoint` is set. */
@@ -39,184 +32,285 @@ export interface OpenSearchClientOptions {
   credentials?: CredentialsOption;
   /** The fetch to use. Default: `globalThis.fetch`, looked up at every request. */
   fetch?: typeof fetch;
-  /** Per-attempt timeout in ms; 0 disables it. Default 10000. */
+  /** Per-attempt timeout in ms, covering the response body too; 0 disables it. Default 10000. */
   timeoutMs?: number;
+  /** Bound on a whole call in ms: every attempt and every wait between them; 0 disables it. Default 60000. */
+  deadlineMs?: number;
+  /** The largest response body the client reads, in bytes, counted after decompression. Default 10 MiB. */
+  maxResponseBytes?: number;
   /** Retry policy, or `false` for a single attempt. Default: 3 attempts, full-jitter backoff. */
   retry?: RetryOptions | false;
   /** The User-Agent to send (runtimes that forbid it, such as browsers, ignore it). */
   userAgent?: string;
-  /** Hash primitives for signing. Default: Web Crypto. A server may pass node:crypto-based ones to save latency (see README). */
+  /** Hash primitives for signing. Default: node:crypto in Node, Web Crypto elsewhere (chosen by the package's export conditions). */
   signingCrypto?: SigningCrypto;
-}
-
-type LIST_PATH = '/v4/openapi/app-groups/{appGroupIdentity}/functions/{functionName}/instances';
-type ListOperation = paths[LIST_PATH]['get'];
-
-/** `paths`, with the 200 body of ListFunctionInstances narrowed to camelCase, which is what the client hands out. */
-export type NormalizedPaths = {
-  [P in keyof paths]: P extends LIST_PATH
-    ? Omit<paths[P], 'get'> & {
-        get: Omit<ListOperation, 'responses'> & {
-          responses: Omit<ListOperation['responses'], 200> & {
-            200: Omit<ListOperation['responses'][200], 'content'> & {
-              content: { 'application/json': ListFunctionInstancesResponse };
-            };
-          };
-        };
-      }
-    : paths[P];
-};
-
-export interface OpenSearchClient extends Client<NormalizedPaths> {
-  /** Lists one page of instances. Resolves to the camelCase body; throws OpenSearchError on any failure. */
-  listFunctionInstances(params: ListFunctionInstancesParams, options?: CallOptions): Promise<ListFunctionInstancesResponse>;
-  /** Iterates page bodies from `pageNumber` (default 1) until totalCount is reached, a page is empty, or `maxItems`. */
-  paginateFunctionInstances(params: PaginateFunctionInstancesParams, options?: CallOptions): AsyncIterable<ListFunctionInstancesResponse>;
-  /** The resolved configuration, without credentials. */
-  readonly config: OpenSearchClientConfig;
 }
 
 export interface OpenSearchClientConfig {
   baseUrl: string;
   regionId: RegionId | undefined;
   timeoutMs: number;
+  deadlineMs: number;
+  maxResponseBytes: number;
   maxAttempts: number;
   credentials: string;
   userAgent: string | undefined;
-  signingCrypto: 'web-crypto' | 'custom';
+  signingCrypto: 'web-crypto' | 'node:crypto' | 'custom';
 }
 
-const LIST = OPERATIONS.listFunctionInstances;
-const INSPECT = Symbol.for('nodejs.util.inspect.custom');
+/** openapi-fetch's raw methods (typed by the spec, 2xx bodies in camelCase), the generated methods and paginators. */
+export interface OpenSearchClient extends Client<NormalizedPaths>, OperationMethods, OperationPaginators {
+  /** The resolved configuration, without credentials. */
+  readonly config: OpenSearchClientConfig;
+}
+
+type Bag = Record<string, unknown>;
+type RawInit = {
+  params?: { path?: unknown; query?: unknown; header?: unknown };
+  body?: unknown;
+  headers?: unknown;
+  signal?: AbortSignal;
+  [key: string]: unknown;
+};
 
 export const DEFAULT_TIMEOUT_MS = 10_000;
+export const DEFAULT_DEADLINE_MS = 60_000;
+export const DEFAULT_MAX_RESPONSE_BYTES = 10 * 1024 * 1024;
 
-/** Creates a client for the OpenSearch API (2017-12-25). */
-export function createOpenSearchClient(options: OpenSearchClientOptions = {}): OpenSearchClient {
-  const { baseUrl, regionId } = resolveEndpoint(options);
-  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-  if (!(timeoutMs >= 0) || !Number.isFinite(timeoutMs)) {
-    throw new ValidationError('timeoutMs', `timeoutMs must be a finite number >= 0, got ${String(options.timeoutMs)}`);
+const INSPECT = Symbol.for('nodejs.util.inspect.custom');
+const OPERATION_LIST = Object.values(OPERATIONS) as readonly OperationMeta[];
+const BY_ROUTE = new Map(OPERATION_LIST.map((op) => [`${op.method} ${op.path}`, op]));
+
+/** The operation of a method and path template, or a ValidationError naming both: nothing is signed with a guessed action. */
+function operationFor(method: string, path: unknown): OperationMeta {
+  const op = BY_ROUTE.get(`${method} ${String(path)}`);
+  if (!op) {
+    throw new ValidationError(
+      'path',
+      `No operation in the spec is ${method} ${String(path).slice(0, 200)}: pass a path template of the spec (values go in params.path)`,
+    );
   }
+  return op;
+}
+
+function positiveInteger(name: string, value: unknown): number {
+  if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 1) {
+    throw new ValidationError(name, `${name} must be a positive integer, got ${typeof value === 'number' ? value : typeof value}`);
+  }
+  return value;
+}
+
+/** Checks the caller's own headers of a raw call (a record, pairs or Headers) without echoing a value. */
+function checkHeaders(headers: unknown): void {
+  if (headers === undefined || headers === null) return;
+  const entries =
+    typeof Headers !== 'undefined' && headers instanceof Headers
+      ? [...headers]
+      : Array.isArray(headers)
+        ? headers
+        : typeof headers === 'object'
+          ? Object.entries(headers)
+          : undefined;
+  if (!entries) throw new ValidationError('headers', 'headers must be an object, pairs or Headers');
+  for (const [name, value] of entries as [string, unknown][]) {
+    if (value === null || value === undefined) continue;
+    assertHeaderValue(`headers[${JSON.stringify(String(name)).slice(0, 60)}]`, String(value));
+  }
+}
+
+/** Creates a client for the OpenSearch API (2017-12-25). Every bad option is a ValidationError naming it. */
+export function createOpenSearchClient(options: OpenSearchClientOptions = {}): OpenSearchClient {
+  if (!options || typeof options !== 'object') throw new ValidationError('options', 'options must be an object');
+  const { baseUrl, regionId } = resolveEndpoint(options);
+  const timeoutMs = checkDuration('timeoutMs', options.timeoutMs ?? DEFAULT_TIMEOUT_MS);
+  const deadlineMs = checkDuration('deadlineMs', options.deadlineMs ?? DEFAULT_DEADLINE_MS);
+  const maxResponseBytes = positiveInteger('maxResponseBytes', options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES);
   if (options.fetch !== undefined && typeof options.fetch !== 'function') {
     throw new ValidationError('fetch', 'fetch must be a function');
   }
+  if (options.userAgent !== undefined) assertHeaderValue('userAgent', options.userAgent);
+  const custom = options.signingCrypto;
+  if (custom !== undefined && (typeof custom?.sha256Hex !== 'function' || typeof custom?.hmacSha256Hex !== 'function')) {
+    throw new ValidationError('signingCrypto', 'signingCrypto must have sha256Hex and hmacSha256Hex functions');
+  }
+  const crypto = custom ?? defaultCrypto;
   const retry = resolveRetry(options.retry);
+  const credentials = createCredentialsSource(options.credentials);
   const clock: ClockState = { offsetMs: 0 };
-  const signedFetch = createSignedFetch({
-    credentials: createCredentialsSource(options.credentials),
-    action: LIST.action,
-    version: LIST.version ?? API_VERSION,
-    fetch: options.fetch,
-    timeoutMs,
-    retry,
-    userAgent: options.userAgent,
-    clock,
-    crypto: options.signingCrypto,
-  });
+  const engine = createEngine({ credentials, fetch: options.fetch, timeoutMs, deadlineMs, retry, maxResponseBytes, clock });
+
+  const base = new URL(baseUrl);
+  const basePath = base.pathname === '/' ? '' : base.pathname;
+  const canonicalBase = basePath === '' ? '' : canonicalUri(basePath);
+  const unsigned: Record<string, string> = { accept: 'application/json' };
+  if (options.userAgent) unsigned['user-agent'] = options.userAgent;
+  const leanSign = createLeanSigner({ host: base.host, crypto });
+
+  const hashBody = (text: string | undefined) => (text === undefined ? undefined : crypto.sha256Hex(text));
+
+  /** The direct path of the generated methods: the request is built once, as a URL string and plain headers. */
+  async function buildCall(op: OperationMeta, prepared: PreparedCall): Promise<OutgoingCall> {
+    const path = encodePath(op.path, prepared.path);
+    const keys = Object.keys(prepared.query).sort();
+    let query = '';
+    for (const key of keys) query += `${query ? '&' : ''}${percentEncode(key)}=${percentEncode(String(prepared.query[key]))}`;
+    const url = `${baseUrl}${path}${query ? `?${query}` : ''}`;
+    const bodyText = prepared.body === undefined ? undefined : JSON.stringify(prepared.body);
+    const hashed = hashBody(bodyText);
+    const payloadHash = typeof hashed === 'string' || hashed === undefined ? hashed : await hashed;
+    const headerParams = Object.keys(prepared.header);
+    const headers = { ...unsigned };
+    for (const name of headerParams) headers[name.toLowerCase()] = String(prepared.header[name]);
+    const contentType = bodyText === undefined ? undefined : 'application/json';
+    if (headerParams.length > 0) {
+      // Header parameters may be x-acs-* and signed: the general signer canonicalizes whatever is sent.
+      if (contentType) headers['content-type'] = contentType;
+      return {
+        op,
+        method: op.method,
+        url,
+        headers,
+        body: bodyText,
+        sign: async (c, nowMs) =>
+          (await signRequest({ method: op.method, url, headers, body: bodyText }, { credentials: c, action: op.action, version: op.version, now: () => nowMs, crypto })).headers,
+      };
+    }
+    const lean = { method: op.method, path: canonicalBase + path, query, action: op.action, version: op.version, contentType, payloadHash };
+    return { op, method: op.method, url, headers, body: bodyText, sign: (c, nowMs) => leanSign(lean, c, nowMs) };
+  }
+
+  async function callOperation(op: OperationMeta, params: unknown, call?: CallOptions): Promise<unknown> {
+    const prepared = prepareCall(op, splitFlat(op, params));
+    const answer = await engine.send(await buildCall(op, prepared), call?.signal);
+    return successBody(op, answer, op.method);
+  }
+
+  async function* paginate(op: OperationMeta, params: unknown, call?: CallOptions): AsyncGenerator<unknown> {
+    const paging = op.pagination!;
+    const { maxItems, maxPages, ...rest } = (params ?? {}) as Bag & PaginateOptions;
+    if (maxItems !== undefined) positiveInteger('maxItems', maxItems);
+    if (maxPages !== undefined) positiveInteger('maxPages', maxPages);
+    let pageNumber = (rest[paging.pageNumber] as number | undefined) ?? 1;
+    let seen = 0;
+    let pages = 0;
+    let previous: string | undefined;
+    for (;;) {
+      const page = (await callOperation(op, { ...rest, [paging.pageNumber]: pageNumber }, call)) as Bag;
+      const all = (page[paging.items] as unknown[] | undefined) ?? [];
+      // A server that ignores pageNumber answers the same page forever: stop at the first repeat.
+      const fingerprint = JSON.stringify(all);
+      if (all.length === 0 || fingerprint === previous) return;
+      previous = fingerprint;
+      const items = maxItems !== undefined && seen + all.length > maxItems ? all.slice(0, maxItems - seen) : all;
+      seen += items.length;
+      pages += 1;
+      yield items === all ? page : { ...page, [paging.items]: items };
+      const pageSize = (rest[paging.pageSize] as number | undefined) ?? all.length;
+      const total = page[paging.totalCount];
+      const reachedTotal = typeof total === 'number' && (pageNumber - 1) * pageSize + all.length >= total;
+      if (reachedTotal || (maxItems !== undefined && seen >= maxItems) || (maxPages !== undefined && pages >= maxPages)) return;
+      pageNumber += 1;
+    }
+  }
+
+  // Raw calls: openapi-fetch builds the request; the engine signs, sends and reads it.
   const inner = createClient<NormalizedPaths>({
     baseUrl,
-    fetch: signedFetch,
-    headers: { accept: 'application/json' },
+    headers: unsigned,
     pathSerializer: (pathname, pathParams) => encodePath(pathname, pathParams),
   });
+
+  function toResponse(answer: Answer, body: string | null): Response {
+    const headers = new Headers(answer.headers);
+    // The text is decoded and may be rewritten: the original length and encoding no longer apply.
+    headers.delete('content-encoding');
+    headers.delete('content-length');
+    return new Response(answer.status === 204 || answer.status === 205 ? null : body, {
+      status: answer.status,
+      statusText: answer.statusText,
+      headers,
+    });
+  }
+
+  function rawCall(method: string, path: unknown, init: RawInit = {}): Promise<never> {
+    const run = async () => {
+      const op = operationFor(method, path);
+      const given = init ?? {};
+      checkHeaders(given.headers);
+      const prepared = prepareCall(op, { ...given.params, body: given.body });
+      const signal = given.signal;
+      const rawFetch = async (request: Request): Promise<Response> => {
+        const body = request.body ? new Uint8Array(await request.arrayBuffer()) : undefined;
+        const headers: Record<string, string> = {};
+        request.headers.forEach((value, name) => {
+          headers[name] = value;
+        });
+        const url = request.url;
+        const outgoing: OutgoingCall = {
+          op,
+          method,
+          url,
+          headers,
+          body,
+          sign: async (c, nowMs) =>
+            (await signRequest({ method, url, headers, body }, { credentials: c, action: op.action, version: op.version, now: () => nowMs, crypto })).headers,
+        };
+        let answer: Answer;
+        try {
+          answer = await engine.send(outgoing, signal);
+        } catch (error) {
+          // An HTTP error answer goes back to openapi-fetch, which returns it as `{ error, response }`.
+          const failed = errorAnswers.get(error as never);
+          if (failed) return toResponse(failed, failed.text);
+          throw error;
+        }
+        const data = successBody(op, answer, method);
+        return toResponse(answer, data === undefined ? null : JSON.stringify(data));
+      };
+      return inner.request(method as never, path as never, {
+        ...given,
+        params: { path: prepared.path, query: prepared.query, header: prepared.header },
+        ...(prepared.body === undefined ? {} : { body: prepared.body }),
+        fetch: rawFetch,
+      } as never);
+    };
+    return run() as Promise<never>;
+  }
 
   const config: OpenSearchClientConfig = Object.freeze({
     baseUrl,
     regionId,
     timeoutMs,
+    deadlineMs,
+    maxResponseBytes,
     maxAttempts: retry.maxAttempts,
     credentials: describeCredentials(options.credentials),
     userAgent: options.userAgent,
-    signingCrypto: options.signingCrypto ? 'custom' : 'web-crypto',
+    signingCrypto: custom ? 'custom' : DEFAULT_CRYPTO_NAME,
   });
 
-  const pathNames = parameterNames('listFunctionInstances', 'path');
-
-  async function listFunctionInstances(params: ListFunctionInstancesParams, call: CallOptions = {}) {
-    if (!params || typeof params !== 'object') {
-      throw new ValidationError('params', 'listFunctionInstances: params must be an object with appGroupIdentity and functionName');
-    }
-    validateParameters('listFunctionInstances', params as unknown as Record<string, unknown>);
-    const path: Record<string, string> = {};
-    const query: Record<string, unknown> = {};
-    for (const [key, value] of Object.entries(params)) {
-      if (value === undefined) continue;
-      if (pathNames.includes(key)) path[key] = value as string;
-      else query[key] = value;
-    }
-    const { data, error, response } = await (client as unknown as OpenSearchClient).GET(LIST.path, {
-      params: { path: path as ListOperation['parameters']['path'], query },
-      ...(call.signal ? { signal: call.signal } : {}),
-    });
-    if (error !== undefined || !response.ok) {
-      throw (
-        responseErrors.get(response) ??
-        errorFromResponse(response, readErrorFields(typeof error === 'string' ? error : JSON.stringify(error ?? ''), response.headers), {
-          method: 'GET',
-          url: response.url || baseUrl,
-        })
-      );
-    }
-    if (!data || typeof data !== 'object' || !Array.isArray((data as ListFunctionInstancesResponse).result)) {
-      throw new OpenSearchError({
-        kind: 'server',
-        code: 'MalformedResponse',
-        message: `ListFunctionInstances answered HTTP ${response.status} without a result list`,
-        status: response.status,
-        requestId: response.headers.get('x-acs-request-id') ?? undefined,
-        body: data,
-      });
-    }
-    return data as ListFunctionInstancesResponse;
-  }
-
-  async function* paginateFunctionInstances(params: PaginateFunctionInstancesParams, call: CallOptions = {}) {
-    const { maxItems, ...rest } = params ?? ({} as PaginateFunctionInstancesParams);
-    if (maxItems !== undefined && (!Number.isInteger(maxItems) || maxItems < 1)) {
-      throw new ValidationError('maxItems', `paginateFunctionInstances: maxItems must be a positive integer, got ${JSON.stringify(maxItems)}`);
-    }
-    let pageNumber = rest.pageNumber ?? 1;
-    let seen = 0;
-    for (;;) {
-      const page = await listFunctionInstances({ ...rest, pageNumber }, call);
-      let result = page.result;
-      if (maxItems !== undefined && seen + result.length > maxItems) result = result.slice(0, maxItems - seen);
-      seen += result.length;
-      if (result.length === 0) return;
-      yield result === page.result ? page : { ...page, result };
-      const pageSize = rest.pageSize ?? page.result.length;
-      const reachedTotal = page.totalCount !== undefined && (pageNumber - 1) * pageSize + page.result.length >= page.totalCount;
-      if (reachedTotal || (maxItems !== undefined && seen >= maxItems)) return;
-      pageNumber += 1;
-    }
-  }
-
-  const client = Object.create(null) as Record<PropertyKey, unknown>;
-  for (const [key, value] of Object.entries(inner)) {
-    // openapi-fetch parses 2xx JSON itself; a body that only looked like JSON surfaces as a typed error.
-    client[key] =
-      typeof value === 'function' && key !== 'use' && key !== 'eject'
-        ? async (...args: unknown[]) => {
-            try {
-              return await (value as (...a: unknown[]) => Promise<unknown>).apply(inner, args);
-            } catch (error) {
-              if (error instanceof SyntaxError) {
-                const [method, path] = key === 'request' ? [String(args[0]).toUpperCase(), args[1]] : [key, args[0]];
-                throw malformedResponse(200, undefined, error.message, { method, url: `${baseUrl}${String(path)}` }, error);
-              }
-              throw error;
-            }
-          }
-        : value;
-  }
-  Object.assign(client, {
-    listFunctionInstances,
-    paginateFunctionInstances,
+  // Composed explicitly, method by method, as openapi-fetch lists its own.
+  const client = {
+    request: (method: string, path: unknown, init?: RawInit) => rawCall(String(method).toUpperCase(), path, init),
+    GET: (path: unknown, init?: RawInit) => rawCall('GET', path, init),
+    PUT: (path: unknown, init?: RawInit) => rawCall('PUT', path, init),
+    POST: (path: unknown, init?: RawInit) => rawCall('POST', path, init),
+    DELETE: (path: unknown, init?: RawInit) => rawCall('DELETE', path, init),
+    OPTIONS: (path: unknown, init?: RawInit) => rawCall('OPTIONS', path, init),
+    HEAD: (path: unknown, init?: RawInit) => rawCall('HEAD', path, init),
+    PATCH: (path: unknown, init?: RawInit) => rawCall('PATCH', path, init),
+    TRACE: (path: unknown, init?: RawInit) => rawCall('TRACE', path, init),
+    use: (...middleware: Middleware[]) => inner.use(...middleware),
+    eject: (...middleware: Middleware[]) => inner.eject(...middleware),
     config,
     toJSON: () => ({ ...config }),
     toString: () => `OpenSearchClient(${baseUrl})`,
     [INSPECT]: () => `OpenSearchClient ${JSON.stringify(config)}`,
-  });
+  } as Record<PropertyKey, unknown>;
+  // The generated methods and paginators: one per operation of the spec, from OPERATIONS.
+  for (const op of OPERATION_LIST) {
+    client[op.operationId] = (params: unknown, call?: CallOptions) => callOperation(op, params, call);
+    if (op.paginator) client[op.paginator] = (params: unknown, call?: CallOptions) => paginate(op, params, call);
+  }
   return client as unknown as OpenSearchClient;
 }

@@ -1,27 +1,27 @@
 // openapi-fetch middleware that signs each request, for users who build their own client with
-// createClient<paths>(). It signs once per call (openapi-fetch runs onRequest once); for retries
-// that re-sign every attempt, use createOpenSearchClient.
+// createClient<paths>(). The action and version are looked up per request from the spec by method
+// and path template. It signs once per call (openapi-fetch runs onRequest once); for retries that
+// re-sign every attempt, and for validation, use createOpenSearchClient.
 import type { Middleware } from 'openapi-fetch';
-import { createCredentialsSource, type CredentialsOption } from './credentials.js';
-import { API_VERSION, OPERATIONS } from './generated/metadata.js';
-import { signRequest, type SigningCrypto } from './signing/index.js';
+import { type CredentialsOption, createCredentialsSource } from './credentials.js';
+import { ValidationError } from './errors.js';
+import { OPERATIONS } from './generated/metadata.js';
+import type { OperationMeta } from './operationMeta.js';
+import type { SigningCrypto } from './signing/crypto.js';
+import { signRequest } from './signing/signRequest.js';
 
 export interface SigningMiddlewareOptions {
   /** Static credentials, a provider called per request, or (when omitted) the ALIBABA_CLOUD_* environment variables. */
   credentials?: CredentialsOption | undefined;
-  /** x-acs-action; by default looked up from the spec by the request's path template. */
-  action?: string | undefined;
-  /** x-acs-version; default the spec's version. */
-  version?: string | undefined;
   /** The clock, for tests or a known skew. */
   now?: () => Date | number;
   nonce?: () => string;
-  /** Hash primitives; default Web Crypto. */
+  /** Hash primitives; default node:crypto in Node, Web Crypto elsewhere. */
   signingCrypto?: SigningCrypto;
 }
 
-const ACTIONS = new Map<string, string>(
-  Object.values(OPERATIONS).map((op) => [`${op.method} ${op.path}`, op.action ?? '']),
+const ROUTES = new Map<string, OperationMeta>(
+  (Object.values(OPERATIONS) as readonly OperationMeta[]).map((op) => [`${op.method} ${op.path}`, op]),
 );
 
 /** Creates middleware that adds the x-acs-* headers and the ACS3-HMAC-SHA256 Authorization. */
@@ -29,17 +29,17 @@ export function createSigningMiddleware(options: SigningMiddlewareOptions = {}):
   const credentials = createCredentialsSource(options.credentials);
   return {
     async onRequest({ request, schemaPath }) {
-      const action = options.action ?? ACTIONS.get(`${request.method} ${schemaPath}`);
-      if (!action) {
-        throw new TypeError(`createSigningMiddleware: no x-acs-action known for ${request.method} ${schemaPath}; pass { action }`);
+      const op = ROUTES.get(`${request.method} ${schemaPath}`);
+      if (!op) {
+        throw new ValidationError('path', `createSigningMiddleware: no operation in the spec is ${request.method} ${schemaPath}`);
       }
       const body = request.body ? new Uint8Array(await request.clone().arrayBuffer()) : undefined;
       const signed = await signRequest(
         { method: request.method, url: request.url, headers: request.headers, body },
         {
           credentials: await credentials(),
-          action,
-          version: options.version ?? API_VERSION,
+          action: op.action,
+          version: op.version,
           ...(options.now ? { now: options.now } : {}),
           ...(options.nonce ? { nonce: options.nonce } : {}),
           crypto: options.signingCrypto,
@@ -52,7 +52,7 @@ export function createSigningMiddleware(options: SigningMiddlewareOptions = {}):
         headers,
         body: body as BodyInit | undefined,
         signal: request.signal,
-        redirect: request.redirect,
+        redirect: 'manual',
       });
     },
   };

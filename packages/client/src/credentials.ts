@@ -1,6 +1,9 @@
 // Where credentials come from: a static pair, a provider called for every attempt (STS tokens
-// that refresh), or the ALIBABA_CLOUD_* environment variables where process.env exists.
-import { assertCredentials, type Credentials } from './signing/index.js';
+// that refresh), or the ALIBABA_CLOUD_* environment variables where process.env exists. Every
+// source is checked the same way (assertCredentials): a bad one is a ValidationError naming the
+// field, never echoing a value.
+import { ValidationError } from './errors.js';
+import { assertCredentials, type Credentials } from './signing/signRequest.js';
 
 /** Returns credentials for one attempt; called again for every attempt, so it may refresh STS tokens. */
 export type CredentialsProvider = () => Credentials | Promise<Credentials>;
@@ -18,10 +21,17 @@ function fromEnvironment(): Credentials | undefined {
 }
 
 /** Builds the per-attempt credential lookup. A static pair is checked at once, so a typo fails at creation. */
-export function createCredentialsSource(option: CredentialsOption | undefined): () => Promise<Credentials> {
+export function createCredentialsSource(
+  option: CredentialsOption | undefined,
+): () => Credentials | Promise<Credentials> {
   if (typeof option === 'function') {
     return async () => {
-      const credentials = await option();
+      let credentials: Credentials;
+      try {
+        credentials = await option();
+      } catch (cause) {
+        throw new ValidationError('credentials', 'the credentials provider failed; see cause', cause);
+      }
       assertCredentials(credentials);
       return credentials;
     };
@@ -29,13 +39,18 @@ export function createCredentialsSource(option: CredentialsOption | undefined): 
   if (option !== undefined) {
     assertCredentials(option);
     // Copy, so that later mutation of the caller's object cannot change what is signed.
-    const frozen = Object.freeze({ ...option });
-    return async () => frozen;
+    const frozen: Credentials = Object.freeze({
+      accessKeyId: option.accessKeyId,
+      accessKeySecret: option.accessKeySecret,
+      ...(option.securityToken !== undefined ? { securityToken: option.securityToken } : {}),
+    });
+    return () => frozen;
   }
-  return async () => {
+  return () => {
     const credentials = fromEnvironment();
     if (!credentials) {
-      throw new TypeError(
+      throw new ValidationError(
+        'credentials',
         'No credentials: pass `credentials` to createOpenSearchClient, or set ALIBABA_CLOUD_ACCESS_KEY_ID and ALIBABA_CLOUD_ACCESS_KEY_SECRET (and ALIBABA_CLOUD_SECURITY_TOKEN for STS)',
       );
     }

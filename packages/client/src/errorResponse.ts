@@ -1,6 +1,7 @@
 // Reads an error response in whatever shape a gateway sends: the service's camelCase JSON,
-// the gateway's PascalCase JSON, or an HTML, empty or truncated body.
-import { ClientError, OpenSearchError, ServerError, ThrottlingError } from './errors.js';
+// the gateway's PascalCase JSON, or an HTML, empty or truncated body. Every HTTP error answer
+// becomes its typed error here, and only here.
+import { ClientError, type OpenSearchError, ServerError, safeText, ThrottlingError } from './errors.js';
 import { retryAfterMs } from './retryPolicy.js';
 
 export interface ErrorFields {
@@ -26,7 +27,7 @@ export function readErrorFields(text: string, headers: Headers): ErrorFields {
     try {
       body = JSON.parse(text);
     } catch {
-      // HTML from a gateway, or a truncated body: keep the text.
+      // HTML from a gateway, a truncated body, or JSON too deep to parse: keep the text.
     }
   }
   return {
@@ -42,40 +43,29 @@ export function isThrottling(status: number, code: string | undefined): boolean 
   return status === 429 || (code !== undefined && code.includes('Throttling'));
 }
 
-/** Whether the client retries this answer: throttling and 5xx, never another 4xx. */
-export function isRetryableStatus(status: number, code: string | undefined): boolean {
-  if (isThrottling(status, code)) return true;
-  if (status >= 500) return true;
-  return false;
-}
-
-/** Builds the typed error for an HTTP error answer. */
+/** Builds the typed error for an HTTP error answer. Server text is cut and escaped in the message. */
 export function errorFromResponse(
   response: { status: number; statusText?: string; headers: Headers },
   fields: ErrorFields,
   request: { method: string; url: string },
+  /** Whether repeating the call is safe (the operation is idempotent, or the caller opted in): a 5xx is retryable only then. */
+  safeToRepeat = true,
 ): OpenSearchError {
   const { status } = response;
-  const code = fields.code ?? `HTTP${status}`;
+  const code = safeText(fields.code ?? `HTTP${status}`, 128);
   const snippet =
     typeof fields.body === 'string' && fields.body.trim() !== ''
-      ? ` (non-JSON body: ${JSON.stringify(fields.body.slice(0, 80))}${fields.body.length > 80 ? '…' : ''})`
+      ? ` (non-JSON body: ${safeText(fields.body, 80)})`
       : fields.body === '' || fields.body === undefined
         ? ' (empty body)'
         : '';
-  const message = `${request.method} ${new URL(request.url).pathname} failed with HTTP ${status} ${code}: ${fields.message ?? response.statusText ?? 'no message'}${snippet}${fields.requestId ? ` [requestId ${fields.requestId}]` : ''}`;
-  const init = {
-    message,
-    code,
-    status,
-    requestId: fields.requestId,
-    body: fields.body,
-    method: request.method,
-    url: request.url,
-  };
+  const text = safeText(fields.message ?? (response.statusText || 'no message'));
+  const requestId = fields.requestId === undefined ? undefined : safeText(fields.requestId, 128);
+  const message = `${request.method} ${new URL(request.url).pathname} failed with HTTP ${status} ${code}: ${text}${snippet}${requestId ? ` [requestId ${requestId}]` : ''}`;
+  const init = { message, code, status, requestId, body: fields.body, method: request.method, url: request.url };
   if (isThrottling(status, fields.code)) {
     return new ThrottlingError({ ...init, kind: 'throttling', retryable: true, retryAfterMs: retryAfterMs(response.headers) });
   }
-  if (status >= 500) return new ServerError({ ...init, kind: 'server', retryable: true });
+  if (status >= 500) return new ServerError({ ...init, kind: 'server', retryable: safeToRepeat });
   return new ClientError({ ...init, kind: 'client', retryable: false });
 }

@@ -18,6 +18,13 @@ export interface OpenSearchErrorInit {
   cause?: unknown;
 }
 
+/** Server text as it may appear in a message: control characters escaped, at most `max` characters. */
+export function safeText(text: string, max = 512): string {
+  const cut = text.length > max ? `${text.slice(0, max)}… (${text.length - max} more characters)` : text;
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what this removes.
+  return cut.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
 /** The base class of every error the client throws. */
 export class OpenSearchError extends Error {
   override name = 'OpenSearchError';
@@ -79,7 +86,7 @@ function defaultCode(kind: OpenSearchErrorKind): string {
 export class ClientError extends OpenSearchError {
   override name = 'ClientError';
 }
-/** A 5xx answer. Retryable. */
+/** A 5xx answer (retryable), or an answer the client cannot use: MalformedResponse, UnexpectedRedirect, ResponseTooLarge (not retryable). */
 export class ServerError extends OpenSearchError {
   override name = 'ServerError';
 }
@@ -106,8 +113,8 @@ export class ValidationError extends OpenSearchError {
   override name = 'ValidationError';
   /** The parameter or option at fault. */
   readonly parameter: string;
-  constructor(parameter: string, message: string) {
-    super({ kind: 'validation', code: 'InvalidParameter', message });
+  constructor(parameter: string, message: string, cause?: unknown) {
+    super({ kind: 'validation', code: 'InvalidParameter', message, cause });
     this.parameter = parameter;
   }
 }

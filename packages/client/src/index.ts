@@ -1,16 +1,13 @@
-// Public entry of @acs-opensearch/client: the client, its errors, the signer, and the generated types.
+// Public entry of @acs-opensearch/client: the client, its errors, the generated operation types
+// and metadata. The signature V3 building blocks live in '@acs-opensearch/client/signing'.
 export {
   createOpenSearchClient,
+  DEFAULT_DEADLINE_MS,
+  DEFAULT_MAX_RESPONSE_BYTES,
   DEFAULT_TIMEOUT_MS,
-  type CallOptions,
-  type FunctionInstance,
-  type ListFunctionInstancesParams,
-  type ListFunctionInstancesResponse,
-  type NormalizedPaths,
   type OpenSearchClient,
   type OpenSearchClientConfig,
   type OpenSearchClientOptions,
-  type PaginateFunctionInstancesParams,
 } from './createOpenSearchClient.js';
 export { createSigningMiddleware, type SigningMiddlewareOptions } from './createSigningMiddleware.js';
 export type { CredentialsOption, CredentialsProvider } from './credentials.js';
@@ -18,15 +15,27 @@ export {
   ClientError,
   NetworkError,
   OpenSearchError,
+  type OpenSearchErrorInit,
+  type OpenSearchErrorKind,
   ServerError,
   ThrottlingError,
   TimeoutError,
   ValidationError,
-  type OpenSearchErrorInit,
-  type OpenSearchErrorKind,
 } from './errors.js';
-export { normalizeCasing } from './normalizeCasing.js';
-export { DEFAULT_RETRY, type RetryOptions } from './retryPolicy.js';
-export { API_VERSION, DEFAULT_REGION_ID, ERROR_CODES, OPERATIONS, REGIONS, type RegionId } from './generated/metadata.js';
+export {
+  API_VERSION,
+  DEFAULT_REGION_ID,
+  ERROR_CODES,
+  type ErrorCode,
+  OPERATIONS,
+  type OperationId,
+  REGIONS,
+  type RegionId,
+} from './generated/metadata.js';
 export type { components, operations, paths } from './generated/openapi.js';
-export * from './signing/index.js';
+export type * from './generated/operations.js';
+export { normalizeCasing } from './normalizeCasing.js';
+export type { BodyRule, OperationMeta, PaginationRule, ParameterRule, ValueRule } from './operationMeta.js';
+export type { CallOptions, CamelOnly, FlatParams, NormalizedPaths, PaginateOptions, SuccessBody } from './operationTypes.js';
+export { DEFAULT_RETRY, type RetryOptions } from './retryPolicy.js';
+export type { Credentials, SigningCrypto } from './signing/index.js';

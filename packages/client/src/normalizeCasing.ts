@@ -1,21 +1,31 @@
 // The tolerant reader: the reference documents the body in camelCase and in PascalCase, and the
-// official SDK reads only PascalCase. The spec's PascalCase schema is its camelCase schema with
+// official SDK reads only PascalCase. The spec's PascalCase schemas are its camelCase schemas with
 // each name capitalized (a spec test holds that invariant), so lower-casing the first letter of
 // every key maps one onto the other.
+
+/** How deep a body may nest before the client refuses it (the API's bodies nest 3 levels). */
+export const MAX_BODY_DEPTH = 64;
 
 function lowerFirst(key: string): string {
   return key.length > 0 && key[0] !== key[0]!.toLowerCase() ? key[0]!.toLowerCase() + key.slice(1) : key;
 }
 
-function camelize(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(camelize);
+function camelize(value: unknown, depth: number): unknown {
+  if (depth > MAX_BODY_DEPTH) throw new RangeError(`the body nests deeper than ${MAX_BODY_DEPTH} levels`);
+  if (Array.isArray(value)) return value.map((item) => camelize(item, depth + 1));
   if (value && typeof value === 'object') {
     const out: Record<string, unknown> = {};
-    for (const [key, child] of Object.entries(value)) {
+    for (const key of Object.keys(value)) {
       const camel = lowerFirst(key);
       // A body that carries both spellings keeps the camelCase value, the canonical form.
-      if (camel !== key && Object.prototype.hasOwnProperty.call(value, camel)) continue;
-      out[camel] = camelize(child);
+      if (camel !== key && Object.hasOwn(value, camel)) continue;
+      // defineProperty: a "__proto__" key stays an ordinary own property.
+      Object.defineProperty(out, camel, {
+        value: camelize((value as Record<string, unknown>)[key], depth + 1),
+        enumerable: true,
+        writable: true,
+        configurable: true,
+      });
     }
     return out;
   }
@@ -26,10 +36,10 @@ function camelize(value: unknown): unknown {
 export function isPascalCaseBody(body: unknown): boolean {
   if (!body || typeof body !== 'object' || Array.isArray(body)) return false;
   const keys = Object.keys(body);
-  return keys.some((k) => k === 'RequestId' || k === 'Result' || k === 'TotalCount') && !keys.includes('requestId');
+  return !keys.includes('requestId') && keys.some((k) => k.length > 0 && k[0] !== k[0]!.toLowerCase());
 }
 
-/** Returns the body in camelCase; a camelCase body is returned as it is. */
+/** Returns the body in camelCase; a camelCase body is returned as it is. Throws RangeError past MAX_BODY_DEPTH. */
 export function normalizeCasing<T>(body: unknown): T {
-  return (isPascalCaseBody(body) ? camelize(body) : body) as T;
+  return (isPascalCaseBody(body) ? camelize(body, 0) : body) as T;
 }

@@ -1,53 +1,171 @@
-// Validation before the network, driven by the spec's parameter rules (generated metadata),
-// so that a spec change moves the checks with it.
-import { OPERATIONS, type OperationId } from './generated/metadata.js';
+// Validation before the network, for every operation, from the generated rules: the generated
+// methods and the raw openapi-fetch calls go through the same checks. Values are copied into
+// objects without a prototype, so a `__proto__` key in JSON-parsed input is just an unknown key.
 import { ValidationError } from './errors.js';
+import type { OperationMeta, ValueRule } from './operationMeta.js';
 
-interface ParameterRule {
-  readonly name: string;
-  readonly in: string;
-  readonly required: boolean;
-  readonly type: string;
-  readonly enum?: readonly string[];
-  readonly minimum?: number;
-  readonly minLength?: number;
+type Bag = Record<string, unknown>;
+
+/** The validated parts of one call, in prototype-free objects. */
+export interface PreparedCall {
+  path: Bag;
+  query: Bag;
+  header: Bag;
+  body: unknown;
 }
 
-/** Rejects, naming the parameter, any value the spec does not allow; also `.`/`..` in a path. */
-export function validateParameters(operationId: OperationId, params: Record<string, unknown>): void {
-  const operation = OPERATIONS[operationId];
-  for (const rule of operation.parameters as readonly ParameterRule[]) {
-    const value = params[rule.name];
-    const where = `${operationId}: ${rule.name}`;
-    if (value === undefined || value === null) {
-      if (rule.required) throw new ValidationError(rule.name, `${where} is required`);
-      continue;
-    }
-    if (rule.type === 'integer') {
-      if (typeof value !== 'number' || !Number.isInteger(value)) {
-        throw new ValidationError(rule.name, `${where} must be an integer, got ${JSON.stringify(value)}`);
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+function describe(value: unknown): string {
+  if (typeof value === 'string') return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
+  if (typeof value === 'bigint') return `${value}n (a BigInt)`;
+  if (Array.isArray(value)) return 'an array';
+  if (value === null) return 'null';
+  return typeof value === 'object' ? 'an object' : String(value);
+}
+
+const jsonType = (value: unknown): string =>
+  Array.isArray(value) ? 'array' : value === null ? 'null' : typeof value === 'number' && Number.isInteger(value) ? 'integer' : typeof value;
+
+/** Checks one value against its rule; `where` names it in the message. */
+export function checkValue(name: string, where: string, rule: ValueRule, value: unknown, inUrl: boolean): void {
+  const fail = (why: string): never => {
+    throw new ValidationError(name, `${where} ${why}`);
+  };
+  switch (rule.type) {
+    case 'integer':
+    case 'number':
+      if (typeof value !== 'number' || !Number.isFinite(value)) fail(`must be a finite number, got ${describe(value)}`);
+      if (rule.type === 'integer' && !Number.isSafeInteger(value)) fail(`must be an integer, got ${describe(value)}`);
+      if (rule.minimum !== undefined && (value as number) < rule.minimum) fail(`must be >= ${rule.minimum}, got ${value}`);
+      if (rule.maximum !== undefined && (value as number) > rule.maximum) fail(`must be <= ${rule.maximum}, got ${value}`);
+      break;
+    case 'boolean':
+      if (typeof value !== 'boolean') fail(`must be a boolean, got ${describe(value)}`);
+      break;
+    case 'array':
+      if (!Array.isArray(value)) fail(`must be an array, got ${describe(value)}`);
+      break;
+    case 'object':
+      if (!value || typeof value !== 'object' || Array.isArray(value)) fail(`must be an object, got ${describe(value)}`);
+      break;
+    default: {
+      if (typeof value !== 'string') fail(`must be a string, got ${describe(value)}`);
+      const text = value as string;
+      if (rule.minLength !== undefined && text.length < rule.minLength) {
+        fail(rule.minLength === 1 ? 'must not be empty' : `must be at least ${rule.minLength} characters long`);
       }
-      if (rule.minimum !== undefined && value < rule.minimum) {
-        throw new ValidationError(rule.name, `${where} must be >= ${rule.minimum}, got ${value}`);
-      }
-      continue;
+      if (rule.maxLength !== undefined && text.length > rule.maxLength) fail(`must be at most ${rule.maxLength} characters long`);
+      if (rule.pattern !== undefined && !new RegExp(rule.pattern, 'u').test(text)) fail(`must match ${rule.pattern}`);
+      if (inUrl && LONE_SURROGATE.test(text)) fail('contains a lone UTF-16 surrogate, which cannot be encoded in a URL');
     }
-    if (typeof value !== 'string') {
-      throw new ValidationError(rule.name, `${where} must be a string, got ${typeof value}`);
-    }
-    if (rule.enum && !rule.enum.includes(value)) {
-      throw new ValidationError(rule.name, `${where} must be one of ${rule.enum.join(', ')}, got ${JSON.stringify(value)}`);
-    }
-    if ((rule.minLength !== undefined || rule.required) && value.length < (rule.minLength ?? 1)) {
-      throw new ValidationError(rule.name, `${where} must not be empty`);
-    }
-    if (rule.in === 'path' && (value === '.' || value === '..')) {
-      throw new ValidationError(rule.name, `${where} cannot be "${value}": URL parsing would resolve it away and change the path`);
-    }
+  }
+  if (rule.enum && !rule.enum.includes(value as string)) {
+    fail(`must be one of ${rule.enum.join(', ')}, got ${describe(value)}`);
   }
 }
 
-/** The names of an operation's parameters by location, to split a flat params object. */
-export function parameterNames(operationId: OperationId, location: 'path' | 'query'): string[] {
-  return (OPERATIONS[operationId].parameters as readonly ParameterRule[]).filter((p) => p.in === location).map((p) => p.name);
+function ownEntries(where: string, value: unknown): [string, unknown][] {
+  if (value === undefined || value === null) return [];
+  if (typeof value !== 'object' || Array.isArray(value)) {
+    throw new ValidationError(where, `${where} must be an object of parameters, got ${describe(value)}`);
+  }
+  return Object.keys(value).map((key) => [key, (value as Bag)[key]]);
+}
+
+function checkBody(op: OperationMeta, body: unknown): unknown {
+  const rule = op.body;
+  if (!rule) {
+    if (body !== undefined) throw new ValidationError('body', `${op.operationId} takes no request body`);
+    return undefined;
+  }
+  if (body === undefined || body === null) {
+    if (rule.required) throw new ValidationError('body', `${op.operationId}: body is required`);
+    return undefined;
+  }
+  if (typeof body !== 'object' || Array.isArray(body)) {
+    throw new ValidationError('body', `${op.operationId}: body must be a JSON object, got ${describe(body)}`);
+  }
+  const copy: Bag = Object.create(null);
+  for (const [key, value] of ownEntries('body', body)) {
+    const field = Object.hasOwn(rule.fields, key) ? rule.fields[key] : undefined;
+    if (!field && rule.closed) {
+      throw new ValidationError(`body.${key}`, `${op.operationId}: unknown body field ${JSON.stringify(key)}`);
+    }
+    if (value === undefined) continue;
+    if (field) checkValue(`body.${key}`, `${op.operationId}: body.${key}`, field, value, false);
+    copy[key] = value;
+  }
+  for (const [name, field] of Object.entries(rule.fields)) {
+    if (field.required && copy[name] === undefined) {
+      throw new ValidationError(`body.${name}`, `${op.operationId}: body.${name} is required`);
+    }
+  }
+  // JSON.stringify drops undefined, keeps the own keys of the prototype-free copy.
+  return copy;
+}
+
+/**
+ * Validates one call. `parts` holds the values by location (the raw openapi-fetch shape); a flat
+ * parameter object is split first by `splitFlat`. Unknown keys, wrong types, values outside their
+ * enum or range, and missing required values are ValidationErrors naming the key.
+ */
+export function prepareCall(
+  op: OperationMeta,
+  parts: { path?: unknown; query?: unknown; header?: unknown; body?: unknown },
+): PreparedCall {
+  const out: PreparedCall = { path: Object.create(null), query: Object.create(null), header: Object.create(null), body: undefined };
+  for (const location of ['path', 'query', 'header'] as const) {
+    for (const [key, value] of ownEntries(`params.${location}`, parts[location])) {
+      const rule = op.parameters.find((p) => p.in === location && p.name === key);
+      if (!rule) {
+        throw new ValidationError(key, `${op.operationId}: unknown ${location} parameter ${JSON.stringify(key)}`);
+      }
+      if (value === undefined || value === null) continue;
+      checkValue(key, `${op.operationId}: ${key}`, rule, value, location !== 'header');
+      if (location === 'path' && (value === '.' || value === '..')) {
+        throw new ValidationError(key, `${op.operationId}: ${key} cannot be "${value}": URL parsing would resolve it away and change the path`);
+      }
+      out[location][key] = value;
+    }
+  }
+  for (const rule of op.parameters) {
+    if (rule.required && out[rule.in][rule.name] === undefined) {
+      throw new ValidationError(rule.name, `${op.operationId}: ${rule.name} is required`);
+    }
+  }
+  out.body = checkBody(op, parts.body);
+  return out;
+}
+
+/** Splits the flat parameters of a generated method by location; `body` is the JSON body. */
+export function splitFlat(op: OperationMeta, params: unknown): { path: Bag; query: Bag; header: Bag; body?: unknown } {
+  const parts = { path: Object.create(null) as Bag, query: Object.create(null) as Bag, header: Object.create(null) as Bag, body: undefined as unknown };
+  for (const [key, value] of ownEntries('params', params)) {
+    if (key === 'body' && op.body) {
+      parts.body = value;
+      continue;
+    }
+    const rule = op.parameters.find((p) => p.name === key);
+    if (!rule) throw new ValidationError(key, `${op.operationId}: unknown parameter ${JSON.stringify(key)}`);
+    parts[rule.in][key] = value;
+  }
+  return parts;
+}
+
+/** Checks a 2xx body against the top level of the spec's camelCase schema; returns what is wrong, or undefined. */
+export function shapeProblem(op: OperationMeta, data: unknown): string | undefined {
+  const shape = op.success;
+  if (!shape) return undefined;
+  if (!data || typeof data !== 'object' || Array.isArray(data)) return `the body is ${data === undefined ? 'empty' : jsonType(data)}, not an object`;
+  for (const name of shape.required) {
+    if ((data as Bag)[name] === undefined) return `the body has no ${name}`;
+  }
+  for (const [name, type] of Object.entries(shape.types)) {
+    const value = (data as Bag)[name];
+    if (value === undefined || value === null) continue;
+    const actual = jsonType(value);
+    if (actual !== type && !(type === 'number' && actual === 'integer')) return `${name} is ${actual}, not ${type}`;
+  }
+  return undefined;
 }

@@ -55,7 +55,8 @@ describe('every failure is an OpenSearchError carrying what is known', () => {
     const client = createOpenSearchClient({ credentials, fetch, retry: false });
     const viaGet = await client.GET('/v4/openapi/app-groups/{appGroupIdentity}/functions/{functionName}/instances', { params: { path: params } }).catch((e: unknown) => e);
     expect(viaGet).toMatchObject({ code: 'MalformedResponse', method: 'GET' });
-    expect((viaGet as Error).message).toContain('/v4/openapi/app-groups/{appGroupIdentity}/functions/{functionName}/instances');
+    expect((viaGet as Error).message).toContain('/v4/openapi/app-groups/my_app/functions/ctr/instances');
+    expect(viaGet).toMatchObject({ url: 'https://opensearch.cn-hangzhou.aliyuncs.com/v4/openapi/app-groups/my_app/functions/ctr/instances', body: '{"requestId":}' });
   });
 
   it('an empty 200 body is a MalformedResponse', async () => {

@@ -1,7 +1,8 @@
 // A server may swap Web Crypto for synchronous node:crypto primitives; the signature must not change.
 import { createHash, createHmac } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { createOpenSearchClient, signRequest, type SigningCrypto } from '../src/index.js';
+import { createOpenSearchClient } from '../src/index.js';
+import { type SigningCrypto, signRequest } from '../src/signing/index.js';
 import { KNOWN_ANSWERS } from '../src/signing/suite.fixture.js';
 import { credentials, fakeFetch, page, params } from './fakeFetch.js';
 
@@ -25,6 +26,7 @@ describe('signingCrypto', () => {
     await client.listFunctionInstances(params);
     expect(sent[0]!.headers.get('authorization')).toMatch(/Signature=[0-9a-f]{64}$/);
     expect(client.config.signingCrypto).toBe('custom');
+    // The source tree is the browser build: Web Crypto; dist/node uses node:crypto (test/builds.test.ts).
     expect(createOpenSearchClient({ credentials }).config.signingCrypto).toBe('web-crypto');
   });
 });

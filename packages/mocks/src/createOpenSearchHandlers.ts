@@ -8,11 +8,11 @@ import { errorBody, MockViolationError, readErrorCodes, type ErrorCodeInfo } fro
 import { makeFunctionInstances } from './factories.js';
 import { openApiDocument } from './generated/openapi-document.js';
 import { InstanceStore } from './instanceStore.js';
-import { listOperations, type Json, type OpenApiOperation } from './openApiOperations.js';
+import { listOperations, type Json, type OpenApiOperation } from '@acs-opensearch/openapi-reader';
 import { selectOutput, type OutputLevel } from './outputLevels.js';
 import { deterministicRequestId } from './prng.js';
 import { sampleFromSchema } from './sampleFromSchema.js';
-import { createSpecValidator, type Violation } from './specValidator.js';
+import { createOperationValidators, type Violation } from './specValidator.js';
 import type { FunctionInstance, OperationId, ResponseBody, ResponseStatus } from './types.js';
 import { verifySignature, type SignatureKey } from './verifySignature.js';
 import { normalizeCasing } from '@acs-opensearch/client';
@@ -121,7 +121,7 @@ export function createOpenSearchHandlers(options: OpenSearchHandlersOptions = {}
   const seed = options.seed ?? 1;
   const latencyMs = options.latencyMs ?? 0;
   const operations = listOperations(document);
-  const validator = createSpecValidator(document);
+  const validator = createOperationValidators(document);
   const errorCodes = readErrorCodes(document, operations);
   const listOperation = operations.find((op) => op.operationId === LIST_OPERATION);
   const dataset = defaultDataset(listOperation, seed, options.generatedInstances ?? 22);

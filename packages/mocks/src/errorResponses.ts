@@ -1,6 +1,6 @@
 // Error bodies in the shapes the spec documents: the gateway's PascalCase form and the service's
 // camelCase envelope. A code's status and shape come from the spec (x-acs-error-codes, examples).
-import { deref, type Json, type OpenApiOperation } from './openApiOperations.js';
+import { deref, type Json, type OpenApiOperation } from '@acs-opensearch/openapi-reader';
 
 export interface ErrorCodeInfo {
   code: string;

@@ -14,8 +14,8 @@ export {
 export { MockViolationError } from './errorResponses.js';
 export { makeFunctionInstance, makeFunctionInstances, makeListResponse, type FactoryOptions } from './factories.js';
 export { NORMAL_FIELDS, SIMPLE_FIELDS, selectOutput, type OutputLevel } from './outputLevels.js';
-export { createSpecValidator, type OperationValidator, type Violation } from './specValidator.js';
-export { listOperations, type OpenApiOperation } from './openApiOperations.js';
+export { createOperationValidators, type OperationValidator, type Violation } from './specValidator.js';
+export { listOperations, type OpenApiOperation } from '@acs-opensearch/openapi-reader';
 export { verifySignature, MAX_CLOCK_SKEW_MS, type SignatureKey, type SignatureFailure } from './verifySignature.js';
 export { openApiDocument } from './generated/openapi-document.js';
 export type { FunctionInstance, ListFunctionInstancesResponse, OperationId, ResponseBody, ResponseStatus } from './types.js';

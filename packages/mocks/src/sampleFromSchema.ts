@@ -1,5 +1,5 @@
 // A deterministic sample value for a schema, for operations whose responses have no example.
-import { deref, type Json } from './openApiOperations.js';
+import { deref, type Json } from '@acs-opensearch/openapi-reader';
 
 export function sampleFromSchema(document: Json, rawSchema: Json, depth = 0): unknown {
   const schema = deref(document, rawSchema) ?? {};

@@ -1,6 +1,6 @@
 // Checks a request's ACS3-HMAC-SHA256 signature the way the gateway does, with the client's own
 // exported signing code, so that the client and the mocks cannot drift apart silently.
-import { computeSignature, parseAuthorization, sha256Hex, ALGORITHM } from '@acs-opensearch/client';
+import { ALGORITHM, computeSignature, defaultCrypto, parseAuthorization, type SigningCrypto } from '@acs-opensearch/client/signing';
 
 export interface SignatureKey {
   accessKeyId: string;
@@ -22,6 +22,7 @@ export async function verifySignature(
   key: SignatureKey,
   seenNonces: Set<string>,
   now = Date.now(),
+  crypto: SigningCrypto = defaultCrypto,
 ): Promise<SignatureFailure | null> {
   const header = request.headers.get('authorization');
   if (!header) return { code: 'IncompleteSignature', message: 'The Authorization header is missing.' };
@@ -43,7 +44,7 @@ export async function verifySignature(
     return { code: 'SignatureDoesNotMatch', message: `Specified AccessKeyId ${JSON.stringify(auth.accessKeyId)} is not the mock's key.` };
   }
   const body = new Uint8Array(await request.clone().arrayBuffer());
-  const payloadHash = await sha256Hex(body);
+  const payloadHash = await crypto.sha256Hex(body);
   if (request.headers.get('x-acs-content-sha256') !== payloadHash) {
     return { code: 'SignatureDoesNotMatch', message: 'x-acs-content-sha256 does not match the SHA-256 of the body.' };
   }
@@ -60,6 +61,7 @@ export async function verifySignature(
       payloadHash,
       accessKeySecret: key.accessKeySecret,
       signedHeaders: auth.signedHeaders,
+      crypto,
     }));
   } catch (error) {
     return { code: 'IncompleteSignature', message: (error as Error).message };

@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { setupServer } from 'msw/node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createOpenSearchHandlers, createSpecValidator, listOperations } from '../src/index.js';
+import { createOpenSearchHandlers, createOperationValidators, listOperations } from '../src/index.js';
 
 const document = JSON.parse(readFileSync(new URL('./fixtures/widgets.openapi.json', import.meta.url), 'utf8'));
 const mock = createOpenSearchHandlers({ document, baseUrl: 'https://widgets.example' });
@@ -11,7 +11,7 @@ const server = setupServer(...mock.handlers);
 beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
 afterAll(() => server.close());
 
-const validators = new Map(listOperations(document).map((op) => [op.operationId, createSpecValidator(document).forOperation(op)]));
+const validators = new Map(listOperations(document).map((op) => [op.operationId, createOperationValidators(document).forOperation(op)]));
 const json = { 'content-type': 'application/json' };
 
 describe('handlers from a fixture spec', () => {

@@ -154,7 +154,7 @@ describe('signature verification', () => {
 
   it('x-acs-date more than 15 minutes off: InvalidTimeStamp.Expired with a Date header', async () => {
     server.use(...verified.handlers);
-    const { signRequest } = await import('@acs-opensearch/client');
+    const { signRequest } = await import('@acs-opensearch/client/signing');
     const url = 'https://signed.example/v4/openapi/app-groups/a/functions/b/instances';
     const signed = await signRequest({ method: 'GET', url }, { credentials: key, action: 'ListFunctionInstances', version: '2017-12-25', now: () => Date.now() - 20 * 60_000 });
     const response = await fetch(url, { headers: signed.headers });
@@ -165,7 +165,7 @@ describe('signature verification', () => {
 
   it('a reused nonce: SignatureNonceUsed', async () => {
     server.use(...verified.handlers);
-    const { signRequest } = await import('@acs-opensearch/client');
+    const { signRequest } = await import('@acs-opensearch/client/signing');
     const url = 'https://signed.example/v4/openapi/app-groups/a/functions/b/instances';
     const signed = await signRequest({ method: 'GET', url }, { credentials: key, action: 'ListFunctionInstances', version: '2017-12-25' });
     expect((await fetch(url, { headers: signed.headers })).status).toBe(200);

@@ -2,8 +2,8 @@
 // spec's response schema for its status.
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { createOpenSearchHandlers, createSpecValidator, listOperations, openApiDocument } from '../src/index.js';
-import { signRequest } from '@acs-opensearch/client';
+import { createOpenSearchHandlers, createOperationValidators, listOperations, openApiDocument } from '../src/index.js';
+import { signRequest } from '@acs-opensearch/client/signing';
 
 const key = { accessKeyId: 'ak', accessKeySecret: 'sk' };
 const camel = createOpenSearchHandlers({ baseUrl: 'https://camel.example', verifySignature: key });
@@ -17,7 +17,7 @@ afterEach(() => {
 afterAll(() => server.close());
 
 const operation = listOperations(openApiDocument).find((op) => op.operationId === 'listFunctionInstances')!;
-const validator = createSpecValidator(openApiDocument).forOperation(operation);
+const validator = createOperationValidators(openApiDocument).forOperation(operation);
 const PATH = '/v4/openapi/app-groups/shop/functions/ctr/instances';
 
 async function signedFetch(origin: string, query = '') {

@@ -2,6 +2,7 @@
 // Do not edit it by hand: edit the spec, then run `pnpm generate`.
 // `pnpm check:generated` (part of `pnpm test`) fails when it drifts from the spec.
 // Run-time facts about the API, taken from the spec: endpoints, operations, parameters, error codes.
+import type { OperationMeta } from '../operationMeta.js';
 
 /** The API version (`info.version` of the spec). */
 export const API_VERSION = "2017-12-25";
@@ -30,9 +31,13 @@ export type RegionId = (typeof REGIONS)[number];
 /** The region used when none is given. */
 export const DEFAULT_REGION_ID: RegionId = "cn-hangzhou";
 
-/** Each operation of the spec: how it is called and signed, and its parameters. */
+/**
+ * Each operation of the spec, by operationId: how it is called and signed (method, path template,
+ * x-acs-action, x-acs-version), its parameter and body rules, whether it is idempotent, how it pages.
+ */
 export const OPERATIONS = {
   "listFunctionInstances": {
+    "operationId": "listFunctionInstances",
     "method": "GET",
     "path": "/v4/openapi/app-groups/{appGroupIdentity}/functions/{functionName}/instances",
     "action": "ListFunctionInstances",
@@ -55,19 +60,16 @@ export const OPERATIONS = {
       {
         "name": "modelType",
         "in": "query",
-        "required": false,
         "type": "string"
       },
       {
         "name": "functionType",
         "in": "query",
-        "required": false,
         "type": "string"
       },
       {
         "name": "source",
         "in": "query",
-        "required": false,
         "type": "string",
         "enum": [
           "builtin",
@@ -79,23 +81,22 @@ export const OPERATIONS = {
       {
         "name": "pageNumber",
         "in": "query",
-        "required": false,
         "type": "integer",
         "default": 1,
-        "minimum": 1
+        "minimum": 1,
+        "maximum": 2147483647
       },
       {
         "name": "pageSize",
         "in": "query",
-        "required": false,
         "type": "integer",
         "default": 10,
-        "minimum": 1
+        "minimum": 1,
+        "maximum": 2147483647
       },
       {
         "name": "output",
         "in": "query",
-        "required": false,
         "type": "string",
         "enum": [
           "normal",
@@ -104,9 +105,34 @@ export const OPERATIONS = {
         ],
         "default": "normal"
       }
-    ]
+    ],
+    "body": null,
+    "idempotent": true,
+    "pagination": {
+      "pageNumber": "pageNumber",
+      "pageSize": "pageSize",
+      "totalCount": "totalCount",
+      "items": "result"
+    },
+    "paginator": "paginateFunctionInstances",
+    "success": {
+      "required": [
+        "requestId",
+        "result"
+      ],
+      "types": {
+        "status": "string",
+        "httpCode": "integer",
+        "totalCount": "integer",
+        "requestId": "string",
+        "message": "string",
+        "code": "string",
+        "latency": "integer",
+        "result": "array"
+      }
+    }
   }
-} as const;
+} as const satisfies Record<string, OperationMeta>;
 
 /** The operationIds of the spec. */
 export type OperationId = keyof typeof OPERATIONS;
@@ -115,52 +141,45 @@ export type OperationId = keyof typeof OPERATIONS;
 export const ERROR_CODES = [
   {
     "code": "InvalidParameter",
-    "httpStatus": 400,
-    "retryable": false
+    "httpStatus": 400
   },
   {
     "code": "IncompleteSignature",
-    "httpStatus": 400,
-    "retryable": false
+    "httpStatus": 400
   },
   {
     "code": "SignatureDoesNotMatch",
-    "httpStatus": 400,
-    "retryable": false
+    "httpStatus": 400
   },
   {
     "code": "InvalidTimeStamp.Expired",
-    "httpStatus": 400,
-    "retryable": false
+    "httpStatus": 400
   },
   {
     "code": "SignatureNonceUsed",
-    "httpStatus": 400,
-    "retryable": false
+    "httpStatus": 400
   },
   {
     "code": "Forbidden.RAM",
-    "httpStatus": 403,
-    "retryable": false
+    "httpStatus": 403
   },
   {
     "code": "Instance.NotExist",
-    "httpStatus": 404,
-    "retryable": false
+    "httpStatus": 404
   },
   {
     "code": "Throttling.User",
-    "httpStatus": 429,
-    "retryable": true
+    "httpStatus": 429
   },
   {
     "code": "InternalError",
-    "httpStatus": 500,
-    "retryable": true
+    "httpStatus": 500
   },
   {
     "code": "ServiceUnavailable",
-    "httpStatus": 503,
-    "retryable": true
+    "httpStatus": 503
   }
 ] as const;
+
+/** An error code the spec documents. */
+export type ErrorCode = (typeof ERROR_CODES)[number]['code'];

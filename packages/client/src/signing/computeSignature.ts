@@ -3,7 +3,8 @@ import { ALGORITHM } from './authorization.js';
 import { canonicalHeaders, type HeaderEntries } from './canonicalHeaders.js';
 import { canonicalQuery } from './canonicalQuery.js';
 import { canonicalUri } from './canonicalUri.js';
-import { webCrypto, type SigningCrypto } from './crypto.js';
+import type { SigningCrypto } from './crypto.js';
+import { defaultCrypto } from './defaultCrypto.js';
 
 export interface SignatureInput {
   method: string;
@@ -16,7 +17,7 @@ export interface SignatureInput {
   accessKeySecret: string;
   /** Sign exactly these header names (a verifier passes what the client declared). */
   signedHeaders?: readonly string[];
-  /** The hash primitives; default Web Crypto. */
+  /** The hash primitives; default node:crypto in Node, Web Crypto elsewhere. */
   crypto?: SigningCrypto | undefined;
 }
 
@@ -39,7 +40,7 @@ export async function computeSignature(input: SignatureInput): Promise<Signature
     headers.signedHeaders.join(';'),
     input.payloadHash,
   ].join('\n');
-  const crypto = input.crypto ?? webCrypto;
+  const crypto = input.crypto ?? defaultCrypto;
   const stringToSign = `${ALGORITHM}\n${await crypto.sha256Hex(canonicalRequest)}`;
   const signature = await crypto.hmacSha256Hex(input.accessKeySecret, stringToSign);
   return { canonicalRequest, stringToSign, signedHeaders: headers.signedHeaders, signature };

@@ -31,7 +31,7 @@ function toHex(buffer: ArrayBuffer): string {
 }
 
 /** Lowercase hex SHA-256 of the exact bytes (a string is taken as UTF-8). */
-export async function sha256Hex(data: BodyBytes): Promise<string> {
+async function sha256Hex(data: BodyBytes): Promise<string> {
   const bytes = toBytes(data);
   if (bytes.byteLength === 0) return EMPTY_PAYLOAD_HASH;
   return toHex(await subtle().digest('SHA-256', bytes as Uint8Array<ArrayBuffer>));
@@ -54,7 +54,7 @@ function hmacKey(secret: string): Promise<CryptoKey> {
 }
 
 /** Lowercase hex HMAC-SHA256 of `message`, keyed with `secret` (both UTF-8). */
-export async function hmacSha256Hex(secret: string, message: string): Promise<string> {
+async function hmacSha256Hex(secret: string, message: string): Promise<string> {
   return toHex(await subtle().sign('HMAC', await hmacKey(secret), encoder.encode(message)));
 }
 

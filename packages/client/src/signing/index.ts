@@ -1,19 +1,21 @@
-// Signature V3 (ACS3-HMAC-SHA256): one step per file, composed by signRequest.
+// '@acs-opensearch/client/signing': signature V3 (ACS3-HMAC-SHA256), one step per file, composed by
+// signRequest. For verifiers (the mocks use it) and for callers who sign requests themselves.
 export { acsDate } from './acsDate.js';
-export { ALGORITHM, formatAuthorization, parseAuthorization, type ParsedAuthorization } from './authorization.js';
-export { canonicalHeaders, isSignedHeaderName, type CanonicalHeaders, type HeaderEntries } from './canonicalHeaders.js';
+export { ALGORITHM, formatAuthorization, type ParsedAuthorization, parseAuthorization } from './authorization.js';
+export { type CanonicalHeaders, canonicalHeaders, type HeaderEntries, isSignedHeaderName } from './canonicalHeaders.js';
 export { canonicalQuery } from './canonicalQuery.js';
 export { canonicalUri } from './canonicalUri.js';
 export { computeSignature, type SignatureInput, type SignatureParts } from './computeSignature.js';
-export { EMPTY_PAYLOAD_HASH, hmacSha256Hex, sha256Hex, webCrypto, type BodyBytes, type SigningCrypto } from './crypto.js';
+export { type BodyBytes, EMPTY_PAYLOAD_HASH, type SigningCrypto, webCrypto } from './crypto.js';
+export { DEFAULT_CRYPTO_NAME, defaultCrypto } from './defaultCrypto.js';
 export { percentEncode } from './percentEncode.js';
 export { signatureNonce } from './signatureNonce.js';
 export {
   assertCredentials,
-  signRequest,
   type Credentials,
   type HeadersLike,
   type SignedRequest,
   type SignRequestInput,
   type SignRequestOptions,
+  signRequest,
 } from './signRequest.js';

@@ -3,7 +3,10 @@
 import { formatAuthorization } from './authorization.js';
 import { acsDate } from './acsDate.js';
 import { computeSignature, type SignatureParts } from './computeSignature.js';
-import { EMPTY_PAYLOAD_HASH, webCrypto, type BodyBytes, type SigningCrypto } from './crypto.js';
+import { ValidationError } from '../errors.js';
+import { assertHeaderValue } from '../headerValue.js';
+import { type BodyBytes, EMPTY_PAYLOAD_HASH, type SigningCrypto } from './crypto.js';
+import { defaultCrypto } from './defaultCrypto.js';
 import { signatureNonce } from './signatureNonce.js';
 
 /** Alibaba Cloud credentials: a long-term AccessKey pair, or an STS triple with `securityToken`. */
@@ -36,7 +39,7 @@ export interface SignRequestOptions {
   now?: () => Date | number;
   /** The nonce source; defaults to a random UUID. */
   nonce?: () => string;
-  /** The hash primitives; default Web Crypto. */
+  /** The hash primitives; default node:crypto in Node, Web Crypto elsewhere. */
   crypto?: SigningCrypto | undefined;
 }
 
@@ -55,15 +58,29 @@ function headerEntries(headers: HeadersLike | undefined): Array<[string, string]
   return Object.entries(headers as Record<string, string>);
 }
 
-/** Checks credentials without ever echoing the secret or the token. */
+/**
+ * Checks credentials without ever echoing the secret or the token: each field present, a string,
+ * and sendable in an HTTP header. A failure is a ValidationError naming the field.
+ */
 export function assertCredentials(credentials: unknown): asserts credentials is Credentials {
   const c = credentials as Partial<Credentials> | null | undefined;
-  if (!c || typeof c !== 'object') throw new TypeError('credentials are missing: pass { accessKeyId, accessKeySecret } or set ALIBABA_CLOUD_ACCESS_KEY_ID and ALIBABA_CLOUD_ACCESS_KEY_SECRET');
-  if (typeof c.accessKeyId !== 'string' || c.accessKeyId.trim() === '') throw new TypeError('credentials.accessKeyId is missing or empty');
-  if (typeof c.accessKeySecret !== 'string' || c.accessKeySecret === '') throw new TypeError('credentials.accessKeySecret is missing or empty');
-  if (c.securityToken !== undefined && (typeof c.securityToken !== 'string' || c.securityToken === '')) {
-    throw new TypeError('credentials.securityToken must be a non-empty string when given');
+  if (!c || typeof c !== 'object') {
+    throw new ValidationError(
+      'credentials',
+      'credentials are missing: pass { accessKeyId, accessKeySecret } or set ALIBABA_CLOUD_ACCESS_KEY_ID and ALIBABA_CLOUD_ACCESS_KEY_SECRET',
+    );
   }
+  if (typeof c.accessKeyId !== 'string' || c.accessKeyId.trim() === '') {
+    throw new ValidationError('credentials.accessKeyId', 'credentials.accessKeyId is missing or empty');
+  }
+  assertHeaderValue('credentials.accessKeyId', c.accessKeyId);
+  if (typeof c.accessKeySecret !== 'string' || c.accessKeySecret === '') {
+    throw new ValidationError('credentials.accessKeySecret', 'credentials.accessKeySecret is missing or empty');
+  }
+  if (c.securityToken !== undefined && (typeof c.securityToken !== 'string' || c.securityToken === '')) {
+    throw new ValidationError('credentials.securityToken', 'credentials.securityToken must be a non-empty string when given');
+  }
+  if (c.securityToken !== undefined) assertHeaderValue('credentials.securityToken', c.securityToken);
 }
 
 /** Signs a request with ACS3-HMAC-SHA256 and returns the headers to send with it. */
@@ -71,7 +88,7 @@ export async function signRequest(request: SignRequestInput, options: SignReques
   const { credentials } = options;
   assertCredentials(credentials);
   const url = typeof request.url === 'string' ? new URL(request.url) : request.url;
-  const crypto = options.crypto ?? webCrypto;
+  const crypto = options.crypto ?? defaultCrypto;
   const body = request.body;
   const bytes = body == null ? undefined : typeof body === 'string' || body instanceof Uint8Array ? body : new Uint8Array(body);
   const payloadHash = bytes === undefined || bytes.length === 0 ? EMPTY_PAYLOAD_HASH : await crypto.sha256Hex(bytes);
@@ -89,6 +106,7 @@ export async function signRequest(request: SignRequestInput, options: SignReques
   for (const [name, value] of headerEntries(request.headers)) {
     const lower = name.toLowerCase();
     if (lower === 'authorization' || lower === 'host') continue;
+    assertHeaderValue(`headers[${JSON.stringify(lower)}]`, value);
     sent.set(lower, [lower, value]);
   }
   for (const [name, value] of Object.entries(added)) sent.set(name, [name, value]);

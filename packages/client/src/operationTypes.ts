@@ -1,0 +1,55 @@
+// Type-level helpers behind the generated method types (generated/operations.ts) and the raw
+// openapi-fetch methods: flat parameters, camelCase 2xx bodies.
+import type { paths } from './generated/openapi.js';
+
+export interface CallOptions {
+  /** Aborts the call, including any wait between retries. */
+  signal?: AbortSignal | undefined;
+}
+
+export interface PaginateOptions {
+  /** Stop after this many items in total (the last page is trimmed). Default: no cap. */
+  maxItems?: number;
+  /** Stop after this many pages. Default: no cap. */
+  maxPages?: number;
+}
+
+type Flatten<T> = { [K in keyof T]: T[K] } & {};
+type Defined<T> = [NonNullable<T>] extends [never] ? {} : NonNullable<T>;
+type PathOf<Op> = Op extends { parameters: { path?: infer P } } ? Defined<P> : {};
+type QueryOf<Op> = Op extends { parameters: { query?: infer Q } } ? Defined<Q> : {};
+type RequestBodyOf<Op> = Op extends { requestBody?: infer R } ? R : never;
+type JsonOf<R> = R extends { content: { 'application/json': infer B } } ? B : never;
+type BodyOf<Op> = [NonNullable<RequestBodyOf<Op>>] extends [never]
+  ? {}
+  : Op extends { requestBody: unknown }
+    ? { body: JsonOf<NonNullable<RequestBodyOf<Op>>> }
+    : { body?: JsonOf<NonNullable<RequestBodyOf<Op>>> };
+
+/** An operation's parameters, flat: path and query together, the JSON body as `body`. */
+export type FlatParams<Op> = Flatten<PathOf<Op> & QueryOf<Op> & BodyOf<Op>>;
+
+type IsPascalKey<K> = K extends string ? (K extends Uncapitalize<K> ? false : true) : false;
+type HasPascalKey<T> = true extends (T extends object ? IsPascalKey<keyof T> : false) ? true : false;
+type CamelMembers<T> = T extends unknown ? (HasPascalKey<T> extends true ? never : T) : never;
+/** The camelCase members of a union of body types (the spec describes PascalCase twins with anyOf). */
+export type CamelOnly<T> = [CamelMembers<T>] extends [never] ? T : CamelMembers<T>;
+
+type SuccessStatus = 200 | 201 | 202 | 203 | 204 | 206;
+type ContentOf<R> = R extends { content: { 'application/json': infer B } } ? B : undefined;
+/** The 2xx body of an operation, camelCase. */
+export type SuccessBody<Op> = Op extends { responses: infer R }
+  ? CamelOnly<{ [S in keyof R & SuccessStatus]: ContentOf<R[S]> }[keyof R & SuccessStatus]>
+  : unknown;
+
+type NarrowResponses<R> = {
+  [S in keyof R]: S extends SuccessStatus
+    ? R[S] extends { content: { 'application/json': infer B } }
+      ? Omit<R[S], 'content'> & { content: { 'application/json': CamelOnly<B> } }
+      : R[S]
+    : R[S];
+};
+type NarrowOperation<Op> = Op extends { responses: infer R } ? Omit<Op, 'responses'> & { responses: NarrowResponses<R> } : Op;
+
+/** `paths`, with every operation's 2xx body narrowed to camelCase, which is what the client hands out. */
+export type NormalizedPaths = { [P in keyof paths]: { [M in keyof paths[P]]: NarrowOperation<paths[P][M]> } };

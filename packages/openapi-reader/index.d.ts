@@ -1,0 +1,101 @@
+// Types of index.js, the one OpenAPI reader of the repository.
+import type { ErrorObject, ValidateFunction } from 'ajv';
+
+/** An OpenAPI document or a part of one: plain JSON. */
+// biome-ignore lint/suspicious/noExplicitAny: OpenAPI documents are untyped JSON.
+export type Json = any;
+
+export declare const HTTP_METHODS: readonly ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
+
+export declare function resolvePointer(document: Json, ref: string): Json;
+export declare function deref(document: Json, node: Json): Json;
+
+export interface OperationParameter {
+  name: string;
+  in: 'path' | 'query' | 'header' | 'cookie';
+  required: boolean;
+  /** The parameter's schema, local $refs kept (validators resolve them against the document). */
+  schema: Json;
+}
+
+export interface OperationResponse {
+  status: string;
+  schema: Json | undefined;
+  examples: unknown[];
+  headers: string[];
+}
+
+export interface OpenApiOperation {
+  operationId: string;
+  method: string;
+  /** The OpenAPI path template, such as `/items/{id}`. */
+  path: string;
+  /** The same path as an MSW pattern, such as `/items/:id`. */
+  mswPath: string;
+  summary: string | undefined;
+  parameters: OperationParameter[];
+  requestBody: { required: boolean; schema: Json } | undefined;
+  responses: OperationResponse[];
+  extensions: Record<string, unknown>;
+}
+
+export declare function listOperations(document: Json): OpenApiOperation[];
+
+export interface ValueRule {
+  type: 'string' | 'integer' | 'number' | 'boolean' | 'array' | 'object';
+  required?: true;
+  enum?: readonly (string | number | boolean)[];
+  default?: unknown;
+  minimum?: number;
+  maximum?: number;
+  minLength?: number;
+  maxLength?: number;
+  pattern?: string;
+}
+
+export interface ParameterRule extends ValueRule {
+  name: string;
+  in: 'path' | 'query' | 'header';
+}
+
+export interface BodyRule {
+  required: boolean;
+  mediaType: string;
+  fields: Record<string, ValueRule>;
+  closed: boolean;
+}
+
+export interface PaginationRule {
+  pageNumber: string;
+  pageSize: string;
+  totalCount: string;
+  items: string;
+}
+
+export interface OperationMetadata {
+  operationId: string;
+  method: string;
+  path: string;
+  action: string;
+  version: string;
+  parameters: ParameterRule[];
+  body: BodyRule | null;
+  idempotent: boolean;
+  pagination: PaginationRule | null;
+  paginator: string | null;
+  success: { required: string[]; types: Record<string, string> } | null;
+}
+
+export declare function operationMetadata(document: Json): OperationMetadata[];
+export declare function paginatorName(operationId: string): string;
+
+export interface SpecValidator {
+  compile(schemaOrPointer: Json): ValidateFunction;
+  validate(schemaOrPointer: Json, value: unknown): string[];
+}
+
+export declare function createSpecValidator(document: Json, options?: { coerce?: boolean }): SpecValidator;
+export declare function describeErrors(
+  errors: ErrorObject[] | null | undefined,
+  prefix: string,
+): { parameter: string; message: string }[];

@@ -1,0 +1,275 @@
+// The one OpenAPI reader of the repository. scripts/generate.mjs reads the spec with it, the spec
+// tests validate examples with it, and @acs-opensearch/mocks bundles it to read any document at
+// run time. Local `$ref`s only (the spec is bundled first), JSON-pointer escapes (`~0`, `~1`,
+// percent-encoding) decoded, reference cycles named instead of looping.
+import Ajv2020 from 'ajv/dist/2020.js';
+import addFormats from 'ajv-formats';
+
+export const HTTP_METHODS = Object.freeze(['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace']);
+
+/** Methods whose repetition has no further effect (RFC 9110 §9.2.2). */
+const IDEMPOTENT_METHODS = new Set(['GET', 'HEAD', 'OPTIONS', 'TRACE', 'PUT', 'DELETE']);
+
+/** Resolves a local JSON pointer (`#/components/schemas/A~1B`) in `document`. */
+export function resolvePointer(document, ref) {
+  if (typeof ref !== 'string' || !ref.startsWith('#')) {
+    throw new Error(`Only local $refs are supported (bundle the spec first), got ${JSON.stringify(ref)}`);
+  }
+  if (ref === '#' || ref === '#/') return document;
+  if (!ref.startsWith('#/')) throw new Error(`Cannot resolve $ref ${ref}: not a JSON pointer`);
+  let node = document;
+  for (const raw of ref.slice(2).split('/')) {
+    let key;
+    try {
+      key = decodeURIComponent(raw).replace(/~1/g, '/').replace(/~0/g, '~');
+    } catch {
+      throw new Error(`Cannot resolve $ref ${ref}: bad percent-encoding in "${raw}"`);
+    }
+    if (node === null || typeof node !== 'object' || !Object.hasOwn(node, key)) {
+      throw new Error(`Cannot resolve $ref ${ref}: nothing at "${key}"`);
+    }
+    node = node[key];
+  }
+  return node;
+}
+
+/** Follows a chain of local `$ref`s to the node it ends at; a cycle is an error that names it. */
+export function deref(document, node) {
+  let current = node;
+  const seen = [];
+  while (current && typeof current === 'object' && typeof current.$ref === 'string') {
+    if (seen.includes(current.$ref)) throw new Error(`$ref cycle: ${[...seen, current.$ref].join(' -> ')}`);
+    seen.push(current.$ref);
+    current = resolvePointer(document, current.$ref);
+  }
+  return current;
+}
+
+function jsonMedia(content) {
+  if (!content || typeof content !== 'object') return undefined;
+  const type = Object.keys(content).find((t) => /^application\/(?:[\w.+-]+\+)?json\b/i.test(t));
+  return type ? { type, media: content[type] } : undefined;
+}
+
+/** Every operation of the document, with parameters (path-level first), JSON body, responses and examples. */
+export function listOperations(document) {
+  const operations = [];
+  for (const [path, rawItem] of Object.entries(document?.paths ?? {})) {
+    const item = deref(document, rawItem) ?? {};
+    for (const method of HTTP_METHODS) {
+      const op = item[method];
+      if (!op) continue;
+      const byKey = new Map();
+      for (const p of [...(item.parameters ?? []), ...(op.parameters ?? [])]) {
+        const param = deref(document, p);
+        // An operation's parameter overrides the path item's of the same name and location.
+        byKey.set(`${param.in}:${param.name}`, {
+          name: param.name,
+          in: param.in,
+          required: param.in === 'path' || Boolean(param.required),
+          schema: param.schema ?? {},
+        });
+      }
+      const body = op.requestBody ? deref(document, op.requestBody) : undefined;
+      const json = jsonMedia(body?.content);
+      const responses = Object.entries(op.responses ?? {}).map(([status, r]) => {
+        const response = deref(document, r);
+        const media = jsonMedia(response?.content)?.media;
+        const examples = [
+          ...(media && 'example' in media ? [media.example] : []),
+          ...Object.values(media?.examples ?? {}).map((e) => deref(document, e)?.value),
+        ];
+        return { status, schema: media?.schema, examples, headers: Object.keys(response?.headers ?? {}) };
+      });
+      operations.push({
+        operationId: op.operationId ?? `${method}${path.replace(/[^A-Za-z0-9]+/g, '_')}`,
+        method: method.toUpperCase(),
+        path,
+        mswPath: path.replace(/\{([^{}]+)\}/g, ':$1'),
+        summary: op.summary,
+        parameters: [...byKey.values()],
+        requestBody: json ? { required: Boolean(body.required), schema: json.media?.schema ?? {} } : undefined,
+        responses,
+        extensions: Object.fromEntries(Object.entries(op).filter(([k]) => k.startsWith('x-'))),
+      });
+    }
+  }
+  return operations;
+}
+
+const INT32 = { minimum: -(2 ** 31), maximum: 2 ** 31 - 1 };
+
+/** The checks the client runs before the network, from one schema (its top level only). */
+function valueRule(document, rawSchema) {
+  const schema = deref(document, rawSchema) ?? {};
+  const types = Array.isArray(schema.type) ? schema.type.filter((t) => t !== 'null') : [schema.type];
+  const type = types[0] ?? (schema.properties ? 'object' : schema.items ? 'array' : 'string');
+  const rule = { type };
+  if (Array.isArray(schema.enum)) rule.enum = schema.enum;
+  if (schema.default !== undefined) rule.default = schema.default;
+  const bounds = schema.format === 'int32' ? INT32 : {};
+  const minimum = schema.minimum ?? bounds.minimum;
+  const maximum = schema.maximum ?? bounds.maximum;
+  if (minimum !== undefined) rule.minimum = minimum;
+  if (maximum !== undefined) rule.maximum = maximum;
+  if (schema.exclusiveMinimum !== undefined) rule.minimum = Math.max(rule.minimum ?? -Infinity, schema.exclusiveMinimum + 1);
+  if (schema.exclusiveMaximum !== undefined) rule.maximum = Math.min(rule.maximum ?? Infinity, schema.exclusiveMaximum - 1);
+  if (schema.minLength !== undefined) rule.minLength = schema.minLength;
+  if (schema.maxLength !== undefined) rule.maxLength = schema.maxLength;
+  if (schema.pattern !== undefined) rule.pattern = schema.pattern;
+  return rule;
+}
+
+/** `listFunctionInstances` -> `paginateFunctionInstances`; `searchThings` -> `paginateSearchThings`. */
+export function paginatorName(operationId) {
+  const rest = operationId.startsWith('list') && /^[A-Z]/.test(operationId.slice(4)) ? operationId.slice(4) : operationId;
+  return `paginate${rest[0].toUpperCase()}${rest.slice(1)}`;
+}
+
+/** The camelCase member of a 2xx schema (the spec describes PascalCase twins as `anyOf` members). */
+function camelSchema(document, rawSchema) {
+  const schema = deref(document, rawSchema);
+  if (!schema || typeof schema !== 'object') return undefined;
+  const members = schema.anyOf ?? schema.oneOf;
+  if (!Array.isArray(members)) return schema;
+  const resolved = members.map((m) => deref(document, m)).filter((m) => m && typeof m === 'object');
+  return (
+    resolved.find((m) => Object.keys(m.properties ?? {}).every((k) => k[0] === k[0].toLowerCase())) ?? resolved[0]
+  );
+}
+
+function paginationOf(document, op, success) {
+  const declared = op.extensions['x-acs-pagination'];
+  if (declared) {
+    for (const key of ['pageNumber', 'pageSize', 'totalCount', 'items']) {
+      if (typeof declared[key] !== 'string') {
+        throw new Error(`openapi: x-acs-pagination of ${op.operationId} needs a string "${key}"`);
+      }
+    }
+    return { pageNumber: declared.pageNumber, pageSize: declared.pageSize, totalCount: declared.totalCount, items: declared.items };
+  }
+  // The convention: a GET with pageNumber and pageSize query parameters whose body has totalCount and one array.
+  const query = new Set(op.parameters.filter((p) => p.in === 'query').map((p) => p.name));
+  if (op.method !== 'GET' || !query.has('pageNumber') || !query.has('pageSize') || !success) return null;
+  const properties = success.properties ?? {};
+  const arrays = Object.keys(properties).filter((k) => deref(document, properties[k])?.type === 'array');
+  if (!('totalCount' in properties) || arrays.length !== 1) return null;
+  return { pageNumber: 'pageNumber', pageSize: 'pageSize', totalCount: 'totalCount', items: arrays[0] };
+}
+
+/** The run-time facts of every operation, for the client's engine and the mocks' behaviours. */
+export function operationMetadata(document) {
+  const seen = new Set();
+  return listOperations(document).map((op) => {
+    const where = `${op.method} ${op.path}`;
+    if (!op.extensions['x-acs-action']) throw new Error(`openapi: ${where} (${op.operationId}) has no x-acs-action`);
+    if (seen.has(op.operationId)) throw new Error(`openapi: operationId ${op.operationId} is used twice`);
+    seen.add(op.operationId);
+    const parameters = op.parameters
+      .filter((p) => p.in !== 'cookie')
+      .map((p) => ({ name: p.name, in: p.in, ...(p.required ? { required: true } : {}), ...valueRule(document, p.schema) }));
+    let body = null;
+    if (op.requestBody) {
+      const schema = deref(document, op.requestBody.schema) ?? {};
+      const required = new Set(schema.required ?? []);
+      const fields = {};
+      for (const [name, fieldSchema] of Object.entries(schema.properties ?? {})) {
+        fields[name] = { ...(required.has(name) ? { required: true } : {}), ...valueRule(document, fieldSchema) };
+      }
+      body = { required: op.requestBody.required, mediaType: 'application/json', fields, closed: schema.additionalProperties === false };
+    }
+    const successResponse = op.responses
+      .filter((r) => /^2\d\d$/.test(r.status))
+      .sort((a, b) => a.status.localeCompare(b.status))[0];
+    const success = successResponse?.schema ? camelSchema(document, successResponse.schema) : undefined;
+    const declaredIdempotent = op.extensions['x-acs-idempotent'];
+    const pagination = paginationOf(document, op, success);
+    return {
+      operationId: op.operationId,
+      method: op.method,
+      path: op.path,
+      action: op.extensions['x-acs-action'],
+      version: op.extensions['x-acs-version'] ?? document.info?.version,
+      parameters,
+      body,
+      idempotent: typeof declaredIdempotent === 'boolean' ? declaredIdempotent : IDEMPOTENT_METHODS.has(op.method),
+      pagination,
+      paginator: pagination ? paginatorName(op.operationId) : null,
+      success:
+        success && (success.type === 'object' || success.properties)
+          ? {
+              required: success.required ?? [],
+              types: Object.fromEntries(
+                Object.entries(success.properties ?? {}).map(([k, s]) => [k, valueRule(document, s).type]),
+              ),
+            }
+          : null,
+    };
+  });
+}
+
+/** Every `x-` key used anywhere in the document, declared to ajv so strict mode takes them as annotations. */
+function vendorKeywords(node, found = new Set()) {
+  if (Array.isArray(node)) for (const n of node) vendorKeywords(n, found);
+  else if (node && typeof node === 'object') {
+    for (const [key, value] of Object.entries(node)) {
+      if (key.startsWith('x-')) found.add(key);
+      vendorKeywords(value, found);
+    }
+  }
+  return found;
+}
+
+const DOC_ID = 'https://acs-opensearch.invalid/openapi.json';
+
+/** Points the local `#/...` refs of an inline schema at the registered document. */
+function rebase(schema) {
+  if (Array.isArray(schema)) return schema.map(rebase);
+  if (schema && typeof schema === 'object') {
+    const out = {};
+    for (const [key, value] of Object.entries(schema)) {
+      out[key] = key === '$ref' && typeof value === 'string' && value.startsWith('#/') ? `${DOC_ID}${value}` : rebase(value);
+    }
+    return out;
+  }
+  return schema;
+}
+
+/**
+ * The one JSON Schema 2020-12 validator of the repository: ajv with the whole document registered,
+ * so `#/components/...` refs resolve, and the OpenAPI formats int32 (range-checked) and int64.
+ * With `coerce`, query and path strings become numbers and defaults are filled in (the mocks' requests).
+ */
+export function createSpecValidator(document, options = {}) {
+  const ajv = new Ajv2020({
+    strict: true,
+    allErrors: !options.coerce,
+    ...(options.coerce ? { coerceTypes: true, useDefaults: true } : {}),
+  });
+  addFormats(ajv);
+  ajv.addFormat('int32', { type: 'number', validate: (n) => Number.isInteger(n) && n >= INT32.minimum && n <= INT32.maximum });
+  ajv.addFormat('int64', { type: 'number', validate: (n) => Number.isSafeInteger(n) });
+  ajv.addVocabulary(['example', 'components', ...vendorKeywords(document)]);
+  ajv.addSchema({ $id: DOC_ID, components: document?.components ?? {} });
+  const compile = (schemaOrPointer) =>
+    ajv.compile(typeof schemaOrPointer === 'string' ? { $ref: `${DOC_ID}${schemaOrPointer}` } : rebase(schemaOrPointer));
+  return {
+    compile,
+    validate(schemaOrPointer, value) {
+      const check = compile(schemaOrPointer);
+      return check(value) ? [] : (check.errors ?? []).map((e) => `${e.instancePath || '/'} ${e.message}`);
+    },
+  };
+}
+
+/** ajv errors as `{ parameter, message }`, naming the field (`body.name`, `pageSize`). */
+export function describeErrors(errors, prefix) {
+  return (errors ?? []).map((e) => {
+    const field = e.instancePath.split('/').filter(Boolean);
+    const missing = e.keyword === 'required' ? e.params.missingProperty : undefined;
+    const extra = e.keyword === 'additionalProperties' ? e.params.additionalProperty : undefined;
+    const name = [...field, ...(missing ? [missing] : []), ...(extra ? [extra] : [])].join('.');
+    const allowed = e.keyword === 'enum' ? `: ${e.params.allowedValues.join(', ')}` : '';
+    return { parameter: `${prefix}${name}`, message: `${prefix}${name || '(root)'} ${e.message}${allowed}` };
+  });
+}
