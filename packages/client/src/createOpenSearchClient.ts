@@ -152,8 +152,16 @@ export function createOpenSearchClient(options: OpenSearchClientOptions = {}): O
   async function buildCall(op: OperationMeta, prepared: PreparedCall): Promise<OutgoingCall> {
     const path = encodePath(op.path, prepared.path);
     const keys = Object.keys(prepared.query).sort();
+    // The wire query is already canonical (sorted, values strictly encoded); the canonical form keeps
+    // keys unencoded, as the official signer does, which only differs for a key outside [A-Za-z0-9_.~-].
     let query = '';
-    for (const key of keys) query += `${query ? '&' : ''}${percentEncode(key)}=${percentEncode(String(prepared.query[key]))}`;
+    let canonicalQuery = '';
+    for (const key of keys) {
+      const value = percentEncode(String(prepared.query[key]));
+      const sep = query ? '&' : '';
+      query += `${sep}${percentEncode(key)}=${value}`;
+      canonicalQuery += `${sep}${key}=${value}`;
+    }
     const url = `${baseUrl}${path}${query ? `?${query}` : ''}`;
     const bodyText = prepared.body === undefined ? undefined : JSON.stringify(prepared.body);
     const hashed = hashBody(bodyText);
@@ -175,7 +183,7 @@ export function createOpenSearchClient(options: OpenSearchClientOptions = {}): O
           (await signRequest({ method: op.method, url, headers, body: bodyText }, { credentials: c, action: op.action, version: op.version, now: () => nowMs, crypto })).headers,
       };
     }
-    const lean = { method: op.method, path: canonicalBase + path, query, action: op.action, version: op.version, contentType, payloadHash };
+    const lean = { method: op.method, path: canonicalBase + path, query: canonicalQuery, action: op.action, version: op.version, contentType, payloadHash };
     return { op, method: op.method, url, headers, body: bodyText, sign: (c, nowMs) => leanSign(lean, c, nowMs) };
   }
 

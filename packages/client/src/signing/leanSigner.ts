@@ -14,7 +14,7 @@ export interface LeanRequest {
   method: string;
   /** The percent-encoded path as sent (also the CanonicalURI: no `+`, `*` or `%7E` in it). */
   path: string;
-  /** The query as sent, already canonical: sorted keys, values percent-encoded strictly. */
+  /** The CanonicalQueryString: sorted keys as they are, values percent-encoded strictly. */
   query: string;
   action: string;
   version: string;
