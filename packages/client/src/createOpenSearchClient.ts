@@ -19,7 +19,7 @@ import type { SigningCrypto } from './signing/crypto.js';
 import { DEFAULT_CRYPTO_NAME, defaultCrypto } from './signing/defaultCrypto.js';
 import { createLeanSigner } from './signing/leanSigner.js';
 import { percentEncode } from './signing/percentEncode.js';
-import { signRequest } from './signing/signRequest.js';
+import { canonicalQuery } from './signing/canonicalQuery.js';
 import { successBody } from './successBody.js';
 import { type PreparedCall, prepareCall, splitFlat } from './validateParameters.js';
 
@@ -78,6 +78,8 @@ export const DEFAULT_DEADLINE_MS = 60_000;
 export const DEFAULT_MAX_RESPONSE_BYTES = 10 * 1024 * 1024;
 
 const INSPECT = Symbol.for('nodejs.util.inspect.custom');
+/** Headers the engine writes itself on every attempt. */
+const ENGINE_HEADERS = new Set(['x-acs-action', 'x-acs-version', 'x-acs-date', 'x-acs-signature-nonce', 'x-acs-content-sha256', 'x-acs-security-token']);
 const OPERATION_LIST = Object.values(OPERATIONS) as readonly OperationMeta[];
 const BY_ROUTE = new Map(OPERATION_LIST.map((op) => [`${op.method} ${op.path}`, op]));
 
@@ -149,47 +151,54 @@ export function createOpenSearchClient(options: OpenSearchClientOptions = {}): O
   const hashBody = (text: string | undefined) => (text === undefined ? undefined : crypto.sha256Hex(text));
 
   /** The direct path of the generated methods: the request is built once, as a URL string and plain headers. */
-  async function buildCall(op: OperationMeta, prepared: PreparedCall): Promise<OutgoingCall> {
+  function buildCall(op: OperationMeta, prepared: PreparedCall): OutgoingCall | Promise<OutgoingCall> {
     const path = encodePath(op.path, prepared.path);
     const keys = Object.keys(prepared.query).sort();
     // The wire query is already canonical (sorted, values strictly encoded); the canonical form keeps
     // keys unencoded, as the official signer does, which only differs for a key outside [A-Za-z0-9_.~-].
     let query = '';
-    let canonicalQuery = '';
+    let canonicalQs = '';
     for (const key of keys) {
       const value = percentEncode(String(prepared.query[key]));
       const sep = query ? '&' : '';
       query += `${sep}${percentEncode(key)}=${value}`;
-      canonicalQuery += `${sep}${key}=${value}`;
+      canonicalQs += `${sep}${key}=${value}`;
     }
     const url = `${baseUrl}${path}${query ? `?${query}` : ''}`;
     const bodyText = prepared.body === undefined ? undefined : JSON.stringify(prepared.body);
     const hashed = hashBody(bodyText);
-    const payloadHash = typeof hashed === 'string' || hashed === undefined ? hashed : await hashed;
-    const headerParams = Object.keys(prepared.header);
-    const headers = { ...unsigned };
-    for (const name of headerParams) headers[name.toLowerCase()] = String(prepared.header[name]);
-    const contentType = bodyText === undefined ? undefined : 'application/json';
-    if (headerParams.length > 0) {
-      // Header parameters may be x-acs-* and signed: the general signer canonicalizes whatever is sent.
-      if (contentType) headers['content-type'] = contentType;
-      return {
-        op,
-        method: op.method,
-        url,
-        headers,
-        body: bodyText,
-        sign: async (c, nowMs) =>
-          (await signRequest({ method: op.method, url, headers, body: bodyText }, { credentials: c, action: op.action, version: op.version, now: () => nowMs, crypto })).headers,
-      };
+    if (hashed !== undefined && typeof hashed !== 'string') {
+      return hashed.then((payloadHash) => finishCall(op, prepared, url, canonicalQs, path, bodyText, payloadHash));
     }
-    const lean = { method: op.method, path: canonicalBase + path, query: canonicalQuery, action: op.action, version: op.version, contentType, payloadHash };
+    return finishCall(op, prepared, url, canonicalQs, path, bodyText, hashed);
+  }
+
+  function finishCall(
+    op: OperationMeta,
+    prepared: PreparedCall,
+    url: string,
+    canonicalQs: string,
+    path: string,
+    bodyText: string | undefined,
+    payloadHash: string | undefined,
+  ): OutgoingCall {
+    const headers = { ...unsigned };
+    const extra: [string, string][] = [];
+    for (const name of Object.keys(prepared.header)) {
+      const lower = name.toLowerCase();
+      const value = String(prepared.header[name]);
+      // A header parameter named x-acs-* is signed like the engine's own.
+      if (lower.startsWith('x-acs-')) extra.push([lower, value]);
+      else headers[lower] = value;
+    }
+    const contentType = bodyText === undefined ? undefined : 'application/json';
+    const lean = { method: op.method, path: canonicalBase + path, query: canonicalQs, action: op.action, version: op.version, contentType, payloadHash, extra };
     return { op, method: op.method, url, headers, body: bodyText, sign: (c, nowMs) => leanSign(lean, c, nowMs) };
   }
 
   async function callOperation(op: OperationMeta, params: unknown, call?: CallOptions): Promise<unknown> {
-    const prepared = prepareCall(op, splitFlat(op, params));
-    const answer = await engine.send(await buildCall(op, prepared), call?.signal);
+    const built = buildCall(op, prepareCall(op, splitFlat(op, params)));
+    const answer = await engine.send('then' in built ? await built : built, call?.signal);
     return successBody(op, answer, op.method);
   }
 
@@ -249,20 +258,21 @@ export function createOpenSearchClient(options: OpenSearchClientOptions = {}): O
       const signal = given.signal;
       const rawFetch = async (request: Request): Promise<Response> => {
         const body = request.body ? new Uint8Array(await request.arrayBuffer()) : undefined;
+        const { href, pathname, search } = new URL(request.url);
         const headers: Record<string, string> = {};
+        const extra: [string, string][] = [];
+        let contentType: string | undefined;
         request.headers.forEach((value, name) => {
-          headers[name] = value;
+          // The engine sets host, authorization and its own x-acs-* headers; a caller's copy is dropped.
+          if (name === 'host' || name === 'authorization' || ENGINE_HEADERS.has(name)) return;
+          if (name === 'content-type') contentType = value;
+          else if (name.startsWith('x-acs-')) extra.push([name, value]);
+          else headers[name] = value;
         });
-        const url = request.url;
-        const outgoing: OutgoingCall = {
-          op,
-          method,
-          url,
-          headers,
-          body,
-          sign: async (c, nowMs) =>
-            (await signRequest({ method, url, headers, body }, { credentials: c, action: op.action, version: op.version, now: () => nowMs, crypto })).headers,
-        };
+        const hashed = body === undefined ? undefined : crypto.sha256Hex(body);
+        const payloadHash = typeof hashed === 'object' ? await hashed : hashed;
+        const lean = { method, path: canonicalUri(pathname), query: canonicalQuery(search), action: op.action, version: op.version, contentType, payloadHash, extra };
+        const outgoing: OutgoingCall = { op, method, url: href, headers, body, sign: (c, nowMs) => leanSign(lean, c, nowMs) };
         let answer: Answer;
         try {
           answer = await engine.send(outgoing, signal);

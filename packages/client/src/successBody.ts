@@ -7,12 +7,14 @@ import type { OperationMeta } from './operationMeta.js';
 import { normalizeCasing } from './normalizeCasing.js';
 import { shapeProblem } from './validateParameters.js';
 
+const NOT_BLANK = /\S/;
+
 export function malformedResponse(answer: Answer, method: string, why: string, cause?: unknown): ServerError {
   return new ServerError({
     kind: 'server',
     code: 'MalformedResponse',
     message: `${method} ${new URL(answer.url).pathname} answered HTTP ${answer.status} with a body the client cannot use: ${why}${
-      answer.text.trim() ? ` (body starts ${safeText(answer.text, 80)})` : ''
+      NOT_BLANK.test(answer.text) ? ` (body starts ${safeText(answer.text, 80)})` : ''
     }`,
     status: answer.status,
     requestId: answer.headers.get('x-acs-request-id') ?? undefined,
@@ -27,7 +29,7 @@ export function malformedResponse(answer: Answer, method: string, why: string, c
 /** Parses, normalizes and checks a 2xx body. */
 export function successBody(op: OperationMeta, answer: Answer, method: string): unknown {
   let data: unknown;
-  if (answer.status !== 204 && answer.text.trim() !== '') {
+  if (answer.status !== 204 && NOT_BLANK.test(answer.text)) {
     try {
       data = normalizeCasing(JSON.parse(answer.text));
     } catch (cause) {

@@ -2,7 +2,7 @@
 // methods and the raw openapi-fetch calls go through the same checks. Values are copied into
 // objects without a prototype, so a `__proto__` key in JSON-parsed input is just an unknown key.
 import { ValidationError } from './errors.js';
-import type { OperationMeta, ValueRule } from './operationMeta.js';
+import type { OperationMeta, ParameterRule, ValueRule } from './operationMeta.js';
 
 type Bag = Record<string, unknown>;
 
@@ -65,12 +65,28 @@ export function checkValue(name: string, where: string, rule: ValueRule, value: 
   }
 }
 
-function ownEntries(where: string, value: unknown): [string, unknown][] {
+/** The own keys of a parameter object (a `__proto__` key from JSON.parse included), or a ValidationError. */
+function ownKeys(where: string, value: unknown): string[] {
   if (value === undefined || value === null) return [];
   if (typeof value !== 'object' || Array.isArray(value)) {
     throw new ValidationError(where, `${where} must be an object of parameters, got ${describe(value)}`);
   }
-  return Object.keys(value).map((key) => [key, (value as Bag)[key]]);
+  return Object.keys(value);
+}
+
+/** Each operation's parameters by location and name, built once. */
+const indexes = new WeakMap<OperationMeta, Map<string, ParameterRule>>();
+function parameterIndex(op: OperationMeta): Map<string, ParameterRule> {
+  let index = indexes.get(op);
+  if (!index) {
+    index = new Map();
+    for (const rule of op.parameters) {
+      index.set(`${rule.in}:${rule.name}`, rule);
+      if (!index.has(rule.name)) index.set(rule.name, rule);
+    }
+    indexes.set(op, index);
+  }
+  return index;
 }
 
 function checkBody(op: OperationMeta, body: unknown): unknown {
@@ -87,7 +103,8 @@ function checkBody(op: OperationMeta, body: unknown): unknown {
     throw new ValidationError('body', `${op.operationId}: body must be a JSON object, got ${describe(body)}`);
   }
   const copy: Bag = Object.create(null);
-  for (const [key, value] of ownEntries('body', body)) {
+  for (const key of ownKeys('body', body)) {
+    const value = (body as Bag)[key];
     const field = Object.hasOwn(rule.fields, key) ? rule.fields[key] : undefined;
     if (!field && rule.closed) {
       throw new ValidationError(`body.${key}`, `${op.operationId}: unknown body field ${JSON.stringify(key)}`);
@@ -105,6 +122,8 @@ function checkBody(op: OperationMeta, body: unknown): unknown {
   return copy;
 }
 
+const LOCATIONS = ['path', 'query', 'header'] as const;
+
 /**
  * Validates one call. `parts` holds the values by location (the raw openapi-fetch shape); a flat
  * parameter object is split first by `splitFlat`. Unknown keys, wrong types, values outside their
@@ -115,9 +134,12 @@ export function prepareCall(
   parts: { path?: unknown; query?: unknown; header?: unknown; body?: unknown },
 ): PreparedCall {
   const out: PreparedCall = { path: Object.create(null), query: Object.create(null), header: Object.create(null), body: undefined };
-  for (const location of ['path', 'query', 'header'] as const) {
-    for (const [key, value] of ownEntries(`params.${location}`, parts[location])) {
-      const rule = op.parameters.find((p) => p.in === location && p.name === key);
+  const index = parameterIndex(op);
+  for (const location of LOCATIONS) {
+    const given = parts[location] as Bag | undefined;
+    for (const key of ownKeys(`params.${location}`, given)) {
+      const value = (given as Bag)[key];
+      const rule = index.get(`${location}:${key}`);
       if (!rule) {
         throw new ValidationError(key, `${op.operationId}: unknown ${location} parameter ${JSON.stringify(key)}`);
       }
@@ -141,12 +163,14 @@ export function prepareCall(
 /** Splits the flat parameters of a generated method by location; `body` is the JSON body. */
 export function splitFlat(op: OperationMeta, params: unknown): { path: Bag; query: Bag; header: Bag; body?: unknown } {
   const parts = { path: Object.create(null) as Bag, query: Object.create(null) as Bag, header: Object.create(null) as Bag, body: undefined as unknown };
-  for (const [key, value] of ownEntries('params', params)) {
+  const index = parameterIndex(op);
+  for (const key of ownKeys('params', params)) {
+    const value = (params as Bag)[key];
     if (key === 'body' && op.body) {
       parts.body = value;
       continue;
     }
-    const rule = op.parameters.find((p) => p.name === key);
+    const rule = index.get(key);
     if (!rule) throw new ValidationError(key, `${op.operationId}: unknown parameter ${JSON.stringify(key)}`);
     parts[rule.in][key] = value;
   }
@@ -161,7 +185,8 @@ export function shapeProblem(op: OperationMeta, data: unknown): string | undefin
   for (const name of shape.required) {
     if ((data as Bag)[name] === undefined) return `the body has no ${name}`;
   }
-  for (const [name, type] of Object.entries(shape.types)) {
+  for (const name in shape.types) {
+    const type = shape.types[name]!;
     const value = (data as Bag)[name];
     if (value === undefined || value === null) continue;
     const actual = jsonType(value);

@@ -1,8 +1,19 @@
 // x-acs-date: UTC ISO 8601 without milliseconds, the only form the gateway accepts.
 
+// The last second formatted: most requests of a busy client fall in the same second as the one before.
+let lastSecond = Number.NaN;
+let lastText = '';
+
 /** Formats a time as `YYYY-MM-DDTHH:mm:ssZ`. */
 export function acsDate(time: Date | number): string {
-  const date = typeof time === 'number' ? new Date(time) : time;
-  if (Number.isNaN(date.getTime())) throw new RangeError('Cannot sign a request with an invalid date');
-  return date.toISOString().replace(/\.\d{3}Z$/, 'Z');
+  const ms = typeof time === 'number' ? time : time.getTime();
+  if (!Number.isFinite(ms)) throw new RangeError('Cannot sign a request with an invalid date');
+  const second = Math.floor(ms / 1000);
+  if (second !== lastSecond) {
+    const date = new Date(second * 1000);
+    if (Number.isNaN(date.getTime())) throw new RangeError('Cannot sign a request with an invalid date');
+    lastText = `${date.toISOString().slice(0, -5)}Z`;
+    lastSecond = second;
+  }
+  return lastText;
 }

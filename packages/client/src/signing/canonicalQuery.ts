@@ -1,5 +1,6 @@
 // CanonicalQueryString: built from the decoded values of the query actually sent, then
 // re-encoded strictly. openapi-fetch leaves ! ' ( ) * literal, so the raw string is never signed.
+import { ValidationError } from '../errors.js';
 import { percentEncode } from './percentEncode.js';
 
 function decodeComponent(part: string, search: string): string {
@@ -7,7 +8,7 @@ function decodeComponent(part: string, search: string): string {
     // Not URLSearchParams: it would turn '+' into a space, which the server does not.
     return decodeURIComponent(part);
   } catch {
-    throw new TypeError(`Cannot sign the query string "${search}": "${part}" is not valid percent-encoding`);
+    throw new ValidationError('query', `Cannot sign the query string "${search}": "${part}" is not valid percent-encoding`);
   }
 }
 

@@ -1,8 +1,8 @@
-// The engine's signer: ACS3-HMAC-SHA256 for requests the engine builds itself, where every signed
-// header is known in advance. What does not change per request (the host, the signed-header lists)
-// is computed once per client; each request costs one string build and the two hashes. The path
-// and query it is given are already in canonical form, and go on the wire exactly so.
-// Differential tests hold it equal to signRequest and to the official signer.
+// The engine's signer: ACS3-HMAC-SHA256 for requests whose every signed header is known to the
+// engine. What does not change per request (the host, the signed-header lists) is computed once per
+// client; a common request costs one string build and the two hashes. Other x-acs-* headers (a raw
+// call's own, header parameters) are merged in sorted order. Differential tests hold it equal to
+// the official signer, for both crypto backends.
 import { acsDate } from './acsDate.js';
 import { ALGORITHM } from './authorization.js';
 import type { SigningCrypto } from './crypto.js';
@@ -12,7 +12,7 @@ import { signatureNonce } from './signatureNonce.js';
 
 export interface LeanRequest {
   method: string;
-  /** The percent-encoded path as sent (also the CanonicalURI: no `+`, `*` or `%7E` in it). */
+  /** The CanonicalURI: the percent-encoded path as sent, with no `+`, `*` or `%7E` left in it. */
   path: string;
   /** The CanonicalQueryString: sorted keys as they are, values percent-encoded strictly. */
   query: string;
@@ -22,6 +22,8 @@ export interface LeanRequest {
   contentType?: string | undefined;
   /** Hex SHA-256 of the body; omit for no body. */
   payloadHash?: string | undefined;
+  /** Further x-acs-* headers that are sent, lower-cased names; they are signed too. */
+  extra?: ReadonlyArray<readonly [string, string]> | undefined;
 }
 
 export interface LeanSignerOptions {
@@ -33,55 +35,59 @@ export interface LeanSignerOptions {
 
 export type SignedHeaders = Record<string, string>;
 
-const NAMES = ['content-type', 'host', 'x-acs-action', 'x-acs-content-sha256', 'x-acs-date'];
-
 /** Builds the signer of one client. `sign` is synchronous when the primitives are. */
 export function createLeanSigner(options: LeanSignerOptions) {
   const { host, crypto } = options;
   const nonce = options.nonce ?? signatureNonce;
-  // The four signed-header lists: with or without a body, with or without an STS token.
-  const lists = new Map<number, string>();
-  const signedHeaderList = (withBody: boolean, withToken: boolean): string => {
+  // The signed-header lists of the common requests: with or without a body, with or without a token.
+  const lists = new Map<number, { names: string[]; joined: string }>();
+  const listFor = (withBody: boolean, withToken: boolean) => {
     const key = (withBody ? 1 : 0) | (withToken ? 2 : 0);
     let list = lists.get(key);
-    if (list === undefined) {
-      list = [
-        ...NAMES.slice(withBody ? 0 : 1),
+    if (!list) {
+      const names = [
+        ...(withBody ? ['content-type'] : []),
+        'host',
+        'x-acs-action',
+        'x-acs-content-sha256',
+        'x-acs-date',
         ...(withToken ? ['x-acs-security-token'] : []),
         'x-acs-signature-nonce',
         'x-acs-version',
-      ].join(';');
+      ];
+      list = { names, joined: names.join(';') };
       lists.set(key, list);
     }
     return list;
   };
 
-  return function sign(
-    request: LeanRequest,
-    credentials: Credentials,
-    nowMs: number,
-  ): SignedHeaders | Promise<SignedHeaders> {
+  return function sign(request: LeanRequest, credentials: Credentials, nowMs: number): SignedHeaders | Promise<SignedHeaders> {
     const payloadHash = request.payloadHash ?? EMPTY_PAYLOAD_HASH;
-    const date = acsDate(nowMs);
-    const nonceValue = nonce();
     const token = credentials.securityToken;
-    const withBody = request.contentType !== undefined;
-    const signedHeaders = signedHeaderList(withBody, token !== undefined);
-    const canonicalRequest =
-      `${request.method}\n${request.path}\n${request.query}\n` +
-      (withBody ? `content-type:${request.contentType}\n` : '') +
-      `host:${host}\nx-acs-action:${request.action}\nx-acs-content-sha256:${payloadHash}\nx-acs-date:${date}\n` +
-      (token !== undefined ? `x-acs-security-token:${token.trim()}\n` : '') +
-      `x-acs-signature-nonce:${nonceValue}\nx-acs-version:${request.version}\n\n${signedHeaders}\n${payloadHash}`;
     const headers: SignedHeaders = {
       'x-acs-action': request.action,
       'x-acs-version': request.version,
-      'x-acs-date': date,
-      'x-acs-signature-nonce': nonceValue,
+      'x-acs-date': acsDate(nowMs),
+      'x-acs-signature-nonce': nonce(),
       'x-acs-content-sha256': payloadHash,
     };
     if (token !== undefined) headers['x-acs-security-token'] = token;
-    if (withBody) headers['content-type'] = request.contentType as string;
+    if (request.contentType !== undefined) headers['content-type'] = request.contentType;
+    let canonicalHeaders = '';
+    let signedHeaders: string;
+    if (request.extra?.length) {
+      const all: (readonly [string, string])[] = Object.entries(headers);
+      all.push(['host', host], ...request.extra);
+      all.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+      for (const [name, value] of all) canonicalHeaders += `${name}:${value.trim()}\n`;
+      signedHeaders = all.map(([name]) => name).join(';');
+    } else {
+      // The common case, in sorted order without sorting.
+      const list = listFor(request.contentType !== undefined, token !== undefined);
+      signedHeaders = list.joined;
+      for (const name of list.names) canonicalHeaders += `${name}:${name === 'host' ? host : headers[name]!.trim()}\n`;
+    }
+    const canonicalRequest = `${request.method}\n${request.path}\n${request.query}\n${canonicalHeaders}\n${signedHeaders}\n${payloadHash}`;
     const finish = (signature: string): SignedHeaders => {
       headers.authorization = `${ALGORITHM} Credential=${credentials.accessKeyId},SignedHeaders=${signedHeaders},Signature=${signature}`;
       return headers;
@@ -94,5 +100,3 @@ export function createLeanSigner(options: LeanSignerOptions) {
     return hashed.then(async (hash) => finish(await crypto.hmacSha256Hex(credentials.accessKeySecret, `${ALGORITHM}\n${hash}`)));
   };
 }
-
-export type LeanSigner = ReturnType<typeof createLeanSigner>;

@@ -1,0 +1,93 @@
+// One throughput run (a script, not a test), printed as JSON: requests per second against a local
+// HTTP server on 127.0.0.1 at concurrency 1 and 16, interleaved rounds, medians. Contenders:
+//   - this client, default options (the Node build: node:crypto, no option set);
+//   - the lean reference: a minimal signed GET written inline here (synchronous node:crypto, string
+//     building, no validation, no retries), the floor of any client that signs each request;
+//   - bare fetch with a fixed, pre-signed header set (no signing at all);
+//   - the official SDK (@alicloud/opensearch20171225).
+// bench/run.mjs runs it under the system Node and under Node 24.
+import { createHash, createHmac, randomUUID } from 'node:crypto';
+import { createServer } from 'node:http';
+import { createRequire } from 'node:module';
+import { createOpenSearchClient } from '@acs-opensearch/client';
+
+const require = createRequire(import.meta.url);
+const DURATION_MS = Number(process.env.BENCH_MS ?? 2000);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+const body = JSON.stringify({
+  status: 'OK', httpCode: 200, totalCount: 2, requestId: 'A4D487A9-A456-5AA5-A9C6-B7BF2889CF74', message: '', code: '', latency: 1,
+  result: Array.from({ length: 10 }, (_, i) => ({ versionId: 100, instanceName: `instance_${i}`, functionName: 'ctr', functionType: 'PAAS', modelType: 'offline_inference', description: '', status: 'available', belongs: { domain: 'ecommerce', category: 'general', language: 'zh' }, createTime: 100010, source: 'user' })),
+});
+const server = createServer((req, res) => {
+  req.resume();
+  res.writeHead(200, { 'content-type': 'application/json', 'x-acs-request-id': 'bench' }).end(body);
+});
+await new Promise((r) => server.listen(0, '127.0.0.1', r));
+const host = `127.0.0.1:${server.address().port}`;
+const endpoint = `http://${host}`;
+const credentials = { accessKeyId: 'bench-ak', accessKeySecret: 'bench-secret' };
+const path = '/v4/openapi/app-groups/my_app/functions/ctr/instances';
+const url = `${endpoint}${path}?pageSize=10`;
+const EMPTY = 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855';
+const SIGNED = 'host;x-acs-action;x-acs-content-sha256;x-acs-date;x-acs-signature-nonce;x-acs-version';
+
+const ours = createOpenSearchClient({ endpoint, credentials });
+const OpenSearch = require('@alicloud/opensearch20171225');
+const { $OpenApiUtil } = require('@alicloud/openapi-core');
+const official = new OpenSearch.default(new $OpenApiUtil.Config({ ...credentials, endpoint: host, protocol: 'http' }));
+const officialRequest = new OpenSearch.ListFunctionInstancesRequest({ pageSize: 10 });
+
+function leanHeaders() {
+  const date = `${new Date().toISOString().slice(0, 19)}Z`;
+  const nonce = randomUUID();
+  const canonical = `GET\n${path}\npageSize=10\nhost:${host}\nx-acs-action:ListFunctionInstances\nx-acs-content-sha256:${EMPTY}\nx-acs-date:${date}\nx-acs-signature-nonce:${nonce}\nx-acs-version:2017-12-25\n\n${SIGNED}\n${EMPTY}`;
+  const signature = createHmac('sha256', credentials.accessKeySecret)
+    .update(`ACS3-HMAC-SHA256\n${createHash('sha256').update(canonical).digest('hex')}`)
+    .digest('hex');
+  return {
+    accept: 'application/json',
+    'x-acs-action': 'ListFunctionInstances',
+    'x-acs-version': '2017-12-25',
+    'x-acs-date': date,
+    'x-acs-signature-nonce': nonce,
+    'x-acs-content-sha256': EMPTY,
+    authorization: `ACS3-HMAC-SHA256 Credential=${credentials.accessKeyId},SignedHeaders=${SIGNED},Signature=${signature}`,
+  };
+}
+const preSigned = leanHeaders();
+
+export const contenders = {
+  client: () => ours.listFunctionInstances({ appGroupIdentity: 'my_app', functionName: 'ctr', pageSize: 10 }),
+  'lean reference': async () => (await fetch(url, { headers: leanHeaders() })).json(),
+  'bare fetch': async () => (await fetch(url, { headers: preSigned })).json(),
+  'official SDK': () => official.listFunctionInstances('my_app', 'ctr', officialRequest),
+};
+
+async function rps(fn, concurrency) {
+  for (let i = 0; i < 100; i++) await fn(); // warm up
+  let count = 0;
+  const end = performance.now() + DURATION_MS;
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (performance.now() < end) {
+        await fn();
+        count += 1;
+      }
+    }),
+  );
+  return count / (DURATION_MS / 1000);
+}
+
+const results = {};
+for (const concurrency of [1, 16]) {
+  // Interleaved rounds, so machine noise hits every contender alike; the median of each.
+  const rounds = Object.fromEntries(Object.keys(contenders).map((name) => [name, []]));
+  for (let round = 0; round < ROUNDS; round++) {
+    for (const [name, fn] of Object.entries(contenders)) rounds[name].push(await rps(fn, concurrency));
+  }
+  results[concurrency] = Object.fromEntries(
+    Object.entries(rounds).map(([name, values]) => [name, values.sort((a, b) => a - b)[Math.floor(values.length / 2)]]),
+  );
+}
+server.close();
+console.log(JSON.stringify({ node: process.version, durationMs: DURATION_MS, rounds: ROUNDS, results }));
