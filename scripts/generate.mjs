@@ -135,7 +135,7 @@ export type ${pascal(op.operationId)}Response = SuccessBody<operations['${op.ope
     .filter((op) => op.paginator)
     .map(
       (op) => `  /** Iterates the pages of ${op.operationId}, from \`${op.pagination.pageNumber}\` (default 1) until \`${op.pagination.totalCount}\` is reached, a page is empty or repeats, or a limit is hit. */
-  ${op.paginator}(params${needsParams(op) ? '' : '?'}: ${pascal(op.operationId)}Params & PaginateOptions, options?: CallOptions): AsyncIterable<${pascal(op.operationId)}Response>;`,
+  ${op.paginator}(params${needsParams(op) ? '' : '?'}: ${pascal(op.operationId)}Params & PaginateOptions, options?: CallOptions): AsyncIterableIterator<${pascal(op.operationId)}Response>;`,
     )
     .join('\n');
   return `${BANNER}

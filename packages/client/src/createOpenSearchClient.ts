@@ -10,10 +10,10 @@ import { type Answer, type ClockState, createEngine, errorAnswers, type Outgoing
 import { ValidationError } from './errors.js';
 import { OPERATIONS, type RegionId } from './generated/metadata.js';
 import type { OperationMethods, OperationPaginators } from './generated/operations.js';
-import { assertHeaderValue } from './headerValue.js';
+import { assertHeaderValue, checkNumber, MAX_TIMER_MS } from './checks.js';
 import type { OperationMeta } from './operationMeta.js';
 import type { CallOptions, NormalizedPaths, PaginateOptions } from './operationTypes.js';
-import { checkDuration, type RetryOptions, resolveRetry } from './retryPolicy.js';
+import { type RetryOptions, resolveRetry } from './retryPolicy.js';
 import { canonicalUri } from './signing/canonicalUri.js';
 import type { SigningCrypto } from './signing/crypto.js';
 import { DEFAULT_CRYPTO_NAME, defaultCrypto } from './signing/defaultCrypto.js';
@@ -86,37 +86,15 @@ const BY_ROUTE = new Map(OPERATION_LIST.map((op) => [`${op.method} ${op.path}`, 
 /** The operation of a method and path template, or a ValidationError naming both: nothing is signed with a guessed action. */
 function operationFor(method: string, path: unknown): OperationMeta {
   const op = BY_ROUTE.get(`${method} ${String(path)}`);
-  if (!op) {
-    throw new ValidationError(
-      'path',
-      `No operation in the spec is ${method} ${String(path).slice(0, 200)}: pass a path template of the spec (values go in params.path)`,
-    );
-  }
+  if (!op) throw new ValidationError('path', `No operation in the spec is ${method} ${String(path).slice(0, 200)} (pass a path template)`);
   return op;
 }
 
-function positiveInteger(name: string, value: unknown): number {
-  if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 1) {
-    throw new ValidationError(name, `${name} must be a positive integer, got ${typeof value === 'number' ? value : typeof value}`);
-  }
-  return value;
-}
-
-/** Checks the caller's own headers of a raw call (a record, pairs or Headers) without echoing a value. */
+/** Checks the caller's own headers of a raw call (a record or pairs; Headers are checked by Headers) without echoing a value. */
 function checkHeaders(headers: unknown): void {
-  if (headers === undefined || headers === null) return;
-  const entries =
-    typeof Headers !== 'undefined' && headers instanceof Headers
-      ? [...headers]
-      : Array.isArray(headers)
-        ? headers
-        : typeof headers === 'object'
-          ? Object.entries(headers)
-          : undefined;
-  if (!entries) throw new ValidationError('headers', 'headers must be an object, pairs or Headers');
-  for (const [name, value] of entries as [string, unknown][]) {
-    if (value === null || value === undefined) continue;
-    assertHeaderValue(`headers[${JSON.stringify(String(name)).slice(0, 60)}]`, String(value));
+  if (!headers || typeof headers !== 'object' || headers instanceof Headers) return;
+  for (const [name, value] of Array.isArray(headers) ? headers : Object.entries(headers)) {
+    if (value != null) assertHeaderValue(`headers[${JSON.stringify(String(name)).slice(0, 60)}]`, String(value));
   }
 }
 
@@ -124,17 +102,17 @@ function checkHeaders(headers: unknown): void {
 export function createOpenSearchClient(options: OpenSearchClientOptions = {}): OpenSearchClient {
   if (!options || typeof options !== 'object') throw new ValidationError('options', 'options must be an object');
   const { baseUrl, regionId } = resolveEndpoint(options);
-  const timeoutMs = checkDuration('timeoutMs', options.timeoutMs ?? DEFAULT_TIMEOUT_MS);
-  const deadlineMs = checkDuration('deadlineMs', options.deadlineMs ?? DEFAULT_DEADLINE_MS);
-  const maxResponseBytes = positiveInteger('maxResponseBytes', options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES);
-  if (options.fetch !== undefined && typeof options.fetch !== 'function') {
-    throw new ValidationError('fetch', 'fetch must be a function');
+  const timeoutMs = checkNumber('timeoutMs', options.timeoutMs ?? DEFAULT_TIMEOUT_MS, 0, MAX_TIMER_MS);
+  const deadlineMs = checkNumber('deadlineMs', options.deadlineMs ?? DEFAULT_DEADLINE_MS, 0, MAX_TIMER_MS);
+  const maxResponseBytes = checkNumber('maxResponseBytes', options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES, 1, 2 ** 40, true);
+  const custom = options.signingCrypto;
+  for (const [name, ok] of [
+    ['fetch', options.fetch === undefined || typeof options.fetch === 'function'],
+    ['signingCrypto', custom === undefined || (typeof custom?.sha256Hex === 'function' && typeof custom.hmacSha256Hex === 'function')],
+  ] as const) {
+    if (!ok) throw new ValidationError(name, `${name} must be ${name === 'fetch' ? 'a function' : '{ sha256Hex, hmacSha256Hex }'}`);
   }
   if (options.userAgent !== undefined) assertHeaderValue('userAgent', options.userAgent);
-  const custom = options.signingCrypto;
-  if (custom !== undefined && (typeof custom?.sha256Hex !== 'function' || typeof custom?.hmacSha256Hex !== 'function')) {
-    throw new ValidationError('signingCrypto', 'signingCrypto must have sha256Hex and hmacSha256Hex functions');
-  }
   const crypto = custom ?? defaultCrypto;
   const retry = resolveRetry(options.retry);
   const credentials = createCredentialsSource(options.credentials);
@@ -205,8 +183,8 @@ export function createOpenSearchClient(options: OpenSearchClientOptions = {}): O
   async function* paginate(op: OperationMeta, params: unknown, call?: CallOptions): AsyncGenerator<unknown> {
     const paging = op.pagination!;
     const { maxItems, maxPages, ...rest } = (params ?? {}) as Bag & PaginateOptions;
-    if (maxItems !== undefined) positiveInteger('maxItems', maxItems);
-    if (maxPages !== undefined) positiveInteger('maxPages', maxPages);
+    if (maxItems !== undefined) checkNumber('maxItems', maxItems, 1, Number.MAX_SAFE_INTEGER, true);
+    if (maxPages !== undefined) checkNumber('maxPages', maxPages, 1, Number.MAX_SAFE_INTEGER, true);
     let pageNumber = (rest[paging.pageNumber] as number | undefined) ?? 1;
     let seen = 0;
     let pages = 0;

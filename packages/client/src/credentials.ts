@@ -3,7 +3,7 @@
 // source is checked the same way (assertCredentials): a bad one is a ValidationError naming the
 // field, never echoing a value.
 import { ValidationError } from './errors.js';
-import { assertCredentials, type Credentials } from './signing/signRequest.js';
+import { assertCredentials, type Credentials } from './checks.js';
 
 /** Returns credentials for one attempt; called again for every attempt, so it may refresh STS tokens. */
 export type CredentialsProvider = () => Credentials | Promise<Credentials>;
@@ -39,20 +39,14 @@ export function createCredentialsSource(
   if (option !== undefined) {
     assertCredentials(option);
     // Copy, so that later mutation of the caller's object cannot change what is signed.
-    const frozen: Credentials = Object.freeze({
-      accessKeyId: option.accessKeyId,
-      accessKeySecret: option.accessKeySecret,
-      ...(option.securityToken !== undefined ? { securityToken: option.securityToken } : {}),
-    });
+    const { accessKeyId, accessKeySecret, securityToken } = option;
+    const frozen: Credentials = Object.freeze({ accessKeyId, accessKeySecret, securityToken });
     return () => frozen;
   }
   return () => {
     const credentials = fromEnvironment();
     if (!credentials) {
-      throw new ValidationError(
-        'credentials',
-        'No credentials: pass `credentials` to createOpenSearchClient, or set ALIBABA_CLOUD_ACCESS_KEY_ID and ALIBABA_CLOUD_ACCESS_KEY_SECRET (and ALIBABA_CLOUD_SECURITY_TOKEN for STS)',
-      );
+      throw new ValidationError('credentials', 'no credentials: pass `credentials`, or set ALIBABA_CLOUD_ACCESS_KEY_ID and _SECRET');
     }
     assertCredentials(credentials);
     return credentials;

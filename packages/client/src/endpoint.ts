@@ -8,30 +8,19 @@ export function resolveEndpoint(options: { endpoint?: string | undefined; region
   regionId: RegionId | undefined;
 } {
   if (options.endpoint !== undefined) {
-    let url: URL;
+    let url: URL | undefined;
     try {
-      if (typeof options.endpoint !== 'string') throw new TypeError();
       url = new URL(options.endpoint);
-    } catch {
-      throw new ValidationError('endpoint', 'endpoint must be an absolute http(s) URL, such as https://opensearch.cn-hangzhou.aliyuncs.com');
-    }
-    if (url.username || url.password) {
-      throw new ValidationError('endpoint', 'endpoint must not carry a user name or password (user:password@host); the URL is not shown');
-    }
-    if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-      throw new ValidationError('endpoint', `endpoint must use http: or https:, got ${url.protocol}`);
-    }
-    if (url.search || url.hash || options.endpoint.includes('?') || options.endpoint.includes('#')) {
-      throw new ValidationError('endpoint', 'endpoint must not carry a query string or a fragment');
+    } catch {}
+    // userinfo would put a password in config and errors; a query or fragment would corrupt every path.
+    if (!url || !/^https?:$/.test(url.protocol) || url.username || url.password || /[?#]/.test(options.endpoint)) {
+      throw new ValidationError('endpoint', 'endpoint must be an http(s) URL without user:password@, query or fragment (value not shown)');
     }
     return { baseUrl: url.href.replace(/\/+$/, ''), regionId: options.regionId as RegionId | undefined };
   }
   const regionId = options.regionId ?? DEFAULT_REGION_ID;
   if (!(REGIONS as readonly string[]).includes(regionId)) {
-    throw new ValidationError(
-      'regionId',
-      `Unknown regionId ${JSON.stringify(String(regionId)).slice(0, 60)}: expected one of ${REGIONS.join(', ')}, or pass \`endpoint\``,
-    );
+    throw new ValidationError('regionId', `regionId ${JSON.stringify(String(regionId)).slice(0, 40)} is not one of ${REGIONS.join(', ')}; or pass endpoint`);
   }
   return { baseUrl: SERVER_URL_TEMPLATE.replace('{regionId}', regionId), regionId: regionId as RegionId };
 }

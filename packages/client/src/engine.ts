@@ -133,7 +133,7 @@ export function createEngine(options: EngineOptions) {
           throw new ServerError({
             kind: 'server',
             code: 'UnexpectedRedirect',
-            message: `${method} ${url} answered with a redirect (HTTP ${response.status || 'opaque'} to ${locationOrigin(location, url)}); the API does not redirect, so the client does not follow`,
+            message: `${method} ${url} answered a redirect (HTTP ${response.status || 'opaque'} to ${locationOrigin(location, url)}), which the client never follows`,
             status: response.status || undefined,
             retryable: false,
             ...target,
@@ -147,7 +147,7 @@ export function createEngine(options: EngineOptions) {
           throw new ServerError({
             kind: 'server',
             code: 'ResponseTooLarge',
-            message: `${method} ${url} answered HTTP ${response?.status} with a body over maxResponseBytes (${options.maxResponseBytes} bytes); reading stopped there`,
+            message: `${method} ${url} answered HTTP ${response?.status} with a body over maxResponseBytes (${options.maxResponseBytes})`,
             status: response?.status,
             requestId: response?.headers.get('x-acs-request-id') ?? undefined,
             retryable: false,

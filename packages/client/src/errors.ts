@@ -45,7 +45,7 @@ export class OpenSearchError extends Error {
   constructor(init: OpenSearchErrorInit) {
     super(init.message, init.cause === undefined ? undefined : { cause: init.cause });
     this.kind = init.kind;
-    this.code = init.code ?? defaultCode(init.kind);
+    this.code = init.code ?? DEFAULT_CODES[init.kind] ?? 'Unknown';
     this.status = init.status;
     this.requestId = init.requestId;
     this.retryable = init.retryable ?? false;
@@ -69,18 +69,7 @@ export class OpenSearchError extends Error {
   }
 }
 
-function defaultCode(kind: OpenSearchErrorKind): string {
-  switch (kind) {
-    case 'network':
-      return 'NetworkError';
-    case 'timeout':
-      return 'Timeout';
-    case 'validation':
-      return 'InvalidParameter';
-    default:
-      return 'Unknown';
-  }
-}
+const DEFAULT_CODES: Partial<Record<OpenSearchErrorKind, string>> = { network: 'NetworkError', timeout: 'Timeout', validation: 'InvalidParameter' };
 
 /** A 4xx answer other than throttling: fix the request, don't retry it. */
 export class ClientError extends OpenSearchError {

@@ -1,6 +1,7 @@
 // When and how long to wait between attempts: exponential backoff with full jitter, overridden by
 // what the server asks for (Retry-After, x-acs-retry-after). Which answers are retried depends on
 // the operation: see `isRetryable`.
+import { checkNumber, MAX_TIMER_MS } from './checks.js';
 import { ValidationError } from './errors.js';
 
 export interface RetryOptions {
@@ -31,9 +32,6 @@ export interface ResolvedRetry {
   random: () => number;
 }
 
-/** The longest delay setTimeout honours; beyond it, Node and browsers fire after 1 ms. */
-export const MAX_TIMER_MS = 2 ** 31 - 1;
-
 export const DEFAULT_RETRY: Readonly<Required<Omit<RetryOptions, 'methods'>>> = Object.freeze({
   maxAttempts: 3,
   baseDelayMs: 200,
@@ -42,32 +40,19 @@ export const DEFAULT_RETRY: Readonly<Required<Omit<RetryOptions, 'methods'>>> = 
   random: Math.random,
 });
 
-/** Checks a duration option: a number of ms in [0, 2^31 - 1]. */
-export function checkDuration(name: string, value: unknown): number {
-  if (typeof value !== 'number' || !Number.isFinite(value) || value < 0 || value > MAX_TIMER_MS) {
-    throw new ValidationError(name, `${name} must be a number of milliseconds from 0 to ${MAX_TIMER_MS}, got ${typeof value === 'number' ? value : typeof value}`);
-  }
-  return value;
-}
-
 /** Merges user options (or `false`, which disables retries) over the defaults, checking each. */
 export function resolveRetry(options: RetryOptions | false | undefined): ResolvedRetry {
-  if (options !== undefined && options !== false && (typeof options !== 'object' || options === null)) {
+  if (options !== undefined && options !== false && typeof options !== 'object') {
     throw new ValidationError('retry', 'retry must be an object of retry options, or false');
   }
-  const given = options || {};
-  const merged = { ...DEFAULT_RETRY, ...given };
-  if (options === false) merged.maxAttempts = 1;
-  if (typeof merged.maxAttempts !== 'number' || !Number.isInteger(merged.maxAttempts) || merged.maxAttempts < 1 || merged.maxAttempts > 100) {
-    throw new ValidationError('retry.maxAttempts', `retry.maxAttempts must be an integer from 1 to 100, got ${String(given.maxAttempts)}`);
+  const merged = { ...DEFAULT_RETRY, ...(options || { maxAttempts: options === false ? 1 : 3 }) };
+  checkNumber('retry.maxAttempts', merged.maxAttempts, 1, 100, true);
+  for (const key of ['baseDelayMs', 'maxDelayMs', 'maxRetryAfterMs'] as const) checkNumber(`retry.${key}`, merged[key], 0, MAX_TIMER_MS);
+  const methods = merged.methods ?? [];
+  if (typeof merged.random !== 'function' || !Array.isArray(methods)) {
+    throw new ValidationError('retry', 'retry.random must be a function and retry.methods an array of method names');
   }
-  for (const key of ['baseDelayMs', 'maxDelayMs', 'maxRetryAfterMs'] as const) checkDuration(`retry.${key}`, merged[key]);
-  if (typeof merged.random !== 'function') throw new ValidationError('retry.random', 'retry.random must be a function');
-  const methods = given.methods ?? [];
-  if (!Array.isArray(methods) || methods.some((m) => typeof m !== 'string')) {
-    throw new ValidationError('retry.methods', 'retry.methods must be an array of HTTP method names');
-  }
-  return { ...merged, methods: new Set(methods.map((m) => m.toUpperCase())) };
+  return { ...merged, methods: new Set(methods.map((m) => String(m).toUpperCase())) };
 }
 
 /** Full-jitter backoff before attempt `attempt + 1` (attempt counts from 1). */

@@ -33,7 +33,7 @@ export function successBody(op: OperationMeta, answer: Answer, method: string): 
     try {
       data = normalizeCasing(JSON.parse(answer.text));
     } catch (cause) {
-      const why = cause instanceof SyntaxError ? 'not valid JSON (truncated, or an HTML page from a proxy?)' : (cause as Error).message;
+      const why = cause instanceof SyntaxError ? 'not JSON (truncated, or a proxy page?)' : (cause as Error).message;
       throw malformedResponse(answer, method, why, cause);
     }
   }

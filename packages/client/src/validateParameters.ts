@@ -16,60 +16,37 @@ export interface PreparedCall {
 
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
-function describe(value: unknown): string {
-  if (typeof value === 'string') return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
-  if (typeof value === 'bigint') return `${value}n (a BigInt)`;
-  if (Array.isArray(value)) return 'an array';
-  if (value === null) return 'null';
-  return typeof value === 'object' ? 'an object' : String(value);
-}
-
+/** A value's JSON type, `integer` for whole numbers; what the checks and the messages speak of. */
 const jsonType = (value: unknown): string =>
-  Array.isArray(value) ? 'array' : value === null ? 'null' : typeof value === 'number' && Number.isInteger(value) ? 'integer' : typeof value;
+  Array.isArray(value) ? 'array' : value === null ? 'null' : Number.isInteger(value) ? 'integer' : typeof value;
 
-/** Checks one value against its rule; `where` names it in the message. */
+/** Checks one value against its rule; the error names `name`, its message says `where`. */
 export function checkValue(name: string, where: string, rule: ValueRule, value: unknown, inUrl: boolean): void {
-  const fail = (why: string): never => {
-    throw new ValidationError(name, `${where} ${why}`);
-  };
-  switch (rule.type) {
-    case 'integer':
-    case 'number':
-      if (typeof value !== 'number' || !Number.isFinite(value)) fail(`must be a finite number, got ${describe(value)}`);
-      if (rule.type === 'integer' && !Number.isSafeInteger(value)) fail(`must be an integer, got ${describe(value)}`);
-      if (rule.minimum !== undefined && (value as number) < rule.minimum) fail(`must be >= ${rule.minimum}, got ${value}`);
-      if (rule.maximum !== undefined && (value as number) > rule.maximum) fail(`must be <= ${rule.maximum}, got ${value}`);
-      break;
-    case 'boolean':
-      if (typeof value !== 'boolean') fail(`must be a boolean, got ${describe(value)}`);
-      break;
-    case 'array':
-      if (!Array.isArray(value)) fail(`must be an array, got ${describe(value)}`);
-      break;
-    case 'object':
-      if (!value || typeof value !== 'object' || Array.isArray(value)) fail(`must be an object, got ${describe(value)}`);
-      break;
-    default: {
-      if (typeof value !== 'string') fail(`must be a string, got ${describe(value)}`);
-      const text = value as string;
-      if (rule.minLength !== undefined && text.length < rule.minLength) {
-        fail(rule.minLength === 1 ? 'must not be empty' : `must be at least ${rule.minLength} characters long`);
-      }
-      if (rule.maxLength !== undefined && text.length > rule.maxLength) fail(`must be at most ${rule.maxLength} characters long`);
-      if (rule.pattern !== undefined && !new RegExp(rule.pattern, 'u').test(text)) fail(`must match ${rule.pattern}`);
-      if (inUrl && LONE_SURROGATE.test(text)) fail('contains a lone UTF-16 surrogate, which cannot be encoded in a URL');
-    }
-  }
-  if (rule.enum && !rule.enum.includes(value as string)) {
-    fail(`must be one of ${rule.enum.join(', ')}, got ${describe(value)}`);
-  }
+  const type = jsonType(value);
+  const text = typeof value === 'string' ? value : '';
+  const problem =
+    type !== rule.type && !(rule.type === 'number' && type === 'integer' && Number.isFinite(value))
+      ? `be ${rule.type === 'integer' || rule.type === 'array' || rule.type === 'object' ? 'an' : 'a'} ${rule.type}, got ${type}`
+      : typeof value === 'number' &&
+          (!Number.isFinite(value) || value < (rule.minimum ?? -Infinity) || value > (rule.maximum ?? Infinity) || (type === 'integer' && !Number.isSafeInteger(value)))
+        ? `be from ${rule.minimum ?? '-∞'} to ${rule.maximum ?? '∞'}, got ${value}`
+        : text.length < (rule.minLength ?? 0) || text.length > (rule.maxLength ?? Infinity)
+          ? `have ${rule.minLength ?? 0} to ${rule.maxLength ?? '∞'} characters`
+          : rule.pattern !== undefined && !new RegExp(rule.pattern, 'u').test(text)
+            ? `match ${rule.pattern}`
+            : rule.enum && !rule.enum.includes(value as string)
+              ? `be one of ${rule.enum.join(', ')}`
+              : inUrl && LONE_SURROGATE.test(text)
+                ? 'be well-formed UTF-16 (it has a lone surrogate)'
+                : undefined;
+  if (problem) throw new ValidationError(name, `${where} must ${problem}`);
 }
 
 /** The own keys of a parameter object (a `__proto__` key from JSON.parse included), or a ValidationError. */
 function ownKeys(where: string, value: unknown): string[] {
   if (value === undefined || value === null) return [];
   if (typeof value !== 'object' || Array.isArray(value)) {
-    throw new ValidationError(where, `${where} must be an object of parameters, got ${describe(value)}`);
+    throw new ValidationError(where, `${where} must be an object of parameters, got ${jsonType(value)}`);
   }
   return Object.keys(value);
 }
@@ -100,7 +77,7 @@ function checkBody(op: OperationMeta, body: unknown): unknown {
     return undefined;
   }
   if (typeof body !== 'object' || Array.isArray(body)) {
-    throw new ValidationError('body', `${op.operationId}: body must be a JSON object, got ${describe(body)}`);
+    throw new ValidationError('body', `${op.operationId}: body must be a JSON object, got ${jsonType(body)}`);
   }
   const copy: Bag = Object.create(null);
   for (const key of ownKeys('body', body)) {

@@ -19,7 +19,7 @@ export interface OperationMethods {
 /** The paginators of the operations that page (`x-acs-pagination`, or the pageNumber/pageSize/totalCount convention). */
 export interface OperationPaginators {
   /** Iterates the pages of listFunctionInstances, from `pageNumber` (default 1) until `totalCount` is reached, a page is empty or repeats, or a limit is hit. */
-  paginateFunctionInstances(params: ListFunctionInstancesParams & PaginateOptions, options?: CallOptions): AsyncIterable<ListFunctionInstancesResponse>;
+  paginateFunctionInstances(params: ListFunctionInstancesParams & PaginateOptions, options?: CallOptions): AsyncIterableIterator<ListFunctionInstancesResponse>;
 }
 
 /** The names this file exports per operation. */

@@ -10,9 +10,8 @@ export { type BodyBytes, EMPTY_PAYLOAD_HASH, type SigningCrypto, webCrypto } fro
 export { DEFAULT_CRYPTO_NAME, defaultCrypto } from './defaultCrypto.js';
 export { percentEncode } from './percentEncode.js';
 export { signatureNonce } from './signatureNonce.js';
+export { assertCredentials, type Credentials } from '../checks.js';
 export {
-  assertCredentials,
-  type Credentials,
   type HeadersLike,
   type SignedRequest,
   type SignRequestInput,

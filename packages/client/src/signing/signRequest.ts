@@ -3,18 +3,12 @@
 import { formatAuthorization } from './authorization.js';
 import { acsDate } from './acsDate.js';
 import { computeSignature, type SignatureParts } from './computeSignature.js';
-import { ValidationError } from '../errors.js';
-import { assertHeaderValue } from '../headerValue.js';
+import { assertCredentials, assertHeaderValue, type Credentials } from '../checks.js';
 import { type BodyBytes, EMPTY_PAYLOAD_HASH, type SigningCrypto } from './crypto.js';
 import { defaultCrypto } from './defaultCrypto.js';
 import { signatureNonce } from './signatureNonce.js';
 
-/** Alibaba Cloud credentials: a long-term AccessKey pair, or an STS triple with `securityToken`. */
-export interface Credentials {
-  accessKeyId: string;
-  accessKeySecret: string;
-  securityToken?: string | undefined;
-}
+export type { Credentials };
 
 /** Headers in any of the forms `fetch` accepts. */
 export type HeadersLike = Headers | Record<string, string> | ReadonlyArray<readonly [string, string]>;
@@ -56,31 +50,6 @@ function headerEntries(headers: HeadersLike | undefined): Array<[string, string]
   if (typeof Headers !== 'undefined' && headers instanceof Headers) return [...headers.entries()];
   if (Array.isArray(headers)) return headers.map(([k, v]) => [k, v] as [string, string]);
   return Object.entries(headers as Record<string, string>);
-}
-
-/**
- * Checks credentials without ever echoing the secret or the token: each field present, a string,
- * and sendable in an HTTP header. A failure is a ValidationError naming the field.
- */
-export function assertCredentials(credentials: unknown): asserts credentials is Credentials {
-  const c = credentials as Partial<Credentials> | null | undefined;
-  if (!c || typeof c !== 'object') {
-    throw new ValidationError(
-      'credentials',
-      'credentials are missing: pass { accessKeyId, accessKeySecret } or set ALIBABA_CLOUD_ACCESS_KEY_ID and ALIBABA_CLOUD_ACCESS_KEY_SECRET',
-    );
-  }
-  if (typeof c.accessKeyId !== 'string' || c.accessKeyId.trim() === '') {
-    throw new ValidationError('credentials.accessKeyId', 'credentials.accessKeyId is missing or empty');
-  }
-  assertHeaderValue('credentials.accessKeyId', c.accessKeyId);
-  if (typeof c.accessKeySecret !== 'string' || c.accessKeySecret === '') {
-    throw new ValidationError('credentials.accessKeySecret', 'credentials.accessKeySecret is missing or empty');
-  }
-  if (c.securityToken !== undefined && (typeof c.securityToken !== 'string' || c.securityToken === '')) {
-    throw new ValidationError('credentials.securityToken', 'credentials.securityToken must be a non-empty string when given');
-  }
-  if (c.securityToken !== undefined) assertHeaderValue('credentials.securityToken', c.securityToken);
 }
 
 /** Signs a request with ACS3-HMAC-SHA256 and returns the headers to send with it. */
