@@ -174,10 +174,12 @@ export function createOpenSearchClient(options: OpenSearchClientOptions = {}): O
     return { op, method: op.method, url, headers, body: bodyText, sign: (c, nowMs) => leanSign(lean, c, nowMs) };
   }
 
+  const readers = new WeakMap<OperationMeta, (answer: Answer) => unknown>();
   async function callOperation(op: OperationMeta, params: unknown, call?: CallOptions): Promise<unknown> {
     const built = buildCall(op, prepareCall(op, splitFlat(op, params)));
-    const answer = await engine.send('then' in built ? await built : built, call?.signal);
-    return successBody(op, answer, op.method);
+    let read = readers.get(op);
+    if (!read) readers.set(op, (read = (answer: Answer) => successBody(op, answer, op.method)));
+    return engine.send('then' in built ? await built : built, call?.signal, read);
   }
 
   async function* paginate(op: OperationMeta, params: unknown, call?: CallOptions): AsyncGenerator<unknown> {

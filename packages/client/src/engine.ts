@@ -71,7 +71,8 @@ export function createEngine(options: EngineOptions) {
   const now = options.now ?? Date.now;
   const { retry, clock } = options;
 
-  async function send(call: OutgoingCall, signal?: AbortSignal | null): Promise<Answer> {
+  /** Sends a call until it succeeds or fails for good; `read` turns the 2xx answer into the result. */
+  async function send<T = Answer>(call: OutgoingCall, signal?: AbortSignal | null, read?: (answer: Answer) => T): Promise<T> {
     const { method, url } = call;
     const target = { method, url };
     const safeToRepeat = call.op.idempotent || retry.methods.has(method);
@@ -185,7 +186,7 @@ export function createEngine(options: EngineOptions) {
       }
 
       const answer: Answer = { status: response.status, statusText: response.statusText, headers: response.headers, text, url };
-      if (response.ok) return answer;
+      if (response.ok) return read ? read(answer) : (answer as T);
 
       const fields = readErrorFields(text, response.headers);
       const error = errorFromResponse(response, fields, target, safeToRepeat);

@@ -8,15 +8,21 @@ export class BodyTooLarge extends Error {
   }
 }
 
-export async function readBody(response: Response, maxBytes: number): Promise<string> {
+/** Reads the body, or throws BodyTooLarge. Returns a promise either way; the common case costs no extra hop. */
+export function readBody(response: Response, maxBytes: number): Promise<string> {
   const length = response.headers.get('content-length');
   const declared = length === null ? Number.NaN : Number(length);
   if (declared > maxBytes) {
-    await response.body?.cancel().catch(() => {});
-    throw new BodyTooLarge(maxBytes);
+    return (response.body?.cancel() ?? Promise.resolve()).catch(() => {}).then(() => {
+      throw new BodyTooLarge(maxBytes);
+    });
   }
   // Fast path: an uncompressed body whose length is known and within the cap.
   if (Number.isSafeInteger(declared) && !response.headers.has('content-encoding')) return response.text();
+  return readCapped(response, maxBytes);
+}
+
+async function readCapped(response: Response, maxBytes: number): Promise<string> {
   const body = response.body;
   if (!body) return '';
   const reader = body.getReader();

@@ -1,0 +1,66 @@
+// The two builds, as users get them through the package's export conditions: the Node build signs
+// with node:crypto and never touches Web Crypto; the browser build imports no node: module.
+// Needs the package built (turbo runs build before test).
+import { execFileSync } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+import { describe, expect, it } from 'vitest';
+
+const pkg = fileURLToPath(new URL('..', import.meta.url));
+
+describe('the Node build (export condition "node")', () => {
+  it('signs without Web Crypto: crypto.subtle is poisoned, and the request is still signed', () => {
+    const script = `
+      const real = globalThis.crypto;
+      Object.defineProperty(globalThis, 'crypto', { configurable: true, value: { randomUUID: () => real.randomUUID(), get subtle() { throw new Error('Web Crypto was used'); } } });
+      const { createOpenSearchClient } = await import('@acs-opensearch/client');
+      let sent;
+      const fetch = async (url, init) => { sent = init.headers; return new Response('{"requestId":"r","result":[]}', { headers: { 'content-type': 'application/json' } }); };
+      const client = createOpenSearchClient({ credentials: { accessKeyId: 'ak', accessKeySecret: 'sk' }, fetch });
+      await client.listFunctionInstances({ appGroupIdentity: 'a', functionName: 'b' });
+      await client.GET('/v4/openapi/app-groups/{appGroupIdentity}/functions/{functionName}/instances', { params: { path: { appGroupIdentity: 'a', functionName: 'b' } } });
+      console.log(JSON.stringify({ backend: client.config.signingCrypto, authorization: sent.authorization }));
+    `;
+    const out = JSON.parse(execFileSync(process.execPath, ['--input-type=module', '-e', script], { cwd: pkg, encoding: 'utf8' }));
+    expect(out.backend).toBe('node:crypto');
+    expect(out.authorization).toMatch(/^ACS3-HMAC-SHA256 Credential=ak,SignedHeaders=[a-z0-9;-]+,Signature=[0-9a-f]{64}$/);
+  });
+
+  it('the CommonJS entry resolves to the Node build too', () => {
+    const out = execFileSync(process.execPath, ['-e', "console.log(require('@acs-opensearch/client').createOpenSearchClient({ credentials: { accessKeyId: 'a', accessKeySecret: 'b' } }).config.signingCrypto)"], {
+      cwd: pkg,
+      encoding: 'utf8',
+    });
+    expect(out.trim()).toBe('node:crypto');
+  });
+});
+
+describe('the browser build (conditions "browser", "worker", "default")', () => {
+  it.each([['browser'], ['worker']])('bundled for %s, it imports no node: module and signs with Web Crypto', async (condition) => {
+    const result = await build({
+      stdin: { contents: "export { createOpenSearchClient } from '@acs-opensearch/client'; export * from '@acs-opensearch/client/signing';", resolveDir: pkg },
+      bundle: true,
+      format: 'esm',
+      platform: condition === 'browser' ? 'browser' : 'neutral',
+      conditions: [condition, 'import', 'default'],
+      mainFields: ['module', 'main'],
+      write: false,
+      metafile: true,
+      logLevel: 'silent',
+    });
+    const inputs = Object.keys(result.metafile.inputs);
+    expect(inputs.filter((i) => i.startsWith('node:'))).toEqual([]);
+    expect(inputs.some((i) => i.includes('dist/web/'))).toBe(true);
+    const text = result.outputFiles[0]!.text;
+    expect(text).not.toMatch(/from\s*["']node:|require\(["']node:|import\(["']node:/);
+    expect(text).toContain('"web-crypto"');
+  });
+
+  it('no file of dist/web names a node: module', () => {
+    const dir = `${pkg}dist/web`;
+    for (const file of readdirSync(dir).filter((f) => /\.(c?js)$/.test(f))) {
+      expect(readFileSync(`${dir}/${file}`, 'utf8'), file).not.toMatch(/["']node:/);
+    }
+  });
+});
