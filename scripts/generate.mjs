@@ -138,12 +138,19 @@ export type ${pascal(op.operationId)}Response = SuccessBody<operations['${op.ope
   ${op.paginator}(params${needsParams(op) ? '' : '?'}: ${pascal(op.operationId)}Params & PaginateOptions, options?: CallOptions): AsyncIterableIterator<${pascal(op.operationId)}Response>;`,
     )
     .join('\n');
+  const taken = new Set(names);
+  const schemas = Object.keys(meta.document.components?.schemas ?? {})
+    .filter((name) => !taken.has(name) && /^[A-Z][A-Za-z0-9]*$/.test(name))
+    .map((name) => `/** The spec's \`${name}\` schema. */\nexport type ${name} = components['schemas']['${name}'];`)
+    .join('\n');
   return `${BANNER}
 // One typed method per operation of the spec, named after its operationId, and a paginator per paged operation.
 import type { CallOptions, FlatParams, PaginateOptions, SuccessBody } from '../operationTypes.js';
-import type { operations } from './openapi.js';
+import type { components, operations } from './openapi.js';
 
 ${types}
+
+${schemas}
 
 /** The generated methods: flat parameters in, the camelCase 2xx body out; every failure throws an OpenSearchError. */
 export interface OperationMethods {
@@ -154,9 +161,6 @@ ${methods}
 export interface OperationPaginators {
 ${paginators}
 }
-
-/** The names this file exports per operation. */
-export type GeneratedTypeName = ${names.map((n) => `'${n}'`).join(' | ') || 'never'};
 `;
 }
 

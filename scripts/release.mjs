@@ -4,13 +4,13 @@
 import { execFileSync } from 'node:child_process';
 
 const dryRun = process.argv.includes('--dry-run');
-const env = { ...process.env, TURBO_TELEMETRY_DISABLED: '1' };
 const run = (cmd, args) => {
   console.log(`\n$ ${cmd} ${args.join(' ')}`);
-  execFileSync(cmd, args, { stdio: 'inherit', env });
+  execFileSync(cmd, args, { stdio: 'inherit' });
 };
 
-run('pnpm', ['exec', 'turbo', 'run', 'build', 'typecheck', 'test', 'lint:package', '--filter=./packages/*', '--output-logs=errors-only']);
+// `pnpm tasks` is turbo with telemetry off (the one place it is set: package.json).
+run('pnpm', ['tasks', 'build', 'typecheck', 'test', 'lint:package', '--filter=./packages/*']);
 run('pnpm', ['test:consumer']);
 if (dryRun) {
   run('pnpm', ['--filter', './packages/*', '-r', 'publish', '--dry-run', '--no-git-checks', '--access', 'public']);

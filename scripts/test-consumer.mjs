@@ -1,12 +1,14 @@
 #!/usr/bin/env node
 // Consumer smoke test: packs both packages as they would be published (pnpm pack rewrites the
-// workspace ranges), installs the tarballs with npm into a fresh project outside the workspace,
-// and uses them from ESM, CJS, strict TypeScript (bundler and node16) and a browser bundle.
+// workspace ranges), installs the tarballs with npm into fresh projects outside the workspace (one
+// on the system Node with msw 2 and TypeScript 5.9, one on Node 24 with msw 3 and TypeScript 7), and
+// uses them from ESM, CJS, strict TypeScript (bundler and node16) and a browser bundle.
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { node24Binary } from './lib/node24.mjs';
 
 const root = resolve(fileURLToPath(new URL('..', import.meta.url)));
 const fixture = join(root, 'scripts', 'consumer-fixture');
@@ -31,9 +33,16 @@ function step(name, fn) {
   }
 }
 
+const npmCli = realpathSync(execFileSync('sh', ['-c', 'command -v npm'], { encoding: 'utf8' }).trim());
+// The system Node with the majors this repository's tooling uses, and Node 24 (the active LTS) with
+// the newest majors users install today: msw 3 (Node >= 22.12) and TypeScript 7.
+const variants = [
+  { label: `Node ${process.version.split('.')[0]}, msw 2, TypeScript 5.9`, dir: 'node-system', node: process.execPath, deps: ['msw@^2.7.0', 'typescript@~5.9.3', 'esbuild@^0.25.0', '@types/node@^20.19.0'] },
+  { label: 'Node 24, msw 3, TypeScript 7', dir: 'node24', node: node24Binary(), deps: ['msw@^3.0.0', 'typescript@^7.0.0', 'esbuild@^0.25.0', '@types/node@^24.0.0'] },
+];
+
 try {
   const packs = join(work, 'packs');
-  const app = join(work, 'app');
   step('pnpm pack both packages (workspace ranges rewritten)', () => {
     for (const pkg of ['client', 'mocks']) run('pnpm', ['pack', '--pack-destination', packs], join(root, 'packages', pkg));
     const tarballs = readdirSync(packs);
@@ -44,45 +53,50 @@ try {
     return tarballs.join(', ');
   });
 
-  step('npm install the tarballs, msw 2, TypeScript and esbuild into a fresh project', () => {
-    writeFileSync(join(work, 'package.json'), '{}');
-    run('mkdir', ['-p', app]);
-    writeFileSync(join(app, 'package.json'), JSON.stringify({ name: 'consumer', private: true, version: '1.0.0' }, null, 2));
-    for (const file of readdirSync(fixture)) copyFileSync(join(fixture, file), join(app, file));
-    const tarballs = readdirSync(packs).map((t) => join(packs, t));
-    run('npm', ['install', '--no-audit', '--no-fund', '--loglevel=error', ...tarballs, 'msw@^2.7.0', 'typescript@~5.9.3', 'esbuild@^0.25.0', '@types/node@^20.19.0'], app);
-    return run('npm', ['ls', '--depth=0'], app);
-  });
+  for (const variant of variants) {
+    const app = join(work, variant.dir);
+    const tag = `[${variant.label}]`;
+    step(`${tag} npm install the tarballs, ${variant.deps.join(', ')} into a fresh project`, () => {
+      mkdirSync(app, { recursive: true });
+      writeFileSync(join(app, 'package.json'), JSON.stringify({ name: 'consumer', private: true, version: '1.0.0' }, null, 2));
+      for (const file of readdirSync(fixture)) copyFileSync(join(fixture, file), join(app, file));
+      const tarballs = readdirSync(packs).map((t) => join(packs, t));
+      run(variant.node, [npmCli, 'install', '--no-audit', '--no-fund', '--loglevel=error', ...tarballs, ...variant.deps], app);
+      return run(variant.node, [npmCli, 'ls', '--depth=0'], app);
+    });
 
-  step('ESM: import client and mocks, run the client against msw/node and over HTTP', () => run(process.execPath, ['esm.mjs'], app));
-  step('CJS: the same with require()', () => run(process.execPath, ['cjs.cjs'], app));
+    step(`${tag} ESM: client, signing subpath and mocks, against msw/node and over HTTP`, () => run(variant.node, ['esm.mjs'], app));
+    step(`${tag} CJS: the same with require()`, () => run(variant.node, ['cjs.cjs'], app));
 
-  // Under node16 the consumer is an ES module (.mts): msw's own types cannot be required from CJS.
-  copyFileSync(join(fixture, 'consumer.ts'), join(app, 'consumer.mts'));
-  for (const [resolution, module, file] of [['bundler', 'esnext', 'consumer.ts'], ['node16', 'node16', 'consumer.mts']]) {
-    step(`strict tsc --noEmit on ${file} with moduleResolution "${resolution}" (and the @ts-expect-error lines hold)`, () => {
-      const config = {
-        compilerOptions: { strict: true, noEmit: true, target: 'es2022', lib: ['es2022', 'dom'], module, moduleResolution: resolution, types: ['node'], skipLibCheck: false, noUncheckedIndexedAccess: true },
-        files: [file],
-      };
-      writeFileSync(join(app, `tsconfig.${resolution}.json`), JSON.stringify(config, null, 2));
-      return run(join(app, 'node_modules', '.bin', 'tsc'), ['-p', `tsconfig.${resolution}.json`], app);
+    // Under node16 the consumer is an ES module (.mts): msw's own types cannot be required from CJS.
+    copyFileSync(join(fixture, 'consumer.ts'), join(app, 'consumer.mts'));
+    for (const [resolution, module, file] of [['bundler', 'esnext', 'consumer.ts'], ['node16', 'node16', 'consumer.mts']]) {
+      step(`${tag} strict tsc --noEmit on ${file} with moduleResolution "${resolution}" (and the @ts-expect-error lines hold)`, () => {
+        const config = {
+          compilerOptions: { strict: true, noEmit: true, target: 'es2022', lib: ['es2022', 'dom'], module, moduleResolution: resolution, types: ['node'], skipLibCheck: false, noUncheckedIndexedAccess: true },
+          files: [file],
+        };
+        writeFileSync(join(app, `tsconfig.${resolution}.json`), JSON.stringify(config, null, 2));
+        const version = run(join(app, 'node_modules', '.bin', 'tsc'), ['--version'], app).trim();
+        run(join(app, 'node_modules', '.bin', 'tsc'), ['-p', `tsconfig.${resolution}.json`], app);
+        return version;
+      });
+    }
+
+    step(`${tag} browser bundle of the consumer (esbuild, platform browser) has nothing from Node`, () => {
+      const out = run(
+        join(app, 'node_modules', '.bin', 'esbuild'),
+        ['consumer.ts', '--bundle', '--platform=browser', '--format=esm', '--minify', '--metafile=meta.json', '--outfile=bundle.js', '--log-level=warning'],
+        app,
+      );
+      const meta = JSON.parse(readFileSync(join(app, 'meta.json'), 'utf8'));
+      const nodeInputs = Object.keys(meta.inputs).filter((input) => /^node:|(^|\/)node_modules\/@types\/node\//.test(input));
+      const nodeImports = Object.values(meta.inputs).flatMap((i) => i.imports.filter((imp) => imp.path.startsWith('node:') || imp.external).map((imp) => imp.path));
+      if (nodeInputs.length || nodeImports.length) throw new Error(`Node modules in the browser bundle: ${[...nodeInputs, ...nodeImports].join(', ')}`);
+      const bytes = meta.outputs['bundle.js'].bytes;
+      return `${out}bundle.js: ${bytes} bytes minified, ${Object.keys(meta.inputs).length} inputs, no node: imports`;
     });
   }
-
-  step('browser bundle of the consumer (esbuild, platform browser) has nothing from Node', () => {
-    const out = run(
-      join(app, 'node_modules', '.bin', 'esbuild'),
-      ['consumer.ts', '--bundle', '--platform=browser', '--format=esm', '--minify', '--metafile=meta.json', '--outfile=bundle.js', '--log-level=warning'],
-      app,
-    );
-    const meta = JSON.parse(run('cat', ['meta.json'], app));
-    const nodeInputs = Object.keys(meta.inputs).filter((input) => /^node:|(^|\/)node_modules\/@types\/node\//.test(input));
-    const nodeImports = Object.values(meta.inputs).flatMap((i) => i.imports.filter((imp) => imp.path.startsWith('node:') || imp.external).map((imp) => imp.path));
-    if (nodeInputs.length || nodeImports.length) throw new Error(`Node modules in the browser bundle: ${[...nodeInputs, ...nodeImports].join(', ')}`);
-    const bytes = meta.outputs['bundle.js'].bytes;
-    return `${out}bundle.js: ${bytes} bytes minified, ${Object.keys(meta.inputs).length} inputs, no node: imports`;
-  });
 } finally {
   if (!keep) rmSync(work, { recursive: true, force: true });
   else console.log(`kept ${work}`);

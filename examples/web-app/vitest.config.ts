@@ -1,16 +1,12 @@
 // Two projects run the same kind of tests a user writes: in Node with msw/node, and in a real
 // Chromium (Debian's, never downloaded) with msw/browser and the service worker in public/.
-import { existsSync } from 'node:fs';
 import { playwright } from '@vitest/browser-playwright';
 import { defineConfig } from 'vitest/config';
+import { findChromium, INSTALL_COMMAND } from '../../scripts/lib/chromium.mjs';
 
-const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-if (!existsSync(chromium)) {
-  throw new Error(
-    `The browser tests need Chromium at ${chromium}, and nothing here downloads one. ` +
-      'Install it (Debian/Ubuntu: apt-get install -y chromium) or point CHROMIUM_PATH at a Chromium or Chrome binary.',
-  );
-}
+// `pnpm test` provisions Chromium first (scripts/provision-browsers.mjs); run alone, this says how.
+const chromium: string | undefined = findChromium();
+if (!chromium) throw new Error(`The browser tests need Chromium, and none was found. Run:\n  ${INSTALL_COMMAND}\nor: pnpm provision:browsers`);
 
 export default defineConfig({
   test: {

@@ -5,7 +5,8 @@ import { defineConfig } from 'tsup';
 export default defineConfig({
   entry: { index: 'src/index.ts', node: 'src/node.ts' },
   format: ['esm', 'cjs'],
-  dts: true,
+  // The internal reader's types are inlined too: it is not a published package.
+  dts: { resolve: ['@acs-opensearch/openapi-reader'] },
   clean: true,
   sourcemap: false,
   treeshake: true,

@@ -1,5 +1,6 @@
 // CJS consumer: the same through require().
 const { createOpenSearchClient } = require('@acs-opensearch/client');
+const { DEFAULT_CRYPTO_NAME, parseAuthorization } = require('@acs-opensearch/client/signing');
 const { handlers, makeFunctionInstance } = require('@acs-opensearch/mocks');
 const { startMockServer } = require('@acs-opensearch/mocks/node');
 const { setupServer } = require('msw/node');
@@ -13,6 +14,7 @@ const { setupServer } = require('msw/node');
   if (page.result.length !== 3) throw new Error('unexpected page');
   if (makeFunctionInstance({}, { seed: 1 }).instanceName !== 'ctr_instance_001') throw new Error('factory');
   if (typeof startMockServer !== 'function') throw new Error('startMockServer missing');
+  if (DEFAULT_CRYPTO_NAME !== 'node:crypto' || typeof parseAuthorization !== 'function') throw new Error('signing subpath');
   console.log(`cjs: ${page.result.map((i) => i.instanceName).join(', ')} (totalCount ${page.totalCount})`);
 })().catch((error) => {
   console.error(error);

@@ -3,12 +3,31 @@
 // `pnpm check:generated` (part of `pnpm test`) fails when it drifts from the spec.
 // One typed method per operation of the spec, named after its operationId, and a paginator per paged operation.
 import type { CallOptions, FlatParams, PaginateOptions, SuccessBody } from '../operationTypes.js';
-import type { operations } from './openapi.js';
+import type { components, operations } from './openapi.js';
 
 /** The parameters of listFunctionInstances, flat: path and query together. */
 export type ListFunctionInstancesParams = FlatParams<operations['listFunctionInstances']>;
 /** The 2xx body of listFunctionInstances, camelCase (PascalCase answers are normalized to it). */
 export type ListFunctionInstancesResponse = SuccessBody<operations['listFunctionInstances']>;
+
+/** The spec's `Belongs` schema. */
+export type Belongs = components['schemas']['Belongs'];
+/** The spec's `InstanceParameter` schema. */
+export type InstanceParameter = components['schemas']['InstanceParameter'];
+/** The spec's `FunctionInstance` schema. */
+export type FunctionInstance = components['schemas']['FunctionInstance'];
+/** The spec's `InstanceParameterPascalCase` schema. */
+export type InstanceParameterPascalCase = components['schemas']['InstanceParameterPascalCase'];
+/** The spec's `FunctionInstancePascalCase` schema. */
+export type FunctionInstancePascalCase = components['schemas']['FunctionInstancePascalCase'];
+/** The spec's `ListFunctionInstancesResponsePascalCase` schema. */
+export type ListFunctionInstancesResponsePascalCase = components['schemas']['ListFunctionInstancesResponsePascalCase'];
+/** The spec's `ServiceError` schema. */
+export type ServiceError = components['schemas']['ServiceError'];
+/** The spec's `GatewayError` schema. */
+export type GatewayError = components['schemas']['GatewayError'];
+/** The spec's `ErrorResponse` schema. */
+export type ErrorResponse = components['schemas']['ErrorResponse'];
 
 /** The generated methods: flat parameters in, the camelCase 2xx body out; every failure throws an OpenSearchError. */
 export interface OperationMethods {
@@ -21,6 +40,3 @@ export interface OperationPaginators {
   /** Iterates the pages of listFunctionInstances, from `pageNumber` (default 1) until `totalCount` is reached, a page is empty or repeats, or a limit is hit. */
   paginateFunctionInstances(params: ListFunctionInstancesParams & PaginateOptions, options?: CallOptions): AsyncIterableIterator<ListFunctionInstancesResponse>;
 }
-
-/** The names this file exports per operation. */
-export type GeneratedTypeName = 'ListFunctionInstancesParams' | 'ListFunctionInstancesResponse';

