@@ -119,7 +119,9 @@ function renderOperationTypes(meta) {
   const needsParams = (op) => op.parameters.some((p) => p.required) || op.body?.required;
   const types = ops
     .map(
-      (op) => `/** The parameters of ${op.operationId}, flat: path and query together${op.body ? ', the JSON body as \`body\`' : ''}. */
+      (
+        op,
+      ) => `/** The parameters of ${op.operationId}, flat: path and query together${op.body ? ', the JSON body as `body`' : ''}. */
 export type ${pascal(op.operationId)}Params = FlatParams<operations['${op.operationId}']>;
 /** The 2xx body of ${op.operationId}, camelCase (PascalCase answers are normalized to it). */
 export type ${pascal(op.operationId)}Response = SuccessBody<operations['${op.operationId}']>;`,
@@ -134,7 +136,9 @@ export type ${pascal(op.operationId)}Response = SuccessBody<operations['${op.ope
   const paginators = ops
     .filter((op) => op.paginator)
     .map(
-      (op) => `  /** Iterates the pages of ${op.operationId}, from \`${op.pagination.pageNumber}\` (default 1) until \`${op.pagination.totalCount}\` is reached, a page is empty or repeats, or a limit is hit. */
+      (
+        op,
+      ) => `  /** Iterates the pages of ${op.operationId}, from \`${op.pagination.pageNumber}\` (default 1) until \`${op.pagination.totalCount}\` is reached, a page is empty or repeats, or a limit is hit. */
   ${op.paginator}(params${needsParams(op) ? '' : '?'}: ${pascal(op.operationId)}Params & PaginateOptions, options?: CallOptions): AsyncIterableIterator<${pascal(op.operationId)}Response>;`,
     )
     .join('\n');

@@ -4,7 +4,16 @@
 // on the system Node with msw 2 and TypeScript 5.9, one on Node 24 with msw 3 and TypeScript 7), and
 // uses them from ESM, CJS, strict TypeScript (bundler and node16) and a browser bundle.
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  realpathSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -18,7 +27,12 @@ let passed = 0;
 let failed = 0;
 
 function run(command, args, cwd) {
-  return execFileSync(command, args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, npm_config_fund: 'false', npm_config_audit: 'false', npm_config_update_notifier: 'false' } });
+  return execFileSync(command, args, {
+    cwd,
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, npm_config_fund: 'false', npm_config_audit: 'false', npm_config_update_notifier: 'false' },
+  });
 }
 
 function step(name, fn) {
@@ -37,17 +51,37 @@ const npmCli = realpathSync(execFileSync('sh', ['-c', 'command -v npm'], { encod
 // The system Node with the majors this repository's tooling uses, and Node 24 (the active LTS) with
 // the newest majors users install today: msw 3 (Node >= 22.12) and TypeScript 7.
 const variants = [
-  { label: `Node ${process.version.split('.')[0]}, msw 2, TypeScript 5.9`, dir: 'node-system', node: process.execPath, deps: ['msw@^2.7.0', 'typescript@~5.9.3', 'esbuild@^0.25.0', '@types/node@^20.19.0'] },
-  { label: 'Node 24, msw 3, TypeScript 7', dir: 'node24', node: node24Binary(), deps: ['msw@^3.0.0', 'typescript@^7.0.0', 'esbuild@^0.25.0', '@types/node@^24.0.0'] },
+  {
+    label: `Node ${process.version.split('.')[0]}, msw 2, TypeScript 5.9`,
+    dir: 'node-system',
+    node: process.execPath,
+    deps: ['msw@^2.7.0', 'typescript@~5.9.3', 'esbuild@^0.25.0', '@types/node@^20.19.0'],
+  },
+  {
+    label: 'Node 24, msw 3, TypeScript 7',
+    dir: 'node24',
+    node: node24Binary(),
+    deps: ['msw@^3.0.0', 'typescript@^7.0.0', 'esbuild@^0.25.0', '@types/node@^24.0.0'],
+  },
 ];
 
 try {
   const packs = join(work, 'packs');
   step('pnpm pack both packages (workspace ranges rewritten)', () => {
-    for (const pkg of ['client', 'mocks']) run('pnpm', ['pack', '--pack-destination', packs], join(root, 'packages', pkg));
+    for (const pkg of ['client', 'mocks'])
+      run('pnpm', ['pack', '--pack-destination', packs], join(root, 'packages', pkg));
     const tarballs = readdirSync(packs);
     if (tarballs.length !== 2) throw new Error(`expected 2 tarballs, got ${tarballs.join(', ')}`);
-    const manifest = JSON.parse(run('tar', ['-xOzf', join(packs, tarballs.find((t) => t.includes('mocks'))), 'package/package.json']));
+    const manifest = JSON.parse(
+      run('tar', [
+        '-xOzf',
+        join(
+          packs,
+          tarballs.find((t) => t.includes('mocks')),
+        ),
+        'package/package.json',
+      ]),
+    );
     const range = manifest.dependencies['@acs-opensearch/client'];
     if (!range || range.startsWith('workspace:')) throw new Error(`mocks depends on the client as ${range}`);
     return tarballs.join(', ');
@@ -58,41 +92,80 @@ try {
     const tag = `[${variant.label}]`;
     step(`${tag} npm install the tarballs, ${variant.deps.join(', ')} into a fresh project`, () => {
       mkdirSync(app, { recursive: true });
-      writeFileSync(join(app, 'package.json'), JSON.stringify({ name: 'consumer', private: true, version: '1.0.0' }, null, 2));
+      writeFileSync(
+        join(app, 'package.json'),
+        JSON.stringify({ name: 'consumer', private: true, version: '1.0.0' }, null, 2),
+      );
       for (const file of readdirSync(fixture)) copyFileSync(join(fixture, file), join(app, file));
       const tarballs = readdirSync(packs).map((t) => join(packs, t));
-      run(variant.node, [npmCli, 'install', '--no-audit', '--no-fund', '--loglevel=error', ...tarballs, ...variant.deps], app);
+      run(
+        variant.node,
+        [npmCli, 'install', '--no-audit', '--no-fund', '--loglevel=error', ...tarballs, ...variant.deps],
+        app,
+      );
       return run(variant.node, [npmCli, 'ls', '--depth=0'], app);
     });
 
-    step(`${tag} ESM: client, signing subpath and mocks, against msw/node and over HTTP`, () => run(variant.node, ['esm.mjs'], app));
+    step(`${tag} ESM: client, signing subpath and mocks, against msw/node and over HTTP`, () =>
+      run(variant.node, ['esm.mjs'], app),
+    );
     step(`${tag} CJS: the same with require()`, () => run(variant.node, ['cjs.cjs'], app));
 
     // Under node16 the consumer is an ES module (.mts): msw's own types cannot be required from CJS.
     copyFileSync(join(fixture, 'consumer.ts'), join(app, 'consumer.mts'));
-    for (const [resolution, module, file] of [['bundler', 'esnext', 'consumer.ts'], ['node16', 'node16', 'consumer.mts']]) {
-      step(`${tag} strict tsc --noEmit on ${file} with moduleResolution "${resolution}" (and the @ts-expect-error lines hold)`, () => {
-        const config = {
-          compilerOptions: { strict: true, noEmit: true, target: 'es2022', lib: ['es2022', 'dom'], module, moduleResolution: resolution, types: ['node'], skipLibCheck: false, noUncheckedIndexedAccess: true },
-          files: [file],
-        };
-        writeFileSync(join(app, `tsconfig.${resolution}.json`), JSON.stringify(config, null, 2));
-        const version = run(join(app, 'node_modules', '.bin', 'tsc'), ['--version'], app).trim();
-        run(join(app, 'node_modules', '.bin', 'tsc'), ['-p', `tsconfig.${resolution}.json`], app);
-        return version;
-      });
+    for (const [resolution, module, file] of [
+      ['bundler', 'esnext', 'consumer.ts'],
+      ['node16', 'node16', 'consumer.mts'],
+    ]) {
+      step(
+        `${tag} strict tsc --noEmit on ${file} with moduleResolution "${resolution}" (and the @ts-expect-error lines hold)`,
+        () => {
+          const config = {
+            compilerOptions: {
+              strict: true,
+              noEmit: true,
+              target: 'es2022',
+              lib: ['es2022', 'dom'],
+              module,
+              moduleResolution: resolution,
+              types: ['node'],
+              skipLibCheck: false,
+              noUncheckedIndexedAccess: true,
+            },
+            files: [file],
+          };
+          writeFileSync(join(app, `tsconfig.${resolution}.json`), JSON.stringify(config, null, 2));
+          const version = run(join(app, 'node_modules', '.bin', 'tsc'), ['--version'], app).trim();
+          run(join(app, 'node_modules', '.bin', 'tsc'), ['-p', `tsconfig.${resolution}.json`], app);
+          return version;
+        },
+      );
     }
 
     step(`${tag} browser bundle of the consumer (esbuild, platform browser) has nothing from Node`, () => {
       const out = run(
         join(app, 'node_modules', '.bin', 'esbuild'),
-        ['consumer.ts', '--bundle', '--platform=browser', '--format=esm', '--minify', '--metafile=meta.json', '--outfile=bundle.js', '--log-level=warning'],
+        [
+          'consumer.ts',
+          '--bundle',
+          '--platform=browser',
+          '--format=esm',
+          '--minify',
+          '--metafile=meta.json',
+          '--outfile=bundle.js',
+          '--log-level=warning',
+        ],
         app,
       );
       const meta = JSON.parse(readFileSync(join(app, 'meta.json'), 'utf8'));
-      const nodeInputs = Object.keys(meta.inputs).filter((input) => /^node:|(^|\/)node_modules\/@types\/node\//.test(input));
-      const nodeImports = Object.values(meta.inputs).flatMap((i) => i.imports.filter((imp) => imp.path.startsWith('node:') || imp.external).map((imp) => imp.path));
-      if (nodeInputs.length || nodeImports.length) throw new Error(`Node modules in the browser bundle: ${[...nodeInputs, ...nodeImports].join(', ')}`);
+      const nodeInputs = Object.keys(meta.inputs).filter((input) =>
+        /^node:|(^|\/)node_modules\/@types\/node\//.test(input),
+      );
+      const nodeImports = Object.values(meta.inputs).flatMap((i) =>
+        i.imports.filter((imp) => imp.path.startsWith('node:') || imp.external).map((imp) => imp.path),
+      );
+      if (nodeInputs.length || nodeImports.length)
+        throw new Error(`Node modules in the browser bundle: ${[...nodeInputs, ...nodeImports].join(', ')}`);
       const bytes = meta.outputs['bundle.js'].bytes;
       return `${out}bundle.js: ${bytes} bytes minified, ${Object.keys(meta.inputs).length} inputs, no node: imports`;
     });

@@ -7,7 +7,16 @@
 // official signer (@alicloud/openapi-core). No hand edit anywhere downstream of the spec.
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { appendFileSync, cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  appendFileSync,
+  cpSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { createServer } from 'node:http';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
@@ -23,7 +32,9 @@ let passed = 0;
 const check = (ok, message, detail = '') => {
   if (ok) passed += 1;
   else failures.push(message);
-  console.log(`${ok ? 'ok  ' : 'FAIL'} ${message}${!ok && detail ? `\n     ${String(detail).replace(/\n/g, '\n     ')}` : ''}`);
+  console.log(
+    `${ok ? 'ok  ' : 'FAIL'} ${message}${!ok && detail ? `\n     ${String(detail).replace(/\n/g, '\n     ')}` : ''}`,
+  );
 };
 const run = (command, args, cwd) => {
   try {
@@ -38,7 +49,9 @@ const ITEM = `${LIST}/{instanceName}`;
 
 try {
   // 1. A copy of the repository, sharing the installed dependencies.
-  const files = execFileSync('git', ['ls-files', '-co', '--exclude-standard'], { cwd: root, encoding: 'utf8' }).split('\n').filter(Boolean);
+  const files = execFileSync('git', ['ls-files', '-co', '--exclude-standard'], { cwd: root, encoding: 'utf8' })
+    .split('\n')
+    .filter(Boolean);
   for (const file of files) {
     if (file.startsWith('examples/')) continue;
     mkdirSync(dirname(join(work, file)), { recursive: true });
@@ -54,7 +67,10 @@ try {
 
   // 2. The spec change a maintainer makes: two operations, nothing else.
   cpSync(join(fixture, 'function-instance.yaml'), join(work, 'openapi/paths/function-instance.yaml'));
-  appendFileSync(join(work, 'openapi/paths/function-instances.yaml'), readFileSync(join(fixture, 'create-function-instance.yaml'), 'utf8'));
+  appendFileSync(
+    join(work, 'openapi/paths/function-instances.yaml'),
+    readFileSync(join(fixture, 'create-function-instance.yaml'), 'utf8'),
+  );
   const specPath = join(work, 'openapi/openapi.yaml');
   const spec = readFileSync(specPath, 'utf8');
   const anchor = '    $ref: paths/function-instances.yaml\n';
@@ -78,10 +94,19 @@ try {
   cpSync(join(fixture, 'probe.ts'), join(work, 'packages/client/probe/probe.ts'));
   writeFileSync(
     join(work, 'packages/client/probe/tsconfig.json'),
-    JSON.stringify({ extends: '../tsconfig.json', compilerOptions: { noEmit: true, noUnusedLocals: false }, include: ['.', '../src'], exclude: ['../src/**/*.node.ts', '../src/**/*.spec.ts'] }),
+    JSON.stringify({
+      extends: '../tsconfig.json',
+      compilerOptions: { noEmit: true, noUnusedLocals: false },
+      include: ['.', '../src'],
+      exclude: ['../src/**/*.node.ts', '../src/**/*.spec.ts'],
+    }),
   );
   const types = run(bin('tsc'), ['-p', 'probe/tsconfig.json'], join(work, 'packages/client'));
-  check(types.ok, 'the probe type-checks: generated methods, raw calls, and @ts-expect-error on a missing path value, a wrong and an unknown body field', types.out);
+  check(
+    types.ok,
+    'the probe type-checks: generated methods, raw calls, and @ts-expect-error on a missing path value, a wrong and an unknown body field',
+    types.out,
+  );
 
   // 4. The wire: a server that checks the action per request and verifies with the official signer.
   const require = createRequire(join(root, 'packages/client/package.json'));
@@ -117,18 +142,28 @@ try {
       );
       const entry = { method: req.method, pathname, action: req.headers['x-acs-action'], body: body.toString() };
       seen.push(entry);
-      const reject = (code) => res.writeHead(400, { 'content-type': 'application/json' }).end(JSON.stringify({ Code: code, Message: code }));
+      const reject = (code) =>
+        res.writeHead(400, { 'content-type': 'application/json' }).end(JSON.stringify({ Code: code, Message: code }));
       if (req.headers['x-acs-action'] !== expectedAction) return reject('InvalidAction.Mismatch');
-      if (req.headers['x-acs-content-sha256'] !== hash || req.headers.authorization !== expected) return reject('SignatureDoesNotMatch');
+      if (req.headers['x-acs-content-sha256'] !== hash || req.headers.authorization !== expected)
+        return reject('SignatureDoesNotMatch');
       if (pathname.endsWith('/flaky/instances')) return res.writeHead(503).end('{"Code":"ServiceUnavailable"}');
-      const answer = expectedAction === 'GetFunctionInstance' ? { requestId: 'r-get', result: { instanceName: decodeURIComponent(pathname.split('/').pop()), functionName: 'ctr' } } : { requestId: `r-${req.method}` };
+      const answer =
+        expectedAction === 'GetFunctionInstance'
+          ? {
+              requestId: 'r-get',
+              result: { instanceName: decodeURIComponent(pathname.split('/').pop()), functionName: 'ctr' },
+            }
+          : { requestId: `r-${req.method}` };
       res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(answer));
     });
   });
   await new Promise((r) => server.listen(0, '127.0.0.1', r));
   const endpoint = `http://127.0.0.1:${server.address().port}`;
   try {
-    const { createOpenSearchClient, OpenSearchError } = await import(pathToFileURL(join(work, 'packages/client/dist/node/index.js')).href);
+    const { createOpenSearchClient, OpenSearchError } = await import(
+      pathToFileURL(join(work, 'packages/client/dist/node/index.js')).href
+    );
     const client = createOpenSearchClient({ endpoint, credentials, retry: { baseDelayMs: 1 } });
     const path = { appGroupIdentity: 'my app', functionName: 'ctr' };
     const attempt = async (name, fn, verify) => {
@@ -162,22 +197,41 @@ try {
     await attempt(
       'the list still goes out as ListFunctionInstances',
       () => client.listFunctionInstances(path).catch((e) => e),
-      (r) => seen.at(-1).action === 'ListFunctionInstances' && !(r instanceof Error && r.code === 'InvalidAction.Mismatch'),
+      (r) =>
+        seen.at(-1).action === 'ListFunctionInstances' && !(r instanceof Error && r.code === 'InvalidAction.Mismatch'),
     );
     const before = seen.length;
     const error = await client
-      .createFunctionInstance({ appGroupIdentity: 'app', functionName: 'flaky', body: { instanceName: 'once', modelType: 'm' } })
+      .createFunctionInstance({
+        appGroupIdentity: 'app',
+        functionName: 'flaky',
+        body: { instanceName: 'once', modelType: 'm' },
+      })
       .catch((e) => e);
-    check(error instanceof OpenSearchError && error.status === 503 && seen.length === before + 1, 'a POST that got a 503 is not sent again');
-    const bad = await client.createFunctionInstance({ ...path, body: { instanceName: 'n', modelType: 'm', colour: 'red' } }).catch((e) => e);
-    check(bad?.name === 'ValidationError' && bad.parameter === 'body.colour' && seen.length === before + 1, 'an unknown body field is refused before the network');
+    check(
+      error instanceof OpenSearchError && error.status === 503 && seen.length === before + 1,
+      'a POST that got a 503 is not sent again',
+    );
+    const bad = await client
+      .createFunctionInstance({ ...path, body: { instanceName: 'n', modelType: 'm', colour: 'red' } })
+      .catch((e) => e);
+    check(
+      bad?.name === 'ValidationError' && bad.parameter === 'body.colour' && seen.length === before + 1,
+      'an unknown body field is refused before the network',
+    );
 
     // The server's check has teeth: a request signed with the list's action on the item path is refused.
     const { signRequest } = await import(pathToFileURL(join(work, 'packages/client/dist/node/signing.js')).href);
     const url = `${endpoint}/v4/openapi/app-groups/a/functions/b/instances/c`;
-    const wrong = await signRequest({ method: 'GET', url }, { credentials, action: 'ListFunctionInstances', version: '2017-12-25' });
+    const wrong = await signRequest(
+      { method: 'GET', url },
+      { credentials, action: 'ListFunctionInstances', version: '2017-12-25' },
+    );
     const refused = await fetch(url, { headers: wrong.headers });
-    check(refused.status === 400 && (await refused.json()).Code === 'InvalidAction.Mismatch', 'the server refuses a fixed, per-client action');
+    check(
+      refused.status === 400 && (await refused.json()).Code === 'InvalidAction.Mismatch',
+      'the server refuses a fixed, per-client action',
+    );
   } finally {
     server.close();
   }

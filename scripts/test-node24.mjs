@@ -13,11 +13,15 @@ const node = node24Binary();
 for (const pkg of ['client', 'mocks']) {
   console.log(`test:node24: packages/${pkg}`);
   // vitest's own CLI, started by the Node 24 binary; its workers inherit that binary.
-  const result = spawnSync(node, [join(root, 'node_modules/vitest/vitest.mjs'), 'run', '--reporter=dot', '--typecheck.enabled=false'], {
-    cwd: join(root, 'packages', pkg),
-    stdio: 'inherit',
-    env: { ...process.env, EXPECT_NODE_MAJOR: '24' },
-  });
+  const result = spawnSync(
+    node,
+    [join(root, 'node_modules/vitest/vitest.mjs'), 'run', '--reporter=dot', '--typecheck.enabled=false'],
+    {
+      cwd: join(root, 'packages', pkg),
+      stdio: 'inherit',
+      env: { ...process.env, EXPECT_NODE_MAJOR: '24' },
+    },
+  );
   if (result.status !== 0) process.exit(result.status ?? 1);
 }
 console.log('test:node24: the client and mocks suites passed under Node 24');

@@ -19,7 +19,9 @@ const check = (ok, message) => {
 const readJson = (path) => JSON.parse(readFileSync(join(work, path), 'utf8'));
 
 try {
-  const files = execFileSync('git', ['ls-files', '-co', '--exclude-standard'], { cwd: root, encoding: 'utf8' }).split('\n').filter(Boolean);
+  const files = execFileSync('git', ['ls-files', '-co', '--exclude-standard'], { cwd: root, encoding: 'utf8' })
+    .split('\n')
+    .filter(Boolean);
   for (const file of files) {
     mkdirSync(dirname(join(work, file)), { recursive: true });
     try {
@@ -31,7 +33,10 @@ try {
   // changesets needs no install: reuse the workspace's tools.
   symlinkSync(join(root, 'node_modules'), join(work, 'node_modules'), 'dir');
 
-  const before = { client: readJson('packages/client/package.json').version, mocks: readJson('packages/mocks/package.json').version };
+  const before = {
+    client: readJson('packages/client/package.json').version,
+    mocks: readJson('packages/mocks/package.json').version,
+  };
   writeFileSync(
     join(work, '.changeset', 'release-flow-test.md'),
     '---\n"@acs-opensearch/client": patch\n---\n\nRelease-flow test: listFunctionInstances retries a throttled call once more.\n',
@@ -49,8 +54,14 @@ try {
     check(changelog.includes(`## ${client.version}`), `packages/${pkg}/CHANGELOG.md has a ${client.version} section`);
   }
   const clientLog = readFileSync(join(work, 'packages', 'client', 'CHANGELOG.md'), 'utf8');
-  check(clientLog.includes('retries a throttled call once more'), "the client's changelog carries the changeset's text");
-  check(!readFileSync(join(work, 'packages', 'mocks', 'CHANGELOG.md'), 'utf8').includes('undefined'), 'no "undefined" in the changelogs');
+  check(
+    clientLog.includes('retries a throttled call once more'),
+    "the client's changelog carries the changeset's text",
+  );
+  check(
+    !readFileSync(join(work, 'packages', 'mocks', 'CHANGELOG.md'), 'utf8').includes('undefined'),
+    'no "undefined" in the changelogs',
+  );
 } catch (error) {
   failures.push(error.message);
   console.error(`FAIL ${error.message}\n${error.stderr ?? ''}`);

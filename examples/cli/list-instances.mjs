@@ -67,8 +67,16 @@ function parse(argv) {
 
 function table(rows, columns) {
   const widths = columns.map((c) => Math.max(c.length, ...rows.map((r) => String(r[c] ?? '').length)));
-  const line = (cells) => cells.map((cell, i) => String(cell ?? '').padEnd(widths[i])).join('  ').trimEnd();
-  return [line(columns), line(widths.map((w) => '-'.repeat(w))), ...rows.map((r) => line(columns.map((c) => r[c])))].join('\n');
+  const line = (cells) =>
+    cells
+      .map((cell, i) => String(cell ?? '').padEnd(widths[i]))
+      .join('  ')
+      .trimEnd();
+  return [
+    line(columns),
+    line(widths.map((w) => '-'.repeat(w))),
+    ...rows.map((r) => line(columns.map((c) => r[c]))),
+  ].join('\n');
 }
 
 async function main() {
@@ -82,14 +90,16 @@ async function main() {
   const env = Object.fromEntries(Object.entries(process.env).filter(([, v]) => v !== ''));
   const haveCredentials = Boolean(env.ALIBABA_CLOUD_ACCESS_KEY_ID && env.ALIBABA_CLOUD_ACCESS_KEY_SECRET);
   const real = args.real || (!args.mock && haveCredentials && Boolean(env.OPENSEARCH_APP_GROUP));
-  if (real && !haveCredentials) fail('--real needs ALIBABA_CLOUD_ACCESS_KEY_ID and ALIBABA_CLOUD_ACCESS_KEY_SECRET in the environment');
+  if (real && !haveCredentials)
+    fail('--real needs ALIBABA_CLOUD_ACCESS_KEY_ID and ALIBABA_CLOUD_ACCESS_KEY_SECRET in the environment');
 
   const source = args.source ?? 'all';
   const output = args.output ?? 'normal';
   const pageSize = positiveInteger('page-size', args['page-size']) ?? 5;
   const maxItems = positiveInteger('max-items', args['max-items']);
   const region = args.region ?? env.ALIBABA_CLOUD_REGION_ID;
-  if (region && !REGIONS.includes(region)) fail(`--region must be one of ${REGIONS.join(', ')}, got ${JSON.stringify(region)}`);
+  if (region && !REGIONS.includes(region))
+    fail(`--region must be one of ${REGIONS.join(', ')}, got ${JSON.stringify(region)}`);
   const appGroupIdentity = args['app-group'] ?? env.OPENSEARCH_APP_GROUP ?? (real ? undefined : 'demo_app');
   if (!appGroupIdentity) fail('--app-group (or OPENSEARCH_APP_GROUP) is required with --real');
   const functionName = args.function ?? env.OPENSEARCH_FUNCTION ?? 'ctr';
@@ -98,7 +108,11 @@ async function main() {
   let client;
   if (real) {
     const endpoint = args.endpoint ?? env.OPENSEARCH_ENDPOINT;
-    client = createOpenSearchClient({ ...(endpoint ? { endpoint } : {}), ...(region ? { regionId: region } : {}), userAgent: 'acs-opensearch-demo' });
+    client = createOpenSearchClient({
+      ...(endpoint ? { endpoint } : {}),
+      ...(region ? { regionId: region } : {}),
+      userAgent: 'acs-opensearch-demo',
+    });
     process.stdout.write(`Calling the real API at ${client.config.baseUrl} (credentials from the environment)\n\n`);
   } else {
     const { startMockServer } = await import('@acs-opensearch/mocks/node');
@@ -112,7 +126,14 @@ async function main() {
     const requestIds = [];
     let pages = 0;
     let totalCount;
-    for await (const page of client.paginateFunctionInstances({ appGroupIdentity, functionName, source, output, pageSize, ...(maxItems ? { maxItems } : {}) })) {
+    for await (const page of client.paginateFunctionInstances({
+      appGroupIdentity,
+      functionName,
+      source,
+      output,
+      pageSize,
+      ...(maxItems ? { maxItems } : {}),
+    })) {
       pages += 1;
       totalCount = page.totalCount;
       requestIds.push(page.requestId);
@@ -131,13 +152,22 @@ async function main() {
         });
       }
     }
-    process.stdout.write(`Function instances of app group "${appGroupIdentity}", function "${functionName}" (source=${source}, output=${output}, pageSize=${pageSize})\n\n`);
+    process.stdout.write(
+      `Function instances of app group "${appGroupIdentity}", function "${functionName}" (source=${source}, output=${output}, pageSize=${pageSize})\n\n`,
+    );
     if (rows.length === 0) process.stdout.write('(no instances)\n');
-    else process.stdout.write(`${table(rows, ['#', 'page', 'instanceName', 'functionName', 'status', 'source', 'modelType', 'functionType', 'createTime', 'cron'])}\n`);
-    process.stdout.write(`\n${rows.length} instance(s) in ${pages} page(s); totalCount ${totalCount ?? 'n/a'}\nrequestIds: ${requestIds.join(', ')}\n`);
+    else
+      process.stdout.write(
+        `${table(rows, ['#', 'page', 'instanceName', 'functionName', 'status', 'source', 'modelType', 'functionType', 'createTime', 'cron'])}\n`,
+      );
+    process.stdout.write(
+      `\n${rows.length} instance(s) in ${pages} page(s); totalCount ${totalCount ?? 'n/a'}\nrequestIds: ${requestIds.join(', ')}\n`,
+    );
   } catch (error) {
     if (error instanceof OpenSearchError) {
-      process.stderr.write(`API error: ${error.code} (${error.kind}${error.status ? `, HTTP ${error.status}` : ''}): ${error.message}\nrequestId: ${error.requestId ?? 'n/a'}\n`);
+      process.stderr.write(
+        `API error: ${error.code} (${error.kind}${error.status ? `, HTTP ${error.status}` : ''}): ${error.message}\nrequestId: ${error.requestId ?? 'n/a'}\n`,
+      );
       process.exitCode = 1;
     } else {
       throw error;

@@ -6,7 +6,10 @@ import { findChromium, INSTALL_COMMAND } from '../../scripts/lib/chromium.mjs';
 
 // `pnpm test` provisions Chromium first (scripts/provision-browsers.mjs); run alone, this says how.
 const chromium: string | undefined = findChromium();
-if (!chromium) throw new Error(`The browser tests need Chromium, and none was found. Run:\n  ${INSTALL_COMMAND}\nor: pnpm provision:browsers`);
+if (!chromium)
+  throw new Error(
+    `The browser tests need Chromium, and none was found. Run:\n  ${INSTALL_COMMAND}\nor: pnpm provision:browsers`,
+  );
 
 export default defineConfig({
   test: {
@@ -25,7 +28,14 @@ export default defineConfig({
             provider: playwright({
               launchOptions: {
                 executablePath: chromium,
-                args: ['--no-sandbox', '--disable-background-networking', '--disable-gpu', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
+                args: [
+                  '--no-sandbox',
+                  '--disable-background-networking',
+                  '--disable-gpu',
+                  '--disable-component-update',
+                  '--disable-sync',
+                  '--disable-dev-shm-usage',
+                ],
               },
             }),
             instances: [{ browser: 'chromium' }],

@@ -1,6 +1,6 @@
 // Every example in the spec validates against its schema, with a real JSON Schema 2020-12 validator.
 import { describe, expect, it } from 'vitest';
-import { createSpecValidator, deref, loadBundledSpec, type Json } from './loadSpec.js';
+import { createSpecValidator, deref, type Json, loadBundledSpec } from './loadSpec.js';
 
 const spec = loadBundledSpec();
 const validator = createSpecValidator(spec);
@@ -18,7 +18,11 @@ function mediaTypeExamples(): Case[] {
     const response = deref(spec, ref);
     for (const [mediaType, media] of Object.entries<Json>(response.content ?? {})) {
       for (const [name, example] of Object.entries<Json>(media.examples ?? {})) {
-        cases.push({ where: `response ${status} ${mediaType} example "${name}"`, schema: media.schema, value: deref(spec, example).value });
+        cases.push({
+          where: `response ${status} ${mediaType} example "${name}"`,
+          schema: media.schema,
+          value: deref(spec, example).value,
+        });
       }
     }
   }
@@ -35,7 +39,9 @@ function parameterExamples(): Case[] {
 function schemaExamples(node: Json, path: string, cases: Case[] = []): Case[] {
   if (node && typeof node === 'object') {
     if (Array.isArray(node.examples) && (node.type || node.$ref || node.enum)) {
-      node.examples.forEach((value: unknown, i: number) => cases.push({ where: `${path} examples[${i}]`, schema: node, value }));
+      node.examples.forEach((value: unknown, i: number) => {
+        cases.push({ where: `${path} examples[${i}]`, schema: node, value });
+      });
     }
     for (const [key, child] of Object.entries(node)) {
       if (key !== 'examples') schemaExamples(child, `${path}/${key}`, cases);
@@ -44,7 +50,11 @@ function schemaExamples(node: Json, path: string, cases: Case[] = []): Case[] {
   return cases;
 }
 
-const cases = [...mediaTypeExamples(), ...parameterExamples(), ...schemaExamples(spec.components.schemas, '#/components/schemas')];
+const cases = [
+  ...mediaTypeExamples(),
+  ...parameterExamples(),
+  ...schemaExamples(spec.components.schemas, '#/components/schemas'),
+];
 
 describe('spec examples', () => {
   it('covers both reference samples, every error response and all 8 parameters', () => {
@@ -63,7 +73,10 @@ describe('spec examples', () => {
   });
 
   it('the validator is real: a wrong type or enum in the camelCase sample is rejected', () => {
-    const ok = deref(spec, deref(spec, operation.responses['200']).content['application/json'].examples.camelCase).value;
+    const ok = deref(
+      spec,
+      deref(spec, operation.responses['200']).content['application/json'].examples.camelCase,
+    ).value;
     const schema = deref(spec, operation.responses['200']).content['application/json'].schema;
     const broken = structuredClone(ok);
     broken.result[0].status = 'broken';

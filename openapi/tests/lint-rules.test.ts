@@ -16,12 +16,18 @@ afterAll(() => rmSync(work, { recursive: true, force: true }));
 /** Copies openapi/ and redocly.yaml, applies `mutate` to one file, lints, and returns the output. */
 async function lintMutated(name: string, file: string, mutate: (text: string) => string) {
   const dir = join(work, name);
-  cpSync(join(root, 'openapi'), join(dir, 'openapi'), { recursive: true, filter: (src) => !src.includes('generated') && !src.includes('tests') });
+  cpSync(join(root, 'openapi'), join(dir, 'openapi'), {
+    recursive: true,
+    filter: (src) => !src.includes('generated') && !src.includes('tests'),
+  });
   cpSync(join(root, 'redocly.yaml'), join(dir, 'redocly.yaml'));
   const target = join(dir, 'openapi', file);
   writeFileSync(target, mutate(readFileSync(target, 'utf8')));
   try {
-    const { stdout, stderr } = await run(redocly, ['lint', '--format=stylish'], { cwd: dir, env: { ...process.env, REDOCLY_TELEMETRY: 'off' } });
+    const { stdout, stderr } = await run(redocly, ['lint', '--format=stylish'], {
+      cwd: dir,
+      env: { ...process.env, REDOCLY_TELEMETRY: 'off' },
+    });
     return { ok: true, output: stdout + stderr };
   } catch (error) {
     const e = error as { stdout?: string; stderr?: string };
@@ -38,13 +44,17 @@ describe('redocly lint guards the spec', { timeout: 60_000 }, () => {
   });
 
   it('fails when an operation has no x-acs-action', async () => {
-    const result = await lintMutated('no-action', 'paths/function-instances.yaml', (t) => t.replace(/^  x-acs-action: .*\n/m, ''));
+    const result = await lintMutated('no-action', 'paths/function-instances.yaml', (t) =>
+      t.replace(/^ {2}x-acs-action: .*\n/m, ''),
+    );
     expect(result.ok).toBe(false);
     expect(result.output).toContain('operation-x-acs-action');
   });
 
   it('fails when an operation has no operationId', async () => {
-    const result = await lintMutated('no-operation-id', 'paths/function-instances.yaml', (t) => t.replace(/^  operationId: .*\n/m, ''));
+    const result = await lintMutated('no-operation-id', 'paths/function-instances.yaml', (t) =>
+      t.replace(/^ {2}operationId: .*\n/m, ''),
+    );
     expect(result.ok).toBe(false);
     expect(result.output).toContain('operation-operationId');
   });

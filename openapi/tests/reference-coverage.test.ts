@@ -1,7 +1,7 @@
 // The spec carries everything the API reference lists. The names below are written out by hand
 // from the reference's parameter and response tables; the project never reads the reference itself.
 import { describe, expect, it } from 'vitest';
-import { deref, loadBundledSpec, type Json } from './loadSpec.js';
+import { deref, type Json, loadBundledSpec } from './loadSpec.js';
 
 const spec = loadBundledSpec();
 const path = '/v4/openapi/app-groups/{appGroupIdentity}/functions/{functionName}/instances';
@@ -100,16 +100,19 @@ describe('operation', () => {
     ['pageNumber', 'query', false, 'integer', 1, undefined],
     ['pageSize', 'query', false, 'integer', 10, undefined],
     ['output', 'query', false, 'string', 'normal', ['normal', 'simple', 'detail']],
-  ])('parameter %s: in %s, required %s, type %s, default %s, enum %j', (name, location, required, type, def, values) => {
-    const p = parameters[name];
-    expect(p.in).toBe(location);
-    expect(Boolean(p.required)).toBe(required);
-    expect(p.schema.type).toBe(type);
-    expect(p.schema.default).toEqual(def);
-    expect(p.schema.enum).toEqual(values);
-    expect(p.description).toEqual(expect.any(String));
-    expect(p.example).toBeDefined();
-  });
+  ])(
+    'parameter %s: in %s, required %s, type %s, default %s, enum %j',
+    (name, location, required, type, def, values) => {
+      const p = parameters[name];
+      expect(p.in).toBe(location);
+      expect(Boolean(p.required)).toBe(required);
+      expect(p.schema.type).toBe(type);
+      expect(p.schema.default).toEqual(def);
+      expect(p.schema.enum).toEqual(values);
+      expect(p.description).toEqual(expect.any(String));
+      expect(p.example).toBeDefined();
+    },
+  );
   it('has exactly the 8 parameters of the reference', () => {
     expect(Object.keys(parameters)).toHaveLength(8);
   });
@@ -177,6 +180,8 @@ describe('wire casing invariant', () => {
   });
   it('Belongs too', () => {
     const pascalBelongs = schemas.FunctionInstancePascalCase.properties.Belongs.properties;
-    expect(Object.keys(pascalBelongs)).toEqual(Object.keys(schemas.Belongs.properties).map((k) => k[0]!.toUpperCase() + k.slice(1)));
+    expect(Object.keys(pascalBelongs)).toEqual(
+      Object.keys(schemas.Belongs.properties).map((k) => k[0]!.toUpperCase() + k.slice(1)),
+    );
   });
 });

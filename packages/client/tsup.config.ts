@@ -5,7 +5,14 @@ import { defineConfig, type Options } from 'tsup';
 // with Web Crypto and imports no node: module. dist/node (export condition `node`) swaps
 // signing/defaultCrypto.ts for defaultCrypto.node.ts: synchronous node:crypto, no option needed.
 const entry = { index: 'src/index.ts', signing: 'src/signing/index.ts' };
-const shared: Options = { entry, format: ['esm', 'cjs'], sourcemap: false, treeshake: true, target: 'es2022', clean: true };
+const shared: Options = {
+  entry,
+  format: ['esm', 'cjs'],
+  sourcemap: false,
+  treeshake: true,
+  target: 'es2022',
+  clean: true,
+};
 
 export default defineConfig([
   { ...shared, outDir: 'dist/web', platform: 'neutral', dts: true },

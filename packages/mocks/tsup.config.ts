@@ -12,7 +12,16 @@ export default defineConfig({
   treeshake: true,
   target: 'es2022',
   platform: 'neutral',
-  external: ['msw', 'msw/node', 'msw/browser', '@acs-opensearch/client', '@acs-opensearch/client/signing', 'ajv', 'ajv-formats', /^node:/],
+  external: [
+    'msw',
+    'msw/node',
+    'msw/browser',
+    '@acs-opensearch/client',
+    '@acs-opensearch/client/signing',
+    'ajv',
+    'ajv-formats',
+    /^node:/,
+  ],
   // The repository's one OpenAPI reader is an internal workspace package: bundled, never a dependency.
   noExternal: ['@acs-opensearch/openapi-reader'],
 });

@@ -112,8 +112,10 @@ function valueRule(document, rawSchema) {
   const maximum = schema.maximum ?? bounds.maximum;
   if (minimum !== undefined) rule.minimum = minimum;
   if (maximum !== undefined) rule.maximum = maximum;
-  if (schema.exclusiveMinimum !== undefined) rule.minimum = Math.max(rule.minimum ?? -Infinity, schema.exclusiveMinimum + 1);
-  if (schema.exclusiveMaximum !== undefined) rule.maximum = Math.min(rule.maximum ?? Infinity, schema.exclusiveMaximum - 1);
+  if (schema.exclusiveMinimum !== undefined)
+    rule.minimum = Math.max(rule.minimum ?? -Infinity, schema.exclusiveMinimum + 1);
+  if (schema.exclusiveMaximum !== undefined)
+    rule.maximum = Math.min(rule.maximum ?? Infinity, schema.exclusiveMaximum - 1);
   if (schema.minLength !== undefined) rule.minLength = schema.minLength;
   if (schema.maxLength !== undefined) rule.maxLength = schema.maxLength;
   if (schema.pattern !== undefined) rule.pattern = schema.pattern;
@@ -122,7 +124,8 @@ function valueRule(document, rawSchema) {
 
 /** `listFunctionInstances` -> `paginateFunctionInstances`; `searchThings` -> `paginateSearchThings`. */
 export function paginatorName(operationId) {
-  const rest = operationId.startsWith('list') && /^[A-Z]/.test(operationId.slice(4)) ? operationId.slice(4) : operationId;
+  const rest =
+    operationId.startsWith('list') && /^[A-Z]/.test(operationId.slice(4)) ? operationId.slice(4) : operationId;
   return `paginate${rest[0].toUpperCase()}${rest.slice(1)}`;
 }
 
@@ -133,9 +136,7 @@ function camelSchema(document, rawSchema) {
   const members = schema.anyOf ?? schema.oneOf;
   if (!Array.isArray(members)) return schema;
   const resolved = members.map((m) => deref(document, m)).filter((m) => m && typeof m === 'object');
-  return (
-    resolved.find((m) => Object.keys(m.properties ?? {}).every((k) => k[0] === k[0].toLowerCase())) ?? resolved[0]
-  );
+  return resolved.find((m) => Object.keys(m.properties ?? {}).every((k) => k[0] === k[0].toLowerCase())) ?? resolved[0];
 }
 
 function paginationOf(document, op, success) {
@@ -146,7 +147,12 @@ function paginationOf(document, op, success) {
         throw new Error(`openapi: x-acs-pagination of ${op.operationId} needs a string "${key}"`);
       }
     }
-    return { pageNumber: declared.pageNumber, pageSize: declared.pageSize, totalCount: declared.totalCount, items: declared.items };
+    return {
+      pageNumber: declared.pageNumber,
+      pageSize: declared.pageSize,
+      totalCount: declared.totalCount,
+      items: declared.items,
+    };
   }
   // The convention: a GET with pageNumber and pageSize query parameters whose body has totalCount and one array.
   const query = new Set(op.parameters.filter((p) => p.in === 'query').map((p) => p.name));
@@ -167,7 +173,12 @@ export function operationMetadata(document) {
     seen.add(op.operationId);
     const parameters = op.parameters
       .filter((p) => p.in !== 'cookie')
-      .map((p) => ({ name: p.name, in: p.in, ...(p.required ? { required: true } : {}), ...valueRule(document, p.schema) }));
+      .map((p) => ({
+        name: p.name,
+        in: p.in,
+        ...(p.required ? { required: true } : {}),
+        ...valueRule(document, p.schema),
+      }));
     let body = null;
     if (op.requestBody) {
       const schema = deref(document, op.requestBody.schema) ?? {};
@@ -176,7 +187,12 @@ export function operationMetadata(document) {
       for (const [name, fieldSchema] of Object.entries(schema.properties ?? {})) {
         fields[name] = { ...(required.has(name) ? { required: true } : {}), ...valueRule(document, fieldSchema) };
       }
-      body = { required: op.requestBody.required, mediaType: 'application/json', fields, closed: schema.additionalProperties === false };
+      body = {
+        required: op.requestBody.required,
+        mediaType: 'application/json',
+        fields,
+        closed: schema.additionalProperties === false,
+      };
     }
     const successResponse = op.responses
       .filter((r) => /^2\d\d$/.test(r.status))
@@ -228,7 +244,8 @@ function rebase(schema) {
   if (schema && typeof schema === 'object') {
     const out = {};
     for (const [key, value] of Object.entries(schema)) {
-      out[key] = key === '$ref' && typeof value === 'string' && value.startsWith('#/') ? `${DOC_ID}${value}` : rebase(value);
+      out[key] =
+        key === '$ref' && typeof value === 'string' && value.startsWith('#/') ? `${DOC_ID}${value}` : rebase(value);
     }
     return out;
   }
@@ -247,12 +264,17 @@ export function createSpecValidator(document, options = {}) {
     ...(options.coerce ? { coerceTypes: true, useDefaults: true } : {}),
   });
   addFormats(ajv);
-  ajv.addFormat('int32', { type: 'number', validate: (n) => Number.isInteger(n) && n >= INT32.minimum && n <= INT32.maximum });
+  ajv.addFormat('int32', {
+    type: 'number',
+    validate: (n) => Number.isInteger(n) && n >= INT32.minimum && n <= INT32.maximum,
+  });
   ajv.addFormat('int64', { type: 'number', validate: (n) => Number.isSafeInteger(n) });
   ajv.addVocabulary(['example', 'components', ...vendorKeywords(document)]);
   ajv.addSchema({ $id: DOC_ID, components: document?.components ?? {} });
   const compile = (schemaOrPointer) =>
-    ajv.compile(typeof schemaOrPointer === 'string' ? { $ref: `${DOC_ID}${schemaOrPointer}` } : rebase(schemaOrPointer));
+    ajv.compile(
+      typeof schemaOrPointer === 'string' ? { $ref: `${DOC_ID}${schemaOrPointer}` } : rebase(schemaOrPointer),
+    );
   return {
     compile,
     validate(schemaOrPointer, value) {

@@ -1,7 +1,14 @@
 // The one OpenAPI reader: $ref escapes and cycles, every HTTP method (trace included), parameter
 // overrides, int32 bounds in both the metadata and the validator, pagination and idempotency rules.
 import { describe, expect, it } from 'vitest';
-import { createSpecValidator, deref, listOperations, operationMetadata, paginatorName, resolvePointer } from './index.js';
+import {
+  createSpecValidator,
+  deref,
+  listOperations,
+  operationMetadata,
+  paginatorName,
+  resolvePointer,
+} from './index.js';
 
 const doc = {
   openapi: '3.1.0',
@@ -53,7 +60,10 @@ const doc = {
       trace: { operationId: 'traceItems', 'x-acs-action': 'TraceItems', 'x-acs-idempotent': false, responses: {} },
     },
   },
-  components: { parameters: { 'a/b': { name: 'q', in: 'query', schema: { $ref: '#/components/schemas/Q' } } }, schemas: { Q: { type: 'string', maxLength: 3 } } },
+  components: {
+    parameters: { 'a/b': { name: 'q', in: 'query', schema: { $ref: '#/components/schemas/Q' } } },
+    schemas: { Q: { type: 'string', maxLength: 3 } },
+  },
 };
 
 describe('resolvePointer and deref', () => {
@@ -61,7 +71,9 @@ describe('resolvePointer and deref', () => {
     expect(resolvePointer({ 'a/b': { 'c~d': { 'e f': 1 } } }, '#/a~1b/c~0d/e%20f')).toBe(1);
   });
   it('name a cycle instead of looping', () => {
-    const cyclic = { components: { schemas: { A: { $ref: '#/components/schemas/B' }, B: { $ref: '#/components/schemas/A' } } } };
+    const cyclic = {
+      components: { schemas: { A: { $ref: '#/components/schemas/B' }, B: { $ref: '#/components/schemas/A' } } },
+    };
     expect(() => deref(cyclic, { $ref: '#/components/schemas/A' })).toThrow(/\$ref cycle: .*A -> .*B -> .*A/);
   });
   it('refuse remote refs and name a missing target', () => {
@@ -73,11 +85,17 @@ describe('resolvePointer and deref', () => {
 describe('listOperations', () => {
   const ops = listOperations(doc);
   it('lists every method, trace included', () => {
-    expect(ops.map((o) => `${o.method} ${o.operationId}`)).toEqual(['GET listItems', 'POST createItem', 'TRACE traceItems']);
+    expect(ops.map((o) => `${o.method} ${o.operationId}`)).toEqual([
+      'GET listItems',
+      'POST createItem',
+      'TRACE traceItems',
+    ]);
   });
   it("lets an operation's parameter override the path item's, and follows escaped refs", () => {
     const list = ops[0];
-    expect(list.parameters.filter((p) => p.name === 'tenant')).toEqual([{ name: 'tenant', in: 'query', required: true, schema: { type: 'string', enum: ['x'] } }]);
+    expect(list.parameters.filter((p) => p.name === 'tenant')).toEqual([
+      { name: 'tenant', in: 'query', required: true, schema: { type: 'string', enum: ['x'] } },
+    ]);
     expect(list.parameters.find((p) => p.name === 'q')).toBeDefined();
     expect(list.mswPath).toBe('/items');
   });
@@ -86,11 +104,19 @@ describe('listOperations', () => {
 describe('operationMetadata', () => {
   const [list, create, trace] = operationMetadata(doc);
   it('gives int32 its bounds, and keeps $ref-ed rules', () => {
-    expect(list.parameters.find((p) => p.name === 'pageNumber')).toMatchObject({ minimum: -(2 ** 31), maximum: 2 ** 31 - 1 });
+    expect(list.parameters.find((p) => p.name === 'pageNumber')).toMatchObject({
+      minimum: -(2 ** 31),
+      maximum: 2 ** 31 - 1,
+    });
     expect(list.parameters.find((p) => p.name === 'q')).toMatchObject({ type: 'string', maxLength: 3 });
   });
   it('infers paging from the convention and names the paginator', () => {
-    expect(list.pagination).toEqual({ pageNumber: 'pageNumber', pageSize: 'pageSize', totalCount: 'totalCount', items: 'items' });
+    expect(list.pagination).toEqual({
+      pageNumber: 'pageNumber',
+      pageSize: 'pageSize',
+      totalCount: 'totalCount',
+      items: 'items',
+    });
     expect(list.paginator).toBe('paginateItems');
     expect(paginatorName('searchThings')).toBe('paginateSearchThings');
   });
@@ -99,7 +125,10 @@ describe('operationMetadata', () => {
       required: true,
       mediaType: 'application/json',
       closed: true,
-      fields: { name: { required: true, type: 'string', minLength: 1 }, size: { type: 'integer', minimum: -(2 ** 31), maximum: 2 ** 31 - 1 } },
+      fields: {
+        name: { required: true, type: 'string', minLength: 1 },
+        size: { type: 'integer', minimum: -(2 ** 31), maximum: 2 ** 31 - 1 },
+      },
     });
     expect([list.idempotent, create.idempotent, trace.idempotent]).toEqual([true, false, false]);
     expect(list.version).toBe('2020-01-01');
@@ -119,7 +148,10 @@ describe('createSpecValidator', () => {
   });
   it('resolves #/components refs, and coerces only when asked', () => {
     expect(createSpecValidator(doc).validate({ $ref: '#/components/schemas/Q' }, 'abcd')).toHaveLength(1);
-    const coerce = createSpecValidator(doc, { coerce: true }).compile({ type: 'object', properties: { n: { type: 'integer' } } });
+    const coerce = createSpecValidator(doc, { coerce: true }).compile({
+      type: 'object',
+      properties: { n: { type: 'integer' } },
+    });
     const data = { n: '5' };
     expect(coerce(data)).toBe(true);
     expect(data.n).toBe(5);

@@ -9,12 +9,18 @@ const { setupServer } = require('msw/node');
   const client = createOpenSearchClient({ credentials: { accessKeyId: 'ak', accessKeySecret: 'sk' } });
   const server = setupServer(...handlers);
   server.listen({ onUnhandledRequest: 'error' });
-  const page = await client.listFunctionInstances({ appGroupIdentity: 'my_app', functionName: 'ctr', pageSize: 3, source: 'all' });
+  const page = await client.listFunctionInstances({
+    appGroupIdentity: 'my_app',
+    functionName: 'ctr',
+    pageSize: 3,
+    source: 'all',
+  });
   server.close();
   if (page.result.length !== 3) throw new Error('unexpected page');
   if (makeFunctionInstance({}, { seed: 1 }).instanceName !== 'ctr_instance_001') throw new Error('factory');
   if (typeof startMockServer !== 'function') throw new Error('startMockServer missing');
-  if (DEFAULT_CRYPTO_NAME !== 'node:crypto' || typeof parseAuthorization !== 'function') throw new Error('signing subpath');
+  if (DEFAULT_CRYPTO_NAME !== 'node:crypto' || typeof parseAuthorization !== 'function')
+    throw new Error('signing subpath');
   console.log(`cjs: ${page.result.map((i) => i.instanceName).join(', ')} (totalCount ${page.totalCount})`);
 })().catch((error) => {
   console.error(error);

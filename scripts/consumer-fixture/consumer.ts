@@ -1,12 +1,29 @@
 // A strict TypeScript consumer: compiled under moduleResolution "bundler" and "node16", and bundled
 // for the browser. The @ts-expect-error lines prove that mistakes fail to compile.
-import { createOpenSearchClient, OpenSearchError, type FunctionInstance, type ListFunctionInstancesResponse } from '@acs-opensearch/client';
+import {
+  createOpenSearchClient,
+  type FunctionInstance,
+  type ListFunctionInstancesParams,
+  type ListFunctionInstancesResponse,
+  OpenSearchError,
+} from '@acs-opensearch/client';
+import { signRequest } from '@acs-opensearch/client/signing';
 import { createOpenSearchHandlers, handlers, makeFunctionInstance } from '@acs-opensearch/mocks';
 
-export const client = createOpenSearchClient({ regionId: 'cn-shanghai', credentials: async () => ({ accessKeyId: 'a', accessKeySecret: 'b', securityToken: 'c' }) });
+const LIST = '/v4/openapi/app-groups/{appGroupIdentity}/functions/{functionName}/instances';
+
+export const client = createOpenSearchClient({
+  regionId: 'cn-shanghai',
+  credentials: async () => ({ accessKeyId: 'a', accessKeySecret: 'b', securityToken: 'c' }),
+});
 
 export async function firstNames(): Promise<string[]> {
-  const page: ListFunctionInstancesResponse = await client.listFunctionInstances({ appGroupIdentity: 'app', functionName: 'ctr', source: 'all', output: 'simple' });
+  const page: ListFunctionInstancesResponse = await client.listFunctionInstances({
+    appGroupIdentity: 'app',
+    functionName: 'ctr',
+    source: 'all',
+    output: 'simple',
+  });
   const names = page.result.map((i: FunctionInstance) => i.instanceName);
   const { data } = await client.GET('/v4/openapi/app-groups/{appGroupIdentity}/functions/{functionName}/instances', {
     params: { path: { appGroupIdentity: 'app', functionName: 'ctr' }, query: { pageSize: 5 } },
@@ -24,12 +41,31 @@ export async function mistakes(): Promise<void> {
   void page.totalCont;
   // @ts-expect-error instanceNmae is not an instance field
   void page.result[0]?.instanceNmae;
+  const path = { appGroupIdentity: 'a', functionName: 'b' };
   // @ts-expect-error output 'verbose' is not valid in client.GET either
-  await client.GET('/v4/openapi/app-groups/{appGroupIdentity}/functions/{functionName}/instances', { params: { path: { appGroupIdentity: 'a', functionName: 'b' }, query: { output: 'verbose' } } });
+  await client.GET(LIST, { params: { path, query: { output: 'verbose' } } });
+  // @ts-expect-error a path the spec lacks does not compile
+  await client.GET('/v4/openapi/app-groups', {});
+  // @ts-expect-error pageSzie is not a parameter of the generated method
+  await client.listFunctionInstances({ ...path, pageSzie: 3 });
+}
+
+/** The generated names of an operation, and the signing subpath, as a user imports them. */
+export async function generatedNames(params: ListFunctionInstancesParams): Promise<string> {
+  const signed = await signRequest(
+    { method: 'GET', url: 'https://h.example/p' },
+    { credentials: { accessKeyId: 'a', accessKeySecret: 'b' }, action: 'ListFunctionInstances', version: '2017-12-25' },
+  );
+  for await (const page of client.paginateFunctionInstances({ ...params, maxPages: 2 }))
+    return page.requestId + signed.signature;
+  return signed.signature;
 }
 
 export function mocks() {
-  const { controller } = createOpenSearchHandlers({ seed: 3, appGroups: { app: [makeFunctionInstance({ functionName: 'ctr' })] } });
+  const { controller } = createOpenSearchHandlers({
+    seed: 3,
+    appGroups: { app: [makeFunctionInstance({ functionName: 'ctr' })] },
+  });
   controller.override('listFunctionInstances', 200, { requestId: 'r', result: [] });
   // @ts-expect-error the 200 body needs a result list
   controller.override('listFunctionInstances', 200, { requestId: 'r', result: 'none' });

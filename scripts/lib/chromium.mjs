@@ -5,7 +5,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { accessSync, constants } from 'node:fs';
 
 /** Known system locations, after CHROMIUM_PATH. */
-export const KNOWN_PATHS = [
+const KNOWN_PATHS = [
   '/usr/bin/chromium',
   '/usr/bin/chromium-browser',
   '/usr/bin/google-chrome-stable',
@@ -15,7 +15,8 @@ export const KNOWN_PATHS = [
   '/Applications/Chromium.app/Contents/MacOS/Chromium',
 ];
 
-export const INSTALL_COMMAND = 'sudo apt-get install -y chromium   (or set CHROMIUM_PATH to a Chromium or Chrome binary)';
+export const INSTALL_COMMAND =
+  'sudo apt-get install -y chromium   (or set CHROMIUM_PATH to a Chromium or Chrome binary)';
 
 const executable = (path) => {
   try {

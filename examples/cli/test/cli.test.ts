@@ -6,7 +6,12 @@ import { describe, expect, it } from 'vitest';
 
 const run = promisify(execFile);
 const cli = fileURLToPath(new URL('../list-instances.mjs', import.meta.url));
-const env = { ...process.env, ALIBABA_CLOUD_ACCESS_KEY_ID: '', ALIBABA_CLOUD_ACCESS_KEY_SECRET: '', OPENSEARCH_APP_GROUP: '' };
+const env = {
+  ...process.env,
+  ALIBABA_CLOUD_ACCESS_KEY_ID: '',
+  ALIBABA_CLOUD_ACCESS_KEY_SECRET: '',
+  OPENSEARCH_APP_GROUP: '',
+};
 
 async function cliRun(...args: string[]) {
   try {
@@ -29,7 +34,16 @@ describe('demo CLI', { timeout: 30_000 }, () => {
   });
 
   it('honours --source, --max-items and --output', async () => {
-    const { code, stdout } = await cliRun('--source', 'builtin', '--max-items', '3', '--output', 'simple', '--function', 'hot');
+    const { code, stdout } = await cliRun(
+      '--source',
+      'builtin',
+      '--max-items',
+      '3',
+      '--output',
+      'simple',
+      '--function',
+      'hot',
+    );
     expect(code).toBe(0);
     expect(stdout).toContain('function "hot" (source=builtin, output=simple');
     expect(stdout).toMatch(/3 instance\(s\) in 1 page\(s\)/);

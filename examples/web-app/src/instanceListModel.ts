@@ -1,6 +1,6 @@
 // The app's logic, free of the DOM: which page, which source filter, what was loaded, what failed.
 // Node tests drive it directly; the view (instanceListView.ts) renders it.
-import { OpenSearchError, type FunctionInstance, type OpenSearchClient } from '@acs-opensearch/client';
+import { type FunctionInstance, type OpenSearchClient, OpenSearchError } from '@acs-opensearch/client';
 
 export type SourceFilter = 'user' | 'builtin' | 'all';
 
@@ -82,7 +82,8 @@ export function createInstanceListModel(
       return Math.max(1, Math.ceil(state.totalCount / state.pageSize));
     },
     load: () => fetchPage(state.pageNumber, state.source),
-    next: () => (state.pageNumber < model.pageCount ? fetchPage(state.pageNumber + 1, state.source) : Promise.resolve()),
+    next: () =>
+      state.pageNumber < model.pageCount ? fetchPage(state.pageNumber + 1, state.source) : Promise.resolve(),
     previous: () => (state.pageNumber > 1 ? fetchPage(state.pageNumber - 1, state.source) : Promise.resolve()),
     setSource: (source) => fetchPage(1, source),
     subscribe(listener) {

@@ -2,7 +2,11 @@
 // readable error box. Plain DOM, no framework.
 import type { InstanceListModel, InstanceListState, SourceFilter } from './instanceListModel.js';
 
-function el<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<string, string> = {}, text?: string): HTMLElementTagNameMap[K] {
+function el<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  attrs: Record<string, string> = {},
+  text?: string,
+): HTMLElementTagNameMap[K] {
   const node = document.createElement(tag);
   for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, v);
   if (text !== undefined) node.textContent = text;
@@ -21,7 +25,8 @@ export function mountInstanceList(root: HTMLElement, model: InstanceListModel, t
   const table = el('table', { 'aria-label': 'Function instances' });
   const thead = el('thead');
   const headRow = el('tr');
-  for (const h of ['Instance', 'Function', 'Status', 'Source', 'Model type']) headRow.append(el('th', { scope: 'col' }, h));
+  for (const h of ['Instance', 'Function', 'Status', 'Source', 'Model type'])
+    headRow.append(el('th', { scope: 'col' }, h));
   thead.append(headRow);
   const tbody = el('tbody');
   table.append(thead, tbody);
@@ -38,7 +43,8 @@ export function mountInstanceList(root: HTMLElement, model: InstanceListModel, t
 
   function render(state: InstanceListState) {
     select.value = state.source;
-    status.textContent = state.status === 'loading' ? 'Loading…' : state.status === 'ready' ? `${state.totalCount} instance(s)` : '';
+    status.textContent =
+      state.status === 'loading' ? 'Loading…' : state.status === 'ready' ? `${state.totalCount} instance(s)` : '';
     if (state.error) {
       alert.hidden = false;
       alert.textContent = `Error ${state.error.code}: ${state.error.message}${state.error.requestId ? ` (request ${state.error.requestId})` : ''}`;
@@ -49,7 +55,8 @@ export function mountInstanceList(root: HTMLElement, model: InstanceListModel, t
     tbody.replaceChildren(
       ...state.instances.map((i) => {
         const row = el('tr');
-        for (const cell of [i.instanceName, i.functionName, i.status ?? '', i.source ?? '', i.modelType ?? '']) row.append(el('td', {}, cell));
+        for (const cell of [i.instanceName, i.functionName, i.status ?? '', i.source ?? '', i.modelType ?? ''])
+          row.append(el('td', {}, cell));
         return row;
       }),
     );

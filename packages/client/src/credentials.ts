@@ -2,8 +2,9 @@
 // that refresh), or the ALIBABA_CLOUD_* environment variables where process.env exists. Every
 // source is checked the same way (assertCredentials): a bad one is a ValidationError naming the
 // field, never echoing a value.
-import { ValidationError } from './errors.js';
+
 import { assertCredentials, type Credentials } from './checks.js';
+import { ValidationError } from './errors.js';
 
 /** Returns credentials for one attempt; called again for every attempt, so it may refresh STS tokens. */
 export type CredentialsProvider = () => Credentials | Promise<Credentials>;
@@ -46,7 +47,10 @@ export function createCredentialsSource(
   return () => {
     const credentials = fromEnvironment();
     if (!credentials) {
-      throw new ValidationError('credentials', 'no credentials: pass `credentials`, or set ALIBABA_CLOUD_ACCESS_KEY_ID and _SECRET');
+      throw new ValidationError(
+        'credentials',
+        'no credentials: pass `credentials`, or set ALIBABA_CLOUD_ACCESS_KEY_ID and _SECRET',
+      );
     }
     assertCredentials(credentials);
     return credentials;

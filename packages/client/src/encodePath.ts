@@ -9,7 +9,10 @@ const compiled = new Map<string, string[]>();
 /** Fills the `{name}` placeholders of a path template. */
 export function encodePath(template: string, params: Record<string, unknown> | undefined): string {
   let parts = compiled.get(template);
-  if (!parts) compiled.set(template, (parts = template.split(/\{([^{}]+)\}/)));
+  if (!parts) {
+    parts = template.split(/\{([^{}]+)\}/);
+    compiled.set(template, parts);
+  }
   let out = parts[0]!;
   for (let i = 1; i < parts.length; i += 2) {
     out += encodeURIComponent(String(params?.[parts[i]!])).replace(/\*/g, '%2A') + parts[i + 1]!;

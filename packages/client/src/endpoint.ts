@@ -14,13 +14,19 @@ export function resolveEndpoint(options: { endpoint?: string | undefined; region
     } catch {}
     // userinfo would put a password in config and errors; a query or fragment would corrupt every path.
     if (!url || !/^https?:$/.test(url.protocol) || url.username || url.password || /[?#]/.test(options.endpoint)) {
-      throw new ValidationError('endpoint', 'endpoint must be an http(s) URL without user:password@, query or fragment (value not shown)');
+      throw new ValidationError(
+        'endpoint',
+        'endpoint must be an http(s) URL without user:password@, query or fragment (value not shown)',
+      );
     }
     return { baseUrl: url.href.replace(/\/+$/, ''), regionId: options.regionId as RegionId | undefined };
   }
   const regionId = options.regionId ?? DEFAULT_REGION_ID;
   if (!(REGIONS as readonly string[]).includes(regionId)) {
-    throw new ValidationError('regionId', `regionId ${JSON.stringify(String(regionId)).slice(0, 40)} is not one of ${REGIONS.join(', ')}; or pass endpoint`);
+    throw new ValidationError(
+      'regionId',
+      `regionId ${JSON.stringify(String(regionId)).slice(0, 40)} is not one of ${REGIONS.join(', ')}; or pass endpoint`,
+    );
   }
   return { baseUrl: SERVER_URL_TEMPLATE.replace('{regionId}', regionId), regionId: regionId as RegionId };
 }

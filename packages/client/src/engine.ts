@@ -9,8 +9,8 @@ import { NetworkError, type OpenSearchError, ServerError, safeText, TimeoutError
 import type { OperationMeta } from './operationMeta.js';
 import { BodyTooLarge, readBody } from './readBody.js';
 import { backoffDelay, type ResolvedRetry, retryAfterMs } from './retryPolicy.js';
-import type { Credentials } from './signing/signRequest.js';
 import type { SignedHeaders } from './signing/leanSigner.js';
+import type { Credentials } from './signing/signRequest.js';
 
 /** The clock correction learned from the server, shared by every call of one client. */
 export interface ClockState {
@@ -18,7 +18,7 @@ export interface ClockState {
 }
 
 /** The largest clock correction the client accepts from a Date header (the API itself allows 15 minutes). */
-export const MAX_CLOCK_OFFSET_MS = 24 * 60 * 60 * 1000;
+const MAX_CLOCK_OFFSET_MS = 24 * 60 * 60 * 1000;
 
 export interface EngineOptions {
   credentials: () => Credentials | Promise<Credentials>;
@@ -72,7 +72,11 @@ export function createEngine(options: EngineOptions) {
   const { retry, clock } = options;
 
   /** Sends a call until it succeeds or fails for good; `read` turns the 2xx answer into the result. */
-  async function send<T = Answer>(call: OutgoingCall, signal?: AbortSignal | null, read?: (answer: Answer) => T): Promise<T> {
+  async function send<T = Answer>(
+    call: OutgoingCall,
+    signal?: AbortSignal | null,
+    read?: (answer: Answer) => T,
+  ): Promise<T> {
     const { method, url } = call;
     const target = { method, url };
     const safeToRepeat = call.op.idempotent || retry.methods.has(method);
@@ -128,7 +132,11 @@ export function createEngine(options: EngineOptions) {
           signal: abort.signal,
           redirect: 'manual',
         });
-        if (response.type === 'opaqueredirect' || response.redirected || (response.status >= 300 && response.status < 400)) {
+        if (
+          response.type === 'opaqueredirect' ||
+          response.redirected ||
+          (response.status >= 300 && response.status < 400)
+        ) {
           const location = response.headers.get('location');
           await response.body?.cancel().catch(() => {});
           throw new ServerError({
@@ -185,7 +193,13 @@ export function createEngine(options: EngineOptions) {
         signal?.removeEventListener('abort', onCallerAbort);
       }
 
-      const answer: Answer = { status: response.status, statusText: response.statusText, headers: response.headers, text, url };
+      const answer: Answer = {
+        status: response.status,
+        statusText: response.statusText,
+        headers: response.headers,
+        text,
+        url,
+      };
       if (response.ok) return read ? read(answer) : (answer as T);
 
       const fields = readErrorFields(text, response.headers);
@@ -217,5 +231,3 @@ export function createEngine(options: EngineOptions) {
 
   return { send };
 }
-
-export type Engine = ReturnType<typeof createEngine>;

@@ -40,7 +40,7 @@ export function readErrorFields(text: string, headers: Headers): ErrorFields {
 
 /** Throttling is HTTP 429 or any code containing "Throttling", whatever the status. */
 export function isThrottling(status: number, code: string | undefined): boolean {
-  return status === 429 || (code !== undefined && code.includes('Throttling'));
+  return status === 429 || code?.includes('Throttling') === true;
 }
 
 /** Builds the typed error for an HTTP error answer. Server text is cut and escaped in the message. */
@@ -64,7 +64,12 @@ export function errorFromResponse(
   const message = `${request.method} ${new URL(request.url).pathname} failed with HTTP ${status} ${code}: ${text}${snippet}${requestId ? ` [requestId ${requestId}]` : ''}`;
   const init = { message, code, status, requestId, body: fields.body, method: request.method, url: request.url };
   if (isThrottling(status, fields.code)) {
-    return new ThrottlingError({ ...init, kind: 'throttling', retryable: true, retryAfterMs: retryAfterMs(response.headers) });
+    return new ThrottlingError({
+      ...init,
+      kind: 'throttling',
+      retryable: true,
+      retryAfterMs: retryAfterMs(response.headers),
+    });
   }
   if (status >= 500) return new ServerError({ ...init, kind: 'server', retryable: safeToRepeat });
   return new ClientError({ ...init, kind: 'client', retryable: false });

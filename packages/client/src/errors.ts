@@ -21,8 +21,11 @@ export interface OpenSearchErrorInit {
 /** Server text as it may appear in a message: control characters escaped, at most `max` characters. */
 export function safeText(text: string, max = 512): string {
   const cut = text.length > max ? `${text.slice(0, max)}… (${text.length - max} more characters)` : text;
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what this removes.
-  return cut.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return cut.replace(
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what this removes.
+    /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g,
+    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
 }
 
 /** The base class of every error the client throws. */
@@ -69,7 +72,11 @@ export class OpenSearchError extends Error {
   }
 }
 
-const DEFAULT_CODES: Partial<Record<OpenSearchErrorKind, string>> = { network: 'NetworkError', timeout: 'Timeout', validation: 'InvalidParameter' };
+const DEFAULT_CODES: Partial<Record<OpenSearchErrorKind, string>> = {
+  network: 'NetworkError',
+  timeout: 'Timeout',
+  validation: 'InvalidParameter',
+};
 
 /** A 4xx answer other than throttling: fix the request, don't retry it. */
 export class ClientError extends OpenSearchError {

@@ -36,6 +36,13 @@ export type { components, operations, paths } from './generated/openapi.js';
 export type * from './generated/operations.js';
 export { normalizeCasing } from './normalizeCasing.js';
 export type { BodyRule, OperationMeta, PaginationRule, ParameterRule, ValueRule } from './operationMeta.js';
-export type { CallOptions, CamelOnly, FlatParams, NormalizedPaths, PaginateOptions, SuccessBody } from './operationTypes.js';
+export type {
+  CallOptions,
+  CamelOnly,
+  FlatParams,
+  NormalizedPaths,
+  PaginateOptions,
+  SuccessBody,
+} from './operationTypes.js';
 export { DEFAULT_RETRY, type RetryOptions } from './retryPolicy.js';
 export type { Credentials, SigningCrypto } from './signing/index.js';

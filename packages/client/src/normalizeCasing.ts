@@ -4,7 +4,7 @@
 // every key maps one onto the other.
 
 /** How deep a body may nest before the client refuses it (the API's bodies nest 3 levels). */
-export const MAX_BODY_DEPTH = 64;
+const MAX_BODY_DEPTH = 64;
 
 function lowerFirst(key: string): string {
   return key.length > 0 && key[0] !== key[0]!.toLowerCase() ? key[0]!.toLowerCase() + key.slice(1) : key;
@@ -33,7 +33,7 @@ function camelize(value: unknown, depth: number): unknown {
 }
 
 /** Whether a response body is in the PascalCase form. */
-export function isPascalCaseBody(body: unknown): boolean {
+function isPascalCaseBody(body: unknown): boolean {
   if (!body || typeof body !== 'object' || Array.isArray(body)) return false;
   const keys = Object.keys(body);
   return !keys.includes('requestId') && keys.some((k) => k.length > 0 && k[0] !== k[0]!.toLowerCase());

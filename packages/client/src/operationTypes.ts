@@ -14,14 +14,16 @@ export interface PaginateOptions {
   maxPages?: number;
 }
 
-type Flatten<T> = { [K in keyof T]: T[K] } & {};
-type Defined<T> = [NonNullable<T>] extends [never] ? {} : NonNullable<T>;
-type PathOf<Op> = Op extends { parameters: { path?: infer P } } ? Defined<P> : {};
-type QueryOf<Op> = Op extends { parameters: { query?: infer Q } } ? Defined<Q> : {};
+/** The empty object type (`{}`), for the parts an operation lacks. */
+type Empty = Record<never, never>;
+type Flatten<T> = { [K in keyof T]: T[K] };
+type Defined<T> = [NonNullable<T>] extends [never] ? Empty : NonNullable<T>;
+type PathOf<Op> = Op extends { parameters: { path?: infer P } } ? Defined<P> : Empty;
+type QueryOf<Op> = Op extends { parameters: { query?: infer Q } } ? Defined<Q> : Empty;
 type RequestBodyOf<Op> = Op extends { requestBody?: infer R } ? R : never;
 type JsonOf<R> = R extends { content: { 'application/json': infer B } } ? B : never;
 type BodyOf<Op> = [NonNullable<RequestBodyOf<Op>>] extends [never]
-  ? {}
+  ? Empty
   : Op extends { requestBody: unknown }
     ? { body: JsonOf<NonNullable<RequestBodyOf<Op>>> }
     : { body?: JsonOf<NonNullable<RequestBodyOf<Op>>> };
@@ -49,7 +51,9 @@ type NarrowResponses<R> = {
       : R[S]
     : R[S];
 };
-type NarrowOperation<Op> = Op extends { responses: infer R } ? Omit<Op, 'responses'> & { responses: NarrowResponses<R> } : Op;
+type NarrowOperation<Op> = Op extends { responses: infer R }
+  ? Omit<Op, 'responses'> & { responses: NarrowResponses<R> }
+  : Op;
 
 /** `paths`, with every operation's 2xx body narrowed to camelCase, which is what the client hands out. */
 export type NormalizedPaths = { [P in keyof paths]: { [M in keyof paths[P]]: NarrowOperation<paths[P][M]> } };

@@ -13,9 +13,11 @@ export function readBody(response: Response, maxBytes: number): Promise<string> 
   const length = response.headers.get('content-length');
   const declared = length === null ? Number.NaN : Number(length);
   if (declared > maxBytes) {
-    return (response.body?.cancel() ?? Promise.resolve()).catch(() => {}).then(() => {
-      throw new BodyTooLarge(maxBytes);
-    });
+    return (response.body?.cancel() ?? Promise.resolve())
+      .catch(() => {})
+      .then(() => {
+        throw new BodyTooLarge(maxBytes);
+      });
   }
   // Fast path: an uncompressed body whose length is known and within the cap.
   if (Number.isSafeInteger(declared) && !response.headers.has('content-encoding')) return response.text();

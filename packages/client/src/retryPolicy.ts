@@ -47,7 +47,8 @@ export function resolveRetry(options: RetryOptions | false | undefined): Resolve
   }
   const merged = { ...DEFAULT_RETRY, ...(options || { maxAttempts: options === false ? 1 : 3 }) };
   checkNumber('retry.maxAttempts', merged.maxAttempts, 1, 100, true);
-  for (const key of ['baseDelayMs', 'maxDelayMs', 'maxRetryAfterMs'] as const) checkNumber(`retry.${key}`, merged[key], 0, MAX_TIMER_MS);
+  for (const key of ['baseDelayMs', 'maxDelayMs', 'maxRetryAfterMs'] as const)
+    checkNumber(`retry.${key}`, merged[key], 0, MAX_TIMER_MS);
   const methods = merged.methods ?? [];
   if (typeof merged.random !== 'function' || !Array.isArray(methods)) {
     throw new ValidationError('retry', 'retry.random must be a function and retry.methods an array of method names');

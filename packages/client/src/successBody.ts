@@ -3,13 +3,13 @@
 // cannot use is one error: ServerError MalformedResponse, with the raw text and the real URL.
 import type { Answer } from './engine.js';
 import { ServerError, safeText } from './errors.js';
-import type { OperationMeta } from './operationMeta.js';
 import { normalizeCasing } from './normalizeCasing.js';
+import type { OperationMeta } from './operationMeta.js';
 import { shapeProblem } from './validateParameters.js';
 
 const NOT_BLANK = /\S/;
 
-export function malformedResponse(answer: Answer, method: string, why: string, cause?: unknown): ServerError {
+function malformedResponse(answer: Answer, method: string, why: string, cause?: unknown): ServerError {
   return new ServerError({
     kind: 'server',
     code: 'MalformedResponse',

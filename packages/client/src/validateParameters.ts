@@ -21,14 +21,17 @@ const jsonType = (value: unknown): string =>
   Array.isArray(value) ? 'array' : value === null ? 'null' : Number.isInteger(value) ? 'integer' : typeof value;
 
 /** Checks one value against its rule; the error names `name`, its message says `where`. */
-export function checkValue(name: string, where: string, rule: ValueRule, value: unknown, inUrl: boolean): void {
+function checkValue(name: string, where: string, rule: ValueRule, value: unknown, inUrl: boolean): void {
   const type = jsonType(value);
   const text = typeof value === 'string' ? value : '';
   const problem =
     type !== rule.type && !(rule.type === 'number' && type === 'integer' && Number.isFinite(value))
       ? `be ${rule.type === 'integer' || rule.type === 'array' || rule.type === 'object' ? 'an' : 'a'} ${rule.type}, got ${type}`
       : typeof value === 'number' &&
-          (!Number.isFinite(value) || value < (rule.minimum ?? -Infinity) || value > (rule.maximum ?? Infinity) || (type === 'integer' && !Number.isSafeInteger(value)))
+          (!Number.isFinite(value) ||
+            value < (rule.minimum ?? -Infinity) ||
+            value > (rule.maximum ?? Infinity) ||
+            (type === 'integer' && !Number.isSafeInteger(value)))
         ? `be from ${rule.minimum ?? '-∞'} to ${rule.maximum ?? '∞'}, got ${value}`
         : text.length < (rule.minLength ?? 0) || text.length > (rule.maxLength ?? Infinity)
           ? `have ${rule.minLength ?? 0} to ${rule.maxLength ?? '∞'} characters`
@@ -110,7 +113,12 @@ export function prepareCall(
   op: OperationMeta,
   parts: { path?: unknown; query?: unknown; header?: unknown; body?: unknown },
 ): PreparedCall {
-  const out: PreparedCall = { path: Object.create(null), query: Object.create(null), header: Object.create(null), body: undefined };
+  const out: PreparedCall = {
+    path: Object.create(null),
+    query: Object.create(null),
+    header: Object.create(null),
+    body: undefined,
+  };
   const index = parameterIndex(op);
   for (const location of LOCATIONS) {
     const given = parts[location] as Bag | undefined;
@@ -123,7 +131,10 @@ export function prepareCall(
       if (value === undefined || value === null) continue;
       checkValue(key, `${op.operationId}: ${key}`, rule, value, location !== 'header');
       if (location === 'path' && (value === '.' || value === '..')) {
-        throw new ValidationError(key, `${op.operationId}: ${key} cannot be "${value}": URL parsing would resolve it away and change the path`);
+        throw new ValidationError(
+          key,
+          `${op.operationId}: ${key} cannot be "${value}": URL parsing would resolve it away and change the path`,
+        );
       }
       out[location][key] = value;
     }
@@ -139,7 +150,12 @@ export function prepareCall(
 
 /** Splits the flat parameters of a generated method by location; `body` is the JSON body. */
 export function splitFlat(op: OperationMeta, params: unknown): { path: Bag; query: Bag; header: Bag; body?: unknown } {
-  const parts = { path: Object.create(null) as Bag, query: Object.create(null) as Bag, header: Object.create(null) as Bag, body: undefined as unknown };
+  const parts = {
+    path: Object.create(null) as Bag,
+    query: Object.create(null) as Bag,
+    header: Object.create(null) as Bag,
+    body: undefined as unknown,
+  };
   const index = parameterIndex(op);
   for (const key of ownKeys('params', params)) {
     const value = (params as Bag)[key];
@@ -158,7 +174,8 @@ export function splitFlat(op: OperationMeta, params: unknown): { path: Bag; quer
 export function shapeProblem(op: OperationMeta, data: unknown): string | undefined {
   const shape = op.success;
   if (!shape) return undefined;
-  if (!data || typeof data !== 'object' || Array.isArray(data)) return `the body is ${data === undefined ? 'empty' : jsonType(data)}, not an object`;
+  if (!data || typeof data !== 'object' || Array.isArray(data))
+    return `the body is ${data === undefined ? 'empty' : jsonType(data)}, not an object`;
   for (const name of shape.required) {
     if ((data as Bag)[name] === undefined) return `the body has no ${name}`;
   }

@@ -22,40 +22,58 @@ describe('the Node build (export condition "node")', () => {
       await client.GET('/v4/openapi/app-groups/{appGroupIdentity}/functions/{functionName}/instances', { params: { path: { appGroupIdentity: 'a', functionName: 'b' } } });
       console.log(JSON.stringify({ backend: client.config.signingCrypto, authorization: sent.authorization }));
     `;
-    const out = JSON.parse(execFileSync(process.execPath, ['--input-type=module', '-e', script], { cwd: pkg, encoding: 'utf8' }));
+    const out = JSON.parse(
+      execFileSync(process.execPath, ['--input-type=module', '-e', script], { cwd: pkg, encoding: 'utf8' }),
+    );
     expect(out.backend).toBe('node:crypto');
-    expect(out.authorization).toMatch(/^ACS3-HMAC-SHA256 Credential=ak,SignedHeaders=[a-z0-9;-]+,Signature=[0-9a-f]{64}$/);
+    expect(out.authorization).toMatch(
+      /^ACS3-HMAC-SHA256 Credential=ak,SignedHeaders=[a-z0-9;-]+,Signature=[0-9a-f]{64}$/,
+    );
   });
 
   it('the CommonJS entry resolves to the Node build too', () => {
-    const out = execFileSync(process.execPath, ['-e', "console.log(require('@acs-opensearch/client').createOpenSearchClient({ credentials: { accessKeyId: 'a', accessKeySecret: 'b' } }).config.signingCrypto)"], {
-      cwd: pkg,
-      encoding: 'utf8',
-    });
+    const out = execFileSync(
+      process.execPath,
+      [
+        '-e',
+        "console.log(require('@acs-opensearch/client').createOpenSearchClient({ credentials: { accessKeyId: 'a', accessKeySecret: 'b' } }).config.signingCrypto)",
+      ],
+      {
+        cwd: pkg,
+        encoding: 'utf8',
+      },
+    );
     expect(out.trim()).toBe('node:crypto');
   });
 });
 
 describe('the browser build (conditions "browser", "worker", "default")', () => {
-  it.each([['browser'], ['worker']])('bundled for %s, it imports no node: module and signs with Web Crypto', async (condition) => {
-    const result = await build({
-      stdin: { contents: "export { createOpenSearchClient } from '@acs-opensearch/client'; export * from '@acs-opensearch/client/signing';", resolveDir: pkg },
-      bundle: true,
-      format: 'esm',
-      platform: condition === 'browser' ? 'browser' : 'neutral',
-      conditions: [condition, 'import', 'default'],
-      mainFields: ['module', 'main'],
-      write: false,
-      metafile: true,
-      logLevel: 'silent',
-    });
-    const inputs = Object.keys(result.metafile.inputs);
-    expect(inputs.filter((i) => i.startsWith('node:'))).toEqual([]);
-    expect(inputs.some((i) => i.includes('dist/web/'))).toBe(true);
-    const text = result.outputFiles[0]!.text;
-    expect(text).not.toMatch(/from\s*["']node:|require\(["']node:|import\(["']node:/);
-    expect(text).toContain('"web-crypto"');
-  });
+  it.each([['browser'], ['worker']])(
+    'bundled for %s, it imports no node: module and signs with Web Crypto',
+    async (condition) => {
+      const result = await build({
+        stdin: {
+          contents:
+            "export { createOpenSearchClient } from '@acs-opensearch/client'; export * from '@acs-opensearch/client/signing';",
+          resolveDir: pkg,
+        },
+        bundle: true,
+        format: 'esm',
+        platform: condition === 'browser' ? 'browser' : 'neutral',
+        conditions: [condition, 'import', 'default'],
+        mainFields: ['module', 'main'],
+        write: false,
+        metafile: true,
+        logLevel: 'silent',
+      });
+      const inputs = Object.keys(result.metafile.inputs);
+      expect(inputs.filter((i) => i.startsWith('node:'))).toEqual([]);
+      expect(inputs.some((i) => i.includes('dist/web/'))).toBe(true);
+      const text = result.outputFiles[0]!.text;
+      expect(text).not.toMatch(/from\s*["']node:|require\(["']node:|import\(["']node:/);
+      expect(text).toContain('"web-crypto"');
+    },
+  );
 
   it('no file of dist/web names a node: module', () => {
     const dir = `${pkg}dist/web`;

@@ -9,7 +9,9 @@ describe('endpoints', () => {
   it('maps every region of the spec to its endpoint, cn-hangzhou by default', () => {
     expect(createOpenSearchClient({ credentials }).config.baseUrl).toBe('https://opensearch.cn-hangzhou.aliyuncs.com');
     for (const regionId of REGIONS) {
-      expect(createOpenSearchClient({ credentials, regionId }).config.baseUrl).toBe(`https://opensearch.${regionId}.aliyuncs.com`);
+      expect(createOpenSearchClient({ credentials, regionId }).config.baseUrl).toBe(
+        `https://opensearch.${regionId}.aliyuncs.com`,
+      );
     }
   });
 
@@ -25,7 +27,9 @@ describe('endpoints', () => {
     let seen: { url?: string; headers?: IncomingHttpHeaders } = {};
     const server = createServer((req, res) => {
       seen = { url: req.url, headers: req.headers };
-      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ requestId: 'r', totalCount: 0, result: [] }));
+      res
+        .writeHead(200, { 'content-type': 'application/json' })
+        .end(JSON.stringify({ requestId: 'r', totalCount: 0, result: [] }));
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     const { port } = server.address() as AddressInfo;
@@ -56,9 +60,18 @@ describe('credentials', () => {
 
   it('calls a provider for every attempt, so STS tokens can refresh', async () => {
     let n = 0;
-    const provider = vi.fn(async () => ({ accessKeyId: `AK${++n}`, accessKeySecret: 's', securityToken: `token-${n}` }));
-    const { fetch, sent } = fakeFetch(() => new Response('', { status: 503 }), () => page([], 0));
-    await createOpenSearchClient({ credentials: provider, fetch, retry: { baseDelayMs: 1 } }).listFunctionInstances(params);
+    const provider = vi.fn(async () => ({
+      accessKeyId: `AK${++n}`,
+      accessKeySecret: 's',
+      securityToken: `token-${n}`,
+    }));
+    const { fetch, sent } = fakeFetch(
+      () => new Response('', { status: 503 }),
+      () => page([], 0),
+    );
+    await createOpenSearchClient({ credentials: provider, fetch, retry: { baseDelayMs: 1 } }).listFunctionInstances(
+      params,
+    );
     expect(provider).toHaveBeenCalledTimes(2);
     expect(sent.map((s) => s.headers.get('x-acs-security-token'))).toEqual(['token-1', 'token-2']);
   });
@@ -78,7 +91,9 @@ describe('credentials', () => {
     vi.stubEnv('ALIBABA_CLOUD_ACCESS_KEY_ID', '');
     vi.stubEnv('ALIBABA_CLOUD_ACCESS_KEY_SECRET', '');
     const { fetch, sent } = fakeFetch(() => page([], 0));
-    await expect(createOpenSearchClient({ fetch }).listFunctionInstances(params)).rejects.toThrow(/ALIBABA_CLOUD_ACCESS_KEY_ID/);
+    await expect(createOpenSearchClient({ fetch }).listFunctionInstances(params)).rejects.toThrow(
+      /ALIBABA_CLOUD_ACCESS_KEY_ID/,
+    );
     expect(sent).toHaveLength(0);
   });
 });
@@ -104,4 +119,3 @@ describe('fetch lookup', () => {
     expect(sent[0]!.headers.get('user-agent')).toBe('my-app/1.0');
   });
 });
-

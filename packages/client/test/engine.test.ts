@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { createEngine } from '../src/engine.js';
 import type { OperationMeta } from '../src/operationMeta.js';
-import { resolveRetry, type RetryOptions } from '../src/retryPolicy.js';
+import { type RetryOptions, resolveRetry } from '../src/retryPolicy.js';
 import { credentials, fakeFetch, json, type Responder } from './fakeFetch.js';
 
 const op = (method: string, idempotent: boolean): OperationMeta => ({
@@ -32,12 +32,22 @@ async function run(meta: OperationMeta, responders: Responder[], retry: RetryOpt
     maxResponseBytes: 1024 * 1024,
     clock: { offsetMs: 0 },
   });
-  const call = { op: meta, method: meta.method, url: 'https://h.example/things', headers: {}, body: ['POST', 'PUT', 'PATCH'].includes(meta.method) ? '{}' : undefined, sign: () => ({}) };
+  const call = {
+    op: meta,
+    method: meta.method,
+    url: 'https://h.example/things',
+    headers: {},
+    body: ['POST', 'PUT', 'PATCH'].includes(meta.method) ? '{}' : undefined,
+    sign: () => ({}),
+  };
   const result = await engine.send(call).catch((e: unknown) => e);
   return { result, sent };
 }
 
-const status = (code: number, Code = `HTTP${code}`) => () => json({ Code, Message: 'm' }, { status: code });
+const status =
+  (code: number, Code = `HTTP${code}`) =>
+  () =>
+    json({ Code, Message: 'm' }, { status: code });
 const ok = () => json({ requestId: 'r' });
 const hang: Responder = (_sent, signal) =>
   new Promise((_resolve, reject) => signal?.addEventListener('abort', () => reject(signal.reason), { once: true }));
@@ -65,7 +75,11 @@ describe('retry rule per method', () => {
   });
 
   it.each(['POST', 'PATCH'])('%s is retried when throttled: HTTP 429 or a Throttling code', async (method) => {
-    const { result, sent } = await run(op(method, false), [status(429, 'Throttling.User'), status(400, 'Throttling.Api'), ok]);
+    const { result, sent } = await run(op(method, false), [
+      status(429, 'Throttling.User'),
+      status(400, 'Throttling.Api'),
+      ok,
+    ]);
     expect(result).toMatchObject({ status: 200 });
     expect(sent).toHaveLength(3);
   });

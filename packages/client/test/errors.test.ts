@@ -4,25 +4,55 @@ import { credentials, fakeFetch, json, params } from './fakeFetch.js';
 
 const call = async (response: () => Response) => {
   const { fetch } = fakeFetch(response);
-  return createOpenSearchClient({ credentials, fetch, retry: false }).listFunctionInstances(params).catch((e: unknown) => e);
+  return createOpenSearchClient({ credentials, fetch, retry: false })
+    .listFunctionInstances(params)
+    .catch((e: unknown) => e);
 };
 
 describe('every failure is an OpenSearchError carrying what is known', () => {
   it('the service camelCase envelope', async () => {
-    const error = await call(() => json({ code: 'Instance.NotExist', message: 'instance not exist.', requestId: 'RID-1', httpCode: 404, status: 'FAIL' }, { status: 404 }));
+    const error = await call(() =>
+      json(
+        {
+          code: 'Instance.NotExist',
+          message: 'instance not exist.',
+          requestId: 'RID-1',
+          httpCode: 404,
+          status: 'FAIL',
+        },
+        { status: 404 },
+      ),
+    );
     expect(error).toBeInstanceOf(ClientError);
-    expect(error).toMatchObject({ kind: 'client', status: 404, code: 'Instance.NotExist', requestId: 'RID-1', retryable: false });
+    expect(error).toMatchObject({
+      kind: 'client',
+      status: 404,
+      code: 'Instance.NotExist',
+      requestId: 'RID-1',
+      retryable: false,
+    });
     expect((error as Error).message).toContain('instance not exist.');
     expect((error as OpenSearchError).body).toMatchObject({ code: 'Instance.NotExist' });
   });
 
   it('the gateway PascalCase form', async () => {
-    const error = await call(() => json({ Code: 'Forbidden.RAM', Message: 'not authorized', RequestId: 'RID-2', HostId: 'h', Recommend: 'r' }, { status: 403 }));
+    const error = await call(() =>
+      json(
+        { Code: 'Forbidden.RAM', Message: 'not authorized', RequestId: 'RID-2', HostId: 'h', Recommend: 'r' },
+        { status: 403 },
+      ),
+    );
     expect(error).toMatchObject({ kind: 'client', status: 403, code: 'Forbidden.RAM', requestId: 'RID-2' });
   });
 
   it('an HTML page from a gateway, with the request id from x-acs-request-id', async () => {
-    const error = await call(() => new Response('<html><body>502 Bad Gateway</body></html>', { status: 502, headers: { 'content-type': 'text/html', 'x-acs-request-id': 'RID-3' } }));
+    const error = await call(
+      () =>
+        new Response('<html><body>502 Bad Gateway</body></html>', {
+          status: 502,
+          headers: { 'content-type': 'text/html', 'x-acs-request-id': 'RID-3' },
+        }),
+    );
     expect(error).toBeInstanceOf(ServerError);
     expect(error).toMatchObject({ kind: 'server', status: 502, code: 'HTTP502', requestId: 'RID-3', retryable: true });
     expect((error as Error).message).toContain('non-JSON body');
@@ -41,7 +71,13 @@ describe('every failure is an OpenSearchError carrying what is known', () => {
   });
 
   it('a truncated 200 body is a MalformedResponse, not a SyntaxError', async () => {
-    const error = await call(() => new Response('{"requestId":"x","result":[{"instanceN', { status: 200, headers: { 'x-acs-request-id': 'RID-4' } }));
+    const error = await call(
+      () =>
+        new Response('{"requestId":"x","result":[{"instanceN', {
+          status: 200,
+          headers: { 'x-acs-request-id': 'RID-4' },
+        }),
+    );
     expect(error).toBeInstanceOf(OpenSearchError);
     expect(error).not.toBeInstanceOf(SyntaxError);
     expect(error).toMatchObject({ code: 'MalformedResponse', status: 200, requestId: 'RID-4' });
@@ -53,10 +89,15 @@ describe('every failure is an OpenSearchError carrying what is known', () => {
     expect(error).toMatchObject({ code: 'MalformedResponse', kind: 'server' });
     const { fetch } = fakeFetch(() => new Response('{"requestId":}', { status: 200 }));
     const client = createOpenSearchClient({ credentials, fetch, retry: false });
-    const viaGet = await client.GET('/v4/openapi/app-groups/{appGroupIdentity}/functions/{functionName}/instances', { params: { path: params } }).catch((e: unknown) => e);
+    const viaGet = await client
+      .GET('/v4/openapi/app-groups/{appGroupIdentity}/functions/{functionName}/instances', { params: { path: params } })
+      .catch((e: unknown) => e);
     expect(viaGet).toMatchObject({ code: 'MalformedResponse', method: 'GET' });
     expect((viaGet as Error).message).toContain('/v4/openapi/app-groups/my_app/functions/ctr/instances');
-    expect(viaGet).toMatchObject({ url: 'https://opensearch.cn-hangzhou.aliyuncs.com/v4/openapi/app-groups/my_app/functions/ctr/instances', body: '{"requestId":}' });
+    expect(viaGet).toMatchObject({
+      url: 'https://opensearch.cn-hangzhou.aliyuncs.com/v4/openapi/app-groups/my_app/functions/ctr/instances',
+      body: '{"requestId":}',
+    });
   });
 
   it('an empty 200 body is a MalformedResponse', async () => {
@@ -65,7 +106,15 @@ describe('every failure is an OpenSearchError carrying what is known', () => {
   });
 
   it('errors serialize to JSON without losing what is known', async () => {
-    const error = await call(() => json({ Code: 'InvalidParameter', Message: 'bad', RequestId: 'RID-5' }, { status: 400 }));
-    expect(JSON.parse(JSON.stringify(error))).toMatchObject({ name: 'ClientError', kind: 'client', code: 'InvalidParameter', status: 400, requestId: 'RID-5' });
+    const error = await call(() =>
+      json({ Code: 'InvalidParameter', Message: 'bad', RequestId: 'RID-5' }, { status: 400 }),
+    );
+    expect(JSON.parse(JSON.stringify(error))).toMatchObject({
+      name: 'ClientError',
+      kind: 'client',
+      code: 'InvalidParameter',
+      status: 400,
+      requestId: 'RID-5',
+    });
   });
 });

@@ -6,14 +6,27 @@ describe('listFunctionInstances', () => {
   it('sends the documented request, signed, and resolves to the camelCase body', async () => {
     const { fetch, sent } = fakeFetch(() => page(['a', 'b'], 2));
     const client = createOpenSearchClient({ credentials, fetch });
-    const body = await client.listFunctionInstances({ ...params, source: 'all', output: 'simple', pageNumber: 2, pageSize: 5, modelType: 'tf_checkpoint', functionType: 'PAAS' });
+    const body = await client.listFunctionInstances({
+      ...params,
+      source: 'all',
+      output: 'simple',
+      pageNumber: 2,
+      pageSize: 5,
+      modelType: 'tf_checkpoint',
+      functionType: 'PAAS',
+    });
     expect(body.result.map((i) => i.instanceName)).toEqual(['a', 'b']);
     const [request] = sent;
     expect(request!.method).toBe('GET');
     expect(request!.url.origin).toBe('https://opensearch.cn-hangzhou.aliyuncs.com');
     expect(request!.url.pathname).toBe('/v4/openapi/app-groups/my_app/functions/ctr/instances');
     expect(Object.fromEntries(request!.url.searchParams)).toEqual({
-      source: 'all', output: 'simple', pageNumber: '2', pageSize: '5', modelType: 'tf_checkpoint', functionType: 'PAAS',
+      source: 'all',
+      output: 'simple',
+      pageNumber: '2',
+      pageSize: '5',
+      modelType: 'tf_checkpoint',
+      functionType: 'PAAS',
     });
     const h = request!.headers;
     expect(h.get('x-acs-action')).toBe('ListFunctionInstances');
@@ -37,28 +50,61 @@ describe('listFunctionInstances', () => {
   it('normalizes a PascalCase body to camelCase, nested fields included', async () => {
     const { fetch } = fakeFetch(() =>
       json({
-        RequestId: 'R1', TotalCount: 1, HttpCode: 200, Status: 'OK',
-        Result: [{ InstanceName: 'i', FunctionName: 'ctr', Belongs: { Domain: 'ecommerce', Category: 'general', Language: 'zh' }, CreateParameters: [{ Name: 'p', Value: 'v' }], Default: true, VersionId: 7 }],
+        RequestId: 'R1',
+        TotalCount: 1,
+        HttpCode: 200,
+        Status: 'OK',
+        Result: [
+          {
+            InstanceName: 'i',
+            FunctionName: 'ctr',
+            Belongs: { Domain: 'ecommerce', Category: 'general', Language: 'zh' },
+            CreateParameters: [{ Name: 'p', Value: 'v' }],
+            Default: true,
+            VersionId: 7,
+          },
+        ],
       }),
     );
     const body = await createOpenSearchClient({ credentials, fetch }).listFunctionInstances(params);
     expect(body).toEqual({
-      requestId: 'R1', totalCount: 1, httpCode: 200, status: 'OK',
-      result: [{ instanceName: 'i', functionName: 'ctr', belongs: { domain: 'ecommerce', category: 'general', language: 'zh' }, createParameters: [{ name: 'p', value: 'v' }], default: true, versionId: 7 }],
+      requestId: 'R1',
+      totalCount: 1,
+      httpCode: 200,
+      status: 'OK',
+      result: [
+        {
+          instanceName: 'i',
+          functionName: 'ctr',
+          belongs: { domain: 'ecommerce', category: 'general', language: 'zh' },
+          createParameters: [{ name: 'p', value: 'v' }],
+          default: true,
+          versionId: 7,
+        },
+      ],
     });
   });
 
   it('leaves a camelCase body as it is, also through client.GET', async () => {
-    const wire = { requestId: 'R2', totalCount: 1, result: [{ instanceName: 'i', functionName: 'ctr', extendInfo: '{"A":1}' }] };
+    const wire = {
+      requestId: 'R2',
+      totalCount: 1,
+      result: [{ instanceName: 'i', functionName: 'ctr', extendInfo: '{"A":1}' }],
+    };
     const { fetch } = fakeFetch(() => json(wire));
     const client = createOpenSearchClient({ credentials, fetch });
-    const { data } = await client.GET('/v4/openapi/app-groups/{appGroupIdentity}/functions/{functionName}/instances', { params: { path: params } });
+    const { data } = await client.GET('/v4/openapi/app-groups/{appGroupIdentity}/functions/{functionName}/instances', {
+      params: { path: params },
+    });
     expect(data).toEqual(wire);
   });
 
   it('encodes reserved and non-ASCII path values into their segment, and signs that exact path', async () => {
     const { fetch, sent } = fakeFetch(() => page([], 0));
-    await createOpenSearchClient({ credentials, fetch }).listFunctionInstances({ appGroupIdentity: 'a/b?c#d', functionName: "é (x)*!'~" });
+    await createOpenSearchClient({ credentials, fetch }).listFunctionInstances({
+      appGroupIdentity: 'a/b?c#d',
+      functionName: "é (x)*!'~",
+    });
     expect(sent[0]!.url.pathname).toBe("/v4/openapi/app-groups/a%2Fb%3Fc%23d/functions/%C3%A9%20(x)%2A!'~/instances");
   });
 
@@ -92,7 +138,9 @@ describe('listFunctionInstances', () => {
       const { fetch, sent } = fakeFetch(() => page([], 0));
       const client = createOpenSearchClient({ credentials, fetch });
       await expect(
-        client.GET('/v4/openapi/app-groups/{appGroupIdentity}/functions/{functionName}/instances', { params: { path: { appGroupIdentity: '..', functionName: 'x' } } }),
+        client.GET('/v4/openapi/app-groups/{appGroupIdentity}/functions/{functionName}/instances', {
+          params: { path: { appGroupIdentity: '..', functionName: 'x' } },
+        }),
       ).rejects.toThrow(/appGroupIdentity/);
       expect(sent).toHaveLength(0);
     });

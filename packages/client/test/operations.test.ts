@@ -17,15 +17,31 @@ describe('operation resolution', () => {
     await client.listFunctionInstances(params);
     await client.GET(LIST, { params: { path: params } });
     await client.request('get', LIST, { params: { path: params } });
-    expect(sent.map((s) => s.headers.get('x-acs-action'))).toEqual(Array(3).fill(OPERATIONS.listFunctionInstances.action));
-    expect(sent.map((s) => s.headers.get('x-acs-version'))).toEqual(Array(3).fill(OPERATIONS.listFunctionInstances.version));
+    expect(sent.map((s) => s.headers.get('x-acs-action'))).toEqual(
+      Array(3).fill(OPERATIONS.listFunctionInstances.action),
+    );
+    expect(sent.map((s) => s.headers.get('x-acs-version'))).toEqual(
+      Array(3).fill(OPERATIONS.listFunctionInstances.version),
+    );
   });
 
   it.each([
-    ['POST on the list path', (c: ReturnType<typeof setup>['client']) => c.POST(LIST as never, { params: { path: params } } as never)],
-    ['DELETE through request()', (c: ReturnType<typeof setup>['client']) => c.request('delete' as never, LIST as never, {} as never)],
-    ['GET on a path the spec lacks', (c: ReturnType<typeof setup>['client']) => c.GET('/v4/openapi/app-groups' as never)],
-    ['GET on a filled-in path instead of a template', (c: ReturnType<typeof setup>['client']) => c.GET('/v4/openapi/app-groups/a/functions/b/instances' as never)],
+    [
+      'POST on the list path',
+      (c: ReturnType<typeof setup>['client']) => c.POST(LIST as never, { params: { path: params } } as never),
+    ],
+    [
+      'DELETE through request()',
+      (c: ReturnType<typeof setup>['client']) => c.request('delete' as never, LIST as never, {} as never),
+    ],
+    [
+      'GET on a path the spec lacks',
+      (c: ReturnType<typeof setup>['client']) => c.GET('/v4/openapi/app-groups' as never),
+    ],
+    [
+      'GET on a filled-in path instead of a template',
+      (c: ReturnType<typeof setup>['client']) => c.GET('/v4/openapi/app-groups/a/functions/b/instances' as never),
+    ],
   ])('refuses %s before the network, naming the method and the path', async (_name, call) => {
     const { client, sent } = setup();
     const error = await call(client).catch((e: unknown) => e);
@@ -40,9 +56,13 @@ describe('validation of every call', () => {
     const { client, sent } = setup();
     const generated = await client.listFunctionInstances({ ...params, pageSzie: 5 } as never).catch((e: unknown) => e);
     expect(generated).toMatchObject({ name: 'ValidationError', parameter: 'pageSzie' });
-    const raw = await client.GET(LIST, { params: { path: params, query: { bogus: 1 } as never } }).catch((e: unknown) => e);
+    const raw = await client
+      .GET(LIST, { params: { path: params, query: { bogus: 1 } as never } })
+      .catch((e: unknown) => e);
     expect(raw).toMatchObject({ name: 'ValidationError', parameter: 'bogus' });
-    const rawPath = await client.GET(LIST, { params: { path: { ...params, extra: 'x' } as never } }).catch((e: unknown) => e);
+    const rawPath = await client
+      .GET(LIST, { params: { path: { ...params, extra: 'x' } as never } })
+      .catch((e: unknown) => e);
     expect(rawPath).toMatchObject({ name: 'ValidationError', parameter: 'extra' });
     expect(sent).toHaveLength(0);
   });
@@ -50,13 +70,19 @@ describe('validation of every call', () => {
   it('raw calls check types, enums and ranges too', async () => {
     const { client, sent } = setup();
     for (const query of [{ pageSize: 0 }, { pageSize: '10' }, { source: 'everything' }, { pageNumber: 2 ** 31 }]) {
-      const error = await client.GET(LIST, { params: { path: params, query: query as never } }).catch((e: unknown) => e);
+      const error = await client
+        .GET(LIST, { params: { path: params, query: query as never } })
+        .catch((e: unknown) => e);
       expect(error).toMatchObject({ name: 'ValidationError', parameter: Object.keys(query)[0] });
     }
-    expect(await client.GET(LIST, { params: { path: { appGroupIdentity: 'a' } as never } }).catch((e: unknown) => e)).toMatchObject({
+    expect(
+      await client.GET(LIST, { params: { path: { appGroupIdentity: 'a' } as never } }).catch((e: unknown) => e),
+    ).toMatchObject({
       parameter: 'functionName',
     });
-    expect(await client.GET(LIST, { params: { path: params }, body: { x: 1 } as never }).catch((e: unknown) => e)).toMatchObject({
+    expect(
+      await client.GET(LIST, { params: { path: params }, body: { x: 1 } as never }).catch((e: unknown) => e),
+    ).toMatchObject({
       parameter: 'body',
     });
     expect(sent).toHaveLength(0);
@@ -64,10 +90,17 @@ describe('validation of every call', () => {
 
   it('__proto__ in JSON-parsed parameters carries nothing past validation and changes nothing on the wire', async () => {
     const { client, sent } = setup();
-    const flat = JSON.parse('{"appGroupIdentity":"a","functionName":"b","__proto__":{"pageSize":1000,"output":"detail"}}');
-    expect(await client.listFunctionInstances(flat).catch((e: unknown) => e)).toMatchObject({ name: 'ValidationError', parameter: '__proto__' });
+    const flat = JSON.parse(
+      '{"appGroupIdentity":"a","functionName":"b","__proto__":{"pageSize":1000,"output":"detail"}}',
+    );
+    expect(await client.listFunctionInstances(flat).catch((e: unknown) => e)).toMatchObject({
+      name: 'ValidationError',
+      parameter: '__proto__',
+    });
     const query = JSON.parse('{"__proto__":{"pageSize":1000}}');
-    expect(await client.GET(LIST, { params: { path: params, query } }).catch((e: unknown) => e)).toMatchObject({ parameter: '__proto__' });
+    expect(await client.GET(LIST, { params: { path: params, query } }).catch((e: unknown) => e)).toMatchObject({
+      parameter: '__proto__',
+    });
     const pages = client.paginateFunctionInstances(flat);
     expect(await pages.next().catch((e: unknown) => e)).toMatchObject({ parameter: '__proto__' });
     expect(sent).toHaveLength(0);
@@ -78,7 +111,13 @@ describe('validation of every call', () => {
 
   it('values are encoded once, in their own segment, and the query is sorted', async () => {
     const { client, sent } = setup();
-    await client.listFunctionInstances({ appGroupIdentity: 'a/b?c', functionName: 'é*', source: 'all', output: 'simple', pageSize: 2 });
+    await client.listFunctionInstances({
+      appGroupIdentity: 'a/b?c',
+      functionName: 'é*',
+      source: 'all',
+      output: 'simple',
+      pageSize: 2,
+    });
     expect(sent[0]!.url.pathname).toBe('/v4/openapi/app-groups/a%2Fb%3Fc/functions/%C3%A9%2A/instances');
     expect(sent[0]!.url.search).toBe('?output=simple&pageSize=2&source=all');
   });

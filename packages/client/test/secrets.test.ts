@@ -31,7 +31,9 @@ describe('secrets never leak', () => {
     ];
     for (const failure of failures) {
       const { fetch } = fakeFetch(failure);
-      const error = await createOpenSearchClient({ credentials: sts, fetch, retry: false }).listFunctionInstances(params).catch((e: unknown) => e);
+      const error = await createOpenSearchClient({ credentials: sts, fetch, retry: false })
+        .listFunctionInstances(params)
+        .catch((e: unknown) => e);
       expectNoSecret(String(error));
       expectNoSecret(JSON.stringify(error));
       expectNoSecret(inspect(error, { depth: 10, showHidden: true }));
@@ -39,7 +41,9 @@ describe('secrets never leak', () => {
   });
 
   it('not in credential errors', async () => {
-    expect(() => createOpenSearchClient({ credentials: { accessKeyId: '', accessKeySecret: sts.accessKeySecret } })).toThrow(/accessKeyId/);
+    expect(() =>
+      createOpenSearchClient({ credentials: { accessKeyId: '', accessKeySecret: sts.accessKeySecret } }),
+    ).toThrow(/accessKeyId/);
     const error = (() => {
       try {
         createOpenSearchClient({ credentials: { accessKeyId: '', accessKeySecret: sts.accessKeySecret } });
@@ -51,8 +55,13 @@ describe('secrets never leak', () => {
   });
 
   it('nothing is logged', async () => {
-    const spies = (['log', 'info', 'warn', 'error', 'debug'] as const).map((m) => vi.spyOn(console, m).mockImplementation(() => {}));
-    const { fetch } = fakeFetch(() => json({ Code: 'InternalError' }, { status: 500 }), () => json({ requestId: 'r', result: [] }));
+    const spies = (['log', 'info', 'warn', 'error', 'debug'] as const).map((m) =>
+      vi.spyOn(console, m).mockImplementation(() => {}),
+    );
+    const { fetch } = fakeFetch(
+      () => json({ Code: 'InternalError' }, { status: 500 }),
+      () => json({ requestId: 'r', result: [] }),
+    );
     await createOpenSearchClient({ credentials: sts, fetch, retry: { baseDelayMs: 1 } }).listFunctionInstances(params);
     for (const spy of spies) expect(spy).not.toHaveBeenCalled();
   });

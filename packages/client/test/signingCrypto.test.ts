@@ -12,13 +12,23 @@ const nodeCrypto: SigningCrypto = {
 };
 
 describe('signingCrypto', () => {
-  it.each(KNOWN_ANSWERS.map((k) => [k.name, k] as const))('node:crypto gives the known answer: %s', async (_name, k) => {
-    const signed = await signRequest(
-      { method: k.method, url: k.url, headers: k.headers, body: k.body },
-      { credentials: k.credentials, action: 'ListFunctionInstances', version: '2017-12-25', now: () => new Date(k.date), nonce: () => k.nonce, crypto: nodeCrypto },
-    );
-    expect(signed.signature).toBe(k.signature);
-  });
+  it.each(KNOWN_ANSWERS.map((k) => [k.name, k] as const))(
+    'node:crypto gives the known answer: %s',
+    async (_name, k) => {
+      const signed = await signRequest(
+        { method: k.method, url: k.url, headers: k.headers, body: k.body },
+        {
+          credentials: k.credentials,
+          action: 'ListFunctionInstances',
+          version: '2017-12-25',
+          now: () => new Date(k.date),
+          nonce: () => k.nonce,
+          crypto: nodeCrypto,
+        },
+      );
+      expect(signed.signature).toBe(k.signature);
+    },
+  );
 
   it('the client uses it, and says so in its config (never the functions themselves)', async () => {
     const { fetch, sent } = fakeFetch(() => page([], 0));

@@ -7,9 +7,16 @@ import { credentials, fakeFetch, page, params } from './fakeFetch.js';
 describe('createSigningMiddleware', () => {
   it('signs requests of a user-built openapi-fetch client', async () => {
     const { fetch, sent } = fakeFetch(() => page([], 0));
-    const client = createClient<paths>({ baseUrl: 'https://opensearch.cn-shanghai.aliyuncs.com', fetch: (r: Request) => fetch(r) });
-    client.use(createSigningMiddleware({ credentials, now: () => new Date('2024-01-01T00:00:00Z'), nonce: () => 'n-1' }));
-    await client.GET('/v4/openapi/app-groups/{appGroupIdentity}/functions/{functionName}/instances', { params: { path: params } });
+    const client = createClient<paths>({
+      baseUrl: 'https://opensearch.cn-shanghai.aliyuncs.com',
+      fetch: (r: Request) => fetch(r),
+    });
+    client.use(
+      createSigningMiddleware({ credentials, now: () => new Date('2024-01-01T00:00:00Z'), nonce: () => 'n-1' }),
+    );
+    await client.GET('/v4/openapi/app-groups/{appGroupIdentity}/functions/{functionName}/instances', {
+      params: { path: params },
+    });
     const h = sent[0]!.headers;
     expect(h.get('x-acs-action')).toBe('ListFunctionInstances');
     expect(h.get('x-acs-date')).toBe('2024-01-01T00:00:00Z');

@@ -7,7 +7,8 @@ import { createOpenSearchHandlers, makeFunctionInstances } from '../dist/index.j
 async function measure(size) {
   const instances = makeFunctionInstances(size, { functionName: 'ctr', source: 'user' }, { seed: 1 });
   const { handlers } = createOpenSearchHandlers({ appGroups: { shop: instances } });
-  const url = (page) => `https://opensearch.cn-hangzhou.aliyuncs.com/v4/openapi/app-groups/shop/functions/ctr/instances?pageSize=20&pageNumber=${page}`;
+  const url = (page) =>
+    `https://opensearch.cn-hangzhou.aliyuncs.com/v4/openapi/app-groups/shop/functions/ctr/instances?pageSize=20&pageNumber=${page}`;
   await (await getResponse(handlers, new Request(url(1)))).json(); // warm: builds the index
   const pages = 2000;
   const started = performance.now();

@@ -7,7 +7,8 @@ export function toPascalCase(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(toPascalCase);
   if (value && typeof value === 'object') {
     const out: Record<string, unknown> = {};
-    for (const [key, child] of Object.entries(value)) out[key.charAt(0).toUpperCase() + key.slice(1)] = toPascalCase(child);
+    for (const [key, child] of Object.entries(value))
+      out[key.charAt(0).toUpperCase() + key.slice(1)] = toPascalCase(child);
     return out;
   }
   return value;

@@ -2,6 +2,9 @@
 import { toPascalCase } from './casing.js';
 
 export function casingFor(casing: 'camel' | 'pascal'): (body: unknown) => Record<string, unknown> {
-  if (casing !== 'camel' && casing !== 'pascal') throw new TypeError(`casing must be 'camel' or 'pascal', got ${JSON.stringify(casing)}`);
-  return casing === 'pascal' ? (body) => toPascalCase(body) as Record<string, unknown> : (body) => body as Record<string, unknown>;
+  if (casing !== 'camel' && casing !== 'pascal')
+    throw new TypeError(`casing must be 'camel' or 'pascal', got ${JSON.stringify(casing)}`);
+  return casing === 'pascal'
+    ? (body) => toPascalCase(body) as Record<string, unknown>
+    : (body) => body as Record<string, unknown>;
 }

@@ -2,20 +2,21 @@
 // against the spec, optionally checking its signature, and answering from a stateful store
 // (ListFunctionInstances) or from the spec's examples (any other operation). A typed controller
 // lets tests change data, set responses and play scenarios.
-import { delay, http, HttpResponse, type HttpHandler } from 'msw';
+
+import { normalizeCasing } from '@acs-opensearch/client';
+import { type Json, listOperations, type OpenApiOperation } from '@acs-opensearch/openapi-reader';
+import { delay, type HttpHandler, HttpResponse, http } from 'msw';
 import { casingFor } from './casingFor.js';
-import { errorBody, MockViolationError, readErrorCodes, type ErrorCodeInfo } from './errorResponses.js';
+import { type ErrorCodeInfo, errorBody, MockViolationError, readErrorCodes } from './errorResponses.js';
 import { makeFunctionInstances } from './factories.js';
 import { openApiDocument } from './generated/openapi-document.js';
 import { InstanceStore } from './instanceStore.js';
-import { listOperations, type Json, type OpenApiOperation } from '@acs-opensearch/openapi-reader';
-import { selectOutput, type OutputLevel } from './outputLevels.js';
+import { type OutputLevel, selectOutput } from './outputLevels.js';
 import { deterministicRequestId } from './prng.js';
 import { sampleFromSchema } from './sampleFromSchema.js';
 import { createOperationValidators, type Violation } from './specValidator.js';
 import type { FunctionInstance, OperationId, ResponseBody, ResponseStatus } from './types.js';
-import { verifySignature, type SignatureKey } from './verifySignature.js';
-import { normalizeCasing } from '@acs-opensearch/client';
+import { type SignatureKey, verifySignature } from './verifySignature.js';
 
 export interface OpenSearchHandlersOptions {
   /** Only match requests to this origin (and path prefix). Default: any origin. */
@@ -67,7 +68,11 @@ export interface OpenSearchMockController {
   /** Removes one instance by name, or the whole app group. Returns how many instances went. */
   remove(appGroup: string, instanceName?: string): number;
   /** What a query would list, before paging and output levels. */
-  instances(appGroup: string, functionName: string, filters?: { source?: 'builtin' | 'user' | 'all'; modelType?: string; functionType?: string }): FunctionInstance[];
+  instances(
+    appGroup: string,
+    functionName: string,
+    filters?: { source?: 'builtin' | 'user' | 'all'; modelType?: string; functionType?: string },
+  ): FunctionInstance[];
   /** Restores the initial data and clears overrides, scenarios, recorded requests and seen nonces. */
   reset(): void;
   /** Clears overrides and scenarios only. */
@@ -76,7 +81,12 @@ export interface OpenSearchMockController {
   readonly requests: readonly RecordedRequest[];
   clearRequests(): void;
   /** Answers `operationId` with this status and body; the body is type-checked against the spec for that status. */
-  override<Op extends OperationId, S extends ResponseStatus<Op>>(operationId: Op, status: S, body: ResponseBody<Op, S>, init?: OverrideInit): void;
+  override<Op extends OperationId, S extends ResponseStatus<Op>>(
+    operationId: Op,
+    status: S,
+    body: ResponseBody<Op, S>,
+    init?: OverrideInit,
+  ): void;
   scenarios: {
     /** Answers with the error `code`, with the status and shape the spec documents for it. */
     error(code: string, options?: ScenarioOptions & { message?: string }): void;
@@ -126,7 +136,9 @@ export function createOpenSearchHandlers(options: OpenSearchHandlersOptions = {}
   const listOperation = operations.find((op) => op.operationId === LIST_OPERATION);
   const dataset = defaultDataset(listOperation, seed, options.generatedInstances ?? 22);
   const store = new InstanceStore(() => ({
-    explicit: options.appGroups ? new Map(Object.entries(options.appGroups).map(([k, v]) => [k, structuredClone(v)])) : undefined,
+    explicit: options.appGroups
+      ? new Map(Object.entries(options.appGroups).map(([k, v]) => [k, structuredClone(v)]))
+      : undefined,
     fallback: dataset,
   }));
   const requests: RecordedRequest[] = [];
@@ -136,7 +148,13 @@ export function createOpenSearchHandlers(options: OpenSearchHandlersOptions = {}
 
   const requestIdFor = (request: Request) => deterministicRequestId(seed, `${request.method} ${request.url}`);
 
-  function errorResponse(request: Request, code: string, message: string, extraHeaders: Record<string, string> = {}, status?: number) {
+  function errorResponse(
+    request: Request,
+    code: string,
+    message: string,
+    extraHeaders: Record<string, string> = {},
+    status?: number,
+  ) {
     const info: ErrorCodeInfo | undefined = errorCodes.get(code);
     const requestId = requestIdFor(request);
     return HttpResponse.json(errorBody(info, code, message, requestId, new URL(request.url).host), {
@@ -148,11 +166,19 @@ export function createOpenSearchHandlers(options: OpenSearchHandlersOptions = {}
   function violationResponse(request: Request, operation: OpenApiOperation, violations: Violation[]) {
     if (options.onViolation === 'throw') throw new MockViolationError(operation.operationId, violations);
     const first = violations[0]!;
-    return errorResponse(request, 'InvalidParameter', `The parameter ${first.parameter} is invalid: ${first.message}.`, {}, 400);
+    return errorResponse(
+      request,
+      'InvalidParameter',
+      `The parameter ${first.parameter} is invalid: ${first.message}.`,
+      {},
+      400,
+    );
   }
 
   function takeOverride(operationId: string): ActiveOverride | undefined {
-    const found = overrides.find((o) => o.remaining > 0 && (o.operationId === undefined || o.operationId === operationId));
+    const found = overrides.find(
+      (o) => o.remaining > 0 && (o.operationId === undefined || o.operationId === operationId),
+    );
     if (found) {
       found.remaining -= 1;
       if (found.remaining <= 0) overrides = overrides.filter((o) => o !== found);
@@ -161,14 +187,21 @@ export function createOpenSearchHandlers(options: OpenSearchHandlersOptions = {}
   }
 
   function pushOverride(operationId: string | undefined, times: number | undefined, reply: Reply) {
-    if (times !== undefined && (!Number.isInteger(times) || times < 1)) throw new TypeError(`times must be a positive integer, got ${times}`);
+    if (times !== undefined && (!Number.isInteger(times) || times < 1))
+      throw new TypeError(`times must be a positive integer, got ${times}`);
     overrides.push({ operationId, remaining: times ?? Number.POSITIVE_INFINITY, reply });
   }
 
   async function listInstances(request: Request, params: Record<string, unknown>) {
     const appGroup = String(params.appGroupIdentity);
     if (!store.hasAppGroup(appGroup)) {
-      return errorResponse(request, 'Instance.NotExist', `The app group ${JSON.stringify(appGroup)} does not exist.`, {}, 404);
+      return errorResponse(
+        request,
+        'Instance.NotExist',
+        `The app group ${JSON.stringify(appGroup)} does not exist.`,
+        {},
+        404,
+      );
     }
     const all = store.query({
       appGroup,
@@ -196,7 +229,9 @@ export function createOpenSearchHandlers(options: OpenSearchHandlersOptions = {}
   }
 
   function exampleResponse(request: Request, operation: OpenApiOperation) {
-    const success = operation.responses.filter((r) => /^2/.test(r.status)).sort((a, b) => a.status.localeCompare(b.status))[0];
+    const success = operation.responses
+      .filter((r) => /^2/.test(r.status))
+      .sort((a, b) => a.status.localeCompare(b.status))[0];
     if (!success) return new HttpResponse(null, { status: 204 });
     const body = success.examples[0] ?? (success.schema ? sampleFromSchema(document, success.schema) : undefined);
     const status = Number(success.status) || 200;
@@ -226,7 +261,14 @@ export function createOpenSearchHandlers(options: OpenSearchHandlersOptions = {}
         }
       }
       const { values, violations } = check.validateParameters({ path, query, header });
-      requests.push({ operationId: operation.operationId, method: request.method, url: request.url, params: { ...values }, headers: header, body });
+      requests.push({
+        operationId: operation.operationId,
+        method: request.method,
+        url: request.url,
+        params: { ...values },
+        headers: header,
+        body,
+      });
 
       if (latencyMs > 0) await delay(latencyMs);
       const override = takeOverride(operation.operationId);
@@ -237,12 +279,14 @@ export function createOpenSearchHandlers(options: OpenSearchHandlersOptions = {}
       if (options.verifySignature) {
         const failure = await verifySignature(request, options.verifySignature, seenNonces);
         if (failure) {
-          const extra: Record<string, string> = failure.code === 'InvalidTimeStamp.Expired' ? { date: new Date().toUTCString() } : {};
+          const extra: Record<string, string> =
+            failure.code === 'InvalidTimeStamp.Expired' ? { date: new Date().toUTCString() } : {};
           return errorResponse(request, failure.code, failure.message, extra);
         }
       }
       const bodyViolations = check.validateBody(body);
-      if (violations.length > 0 || bodyViolations.length > 0) return violationResponse(request, operation, [...violations, ...bodyViolations]);
+      if (violations.length > 0 || bodyViolations.length > 0)
+        return violationResponse(request, operation, [...violations, ...bodyViolations]);
       if (operation.operationId === LIST_OPERATION) return listInstances(request, values);
       return exampleResponse(request, operation);
     });
@@ -257,7 +301,15 @@ export function createOpenSearchHandlers(options: OpenSearchHandlersOptions = {}
     },
     instances(appGroup, functionName, filters = {}) {
       if (!store.hasAppGroup(appGroup)) return [];
-      return [...store.query({ appGroup, functionName, source: filters.source ?? 'all', modelType: filters.modelType, functionType: filters.functionType })];
+      return [
+        ...store.query({
+          appGroup,
+          functionName,
+          source: filters.source ?? 'all',
+          modelType: filters.modelType,
+          functionType: filters.functionType,
+        }),
+      ];
     },
     reset() {
       store.reset();
@@ -276,17 +328,28 @@ export function createOpenSearchHandlers(options: OpenSearchHandlersOptions = {}
     },
     override(operationId, status, body, init = {}) {
       pushOverride(operationId, init.times, async (request) =>
-        HttpResponse.json(body as never, { status: Number(status), headers: { 'x-acs-request-id': requestIdFor(request), ...init.headers } }),
+        HttpResponse.json(body as never, {
+          status: Number(status),
+          headers: { 'x-acs-request-id': requestIdFor(request), ...init.headers },
+        }),
       );
     },
     scenarios: {
       error(code, scenario = {}) {
-        pushOverride(scenario.operationId, scenario.times, async (request) => errorResponse(request, code, scenario.message ?? `Mocked ${code}.`));
+        pushOverride(scenario.operationId, scenario.times, async (request) =>
+          errorResponse(request, code, scenario.message ?? `Mocked ${code}.`),
+        );
       },
       throttle(scenario = {}) {
         const seconds = scenario.retryAfterSeconds ?? 1;
         pushOverride(scenario.operationId, scenario.times, async (request) =>
-          errorResponse(request, 'Throttling.User', 'Request was denied due to user flow control.', { 'retry-after': String(seconds) }, 429),
+          errorResponse(
+            request,
+            'Throttling.User',
+            'Request was denied due to user flow control.',
+            { 'retry-after': String(seconds) },
+            429,
+          ),
         );
       },
       networkError(scenario = {}) {

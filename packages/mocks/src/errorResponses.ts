@@ -31,12 +31,24 @@ export function readErrorCodes(document: Json, operations: OpenApiOperation[]): 
 }
 
 /** An error body for `code`, in the shape the spec's example of that code uses (gateway form by default). */
-export function errorBody(info: ErrorCodeInfo | undefined, code: string, message: string, requestId: string, host: string): Record<string, unknown> {
+export function errorBody(
+  info: ErrorCodeInfo | undefined,
+  code: string,
+  message: string,
+  requestId: string,
+  host: string,
+): Record<string, unknown> {
   const example = info?.example;
   if (example && 'code' in example) {
     return { status: 'FAIL', httpCode: info!.httpStatus, code, message, requestId };
   }
-  return { Code: code, Message: message, RequestId: requestId, HostId: host, Recommend: `https://api.aliyun.com/troubleshoot?q=${encodeURIComponent(code)}` };
+  return {
+    Code: code,
+    Message: message,
+    RequestId: requestId,
+    HostId: host,
+    Recommend: `https://api.aliyun.com/troubleshoot?q=${encodeURIComponent(code)}`,
+  };
 }
 
 /** Thrown instead of answering 400 when `onViolation: 'throw'`: the request broke the spec. */

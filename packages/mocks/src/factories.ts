@@ -20,7 +20,10 @@ const CRONS = ['', '0 3 ? * 0,1,3,5', '30 2 * * ?', '0 0 ? * 1'];
 const EPOCH = 1_704_067_200_000;
 
 /** One instance. `overrides` win over generated values. */
-export function makeFunctionInstance(overrides: Partial<FunctionInstance> = {}, options: FactoryOptions = {}): FunctionInstance {
+export function makeFunctionInstance(
+  overrides: Partial<FunctionInstance> = {},
+  options: FactoryOptions = {},
+): FunctionInstance {
   const index = options.index ?? 0;
   const random = createRandom(((options.seed ?? 1) * 1_000_003 + index * 7919) >>> 0);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
@@ -45,7 +48,11 @@ export function makeFunctionInstance(overrides: Partial<FunctionInstance> = {}, 
 }
 
 /** `count` instances of one series; item i is makeFunctionInstance(overrides, { seed, index: i }). */
-export function makeFunctionInstances(count: number, overrides: Partial<FunctionInstance> = {}, options: Omit<FactoryOptions, 'index'> = {}): FunctionInstance[] {
+export function makeFunctionInstances(
+  count: number,
+  overrides: Partial<FunctionInstance> = {},
+  options: Omit<FactoryOptions, 'index'> = {},
+): FunctionInstance[] {
   return Array.from({ length: count }, (_, index) => makeFunctionInstance(overrides, { ...options, index }));
 }
 

@@ -47,10 +47,6 @@ export class InstanceStore {
     return !this.#explicitOnly || this.#groups.has(appGroup);
   }
 
-  appGroups(): string[] {
-    return [...this.#groups.keys()];
-  }
-
   #group(appGroup: string): AppGroupData {
     let group = this.#groups.get(appGroup);
     if (!group) {
@@ -100,7 +96,10 @@ export class InstanceStore {
     const key = JSON.stringify([q.appGroup, q.functionName, q.source, q.modelType ?? null, q.functionType ?? null]);
     const cached = this.#cache.get(key);
     if (cached) return cached;
-    const group = this.#groups.get(q.appGroup) ?? { anyFunction: this.#explicitOnly ? [] : this.#fallback, byFunction: new Map() };
+    const group = this.#groups.get(q.appGroup) ?? {
+      anyFunction: this.#explicitOnly ? [] : this.#fallback,
+      byFunction: new Map(),
+    };
     const candidates = [
       ...group.anyFunction.map((i) => (i.functionName === q.functionName ? i : { ...i, functionName: q.functionName })),
       ...(group.byFunction.get(q.functionName) ?? []),

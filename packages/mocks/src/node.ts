@@ -3,7 +3,11 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { getResponse } from 'msw';
-import { createOpenSearchHandlers, type OpenSearchHandlersOptions, type OpenSearchMockController } from './createOpenSearchHandlers.js';
+import {
+  createOpenSearchHandlers,
+  type OpenSearchHandlersOptions,
+  type OpenSearchMockController,
+} from './createOpenSearchHandlers.js';
 
 export * from './index.js';
 

@@ -21,7 +21,12 @@ export const SIMPLE_FIELDS = [
   'default',
 ] as const satisfies ReadonlyArray<keyof FunctionInstance>;
 
-export const NORMAL_FIELDS = [...SIMPLE_FIELDS, 'createParameters', 'usageParameters', 'cron'] as const satisfies ReadonlyArray<keyof FunctionInstance>;
+export const NORMAL_FIELDS = [
+  ...SIMPLE_FIELDS,
+  'createParameters',
+  'usageParameters',
+  'cron',
+] as const satisfies ReadonlyArray<keyof FunctionInstance>;
 
 const FIELDS: Record<OutputLevel, ReadonlySet<string> | undefined> = {
   simple: new Set(SIMPLE_FIELDS),

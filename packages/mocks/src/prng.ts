@@ -14,7 +14,7 @@ export function createRandom(seed: number): () => number {
 }
 
 /** FNV-1a, 32 bits: turns a string into a seed. */
-export function hashString(text: string, seed = 0x811c9dc5): number {
+function hashString(text: string, seed = 0x811c9dc5): number {
   let h = seed >>> 0;
   for (let i = 0; i < text.length; i++) {
     h ^= text.charCodeAt(i);
@@ -26,6 +26,10 @@ export function hashString(text: string, seed = 0x811c9dc5): number {
 /** A request id shaped like the API's (8-4-4-4-12 upper-case hex), derived from a seed and a key. */
 export function deterministicRequestId(seed: number, key: string): string {
   const random = createRandom(hashString(key, seed));
-  const hex = Array.from({ length: 32 }, () => Math.floor(random() * 16).toString(16).toUpperCase()).join('');
+  const hex = Array.from({ length: 32 }, () =>
+    Math.floor(random() * 16)
+      .toString(16)
+      .toUpperCase(),
+  ).join('');
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 }

@@ -20,7 +20,8 @@ export function sampleFromSchema(document: Json, rawSchema: Json, depth = 0): un
     case undefined: {
       if (!schema.properties) return type === 'object' ? {} : null;
       const out: Record<string, unknown> = {};
-      for (const [name, child] of Object.entries<Json>(schema.properties)) out[name] = sampleFromSchema(document, child, depth + 1);
+      for (const [name, child] of Object.entries<Json>(schema.properties))
+        out[name] = sampleFromSchema(document, child, depth + 1);
       return out;
     }
     case 'array':

@@ -1,12 +1,7 @@
 // Request and response validation for each operation, on the spec's own schemas, with the
 // repository's one validator (createSpecValidator of the OpenAPI reader). Validators are compiled
 // once per operation, never per request.
-import {
-  createSpecValidator,
-  describeErrors,
-  type Json,
-  type OpenApiOperation,
-} from '@acs-opensearch/openapi-reader';
+import { createSpecValidator, describeErrors, type Json, type OpenApiOperation } from '@acs-opensearch/openapi-reader';
 
 export interface Violation {
   /** Where: `pageSize`, `appGroupIdentity`, `body.name`... */

@@ -1,6 +1,12 @@
 // Checks a request's ACS3-HMAC-SHA256 signature the way the gateway does, with the client's own
 // exported signing code, so that the client and the mocks cannot drift apart silently.
-import { ALGORITHM, computeSignature, defaultCrypto, parseAuthorization, type SigningCrypto } from '@acs-opensearch/client/signing';
+import {
+  ALGORITHM,
+  computeSignature,
+  defaultCrypto,
+  parseAuthorization,
+  type SigningCrypto,
+} from '@acs-opensearch/client/signing';
 
 export interface SignatureKey {
   accessKeyId: string;
@@ -12,7 +18,14 @@ export type SignatureFailure = {
   message: string;
 };
 
-const REQUIRED_SIGNED = ['host', 'x-acs-date', 'x-acs-signature-nonce', 'x-acs-content-sha256', 'x-acs-action', 'x-acs-version'];
+const REQUIRED_SIGNED = [
+  'host',
+  'x-acs-date',
+  'x-acs-signature-nonce',
+  'x-acs-content-sha256',
+  'x-acs-action',
+  'x-acs-version',
+];
 /** The gateway's window for x-acs-date, each way. */
 export const MAX_CLOCK_SKEW_MS = 15 * 60 * 1000;
 
@@ -28,20 +41,33 @@ export async function verifySignature(
   if (!header) return { code: 'IncompleteSignature', message: 'The Authorization header is missing.' };
   const auth = parseAuthorization(header);
   if (!auth || auth.algorithm !== ALGORITHM) {
-    return { code: 'IncompleteSignature', message: `The Authorization header is malformed; expected "${ALGORITHM} Credential=...,SignedHeaders=...,Signature=<64 hex>".` };
+    return {
+      code: 'IncompleteSignature',
+      message: `The Authorization header is malformed; expected "${ALGORITHM} Credential=...,SignedHeaders=...,Signature=<64 hex>".`,
+    };
   }
   const missing = REQUIRED_SIGNED.filter((name) => !auth.signedHeaders.includes(name));
-  if (missing.length > 0) return { code: 'IncompleteSignature', message: `SignedHeaders must include: ${missing.join(', ')}.` };
+  if (missing.length > 0)
+    return { code: 'IncompleteSignature', message: `SignedHeaders must include: ${missing.join(', ')}.` };
 
   const date = request.headers.get('x-acs-date') ?? '';
   if (!/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/.test(date)) {
-    return { code: 'IncompleteSignature', message: `x-acs-date must look like 2024-01-01T00:00:00Z, got ${JSON.stringify(date)}.` };
+    return {
+      code: 'IncompleteSignature',
+      message: `x-acs-date must look like 2024-01-01T00:00:00Z, got ${JSON.stringify(date)}.`,
+    };
   }
   if (Math.abs(Date.parse(date) - now) > MAX_CLOCK_SKEW_MS) {
-    return { code: 'InvalidTimeStamp.Expired', message: `Specified time stamp or date value is expired: x-acs-date ${date} is more than 15 minutes from the server's clock.` };
+    return {
+      code: 'InvalidTimeStamp.Expired',
+      message: `Specified time stamp or date value is expired: x-acs-date ${date} is more than 15 minutes from the server's clock.`,
+    };
   }
   if (auth.accessKeyId !== key.accessKeyId) {
-    return { code: 'SignatureDoesNotMatch', message: `Specified AccessKeyId ${JSON.stringify(auth.accessKeyId)} is not the mock's key.` };
+    return {
+      code: 'SignatureDoesNotMatch',
+      message: `Specified AccessKeyId ${JSON.stringify(auth.accessKeyId)} is not the mock's key.`,
+    };
   }
   const body = new Uint8Array(await request.clone().arrayBuffer());
   const payloadHash = await crypto.sha256Hex(body);
@@ -70,7 +96,11 @@ export async function verifySignature(
     return { code: 'SignatureDoesNotMatch', message: 'Specified signature does not match our calculation.' };
   }
   const nonce = request.headers.get('x-acs-signature-nonce') ?? '';
-  if (seenNonces.has(nonce)) return { code: 'SignatureNonceUsed', message: `Specified signature nonce ${JSON.stringify(nonce)} was used already.` };
+  if (seenNonces.has(nonce))
+    return {
+      code: 'SignatureNonceUsed',
+      message: `Specified signature nonce ${JSON.stringify(nonce)} was used already.`,
+    };
   seenNonces.add(nonce);
   return null;
 }

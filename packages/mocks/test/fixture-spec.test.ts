@@ -11,7 +11,9 @@ const server = setupServer(...mock.handlers);
 beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
 afterAll(() => server.close());
 
-const validators = new Map(listOperations(document).map((op) => [op.operationId, createOperationValidators(document).forOperation(op)]));
+const validators = new Map(
+  listOperations(document).map((op) => [op.operationId, createOperationValidators(document).forOperation(op)]),
+);
 const json = { 'content-type': 'application/json' };
 
 describe('handlers from a fixture spec', () => {
@@ -32,7 +34,11 @@ describe('handlers from a fixture spec', () => {
     const one = await fetch('https://widgets.example/api/widgets/3');
     const body = await one.json();
     expect(validators.get('getWidget')!.validateResponse(200, body)).toEqual([]);
-    const created = await fetch('https://widgets.example/api/widgets', { method: 'POST', headers: json, body: JSON.stringify({ name: 'cog', color: 'blue' }) });
+    const created = await fetch('https://widgets.example/api/widgets', {
+      method: 'POST',
+      headers: json,
+      body: JSON.stringify({ name: 'cog', color: 'blue' }),
+    });
     expect(created.status).toBe(201);
     expect(validators.get('createWidget')!.validateResponse(201, await created.json())).toEqual([]);
     expect((await fetch('https://widgets.example/api/widgets/3', { method: 'DELETE' })).status).toBe(204);
@@ -47,7 +53,11 @@ describe('handlers from a fixture spec', () => {
     ['POST', '/api/widgets', '{not json', 'body'],
     ['POST', '/api/widgets', undefined, 'body'],
   ])('%s %s with %s is rejected naming %s', async (method, path, body, parameter) => {
-    const response = await fetch(`https://widgets.example${path}`, { method, headers: json, ...(body ? { body } : {}) });
+    const response = await fetch(`https://widgets.example${path}`, {
+      method,
+      headers: json,
+      ...(body ? { body } : {}),
+    });
     expect(response.status).toBe(400);
     const error = await response.json();
     expect(error.Code).toBe('InvalidParameter');

@@ -1,7 +1,14 @@
 import { createOpenSearchClient, OpenSearchError } from '@acs-opensearch/client';
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { createOpenSearchHandlers, makeFunctionInstance, makeFunctionInstances, MockViolationError, NORMAL_FIELDS, SIMPLE_FIELDS } from '../src/index.js';
+import {
+  createOpenSearchHandlers,
+  MockViolationError,
+  makeFunctionInstance,
+  makeFunctionInstances,
+  NORMAL_FIELDS,
+  SIMPLE_FIELDS,
+} from '../src/index.js';
 
 const BASE = 'https://opensearch.cn-hangzhou.aliyuncs.com';
 const key = { accessKeyId: 'mock-ak', accessKeySecret: 'mock-secret' };
@@ -16,7 +23,8 @@ afterAll(() => server.close());
 
 const client = createOpenSearchClient({ endpoint: BASE, credentials: key, retry: { baseDelayMs: 1 } });
 const params = { appGroupIdentity: 'any_app', functionName: 'ctr' } as const;
-const raw = (query: string, path = 'any_app/functions/ctr') => fetch(`${BASE}/v4/openapi/app-groups/${path}/instances${query}`);
+const raw = (query: string, path = 'any_app/functions/ctr') =>
+  fetch(`${BASE}/v4/openapi/app-groups/${path}/instances${query}`);
 
 describe('default dataset', () => {
   it('answers any app group and function with the spec examples, then generated instances', async () => {
@@ -42,7 +50,8 @@ describe('pagination', () => {
 
   it('pages with the client paginator to exactly the whole list', async () => {
     const names: string[] = [];
-    for await (const page of client.paginateFunctionInstances({ ...params, pageSize: 3, source: 'all' })) names.push(...page.result.map((i) => i.instanceName));
+    for await (const page of client.paginateFunctionInstances({ ...params, pageSize: 3, source: 'all' }))
+      names.push(...page.result.map((i) => i.instanceName));
     expect(names).toEqual(mock.controller.instances('any_app', 'ctr').map((i) => i.instanceName));
   });
 });
@@ -59,7 +68,13 @@ describe('filters', () => {
   });
 
   it('modelType and functionType filter too', async () => {
-    const page = await client.listFunctionInstances({ ...params, pageSize: 100, source: 'all', modelType: 'offline_inference', functionType: 'PAAS' });
+    const page = await client.listFunctionInstances({
+      ...params,
+      pageSize: 100,
+      source: 'all',
+      modelType: 'offline_inference',
+      functionType: 'PAAS',
+    });
     expect(page.totalCount).toBeGreaterThan(0);
     expect(page.result.every((i) => i.modelType === 'offline_inference' && i.functionType === 'PAAS')).toBe(true);
   });
@@ -67,13 +82,24 @@ describe('filters', () => {
   it('with appGroups, only those exist and instances sit under their functionName', async () => {
     const scoped = createOpenSearchHandlers({
       baseUrl: 'https://scoped.example',
-      appGroups: { shop: [makeFunctionInstance({ functionName: 'ctr', instanceName: 'a' }), makeFunctionInstance({ functionName: 'hot', instanceName: 'b', source: 'user' })] },
+      appGroups: {
+        shop: [
+          makeFunctionInstance({ functionName: 'ctr', instanceName: 'a' }),
+          makeFunctionInstance({ functionName: 'hot', instanceName: 'b', source: 'user' }),
+        ],
+      },
     });
     server.use(...scoped.handlers);
     const scopedClient = createOpenSearchClient({ endpoint: 'https://scoped.example', credentials: key, retry: false });
-    const hot = await scopedClient.listFunctionInstances({ appGroupIdentity: 'shop', functionName: 'hot', source: 'all' });
+    const hot = await scopedClient.listFunctionInstances({
+      appGroupIdentity: 'shop',
+      functionName: 'hot',
+      source: 'all',
+    });
     expect(hot.result.map((i) => i.instanceName)).toEqual(['b']);
-    const error = await scopedClient.listFunctionInstances({ appGroupIdentity: 'nope', functionName: 'ctr' }).catch((e) => e);
+    const error = await scopedClient
+      .listFunctionInstances({ appGroupIdentity: 'nope', functionName: 'ctr' })
+      .catch((e) => e);
     expect(error).toBeInstanceOf(OpenSearchError);
     expect(error).toMatchObject({ status: 404, code: 'Instance.NotExist' });
   });
@@ -122,7 +148,9 @@ describe('request validation against the spec', () => {
     // MSW turns an exception thrown by a handler into a 500 that carries the error.
     expect(response.status).toBe(500);
     expect(await response.text()).toContain('MockViolationError');
-    expect(new MockViolationError('op', [{ parameter: 'pageSize', message: 'pageSize must be >= 1' }]).message).toContain('pageSize');
+    expect(
+      new MockViolationError('op', [{ parameter: 'pageSize', message: 'pageSize must be >= 1' }]).message,
+    ).toContain('pageSize');
     expect(quiet).toHaveBeenCalled();
     quiet.mockRestore();
   });
@@ -130,8 +158,10 @@ describe('request validation against the spec', () => {
 
 describe('signature verification', () => {
   const verified = createOpenSearchHandlers({ baseUrl: 'https://signed.example', verifySignature: key });
-  const signedClient = (credentials = key) => createOpenSearchClient({ endpoint: 'https://signed.example', credentials, retry: false });
-  const call = (c = signedClient()) => c.listFunctionInstances({ appGroupIdentity: 'a', functionName: 'b' }).catch((e: unknown) => e);
+  const signedClient = (credentials = key) =>
+    createOpenSearchClient({ endpoint: 'https://signed.example', credentials, retry: false });
+  const call = (c = signedClient()) =>
+    c.listFunctionInstances({ appGroupIdentity: 'a', functionName: 'b' }).catch((e: unknown) => e);
 
   it('accepts the client’s signature', async () => {
     server.use(...verified.handlers);
@@ -143,20 +173,28 @@ describe('signature verification', () => {
     server.use(...verified.handlers);
     const missing = await fetch('https://signed.example/v4/openapi/app-groups/a/functions/b/instances');
     expect((await missing.json()).Code).toBe('IncompleteSignature');
-    const malformed = await fetch('https://signed.example/v4/openapi/app-groups/a/functions/b/instances', { headers: { authorization: 'ACS3-HMAC-SHA256 nonsense' } });
+    const malformed = await fetch('https://signed.example/v4/openapi/app-groups/a/functions/b/instances', {
+      headers: { authorization: 'ACS3-HMAC-SHA256 nonsense' },
+    });
     expect((await malformed.json()).Code).toBe('IncompleteSignature');
   });
 
   it('wrong secret: SignatureDoesNotMatch', async () => {
     server.use(...verified.handlers);
-    expect(await call(signedClient({ ...key, accessKeySecret: 'wrong' }))).toMatchObject({ status: 400, code: 'SignatureDoesNotMatch' });
+    expect(await call(signedClient({ ...key, accessKeySecret: 'wrong' }))).toMatchObject({
+      status: 400,
+      code: 'SignatureDoesNotMatch',
+    });
   });
 
   it('x-acs-date more than 15 minutes off: InvalidTimeStamp.Expired with a Date header', async () => {
     server.use(...verified.handlers);
     const { signRequest } = await import('@acs-opensearch/client/signing');
     const url = 'https://signed.example/v4/openapi/app-groups/a/functions/b/instances';
-    const signed = await signRequest({ method: 'GET', url }, { credentials: key, action: 'ListFunctionInstances', version: '2017-12-25', now: () => Date.now() - 20 * 60_000 });
+    const signed = await signRequest(
+      { method: 'GET', url },
+      { credentials: key, action: 'ListFunctionInstances', version: '2017-12-25', now: () => Date.now() - 20 * 60_000 },
+    );
     const response = await fetch(url, { headers: signed.headers });
     expect(response.status).toBe(400);
     expect((await response.json()).Code).toBe('InvalidTimeStamp.Expired');
@@ -167,7 +205,10 @@ describe('signature verification', () => {
     server.use(...verified.handlers);
     const { signRequest } = await import('@acs-opensearch/client/signing');
     const url = 'https://signed.example/v4/openapi/app-groups/a/functions/b/instances';
-    const signed = await signRequest({ method: 'GET', url }, { credentials: key, action: 'ListFunctionInstances', version: '2017-12-25' });
+    const signed = await signRequest(
+      { method: 'GET', url },
+      { credentials: key, action: 'ListFunctionInstances', version: '2017-12-25' },
+    );
     expect((await fetch(url, { headers: signed.headers })).status).toBe(200);
     const replay = await fetch(url, { headers: signed.headers });
     expect(replay.status).toBe(400);
@@ -178,29 +219,59 @@ describe('signature verification', () => {
 describe('controller', () => {
   it('adds, removes and resets data, and records requests', async () => {
     mock.controller.add('shop', makeFunctionInstance({ functionName: 'ctr', instanceName: 'added_one' }, { seed: 3 }));
-    let names = (await client.listFunctionInstances({ appGroupIdentity: 'shop', functionName: 'ctr', pageSize: 100, source: 'all' })).result.map((i) => i.instanceName);
+    let names = (
+      await client.listFunctionInstances({
+        appGroupIdentity: 'shop',
+        functionName: 'ctr',
+        pageSize: 100,
+        source: 'all',
+      })
+    ).result.map((i) => i.instanceName);
     expect(names).toContain('added_one');
     expect(mock.controller.remove('shop', 'added_one')).toBe(1);
-    names = (await client.listFunctionInstances({ appGroupIdentity: 'shop', functionName: 'ctr', pageSize: 100, source: 'all' })).result.map((i) => i.instanceName);
+    names = (
+      await client.listFunctionInstances({
+        appGroupIdentity: 'shop',
+        functionName: 'ctr',
+        pageSize: 100,
+        source: 'all',
+      })
+    ).result.map((i) => i.instanceName);
     expect(names).not.toContain('added_one');
     expect(mock.controller.requests.map((r) => r.params.pageSize)).toEqual([100, 100]);
-    expect(mock.controller.requests[0]).toMatchObject({ operationId: 'listFunctionInstances', method: 'GET', params: { appGroupIdentity: 'shop', source: 'all', output: 'normal', pageNumber: 1 } });
+    expect(mock.controller.requests[0]).toMatchObject({
+      operationId: 'listFunctionInstances',
+      method: 'GET',
+      params: { appGroupIdentity: 'shop', source: 'all', output: 'normal', pageNumber: 1 },
+    });
     mock.controller.reset();
     expect(mock.controller.requests).toHaveLength(0);
   });
 
   it('typed overrides answer one operation with one status', async () => {
-    mock.controller.override('listFunctionInstances', 200, { requestId: 'fixed', totalCount: 1, result: [{ instanceName: 'only', functionName: 'ctr' }] }, { times: 1 });
+    mock.controller.override(
+      'listFunctionInstances',
+      200,
+      { requestId: 'fixed', totalCount: 1, result: [{ instanceName: 'only', functionName: 'ctr' }] },
+      { times: 1 },
+    );
     expect((await client.listFunctionInstances(params)).result.map((i) => i.instanceName)).toEqual(['only']);
     expect((await client.listFunctionInstances(params)).result.length).toBeGreaterThan(1);
   });
 
   it('scenario: an error by code, with the status and shape the spec documents', async () => {
     mock.controller.scenarios.error('Instance.NotExist');
-    expect(await client.listFunctionInstances(params).catch((e) => e)).toMatchObject({ status: 404, code: 'Instance.NotExist', kind: 'client' });
+    expect(await client.listFunctionInstances(params).catch((e) => e)).toMatchObject({
+      status: 404,
+      code: 'Instance.NotExist',
+      kind: 'client',
+    });
     mock.controller.resetOverrides();
     mock.controller.scenarios.error('Forbidden.RAM', { message: 'nope' });
-    expect(await client.listFunctionInstances(params).catch((e) => e)).toMatchObject({ status: 403, code: 'Forbidden.RAM' });
+    expect(await client.listFunctionInstances(params).catch((e) => e)).toMatchObject({
+      status: 403,
+      code: 'Forbidden.RAM',
+    });
   });
 
   it('scenario: throttling with Retry-After, which the client honours and retries', async () => {
@@ -209,7 +280,11 @@ describe('controller', () => {
     expect(page.result.length).toBeGreaterThan(0);
     expect(mock.controller.requests).toHaveLength(3);
     mock.controller.scenarios.throttle({ retryAfterSeconds: 0 });
-    expect(await client.listFunctionInstances(params).catch((e) => e)).toMatchObject({ kind: 'throttling', status: 429, code: 'Throttling.User' });
+    expect(await client.listFunctionInstances(params).catch((e) => e)).toMatchObject({
+      kind: 'throttling',
+      status: 429,
+      code: 'Throttling.User',
+    });
   });
 
   it('scenario: a network error', async () => {
@@ -232,7 +307,10 @@ describe('casing and determinism', () => {
     const body = await response.json();
     expect(Object.keys(body)).toEqual(expect.arrayContaining(['RequestId', 'TotalCount', 'Result']));
     expect(body.Result[0]).toHaveProperty('InstanceName');
-    const page = await createOpenSearchClient({ endpoint: 'https://pascal.example', credentials: key }).listFunctionInstances({ appGroupIdentity: 'a', functionName: 'b' });
+    const page = await createOpenSearchClient({
+      endpoint: 'https://pascal.example',
+      credentials: key,
+    }).listFunctionInstances({ appGroupIdentity: 'a', functionName: 'b' });
     expect(page.result[0]).toHaveProperty('instanceName');
   });
 

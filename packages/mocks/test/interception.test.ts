@@ -1,9 +1,10 @@
 // A client created at module load, before server.listen(), is still intercepted: the client looks
 // up globalThis.fetch per request, and MSW patches it in listen().
-import { appClient } from './appModule.js';
+
 import { setupServer } from 'msw/node';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { handlers } from '../src/index.js';
+import { appClient } from './appModule.js';
 
 const server = setupServer(...handlers);
 beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));

@@ -1,7 +1,7 @@
 // startMockServer serves the same handlers over real HTTP on loopback, signature checks included.
 import { createOpenSearchClient } from '@acs-opensearch/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startMockServer, type MockServer } from '../src/node.js';
+import { type MockServer, startMockServer } from '../src/node.js';
 
 const key = { accessKeyId: 'demo-ak', accessKeySecret: 'demo-secret' };
 let server: MockServer;
@@ -29,6 +29,8 @@ describe('startMockServer', () => {
   it('turns the networkError scenario into a dropped connection', async () => {
     server.controller.scenarios.networkError({ times: 1 });
     const client = createOpenSearchClient({ endpoint: server.url, credentials: key, retry: false });
-    await expect(client.listFunctionInstances({ appGroupIdentity: 'a', functionName: 'b' })).rejects.toMatchObject({ kind: 'network' });
+    await expect(client.listFunctionInstances({ appGroupIdentity: 'a', functionName: 'b' })).rejects.toMatchObject({
+      kind: 'network',
+    });
   });
 });

@@ -6,10 +6,18 @@ const { controller } = createOpenSearchHandlers();
 
 describe('typed overrides', () => {
   it('accepts bodies the spec allows for the status', () => {
-    controller.override('listFunctionInstances', 200, { requestId: 'r', result: [{ instanceName: 'a', functionName: 'b' }] });
+    controller.override('listFunctionInstances', 200, {
+      requestId: 'r',
+      result: [{ instanceName: 'a', functionName: 'b' }],
+    });
     controller.override('listFunctionInstances', 200, { RequestId: 'r', Result: [] });
     controller.override('listFunctionInstances', 404, { code: 'Instance.NotExist', message: 'gone' });
-    controller.override('listFunctionInstances', 429, { Code: 'Throttling.User' }, { headers: { 'retry-after': '1' }, times: 1 });
+    controller.override(
+      'listFunctionInstances',
+      429,
+      { Code: 'Throttling.User' },
+      { headers: { 'retry-after': '1' }, times: 1 },
+    );
     expectTypeOf<Extract<ResponseBody<'listFunctionInstances', 200>, { requestId: string }>>().toHaveProperty('result');
   });
 
@@ -18,8 +26,9 @@ describe('typed overrides', () => {
     controller.override('listFunctionInstances', 200, { requestId: 'r', result: 'nope' });
     // @ts-expect-error an instance needs instanceName and functionName
     controller.override('listFunctionInstances', 200, { requestId: 'r', result: [{ status: 'available' }] });
+    const ready = [{ instanceName: 'a', functionName: 'b', status: 'ready' as const }];
     // @ts-expect-error status is available | unavailable
-    controller.override('listFunctionInstances', 200, { requestId: 'r', result: [{ instanceName: 'a', functionName: 'b', status: 'ready' }] });
+    controller.override('listFunctionInstances', 200, { requestId: 'r', result: ready });
     // @ts-expect-error 418 is not a documented status
     controller.override('listFunctionInstances', 418, {});
     // @ts-expect-error an error body needs a code

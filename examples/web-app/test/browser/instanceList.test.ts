@@ -18,7 +18,10 @@ afterEach(() => {
 afterAll(() => worker.stop());
 
 // In a page, credentials come from a provider (STS from your backend); here a test pair.
-const client = createOpenSearchClient({ credentials: async () => ({ accessKeyId: 'sts-test', accessKeySecret: 'sts-secret', securityToken: 'sts-token' }), retry: { baseDelayMs: 1 } });
+const client = createOpenSearchClient({
+  credentials: async () => ({ accessKeyId: 'sts-test', accessKeySecret: 'sts-secret', securityToken: 'sts-token' }),
+  retry: { baseDelayMs: 1 },
+});
 
 async function mount() {
   const root = document.createElement('main');
@@ -29,8 +32,10 @@ async function mount() {
   return { root, model };
 }
 
-const rows = (root: HTMLElement) => [...root.querySelectorAll('tbody tr')].map((tr) => tr.querySelector('td')!.textContent);
-const button = (root: HTMLElement, name: string) => [...root.querySelectorAll('button')].find((b) => b.textContent === name)!;
+const rows = (root: HTMLElement) =>
+  [...root.querySelectorAll('tbody tr')].map((tr) => tr.querySelector('td')!.textContent);
+const button = (root: HTMLElement, name: string) =>
+  [...root.querySelectorAll('button')].find((b) => b.textContent === name)!;
 
 describe('instance list (Chromium + msw/browser)', () => {
   it('runs in a real browser with Web Crypto', () => {
@@ -60,9 +65,9 @@ describe('instance list (Chromium + msw/browser)', () => {
     const select = root.querySelector('select')!;
     select.value = 'builtin';
     select.dispatchEvent(new Event('change'));
-    await expect.poll(() => [...root.querySelectorAll('tbody tr td:nth-child(4)')].map((td) => td.textContent)).toSatisfy(
-      (sources: string[]) => sources.length > 0 && sources.every((s) => s === 'builtin'),
-    );
+    await expect
+      .poll(() => [...root.querySelectorAll('tbody tr td:nth-child(4)')].map((td) => td.textContent))
+      .toSatisfy((sources: string[]) => sources.length > 0 && sources.every((s) => s === 'builtin'));
     expect(mock.controller.requests.at(-1)!.params.source).toBe('builtin');
   });
 

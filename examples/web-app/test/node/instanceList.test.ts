@@ -11,7 +11,10 @@ beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
 afterEach(() => mock.controller.reset());
 afterAll(() => server.close());
 
-const client = createOpenSearchClient({ credentials: { accessKeyId: 'test', accessKeySecret: 'test' }, retry: { baseDelayMs: 1 } });
+const client = createOpenSearchClient({
+  credentials: { accessKeyId: 'test', accessKeySecret: 'test' },
+  retry: { baseDelayMs: 1 },
+});
 const model = () => createInstanceListModel(client, { appGroupIdentity: 'shop', functionName: 'ctr', pageSize: 5 });
 
 describe('instance list (Node + msw/node)', () => {
@@ -28,7 +31,9 @@ describe('instance list (Node + msw/node)', () => {
     await m.load();
     await m.next();
     expect(m.state.pageNumber).toBe(2);
-    expect(m.state.instances[0]!.instanceName).toBe(mock.controller.instances('shop', 'ctr', { source: 'user' })[5]!.instanceName);
+    expect(m.state.instances[0]!.instanceName).toBe(
+      mock.controller.instances('shop', 'ctr', { source: 'user' })[5]!.instanceName,
+    );
     await m.previous();
     expect(m.state.pageNumber).toBe(1);
     expect(mock.controller.requests.map((r) => r.params.pageNumber)).toEqual([1, 2, 1]);

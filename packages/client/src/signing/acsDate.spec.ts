@@ -12,7 +12,8 @@ describe('acsDate', () => {
 });
 
 describe('percentEncode', () => {
-  it("encodes what encodeURIComponent leaves: ! ' ( ) *", () => expect(percentEncode("a!'()*~ é")).toBe('a%21%27%28%29%2A~%20%C3%A9'));
+  it("encodes what encodeURIComponent leaves: ! ' ( ) *", () =>
+    expect(percentEncode("a!'()*~ é")).toBe('a%21%27%28%29%2A~%20%C3%A9'));
 });
 
 describe('signatureNonce', () => {

@@ -3,7 +3,7 @@ import { canonicalQuery } from './canonicalQuery.js';
 
 describe('canonicalQuery', () => {
   it('sorts by key (UTF-16 order) and re-encodes values strictly', () => {
-    expect(canonicalQuery("?b=2&a=x(y)!*'&Z=1")).toBe("Z=1&a=x%28y%29%21%2A%27&b=2");
+    expect(canonicalQuery("?b=2&a=x(y)!*'&Z=1")).toBe('Z=1&a=x%28y%29%21%2A%27&b=2');
   });
   it('keeps + as a literal plus (not a space)', () => {
     expect(canonicalQuery('?a=1+2&b=1%202')).toBe('a=1%2B2&b=1%202');

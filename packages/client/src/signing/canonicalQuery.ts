@@ -8,7 +8,10 @@ function decodeComponent(part: string, search: string): string {
     // Not URLSearchParams: it would turn '+' into a space, which the server does not.
     return decodeURIComponent(part);
   } catch {
-    throw new ValidationError('query', `Cannot sign the query string "${search}": "${part}" is not valid percent-encoding`);
+    throw new ValidationError(
+      'query',
+      `Cannot sign the query string "${search}": "${part}" is not valid percent-encoding`,
+    );
   }
 }
 

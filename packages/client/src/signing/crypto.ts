@@ -17,9 +17,14 @@ function subtle(): SubtleCrypto {
 }
 
 const bytes = (data: BodyBytes): Uint8Array =>
-  typeof data === "string" ? encoder.encode(data) : data instanceof Uint8Array ? data : new Uint8Array(data ?? new ArrayBuffer(0));
+  typeof data === 'string'
+    ? encoder.encode(data)
+    : data instanceof Uint8Array
+      ? data
+      : new Uint8Array(data ?? new ArrayBuffer(0));
 
-const hex = (buffer: ArrayBuffer): string => Array.from(new Uint8Array(buffer), (b) => b.toString(16).padStart(2, '0')).join('');
+const hex = (buffer: ArrayBuffer): string =>
+  Array.from(new Uint8Array(buffer), (b) => b.toString(16).padStart(2, '0')).join('');
 
 // The last imported key, reused while the secret stays the same: importKey costs a thread-pool
 // round trip in Node. One entry only, in module scope, never serialized: it holds no secret that
@@ -49,7 +54,9 @@ export interface SigningCrypto {
 export const webCrypto: SigningCrypto = {
   async sha256Hex(data) {
     const input = bytes(data);
-    return input.byteLength === 0 ? EMPTY_PAYLOAD_HASH : hex(await subtle().digest('SHA-256', input as Uint8Array<ArrayBuffer>));
+    return input.byteLength === 0
+      ? EMPTY_PAYLOAD_HASH
+      : hex(await subtle().digest('SHA-256', input as Uint8Array<ArrayBuffer>));
   },
   async hmacSha256Hex(secret, message) {
     return hex(await subtle().sign('HMAC', await hmacKey(secret), encoder.encode(message)));

@@ -1,5 +1,7 @@
 // '@acs-opensearch/client/signing': signature V3 (ACS3-HMAC-SHA256), one step per file, composed by
 // signRequest. For verifiers (the mocks use it) and for callers who sign requests themselves.
+
+export { assertCredentials, type Credentials } from '../checks.js';
 export { acsDate } from './acsDate.js';
 export { ALGORITHM, formatAuthorization, type ParsedAuthorization, parseAuthorization } from './authorization.js';
 export { type CanonicalHeaders, canonicalHeaders, type HeaderEntries, isSignedHeaderName } from './canonicalHeaders.js';
@@ -10,7 +12,6 @@ export { type BodyBytes, EMPTY_PAYLOAD_HASH, type SigningCrypto, webCrypto } fro
 export { DEFAULT_CRYPTO_NAME, defaultCrypto } from './defaultCrypto.js';
 export { percentEncode } from './percentEncode.js';
 export { signatureNonce } from './signatureNonce.js';
-export { assertCredentials, type Credentials } from '../checks.js';
 export {
   type HeadersLike,
   type SignedRequest,

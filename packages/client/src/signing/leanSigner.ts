@@ -7,8 +7,8 @@ import { acsDate } from './acsDate.js';
 import { ALGORITHM } from './authorization.js';
 import type { SigningCrypto } from './crypto.js';
 import { EMPTY_PAYLOAD_HASH } from './crypto.js';
-import type { Credentials } from './signRequest.js';
 import { signatureNonce } from './signatureNonce.js';
+import type { Credentials } from './signRequest.js';
 
 export interface LeanRequest {
   method: string;
@@ -61,7 +61,11 @@ export function createLeanSigner(options: LeanSignerOptions) {
     return list;
   };
 
-  return function sign(request: LeanRequest, credentials: Credentials, nowMs: number): SignedHeaders | Promise<SignedHeaders> {
+  return function sign(
+    request: LeanRequest,
+    credentials: Credentials,
+    nowMs: number,
+  ): SignedHeaders | Promise<SignedHeaders> {
     const payloadHash = request.payloadHash ?? EMPTY_PAYLOAD_HASH;
     const token = credentials.securityToken;
     const headers: SignedHeaders = {
@@ -97,6 +101,8 @@ export function createLeanSigner(options: LeanSignerOptions) {
       const signature = crypto.hmacSha256Hex(credentials.accessKeySecret, `${ALGORITHM}\n${hashed}`);
       return typeof signature === 'string' ? finish(signature) : signature.then(finish);
     }
-    return hashed.then(async (hash) => finish(await crypto.hmacSha256Hex(credentials.accessKeySecret, `${ALGORITHM}\n${hash}`)));
+    return hashed.then(async (hash) =>
+      finish(await crypto.hmacSha256Hex(credentials.accessKeySecret, `${ALGORITHM}\n${hash}`)),
+    );
   };
 }

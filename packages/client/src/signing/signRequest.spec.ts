@@ -1,27 +1,45 @@
 import { describe, expect, it } from 'vitest';
-import { KNOWN_ANSWERS } from './suite.fixture.js';
 import { EMPTY_PAYLOAD_HASH, signRequest } from './index.js';
+import { KNOWN_ANSWERS } from './suite.fixture.js';
 
 describe('signRequest: known answers', () => {
-  it.each(KNOWN_ANSWERS.map((k) => [k.name, k] as const))('b3a092a6af48807fa9482b2ee140105575daa26d5b24b3c0e60a7e2dee6683b1', async (_name, k) => {
-    const signed = await signRequest(
-      { method: k.method, url: k.url, headers: k.headers, body: k.body },
-      { credentials: k.credentials, action: 'ListFunctionInstances', version: '2017-12-25', now: () => new Date(k.date), nonce: () => k.nonce },
-    );
-    expect(signed.canonicalRequest.split('\n')[2]).toBe(k.canonicalQuery);
-    expect(signed.signedHeaders.join(';')).toBe(k.signedHeaders);
-    expect(signed.signature).toBe(k.signature);
-    expect(signed.authorization).toBe(`ACS3-HMAC-SHA256 Credential=${k.credentials.accessKeyId},SignedHeaders=${k.signedHeaders},Signature=${k.signature}`);
-  });
+  it.each(KNOWN_ANSWERS.map((k) => [k.name, k] as const))(
+    'b3a092a6af48807fa9482b2ee140105575daa26d5b24b3c0e60a7e2dee6683b1',
+    async (_name, k) => {
+      const signed = await signRequest(
+        { method: k.method, url: k.url, headers: k.headers, body: k.body },
+        {
+          credentials: k.credentials,
+          action: 'ListFunctionInstances',
+          version: '2017-12-25',
+          now: () => new Date(k.date),
+          nonce: () => k.nonce,
+        },
+      );
+      expect(signed.canonicalRequest.split('\n')[2]).toBe(k.canonicalQuery);
+      expect(signed.signedHeaders.join(';')).toBe(k.signedHeaders);
+      expect(signed.signature).toBe(k.signature);
+      expect(signed.authorization).toBe(
+        `ACS3-HMAC-SHA256 Credential=${k.credentials.accessKeyId},SignedHeaders=${k.signedHeaders},Signature=${k.signature}`,
+      );
+    },
+  );
 });
 
 const EXPECTED_BODY_HASH = 'b3a092a6af48807fa9482b2ee140105575daa26d5b24b3c0e60a7e2dee6683b1';
 
 describe('signRequest', () => {
-  const base = { credentials: { accessKeyId: 'AK', accessKeySecret: 'SK' }, action: 'ListFunctionInstances', version: '2017-12-25' };
+  const base = {
+    credentials: { accessKeyId: 'AK', accessKeySecret: 'SK' },
+    action: 'ListFunctionInstances',
+    version: '2017-12-25',
+  };
 
   it('adds the x-acs headers, without milliseconds in the date and without host', async () => {
-    const signed = await signRequest({ method: 'GET', url: 'https://h.example/p' }, { ...base, now: () => new Date('2024-05-06T07:08:09.999Z') });
+    const signed = await signRequest(
+      { method: 'GET', url: 'https://h.example/p' },
+      { ...base, now: () => new Date('2024-05-06T07:08:09.999Z') },
+    );
     expect(signed.headers['x-acs-date']).toBe('2024-05-06T07:08:09Z');
     expect(signed.headers['x-acs-content-sha256']).toBe(EMPTY_PAYLOAD_HASH);
     expect(signed.headers).not.toHaveProperty('host');
@@ -39,7 +57,9 @@ describe('signRequest', () => {
     const text = '{"a":"é"}';
     const bytes = new TextEncoder().encode(text);
     const results = await Promise.all(
-      [text, bytes, bytes.buffer].map((body) => signRequest({ method: 'POST', url: 'https://h.example/p', body }, base)),
+      [text, bytes, bytes.buffer].map((body) =>
+        signRequest({ method: 'POST', url: 'https://h.example/p', body }, base),
+      ),
     );
     expect(new Set(results.map((r) => r.headers['x-acs-content-sha256'])).size).toBe(1);
     // sha256 of the UTF-8 bytes of {"a":"é"}, computed independently with `printf '{"a":"\xc3\xa9"}' | sha256sum`.
@@ -57,8 +77,11 @@ describe('signRequest', () => {
   });
 
   it('rejects incomplete credentials without echoing them', async () => {
-    await expect(signRequest({ method: 'GET', url: 'https://h/p' }, { ...base, credentials: { accessKeyId: 'AK', accessKeySecret: '' } })).rejects.toThrow(
-      'credentials.accessKeySecret is missing or empty',
-    );
+    await expect(
+      signRequest(
+        { method: 'GET', url: 'https://h/p' },
+        { ...base, credentials: { accessKeyId: 'AK', accessKeySecret: '' } },
+      ),
+    ).rejects.toThrow('credentials.accessKeySecret is missing or empty');
   });
 });

@@ -1,9 +1,10 @@
 // Composes the signing steps: adds the x-acs-* headers and Authorization to a request.
 // Pure: the clock and the nonce are injectable, so known-answer vectors stay deterministic.
-import { formatAuthorization } from './authorization.js';
-import { acsDate } from './acsDate.js';
-import { computeSignature, type SignatureParts } from './computeSignature.js';
+
 import { assertCredentials, assertHeaderValue, type Credentials } from '../checks.js';
+import { acsDate } from './acsDate.js';
+import { formatAuthorization } from './authorization.js';
+import { computeSignature, type SignatureParts } from './computeSignature.js';
 import { type BodyBytes, EMPTY_PAYLOAD_HASH, type SigningCrypto } from './crypto.js';
 import { defaultCrypto } from './defaultCrypto.js';
 import { signatureNonce } from './signatureNonce.js';
@@ -59,7 +60,8 @@ export async function signRequest(request: SignRequestInput, options: SignReques
   const url = typeof request.url === 'string' ? new URL(request.url) : request.url;
   const crypto = options.crypto ?? defaultCrypto;
   const body = request.body;
-  const bytes = body == null ? undefined : typeof body === 'string' || body instanceof Uint8Array ? body : new Uint8Array(body);
+  const bytes =
+    body == null ? undefined : typeof body === 'string' || body instanceof Uint8Array ? body : new Uint8Array(body);
   const payloadHash = bytes === undefined || bytes.length === 0 ? EMPTY_PAYLOAD_HASH : await crypto.sha256Hex(bytes);
   const added: Record<string, string> = {
     'x-acs-action': options.action,

@@ -27,7 +27,8 @@ export const KNOWN_ANSWERS: KnownAnswer[] = [
     date: '2024-01-01T00:00:00Z',
     nonce: 'nonce-1',
     canonicalQuery: 'empty=&output=normal&pageNumber=1&pageSize=10&source=a%20b%2A%21%27%28%29~%C3%A9%2B%26%3D',
-    signedHeaders: 'host;x-acs-action;x-acs-content-sha256;x-acs-credentials-provider;x-acs-date;x-acs-signature-nonce;x-acs-version',
+    signedHeaders:
+      'host;x-acs-action;x-acs-content-sha256;x-acs-credentials-provider;x-acs-date;x-acs-signature-nonce;x-acs-version',
     signature: '81e0647ecdbf69b723920b0f8c823e9385eb47ae51bebb503698f23d7ec5a99a',
   },
   {
@@ -39,7 +40,8 @@ export const KNOWN_ANSWERS: KnownAnswer[] = [
     date: '2025-06-30T12:34:56Z',
     nonce: '3f2c9a1e-0b7d-4e55-9a61-2c0f9d8e7b10',
     canonicalQuery: 'pageSize=20&source=all',
-    signedHeaders: 'host;x-acs-action;x-acs-content-sha256;x-acs-date;x-acs-security-token;x-acs-signature-nonce;x-acs-version',
+    signedHeaders:
+      'host;x-acs-action;x-acs-content-sha256;x-acs-date;x-acs-security-token;x-acs-signature-nonce;x-acs-version',
     signature: '84c6ce62ac7f8a21356cc9ad483a59f4c3a8ea51e0c6a3198cde93e462227732',
   },
   {
