@@ -3,7 +3,7 @@ import { defineConfig } from 'tsup';
 // `index` is isomorphic (MSW handlers for Node and the browser); `node` holds the
 // Node-only HTTP server, so browser bundles never reach node: modules.
 export default defineConfig({
-  entry: { index: 'src/index.ts', node: 'src/node.ts' },
+  entry: { index: 'src/index.ts', node: 'src/node.ts', bin: 'src/bin.ts' },
   format: ['esm', 'cjs'],
   // The internal reader's types are inlined too: it is not a published package.
   dts: { resolve: ['@acs-opensearch/openapi-reader'] },

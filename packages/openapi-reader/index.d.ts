@@ -76,6 +76,7 @@ export interface OperationMetadata {
   operationId: string;
   method: string;
   path: string;
+  /** x-acs-action; undefined only with `requireAction: false`. */
   action: string;
   version: string;
   parameters: ParameterRule[];
@@ -86,7 +87,7 @@ export interface OperationMetadata {
   success: { required: string[]; types: Record<string, string> } | null;
 }
 
-export declare function operationMetadata(document: Json): OperationMetadata[];
+export declare function operationMetadata(document: Json, options?: { requireAction?: boolean }): OperationMetadata[];
 export declare function paginatorName(operationId: string): string;
 
 export interface SpecValidator {

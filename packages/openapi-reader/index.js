@@ -163,12 +163,17 @@ function paginationOf(document, op, success) {
   return { pageNumber: 'pageNumber', pageSize: 'pageSize', totalCount: 'totalCount', items: arrays[0] };
 }
 
-/** The run-time facts of every operation, for the client's engine and the mocks' behaviours. */
-export function operationMetadata(document) {
+/**
+ * The run-time facts of every operation, for the client's engine and the mocks' behaviours. The
+ * generator requires x-acs-action on every operation; the mocks pass `{ requireAction: false }` so
+ * that they serve any OpenAPI document.
+ */
+export function operationMetadata(document, options = {}) {
   const seen = new Set();
   return listOperations(document).map((op) => {
     const where = `${op.method} ${op.path}`;
-    if (!op.extensions['x-acs-action']) throw new Error(`openapi: ${where} (${op.operationId}) has no x-acs-action`);
+    if (!op.extensions['x-acs-action'] && options.requireAction !== false)
+      throw new Error(`openapi: ${where} (${op.operationId}) has no x-acs-action`);
     if (seen.has(op.operationId)) throw new Error(`openapi: operationId ${op.operationId} is used twice`);
     seen.add(op.operationId);
     const parameters = op.parameters

@@ -1,376 +1,250 @@
-// Builds MSW handlers from an OpenAPI document: one per operation, each validating the request
-// against the spec, optionally checking its signature, and answering from a stateful store
-// (ListFunctionInstances) or from the spec's examples (any other operation). A typed controller
-// lets tests change data, set responses and play scenarios.
+// Builds MSW handlers from an OpenAPI document: one per operation, each running the request
+// pipeline (pipeline.ts) and its operation's behaviour (behaviours.ts) on a stateful store
+// (store.ts). Per-test overrides are ordinary MSW handlers (overrides.ts); the controller is for
+// data: what the store holds and what the handlers saw.
+//
+// The reset rule, in one sentence: `server.resetHandlers()` removes every override a test added
+// (they are MSW handlers), and `controller.reset()` restores the data, the recorded requests, the
+// request-id sequence and the seen nonces.
 
 import { normalizeCasing } from '@acs-opensearch/client';
-import { type Json, listOperations, type OpenApiOperation } from '@acs-opensearch/openapi-reader';
-import { delay, type HttpHandler, HttpResponse, http } from 'msw';
+import type { SigningCrypto } from '@acs-opensearch/client/signing';
+import type { Json } from '@acs-opensearch/openapi-reader';
+import { type HttpHandler, HttpResponse, http } from 'msw';
+import type { BehaviourContext, Reply } from './behaviours.js';
 import { casingFor } from './casingFor.js';
-import { type ErrorCodeInfo, errorBody, MockViolationError, readErrorCodes } from './errorResponses.js';
+import { errorBody } from './errorResponses.js';
 import { makeFunctionInstances } from './factories.js';
 import { openApiDocument } from './generated/openapi-document.js';
-import { InstanceStore } from './instanceStore.js';
-import { type OutputLevel, selectOutput } from './outputLevels.js';
+import { NonceStore } from './nonceStore.js';
+import { createMockHelpers, type OpenSearchMockHelpers } from './overrides.js';
+import { createPipeline } from './pipeline.js';
 import { deterministicRequestId } from './prng.js';
-import { sampleFromSchema } from './sampleFromSchema.js';
-import { createOperationValidators, type Violation } from './specValidator.js';
-import type { FunctionInstance, OperationId, ResponseBody, ResponseStatus } from './types.js';
-import { type SignatureKey, verifySignature } from './verifySignature.js';
+import { type RecordedRequest, RequestLog } from './requestLog.js';
+import { buildSpecModel, type SpecModel } from './specModel.js';
+import { type Item, ResourceStore } from './store.js';
+import type { FunctionInstance } from './types.js';
+import { MAX_CLOCK_SKEW_MS, type SignatureKey } from './verifySignature.js';
 
 export interface OpenSearchHandlersOptions {
-  /** Only match requests to this origin (and path prefix). Default: any origin. */
+  /** Only match requests to this origin (and path prefix), such as `https://opensearch.cn-hangzhou.aliyuncs.com`. Default: any origin. */
   baseUrl?: string;
-  /** When given, only these app groups exist; each instance is listed under its own functionName. Default: every app group and function gets the default dataset. */
+  /** When given, only these app groups exist; each instance is listed under its own functionName. Default: every app group and function get the default dataset. */
   appGroups?: Record<string, FunctionInstance[]>;
+  /** A request to an app group that `appGroups` lacks: answer 404 ('respond', default), also console.warn ('warn'), or throw ('throw'). */
+  onUnknownAppGroup?: 'respond' | 'warn' | 'throw';
   /** Seed of the generated part of the default dataset and of request ids. Default 1. */
   seed?: number;
   /** Check ACS3-HMAC-SHA256 signatures with this key pair. Default false. */
   verifySignature?: SignatureKey | false;
+  /** Hash primitives for signature checks, where the runtime lacks the default (Web Crypto in jsdom). */
+  signingCrypto?: SigningCrypto;
   /** Answer in camelCase (the canonical wire form) or PascalCase. Default 'camel'. */
   casing?: 'camel' | 'pascal';
   /** Delay every response by this many ms (also reported as `latency`). Default 0. */
   latencyMs?: number;
   /** On a request that breaks the spec: answer 400 InvalidParameter ('respond', default) or throw a MockViolationError ('throw'). */
   onViolation?: 'respond' | 'throw';
+  /** The largest request body read, in bytes; a larger one gets 413 before it is buffered. Default 1 MiB. */
+  maxBodyBytes?: number;
+  /** How many requests `controller.requests` keeps (the newest). Default 1000. */
+  maxRecordedRequests?: number;
   /** Build from another OpenAPI document instead of the bundled spec (the mocks follow any spec). */
   document?: Json;
   /** How many generated instances to add to the spec's examples in the default dataset. Default 22. */
   generatedInstances?: number;
 }
 
-export interface RecordedRequest {
-  operationId: string;
-  method: string;
-  url: string;
-  /** Path and query parameters after validation, defaults applied. */
-  params: Record<string, unknown>;
-  headers: Record<string, string>;
-  body: unknown;
-}
-
-export interface OverrideInit {
-  headers?: Record<string, string>;
-  /** Apply this many times, then fall back to normal behaviour. Default: until reset. */
-  times?: number;
-}
-
-export interface ScenarioOptions {
-  /** Limit the scenario to one operation. Default: every operation. */
-  operationId?: OperationId;
-  /** Apply this many times. Default: until reset. */
-  times?: number;
-}
-
 export interface OpenSearchMockController {
-  /** Adds instances to an app group (created if needed); each goes under its functionName. */
+  /** Adds instances to an app group (created if needed); each goes under its functionName. Copies them. */
   add(appGroup: string, instances: FunctionInstance | FunctionInstance[]): void;
   /** Removes one instance by name, or the whole app group. Returns how many instances went. */
   remove(appGroup: string, instanceName?: string): number;
-  /** What a query would list, before paging and output levels. */
+  /** What a list would hold, before paging and output levels: copies. */
   instances(
     appGroup: string,
     functionName: string,
     filters?: { source?: 'builtin' | 'user' | 'all'; modelType?: string; functionType?: string },
   ): FunctionInstance[];
-  /** Restores the initial data and clears overrides, scenarios, recorded requests and seen nonces. */
+  /** Restores the initial data and clears recorded requests, the request-id sequence and seen nonces. */
   reset(): void;
-  /** Clears overrides and scenarios only. */
-  resetOverrides(): void;
-  /** Every request the handlers saw, oldest first. */
+  /** The requests the handlers saw, oldest first (the newest `maxRecordedRequests`). */
   readonly requests: readonly RecordedRequest[];
   clearRequests(): void;
-  /** Answers `operationId` with this status and body; the body is type-checked against the spec for that status. */
-  override<Op extends OperationId, S extends ResponseStatus<Op>>(
-    operationId: Op,
-    status: S,
-    body: ResponseBody<Op, S>,
-    init?: OverrideInit,
-  ): void;
-  scenarios: {
-    /** Answers with the error `code`, with the status and shape the spec documents for it. */
-    error(code: string, options?: ScenarioOptions & { message?: string }): void;
-    /** Answers 429 Throttling.User with Retry-After. */
-    throttle(options?: ScenarioOptions & { retryAfterSeconds?: number }): void;
-    /** Fails the request at the network level (fetch rejects). */
-    networkError(options?: ScenarioOptions): void;
-    /** Delays responses by `ms`, then answers normally. */
-    delay(ms: number, options?: ScenarioOptions): void;
-  };
 }
 
 export interface OpenSearchHandlers {
   handlers: HttpHandler[];
   controller: OpenSearchMockController;
+  /** Per-test overrides as MSW handlers, and the path patterns: `server.use(mock.error('Throttling.User'))`. */
+  mock: OpenSearchMockHelpers;
+  /**
+   * For `server.listen({ onUnhandledRequest })`: an unhandled request to an OpenSearch path fails
+   * with an error naming the baseUrl and the paths the handlers answer; others are left to MSW's warning.
+   */
+  onUnhandledRequest(request: Request, print: { warning(): void; error(): void }): void;
 }
 
-type Reply = (request: Request) => Promise<Response | undefined>;
-interface ActiveOverride {
-  operationId: string | undefined;
-  remaining: number;
-  reply: Reply;
-}
-
-const LIST_OPERATION = 'listFunctionInstances';
-
-/** The spec's example instances (both casings), then deterministic generated ones. */
-function defaultDataset(operation: OpenApiOperation | undefined, seed: number, generated: number): FunctionInstance[] {
-  const fromExamples: FunctionInstance[] = [];
-  for (const example of operation?.responses.find((r) => r.status === '200')?.examples ?? []) {
-    const body = normalizeCasing<{ result?: FunctionInstance[] }>(example);
-    for (const instance of body.result ?? []) fromExamples.push(instance);
-  }
-  const builtin = makeFunctionInstances(Math.min(3, generated), { source: 'builtin' }, { seed: seed + 1 });
-  const rest = makeFunctionInstances(Math.max(0, generated - builtin.length), {}, { seed });
-  return [...fromExamples, ...rest, ...builtin.map((b, i) => ({ ...b, instanceName: `builtin_instance_${i + 1}` }))];
-}
-
-/** Creates the handlers and their controller. */
-export function createOpenSearchHandlers(options: OpenSearchHandlersOptions = {}): OpenSearchHandlers {
-  const document = options.document ?? openApiDocument;
-  const seed = options.seed ?? 1;
-  const latencyMs = options.latencyMs ?? 0;
-  const operations = listOperations(document);
-  const validator = createOperationValidators(document);
-  const errorCodes = readErrorCodes(document, operations);
-  const listOperation = operations.find((op) => op.operationId === LIST_OPERATION);
-  const dataset = defaultDataset(listOperation, seed, options.generatedInstances ?? 22);
-  const store = new InstanceStore(() => ({
-    explicit: options.appGroups
-      ? new Map(Object.entries(options.appGroups).map(([k, v]) => [k, structuredClone(v)]))
-      : undefined,
-    fallback: dataset,
-  }));
-  const requests: RecordedRequest[] = [];
-  const seenNonces = new Set<string>();
-  let overrides: ActiveOverride[] = [];
-  const toWire = casingFor(options.casing ?? 'camel');
-
-  const requestIdFor = (request: Request) => deterministicRequestId(seed, `${request.method} ${request.url}`);
-
-  function errorResponse(
-    request: Request,
-    code: string,
-    message: string,
-    extraHeaders: Record<string, string> = {},
-    status?: number,
-  ) {
-    const info: ErrorCodeInfo | undefined = errorCodes.get(code);
-    const requestId = requestIdFor(request);
-    return HttpResponse.json(errorBody(info, code, message, requestId, new URL(request.url).host), {
-      status: status ?? info?.httpStatus ?? 400,
-      headers: { 'x-acs-request-id': requestId, ...extraHeaders },
-    });
-  }
-
-  function violationResponse(request: Request, operation: OpenApiOperation, violations: Violation[]) {
-    if (options.onViolation === 'throw') throw new MockViolationError(operation.operationId, violations);
-    const first = violations[0]!;
-    return errorResponse(
-      request,
-      'InvalidParameter',
-      `The parameter ${first.parameter} is invalid: ${first.message}.`,
-      {},
-      400,
-    );
-  }
-
-  function takeOverride(operationId: string): ActiveOverride | undefined {
-    const found = overrides.find(
-      (o) => o.remaining > 0 && (o.operationId === undefined || o.operationId === operationId),
-    );
-    if (found) {
-      found.remaining -= 1;
-      if (found.remaining <= 0) overrides = overrides.filter((o) => o !== found);
-    }
-    return found;
-  }
-
-  function pushOverride(operationId: string | undefined, times: number | undefined, reply: Reply) {
-    if (times !== undefined && (!Number.isInteger(times) || times < 1))
-      throw new TypeError(`times must be a positive integer, got ${times}`);
-    overrides.push({ operationId, remaining: times ?? Number.POSITIVE_INFINITY, reply });
-  }
-
-  async function listInstances(request: Request, params: Record<string, unknown>) {
-    const appGroup = String(params.appGroupIdentity);
-    if (!store.hasAppGroup(appGroup)) {
-      return errorResponse(
-        request,
-        'Instance.NotExist',
-        `The app group ${JSON.stringify(appGroup)} does not exist.`,
-        {},
-        404,
+function checkOptions(options: OpenSearchHandlersOptions): string | undefined {
+  const oneOf = (name: keyof OpenSearchHandlersOptions, allowed: string[]) => {
+    const value = options[name];
+    if (value !== undefined && !allowed.includes(value as string)) {
+      throw new TypeError(
+        `${name} must be one of ${allowed.map((a) => `'${a}'`).join(', ')}, got ${JSON.stringify(value)}`,
       );
     }
-    const all = store.query({
-      appGroup,
-      functionName: String(params.functionName),
-      source: String(params.source ?? 'user'),
-      modelType: params.modelType as string | undefined,
-      functionType: params.functionType as string | undefined,
-    });
-    const pageNumber = Number(params.pageNumber ?? 1);
-    const pageSize = Number(params.pageSize ?? 10);
-    const start = (pageNumber - 1) * pageSize;
-    const level = (params.output ?? 'normal') as OutputLevel;
-    const requestId = requestIdFor(request);
-    const body = {
-      status: 'OK',
-      httpCode: 200,
-      totalCount: all.length,
-      requestId,
-      message: '',
-      code: '',
-      latency: latencyMs,
-      result: all.slice(start, start + pageSize).map((i) => selectOutput(i, level)),
-    };
-    return HttpResponse.json(toWire(body), { headers: { 'x-acs-request-id': requestId } });
+  };
+  oneOf('casing', ['camel', 'pascal']);
+  oneOf('onViolation', ['respond', 'throw']);
+  oneOf('onUnknownAppGroup', ['respond', 'warn', 'throw']);
+  for (const name of ['seed', 'latencyMs', 'maxBodyBytes', 'maxRecordedRequests', 'generatedInstances'] as const) {
+    const value = options[name];
+    if (value !== undefined && !(Number.isInteger(value) && value >= 0))
+      throw new TypeError(`${name} must be an integer >= 0, got ${String(value)}`);
   }
-
-  function exampleResponse(request: Request, operation: OpenApiOperation) {
-    const success = operation.responses
-      .filter((r) => /^2/.test(r.status))
-      .sort((a, b) => a.status.localeCompare(b.status))[0];
-    if (!success) return new HttpResponse(null, { status: 204 });
-    const body = success.examples[0] ?? (success.schema ? sampleFromSchema(document, success.schema) : undefined);
-    const status = Number(success.status) || 200;
-    if (body === undefined || status === 204) return new HttpResponse(null, { status });
-    return HttpResponse.json(body as never, { status, headers: { 'x-acs-request-id': requestIdFor(request) } });
+  if (options.baseUrl === undefined) return undefined;
+  let url: URL | undefined;
+  try {
+    url = new URL(options.baseUrl);
+  } catch {}
+  if (!url || !/^https?:$/.test(url.protocol) || url.search || url.hash || url.username) {
+    throw new TypeError(
+      `baseUrl must be an absolute http(s) URL such as https://opensearch.cn-hangzhou.aliyuncs.com, got ${JSON.stringify(options.baseUrl)}`,
+    );
   }
+  return url.href.replace(/\/+$/, '');
+}
 
-  const handlers = operations.map((operation) => {
-    const check = validator.forOperation(operation);
-    const pattern = `${options.baseUrl ? options.baseUrl.replace(/\/+$/, '') : '*'}${operation.mswPath}`;
-    const method = operation.method.toLowerCase() as 'get' | 'post' | 'put' | 'delete' | 'patch' | 'head' | 'options';
-    return http[method](pattern, async ({ request, params }) => {
+/** The default dataset: the spec's example items (both casings), then, for instances, deterministic generated ones. */
+function defaults(spec: SpecModel, seed: number, generated: number): Map<string, Item[]> {
+  const out = new Map<string, Item[]>();
+  for (const collection of spec.collections) {
+    const items: Item[] = [];
+    for (const example of collection.list?.responses.find((r) => /^2/.test(r.status))?.examples ?? []) {
+      const body = normalizeCasing<Record<string, unknown>>(structuredClone(example));
+      const list = collection.itemsField ? body?.[collection.itemsField] : undefined;
+      if (Array.isArray(list)) items.push(...(list as Item[]));
+    }
+    if (collection.key === 'instanceName' && collection.parents.includes('functionName')) {
+      const builtin = makeFunctionInstances(Math.min(3, generated), { source: 'builtin' }, { seed: seed + 1 });
+      items.push(...makeFunctionInstances(Math.max(0, generated - builtin.length), {}, { seed }));
+      items.push(...builtin.map((b, i) => ({ ...b, instanceName: `builtin_instance_${i + 1}` })));
+    }
+    out.set(collection.path, items);
+  }
+  return out;
+}
+
+/** Creates the handlers, their controller and the override helpers. */
+export function createOpenSearchHandlers(options: OpenSearchHandlersOptions = {}): OpenSearchHandlers {
+  const base = checkOptions(options);
+  const seed = options.seed ?? 1;
+  const spec = buildSpecModel(options.document ?? openApiDocument);
+  const dataset = defaults(spec, seed, options.generatedInstances ?? 22);
+  const explicit = options.appGroups ? new Map(Object.entries(options.appGroups) as [string, Item[]][]) : undefined;
+  const store = new ResourceStore(spec.collections, () => ({ explicit, defaults: dataset }));
+  const log = new RequestLog(options.maxRecordedRequests ?? 1000);
+  const nonces = new NonceStore(MAX_CLOCK_SKEW_MS);
+  const toWire = casingFor(options.casing ?? 'camel');
+  // Request ids: the seed, the request (without its origin, so any port gives the same ids) and its position.
+  let sequence = 0;
+  const ids = new WeakMap<Request, string>();
+  const requestIdFor = (request: Request): string => {
+    let id = ids.get(request);
+    if (!id) {
       const url = new URL(request.url);
-      const path: Record<string, string> = {};
-      for (const [name, value] of Object.entries(params)) if (typeof value === 'string') path[name] = safeDecode(value);
-      const query = Object.fromEntries(url.searchParams);
-      const header = Object.fromEntries(request.headers);
-      let body: unknown;
-      if (operation.requestBody) {
-        const text = await request.clone().text();
-        if (text !== '') {
-          try {
-            body = JSON.parse(text);
-          } catch {
-            return violationResponse(request, operation, [{ parameter: 'body', message: 'body is not valid JSON' }]);
-          }
-        }
-      }
-      const { values, violations } = check.validateParameters({ path, query, header });
-      requests.push({
-        operationId: operation.operationId,
-        method: request.method,
-        url: request.url,
-        params: { ...values },
-        headers: header,
-        body,
+      id = deterministicRequestId(seed, `${request.method} ${url.pathname}${url.search} #${sequence++}`);
+      ids.set(request, id);
+    }
+    return id;
+  };
+  const replyFor = (request: Request): Reply => ({
+    json(status, body) {
+      const requestId = requestIdFor(request);
+      const out = body && 'requestId' in body ? { ...body, requestId } : body;
+      return HttpResponse.json(out === undefined ? null : (toWire(out) as never), {
+        status,
+        headers: { 'x-acs-request-id': requestId },
       });
+    },
+    error(code, message, status, headers = {}) {
+      const requestId = requestIdFor(request);
+      const info = spec.errorCodes.get(code);
+      return HttpResponse.json(errorBody(info, code, message, requestId, new URL(request.url).host), {
+        status: status ?? info?.httpStatus ?? 400,
+        headers: { 'x-acs-request-id': requestId, ...headers },
+      });
+    },
+  });
+  const ctx: BehaviourContext = { spec, store, latencyMs: options.latencyMs ?? 0 };
+  const handle = createPipeline(
+    ctx,
+    {
+      verify: options.verifySignature ?? false,
+      crypto: options.signingCrypto,
+      onViolation: options.onViolation ?? 'respond',
+      onUnknownAppGroup: options.onUnknownAppGroup ?? 'respond',
+      maxBodyBytes: options.maxBodyBytes ?? 1024 * 1024,
+    },
+    log,
+    nonces,
+    replyFor,
+  );
+  const mock = createMockHelpers(spec, base, requestIdFor);
 
-      if (latencyMs > 0) await delay(latencyMs);
-      const override = takeOverride(operation.operationId);
-      if (override) {
-        const reply = await override.reply(request);
-        if (reply) return reply;
-      }
-      if (options.verifySignature) {
-        const failure = await verifySignature(request, options.verifySignature, seenNonces);
-        if (failure) {
-          const extra: Record<string, string> =
-            failure.code === 'InvalidTimeStamp.Expired' ? { date: new Date().toUTCString() } : {};
-          return errorResponse(request, failure.code, failure.message, extra);
-        }
-      }
-      const bodyViolations = check.validateBody(body);
-      if (violations.length > 0 || bodyViolations.length > 0)
-        return violationResponse(request, operation, [...violations, ...bodyViolations]);
-      if (operation.operationId === LIST_OPERATION) return listInstances(request, values);
-      return exampleResponse(request, operation);
-    });
+  const handlers = spec.operations.map((model) => {
+    const method = model.op.method.toLowerCase() as 'get' | 'post' | 'put' | 'delete' | 'patch' | 'head' | 'options';
+    const pattern = (mock.paths as Record<string, string>)[model.op.operationId]!;
+    return http[method](pattern, ({ request, params }) => handle(model, request, params as Record<string, unknown>));
   });
 
+  const main = store.main;
+  const requireMain = () => {
+    if (!main) throw new TypeError('This spec has no collection to hold data');
+    return main;
+  };
   const controller: OpenSearchMockController = {
     add(appGroup, instances) {
-      store.add(appGroup, Array.isArray(instances) ? instances : [instances]);
+      store.add(requireMain(), appGroup, (Array.isArray(instances) ? instances : [instances]) as unknown as Item[]);
     },
     remove(appGroup, instanceName) {
-      return store.remove(appGroup, instanceName);
+      return store.remove(requireMain(), appGroup, instanceName);
     },
     instances(appGroup, functionName, filters = {}) {
-      if (!store.hasAppGroup(appGroup)) return [];
-      return [
-        ...store.query({
-          appGroup,
-          functionName,
-          source: filters.source ?? 'all',
-          modelType: filters.modelType,
-          functionType: filters.functionType,
-        }),
-      ];
+      const collection = requireMain();
+      if (!store.hasScope(appGroup)) return [];
+      const active: Record<string, unknown> = {};
+      for (const [name, value] of Object.entries(filters))
+        if (value !== undefined && value !== 'all') active[name] = value;
+      return structuredClone(
+        store.list(collection, appGroup, { functionName }, active),
+      ) as unknown as FunctionInstance[];
     },
     reset() {
       store.reset();
-      overrides = [];
-      requests.length = 0;
-      seenNonces.clear();
-    },
-    resetOverrides() {
-      overrides = [];
+      log.clear();
+      nonces.clear();
+      sequence = 0;
     },
     get requests() {
-      return requests;
+      return log.entries;
     },
     clearRequests() {
-      requests.length = 0;
-    },
-    override(operationId, status, body, init = {}) {
-      pushOverride(operationId, init.times, async (request) =>
-        HttpResponse.json(body as never, {
-          status: Number(status),
-          headers: { 'x-acs-request-id': requestIdFor(request), ...init.headers },
-        }),
-      );
-    },
-    scenarios: {
-      error(code, scenario = {}) {
-        pushOverride(scenario.operationId, scenario.times, async (request) =>
-          errorResponse(request, code, scenario.message ?? `Mocked ${code}.`),
-        );
-      },
-      throttle(scenario = {}) {
-        const seconds = scenario.retryAfterSeconds ?? 1;
-        pushOverride(scenario.operationId, scenario.times, async (request) =>
-          errorResponse(
-            request,
-            'Throttling.User',
-            'Request was denied due to user flow control.',
-            { 'retry-after': String(seconds) },
-            429,
-          ),
-        );
-      },
-      networkError(scenario = {}) {
-        pushOverride(scenario.operationId, scenario.times, async () => HttpResponse.error());
-      },
-      delay(ms, scenario = {}) {
-        pushOverride(scenario.operationId, scenario.times, async () => {
-          await delay(ms);
-          return undefined;
-        });
-      },
+      log.clear();
     },
   };
 
-  return { handlers, controller };
-}
-
-function safeDecode(value: string): string {
-  try {
-    return decodeURIComponent(value);
-  } catch {
-    return value;
+  const patterns = spec.operations.map((m) => `${m.op.method} ${m.op.path}`);
+  function onUnhandledRequest(request: Request, print: { warning(): void; error(): void }) {
+    const url = new URL(request.url);
+    const looksLikeOurs =
+      request.headers.has('x-acs-action') ||
+      spec.operations.some((m) => url.pathname.startsWith(m.op.path.split('{')[0]!));
+    if (!looksLikeOurs) return print.warning();
+    throw new Error(
+      `[acs-opensearch mocks] ${request.method} ${url.origin}${url.pathname} matched no handler. The handlers answer ${patterns.join(', ')} under ${base ?? 'any origin'}: check the client's endpoint or region, and the handlers' baseUrl.`,
+    );
   }
+
+  return { handlers, controller, mock, onUnhandledRequest };
 }

@@ -8,23 +8,35 @@ export {
   type OpenSearchHandlers,
   type OpenSearchHandlersOptions,
   type OpenSearchMockController,
-  type OverrideInit,
-  type RecordedRequest,
-  type ScenarioOptions,
 } from './createOpenSearchHandlers.js';
 export { MockViolationError } from './errorResponses.js';
 export { type FactoryOptions, makeFunctionInstance, makeFunctionInstances, makeListResponse } from './factories.js';
 export { openApiDocument } from './generated/openapi-document.js';
 export { NORMAL_FIELDS, type OutputLevel, SIMPLE_FIELDS, selectOutput } from './outputLevels.js';
+export type { OpenSearchMockHelpers, OverrideOptions } from './overrides.js';
+export type { RecordedRequest } from './requestLog.js';
 export { createOperationValidators, type OperationValidator, type Violation } from './specValidator.js';
 export type {
+  ErrorCode,
   FunctionInstance,
   ListFunctionInstancesResponse,
   OperationId,
   ResponseBody,
   ResponseStatus,
 } from './types.js';
-export { MAX_CLOCK_SKEW_MS, type SignatureFailure, type SignatureKey, verifySignature } from './verifySignature.js';
+export {
+  MAX_CLOCK_SKEW_MS,
+  type SignatureFailure,
+  type SignatureFailureCode,
+  type SignatureKey,
+  type VerifyOptions,
+  verifySignature,
+} from './verifySignature.js';
 
+const defaults = /* @__PURE__ */ createOpenSearchHandlers();
 /** Ready-made handlers for every operation of the spec, any origin, default dataset. */
-export const handlers = /* @__PURE__ */ createOpenSearchHandlers().handlers;
+export const handlers = defaults.handlers;
+/** Override helpers for `handlers` (any origin): `server.use(mock.error('Throttling.User'))`. */
+export const mock = defaults.mock;
+/** The MSW path pattern of each operation, any origin, for hand-written `http.get(paths.listFunctionInstances, ...)`. */
+export const paths = defaults.mock.paths;

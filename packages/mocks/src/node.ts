@@ -1,5 +1,8 @@
-// Node-only entry: serves the same MSW handlers over real HTTP on loopback, for CLIs, curl, other
-// languages, end-to-end tests and benchmarks. Browser bundles never import this file.
+// Node-only entry: serves the same MSW handlers over real HTTP, for CLIs, curl, other languages,
+// end-to-end tests in a browser (CORS), and benchmarks. Browser bundles never import this file.
+// Malformed requests get a 4xx in the API's shape, never a 500: a bad %-escape or Host is 400, a
+// method the spec lacks is 404 InvalidAction.NotFound, a body over maxBodyBytes is 413 before it
+// is buffered.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { getResponse } from 'msw';
@@ -8,6 +11,7 @@ import {
   type OpenSearchHandlersOptions,
   type OpenSearchMockController,
 } from './createOpenSearchHandlers.js';
+import type { OpenSearchMockHelpers } from './overrides.js';
 
 export * from './index.js';
 
@@ -16,6 +20,12 @@ export interface MockServerOptions extends Omit<OpenSearchHandlersOptions, 'base
   port?: number;
   /** Interface to bind. Default 127.0.0.1 (loopback only). */
   host?: string;
+  /**
+   * Cross-origin access for browser apps: answers CORS preflights and adds Access-Control-Allow-Origin
+   * (the request's Origin) and Access-Control-Expose-Headers: x-acs-request-id. Default: on when
+   * `host` is loopback, off otherwise. `false` turns it off; an array allows only those origins.
+   */
+  cors?: boolean | string[];
 }
 
 export interface MockServer {
@@ -24,45 +34,138 @@ export interface MockServer {
   port: number;
   host: string;
   controller: OpenSearchMockController;
+  /** Override helpers; they act through the server: `server.use(mock.error(...))` is not needed. */
+  use(...handlers: import('msw').HttpHandler[]): void;
+  /** Removes the handlers added with `use`. */
+  resetHandlers(): void;
+  mock: OpenSearchMockHelpers;
   close(): Promise<void>;
 }
 
-async function readBody(req: IncomingMessage): Promise<Buffer | undefined> {
-  if (req.method === 'GET' || req.method === 'HEAD') return undefined;
+const LOOPBACK = /^(127\.\d+\.\d+\.\d+|::1|localhost)$/;
+const MAX_BODY_DEFAULT = 1024 * 1024;
+
+function apiError(
+  res: ServerResponse,
+  status: number,
+  code: string,
+  message: string,
+  extra: Record<string, string> = {},
+) {
+  res.writeHead(status, { 'content-type': 'application/json', ...extra });
+  res.end(JSON.stringify({ Code: code, Message: message, RequestId: 'mock-server' }));
+}
+
+/** Reads the body, refusing past `max` bytes before buffering more; undefined when it was too large. */
+async function readBody(req: IncomingMessage, max: number): Promise<Buffer | undefined | 'too-large'> {
+  if (Number(req.headers['content-length'] ?? 0) > max) return 'too-large';
   const chunks: Buffer[] = [];
-  for await (const chunk of req) chunks.push(chunk as Buffer);
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > max) return 'too-large';
+    chunks.push(chunk as Buffer);
+  }
   return chunks.length > 0 ? Buffer.concat(chunks) : undefined;
 }
 
 /** Starts an HTTP server answering with the OpenSearch handlers. */
 export async function startMockServer(options: MockServerOptions = {}): Promise<MockServer> {
-  const { port = 0, host = '127.0.0.1', ...handlerOptions } = options;
-  const { handlers, controller } = createOpenSearchHandlers(handlerOptions);
+  const { port = 0, host = '127.0.0.1', cors: corsOption, ...handlerOptions } = options;
+  const maxBody = handlerOptions.maxBodyBytes ?? MAX_BODY_DEFAULT;
+  const { handlers, controller, mock } = createOpenSearchHandlers(handlerOptions);
+  const cors = corsOption ?? LOOPBACK.test(host);
+  let extra: import('msw').HttpHandler[] = [];
+  const methods = new Set(handlers.map((h) => String(h.info.method).toUpperCase()));
+
+  function allowOrigin(origin: string | undefined): string | undefined {
+    if (!cors || !origin) return undefined;
+    return cors === true || cors.includes(origin) ? origin : undefined;
+  }
 
   async function handle(req: IncomingMessage, res: ServerResponse) {
-    const url = `http://${req.headers.host ?? `${host}:${port}`}${req.url ?? '/'}`;
+    const origin = allowOrigin(req.headers.origin);
+    const corsHeaders: Record<string, string> = origin
+      ? {
+          'access-control-allow-origin': origin,
+          'access-control-expose-headers': 'x-acs-request-id, date',
+          vary: 'Origin',
+        }
+      : {};
+    if (req.method === 'OPTIONS' && req.headers['access-control-request-method']) {
+      if (!origin)
+        return apiError(
+          res,
+          403,
+          'Forbidden.CORS',
+          'Cross-origin requests are not allowed by this mock server (cors option).',
+        );
+      res.writeHead(204, {
+        ...corsHeaders,
+        'access-control-allow-methods': [...methods].join(', '),
+        'access-control-allow-headers': String(req.headers['access-control-request-headers'] ?? '*'),
+        'access-control-max-age': '600',
+      });
+      return res.end();
+    }
+    // The URL the request names: a Host with a space or with user:password@ is refused, as is a bad %-escape.
+    const hostHeader = req.headers.host ?? `${host}:${port}`;
+    let url: URL;
+    try {
+      if (/[\s@]/.test(hostHeader)) throw new Error('bad host');
+      url = new URL(`http://${hostHeader}${req.url ?? '/'}`);
+      decodeURIComponent(url.pathname);
+    } catch {
+      return apiError(
+        res,
+        400,
+        'InvalidParameter',
+        'The request line or Host header is malformed (bad %-escape, or a Host with spaces or user info).',
+        corsHeaders,
+      );
+    }
+    if (!methods.has(req.method ?? '')) {
+      req.resume();
+      return apiError(
+        res,
+        404,
+        'InvalidAction.NotFound',
+        `Specified api is not found: no operation answers ${req.method} ${url.pathname}.`,
+        corsHeaders,
+      );
+    }
+    const body = await readBody(req, maxBody);
+    if (body === 'too-large') {
+      res.setHeader('connection', 'close');
+      return apiError(res, 413, 'RequestEntityTooLarge', `The request body is over ${maxBody} bytes.`, corsHeaders);
+    }
     const headers = new Headers();
     for (const [name, value] of Object.entries(req.headers)) {
       if (value === undefined) continue;
       for (const v of Array.isArray(value) ? value : [value]) headers.append(name, v);
     }
-    const body = await readBody(req);
-    const request = new Request(url, { method: req.method, headers, body: body as BodyInit | undefined });
     let response: Response | undefined;
     try {
-      response = await getResponse(handlers, request);
+      const request = new Request(url, { method: req.method, headers, body: body as BodyInit | undefined });
+      response = await getResponse([...extra, ...handlers], request);
     } catch (error) {
       response = Response.json({ Code: 'MockError', Message: (error as Error).message }, { status: 500 });
     }
     if (!response) {
-      response = Response.json({ Code: 'NotFound', Message: `No mock for ${req.method} ${req.url}` }, { status: 404 });
+      return apiError(
+        res,
+        404,
+        'InvalidAction.NotFound',
+        `Specified api is not found: no operation answers ${req.method} ${url.pathname}.`,
+        corsHeaders,
+      );
     }
     if (response.type === 'error') {
       // MSW's network error: drop the connection, as a failing network would.
       req.socket.destroy();
       return;
     }
-    const out: Record<string, string> = {};
+    const out: Record<string, string> = { ...corsHeaders };
     response.headers.forEach((value, name) => {
       out[name] = value;
     });
@@ -76,6 +179,13 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
       res.end(JSON.stringify({ Code: 'MockError', Message: (error as Error).message }));
     });
   });
+  // A malformed request line never reaches `handle`: answer it 400 rather than dropping it.
+  server.on('clientError', (_error, socket) => {
+    if (socket.writable)
+      socket.end(
+        'HTTP/1.1 400 Bad Request\r\ncontent-type: application/json\r\nconnection: close\r\n\r\n{"Code":"InvalidParameter","Message":"Malformed HTTP request."}',
+      );
+  });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(port, host, () => resolve());
@@ -87,6 +197,13 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
     port: address.port,
     host: address.address,
     controller,
+    mock,
+    use(...more) {
+      extra = [...more, ...extra];
+    },
+    resetHandlers() {
+      extra = [];
+    },
     close: () =>
       new Promise<void>((resolve, reject) => {
         server.closeAllConnections?.();

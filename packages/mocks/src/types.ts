@@ -4,6 +4,7 @@ import type { components, operations } from '@acs-opensearch/client';
 export type FunctionInstance = components['schemas']['FunctionInstance'];
 export type ListFunctionInstancesResponse = components['schemas']['ListFunctionInstancesResponse'];
 export type OperationId = keyof operations;
+export type { ErrorCode } from '@acs-opensearch/client';
 
 /** The statuses an operation documents. */
 export type ResponseStatus<Op extends OperationId> = keyof operations[Op]['responses'] & number;

@@ -1,5 +1,7 @@
 // Checks a request's ACS3-HMAC-SHA256 signature the way the gateway does, with the client's own
-// exported signing code, so that the client and the mocks cannot drift apart silently.
+// signing code ('@acs-opensearch/client/signing'), so that the client and the mocks cannot drift
+// apart silently. Beyond the signature, the signed x-acs-action and x-acs-version must be those
+// of the operation the request matched.
 import {
   ALGORITHM,
   computeSignature,
@@ -7,16 +9,39 @@ import {
   parseAuthorization,
   type SigningCrypto,
 } from '@acs-opensearch/client/signing';
+import { NonceStore } from './nonceStore.js';
 
 export interface SignatureKey {
   accessKeyId: string;
   accessKeySecret: string;
 }
 
-export type SignatureFailure = {
-  code: 'IncompleteSignature' | 'SignatureDoesNotMatch' | 'InvalidTimeStamp.Expired' | 'SignatureNonceUsed';
+export type SignatureFailureCode =
+  | 'IncompleteSignature'
+  | 'SignatureDoesNotMatch'
+  | 'InvalidTimeStamp.Expired'
+  | 'InvalidTimeStamp.Format'
+  | 'SignatureNonceUsed'
+  | 'InvalidAction.NotFound'
+  | 'InvalidVersion';
+
+export interface SignatureFailure {
+  code: SignatureFailureCode;
   message: string;
-};
+}
+
+export interface VerifyOptions {
+  key: SignatureKey;
+  /** Seen nonces; a replay within the window fails. Default: a store of this call alone. */
+  nonces?: NonceStore;
+  /** The expected x-acs-action and x-acs-version: the matched operation's. Unchecked when absent. */
+  action?: string | undefined;
+  version?: string | undefined;
+  /** The server's clock, in ms. Default Date.now(). */
+  now?: number;
+  /** Hash primitives, where the runtime lacks the default (Web Crypto in a jsdom test, say). */
+  crypto?: SigningCrypto | undefined;
+}
 
 const REQUIRED_SIGNED = [
   'host',
@@ -28,15 +53,20 @@ const REQUIRED_SIGNED = [
 ];
 /** The gateway's window for x-acs-date, each way. */
 export const MAX_CLOCK_SKEW_MS = 15 * 60 * 1000;
+const ISO = /^(\d{4})-(\d\d)-(\d\d)T(\d\d):(\d\d):(\d\d)Z$/;
 
-/** Verifies one request; returns null when it is correctly signed. `seenNonces` is updated. */
-export async function verifySignature(
-  request: Request,
-  key: SignatureKey,
-  seenNonces: Set<string>,
-  now = Date.now(),
-  crypto: SigningCrypto = defaultCrypto,
-): Promise<SignatureFailure | null> {
+/** A real instant in the exact form the gateway accepts, or NaN (so 2024-99-99T99:99:99Z is refused). */
+function parseAcsDate(value: string): number {
+  const m = ISO.exec(value);
+  if (!m) return Number.NaN;
+  const time = Date.parse(value);
+  return Number.isFinite(time) && new Date(time).toISOString().slice(0, 19) === value.slice(0, 19) ? time : Number.NaN;
+}
+
+/** Verifies one request; resolves to null when it is correctly signed (and records its nonce). */
+export async function verifySignature(request: Request, options: VerifyOptions): Promise<SignatureFailure | null> {
+  const { key } = options;
+  const now = options.now ?? Date.now();
   const header = request.headers.get('authorization');
   if (!header) return { code: 'IncompleteSignature', message: 'The Authorization header is missing.' };
   const auth = parseAuthorization(header);
@@ -51,24 +81,40 @@ export async function verifySignature(
     return { code: 'IncompleteSignature', message: `SignedHeaders must include: ${missing.join(', ')}.` };
 
   const date = request.headers.get('x-acs-date') ?? '';
-  if (!/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/.test(date)) {
+  const signedAt = parseAcsDate(date);
+  if (Number.isNaN(signedAt)) {
     return {
-      code: 'IncompleteSignature',
-      message: `x-acs-date must look like 2024-01-01T00:00:00Z, got ${JSON.stringify(date)}.`,
+      code: 'InvalidTimeStamp.Format',
+      message: `x-acs-date must be a real UTC time like 2024-01-01T00:00:00Z, got ${JSON.stringify(date.slice(0, 40))}.`,
     };
   }
-  if (Math.abs(Date.parse(date) - now) > MAX_CLOCK_SKEW_MS) {
+  if (Math.abs(signedAt - now) > MAX_CLOCK_SKEW_MS) {
     return {
       code: 'InvalidTimeStamp.Expired',
       message: `Specified time stamp or date value is expired: x-acs-date ${date} is more than 15 minutes from the server's clock.`,
     };
   }
+  const action = request.headers.get('x-acs-action');
+  if (options.action !== undefined && action !== options.action) {
+    return {
+      code: 'InvalidAction.NotFound',
+      message: `Specified api is not found: x-acs-action ${JSON.stringify(action)} is not ${options.action}, the operation of ${request.method} ${new URL(request.url).pathname}.`,
+    };
+  }
+  const version = request.headers.get('x-acs-version');
+  if (options.version !== undefined && version !== options.version) {
+    return {
+      code: 'InvalidVersion',
+      message: `Specified parameter Version is not valid: x-acs-version ${JSON.stringify(version)} is not ${options.version}.`,
+    };
+  }
   if (auth.accessKeyId !== key.accessKeyId) {
     return {
       code: 'SignatureDoesNotMatch',
-      message: `Specified AccessKeyId ${JSON.stringify(auth.accessKeyId)} is not the mock's key.`,
+      message: `Specified AccessKeyId ${JSON.stringify(auth.accessKeyId.slice(0, 64))} is not the mock's key.`,
     };
   }
+  const crypto = options.crypto ?? defaultCrypto;
   const body = new Uint8Array(await request.clone().arrayBuffer());
   const payloadHash = await crypto.sha256Hex(body);
   if (request.headers.get('x-acs-content-sha256') !== payloadHash) {
@@ -92,15 +138,14 @@ export async function verifySignature(
   } catch (error) {
     return { code: 'IncompleteSignature', message: (error as Error).message };
   }
-  if (expected !== auth.signature) {
+  if (expected !== auth.signature)
     return { code: 'SignatureDoesNotMatch', message: 'Specified signature does not match our calculation.' };
-  }
   const nonce = request.headers.get('x-acs-signature-nonce') ?? '';
-  if (seenNonces.has(nonce))
+  if (!(options.nonces ?? new NonceStore(MAX_CLOCK_SKEW_MS)).use(nonce, signedAt, now)) {
     return {
       code: 'SignatureNonceUsed',
-      message: `Specified signature nonce ${JSON.stringify(nonce)} was used already.`,
+      message: `Specified signature nonce ${JSON.stringify(nonce.slice(0, 64))} was used already.`,
     };
-  seenNonces.add(nonce);
+  }
   return null;
 }

@@ -248,38 +248,50 @@ describe('controller', () => {
     expect(mock.controller.requests).toHaveLength(0);
   });
 
-  it('typed overrides answer one operation with one status', async () => {
-    mock.controller.override(
-      'listFunctionInstances',
-      200,
-      { requestId: 'fixed', totalCount: 1, result: [{ instanceName: 'only', functionName: 'ctr' }] },
-      { times: 1 },
+  it('typed overrides are MSW handlers: respond answers one operation with one status, resetHandlers removes it', async () => {
+    server.use(
+      mock.mock.respond(
+        'listFunctionInstances',
+        200,
+        { requestId: 'fixed', totalCount: 1, result: [{ instanceName: 'only', functionName: 'ctr' }] },
+        { once: true },
+      ),
     );
     expect((await client.listFunctionInstances(params)).result.map((i) => i.instanceName)).toEqual(['only']);
     expect((await client.listFunctionInstances(params)).result.length).toBeGreaterThan(1);
+    server.use(mock.mock.respond('listFunctionInstances', 200, { requestId: 'fixed', result: [] }));
+    expect((await client.listFunctionInstances(params)).result).toEqual([]);
+    server.resetHandlers(...mock.handlers);
+    expect((await client.listFunctionInstances(params)).result.length).toBeGreaterThan(1);
   });
 
-  it('scenario: an error by code, with the status and shape the spec documents', async () => {
-    mock.controller.scenarios.error('Instance.NotExist');
+  it('error: a code the spec documents, with its status and shape, for one or every operation', async () => {
+    server.use(mock.mock.error('Instance.NotExist'));
     expect(await client.listFunctionInstances(params).catch((e) => e)).toMatchObject({
       status: 404,
       code: 'Instance.NotExist',
       kind: 'client',
     });
-    mock.controller.resetOverrides();
-    mock.controller.scenarios.error('Forbidden.RAM', { message: 'nope' });
+    server.resetHandlers(...mock.handlers);
+    server.use(mock.mock.error('Forbidden.RAM', { operationId: 'listFunctionInstances', message: 'nope' }));
     expect(await client.listFunctionInstances(params).catch((e) => e)).toMatchObject({
       status: 403,
       code: 'Forbidden.RAM',
     });
+    // A typo is refused when the override is made, not answered as a silent 400.
+    expect(() => mock.mock.error('Instance.NotExsit' as never)).toThrow(/Unknown error code "Instance.NotExsit"/);
   });
 
-  it('scenario: throttling with Retry-After, which the client honours and retries', async () => {
-    mock.controller.scenarios.throttle({ retryAfterSeconds: 0, times: 2 });
+  it('throttle: 429 with Retry-After, which the client honours and retries', async () => {
+    server.use(
+      mock.mock.throttle({ retryAfterSeconds: 0, once: true }),
+      mock.mock.throttle({ retryAfterSeconds: 0, once: true }),
+    );
     const page = await client.listFunctionInstances(params);
     expect(page.result.length).toBeGreaterThan(0);
-    expect(mock.controller.requests).toHaveLength(3);
-    mock.controller.scenarios.throttle({ retryAfterSeconds: 0 });
+    // The two throttled attempts never reached the default handlers: one request was recorded.
+    expect(mock.controller.requests).toHaveLength(1);
+    server.use(mock.mock.throttle({ retryAfterSeconds: 0 }));
     expect(await client.listFunctionInstances(params).catch((e) => e)).toMatchObject({
       kind: 'throttling',
       status: 429,
@@ -287,13 +299,13 @@ describe('controller', () => {
     });
   });
 
-  it('scenario: a network error', async () => {
-    mock.controller.scenarios.networkError();
+  it('networkError: fetch rejects', async () => {
+    server.use(mock.mock.networkError());
     expect(await client.listFunctionInstances(params).catch((e) => e)).toMatchObject({ kind: 'network' });
   });
 
-  it('scenario: a delay, which the client can time out on', async () => {
-    mock.controller.scenarios.delay(200);
+  it('delay: the handlers behind answer late, and the client can time out', async () => {
+    server.use(mock.mock.delay(200));
     const impatient = createOpenSearchClient({ endpoint: BASE, credentials: key, timeoutMs: 50, retry: false });
     expect(await impatient.listFunctionInstances(params).catch((e) => e)).toMatchObject({ kind: 'timeout' });
   });

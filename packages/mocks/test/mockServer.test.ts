@@ -26,8 +26,8 @@ describe('startMockServer', () => {
     expect((await fetch(`${server.url}/nope`)).status).toBe(404);
   });
 
-  it('turns the networkError scenario into a dropped connection', async () => {
-    server.controller.scenarios.networkError({ times: 1 });
+  it('turns a networkError override into a dropped connection', async () => {
+    server.use(server.mock.networkError({ once: true }));
     const client = createOpenSearchClient({ endpoint: server.url, credentials: key, retry: false });
     await expect(client.listFunctionInstances({ appGroupIdentity: 'a', functionName: 'b' })).rejects.toMatchObject({
       kind: 'network',

@@ -2,36 +2,45 @@
 import { describe, expectTypeOf, it } from 'vitest';
 import { createOpenSearchHandlers, type ResponseBody } from '../src/index.js';
 
-const { controller } = createOpenSearchHandlers();
+const { mock } = createOpenSearchHandlers();
 
-describe('typed overrides', () => {
+describe('typed overrides (mock.respond, mock.error)', () => {
   it('accepts bodies the spec allows for the status', () => {
-    controller.override('listFunctionInstances', 200, {
+    mock.respond('listFunctionInstances', 200, {
       requestId: 'r',
       result: [{ instanceName: 'a', functionName: 'b' }],
     });
-    controller.override('listFunctionInstances', 200, { RequestId: 'r', Result: [] });
-    controller.override('listFunctionInstances', 404, { code: 'Instance.NotExist', message: 'gone' });
-    controller.override(
+    mock.respond('listFunctionInstances', 200, { RequestId: 'r', Result: [] });
+    mock.respond('listFunctionInstances', 404, { code: 'Instance.NotExist', message: 'gone' });
+    mock.respond(
       'listFunctionInstances',
       429,
       { Code: 'Throttling.User' },
-      { headers: { 'retry-after': '1' }, times: 1 },
+      { headers: { 'retry-after': '1' }, once: true },
     );
     expectTypeOf<Extract<ResponseBody<'listFunctionInstances', 200>, { requestId: string }>>().toHaveProperty('result');
   });
 
+  it('takes only the spec error codes and operationIds', () => {
+    mock.error('Throttling.User', { operationId: 'listFunctionInstances' });
+    // @ts-expect-error a typo in the code does not compile
+    mock.error('Instance.NotExsit');
+    // @ts-expect-error nor does an unknown operation
+    mock.networkError({ operationId: 'listInstances' });
+    expectTypeOf(mock.paths.listFunctionInstances).toBeString();
+  });
+
   it('rejects bodies that break the schema, and undocumented statuses', () => {
     // @ts-expect-error result must be an array of instances
-    controller.override('listFunctionInstances', 200, { requestId: 'r', result: 'nope' });
+    mock.respond('listFunctionInstances', 200, { requestId: 'r', result: 'nope' });
     // @ts-expect-error an instance needs instanceName and functionName
-    controller.override('listFunctionInstances', 200, { requestId: 'r', result: [{ status: 'available' }] });
+    mock.respond('listFunctionInstances', 200, { requestId: 'r', result: [{ status: 'available' }] });
     const ready = [{ instanceName: 'a', functionName: 'b', status: 'ready' as const }];
     // @ts-expect-error status is available | unavailable
-    controller.override('listFunctionInstances', 200, { requestId: 'r', result: ready });
+    mock.respond('listFunctionInstances', 200, { requestId: 'r', result: ready });
     // @ts-expect-error 418 is not a documented status
-    controller.override('listFunctionInstances', 418, {});
+    mock.respond('listFunctionInstances', 418, {});
     // @ts-expect-error an error body needs a code
-    controller.override('listFunctionInstances', 500, { message: 'no code' });
+    mock.respond('listFunctionInstances', 500, { message: 'no code' });
   });
 });

@@ -16,6 +16,7 @@ const pascal = createOpenSearchHandlers({
 const server = setupServer(...camel.handlers, ...pascal.handlers);
 beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
 afterEach(() => {
+  server.resetHandlers();
   camel.controller.reset();
   pascal.controller.reset();
 });
@@ -101,21 +102,21 @@ describe('every response validates against the spec', () => {
       schemas: { ErrorResponse: { 'x-acs-error-codes': Array<{ code: string; httpStatus: number }> } };
     }
   ).schemas.ErrorResponse['x-acs-error-codes'];
-  it.each(codes.map((c) => [c.code, c.httpStatus] as const))('scenario error %s answers %i', async (code, status) => {
-    camel.controller.scenarios.error(code);
+  it.each(codes.map((c) => [c.code, c.httpStatus] as const))('mock.error(%s) answers %i', async (code, status) => {
+    server.use(camel.mock.error(code as never));
     const result = await expectValid(await signedFetch('https://camel.example'));
     expect(result.status).toBe(status);
   });
 
-  it('scenario throttle answers 429 with Retry-After', async () => {
-    camel.controller.scenarios.throttle({ retryAfterSeconds: 3 });
+  it('mock.throttle answers 429 with Retry-After', async () => {
+    server.use(camel.mock.throttle({ retryAfterSeconds: 3 }));
     const response = await signedFetch('https://camel.example');
     expect(response.headers.get('retry-after')).toBe('3');
     expect((await expectValid(response)).status).toBe(429);
   });
 
   it('typed overrides validate too', async () => {
-    camel.controller.override('listFunctionInstances', 503, { Code: 'ServiceUnavailable', Message: 'down' });
+    server.use(camel.mock.respond('listFunctionInstances', 503, { Code: 'ServiceUnavailable', Message: 'down' }));
     expect((await expectValid(await signedFetch('https://camel.example'))).status).toBe(503);
   });
 });

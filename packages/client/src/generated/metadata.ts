@@ -156,8 +156,24 @@ export const ERROR_CODES = [
     "httpStatus": 400
   },
   {
+    "code": "InvalidTimeStamp.Format",
+    "httpStatus": 400
+  },
+  {
     "code": "SignatureNonceUsed",
     "httpStatus": 400
+  },
+  {
+    "code": "InvalidVersion",
+    "httpStatus": 400
+  },
+  {
+    "code": "InvalidAction.NotFound",
+    "httpStatus": 404
+  },
+  {
+    "code": "RequestEntityTooLarge",
+    "httpStatus": 413
   },
   {
     "code": "Forbidden.RAM",

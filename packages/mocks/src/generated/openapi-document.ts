@@ -838,10 +838,34 @@ export const openApiDocument: {
             "description": "x-acs-date is more than 15 minutes away from the server's clock. The response carries a Date header; a client may correct its clock offset and retry once."
           },
           {
+            "code": "InvalidTimeStamp.Format",
+            "httpStatus": 400,
+            "retryable": false,
+            "description": "x-acs-date is not a real UTC time in the form 2024-01-01T00:00:00Z. Beyond the reference (a common gateway code)."
+          },
+          {
             "code": "SignatureNonceUsed",
             "httpStatus": 400,
             "retryable": false,
             "description": "x-acs-signature-nonce was already used within the replay window."
+          },
+          {
+            "code": "InvalidVersion",
+            "httpStatus": 400,
+            "retryable": false,
+            "description": "x-acs-version is not a version of the API. Beyond the reference (a common gateway code)."
+          },
+          {
+            "code": "InvalidAction.NotFound",
+            "httpStatus": 404,
+            "retryable": false,
+            "description": "No operation of the API is this x-acs-action at this method and path. Beyond the reference (a common gateway code; the gateway routes ROA calls by action, method and path together)."
+          },
+          {
+            "code": "RequestEntityTooLarge",
+            "httpStatus": 413,
+            "retryable": false,
+            "description": "The request body is over the gateway's limit. Beyond the reference; the mocks answer it for bodies over 1 MiB (an assumption, configurable)."
           },
           {
             "code": "Forbidden.RAM",

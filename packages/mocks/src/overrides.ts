@@ -1,0 +1,124 @@
+// Per-test overrides the MSW way: each helper returns an ordinary MSW handler for
+// `server.use(...)` or `worker.use(...)`, so `server.resetHandlers()` removes it, as with any
+// handler a test adds. Bodies are typed by the spec (operation, status) and error codes are the
+// spec's codes. The path patterns are exported for hand-written `http.get(...)` handlers too.
+import type { ErrorCode } from '@acs-opensearch/client';
+import { type HttpHandler, HttpResponse, http, delay as mswDelay } from 'msw';
+import { errorBody } from './errorResponses.js';
+import type { SpecModel } from './specModel.js';
+import type { OperationId, ResponseBody, ResponseStatus } from './types.js';
+
+export interface OverrideOptions {
+  /** Only this operation. Default: every operation of the spec. */
+  operationId?: OperationId;
+  /** Answer once, then fall back to the handlers behind (MSW's `once`). Default false. */
+  once?: boolean;
+}
+
+export interface OpenSearchMockHelpers {
+  /** The MSW path pattern of each operation (baseUrl included), for your own `http.get(pattern, ...)`. */
+  readonly paths: Readonly<Record<OperationId, string>>;
+  /** Answers `operationId` with this status and body; the body is type-checked against the spec for that status. */
+  respond<Op extends OperationId, S extends ResponseStatus<Op>>(
+    operationId: Op,
+    status: S,
+    body: ResponseBody<Op, S>,
+    init?: { headers?: Record<string, string>; once?: boolean },
+  ): HttpHandler;
+  /** Answers with the error `code` (one the spec documents), with its status and shape. */
+  error(
+    code: ErrorCode,
+    options?: OverrideOptions & { message?: string; headers?: Record<string, string> },
+  ): HttpHandler;
+  /** Answers 429 Throttling.User with Retry-After. */
+  throttle(options?: OverrideOptions & { retryAfterSeconds?: number }): HttpHandler;
+  /** Fails the request at the network level: fetch rejects, as on a dropped connection. */
+  networkError(options?: OverrideOptions): HttpHandler;
+  /** Delays the request by `ms`, then lets the handlers behind answer it. */
+  delay(ms: number, options?: OverrideOptions): HttpHandler;
+}
+
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+export function createMockHelpers(
+  spec: SpecModel,
+  base: string | undefined,
+  requestIdFor: (request: Request) => string,
+): OpenSearchMockHelpers {
+  const prefix = base ?? '*';
+  const paths = Object.fromEntries(
+    spec.operations.map((m) => [m.op.operationId, `${prefix}${m.op.mswPath}`]),
+  ) as Record<OperationId, string>;
+  const origin = base ? escapeRegExp(base) : 'https?://[^/]+';
+  const anyOperation = new RegExp(
+    `^${origin}(?:${spec.operations.map((m) => escapeRegExp(m.op.path).replace(/\\\{[^/]+?\\\}/g, '[^/]+')).join('|')})$`,
+  );
+
+  /** One handler: for one operation (its method and pattern), or for every operation's path. */
+  function handler(
+    options: OverrideOptions | undefined,
+    resolver: (request: Request) => Response | Promise<Response | undefined>,
+  ) {
+    const once = { once: options?.once ?? false };
+    if (options?.operationId === undefined) return http.all(anyOperation, ({ request }) => resolver(request), once);
+    const model = spec.operations.find((m) => m.op.operationId === options.operationId);
+    if (!model)
+      throw new TypeError(
+        `Unknown operationId ${JSON.stringify(options.operationId)}: expected one of ${Object.keys(paths).join(', ')}`,
+      );
+    const method = model.op.method.toLowerCase() as 'get' | 'post' | 'put' | 'delete' | 'patch' | 'head' | 'options';
+    return http[method](paths[options.operationId], ({ request }) => resolver(request), once);
+  }
+
+  function errorResponse(request: Request, code: string, message: string, headers: Record<string, string> = {}) {
+    const info = spec.errorCodes.get(code);
+    if (!info)
+      throw new TypeError(
+        `Unknown error code ${JSON.stringify(code)}: the spec documents ${[...spec.errorCodes.keys()].join(', ')}`,
+      );
+    const requestId = requestIdFor(request);
+    return HttpResponse.json(errorBody(info, code, message, requestId, new URL(request.url).host), {
+      status: info.httpStatus,
+      headers: { 'x-acs-request-id': requestId, ...headers },
+    });
+  }
+
+  return {
+    paths,
+    respond(operationId, status, body, init = {}) {
+      return handler({ operationId, once: init.once ?? false }, (request) =>
+        HttpResponse.json(body as never, {
+          status: Number(status),
+          headers: { 'x-acs-request-id': requestIdFor(request), ...init.headers },
+        }),
+      );
+    },
+    error(code, options = {}) {
+      if (!spec.errorCodes.has(code))
+        throw new TypeError(
+          `Unknown error code ${JSON.stringify(code)}: the spec documents ${[...spec.errorCodes.keys()].join(', ')}`,
+        );
+      return handler(options, (request) =>
+        errorResponse(request, code, options.message ?? `Mocked ${code}.`, options.headers),
+      );
+    },
+    throttle(options = {}) {
+      const seconds = options.retryAfterSeconds ?? 1;
+      return handler(options, (request) =>
+        errorResponse(request, 'Throttling.User', 'Request was denied due to user flow control.', {
+          'retry-after': String(seconds),
+        }),
+      );
+    },
+    networkError(options = {}) {
+      return handler(options, () => HttpResponse.error());
+    },
+    delay(ms, options = {}) {
+      if (!(ms >= 0)) throw new TypeError(`delay must be >= 0 ms, got ${ms}`);
+      return handler(options, async () => {
+        await mswDelay(ms);
+        return undefined;
+      });
+    },
+  };
+}

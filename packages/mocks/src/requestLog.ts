@@ -1,0 +1,36 @@
+// The requests the handlers saw, newest last, bounded: the last `limit` are kept.
+
+export interface RecordedRequest {
+  operationId: string;
+  method: string;
+  url: string;
+  /** The operation's path and query parameters after validation, defaults applied. */
+  params: Record<string, unknown>;
+  headers: Record<string, string>;
+  body: unknown;
+}
+
+export class RequestLog {
+  readonly #entries: RecordedRequest[] = [];
+  readonly #limit: number;
+
+  constructor(limit: number) {
+    if (!Number.isInteger(limit) || limit < 0)
+      throw new TypeError(`maxRecordedRequests must be an integer >= 0, got ${limit}`);
+    this.#limit = limit;
+  }
+
+  push(entry: RecordedRequest): void {
+    if (this.#limit === 0) return;
+    this.#entries.push(entry);
+    if (this.#entries.length > this.#limit) this.#entries.splice(0, this.#entries.length - this.#limit);
+  }
+
+  get entries(): readonly RecordedRequest[] {
+    return this.#entries;
+  }
+
+  clear(): void {
+    this.#entries.length = 0;
+  }
+}
