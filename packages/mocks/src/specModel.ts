@@ -118,20 +118,14 @@ export function buildSpecModel(document: Json): SpecModel {
     const meta = metas.get(op.operationId)!;
     const parent = op.path.replace(/\/\{[^{}/]+\}$/, '');
     const isItem = parent !== op.path && (byRoute.has(`GET ${parent}`) || byRoute.has(`POST ${parent}`));
+    const ITEM: Record<string, Behaviour> = { GET: 'get', PUT: 'update', PATCH: 'update', DELETE: 'delete' };
+    const itemCollection = isItem ? collectionOf(parent) : undefined;
+    const ownCollection = itemCollection ? undefined : collectionOf(op.path);
+    let collection = itemCollection ?? ownCollection;
     let behaviour: Behaviour = 'example';
-    let collection: Collection | undefined;
-    if (isItem && (collection = collectionOf(parent))) {
-      behaviour =
-        ({ GET: 'get', PUT: 'update', PATCH: 'update', DELETE: 'delete' } as Record<string, Behaviour>)[op.method] ??
-        'example';
-    } else if ((collection = collectionOf(op.path))) {
-      behaviour =
-        op.method === 'GET' && collection.itemsField
-          ? 'list'
-          : op.method === 'POST' && collection.key
-            ? 'create'
-            : 'example';
-    }
+    if (itemCollection) behaviour = ITEM[op.method] ?? 'example';
+    else if (ownCollection?.itemsField && op.method === 'GET') behaviour = 'list';
+    else if (ownCollection?.key && op.method === 'POST') behaviour = 'create';
     if (behaviour === 'example') collection = collectionOf(op.path) ?? (isItem ? collectionOf(parent) : undefined);
     const response = op.responses
       .filter((r) => /^2\d\d$/.test(r.status))

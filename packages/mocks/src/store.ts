@@ -61,9 +61,15 @@ export class ResourceStore {
 
   #scope(collection: Collection, scope: string): Scope {
     let byScope = this.#scopes.get(collection.path);
-    if (!byScope) this.#scopes.set(collection.path, (byScope = new Map()));
+    if (!byScope) {
+      byScope = new Map();
+      this.#scopes.set(collection.path, byScope);
+    }
     let data = byScope.get(scope);
-    if (!data) byScope.set(scope, (data = { items: [], hidden: new Set(), removed: new Set() }));
+    if (!data) {
+      data = { items: [], hidden: new Set(), removed: new Set() };
+      byScope.set(scope, data);
+    }
     return data;
   }
 
@@ -168,17 +174,15 @@ export class ResourceStore {
       const count = this.#scopes.get(collection.path)?.get(scope)?.items.length ?? 0;
       if (this.#explicitOnly) this.#scopes.get(collection.path)?.delete(scope);
       else
-        this.#scopes
-          .get(collection.path)
-          ?.set(scope, {
-            items: [],
-            hidden: new Set(),
-            removed: new Set(
-              [...(this.#defaults.get(collection.path) ?? [])].map((i) =>
-                collection.key ? i[collection.key] : undefined,
-              ),
+        this.#scopes.get(collection.path)?.set(scope, {
+          items: [],
+          hidden: new Set(),
+          removed: new Set(
+            [...(this.#defaults.get(collection.path) ?? [])].map((i) =>
+              collection.key ? i[collection.key] : undefined,
             ),
-          });
+          ),
+        });
       return count;
     }
     const data = this.#scope(collection, scope);
