@@ -36,7 +36,8 @@ async function readCapped(request: Request, max: number): Promise<string> {
     if (done) return text + decoder.decode();
     size += value.byteLength;
     if (size > max) {
-      await reader.cancel().catch(() => {});
+      // Not awaited: a tee'd branch's cancel settles only once the other branch (MSW's) is cancelled too.
+      reader.cancel().catch(() => {});
       throw new TooLarge();
     }
     text += decoder.decode(value, { stream: true });

@@ -18,7 +18,7 @@ import {
 import { type ErrorCodeInfo, readErrorCodes } from './errorResponses.js';
 import { createOperationValidators, type OperationValidator } from './specValidator.js';
 
-export type Behaviour = 'list' | 'get' | 'create' | 'update' | 'delete' | 'example';
+type Behaviour = 'list' | 'get' | 'create' | 'update' | 'delete' | 'example';
 
 export interface Collection {
   /** The collection's path template. */

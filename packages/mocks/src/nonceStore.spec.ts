@@ -1,0 +1,19 @@
+import { describe, expect, it } from 'vitest';
+import { NonceStore } from './nonceStore.js';
+
+describe('NonceStore', () => {
+  it('refuses a nonce seen within the window, and forgets it once the window has passed', () => {
+    const nonces = new NonceStore(1000);
+    expect(nonces.use('a', 0, 0)).toBe(true);
+    expect(nonces.use('a', 0, 500)).toBe(false);
+    expect(nonces.use('b', 2000, 2000)).toBe(true);
+    expect(nonces.size).toBe(1);
+    expect(nonces.use('a', 2000, 2000)).toBe(true);
+  });
+
+  it('stays bounded under a stream of fresh nonces', () => {
+    const nonces = new NonceStore(100);
+    for (let t = 0; t < 10_000; t++) nonces.use(`n${t}`, t, t);
+    expect(nonces.size).toBeLessThanOrEqual(101);
+  });
+});
