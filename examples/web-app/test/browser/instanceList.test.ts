@@ -12,6 +12,7 @@ beforeAll(async () => {
   await worker.start({ serviceWorker: { url: '/mockServiceWorker.js' }, onUnhandledRequest: 'bypass', quiet: true });
 });
 afterEach(() => {
+  worker.resetHandlers();
   mock.controller.reset();
   document.body.replaceChildren();
 });
@@ -72,7 +73,7 @@ describe('instance list (Chromium + msw/browser)', () => {
   });
 
   it('shows API errors to the user', async () => {
-    mock.controller.scenarios.error('Instance.NotExist', { message: 'instance not exist.' });
+    worker.use(mock.mock.error('Instance.NotExist', { message: 'instance not exist.' }));
     const { root } = await mount();
     const alert = root.querySelector('[role="alert"]') as HTMLElement;
     expect(alert.hidden).toBe(false);

@@ -8,7 +8,11 @@ import { createInstanceListModel } from '../../src/instanceListModel.js';
 const mock = createOpenSearchHandlers({ seed: 1 });
 const server = setupServer(...mock.handlers);
 beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
-afterEach(() => mock.controller.reset());
+afterEach(() => {
+  // Overrides are MSW handlers: resetHandlers() removes them; reset() restores the data.
+  server.resetHandlers();
+  mock.controller.reset();
+});
 afterAll(() => server.close());
 
 const client = createOpenSearchClient({
@@ -50,7 +54,7 @@ describe('instance list (Node + msw/node)', () => {
   });
 
   it('shows an API error with its code and request id', async () => {
-    mock.controller.scenarios.error('Forbidden.RAM', { message: 'not allowed to DescribeFunction' });
+    server.use(mock.mock.error('Forbidden.RAM', { message: 'not allowed to DescribeFunction' }));
     const m = model();
     await m.load();
     expect(m.state.status).toBe('error');
@@ -60,10 +64,11 @@ describe('instance list (Node + msw/node)', () => {
   });
 
   it('rides out throttling: the client retries after Retry-After', async () => {
-    mock.controller.scenarios.throttle({ retryAfterSeconds: 0, times: 1 });
+    server.use(mock.mock.throttle({ retryAfterSeconds: 0, once: true }));
     const m = model();
     await m.load();
     expect(m.state.status).toBe('ready');
-    expect(mock.controller.requests).toHaveLength(2);
+    // The throttled attempt was answered by the override; the retry reached the default handlers.
+    expect(mock.controller.requests).toHaveLength(1);
   });
 });
