@@ -62,14 +62,19 @@ export async function generatedNames(params: ListFunctionInstancesParams): Promi
 }
 
 export function mocks() {
-  const { controller } = createOpenSearchHandlers({
+  const { controller, mock } = createOpenSearchHandlers({
     seed: 3,
     appGroups: { app: [makeFunctionInstance({ functionName: 'ctr' })] },
   });
-  controller.override('listFunctionInstances', 200, { requestId: 'r', result: [] });
+  const overrides = [
+    mock.respond('listFunctionInstances', 200, { requestId: 'r', result: [] }),
+    mock.error('Throttling.User'),
+  ];
   // @ts-expect-error the 200 body needs a result list
-  controller.override('listFunctionInstances', 200, { requestId: 'r', result: 'none' });
-  return handlers.length;
+  mock.respond('listFunctionInstances', 200, { requestId: 'r', result: 'none' });
+  // @ts-expect-error a misspelled error code does not compile
+  mock.error('Instance.NotExsit');
+  return handlers.length + overrides.length + controller.requests.length;
 }
 
 export function isThrottled(error: unknown): boolean {
