@@ -2,18 +2,16 @@
 // Vite, calling the mock server that the acs-opensearch-mock command started on another origin
 // (so CORS and signature checks are real). Playwright Test starts both servers (webServer).
 import { defineConfig } from '@playwright/test';
-import { findChromium, INSTALL_COMMAND } from '../../scripts/lib/chromium.mjs';
+import { findChromium } from '../../scripts/lib/chromium.mjs';
 
-const chromium = findChromium();
-if (!chromium)
-  throw new Error(
-    `The end-to-end test needs Chromium, and none was found. Run:\n  ${INSTALL_COMMAND}\nor: pnpm provision:browsers`,
-  );
+// Without Chromium, the global setup stops the run with the command to install it.
+const chromium = findChromium() ?? '/usr/bin/chromium';
 const MOCK_PORT = Number(process.env.E2E_MOCK_PORT ?? 4011);
 const APP_PORT = Number(process.env.E2E_APP_PORT ?? 5174);
 
 export default defineConfig({
   testDir: 'e2e',
+  globalSetup: './test/requireChromium.ts',
   timeout: 30_000,
   reporter: process.env.CI ? 'line' : 'list',
   use: {
