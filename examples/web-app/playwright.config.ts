@@ -32,7 +32,7 @@ export default defineConfig({
   webServer: [
     {
       // The mock server as another language's test suite would start it: the package's bin.
-      command: `node ../../packages/mocks/dist/bin.js --port ${MOCK_PORT} --verify-signature e2e-ak:e2e-secret --seed 1`,
+      command: `acs-opensearch-mock --port ${MOCK_PORT} --verify-signature e2e-ak:e2e-secret --seed 1`,
       url: `http://127.0.0.1:${MOCK_PORT}/v4/openapi/app-groups/ping/functions/ping/instances`,
       // Any HTTP answer means it is up (this one is 400 IncompleteSignature).
       reuseExistingServer: false,

@@ -173,7 +173,7 @@ describe('determinism', () => {
 
 describe('acs-opensearch-mock (the bin)', () => {
   it('prints its URL, serves signed calls, and stops cleanly on SIGTERM', async () => {
-    const bin = fileURLToPath(new URL('../dist/bin.js', import.meta.url));
+    const bin = fileURLToPath(new URL('../bin/acs-opensearch-mock.mjs', import.meta.url));
     const child = spawn(
       process.execPath,
       [bin, '--port', '0', '--verify-signature', 'bin-ak:bin-sk', '--casing', 'pascal', '--seed', '3'],
@@ -200,7 +200,7 @@ describe('acs-opensearch-mock (the bin)', () => {
   });
 
   it('refuses a bad option with usage and exit code 2', async () => {
-    const bin = fileURLToPath(new URL('../dist/bin.js', import.meta.url));
+    const bin = fileURLToPath(new URL('../bin/acs-opensearch-mock.mjs', import.meta.url));
     const child = spawn(process.execPath, [bin, '--casing', 'snake'], { stdio: ['ignore', 'pipe', 'pipe'] });
     let stderr = '';
     child.stderr.on('data', (d: Buffer) => {
