@@ -21,7 +21,7 @@ import { DEFAULT_CRYPTO_NAME, defaultCrypto } from './signing/defaultCrypto.js';
 import { createLeanSigner } from './signing/leanSigner.js';
 import { percentEncode } from './signing/percentEncode.js';
 import { successBody } from './successBody.js';
-import { type PreparedCall, prepareCall, splitFlat } from './validateParameters.js';
+import { type PreparedCall, prepareCall, prepareFlat } from './validateParameters.js';
 
 export interface OpenSearchClientOptions {
   /** The region whose public endpoint to call. Default `cn-hangzhou`. Ignored when `endpoint` is set. */
@@ -216,14 +216,22 @@ export function createOpenSearchClient(options: OpenSearchClientOptions = {}): O
   }
 
   const readers = new WeakMap<OperationMeta, (answer: Answer) => unknown>();
-  async function callOperation(op: OperationMeta, params: unknown, call?: CallOptions): Promise<unknown> {
-    const built = buildCall(op, prepareCall(op, splitFlat(op, params)));
-    let read = readers.get(op);
-    if (!read) {
-      read = (answer: Answer) => successBody(op, answer, op.method);
-      readers.set(op, read);
+  /** Not async: a synchronous failure becomes a rejection, and the common path adds no promise hop. */
+  function callOperation(op: OperationMeta, params: unknown, call?: CallOptions): Promise<unknown> {
+    try {
+      const built = buildCall(op, prepareFlat(op, params));
+      let read = readers.get(op);
+      if (!read) {
+        read = (answer: Answer) => successBody(op, answer, op.method);
+        readers.set(op, read);
+      }
+      const reader = read;
+      return 'then' in built
+        ? built.then((b) => engine.send(b, call?.signal, reader))
+        : engine.send(built, call?.signal, reader);
+    } catch (error) {
+      return Promise.reject(error);
     }
-    return engine.send('then' in built ? await built : built, call?.signal, read);
   }
 
   async function* paginate(op: OperationMeta, params: unknown, call?: CallOptions): AsyncGenerator<unknown> {

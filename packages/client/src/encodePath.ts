@@ -15,7 +15,8 @@ export function encodePath(template: string, params: Record<string, unknown> | u
   }
   let out = parts[0]!;
   for (let i = 1; i < parts.length; i += 2) {
-    out += encodeURIComponent(String(params?.[parts[i]!])).replace(/\*/g, '%2A') + parts[i + 1]!;
+    const encoded = encodeURIComponent(String(params?.[parts[i]!]));
+    out += (encoded.includes('*') ? encoded.replace(/\*/g, '%2A') : encoded) + parts[i + 1]!;
   }
   return out;
 }

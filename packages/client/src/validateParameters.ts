@@ -15,6 +15,11 @@ export interface PreparedCall {
 }
 
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+/** No lone UTF-16 surrogate (which encodeURIComponent would throw on); native where the runtime has it. */
+const isWellFormed = (text: string): boolean =>
+  typeof (text as { isWellFormed?: () => boolean }).isWellFormed === 'function'
+    ? (text as unknown as { isWellFormed: () => boolean }).isWellFormed()
+    : !LONE_SURROGATE.test(text);
 
 /** A value's JSON type, `integer` for whole numbers; what the checks and the messages speak of. */
 const jsonType = (value: unknown): string =>
@@ -39,7 +44,7 @@ function checkValue(name: string, where: string, rule: ValueRule, value: unknown
             ? `match ${rule.pattern}`
             : rule.enum && !rule.enum.includes(value as string)
               ? `be one of ${rule.enum.join(', ')}`
-              : inUrl && LONE_SURROGATE.test(text)
+              : inUrl && !isWellFormed(text)
                 ? 'be well-formed UTF-16 (it has a lone surrogate)'
                 : undefined;
   if (problem) throw new ValidationError(name, `${where} must ${problem}`);
@@ -104,70 +109,76 @@ function checkBody(op: OperationMeta, body: unknown): unknown {
 
 const LOCATIONS = ['path', 'query', 'header'] as const;
 
-/**
- * Validates one call. `parts` holds the values by location (the raw openapi-fetch shape); a flat
- * parameter object is split first by `splitFlat`. Unknown keys, wrong types, values outside their
- * enum or range, and missing required values are ValidationErrors naming the key.
- */
-export function prepareCall(
-  op: OperationMeta,
-  parts: { path?: unknown; query?: unknown; header?: unknown; body?: unknown },
-): PreparedCall {
-  const out: PreparedCall = {
-    path: Object.create(null),
-    query: Object.create(null),
-    header: Object.create(null),
-    body: undefined,
-  };
-  const index = parameterIndex(op);
-  for (const location of LOCATIONS) {
-    const given = parts[location] as Bag | undefined;
-    for (const key of ownKeys(`params.${location}`, given)) {
-      const value = (given as Bag)[key];
-      const rule = index.get(`${location}:${key}`);
-      if (!rule) {
-        throw new ValidationError(key, `${op.operationId}: unknown ${location} parameter ${JSON.stringify(key)}`);
-      }
-      if (value === undefined || value === null) continue;
-      checkValue(key, `${op.operationId}: ${key}`, rule, value, location !== 'header');
-      if (location === 'path' && (value === '.' || value === '..')) {
-        throw new ValidationError(
-          key,
-          `${op.operationId}: ${key} cannot be "${value}": URL parsing would resolve it away and change the path`,
-        );
-      }
-      out[location][key] = value;
-    }
+/** Checks and stores one parameter value; `location` is where it goes on the wire. */
+function accept(op: OperationMeta, out: PreparedCall, rule: ParameterRule, key: string, value: unknown): void {
+  if (value === undefined || value === null) return;
+  checkValue(key, `${op.operationId}: ${key}`, rule, value, rule.in !== 'header');
+  if (rule.in === 'path' && (value === '.' || value === '..')) {
+    throw new ValidationError(
+      key,
+      `${op.operationId}: ${key} cannot be "${value}": URL parsing would resolve it away and change the path`,
+    );
   }
+  out[rule.in][key] = value;
+}
+
+function finish(op: OperationMeta, out: PreparedCall, body: unknown): PreparedCall {
   for (const rule of op.parameters) {
     if (rule.required && out[rule.in][rule.name] === undefined) {
       throw new ValidationError(rule.name, `${op.operationId}: ${rule.name} is required`);
     }
   }
-  out.body = checkBody(op, parts.body);
+  out.body = checkBody(op, body);
   return out;
 }
 
-/** Splits the flat parameters of a generated method by location; `body` is the JSON body. */
-export function splitFlat(op: OperationMeta, params: unknown): { path: Bag; query: Bag; header: Bag; body?: unknown } {
-  const parts = {
-    path: Object.create(null) as Bag,
-    query: Object.create(null) as Bag,
-    header: Object.create(null) as Bag,
-    body: undefined as unknown,
-  };
+const empty = (): PreparedCall => ({
+  path: Object.create(null),
+  query: Object.create(null),
+  header: Object.create(null),
+  body: undefined,
+});
+
+/**
+ * Validates a raw call: the values by location, as openapi-fetch takes them. Unknown keys, wrong
+ * types, values outside their enum or range, and missing required values are ValidationErrors
+ * naming the key.
+ */
+export function prepareCall(
+  op: OperationMeta,
+  parts: { path?: unknown; query?: unknown; header?: unknown; body?: unknown },
+): PreparedCall {
+  const out = empty();
   const index = parameterIndex(op);
+  for (const location of LOCATIONS) {
+    const given = parts[location] as Bag | undefined;
+    for (const key of ownKeys(`params.${location}`, given)) {
+      const rule = index.get(`${location}:${key}`);
+      if (!rule)
+        throw new ValidationError(key, `${op.operationId}: unknown ${location} parameter ${JSON.stringify(key)}`);
+      accept(op, out, rule, key, (given as Bag)[key]);
+    }
+  }
+  return finish(op, out, parts.body);
+}
+
+/** Validates a generated method's flat parameters (path and query together, the JSON body as `body`), in one pass. */
+export function prepareFlat(op: OperationMeta, params: unknown): PreparedCall {
+  const out = empty();
+  const index = parameterIndex(op);
+  let body: unknown;
   for (const key of ownKeys('params', params)) {
     const value = (params as Bag)[key];
     if (key === 'body' && op.body) {
-      parts.body = value;
+      body = value;
       continue;
     }
     const rule = index.get(key);
-    if (!rule) throw new ValidationError(key, `${op.operationId}: unknown parameter ${JSON.stringify(key)}`);
-    parts[rule.in][key] = value;
+    if (!rule || rule.name !== key)
+      throw new ValidationError(key, `${op.operationId}: unknown parameter ${JSON.stringify(key)}`);
+    accept(op, out, rule, key, value);
   }
-  return parts;
+  return finish(op, out, body);
 }
 
 /** Checks a 2xx body against the top level of the spec's camelCase schema; returns what is wrong, or undefined. */
