@@ -73,6 +73,16 @@ describe('resource behaviours inferred from the spec', () => {
     expect(shop.controller.instances('shop', 'ctr')).toEqual([]);
   });
 
+  it('update merges the body into the stored instance; a missing one is 404', async () => {
+    expect((await call('https://open.example', 'PUT', `${ITEMS}/ctr_test`, { description: 'retrained' })).status).toBe(
+      200,
+    );
+    const got = await call('https://open.example', 'GET', `${ITEMS}/ctr_test?output=detail`);
+    expect(got.data.result).toMatchObject({ instanceName: 'ctr_test', functionName: 'ctr', description: 'retrained' });
+    expect((await call('https://open.example', 'PUT', `${ITEMS}/nope`, { description: 'x' })).status).toBe(404);
+    expect((await call('https://open.example', 'PUT', `${ITEMS}/ctr_test`, { colour: 'red' })).status).toBe(400);
+  });
+
   it('delete removes the instance from list and get; deleting it again is 404', async () => {
     expect((await call('https://open.example', 'DELETE', `${ITEMS}/ctr_test`)).status).toBe(200);
     expect((await call('https://open.example', 'GET', `${ITEMS}/ctr_test`)).status).toBe(404);

@@ -81,6 +81,32 @@ export function extendedSpec() {
         404: document.paths[LIST].get.responses['404'],
       },
     },
+    put: {
+      operationId: 'modifyFunctionInstance',
+      'x-acs-action': 'ModifyFunctionInstance',
+      'x-acs-version': '2017-12-25',
+      parameters: [
+        param('appGroupIdentity'),
+        param('functionName'),
+        { name: 'instanceName', in: 'path', required: true, schema: { type: 'string' } },
+      ],
+      requestBody: {
+        required: true,
+        content: {
+          'application/json': {
+            schema: { type: 'object', additionalProperties: false, properties: { description: { type: 'string' } } },
+          },
+        },
+      },
+      responses: {
+        200: {
+          description: 'Modified.',
+          content: {
+            'application/json': { schema: { type: 'object', properties: { requestId: { type: 'string' } } } },
+          },
+        },
+      },
+    },
     delete: {
       operationId: 'deleteFunctionInstance',
       'x-acs-action': 'DeleteFunctionInstance',
