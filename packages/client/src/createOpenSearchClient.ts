@@ -192,14 +192,14 @@ export function createOpenSearchClient(options: OpenSearchClientOptions = {}): O
     bodyText: string | undefined,
     payloadHash: string | undefined,
   ): OutgoingCall {
-    const headers = { ...unsigned };
-    const extra: [string, string][] = [];
+    let headers = unsigned;
+    let extra: [string, string][] | undefined;
     for (const name of Object.keys(prepared.header)) {
       const lower = name.toLowerCase();
       const value = String(prepared.header[name]);
       // A header parameter named x-acs-* is signed like the engine's own.
-      if (lower.startsWith('x-acs-')) extra.push([lower, value]);
-      else headers[lower] = value;
+      if (lower.startsWith('x-acs-')) (extra ??= []).push([lower, value]);
+      else headers = { ...headers, [lower]: value };
     }
     const contentType = bodyText === undefined ? undefined : 'application/json';
     const lean = {
@@ -212,7 +212,7 @@ export function createOpenSearchClient(options: OpenSearchClientOptions = {}): O
       payloadHash,
       extra,
     };
-    return { op, method: op.method, url, headers, body: bodyText, sign: (c, nowMs) => leanSign(lean, c, nowMs) };
+    return { op, method: op.method, url, body: bodyText, sign: (c, nowMs) => leanSign(lean, c, nowMs, headers) };
   }
 
   const readers = new WeakMap<OperationMeta, (answer: Answer) => unknown>();
@@ -318,9 +318,8 @@ export function createOpenSearchClient(options: OpenSearchClientOptions = {}): O
           op,
           method,
           url: href,
-          headers,
           body,
-          sign: (c, nowMs) => leanSign(lean, c, nowMs),
+          sign: (c, nowMs) => leanSign(lean, c, nowMs, headers),
         };
         let answer: Answer;
         try {

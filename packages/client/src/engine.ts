@@ -38,9 +38,8 @@ export interface OutgoingCall {
   op: OperationMeta;
   method: string;
   url: string;
-  /** Headers that are sent unsigned (accept, user-agent, the caller's own). */
-  headers: Record<string, string>;
   body?: string | Uint8Array | undefined;
+  /** Every header to send for one attempt, signed afresh: the unsigned ones (accept, user-agent, the caller's) included. */
   sign: (credentials: Credentials, nowMs: number) => SignedHeaders | Promise<SignedHeaders>;
 }
 
@@ -106,8 +105,7 @@ export function createEngine(options: EngineOptions) {
       const provided = options.credentials();
       const credentials = 'then' in provided ? await provided : provided;
       const signed = call.sign(credentials, now() + clock.offsetMs);
-      const signedHeaders = 'then' in signed ? await signed : signed;
-      const headers = { ...call.headers, ...signedHeaders };
+      const headers = 'then' in signed ? await signed : signed;
 
       const attemptMs = options.timeoutMs > 0 ? Math.min(options.timeoutMs, remaining) : remaining;
       const abort = new AbortController();

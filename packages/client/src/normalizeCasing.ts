@@ -32,11 +32,11 @@ function camelize(value: unknown, depth: number): unknown {
   return value;
 }
 
-/** Whether a response body is in the PascalCase form. */
+/** Whether a response body is in the PascalCase form: no `requestId`, and a key that starts upper-case. */
 function isPascalCaseBody(body: unknown): boolean {
-  if (!body || typeof body !== 'object' || Array.isArray(body)) return false;
-  const keys = Object.keys(body);
-  return !keys.includes('requestId') && keys.some((k) => k.length > 0 && k[0] !== k[0]!.toLowerCase());
+  if (!body || typeof body !== 'object' || Array.isArray(body) || 'requestId' in body) return false;
+  for (const key in body) if (key.length > 0 && key[0] !== key[0]!.toLowerCase()) return true;
+  return false;
 }
 
 /** Returns the body in camelCase; a camelCase body is returned as it is. Throws RangeError past MAX_BODY_DEPTH. */

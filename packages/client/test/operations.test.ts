@@ -127,3 +127,26 @@ describe('validation of every call', () => {
     expect(typed).toBe(LIST);
   });
 });
+
+describe('headers of a raw call', () => {
+  it('a caller x-acs-* header is sent and signed; the signature verifies over what was sent', async () => {
+    const { computeSignature, parseAuthorization } = await import('../src/signing/index.js');
+    const { client, sent } = setup();
+    await client.GET(LIST, { params: { path: params }, headers: { 'x-acs-trace-id': 'trace-1', 'x-custom': 'c' } });
+    const headers = sent[0]!.headers;
+    expect(headers.get('x-acs-trace-id')).toBe('trace-1');
+    expect(headers.get('x-custom')).toBe('c');
+    const auth = parseAuthorization(headers.get('authorization'))!;
+    expect(auth.signedHeaders).toContain('x-acs-trace-id');
+    expect(auth.signedHeaders).not.toContain('x-custom');
+    const { signature } = await computeSignature({
+      method: 'GET',
+      url: sent[0]!.url,
+      headers: [...headers.entries(), ['host', sent[0]!.url.host]],
+      payloadHash: headers.get('x-acs-content-sha256')!,
+      accessKeySecret: credentials.accessKeySecret,
+      signedHeaders: auth.signedHeaders,
+    });
+    expect(signature).toBe(auth.signature);
+  });
+});

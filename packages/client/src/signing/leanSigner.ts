@@ -61,10 +61,12 @@ export function createLeanSigner(options: LeanSignerOptions) {
     return list;
   };
 
+  /** Signs; the result holds `base` (headers sent unsigned) and every signed header, ready to send. */
   return function sign(
     request: LeanRequest,
     credentials: Credentials,
     nowMs: number,
+    base?: Readonly<Record<string, string>>,
   ): SignedHeaders | Promise<SignedHeaders> {
     const payloadHash = request.payloadHash ?? EMPTY_PAYLOAD_HASH;
     const token = credentials.securityToken;
@@ -91,6 +93,9 @@ export function createLeanSigner(options: LeanSignerOptions) {
       signedHeaders = list.joined;
       for (const name of list.names) canonicalHeaders += `${name}:${name === 'host' ? host : headers[name]!.trim()}\n`;
     }
+    // What goes on the wire: the signed headers, the further x-acs-* ones, and the unsigned base.
+    if (request.extra) for (const [name, value] of request.extra) headers[name] = value;
+    if (base) for (const name in base) if (!(name in headers)) headers[name] = base[name]!;
     const canonicalRequest = `${request.method}\n${request.path}\n${request.query}\n${canonicalHeaders}\n${signedHeaders}\n${payloadHash}`;
     const finish = (signature: string): SignedHeaders => {
       headers.authorization = `${ALGORITHM} Credential=${credentials.accessKeyId},SignedHeaders=${signedHeaders},Signature=${signature}`;
