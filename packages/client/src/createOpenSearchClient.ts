@@ -198,8 +198,10 @@ export function createOpenSearchClient(options: OpenSearchClientOptions = {}): O
       const lower = name.toLowerCase();
       const value = String(prepared.header[name]);
       // A header parameter named x-acs-* is signed like the engine's own.
-      if (lower.startsWith('x-acs-')) (extra ??= []).push([lower, value]);
-      else headers = { ...headers, [lower]: value };
+      if (lower.startsWith('x-acs-')) {
+        extra = extra ?? [];
+        extra.push([lower, value]);
+      } else headers = { ...headers, [lower]: value };
     }
     const contentType = bodyText === undefined ? undefined : 'application/json';
     const lean = {
