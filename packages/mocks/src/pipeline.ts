@@ -87,8 +87,21 @@ export function createPipeline(
     for (const p of op.parameters)
       if (p.in === 'path' && typeof params[p.name] === 'string') path[p.name] = params[p.name] as string;
     const url = new URL(request.url);
+    // The query decoded as the gateway does: `+` is a literal plus (URLSearchParams would make it a space).
     const query: Record<string, string> = {};
-    for (const [name, value] of url.searchParams) query[name] = value;
+    for (const part of url.search.slice(1).split('&')) {
+      if (part === '') continue;
+      const eq = part.indexOf('=');
+      try {
+        query[decodeURIComponent(eq < 0 ? part : part.slice(0, eq))] =
+          eq < 0 ? '' : decodeURIComponent(part.slice(eq + 1));
+      } catch {
+        violations.push({
+          parameter: 'query',
+          message: `the query has a bad %-escape in ${JSON.stringify(part.slice(0, 40))}`,
+        });
+      }
+    }
     // Numbers are decimal digits only: ajv alone would take 0x10, 1e1 or " 5".
     for (const p of op.parameters) {
       const raw = p.in === 'query' ? query[p.name] : p.in === 'path' ? path[p.name] : undefined;

@@ -47,6 +47,18 @@ describe('request parsing', () => {
     },
   );
 
+  it('decodes the query as the gateway does: + is a plus, a bad %-escape is 400', async () => {
+    plain.controller.add(
+      'shop',
+      makeFunctionInstance({ functionName: 'ctr', instanceName: 'p', modelType: 'a+b', source: 'user' }),
+    );
+    const plus = await (await fetch(`https://plain.example${LIST}?modelType=a+b`)).json();
+    expect(plus.result.map((i: { instanceName: string }) => i.instanceName)).toEqual(['p']);
+    const bad = await fetch(`https://plain.example${LIST}?modelType=%E0%A4%A`);
+    expect(bad.status).toBe(400);
+    expect((await bad.json()).Message).toContain('bad %-escape');
+  });
+
   it('records only the operation’s parameters (no stray "0" origin key), and keeps the last maxRecordedRequests', async () => {
     for (let n = 1; n <= 5; n++) await fetch(`https://plain.example${LIST}?pageNumber=${n}`);
     expect(plain.controller.requests.map((r) => r.params.pageNumber)).toEqual([3, 4, 5]);
