@@ -353,7 +353,7 @@ describe('bounds on a whole call', () => {
       .listFunctionInstances(params)
       .catch((e: unknown) => e);
     expectTyped(error, { name: 'ServerError', status: 503 });
-    expect(Date.now() - started).toBeLessThan(900);
+    expect(Date.now() - started).toBeLessThan(2500); // well under the 3 s the server asked for
     expect(api.seen).toHaveLength(1);
   });
 
@@ -365,7 +365,7 @@ describe('bounds on a whole call', () => {
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(TimeoutError);
     expectTyped(error);
-    expect(Date.now() - started).toBeLessThan(700);
+    expect(Date.now() - started).toBeLessThan(1500); // ten attempts of 200 ms would take 2 s and more
   });
 });
 
