@@ -9,16 +9,17 @@ import { encodePath } from './encodePath.js';
 import { resolveEndpoint } from './endpoint.js';
 import { type Answer, type ClockState, createEngine, errorAnswers, type OutgoingCall } from './engine.js';
 import { ValidationError } from './errors.js';
-import { OPERATIONS, type RegionId } from './generated/metadata.js';
+import type { RegionId } from './generated/metadata.js';
 import type { OperationMethods, OperationPaginators } from './generated/operations.js';
 import type { OperationMeta } from './operationMeta.js';
 import type { CallOptions, NormalizedPaths, PaginateOptions } from './operationTypes.js';
+import { OPERATION_LIST, resolveOperation } from './resolveOperation.js';
 import { type RetryOptions, resolveRetry } from './retryPolicy.js';
 import { canonicalQuery } from './signing/canonicalQuery.js';
 import { canonicalUri } from './signing/canonicalUri.js';
 import type { SigningCrypto } from './signing/crypto.js';
 import { DEFAULT_CRYPTO_NAME, defaultCrypto } from './signing/defaultCrypto.js';
-import { createLeanSigner } from './signing/leanSigner.js';
+import { createLeanSigner, type LeanRequest } from './signing/leanSigner.js';
 import { percentEncode } from './signing/percentEncode.js';
 import { successBody } from './successBody.js';
 import { type PreparedCall, prepareCall, prepareFlat } from './validateParameters.js';
@@ -78,29 +79,6 @@ export const DEFAULT_DEADLINE_MS = 60_000;
 export const DEFAULT_MAX_RESPONSE_BYTES = 10 * 1024 * 1024;
 
 const INSPECT = Symbol.for('nodejs.util.inspect.custom');
-/** Headers the engine writes itself on every attempt. */
-const ENGINE_HEADERS = new Set([
-  'x-acs-action',
-  'x-acs-version',
-  'x-acs-date',
-  'x-acs-signature-nonce',
-  'x-acs-content-sha256',
-  'x-acs-security-token',
-]);
-const OPERATION_LIST = Object.values(OPERATIONS) as readonly OperationMeta[];
-const BY_ROUTE = new Map(OPERATION_LIST.map((op) => [`${op.method} ${op.path}`, op]));
-
-/** The operation of a method and path template, or a ValidationError naming both: nothing is signed with a guessed action. */
-function operationFor(method: string, path: unknown): OperationMeta {
-  const op = BY_ROUTE.get(`${method} ${String(path)}`);
-  if (!op)
-    throw new ValidationError(
-      'path',
-      `No operation in the spec is ${method} ${String(path).slice(0, 200)} (pass a path template)`,
-    );
-  return op;
-}
-
 /** Checks the caller's own headers of a raw call (a record or pairs; Headers are checked by Headers) without echoing a value. */
 function checkHeaders(headers: unknown): void {
   if (!headers || typeof headers !== 'object' || headers instanceof Headers) return;
@@ -158,7 +136,24 @@ export function createOpenSearchClient(options: OpenSearchClientOptions = {}): O
   if (options.userAgent) unsigned['user-agent'] = options.userAgent;
   const leanSign = createLeanSigner({ host: base.host, crypto });
 
-  const hashBody = (text: string | undefined) => (text === undefined ? undefined : crypto.sha256Hex(text));
+  /**
+   * One signed call, for both paths: the payload hash is computed once (asynchronously only with
+   * async primitives); each attempt then signs afresh with the lean signer.
+   */
+  function outgoing(
+    op: OperationMeta,
+    url: string,
+    request: Omit<LeanRequest, 'action' | 'version' | 'payloadHash'>,
+    headers: Record<string, string>,
+    body: string | Uint8Array | undefined,
+  ): OutgoingCall | Promise<OutgoingCall> {
+    const make = (payloadHash: string | undefined): OutgoingCall => {
+      const lean: LeanRequest = { ...request, action: op.action, version: op.version, payloadHash };
+      return { op, url, body, sign: (c, nowMs) => leanSign(lean, c, nowMs, headers) };
+    };
+    const hashed = body === undefined ? undefined : crypto.sha256Hex(body);
+    return typeof hashed === 'object' ? hashed.then(make) : make(hashed);
+  }
 
   /** The direct path of the generated methods: the request is built once, as a URL string and plain headers. */
   function buildCall(op: OperationMeta, prepared: PreparedCall): OutgoingCall | Promise<OutgoingCall> {
@@ -174,24 +169,6 @@ export function createOpenSearchClient(options: OpenSearchClientOptions = {}): O
       query += `${sep}${percentEncode(key)}=${value}`;
       canonicalQs += `${sep}${key}=${value}`;
     }
-    const url = `${baseUrl}${path}${query ? `?${query}` : ''}`;
-    const bodyText = prepared.body === undefined ? undefined : JSON.stringify(prepared.body);
-    const hashed = hashBody(bodyText);
-    if (hashed !== undefined && typeof hashed !== 'string') {
-      return hashed.then((payloadHash) => finishCall(op, prepared, url, canonicalQs, path, bodyText, payloadHash));
-    }
-    return finishCall(op, prepared, url, canonicalQs, path, bodyText, hashed);
-  }
-
-  function finishCall(
-    op: OperationMeta,
-    prepared: PreparedCall,
-    url: string,
-    canonicalQs: string,
-    path: string,
-    bodyText: string | undefined,
-    payloadHash: string | undefined,
-  ): OutgoingCall {
     let headers = unsigned;
     let extra: [string, string][] | undefined;
     for (const name of Object.keys(prepared.header)) {
@@ -203,18 +180,16 @@ export function createOpenSearchClient(options: OpenSearchClientOptions = {}): O
         extra.push([lower, value]);
       } else headers = { ...headers, [lower]: value };
     }
+    const bodyText = prepared.body === undefined ? undefined : JSON.stringify(prepared.body);
     const contentType = bodyText === undefined ? undefined : 'application/json';
-    const lean = {
-      method: op.method,
-      path: canonicalBase + path,
-      query: canonicalQs,
-      action: op.action,
-      version: op.version,
-      contentType,
-      payloadHash,
-      extra,
-    };
-    return { op, method: op.method, url, body: bodyText, sign: (c, nowMs) => leanSign(lean, c, nowMs, headers) };
+    const url = `${baseUrl}${path}${query ? `?${query}` : ''}`;
+    return outgoing(
+      op,
+      url,
+      { method: op.method, path: canonicalBase + path, query: canonicalQs, contentType, extra },
+      headers,
+      bodyText,
+    );
   }
 
   const readers = new WeakMap<OperationMeta, (answer: Answer) => unknown>();
@@ -286,7 +261,7 @@ export function createOpenSearchClient(options: OpenSearchClientOptions = {}): O
 
   function rawCall(method: string, path: unknown, init: RawInit = {}): Promise<never> {
     const run = async () => {
-      const op = operationFor(method, path);
+      const op = resolveOperation(method, path);
       const given = init ?? {};
       checkHeaders(given.headers);
       const prepared = prepareCall(op, { ...given.params, body: given.body });
@@ -298,34 +273,23 @@ export function createOpenSearchClient(options: OpenSearchClientOptions = {}): O
         const extra: [string, string][] = [];
         let contentType: string | undefined;
         request.headers.forEach((value, name) => {
-          // The engine sets host, authorization and its own x-acs-* headers; a caller's copy is dropped.
-          if (name === 'host' || name === 'authorization' || ENGINE_HEADERS.has(name)) return;
+          // The engine sets host and authorization; the signer writes its own x-acs-* headers over a caller's.
+          if (name === 'host' || name === 'authorization') return;
           if (name === 'content-type') contentType = value;
           else if (name.startsWith('x-acs-')) extra.push([name, value]);
           else headers[name] = value;
         });
-        const hashed = body === undefined ? undefined : crypto.sha256Hex(body);
-        const payloadHash = typeof hashed === 'object' ? await hashed : hashed;
-        const lean = {
-          method,
-          path: canonicalUri(pathname),
-          query: canonicalQuery(search),
-          action: op.action,
-          version: op.version,
-          contentType,
-          payloadHash,
-          extra,
-        };
-        const outgoing: OutgoingCall = {
+        const built = outgoing(
           op,
-          method,
-          url: href,
+          href,
+          { method, path: canonicalUri(pathname), query: canonicalQuery(search), contentType, extra },
+          headers,
           body,
-          sign: (c, nowMs) => leanSign(lean, c, nowMs, headers),
-        };
+        );
+        const call = 'then' in built ? await built : built;
         let answer: Answer;
         try {
-          answer = await engine.send(outgoing, signal);
+          answer = await engine.send(call, signal);
         } catch (error) {
           // An HTTP error answer goes back to openapi-fetch, which returns it as `{ error, response }`.
           const failed = errorAnswers.get(error as never);

@@ -4,9 +4,7 @@
 // re-sign every attempt, and for validation, use createOpenSearchClient.
 import type { Middleware } from 'openapi-fetch';
 import { type CredentialsOption, createCredentialsSource } from './credentials.js';
-import { ValidationError } from './errors.js';
-import { OPERATIONS } from './generated/metadata.js';
-import type { OperationMeta } from './operationMeta.js';
+import { resolveOperation } from './resolveOperation.js';
 import type { SigningCrypto } from './signing/crypto.js';
 import { signRequest } from './signing/signRequest.js';
 
@@ -20,22 +18,12 @@ export interface SigningMiddlewareOptions {
   signingCrypto?: SigningCrypto;
 }
 
-const ROUTES = new Map<string, OperationMeta>(
-  (Object.values(OPERATIONS) as readonly OperationMeta[]).map((op) => [`${op.method} ${op.path}`, op]),
-);
-
 /** Creates middleware that adds the x-acs-* headers and the ACS3-HMAC-SHA256 Authorization. */
 export function createSigningMiddleware(options: SigningMiddlewareOptions = {}): Middleware {
   const credentials = createCredentialsSource(options.credentials);
   return {
     async onRequest({ request, schemaPath }) {
-      const op = ROUTES.get(`${request.method} ${schemaPath}`);
-      if (!op) {
-        throw new ValidationError(
-          'path',
-          `createSigningMiddleware: no operation in the spec is ${request.method} ${schemaPath}`,
-        );
-      }
+      const op = resolveOperation(request.method, schemaPath);
       const body = request.body ? new Uint8Array(await request.clone().arrayBuffer()) : undefined;
       const signed = await signRequest(
         { method: request.method, url: request.url, headers: request.headers, body },

@@ -35,8 +35,8 @@ export interface EngineOptions {
 
 /** One call, ready to send: everything but the signature, which each attempt makes afresh. */
 export interface OutgoingCall {
+  /** The operation the request matched; its method is the request's. */
   op: OperationMeta;
-  method: string;
   url: string;
   body?: string | Uint8Array | undefined;
   /** Every header to send for one attempt, signed afresh: the unsigned ones (accept, user-agent, the caller's) included. */
@@ -76,7 +76,8 @@ export function createEngine(options: EngineOptions) {
     signal?: AbortSignal | null,
     read?: (answer: Answer) => T,
   ): Promise<T> {
-    const { method, url } = call;
+    const { url } = call;
+    const { method } = call.op;
     const target = { method, url };
     const safeToRepeat = call.op.idempotent || retry.methods.has(method);
     const deadline = options.deadlineMs > 0 ? now() + options.deadlineMs : Number.POSITIVE_INFINITY;

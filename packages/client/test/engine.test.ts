@@ -34,9 +34,7 @@ async function run(meta: OperationMeta, responders: Responder[], retry: RetryOpt
   });
   const call = {
     op: meta,
-    method: meta.method,
     url: 'https://h.example/things',
-    headers: {},
     body: ['POST', 'PUT', 'PATCH'].includes(meta.method) ? '{}' : undefined,
     sign: () => ({}),
   };

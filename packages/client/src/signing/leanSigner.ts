@@ -83,7 +83,8 @@ export function createLeanSigner(options: LeanSignerOptions) {
     let signedHeaders: string;
     if (request.extra?.length) {
       const all: (readonly [string, string])[] = Object.entries(headers);
-      all.push(['host', host], ...request.extra);
+      // A further header the signer writes itself (a caller's x-acs-date, say) is the signer's.
+      all.push(['host', host], ...request.extra.filter(([name]) => name !== 'host' && !(name in headers)));
       all.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
       for (const [name, value] of all) canonicalHeaders += `${name}:${value.trim()}\n`;
       signedHeaders = all.map(([name]) => name).join(';');
@@ -94,7 +95,7 @@ export function createLeanSigner(options: LeanSignerOptions) {
       for (const name of list.names) canonicalHeaders += `${name}:${name === 'host' ? host : headers[name]!.trim()}\n`;
     }
     // What goes on the wire: the signed headers, the further x-acs-* ones, and the unsigned base.
-    if (request.extra) for (const [name, value] of request.extra) headers[name] = value;
+    if (request.extra) for (const [name, value] of request.extra) if (!(name in headers)) headers[name] = value;
     if (base) for (const name in base) if (!(name in headers)) headers[name] = base[name]!;
     const canonicalRequest = `${request.method}\n${request.path}\n${request.query}\n${canonicalHeaders}\n${signedHeaders}\n${payloadHash}`;
     const finish = (signature: string): SignedHeaders => {
