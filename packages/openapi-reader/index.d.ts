@@ -89,6 +89,7 @@ export interface OperationMetadata {
 
 export declare function operationMetadata(document: Json, options?: { requireAction?: boolean }): OperationMetadata[];
 export declare function paginatorName(operationId: string): string;
+export declare function camelSchema(document: Json, schema: Json): Json;
 
 export interface SpecValidator {
   compile(schemaOrPointer: Json): ValidateFunction;

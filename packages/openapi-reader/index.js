@@ -129,8 +129,8 @@ export function paginatorName(operationId) {
   return `paginate${rest[0].toUpperCase()}${rest.slice(1)}`;
 }
 
-/** The camelCase member of a 2xx schema (the spec describes PascalCase twins as `anyOf` members). */
-function camelSchema(document, rawSchema) {
+/** The camelCase member of a 2xx schema (the spec describes PascalCase twins as `anyOf` members), resolved. */
+export function camelSchema(document, rawSchema) {
   const schema = deref(document, rawSchema);
   if (!schema || typeof schema !== 'object') return undefined;
   const members = schema.anyOf ?? schema.oneOf;

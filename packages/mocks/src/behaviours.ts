@@ -3,7 +3,6 @@
 // applies the casing and puts the same request id in the body and the x-acs-request-id header.
 
 import { normalizeCasing } from '@acs-opensearch/client';
-import { deref } from '@acs-opensearch/openapi-reader';
 import { type OutputLevel, selectOutput } from './outputLevels.js';
 import { sampleFromSchema } from './sampleFromSchema.js';
 import type { Collection, ModelOperation, SpecModel } from './specModel.js';
@@ -51,16 +50,6 @@ function envelope(
   return out;
 }
 
-/** The success schema's property that holds one item (an object property other than the envelope's). */
-function itemField(ctx: BehaviourContext, model: ModelOperation, collection: Collection): string | undefined {
-  const properties = model.success?.schema?.properties ?? {};
-  const target = collection.itemSchema;
-  return Object.keys(properties).find((name) => {
-    const schema = deref(ctx.spec.document, properties[name]);
-    return schema === target || (schema?.type === 'object' && name === 'result');
-  });
-}
-
 function scopeAndParents(values: Record<string, unknown>, collection: Collection) {
   const scope = String(values[collection.scope]);
   const parents: Record<string, unknown> = {};
@@ -78,7 +67,7 @@ function output(item: Item, values: Record<string, unknown>): Item {
 export function respond(ctx: BehaviourContext, exchange: Exchange, reply: Reply): Response {
   const { model, values } = exchange;
   const collection = model.collection;
-  if (collection && model.behaviour !== 'example' && !ctx.store.hasScope(String(values[collection.scope]))) {
+  if (collection && !ctx.store.hasScope(String(values[collection.scope]))) {
     return reply.error(
       ctx.spec.notFoundCode,
       `The ${collection.scope} ${JSON.stringify(values[collection.scope])} does not exist.`,
@@ -139,7 +128,7 @@ function item(
           : undefined;
   if (!found)
     return reply.error(ctx.spec.notFoundCode, `The ${collection.key} ${JSON.stringify(key)} does not exist.`, 404);
-  const field = model.behaviour === 'delete' ? undefined : itemField(ctx, model, collection);
+  const field = model.itemField;
   return reply.json(
     model.success?.status ?? 200,
     envelope(ctx, model, field ? { [field]: output(found, values) } : {}),
@@ -167,7 +156,7 @@ function create(
       409,
     );
   }
-  const field = itemField(ctx, model, collection);
+  const field = model.itemField;
   const stored = ctx.store.get(collection, scope, parents, created[collection.key!]);
   return reply.json(model.success?.status ?? 200, envelope(ctx, model, field && stored ? { [field]: stored } : {}));
 }

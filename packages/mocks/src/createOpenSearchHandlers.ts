@@ -26,6 +26,9 @@ import { type Item, ResourceStore } from './store.js';
 import type { FunctionInstance } from './types.js';
 import { MAX_CLOCK_SKEW_MS, type SignatureKey } from './verifySignature.js';
 
+/** The largest request body read by default: 1 MiB (the handlers and the mock server). */
+export const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
+
 export interface OpenSearchHandlersOptions {
   /** Only match requests to this origin (and path prefix), such as `https://opensearch.cn-hangzhou.aliyuncs.com`. Default: any origin. */
   baseUrl?: string;
@@ -184,13 +187,13 @@ export function createOpenSearchHandlers(options: OpenSearchHandlersOptions = {}
       crypto: options.signingCrypto,
       onViolation: options.onViolation ?? 'respond',
       onUnknownAppGroup: options.onUnknownAppGroup ?? 'respond',
-      maxBodyBytes: options.maxBodyBytes ?? 1024 * 1024,
+      maxBodyBytes: options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
     },
     log,
     nonces,
     replyFor,
   );
-  const mock = createMockHelpers(spec, base, requestIdFor);
+  const mock = createMockHelpers(spec, base, requestIdFor, replyFor);
 
   const handlers = spec.operations.map((model) => {
     const method = model.op.method.toLowerCase() as 'get' | 'post' | 'put' | 'delete' | 'patch' | 'head' | 'options';

@@ -8,6 +8,7 @@ import type { AddressInfo } from 'node:net';
 import { getResponse } from 'msw';
 import {
   createOpenSearchHandlers,
+  DEFAULT_MAX_BODY_BYTES,
   type OpenSearchHandlersOptions,
   type OpenSearchMockController,
 } from './createOpenSearchHandlers.js';
@@ -43,7 +44,6 @@ export interface MockServer {
 }
 
 const LOOPBACK = /^(127\.\d+\.\d+\.\d+|::1|localhost)$/;
-const MAX_BODY_DEFAULT = 1024 * 1024;
 
 /** What the gateway answers for a method and path no operation has: 404 InvalidAction.NotFound. */
 function notFound(res: ServerResponse, method: string | undefined, pathname: string, extra: Record<string, string>) {
@@ -83,7 +83,7 @@ async function readBody(req: IncomingMessage, max: number): Promise<Buffer | und
 /** Starts an HTTP server answering with the OpenSearch handlers. */
 export async function startMockServer(options: MockServerOptions = {}): Promise<MockServer> {
   const { port = 0, host = '127.0.0.1', cors: corsOption, ...handlerOptions } = options;
-  const maxBody = handlerOptions.maxBodyBytes ?? MAX_BODY_DEFAULT;
+  const maxBody = handlerOptions.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
   const { handlers, controller, mock } = createOpenSearchHandlers(handlerOptions);
   const cors = corsOption ?? LOOPBACK.test(host);
   let extra: import('msw').HttpHandler[] = [];

@@ -4,8 +4,8 @@
 // spec's codes. The path patterns are exported for hand-written `http.get(...)` handlers too.
 import type { ErrorCode } from '@acs-opensearch/client';
 import { type HttpHandler, HttpResponse, http, delay as mswDelay } from 'msw';
-import { errorBody } from './errorResponses.js';
-import type { SpecModel } from './specModel.js';
+import type { Reply } from './behaviours.js';
+import { escapeRegExp, type SpecModel } from './specModel.js';
 import type { OperationId, ResponseBody, ResponseStatus } from './types.js';
 
 export interface OverrideOptions {
@@ -38,12 +38,11 @@ export interface OpenSearchMockHelpers {
   delay(ms: number, options?: OverrideOptions): HttpHandler;
 }
 
-const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
 export function createMockHelpers(
   spec: SpecModel,
   base: string | undefined,
   requestIdFor: (request: Request) => string,
+  replyFor: (request: Request) => Reply,
 ): OpenSearchMockHelpers {
   const prefix = base ?? '*';
   const paths = Object.fromEntries(
@@ -70,18 +69,17 @@ export function createMockHelpers(
     return http[method](paths[options.operationId], ({ request }) => resolver(request), once);
   }
 
+  /** An error the spec documents, answered the way the handlers answer it (shape, status, request id). */
   function errorResponse(request: Request, code: string, message: string, headers: Record<string, string> = {}) {
-    const info = spec.errorCodes.get(code);
-    if (!info)
+    return replyFor(request).error(code, message, undefined, headers);
+  }
+  const knownCode = (code: string) => {
+    if (!spec.errorCodes.has(code)) {
       throw new TypeError(
         `Unknown error code ${JSON.stringify(code)}: the spec documents ${[...spec.errorCodes.keys()].join(', ')}`,
       );
-    const requestId = requestIdFor(request);
-    return HttpResponse.json(errorBody(info, code, message, requestId, new URL(request.url).host), {
-      status: info.httpStatus,
-      headers: { 'x-acs-request-id': requestId, ...headers },
-    });
-  }
+    }
+  };
 
   return {
     paths,
@@ -94,15 +92,13 @@ export function createMockHelpers(
       );
     },
     error(code, options = {}) {
-      if (!spec.errorCodes.has(code))
-        throw new TypeError(
-          `Unknown error code ${JSON.stringify(code)}: the spec documents ${[...spec.errorCodes.keys()].join(', ')}`,
-        );
+      knownCode(code);
       return handler(options, (request) =>
         errorResponse(request, code, options.message ?? `Mocked ${code}.`, options.headers),
       );
     },
     throttle(options = {}) {
+      knownCode('Throttling.User');
       const seconds = options.retryAfterSeconds ?? 1;
       return handler(options, (request) =>
         errorResponse(request, 'Throttling.User', 'Request was denied due to user flow control.', {

@@ -161,7 +161,7 @@ export function createPipeline(
       return reply.error('InvalidParameter', `The parameter ${first.parameter} is invalid: ${first.message}.`, 400);
     }
     const collection = model.collection;
-    if (collection && model.behaviour !== 'example' && options.onUnknownAppGroup !== 'respond') {
+    if (collection && options.onUnknownAppGroup !== 'respond') {
       const scope = String(values[collection.scope]);
       if (!ctx.store.hasScope(scope)) {
         const message = `[acs-opensearch mocks] ${request.method} ${url.pathname}: the ${collection.scope} ${JSON.stringify(scope)} is not one of the handlers' appGroups (it answers 404).`;

@@ -8,6 +8,7 @@
 // The collection's first path parameter is its scope (the app group); the other path parameters
 // are fields of the items (`functionName`). Operations that fit no pattern answer their example.
 import {
+  camelSchema,
   deref,
   type Json,
   listOperations,
@@ -42,7 +43,10 @@ export interface ModelOperation {
   op: OpenApiOperation;
   meta: OperationMetadata;
   behaviour: Behaviour;
+  /** The collection a resource behaviour acts on; undefined for 'example'. */
   collection: Collection | undefined;
+  /** For get, update and create: the answer's property that holds the item. */
+  itemField: string | undefined;
   validator: OperationValidator;
   /** The first 2xx status and its camelCase schema and example. */
   success: { status: number; schema: Json; example: unknown } | undefined;
@@ -56,17 +60,6 @@ export interface SpecModel {
   /** The code of "not found" (the first documented 404 code), for a missing item or app group. */
   notFoundCode: string;
 }
-
-const camelMember = (document: Json, schema: Json): Json => {
-  const s = deref(document, schema);
-  const members = s?.anyOf ?? s?.oneOf;
-  if (!Array.isArray(members)) return s;
-  const resolved = members.map((m: Json) => deref(document, m));
-  return (
-    resolved.find((m: Json) => Object.keys(m?.properties ?? {}).every((k) => k[0] === k[0]?.toLowerCase())) ??
-    resolved[0]
-  );
-};
 
 const pathParams = (path: string): string[] => [...path.matchAll(/\{([^{}]+)\}/g)].map((m) => m[1]!);
 
@@ -88,7 +81,7 @@ export function buildSpecModel(document: Json): SpecModel {
       .map((k) => k.slice(k.indexOf(' ') + 1))
       .find((p) => new RegExp(`^${escapeRegExp(path)}/\\{[^{}/]+\\}$`).test(p));
     const success = list?.responses.find((r) => /^2/.test(r.status));
-    const body = success?.schema ? camelMember(document, success.schema) : undefined;
+    const body = success?.schema ? camelSchema(document, success.schema) : undefined;
     const itemsField =
       meta?.pagination?.items ??
       Object.keys(body?.properties ?? {}).find((k) => deref(document, body.properties[k])?.type === 'array');
@@ -121,26 +114,32 @@ export function buildSpecModel(document: Json): SpecModel {
     const ITEM: Record<string, Behaviour> = { GET: 'get', PUT: 'update', PATCH: 'update', DELETE: 'delete' };
     const itemCollection = isItem ? collectionOf(parent) : undefined;
     const ownCollection = itemCollection ? undefined : collectionOf(op.path);
-    let collection = itemCollection ?? ownCollection;
     let behaviour: Behaviour = 'example';
     if (itemCollection) behaviour = ITEM[op.method] ?? 'example';
     else if (ownCollection?.itemsField && op.method === 'GET') behaviour = 'list';
     else if (ownCollection?.key && op.method === 'POST') behaviour = 'create';
-    if (behaviour === 'example') collection = collectionOf(op.path) ?? (isItem ? collectionOf(parent) : undefined);
+    const collection = behaviour === 'example' ? undefined : (itemCollection ?? ownCollection);
     const response = op.responses
       .filter((r) => /^2\d\d$/.test(r.status))
       .sort((a, b) => a.status.localeCompare(b.status))[0];
+    const schema = response?.schema ? camelSchema(document, response.schema) : undefined;
+    // The answer's property that holds one item: the item schema itself, or an object named result.
+    const properties = schema?.properties ?? {};
+    const itemField =
+      collection && behaviour !== 'list' && behaviour !== 'delete'
+        ? Object.keys(properties).find((name) => {
+            const property = deref(document, properties[name]);
+            return property === collection.itemSchema || (property?.type === 'object' && name === 'result');
+          })
+        : undefined;
     return {
       op,
       meta,
       behaviour,
       collection,
+      itemField,
       validator: validators.forOperation(op),
-      success: response && {
-        status: Number(response.status),
-        schema: response.schema ? camelMember(document, response.schema) : undefined,
-        example: response.examples[0],
-      },
+      success: response && { status: Number(response.status), schema, example: response.examples[0] },
     };
   });
 
@@ -151,6 +150,6 @@ export function buildSpecModel(document: Json): SpecModel {
   return { document, operations, collections: [...collections.values()], errorCodes, notFoundCode };
 }
 
-function escapeRegExp(text: string): string {
+export function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
