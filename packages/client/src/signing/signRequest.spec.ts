@@ -1,8 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { EMPTY_PAYLOAD_HASH, signRequest } from './index.js';
+import { defaultCrypto as nodeCrypto } from './defaultCrypto.node.js';
+import { EMPTY_PAYLOAD_HASH, signRequest, webCrypto } from './index.js';
 import { KNOWN_ANSWERS } from './suite.fixture.js';
 
-describe('signRequest: known answers', () => {
+// Both default backends: Web Crypto (the browser build) and node:crypto (the Node build).
+describe.each([
+  ['Web Crypto', webCrypto],
+  ['node:crypto', nodeCrypto],
+])('signRequest on %s: known answers', (_backend, crypto) => {
   it.each(KNOWN_ANSWERS.map((k) => [k.name, k] as const))('gives the known answer: %s', async (_name, k) => {
     const signed = await signRequest(
       { method: k.method, url: k.url, headers: k.headers, body: k.body },
@@ -12,6 +17,7 @@ describe('signRequest: known answers', () => {
         version: '2017-12-25',
         now: () => new Date(k.date),
         nonce: () => k.nonce,
+        crypto,
       },
     );
     expect(signed.canonicalRequest.split('\n')[2]).toBe(k.canonicalQuery);
