@@ -183,9 +183,31 @@ export const openApiDocument: {
 `;
 }
 
+/**
+ * The document openapi-typescript reads: a parameter described by `content` (a JSON query value)
+ * gets that content's schema as its own, so it is typed as what the caller passes, not a string.
+ */
+function forTypes(document) {
+  const copy = structuredClone(document);
+  const fix = (param) => {
+    const media = param && !param.schema && param.content?.['application/json'];
+    if (media?.schema) {
+      param.schema = media.schema;
+      delete param.content;
+    }
+  };
+  for (const param of Object.values(copy.components?.parameters ?? {})) fix(param);
+  for (const item of Object.values(copy.paths ?? {}))
+    for (const value of Object.values(item ?? {})) {
+      if (Array.isArray(value)) value.forEach(fix);
+      else for (const param of value?.parameters ?? []) fix(param);
+    }
+  return copy;
+}
+
 export async function generate(outRoot = repoRoot) {
   const document = bundleSpec();
-  const ast = await openapiTS(document, { alphabetize: false });
+  const ast = await openapiTS(forTypes(document), { alphabetize: false });
   const meta = buildMetadata(document);
   const files = {
     [GENERATED_FILES.bundle]: `${JSON.stringify(document, null, 2)}\n`,

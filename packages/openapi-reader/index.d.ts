@@ -14,8 +14,12 @@ export interface OperationParameter {
   name: string;
   in: 'path' | 'query' | 'header' | 'cookie';
   required: boolean;
-  /** The parameter's schema, local $refs kept (validators resolve them against the document). */
+  /** The parameter's schema (or its `content`'s JSON schema), local $refs kept (validators resolve them against the document). */
   schema: Json;
+  /** Described by `content: application/json`: the value travels as JSON text (one query value). */
+  json?: true;
+  /** `x-acs-filter`: which item field a list's query parameter filters on, and how. */
+  filter?: { field: string; operator: '=' | '>=' | '<=' | 'contains' };
 }
 
 export interface OperationResponse {
@@ -56,6 +60,8 @@ export interface ValueRule {
 export interface ParameterRule extends ValueRule {
   name: string;
   in: 'path' | 'query' | 'header';
+  /** Sent as JSON text (`content: application/json` in the spec). */
+  json?: true;
 }
 
 export interface BodyRule {

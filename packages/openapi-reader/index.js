@@ -62,12 +62,17 @@ export function listOperations(document) {
       const byKey = new Map();
       for (const p of [...(item.parameters ?? []), ...(op.parameters ?? [])]) {
         const param = deref(document, p);
+        // A parameter described by `content` (not `schema`) is serialized as that media type:
+        // `application/json` means one query value holding the JSON text (ListAppGroups' tags).
+        const content = param.schema ? undefined : jsonMedia(param.content);
         // An operation's parameter overrides the path item's of the same name and location.
         byKey.set(`${param.in}:${param.name}`, {
           name: param.name,
           in: param.in,
           required: param.in === 'path' || Boolean(param.required),
-          schema: param.schema ?? {},
+          schema: param.schema ?? content?.media?.schema ?? {},
+          ...(content ? { json: true } : {}),
+          ...(param['x-acs-filter'] ? { filter: param['x-acs-filter'] } : {}),
         });
       }
       const body = op.requestBody ? deref(document, op.requestBody) : undefined;
@@ -182,6 +187,7 @@ export function operationMetadata(document, options = {}) {
         name: p.name,
         in: p.in,
         ...(p.required ? { required: true } : {}),
+        ...(p.json ? { json: true } : {}),
         ...valueRule(document, p.schema),
       }));
     let body = null;

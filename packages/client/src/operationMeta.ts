@@ -17,6 +17,8 @@ export interface ValueRule {
 export interface ParameterRule extends ValueRule {
   readonly name: string;
   readonly in: 'path' | 'query' | 'header';
+  /** Sent as JSON text in one value (`content: application/json` in the spec), as the official SDK sends `tags`. */
+  readonly json?: true;
 }
 
 export interface BodyRule {

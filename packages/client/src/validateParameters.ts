@@ -119,7 +119,8 @@ function accept(op: OperationMeta, out: PreparedCall, rule: ParameterRule, key: 
       `${op.operationId}: ${key} cannot be "${value}": URL parsing would resolve it away and change the path`,
     );
   }
-  out[rule.in][key] = value;
+  // A `content: application/json` parameter travels as its JSON text, one value (as the SDK sends `tags`).
+  out[rule.in][key] = rule.json ? JSON.stringify(value) : value;
 }
 
 function finish(op: OperationMeta, out: PreparedCall, body: unknown): PreparedCall {

@@ -5,6 +5,8 @@ import { createOpenSearchClient, OPERATIONS, type paths, ValidationError } from 
 import { credentials, fakeFetch, page, params } from './fakeFetch.js';
 
 const LIST = '/v4/openapi/app-groups/{appGroupIdentity}/functions/{functionName}/instances';
+/** A path no API could have: it stays unmatched whatever the spec gains. */
+const NO_SUCH_PATH = '/v4/openapi/__acs-opensearch-test__/no-such-path';
 
 function setup() {
   const { fetch, sent } = fakeFetch(() => page(['a'], 1));
@@ -25,28 +27,31 @@ describe('operation resolution', () => {
     );
   });
 
+  // Derived from the spec, so that adding an operation never turns them into real calls.
+  const ops = Object.values(OPERATIONS) as Array<{ method: string; path: string }>;
+  const [lackingMethod, onPath] = (['PATCH', 'DELETE', 'POST', 'PUT', 'GET'] as const)
+    .flatMap((m) => ops.filter((o) => !ops.some((p) => p.path === o.path && p.method === m)).map((o) => [m, o.path]))
+    .at(0) as [string, string];
+  type C = ReturnType<typeof setup>['client'];
   it.each([
     [
-      'POST on the list path',
-      (c: ReturnType<typeof setup>['client']) => c.POST(LIST as never, { params: { path: params } } as never),
+      `${lackingMethod} on a path whose other methods the spec has`,
+      (c: C) => c.request(lackingMethod.toLowerCase() as never, onPath as never, { params: { path: params } } as never),
     ],
     [
-      'DELETE through request()',
-      (c: ReturnType<typeof setup>['client']) => c.request('delete' as never, LIST as never, {} as never),
+      'DELETE through request() on a path no API has',
+      (c: C) => c.request('delete' as never, NO_SUCH_PATH as never, {} as never),
     ],
-    [
-      'GET on a path the spec lacks',
-      (c: ReturnType<typeof setup>['client']) => c.GET('/v4/openapi/app-groups' as never),
-    ],
+    ['GET on a path no API has', (c: C) => c.GET(NO_SUCH_PATH as never)],
     [
       'GET on a filled-in path instead of a template',
-      (c: ReturnType<typeof setup>['client']) => c.GET('/v4/openapi/app-groups/a/functions/b/instances' as never),
+      (c: C) => c.GET('/v4/openapi/app-groups/a/functions/b/instances' as never),
     ],
   ])('refuses %s before the network, naming the method and the path', async (_name, call) => {
     const { client, sent } = setup();
     const error = await call(client).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ValidationError);
-    expect((error as Error).message).toMatch(/No operation in the spec is (POST|DELETE|GET) \/v4\//);
+    expect((error as Error).message).toMatch(/No operation in the spec is (PATCH|POST|PUT|DELETE|GET) \/v4\//);
     expect(sent).toHaveLength(0);
   });
 });

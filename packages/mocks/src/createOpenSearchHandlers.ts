@@ -21,7 +21,7 @@ import { createMockHelpers, type OpenSearchMockHelpers } from './overrides.js';
 import { createPipeline } from './pipeline.js';
 import { deterministicRequestId } from './prng.js';
 import { type RecordedRequest, RequestLog } from './requestLog.js';
-import { buildSpecModel, type SpecModel } from './specModel.js';
+import { buildSpecModel, type ModelOperation, type SpecModel } from './specModel.js';
 import { type Item, ResourceStore } from './store.js';
 import type { FunctionInstance } from './types.js';
 import { MAX_CLOCK_SKEW_MS, type SignatureKey } from './verifySignature.js';
@@ -42,7 +42,7 @@ export interface OpenSearchHandlersOptions {
   verifySignature?: SignatureKey | false;
   /** Hash primitives for signature checks, where the runtime lacks the default (Web Crypto in jsdom). */
   signingCrypto?: SigningCrypto;
-  /** Answer in camelCase (the canonical wire form) or PascalCase. Default 'camel'. */
+  /** Answer in camelCase (the canonical wire form) or PascalCase: 'pascal' follows each operation's spec, PascalCase where it describes a PascalCase twin of the answer, camelCase elsewhere (as the official SDK reads them). Default 'camel'. */
   casing?: 'camel' | 'pascal';
   /** Delay every response by this many ms (also reported as `latency`). Default 0. */
   latencyMs?: number;
@@ -118,17 +118,19 @@ function checkOptions(options: OpenSearchHandlersOptions): string | undefined {
   return url.href.replace(/\/+$/, '');
 }
 
-/** The default dataset: the spec's example items (both casings), then, for instances, deterministic generated ones. */
+/** The default dataset: the spec's example items of each collection, then, for instances, deterministic generated ones. */
 function defaults(spec: SpecModel, seed: number, generated: number): Map<string, Item[]> {
   const out = new Map<string, Item[]>();
   for (const collection of spec.collections) {
     const items: Item[] = [];
-    for (const example of collection.list?.responses.find((r) => /^2/.test(r.status))?.examples ?? []) {
-      const body = normalizeCasing<Record<string, unknown>>(structuredClone(example));
-      const list = collection.itemsField ? body?.[collection.itemsField] : undefined;
-      if (Array.isArray(list)) items.push(...(list as Item[]));
+    const seen = new Set<string>();
+    for (const example of collection.examples) {
+      const item = normalizeCasing<Item>(structuredClone(example));
+      const key = collection.key ? String(item[collection.key]) : JSON.stringify(item);
+      if (!seen.has(key)) items.push(item);
+      seen.add(key);
     }
-    if (collection.key === 'instanceName' && collection.parents.includes('functionName')) {
+    if (collection.key === 'instanceName' && collection.carried.includes('functionName')) {
       const builtin = makeFunctionInstances(Math.min(3, generated), { source: 'builtin' }, { seed: seed + 1 });
       items.push(...makeFunctionInstances(Math.max(0, generated - builtin.length), {}, { seed }));
       items.push(...builtin.map((b, i) => ({ ...b, instanceName: `builtin_instance_${i + 1}` })));
@@ -161,11 +163,14 @@ export function createOpenSearchHandlers(options: OpenSearchHandlersOptions = {}
     }
     return id;
   };
-  const replyFor = (request: Request): Reply => ({
+  const asIs = casingFor('camel');
+  // `casing: 'pascal'` answers PascalCase where the operation's spec has a PascalCase twin, camelCase elsewhere.
+  const replyFor = (request: Request, model?: ModelOperation): Reply => ({
     json(status, body) {
       const requestId = requestIdFor(request);
       const out = body && 'requestId' in body ? { ...body, requestId } : body;
-      return HttpResponse.json(out === undefined ? null : (toWire(out) as never), {
+      const wire = model && !model.pascalTwin ? asIs : toWire;
+      return HttpResponse.json(out === undefined ? null : (wire(out) as never), {
         status,
         headers: { 'x-acs-request-id': requestId },
       });
@@ -216,9 +221,10 @@ export function createOpenSearchHandlers(options: OpenSearchHandlersOptions = {}
     instances(appGroup, functionName, filters = {}) {
       const collection = requireMain();
       if (!store.hasScope(appGroup)) return [];
-      const active: Record<string, unknown> = {};
-      for (const [name, value] of Object.entries(filters))
-        if (value !== undefined && value !== 'all') active[name] = value;
+      const given = filters as Record<string, unknown>;
+      const active = collection.filters
+        .filter((f) => given[f.name] !== undefined && !(f.all && given[f.name] === 'all'))
+        .map((filter) => ({ filter, value: given[filter.name] }));
       return structuredClone(
         store.list(collection, appGroup, { functionName }, active),
       ) as unknown as FunctionInstance[];
@@ -244,8 +250,9 @@ export function createOpenSearchHandlers(options: OpenSearchHandlersOptions = {}
       request.headers.has('x-acs-action') ||
       spec.operations.some((m) => url.pathname.startsWith(m.op.path.split('{')[0]!));
     if (!looksLikeOurs) return print.warning();
+    // The baseUrl first: a client may cut a long message, and it is what is most often wrong.
     throw new Error(
-      `[acs-opensearch mocks] ${request.method} ${url.origin}${url.pathname} matched no handler. The handlers answer ${patterns.join(', ')} under ${base ?? 'any origin'}: check the client's endpoint or region, and the handlers' baseUrl.`,
+      `[acs-opensearch mocks] The handlers expect ${base ?? 'any origin'}: ${request.method} ${url.origin}${url.pathname} matched no handler. Check the client's endpoint or region, and the handlers' baseUrl. They answer ${patterns.join(', ')}.`,
     );
   }
 

@@ -52,14 +52,14 @@ export function createPipeline(
   options: PipelineOptions,
   log: RequestLog,
   nonces: NonceStore,
-  replyFor: (request: Request) => Reply,
+  replyFor: (request: Request, model?: ModelOperation) => Reply,
 ) {
   return async function handle(
     model: ModelOperation,
     request: Request,
     params: Record<string, unknown>,
   ): Promise<Response> {
-    const reply = replyFor(request);
+    const reply = replyFor(request, model);
     const { op, validator } = model;
     const violations: Violation[] = [];
 
@@ -138,6 +138,16 @@ export function createPipeline(
     });
 
     if (ctx.latencyMs > 0) await delay(ctx.latencyMs);
+    // The gateway routes by action, method and path together: a request that names another
+    // operation's action is refused whether or not signatures are checked.
+    const action = request.headers.get('x-acs-action');
+    if (!options.verify && action !== null && model.meta.action && action !== model.meta.action) {
+      return reply.error(
+        'InvalidAction.NotFound',
+        `Specified api is not found: x-acs-action ${JSON.stringify(action)} is not ${model.meta.action}, the operation of ${request.method} ${url.pathname}.`,
+        404,
+      );
+    }
     if (options.verify) {
       const failure = await verifySignature(request, {
         key: options.verify,
@@ -161,7 +171,7 @@ export function createPipeline(
       return reply.error('InvalidParameter', `The parameter ${first.parameter} is invalid: ${first.message}.`, 400);
     }
     const collection = model.collection;
-    if (collection && options.onUnknownAppGroup !== 'respond') {
+    if (collection?.scope && options.onUnknownAppGroup !== 'respond') {
       const scope = String(values[collection.scope]);
       if (!ctx.store.hasScope(scope)) {
         const message = `[acs-opensearch mocks] ${request.method} ${url.pathname}: the ${collection.scope} ${JSON.stringify(scope)} is not one of the handlers' appGroups (it answers 404).`;

@@ -1,12 +1,22 @@
 // What the handlers know about the spec, read once per handler set with the repository's one
 // OpenAPI reader: the operations, their run-time metadata, the resources they act on, the error
-// codes, and a validator per operation.
+// codes, and a validator per operation (compiled on first use).
 //
-// Resources are inferred from the paths: a path P with a GET that pages (or lists) is a
-// collection, and `P/{name}` is its item path, `name` the item's key field. A GET on the item path
-// gets, a POST on the collection creates, PUT/PATCH on the item update, DELETE on the item deletes.
-// The collection's first path parameter is its scope (the app group); the other path parameters
-// are fields of the items (`functionName`). Operations that fit no pattern answer their example.
+// Resources come from the shape of the paths, never from operation names:
+// - a collection is a path P with a GET whose answer holds an item array (a list), or the parent of
+//   an item path `P/{key}` whose answer holds the item in an object field (`result`);
+// - its key is the item path's last parameter, or the parameter that follows P in a deeper path
+//   (`/app-groups/{appGroupIdentity}/...`), or else a required `...name`/`...id` field of the item;
+// - a collection under another collection's item (`.../instances/{instanceName}/tasks`) is nested:
+//   that item must exist for its operations to answer 200;
+// - the collection whose items other paths sit under first (the app groups) is the scope: the
+//   other collections under it keep their items per app group; collections not under it are global;
+// - a GET on the collection lists, POST creates, GET/PUT/PATCH/DELETE on the item path get, update
+//   and delete; a GET beside a collection (`.../current-version` beside `.../versions`) whose answer
+//   holds that collection's item answers the newest matching item;
+// - a list's query parameter filters the items when `x-acs-filter` says how, or when an item field
+//   has its name (equality; an enum value `all` means no filter).
+// Operations that fit no pattern answer their example, with the request's values filled in.
 import {
   camelSchema,
   deref,
@@ -19,24 +29,45 @@ import {
 import { type ErrorCodeInfo, readErrorCodes } from './errorResponses.js';
 import { createOperationValidators, type OperationValidator } from './specValidator.js';
 
-type Behaviour = 'list' | 'get' | 'create' | 'update' | 'delete' | 'example';
+type Behaviour = 'list' | 'get' | 'create' | 'update' | 'delete' | 'current' | 'example';
+
+export interface Filter {
+  /** The query parameter. */
+  name: string;
+  /** The item field it filters on, and how. */
+  field: string;
+  operator: '=' | '>=' | '<=' | 'contains';
+  /** The parameter's enum has `all`, which means "no filter". */
+  all: boolean;
+  default: unknown;
+}
 
 export interface Collection {
   /** The collection's path template. */
   path: string;
-  /** The first path parameter: the scope the items live in (the app group). */
-  scope: string;
-  /** The collection's other path parameters that are item fields: every item carries them. */
+  /** The path parameter naming the app group the items live in; undefined for a global collection. */
+  scope: string | undefined;
+  /** The collection's other path parameters: they partition the items (`functionName`, `instanceName`). */
   parents: string[];
+  /** The parents that are item fields: every item carries them (`functionName`). */
+  carried: string[];
   /** The item's key field (`instanceName`), when the spec says which. */
   key: string | undefined;
+  /** The path parameter that names an item (`instanceName` in `.../instances/{instanceName}`). */
+  keyParam: string | undefined;
   /** The body field of the list answer that holds the items, and the item schema. */
   itemsField: string | undefined;
   itemSchema: Json;
-  /** Query parameters of the list that filter on an item field of the same name. */
-  filters: { name: string; all: boolean; default: unknown }[];
+  /** Query parameters of the list that filter the items. */
+  filters: Filter[];
   /** The list operation, when the spec has one. */
   list: OpenApiOperation | undefined;
+  /** The collection whose item this one is nested under, and the path parameter naming that item. */
+  owner: { collection: Collection; param: string } | undefined;
+  /** Whether the items are the app groups themselves. */
+  isScope: boolean;
+  /** Example items of the spec (list and item answers), camelCase. */
+  examples: unknown[];
 }
 
 export interface ModelOperation {
@@ -45,11 +76,17 @@ export interface ModelOperation {
   behaviour: Behaviour;
   /** The collection a resource behaviour acts on; undefined for 'example'. */
   collection: Collection | undefined;
-  /** For get, update and create: the answer's property that holds the item. */
+  /** For get, update, create and current: the answer's property that holds the item. */
   itemField: string | undefined;
   validator: OperationValidator;
   /** The first 2xx status and its camelCase schema and example. */
   success: { status: number; schema: Json; example: unknown } | undefined;
+  /** Whether the spec describes a PascalCase twin of the 2xx body (what `casing: 'pascal'` answers). */
+  pascalTwin: boolean;
+  /** The code of "not found" for this operation: its own 404 example's, else the spec's first. */
+  notFoundCode: string;
+  /** The RAM action the operation needs (`x-acs-ram.action`), for Forbidden messages. */
+  ramAction: string | undefined;
 }
 
 export interface SpecModel {
@@ -61,92 +98,214 @@ export interface SpecModel {
   notFoundCode: string;
 }
 
-const pathParams = (path: string): string[] => [...path.matchAll(/\{([^{}]+)\}/g)].map((m) => m[1]!);
+export const pathParams = (path: string): string[] => [...path.matchAll(/\{([^{}]+)\}/g)].map((m) => m[1]!);
+const ITEM_PATH = /^(.*)\/\{([^{}/]+)\}$/;
+const successOf = (op: OpenApiOperation) =>
+  op.responses.filter((r) => /^2\d\d$/.test(r.status)).sort((a, b) => a.status.localeCompare(b.status))[0];
+
+/** The object field of an answer that holds one item (`result`), and its schema. */
+function itemFieldOf(document: Json, op: OpenApiOperation | undefined) {
+  const success = op && successOf(op);
+  const body = success?.schema ? camelSchema(document, success.schema) : undefined;
+  for (const [name, raw] of Object.entries<Json>(body?.properties ?? {})) {
+    const schema = deref(document, raw);
+    if (schema?.type === 'object' && schema.properties) return { name, schema };
+  }
+  return undefined;
+}
+
+/** The array field of a list answer (x-acs-pagination's items, else the one array), and its item schema. */
+function itemsFieldOf(document: Json, op: OpenApiOperation | undefined, meta: OperationMetadata | undefined) {
+  const success = op && successOf(op);
+  const body = success?.schema ? camelSchema(document, success.schema) : undefined;
+  const properties = body?.properties ?? {};
+  const name =
+    meta?.pagination?.items ?? Object.keys(properties).find((k) => deref(document, properties[k])?.type === 'array');
+  if (!name || !properties[name]) return undefined;
+  return { name, schema: deref(document, deref(document, properties[name])?.items) };
+}
+
+function filtersOf(document: Json, list: OpenApiOperation | undefined, fields: Set<string>): Filter[] {
+  const out: Filter[] = [];
+  for (const p of list?.parameters ?? []) {
+    if (p.in !== 'query') continue;
+    const declared = p.filter;
+    if (!declared && !fields.has(p.name)) continue;
+    const schema = deref(document, p.schema) ?? {};
+    out.push({
+      name: p.name,
+      field: declared?.field ?? p.name,
+      operator: declared?.operator ?? '=',
+      all: Array.isArray(schema.enum) && schema.enum.includes('all'),
+      default: schema.default,
+    });
+  }
+  return out;
+}
+
+function examplesOf(document: Json, list: OpenApiOperation | undefined, items: OpenApiOperation[], field: string) {
+  const out: unknown[] = [];
+  for (const example of (list && successOf(list)?.examples) ?? []) {
+    const value = (example as Record<string, unknown> | undefined)?.[field];
+    if (Array.isArray(value)) out.push(...value);
+  }
+  for (const op of items) {
+    const f = itemFieldOf(document, op)?.name;
+    for (const example of successOf(op)?.examples ?? []) {
+      const value = f ? (example as Record<string, unknown> | undefined)?.[f] : undefined;
+      if (value && typeof value === 'object') out.push(value);
+    }
+  }
+  return out;
+}
+
+/** The collections of the document (see the file's comment), keyed by path. */
+function findCollections(document: Json, ops: OpenApiOperation[], metas: Map<string, OperationMetadata>) {
+  const paths = [...new Set(ops.map((o) => o.path))];
+  const byRoute = new Map(ops.map((op) => [`${op.method} ${op.path}`, op]));
+  const candidates = new Set<string>();
+  for (const op of ops) {
+    const item = ITEM_PATH.exec(op.path);
+    if (item) candidates.add(item[1]!);
+    if (op.method === 'GET') candidates.add(op.path);
+  }
+  const found = new Map<string, Collection>();
+  for (const path of candidates) {
+    const list = byRoute.get(`GET ${path}`);
+    const items = itemsFieldOf(document, list, list && metas.get(list.operationId));
+    const itemOps = ops.filter((o) => ITEM_PATH.exec(o.path)?.[1] === path);
+    const fromItem = itemOps.map((o) => itemFieldOf(document, o)).find(Boolean);
+    const itemSchema = items?.schema ?? fromItem?.schema;
+    if (!itemSchema || (!items && itemOps.length === 0)) continue;
+    const fields = new Set(Object.keys(itemSchema.properties ?? {}));
+    const required: string[] = itemSchema.required ?? [];
+    const params = pathParams(path);
+    const keyParam =
+      itemOps.map((o) => ITEM_PATH.exec(o.path)![2]!)[0] ??
+      paths
+        .map((p) => p.startsWith(`${path}/{`) && /^\{([^{}/]+)\}/.exec(p.slice(path.length + 1))?.[1])
+        .find(Boolean) ??
+      undefined;
+    const key =
+      keyParam && fields.has(keyParam) ? keyParam : required.find((f) => !params.includes(f) && /(name|id)$/i.test(f));
+    found.set(path, {
+      path,
+      scope: undefined,
+      parents: params,
+      carried: params.filter((p) => fields.has(p)),
+      key,
+      keyParam: keyParam || undefined,
+      itemsField: items?.name,
+      itemSchema,
+      filters: filtersOf(document, list, fields),
+      list: items ? list : undefined,
+      owner: undefined,
+      isScope: false,
+      examples: examplesOf(document, list, itemOps, items?.name ?? ''),
+    });
+  }
+  return found;
+}
+
+/** Links each collection to the item it is nested under, and picks the scope (app group) collection. */
+function relate(collections: Map<string, Collection>): void {
+  const under = (c: Collection, o: Collection) =>
+    o !== c && o.keyParam && c.path.startsWith(`${o.path}/{${o.keyParam}}/`);
+  for (const c of collections.values()) {
+    const owners = [...collections.values()].filter((o) => under(c, o)).sort((a, b) => b.path.length - a.path.length);
+    if (owners[0]) c.owner = { collection: owners[0], param: owners[0].keyParam! };
+  }
+  // The scope: a root collection that others sit under. Without one, the first path parameter is the scope (as before).
+  const scope = [...collections.values()].find((o) => !o.owner && [...collections.values()].some((c) => under(c, o)));
+  for (const c of collections.values()) {
+    if (scope) {
+      c.isScope = c === scope;
+      c.scope = c.path.startsWith(`${scope.path}/{${scope.keyParam}}/`) ? scope.keyParam : undefined;
+    } else c.scope = c.parents[0];
+    c.parents = c.parents.filter((p) => p !== c.scope);
+    c.carried = c.carried.filter((p) => p !== c.scope);
+    // The scope collection's own existence check is the scope itself, not an owner item.
+    if (c.owner?.collection === scope) c.owner = undefined;
+  }
+}
+
+/** A GET beside a collection whose answer holds that collection's item: it answers the newest one. */
+function currentOf(document: Json, op: OpenApiOperation, collections: Collection[]) {
+  if (op.method !== 'GET') return undefined;
+  const field = itemFieldOf(document, op);
+  if (!field) return undefined;
+  const params = new Set(pathParams(op.path));
+  const collection = collections.find(
+    (c) =>
+      c.itemSchema === field.schema &&
+      c.parents.every((p) => params.has(p)) &&
+      (!c.scope || params.has(c.scope)) &&
+      op.path.startsWith(c.path.slice(0, c.path.lastIndexOf('/'))),
+  );
+  return collection && { collection, itemField: field.name };
+}
+
+function classify(document: Json, op: OpenApiOperation, collections: Map<string, Collection>) {
+  const item = ITEM_PATH.exec(op.path);
+  const parent = item ? collections.get(item[1]!) : undefined;
+  const ITEM: Record<string, Behaviour> = { GET: 'get', PUT: 'update', PATCH: 'update', DELETE: 'delete' };
+  if (parent && ITEM[op.method] && parent.keyParam === item![2]) {
+    const behaviour = ITEM[op.method]!;
+    const itemField = behaviour === 'delete' ? undefined : itemFieldOf(document, op)?.name;
+    return { behaviour, collection: parent, itemField };
+  }
+  const own = collections.get(op.path);
+  if (own?.list && op.method === 'GET') return { behaviour: 'list' as const, collection: own, itemField: undefined };
+  if (own?.key && op.method === 'POST')
+    return { behaviour: 'create' as const, collection: own, itemField: itemFieldOf(document, op)?.name };
+  const current = currentOf(document, op, [...collections.values()]);
+  if (current) return { behaviour: 'current' as const, ...current };
+  return { behaviour: 'example' as const, collection: undefined, itemField: undefined };
+}
+
+/** Whether a 2xx schema is an anyOf/oneOf with a PascalCase member. */
+function hasPascalTwin(document: Json, raw: Json): boolean {
+  const schema = deref(document, raw);
+  const members: Json[] = schema?.anyOf ?? schema?.oneOf ?? [];
+  return members.some((m) => {
+    const keys = Object.keys(deref(document, m)?.properties ?? {});
+    return keys.length > 0 && keys.every((k) => k[0] !== k[0]!.toLowerCase());
+  });
+}
 
 export function buildSpecModel(document: Json): SpecModel {
   const ops = listOperations(document);
   const metas = new Map(operationMetadata(document, { requireAction: false }).map((m) => [m.operationId, m]));
   const validators = createOperationValidators(document);
-  const byRoute = new Map(ops.map((op) => [`${op.method} ${op.path}`, op]));
-
-  const collections = new Map<string, Collection>();
-  const collectionOf = (path: string): Collection | undefined => {
-    const existing = collections.get(path);
-    if (existing) return existing;
-    const list = byRoute.get(`GET ${path}`);
-    const meta = list ? metas.get(list.operationId) : undefined;
-    const params = pathParams(path);
-    if (params.length === 0) return undefined;
-    const itemPath = [...byRoute.keys()]
-      .map((k) => k.slice(k.indexOf(' ') + 1))
-      .find((p) => new RegExp(`^${escapeRegExp(path)}/\\{[^{}/]+\\}$`).test(p));
-    const success = list?.responses.find((r) => /^2/.test(r.status));
-    const body = success?.schema ? camelSchema(document, success.schema) : undefined;
-    const itemsField =
-      meta?.pagination?.items ??
-      Object.keys(body?.properties ?? {}).find((k) => deref(document, body.properties[k])?.type === 'array');
-    const itemSchema = itemsField ? deref(document, deref(document, body.properties[itemsField])?.items) : undefined;
-    if (!list && !itemPath) return undefined;
-    const required: string[] = itemSchema?.required ?? [];
-    const key = itemPath ? pathParams(itemPath).at(-1) : required.find((f) => !params.includes(f) && /name$/i.test(f));
-    const fields = new Set(Object.keys(itemSchema?.properties ?? {}));
-    const filters = (list?.parameters ?? [])
-      .filter((p) => p.in === 'query' && fields.has(p.name))
-      .map((p) => {
-        const schema = deref(document, p.schema) ?? {};
-        return {
-          name: p.name,
-          all: Array.isArray(schema.enum) && schema.enum.includes('all'),
-          default: schema.default,
-        };
-      });
-    // Parents: the collection's other path parameters that are item fields (`functionName`).
-    const parents = params.slice(1).filter((p) => fields.has(p));
-    const collection: Collection = { path, scope: params[0]!, parents, key, itemsField, itemSchema, filters, list };
-    collections.set(path, collection);
-    return collection;
-  };
-
-  const operations: ModelOperation[] = ops.map((op) => {
-    const meta = metas.get(op.operationId)!;
-    const parent = op.path.replace(/\/\{[^{}/]+\}$/, '');
-    const isItem = parent !== op.path && (byRoute.has(`GET ${parent}`) || byRoute.has(`POST ${parent}`));
-    const ITEM: Record<string, Behaviour> = { GET: 'get', PUT: 'update', PATCH: 'update', DELETE: 'delete' };
-    const itemCollection = isItem ? collectionOf(parent) : undefined;
-    const ownCollection = itemCollection ? undefined : collectionOf(op.path);
-    let behaviour: Behaviour = 'example';
-    if (itemCollection) behaviour = ITEM[op.method] ?? 'example';
-    else if (ownCollection?.itemsField && op.method === 'GET') behaviour = 'list';
-    else if (ownCollection?.key && op.method === 'POST') behaviour = 'create';
-    const collection = behaviour === 'example' ? undefined : (itemCollection ?? ownCollection);
-    const response = op.responses
-      .filter((r) => /^2\d\d$/.test(r.status))
-      .sort((a, b) => a.status.localeCompare(b.status))[0];
-    const schema = response?.schema ? camelSchema(document, response.schema) : undefined;
-    // The answer's property that holds one item: the item schema itself, or an object named result.
-    const properties = schema?.properties ?? {};
-    const itemField =
-      collection && behaviour !== 'list' && behaviour !== 'delete'
-        ? Object.keys(properties).find((name) => {
-            const property = deref(document, properties[name]);
-            return property === collection.itemSchema || (property?.type === 'object' && name === 'result');
-          })
-        : undefined;
-    return {
-      op,
-      meta,
-      behaviour,
-      collection,
-      itemField,
-      validator: validators.forOperation(op),
-      success: response && { status: Number(response.status), schema, example: response.examples[0] },
-    };
-  });
-
+  const collections = findCollections(document, ops, metas);
+  relate(collections);
   const errorCodes = readErrorCodes(document, ops);
   // The code of the spec's own 404 example (Instance.NotExist), else the first documented 404 code.
   const notFound = [...errorCodes.values()].filter((c) => c.httpStatus === 404);
   const notFoundCode = (notFound.find((c) => c.example) ?? notFound[0])?.code ?? 'NotFound';
+
+  const operations: ModelOperation[] = ops.map((op) => {
+    const { behaviour, collection, itemField } = classify(document, op, collections);
+    const response = successOf(op);
+    const own404 = op.responses.find((r) => r.status === '404')?.examples as Array<Record<string, unknown>> | undefined;
+    const ram = op.extensions['x-acs-ram'] as { action?: string } | undefined;
+    return {
+      op,
+      meta: metas.get(op.operationId)!,
+      behaviour,
+      collection,
+      itemField,
+      validator: validators.forOperation(op),
+      success: response && {
+        status: Number(response.status),
+        schema: response.schema ? camelSchema(document, response.schema) : undefined,
+        example: response.examples[0],
+      },
+      pascalTwin: response?.schema ? hasPascalTwin(document, response.schema) : false,
+      notFoundCode: ((own404?.[0]?.code ?? own404?.[0]?.Code) as string | undefined) ?? notFoundCode,
+      ramAction: ram?.action,
+    };
+  });
   return { document, operations, collections: [...collections.values()], errorCodes, notFoundCode };
 }
 

@@ -11,6 +11,11 @@ const collection: Collection = {
   itemSchema: {},
   filters: [],
   list: undefined,
+  carried: ['functionName'],
+  keyParam: 'name',
+  owner: undefined,
+  isScope: false,
+  examples: [],
 };
 const defaults = new Map([
   [
@@ -77,6 +82,12 @@ describe('ResourceStore', () => {
         ],
       ]),
     }));
-    expect(store.list(collection, 'g', { functionName: 'f' }, { kind: 'y' }).map((i) => i.name)).toEqual(['b']);
+    expect(
+      store
+        .list(collection, 'g', { functionName: 'f' }, [
+          { filter: { name: 'kind', field: 'kind', operator: '=', all: false, default: undefined }, value: 'y' },
+        ])
+        .map((i) => i.name),
+    ).toEqual(['b']);
   });
 });

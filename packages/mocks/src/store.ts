@@ -1,19 +1,30 @@
-// The stateful store behind the behaviours: items of each collection, per scope (app group).
-// Data is deep-copied on the way in and on the way out, so neither a test's objects nor the spec's
-// own examples are ever shared with it. Without explicit app groups, every scope and every parent
-// (function) sees the default dataset, with its parent fields set; writes to it are kept per scope.
-// Filtered lists are cached per query and dropped on every change, so a page costs O(pageSize).
-import type { Collection } from './specModel.js';
+// The stateful store behind the behaviours: the items of each collection, per scope (app group;
+// '' for a global collection) and per partition (the values of the collection's other path
+// parameters: the function, the instance). Data is deep-copied on the way in and on the way out,
+// so neither a test's objects nor the spec's own examples are ever shared with it.
+//
+// Default data: a collection's default items show in every partition, with the partition's
+// carried fields set (an instance listed under function `f` has functionName `f`); writes to them
+// are kept per scope. With explicit app groups, only those app groups exist and the collections
+// directly under them start empty (nested collections, such as tasks, follow their owner item).
+// Filtered lists are cached per query in a bounded map, dropped on every change.
+import type { Collection, Filter } from './specModel.js';
 
 export type Item = Record<string, unknown>;
+export type Parents = Record<string, unknown>;
+
+interface Entry {
+  parents: Parents;
+  item: Item;
+}
 
 interface Scope {
   /** Items written to this scope: added, created, updated. */
-  items: Item[];
-  /** Default items hidden in this scope (deleted or replaced), by parent values and key. */
+  entries: Entry[];
+  /** Default items hidden in this scope (deleted or replaced), by partition and key. */
   hidden: Set<string>;
-  /** Default items removed from this scope under every parent, by key. */
-  removed: Set<unknown>;
+  /** Default items removed from this scope under every partition, by key. */
+  removed: Set<string>;
 }
 
 export interface StoreSeed {
@@ -23,12 +34,23 @@ export interface StoreSeed {
   defaults: Map<string, Item[]>;
 }
 
+/** A filter with the value a request gave it. */
+export interface ActiveFilter {
+  filter: Filter;
+  value: unknown;
+}
+
+/** The most filtered lists kept at once; older ones are computed again when asked for. */
+export const LIST_CACHE_SIZE = 256;
+
 const copy = <T>(value: T): T => structuredClone(value);
+/** Keys compare as text: a path value "3" names the item whose versionId is 3. */
+const sameKey = (a: unknown, b: unknown) => a !== undefined && a !== null && String(a) === String(b);
 
 export class ResourceStore {
   readonly #collections: Collection[];
   readonly #seed: () => StoreSeed;
-  #explicitOnly = false;
+  #explicit: Set<string> | undefined;
   #defaults = new Map<string, Item[]>();
   #scopes = new Map<string, Map<string, Scope>>();
   #cache = new Map<string, Item[]>();
@@ -39,14 +61,18 @@ export class ResourceStore {
     this.reset();
   }
 
-  /** The collection `add`, `remove` and `instances` work on: the first one that lists. */
+  /** The collection `add`, `remove` and `instances` work on: the first scoped one that lists. */
   get main(): Collection | undefined {
-    return this.#collections.find((c) => c.list) ?? this.#collections[0];
+    return (
+      this.#collections.find((c) => c.list && c.scope && !c.owner) ??
+      this.#collections.find((c) => c.list && !c.isScope) ??
+      this.#collections[0]
+    );
   }
 
   reset(): void {
     const { explicit, defaults } = this.#seed();
-    this.#explicitOnly = explicit !== undefined;
+    this.#explicit = explicit ? new Set(explicit.keys()) : undefined;
     this.#defaults = new Map([...defaults].map(([k, v]) => [k, copy(v)]));
     this.#scopes.clear();
     this.#cache.clear();
@@ -54,9 +80,9 @@ export class ResourceStore {
     if (main) for (const [scope, items] of explicit ?? []) this.add(main, scope, items);
   }
 
-  /** Whether a scope exists: always, unless the store was given explicit app groups. */
+  /** Whether a scope (app group) exists: always, unless the store was given explicit app groups. */
   hasScope(scope: string): boolean {
-    return !this.#explicitOnly || [...this.#scopes.values()].some((m) => m.has(scope));
+    return !this.#explicit || this.#explicit.has(scope);
   }
 
   #scope(collection: Collection, scope: string): Scope {
@@ -67,138 +93,185 @@ export class ResourceStore {
     }
     let data = byScope.get(scope);
     if (!data) {
-      data = { items: [], hidden: new Set(), removed: new Set() };
+      data = { entries: [], hidden: new Set(), removed: new Set() };
       byScope.set(scope, data);
     }
     return data;
   }
 
-  #hiddenKey(collection: Collection, parents: Record<string, unknown>, key: unknown): string {
-    return JSON.stringify([...collection.parents.map((p) => parents[p] ?? null), key ?? null]);
+  #partition(collection: Collection, parents: Parents): string {
+    return JSON.stringify(collection.parents.map((p) => parents[p] ?? null));
   }
 
-  /** Every item of a scope under the given parent values, defaults first, in a stable order. Shared: don't mutate. */
-  #all(collection: Collection, scope: string, parents: Record<string, unknown>): Item[] {
-    const cacheKey = JSON.stringify([collection.path, scope, parents]);
-    const cached = this.#cache.get(cacheKey);
-    if (cached) return cached;
+  #hiddenKey(collection: Collection, parents: Parents, key: unknown): string {
+    return JSON.stringify([this.#partition(collection, parents), String(key ?? '')]);
+  }
+
+  /** Whether a collection's default items show: not when explicit app groups say what a scope holds. */
+  #showsDefaults(collection: Collection): boolean {
+    return !this.#explicit || !collection.scope || collection.owner !== undefined;
+  }
+
+  /** The app groups as items of the scope collection: the defaults, then every app group in use. */
+  #scopeItems(collection: Collection): Item[] {
+    const defaults = this.#explicit ? [] : (this.#defaults.get(collection.path) ?? []);
+    const template = this.#defaults.get(collection.path)?.[0] ?? {};
+    const names = new Set(defaults.map((d) => String(d[collection.key ?? ''])));
+    const inUse = this.#explicit ?? new Set([...this.#scopes.values()].flatMap((m) => [...m.keys()]));
+    const out = [...defaults];
+    for (const name of inUse) {
+      if (name === '' || names.has(name)) continue;
+      names.add(name);
+      out.push({ ...copy(template), ...(collection.key ? { [collection.key]: name } : {}) });
+    }
+    return out;
+  }
+
+  /** Every item of a partition, defaults first, in a stable order. Shared: don't mutate. */
+  #all(collection: Collection, scope: string, parents: Parents): Item[] {
+    if (collection.isScope) return this.#scopeItems(collection);
     const data = this.#scopes.get(collection.path)?.get(scope);
-    const matches = (item: Item) =>
-      collection.parents.every((p) => parents[p] === undefined || item[p] === undefined || item[p] === parents[p]);
-    const defaults = this.#explicitOnly
+    const partition = this.#partition(collection, parents);
+    const defaults = !this.#showsDefaults(collection)
       ? []
       : (this.#defaults.get(collection.path) ?? [])
           .filter((item) => {
-            const key = collection.key ? item[collection.key] : undefined;
-            return !data || (!data.removed.has(key) && !data.hidden.has(this.#hiddenKey(collection, parents, key)));
+            const key = String(collection.key ? item[collection.key] : '');
+            return !data || (!data.removed.has(key) && !data.hidden.has(JSON.stringify([partition, key])));
           })
-          .map((item) => ({ ...item, ...pick(parents, collection.parents) }));
-    const result = [...defaults, ...(data?.items ?? []).filter(matches)];
-    this.#cache.set(cacheKey, result);
-    return result;
+          .map((item) => ({ ...item, ...pick(parents, collection.carried) }));
+    const own = (data?.entries ?? [])
+      .filter((e) =>
+        collection.parents.every(
+          (p) => parents[p] === undefined || e.parents[p] === undefined || e.parents[p] === parents[p],
+        ),
+      )
+      .map((e) => e.item);
+    return [...defaults, ...own];
   }
 
-  /** The items a list answers, filtered, as copies. */
-  list(
-    collection: Collection,
-    scope: string,
-    parents: Record<string, unknown>,
-    filters: Record<string, unknown> = {},
-  ): Item[] {
-    const cacheKey = JSON.stringify([collection.path, scope, parents, filters]);
-    let result = this.#cache.get(cacheKey);
-    if (!result) {
-      result = this.#all(collection, scope, parents).filter((item) =>
-        Object.entries(filters).every(([k, v]) => item[k] === v),
-      );
-      this.#cache.set(cacheKey, result);
-    }
-    return result;
+  #remember(key: string, value: Item[]): Item[] {
+    if (this.#cache.size >= LIST_CACHE_SIZE) this.#cache.delete(this.#cache.keys().next().value as string);
+    this.#cache.set(key, value);
+    return value;
   }
 
-  get(collection: Collection, scope: string, parents: Record<string, unknown>, key: unknown): Item | undefined {
-    const found = this.#all(collection, scope, parents).find((item) => collection.key && item[collection.key] === key);
+  /** The items a list answers, filtered. Shared: copy before handing them out. */
+  list(collection: Collection, scope: string, parents: Parents, filters: ActiveFilter[] = []): Item[] {
+    const cacheKey = JSON.stringify([collection.path, scope, parents, filters.map((f) => [f.filter.name, f.value])]);
+    const cached = this.#cache.get(cacheKey);
+    if (cached) return cached;
+    const all = this.#all(collection, scope, parents);
+    return this.#remember(
+      cacheKey,
+      filters.length === 0 ? all : all.filter((item) => filters.every((f) => matches(item, f))),
+    );
+  }
+
+  get(collection: Collection, scope: string, parents: Parents, key: unknown): Item | undefined {
+    const found = this.#all(collection, scope, parents).find(
+      (item) => collection.key && sameKey(item[collection.key], key),
+    );
     return found && copy(found);
   }
 
   /** Stores a new item; false when one with the same key exists. */
-  create(collection: Collection, scope: string, parents: Record<string, unknown>, item: Item): boolean {
+  create(collection: Collection, scope: string, parents: Parents, item: Item): boolean {
     const key = collection.key ? item[collection.key] : undefined;
     if (key !== undefined && this.get(collection, scope, parents, key)) return false;
-    this.#scope(collection, scope).items.push(copy({ ...item, ...pick(parents, collection.parents) }));
+    const stored = copy({ ...item, ...pick(parents, collection.carried) });
+    this.#scope(collection, scope).entries.push({ parents: pick(parents, collection.parents), item: stored });
     this.#cache.clear();
     return true;
   }
 
   /** Merges `patch` into an item; the updated copy, or undefined when there is no such item. */
-  update(
-    collection: Collection,
-    scope: string,
-    parents: Record<string, unknown>,
-    key: unknown,
-    patch: Item,
-  ): Item | undefined {
+  update(collection: Collection, scope: string, parents: Parents, key: unknown, patch: Item): Item | undefined {
     const current = this.get(collection, scope, parents, key);
     if (!current) return undefined;
     this.delete(collection, scope, parents, key);
-    const updated = { ...current, ...copy(patch), ...(collection.key ? { [collection.key]: key } : {}) };
-    this.#scope(collection, scope).items.push(updated);
+    const updated = {
+      ...current,
+      ...copy(patch),
+      ...(collection.key ? { [collection.key]: current[collection.key] } : {}),
+    };
+    this.#scope(collection, scope).entries.push({ parents: pick(parents, collection.parents), item: updated });
     this.#cache.clear();
     return copy(updated);
   }
 
   /** Deletes an item; false when there is no such item. */
-  delete(collection: Collection, scope: string, parents: Record<string, unknown>, key: unknown): boolean {
+  delete(collection: Collection, scope: string, parents: Parents, key: unknown): boolean {
     if (!this.get(collection, scope, parents, key)) return false;
     const data = this.#scope(collection, scope);
-    const before = data.items.length;
-    data.items = data.items.filter(
-      (item) =>
-        !(collection.key && item[collection.key] === key && collection.parents.every((p) => item[p] === parents[p])),
+    const before = data.entries.length;
+    data.entries = data.entries.filter(
+      (e) =>
+        !(
+          collection.key &&
+          sameKey(e.item[collection.key], key) &&
+          collection.parents.every((p) => e.parents[p] === parents[p])
+        ),
     );
-    if (data.items.length === before) data.hidden.add(this.#hiddenKey(collection, parents, key));
+    if (data.entries.length === before) data.hidden.add(this.#hiddenKey(collection, parents, key));
     this.#cache.clear();
     return true;
   }
 
-  /** Adds items to a scope (created if needed); each keeps its own parent fields. */
+  /** Adds items to a scope (created if needed); each is filed under its own carried fields. */
   add(collection: Collection, scope: string, items: readonly Item[]): void {
-    this.#scope(collection, scope).items.push(...copy(items));
+    if (this.#explicit) this.#explicit.add(scope);
+    const data = this.#scope(collection, scope);
+    for (const item of copy(items)) data.entries.push({ parents: pick(item, collection.carried), item });
     this.#cache.clear();
   }
 
-  /** Removes one item by key (under every parent), or all of a scope. Returns how many of its own items went. */
+  /** Removes one item by key (under every partition), or all of a scope. Returns how many of its own items went. */
   remove(collection: Collection, scope: string, key?: unknown): number {
     this.#cache.clear();
+    const defaultKeys = (this.#defaults.get(collection.path) ?? []).map((i) =>
+      String(collection.key ? i[collection.key] : ''),
+    );
     if (key === undefined) {
-      const count = this.#scopes.get(collection.path)?.get(scope)?.items.length ?? 0;
-      if (this.#explicitOnly) this.#scopes.get(collection.path)?.delete(scope);
-      else
-        this.#scopes.get(collection.path)?.set(scope, {
-          items: [],
-          hidden: new Set(),
-          removed: new Set(
-            [...(this.#defaults.get(collection.path) ?? [])].map((i) =>
-              collection.key ? i[collection.key] : undefined,
-            ),
-          ),
-        });
+      const count = this.#scopes.get(collection.path)?.get(scope)?.entries.length ?? 0;
+      if (this.#explicit) {
+        this.#explicit.delete(scope);
+        for (const byScope of this.#scopes.values()) byScope.delete(scope);
+      } else
+        this.#scopes
+          .get(collection.path)
+          ?.set(scope, { entries: [], hidden: new Set(), removed: new Set(defaultKeys) });
       return count;
     }
     const data = this.#scope(collection, scope);
-    const before = data.items.length;
-    data.items = data.items.filter((item) => !collection.key || item[collection.key] !== key);
-    const fromDefaults =
-      !this.#explicitOnly &&
-      (this.#defaults.get(collection.path) ?? []).some((i) => collection.key && i[collection.key] === key);
-    if (fromDefaults) data.removed.add(key);
-    return before - data.items.length + (fromDefaults ? 1 : 0);
+    const before = data.entries.length;
+    data.entries = data.entries.filter((e) => !collection.key || !sameKey(e.item[collection.key], key));
+    const fromDefaults = !this.#explicit && defaultKeys.includes(String(key));
+    if (fromDefaults) data.removed.add(String(key));
+    return before - data.entries.length + (fromDefaults ? 1 : 0);
   }
 }
 
-/** The parent fields an item of the collection carries, from the path parameters. */
-function pick(parents: Record<string, unknown>, names: string[]): Item {
+/** Whether an item passes one filter. */
+function matches(item: Item, { filter, value }: ActiveFilter): boolean {
+  const field = item[filter.field];
+  switch (filter.operator) {
+    case '>=':
+      return typeof field === 'number' && field >= (value as number);
+    case '<=':
+      return typeof field === 'number' && field <= (value as number);
+    case 'contains': {
+      const have = Array.isArray(field) ? field.map((v) => JSON.stringify(v)) : [];
+      return (Array.isArray(value) ? value : [value]).every((v) => have.includes(JSON.stringify(v)));
+    }
+    default:
+      return field === value;
+  }
+}
+
+/** The named fields of a record, where set. */
+function pick(from: Parents, names: readonly string[]): Item {
   const out: Item = {};
-  for (const name of names) if (parents[name] !== undefined) out[name] = parents[name];
+  for (const name of names) if (from[name] !== undefined) out[name] = from[name];
   return out;
 }

@@ -1,14 +1,12 @@
-// Every operation with behaviour: with GetFunctionInstance, CreateFunctionInstance and
-// DeleteFunctionInstance added to the spec, the handlers get, create and delete in the same store
+// Every operation with behaviour: with the function-instance family in the spec, the handlers get, create and delete in the same store
 // the list reads, answer 404 in the API's shape, apply the casing and the request ids to every
 // operation, and check each request's signed action and version against its operation.
 import { signRequest } from '@acs-opensearch/client/signing';
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { createOpenSearchHandlers, createOperationValidators, listOperations } from '../src/index.js';
-import { extendedSpec } from './extendedSpec.js';
+import { createOpenSearchHandlers, createOperationValidators, listOperations, openApiDocument } from '../src/index.js';
 
-const document = extendedSpec();
+const document = openApiDocument;
 const key = { accessKeyId: 'ak', accessKeySecret: 'sk' };
 const open = createOpenSearchHandlers({ document, baseUrl: 'https://open.example' });
 const shop = createOpenSearchHandlers({ document, baseUrl: 'https://shop.example', appGroups: { shop: [] } });

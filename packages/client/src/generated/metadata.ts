@@ -36,6 +36,88 @@ export const DEFAULT_REGION_ID: RegionId = "cn-hangzhou";
  * x-acs-action, x-acs-version), its parameter and body rules, whether it is idempotent, how it pages.
  */
 export const OPERATIONS = {
+  "listAppGroups": {
+    "operationId": "listAppGroups",
+    "method": "GET",
+    "path": "/v4/openapi/app-groups",
+    "action": "ListAppGroups",
+    "version": "2017-12-25",
+    "parameters": [
+      {
+        "name": "name",
+        "in": "query",
+        "type": "string"
+      },
+      {
+        "name": "instanceId",
+        "in": "query",
+        "type": "string"
+      },
+      {
+        "name": "type",
+        "in": "query",
+        "type": "string"
+      },
+      {
+        "name": "resourceGroupId",
+        "in": "query",
+        "type": "string"
+      },
+      {
+        "name": "sortBy",
+        "in": "query",
+        "type": "integer",
+        "enum": [
+          1,
+          2
+        ],
+        "minimum": -2147483648,
+        "maximum": 2147483647
+      },
+      {
+        "name": "tags",
+        "in": "query",
+        "json": true,
+        "type": "array"
+      },
+      {
+        "name": "pageNumber",
+        "in": "query",
+        "type": "integer",
+        "default": 1,
+        "minimum": 1,
+        "maximum": 2147483647
+      },
+      {
+        "name": "pageSize",
+        "in": "query",
+        "type": "integer",
+        "default": 10,
+        "minimum": 1,
+        "maximum": 2147483647
+      }
+    ],
+    "body": null,
+    "idempotent": true,
+    "pagination": {
+      "pageNumber": "pageNumber",
+      "pageSize": "pageSize",
+      "totalCount": "totalCount",
+      "items": "result"
+    },
+    "paginator": "paginateAppGroups",
+    "success": {
+      "required": [
+        "requestId",
+        "result"
+      ],
+      "types": {
+        "requestId": "string",
+        "totalCount": "integer",
+        "result": "array"
+      }
+    }
+  },
   "listFunctionInstances": {
     "operationId": "listFunctionInstances",
     "method": "GET",
@@ -131,6 +213,434 @@ export const OPERATIONS = {
         "result": "array"
       }
     }
+  },
+  "createFunctionInstance": {
+    "operationId": "createFunctionInstance",
+    "method": "POST",
+    "path": "/v4/openapi/app-groups/{appGroupIdentity}/functions/{functionName}/instances",
+    "action": "CreateFunctionInstance",
+    "version": "2017-12-25",
+    "parameters": [
+      {
+        "name": "appGroupIdentity",
+        "in": "path",
+        "required": true,
+        "type": "string",
+        "minLength": 1
+      },
+      {
+        "name": "functionName",
+        "in": "path",
+        "required": true,
+        "type": "string",
+        "minLength": 1
+      }
+    ],
+    "body": {
+      "required": true,
+      "mediaType": "application/json",
+      "fields": {
+        "instanceName": {
+          "required": true,
+          "type": "string",
+          "minLength": 1
+        },
+        "modelType": {
+          "required": true,
+          "type": "string",
+          "minLength": 1
+        },
+        "functionType": {
+          "type": "string"
+        },
+        "description": {
+          "type": "string"
+        },
+        "cron": {
+          "type": "string"
+        },
+        "createParameters": {
+          "type": "array"
+        },
+        "usageParameters": {
+          "type": "array"
+        }
+      },
+      "closed": true
+    },
+    "idempotent": false,
+    "pagination": null,
+    "paginator": null,
+    "success": {
+      "required": [
+        "requestId"
+      ],
+      "types": {
+        "requestId": "string",
+        "status": "string",
+        "httpCode": "integer",
+        "code": "string",
+        "message": "string",
+        "latency": "integer"
+      }
+    }
+  },
+  "getFunctionInstance": {
+    "operationId": "getFunctionInstance",
+    "method": "GET",
+    "path": "/v4/openapi/app-groups/{appGroupIdentity}/functions/{functionName}/instances/{instanceName}",
+    "action": "GetFunctionInstance",
+    "version": "2017-12-25",
+    "parameters": [
+      {
+        "name": "appGroupIdentity",
+        "in": "path",
+        "required": true,
+        "type": "string",
+        "minLength": 1
+      },
+      {
+        "name": "functionName",
+        "in": "path",
+        "required": true,
+        "type": "string",
+        "minLength": 1
+      },
+      {
+        "name": "instanceName",
+        "in": "path",
+        "required": true,
+        "type": "string",
+        "minLength": 1
+      },
+      {
+        "name": "output",
+        "in": "query",
+        "type": "string",
+        "enum": [
+          "normal",
+          "simple",
+          "detail"
+        ],
+        "default": "normal"
+      }
+    ],
+    "body": null,
+    "idempotent": true,
+    "pagination": null,
+    "paginator": null,
+    "success": {
+      "required": [
+        "requestId",
+        "result"
+      ],
+      "types": {
+        "requestId": "string",
+        "status": "string",
+        "httpCode": "integer",
+        "code": "string",
+        "message": "string",
+        "latency": "integer",
+        "result": "object"
+      }
+    }
+  },
+  "updateFunctionInstance": {
+    "operationId": "updateFunctionInstance",
+    "method": "PUT",
+    "path": "/v4/openapi/app-groups/{appGroupIdentity}/functions/{functionName}/instances/{instanceName}",
+    "action": "UpdateFunctionInstance",
+    "version": "2017-12-25",
+    "parameters": [
+      {
+        "name": "appGroupIdentity",
+        "in": "path",
+        "required": true,
+        "type": "string",
+        "minLength": 1
+      },
+      {
+        "name": "functionName",
+        "in": "path",
+        "required": true,
+        "type": "string",
+        "minLength": 1
+      },
+      {
+        "name": "instanceName",
+        "in": "path",
+        "required": true,
+        "type": "string",
+        "minLength": 1
+      }
+    ],
+    "body": {
+      "required": true,
+      "mediaType": "application/json",
+      "fields": {
+        "description": {
+          "type": "string"
+        },
+        "cron": {
+          "type": "string"
+        },
+        "createParameters": {
+          "type": "array"
+        },
+        "usageParameters": {
+          "type": "array"
+        }
+      },
+      "closed": true
+    },
+    "idempotent": true,
+    "pagination": null,
+    "paginator": null,
+    "success": {
+      "required": [
+        "requestId"
+      ],
+      "types": {
+        "requestId": "string",
+        "status": "string",
+        "httpCode": "integer",
+        "code": "string",
+        "message": "string",
+        "latency": "integer"
+      }
+    }
+  },
+  "deleteFunctionInstance": {
+    "operationId": "deleteFunctionInstance",
+    "method": "DELETE",
+    "path": "/v4/openapi/app-groups/{appGroupIdentity}/functions/{functionName}/instances/{instanceName}",
+    "action": "DeleteFunctionInstance",
+    "version": "2017-12-25",
+    "parameters": [
+      {
+        "name": "appGroupIdentity",
+        "in": "path",
+        "required": true,
+        "type": "string",
+        "minLength": 1
+      },
+      {
+        "name": "functionName",
+        "in": "path",
+        "required": true,
+        "type": "string",
+        "minLength": 1
+      },
+      {
+        "name": "instanceName",
+        "in": "path",
+        "required": true,
+        "type": "string",
+        "minLength": 1
+      }
+    ],
+    "body": null,
+    "idempotent": true,
+    "pagination": null,
+    "paginator": null,
+    "success": {
+      "required": [
+        "requestId"
+      ],
+      "types": {
+        "requestId": "string",
+        "status": "string",
+        "httpCode": "integer",
+        "code": "string",
+        "message": "string",
+        "latency": "integer"
+      }
+    }
+  },
+  "listFunctionTasks": {
+    "operationId": "listFunctionTasks",
+    "method": "GET",
+    "path": "/v4/openapi/app-groups/{appGroupIdentity}/functions/{functionName}/instances/{instanceName}/tasks",
+    "action": "ListFunctionTasks",
+    "version": "2017-12-25",
+    "parameters": [
+      {
+        "name": "appGroupIdentity",
+        "in": "path",
+        "required": true,
+        "type": "string",
+        "minLength": 1
+      },
+      {
+        "name": "functionName",
+        "in": "path",
+        "required": true,
+        "type": "string",
+        "minLength": 1
+      },
+      {
+        "name": "instanceName",
+        "in": "path",
+        "required": true,
+        "type": "string",
+        "minLength": 1
+      },
+      {
+        "name": "startTime",
+        "in": "query",
+        "type": "integer",
+        "minimum": 0
+      },
+      {
+        "name": "endTime",
+        "in": "query",
+        "type": "integer",
+        "minimum": 0
+      },
+      {
+        "name": "status",
+        "in": "query",
+        "type": "string"
+      },
+      {
+        "name": "pageNumber",
+        "in": "query",
+        "type": "integer",
+        "default": 1,
+        "minimum": 1,
+        "maximum": 2147483647
+      },
+      {
+        "name": "pageSize",
+        "in": "query",
+        "type": "integer",
+        "default": 10,
+        "minimum": 1,
+        "maximum": 2147483647
+      }
+    ],
+    "body": null,
+    "idempotent": true,
+    "pagination": {
+      "pageNumber": "pageNumber",
+      "pageSize": "pageSize",
+      "totalCount": "totalCount",
+      "items": "result"
+    },
+    "paginator": "paginateFunctionTasks",
+    "success": {
+      "required": [
+        "requestId",
+        "result"
+      ],
+      "types": {
+        "requestId": "string",
+        "status": "string",
+        "httpCode": "integer",
+        "code": "string",
+        "message": "string",
+        "latency": "integer",
+        "totalCount": "integer",
+        "result": "array"
+      }
+    }
+  },
+  "getFunctionCurrentVersion": {
+    "operationId": "getFunctionCurrentVersion",
+    "method": "GET",
+    "path": "/v4/openapi/functions/{functionName}/current-version",
+    "action": "GetFunctionCurrentVersion",
+    "version": "2017-12-25",
+    "parameters": [
+      {
+        "name": "functionName",
+        "in": "path",
+        "required": true,
+        "type": "string",
+        "minLength": 1
+      },
+      {
+        "name": "functionType",
+        "in": "query",
+        "type": "string"
+      },
+      {
+        "name": "modelType",
+        "in": "query",
+        "type": "string"
+      },
+      {
+        "name": "domain",
+        "in": "query",
+        "type": "string"
+      },
+      {
+        "name": "category",
+        "in": "query",
+        "type": "string"
+      }
+    ],
+    "body": null,
+    "idempotent": true,
+    "pagination": null,
+    "paginator": null,
+    "success": {
+      "required": [
+        "requestId",
+        "result"
+      ],
+      "types": {
+        "requestId": "string",
+        "status": "string",
+        "httpCode": "integer",
+        "code": "string",
+        "message": "string",
+        "latency": "integer",
+        "result": "object"
+      }
+    }
+  },
+  "getFunctionVersion": {
+    "operationId": "getFunctionVersion",
+    "method": "GET",
+    "path": "/v4/openapi/functions/{functionName}/versions/{versionId}",
+    "action": "GetFunctionVersion",
+    "version": "2017-12-25",
+    "parameters": [
+      {
+        "name": "functionName",
+        "in": "path",
+        "required": true,
+        "type": "string",
+        "minLength": 1
+      },
+      {
+        "name": "versionId",
+        "in": "path",
+        "required": true,
+        "type": "string",
+        "pattern": "^[0-9]+$"
+      }
+    ],
+    "body": null,
+    "idempotent": true,
+    "pagination": null,
+    "paginator": null,
+    "success": {
+      "required": [
+        "requestId",
+        "result"
+      ],
+      "types": {
+        "requestId": "string",
+        "status": "string",
+        "httpCode": "integer",
+        "code": "string",
+        "message": "string",
+        "latency": "integer",
+        "result": "object"
+      }
+    }
   }
 } as const satisfies Record<string, OperationMeta>;
 
@@ -181,6 +691,14 @@ export const ERROR_CODES = [
   },
   {
     "code": "Instance.NotExist",
+    "httpStatus": 404
+  },
+  {
+    "code": "Instance.AlreadyExist",
+    "httpStatus": 409
+  },
+  {
+    "code": "Version.NotExist",
     "httpStatus": 404
   },
   {

@@ -3,6 +3,28 @@
 // `pnpm check:generated` (part of `pnpm test`) fails when it drifts from the spec.
 
 export interface paths {
+    "/v4/openapi/app-groups": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List the applications of the account
+         * @description Lists the applications (app groups) of the account, filtered, in pages.
+         *     Beyond the reference: from the official SDK 5.2.0 (listAppGroupsWithOptions). Its
+         *     answer is camelCase only: the SDK reads it so, and there is no PascalCase twin.
+         */
+        get: operations["listAppGroups"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v4/openapi/app-groups/{appGroupIdentity}/functions/{functionName}/instances": {
         parameters: {
             query?: never;
@@ -18,6 +40,132 @@ export interface paths {
          */
         get: operations["listFunctionInstances"];
         put?: never;
+        /**
+         * Create an algorithm instance
+         * @description Creates an algorithm instance of a feature in an application. The instance then
+         *     appears in ListFunctionInstances (as a `source: user` instance).
+         *     Beyond the reference (which covers ListFunctionInstances only): method, path, action,
+         *     body and answer are those of the official SDK 5.2.0 (createFunctionInstanceWithOptions).
+         */
+        post: operations["createFunctionInstance"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v4/openapi/app-groups/{appGroupIdentity}/functions/{functionName}/instances/{instanceName}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The name of the application.
+                 *     Beyond the reference: any value is percent-encoded into its path segment; `.`
+                 *     and `..` cannot be sent because URL parsing would resolve them away.
+                 * @example app_group_name
+                 */
+                appGroupIdentity: components["parameters"]["appGroupIdentity"];
+                /**
+                 * @description The name of the feature.
+                 *     Beyond the reference: any value is percent-encoded into its path segment; `.`
+                 *     and `..` cannot be sent because URL parsing would resolve them away.
+                 * @example ctr
+                 */
+                functionName: components["parameters"]["functionName"];
+                /**
+                 * @description The name of the algorithm instance.
+                 *     Beyond the reference (which covers ListFunctionInstances only): from the official
+                 *     SDK 5.2.0, where it is the third path segment of the instance operations.
+                 * @example ctr_test
+                 */
+                instanceName: components["parameters"]["instanceName"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get one algorithm instance
+         * @description Queries the details of one algorithm instance, with the state of its training (`task`).
+         *     Beyond the reference: from the official SDK 5.2.0 (getFunctionInstanceWithOptions).
+         */
+        get: operations["getFunctionInstance"];
+        /**
+         * Update an algorithm instance
+         * @description Changes the description, schedule or parameters of an algorithm instance; fields not
+         *     sent keep their value. Beyond the reference: from the official SDK 5.2.0
+         *     (updateFunctionInstanceWithOptions).
+         */
+        put: operations["updateFunctionInstance"];
+        post?: never;
+        /**
+         * Delete an algorithm instance
+         * @description Deletes an algorithm instance; its training tasks go with it.
+         *     Beyond the reference: from the official SDK 5.2.0 (deleteFunctionInstanceWithOptions).
+         */
+        delete: operations["deleteFunctionInstance"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v4/openapi/app-groups/{appGroupIdentity}/functions/{functionName}/instances/{instanceName}/tasks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List the training tasks of an algorithm instance
+         * @description Lists the training tasks of one algorithm instance, newest last, filtered by state and
+         *     by a range of start times, in pages. A missing instance is a 404.
+         *     Beyond the reference: from the official SDK 5.2.0 (listFunctionTasksWithOptions).
+         */
+        get: operations["listFunctionTasks"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v4/openapi/functions/{functionName}/current-version": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get the current version of a feature
+         * @description Queries the version of a feature that new instances are created with: the newest version
+         *     that matches the filters. A feature with no such version is a 404.
+         *     Beyond the reference: from the official SDK 5.2.0 (getFunctionCurrentVersionWithOptions).
+         */
+        get: operations["getFunctionCurrentVersion"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v4/openapi/functions/{functionName}/versions/{versionId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get one version of a feature
+         * @description Queries one version of a feature by its ID. An unknown version is a 404.
+         *     Beyond the reference: from the official SDK 5.2.0 (getFunctionVersionWithOptions).
+         */
+        get: operations["getFunctionVersion"];
+        put?: never;
         post?: never;
         delete?: never;
         options?: never;
@@ -29,6 +177,263 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        /**
+         * Tag
+         * @description A resource tag. Beyond the reference; from the official SDK 5.2.0.
+         */
+        Tag: {
+            /**
+             * @description The key of the tag.
+             * @example env
+             */
+            key?: string;
+            /**
+             * @description The value of the tag.
+             * @example prod
+             */
+            value?: string;
+        };
+        /**
+         * AppGroup
+         * @description One application (app group) of OpenSearch, camelCase as the service sends it.
+         *     Beyond the reference: the fields are those of the official SDK 5.2.0
+         *     (ListAppGroupsResponseBodyResult), which reads this answer in camelCase only.
+         */
+        AppGroup: {
+            /**
+             * @description The ID of the application.
+             * @example 110157886
+             */
+            id?: string;
+            /**
+             * @description The name of the application; `appGroupIdentity` in paths.
+             * @example my_app
+             */
+            name: string;
+            /**
+             * @description The ID of the instance.
+             * @example ops-cn-abc123
+             */
+            instanceId?: string;
+            /**
+             * @description The description.
+             * @example search for the shop
+             */
+            description?: string;
+            /**
+             * @description The type of the application (standard, enhanced ...).
+             * @example enhanced
+             */
+            type?: string;
+            /**
+             * @description The state (producing, review_pending, config_pending, normal, frozen).
+             * @example normal
+             */
+            status?: string;
+            /**
+             * @description The billing method.
+             * @example POSTPAY
+             */
+            chargeType?: string;
+            /**
+             * Format: int32
+             * @description The billing way.
+             * @example 1
+             */
+            chargingWay?: number;
+            /**
+             * @description The commodity code.
+             * @example opensearch
+             */
+            commodityCode?: string;
+            /**
+             * @description The name of the online version.
+             * @example my_app_v1
+             */
+            currentVersion?: string;
+            /**
+             * @description The industry.
+             * @example ecommerce
+             */
+            domain?: string;
+            /**
+             * @description The engine type.
+             * @example ha3
+             */
+            engineType?: string;
+            /**
+             * @description The ID of the project.
+             * @example 1234
+             */
+            projectId?: string;
+            /**
+             * @description When a subscription expires.
+             * @example 1735660800
+             */
+            expireOn?: string;
+            /**
+             * Format: int64
+             * @description When it was created (seconds since the epoch).
+             * @example 1704067200
+             */
+            created?: number;
+            /**
+             * Format: int64
+             * @description When it was last updated (seconds since the epoch).
+             * @example 1704067200
+             */
+            updated?: number;
+            /**
+             * Format: int64
+             * @description When the online version was last switched.
+             * @example 1704067200
+             */
+            switchedTime?: number;
+            /**
+             * Format: int32
+             * @description Whether it is produced (1) or not (0).
+             * @example 1
+             */
+            produced?: number;
+            /**
+             * @description The lock state.
+             * @example Unlock
+             */
+            lockMode?: string;
+            /**
+             * Format: int32
+             * @description Whether it is locked because it expired.
+             * @example 0
+             */
+            lockedByExpiration?: number;
+            /**
+             * Format: int32
+             * @description Whether a quota review is pending.
+             * @example 0
+             */
+            hasPendingQuotaReviewTask?: number;
+            /** @description The quota of the application. */
+            quota?: {
+                /**
+                 * Format: int64
+                 * @description The storage in GB.
+                 * @example 10
+                 */
+                docSize?: number;
+                /**
+                 * Format: int64
+                 * @description The computing resources in LCU.
+                 * @example 20
+                 */
+                computeResource?: number;
+                /**
+                 * @description The specification.
+                 * @example opensearch.share.common
+                 */
+                spec?: string;
+            };
+            /** @description The tags of the application. */
+            tags?: components["schemas"]["Tag"][];
+        };
+        /**
+         * ListAppGroupsResponse
+         * @description One page of the applications of the account. camelCase is the only wire form here:
+         *     the official SDK 5.2.0 reads this answer in camelCase (unlike the function operations).
+         */
+        ListAppGroupsResponse: {
+            /**
+             * @description The ID of the request.
+             * @example A4D487A9-A456-5AA5-A9C6-B7BF2889CF74
+             */
+            requestId: string;
+            /**
+             * Format: int64
+             * @description The number of applications that match the request (not only this page).
+             * @example 1
+             */
+            totalCount?: number;
+            /** @description The applications on this page. */
+            result: components["schemas"]["AppGroup"][];
+        };
+        /**
+         * ServiceError
+         * @description The OpenSearch service's error envelope (camelCase).
+         */
+        ServiceError: {
+            /**
+             * @description The error code, for example `Instance.NotExist`. See `x-acs-error-codes` on `ErrorResponse`.
+             * @example Instance.NotExist
+             */
+            code: string;
+            /**
+             * @description The error message.
+             * @example instance not exist.
+             */
+            message?: string;
+            /**
+             * @description The ID of the request.
+             * @example A4D487A9-A456-5AA5-A9C6-B7BF2889CF74
+             */
+            requestId?: string;
+            /**
+             * Format: int64
+             * @description The HTTP status code.
+             * @example 404
+             */
+            httpCode?: number;
+            /**
+             * @description The status of the request.
+             * @example FAIL
+             */
+            status?: string;
+        };
+        /**
+         * GatewayError
+         * @description The Alibaba Cloud API gateway's error body (PascalCase). Beyond the reference.
+         */
+        GatewayError: {
+            /**
+             * @description The error code, for example `SignatureDoesNotMatch`. See `x-acs-error-codes` on `ErrorResponse`.
+             * @example SignatureDoesNotMatch
+             */
+            Code: string;
+            /**
+             * @description The error message.
+             * @example The request signature does not conform to Aliyun standards.
+             */
+            Message?: string;
+            /**
+             * @description The ID of the request.
+             * @example 8C0DA5C2-B6C1-5E0B-A4F1-2D0E7F7B6C51
+             */
+            RequestId?: string;
+            /**
+             * @description The endpoint host that answered.
+             * @example opensearch.cn-hangzhou.aliyuncs.com
+             */
+            HostId?: string;
+            /**
+             * @description A link to a diagnosis page for this request.
+             * @example https://api.aliyun.com/troubleshoot?q=SignatureDoesNotMatch
+             */
+            Recommend?: string;
+        };
+        /**
+         * ErrorResponse
+         * @description The body of every 4xx and 5xx response. It comes in one of two shapes:
+         *     - `ServiceError`: the OpenSearch service's camelCase envelope
+         *       (`code`, `message`, `requestId`, `httpCode`, `status`);
+         *     - `GatewayError`: the Alibaba Cloud API gateway's PascalCase form
+         *       (`Code`, `Message`, `RequestId`, `HostId`, `Recommend`), used for signature,
+         *       authorization, throttling and parameter errors rejected before the service.
+         *
+         *     Beyond the reference: the reference only points to "Service error codes" and
+         *     shows one code (`Instance.NotExist`). The gateway shape and the gateway codes in
+         *     `x-acs-error-codes` are those of Alibaba Cloud's common API gateway.
+         *     A gateway may also answer with a non-JSON body (an HTML page, an empty or a
+         *     truncated body); clients must not assume this schema always applies.
+         */
+        ErrorResponse: components["schemas"]["ServiceError"] | components["schemas"]["GatewayError"];
         /**
          * Belongs
          * @description The information about the instance (what it belongs to).
@@ -146,6 +551,23 @@ export interface components {
              */
             extendInfo?: string;
             /**
+             * @description The state of the instance's training. Beyond the reference: only in the answer of
+             *     GetFunctionInstance (official SDK 5.2.0, GetFunctionInstanceResponseBodyResultTask).
+             */
+            task?: {
+                /**
+                 * @description The state of the training workflow.
+                 * @example success
+                 */
+                dagStatus?: string;
+                /**
+                 * Format: int64
+                 * @description When training last ran (milliseconds since the epoch).
+                 * @example 1704067200000
+                 */
+                lastRunTime?: number;
+            };
+            /**
              * @description Whether this is the default instance of the feature.
              *     Beyond the reference: the field is not in the reference's parameter table;
              *     it appears only in its camelCase sample response (`"default": true`).
@@ -260,6 +682,16 @@ export interface components {
             Cron?: string;
             /** @description See `extendInfo`. */
             ExtendInfo?: string;
+            /** @description See `task`. */
+            Task?: {
+                /** @description See `dagStatus`. */
+                DagStatus?: string;
+                /**
+                 * Format: int64
+                 * @description See `lastRunTime`.
+                 */
+                LastRunTime?: number;
+            };
             /** @description See `default`. */
             Default?: boolean;
         };
@@ -298,121 +730,542 @@ export interface components {
             Result: components["schemas"]["FunctionInstancePascalCase"][];
         };
         /**
-         * ServiceError
-         * @description The OpenSearch service's error envelope (camelCase).
+         * FunctionInstanceCreate
+         * @description The body of CreateFunctionInstance.
+         *     Beyond the reference: the fields are those of the official SDK 5.2.0 (CreateFunctionInstanceRequest).
          */
-        ServiceError: {
+        FunctionInstanceCreate: {
             /**
-             * @description The error code, for example `Instance.NotExist`. See `x-acs-error-codes` on `ErrorResponse`.
-             * @example Instance.NotExist
+             * @description The name of the new instance.
+             * @example ctr_new
              */
-            code: string;
+            instanceName: string;
             /**
-             * @description The error message.
-             * @example instance not exist.
+             * @description The type of the model.
+             * @example tf_checkpoint
              */
-            message?: string;
+            modelType: string;
+            /**
+             * @description The type of the feature.
+             * @example PAAS
+             */
+            functionType?: string;
+            /**
+             * @description The description.
+             * @example ranking model
+             */
+            description?: string;
+            /**
+             * @description The training schedule (Minutes Hours DayofMonth Month DayofWeek); empty for none.
+             * @example 0 3 ? * 0,1,3,5
+             */
+            cron?: string;
+            /** @description The parameters of the instance. */
+            createParameters?: components["schemas"]["InstanceParameter"][];
+            /** @description The parameters that are used. */
+            usageParameters?: components["schemas"]["InstanceParameter"][];
+        };
+        /**
+         * StatusResponse
+         * @description The answer of an operation that returns no data (CreateFunctionInstance,
+         *     UpdateFunctionInstance, DeleteFunctionInstance), camelCase wire form.
+         *     Beyond the reference: the fields are those of the official SDK 5.2.0's response bodies.
+         */
+        StatusResponse: {
             /**
              * @description The ID of the request.
              * @example A4D487A9-A456-5AA5-A9C6-B7BF2889CF74
              */
-            requestId?: string;
+            requestId: string;
+            /**
+             * @description The status of the request.
+             * @example OK
+             */
+            status?: string;
             /**
              * Format: int64
              * @description The HTTP status code.
-             * @example 404
+             * @example 200
              */
             httpCode?: number;
             /**
-             * @description The status of the request.
-             * @example FAIL
+             * @description The error code; empty on success.
+             * @example
              */
-            status?: string;
+            code?: string;
+            /**
+             * @description The error message; empty on success.
+             * @example
+             */
+            message?: string;
+            /**
+             * Format: int64
+             * @description The time the request took in milliseconds.
+             * @example 12
+             */
+            latency?: number;
         };
         /**
-         * GatewayError
-         * @description The Alibaba Cloud API gateway's error body (PascalCase). Beyond the reference.
+         * StatusResponsePascalCase
+         * @description `StatusResponse` with PascalCase names, as the official SDK reads it.
          */
-        GatewayError: {
+        StatusResponsePascalCase: {
+            /** @description See `requestId`. */
+            RequestId: string;
+            /** @description See `status`. */
+            Status?: string;
             /**
-             * @description The error code, for example `SignatureDoesNotMatch`. See `x-acs-error-codes` on `ErrorResponse`.
-             * @example SignatureDoesNotMatch
+             * Format: int64
+             * @description See `httpCode`.
              */
-            Code: string;
-            /**
-             * @description The error message.
-             * @example The request signature does not conform to Aliyun standards.
-             */
+            HttpCode?: number;
+            /** @description See `code`. */
+            Code?: string;
+            /** @description See `message`. */
             Message?: string;
             /**
-             * @description The ID of the request.
-             * @example 8C0DA5C2-B6C1-5E0B-A4F1-2D0E7F7B6C51
+             * Format: int64
+             * @description See `latency`.
              */
-            RequestId?: string;
-            /**
-             * @description The endpoint host that answered.
-             * @example opensearch.cn-hangzhou.aliyuncs.com
-             */
-            HostId?: string;
-            /**
-             * @description A link to a diagnosis page for this request.
-             * @example https://api.aliyun.com/troubleshoot?q=SignatureDoesNotMatch
-             */
-            Recommend?: string;
+            Latency?: number;
         };
         /**
-         * ErrorResponse
-         * @description The body of every 4xx and 5xx response. It comes in one of two shapes:
-         *     - `ServiceError`: the OpenSearch service's camelCase envelope
-         *       (`code`, `message`, `requestId`, `httpCode`, `status`);
-         *     - `GatewayError`: the Alibaba Cloud API gateway's PascalCase form
-         *       (`Code`, `Message`, `RequestId`, `HostId`, `Recommend`), used for signature,
-         *       authorization, throttling and parameter errors rejected before the service.
-         *
-         *     Beyond the reference: the reference only points to "Service error codes" and
-         *     shows one code (`Instance.NotExist`). The gateway shape and the gateway codes in
-         *     `x-acs-error-codes` are those of Alibaba Cloud's common API gateway.
-         *     A gateway may also answer with a non-JSON body (an HTML page, an empty or a
-         *     truncated body); clients must not assume this schema always applies.
+         * GetFunctionInstanceResponse
+         * @description One algorithm instance (camelCase wire form).
+         *     Beyond the reference: the fields are those of the official SDK 5.2.0.
          */
-        ErrorResponse: components["schemas"]["ServiceError"] | components["schemas"]["GatewayError"];
-    };
-    responses: {
-        /** @description The instances that match the request, one page of them. */
-        ListFunctionInstancesOk: {
-            headers: {
-                "x-acs-request-id": components["headers"]["x-acs-request-id"];
-                [name: string]: unknown;
-            };
-            content: {
-                "application/json": components["schemas"]["ListFunctionInstancesResponse"] | components["schemas"]["ListFunctionInstancesResponsePascalCase"];
+        GetFunctionInstanceResponse: {
+            /**
+             * @description The ID of the request.
+             * @example A4D487A9-A456-5AA5-A9C6-B7BF2889CF74
+             */
+            requestId: string;
+            /**
+             * @description The status of the request.
+             * @example OK
+             */
+            status?: string;
+            /**
+             * Format: int64
+             * @description The HTTP status code.
+             * @example 200
+             */
+            httpCode?: number;
+            /**
+             * @description The error code; empty on success.
+             * @example
+             */
+            code?: string;
+            /**
+             * @description The error message; empty on success.
+             * @example
+             */
+            message?: string;
+            /**
+             * Format: int64
+             * @description The time the request took in milliseconds.
+             * @example 12
+             */
+            latency?: number;
+            result: components["schemas"]["FunctionInstance"];
+        };
+        /**
+         * GetFunctionInstanceResponsePascalCase
+         * @description `GetFunctionInstanceResponse` with PascalCase names, as the official SDK reads it.
+         */
+        GetFunctionInstanceResponsePascalCase: {
+            /** @description See `requestId`. */
+            RequestId: string;
+            /** @description See `status`. */
+            Status?: string;
+            /**
+             * Format: int64
+             * @description See `httpCode`.
+             */
+            HttpCode?: number;
+            /** @description See `code`. */
+            Code?: string;
+            /** @description See `message`. */
+            Message?: string;
+            /**
+             * Format: int64
+             * @description See `latency`.
+             */
+            Latency?: number;
+            Result: components["schemas"]["FunctionInstancePascalCase"];
+        };
+        /**
+         * FunctionInstanceWrite
+         * @description The body of UpdateFunctionInstance: the fields that change; the others keep their value.
+         *     Beyond the reference: the fields are those of the official SDK 5.2.0 (UpdateFunctionInstanceRequest).
+         */
+        FunctionInstanceWrite: {
+            /**
+             * @description The description.
+             * @example ranking model
+             */
+            description?: string;
+            /**
+             * @description The training schedule (Minutes Hours DayofMonth Month DayofWeek); empty for none.
+             * @example 0 3 ? * 0,1,3,5
+             */
+            cron?: string;
+            /** @description The parameters of the instance. */
+            createParameters?: components["schemas"]["InstanceParameter"][];
+            /** @description The parameters that are used. */
+            usageParameters?: components["schemas"]["InstanceParameter"][];
+        };
+        /**
+         * FunctionTask
+         * @description One training task of an algorithm instance (camelCase wire form).
+         *     Beyond the reference: the fields are those of the official SDK 5.2.0 (ListFunctionTasksResponseBodyResult).
+         */
+        FunctionTask: {
+            /**
+             * @description The ID of the run.
+             * @example run_20240101_1
+             */
+            runId: string;
+            /**
+             * @description The name of the feature.
+             * @example ctr
+             */
+            functionName: string;
+            /**
+             * @description The generation (model version) the task produced.
+             * @example 20240101
+             */
+            generation?: string;
+            /**
+             * @description The state of the task (such as success, running or failed).
+             * @example success
+             */
+            status?: string;
+            /**
+             * Format: int32
+             * @description The progress in percent.
+             * @example 100
+             */
+            progress?: number;
+            /**
+             * Format: int64
+             * @description When the task started (milliseconds since the epoch).
+             * @example 1704067200000
+             */
+            startTime?: number;
+            /**
+             * Format: int64
+             * @description When the task ended (milliseconds since the epoch).
+             * @example 1704070800000
+             */
+            endTime?: number;
+            /**
+             * @description Extended information, a JSON string.
+             * @example {}
+             */
+            extendInfo?: string;
+        };
+        /**
+         * ListFunctionTasksResponse
+         * @description One page of the training tasks of an instance (camelCase wire form).
+         *     Beyond the reference: the fields are those of the official SDK 5.2.0.
+         */
+        ListFunctionTasksResponse: {
+            /**
+             * @description The ID of the request.
+             * @example A4D487A9-A456-5AA5-A9C6-B7BF2889CF74
+             */
+            requestId: string;
+            /**
+             * @description The status of the request.
+             * @example OK
+             */
+            status?: string;
+            /**
+             * Format: int64
+             * @description The HTTP status code.
+             * @example 200
+             */
+            httpCode?: number;
+            /**
+             * @description The error code; empty on success.
+             * @example
+             */
+            code?: string;
+            /**
+             * @description The error message; empty on success.
+             * @example
+             */
+            message?: string;
+            /**
+             * Format: int64
+             * @description The time the request took in milliseconds.
+             * @example 12
+             */
+            latency?: number;
+            /**
+             * Format: int64
+             * @description The number of tasks that match the request (not only this page).
+             * @example 1
+             */
+            totalCount?: number;
+            /** @description The tasks on this page. */
+            result: components["schemas"]["FunctionTask"][];
+        };
+        /**
+         * FunctionTaskPascalCase
+         * @description `FunctionTask` with PascalCase names, as the official SDK reads it.
+         */
+        FunctionTaskPascalCase: {
+            /** @description See `runId`. */
+            RunId: string;
+            /** @description See `functionName`. */
+            FunctionName: string;
+            /** @description See `generation`. */
+            Generation?: string;
+            /** @description See `status`. */
+            Status?: string;
+            /**
+             * Format: int32
+             * @description See `progress`.
+             */
+            Progress?: number;
+            /**
+             * Format: int64
+             * @description See `startTime`.
+             */
+            StartTime?: number;
+            /**
+             * Format: int64
+             * @description See `endTime`.
+             */
+            EndTime?: number;
+            /** @description See `extendInfo`. */
+            ExtendInfo?: string;
+        };
+        /**
+         * ListFunctionTasksResponsePascalCase
+         * @description `ListFunctionTasksResponse` with PascalCase names, as the official SDK reads it.
+         */
+        ListFunctionTasksResponsePascalCase: {
+            /** @description See `requestId`. */
+            RequestId: string;
+            /** @description See `status`. */
+            Status?: string;
+            /**
+             * Format: int64
+             * @description See `httpCode`.
+             */
+            HttpCode?: number;
+            /** @description See `code`. */
+            Code?: string;
+            /** @description See `message`. */
+            Message?: string;
+            /**
+             * Format: int64
+             * @description See `latency`.
+             */
+            Latency?: number;
+            /**
+             * Format: int64
+             * @description See `totalCount`.
+             */
+            TotalCount?: number;
+            /** @description See `result`. */
+            Result: components["schemas"]["FunctionTaskPascalCase"][];
+        };
+        /**
+         * VersionParameter
+         * @description A parameter that a version of a feature declares, and whether it is required.
+         */
+        VersionParameter: {
+            /**
+             * @description The name of the parameter.
+             * @example param1
+             */
+            name?: string;
+            /**
+             * @description Whether the parameter is required (the SDK types it as a string: true or false).
+             * @example true
+             */
+            required?: string;
+        };
+        /**
+         * FunctionVersion
+         * @description One version of a feature (camelCase wire form): what instances of it are created with.
+         *     Beyond the reference: the fields are those of the official SDK 5.2.0
+         *     (GetFunctionVersionResponseBodyResult, GetFunctionCurrentVersionResponseBodyResult).
+         */
+        FunctionVersion: {
+            /**
+             * @description The name of the feature.
+             * @example ctr
+             */
+            functionName: string;
+            /**
+             * @description The type of the feature.
+             * @example PAAS
+             */
+            functionType?: string;
+            /**
+             * @description The type of the model.
+             * @example tf_checkpoint
+             */
+            modelType?: string;
+            /**
+             * Format: int64
+             * @description The ID of the version.
+             * @example 3
+             */
+            versionId: number;
+            /**
+             * @description The name of the version.
+             * @example v3
+             */
+            versionName?: string;
+            /** @description The configuration of the version. */
+            versionConfig?: {
+                /** @description The parameters an instance of this version is created with. */
+                createParameters?: components["schemas"]["VersionParameter"][];
+                /** @description The parameters an instance of this version is used with. */
+                usageParameters?: components["schemas"]["VersionParameter"][];
+                /** @description What the version depends on. */
+                depends?: {
+                    /**
+                     * @description The dependency.
+                     * @example behavior_data
+                     */
+                    dependency?: string;
+                    /**
+                     * @description The condition under which it applies.
+                     * @example always
+                     */
+                    condition?: string;
+                    /**
+                     * @description The description.
+                     * @example user behaviour data
+                     */
+                    description?: string;
+                }[];
             };
         };
+        /**
+         * GetFunctionVersionResponse
+         * @description One version of a feature (camelCase wire form), the answer of GetFunctionVersion and
+         *     GetFunctionCurrentVersion. Beyond the reference: the fields are those of the official SDK 5.2.0.
+         */
+        GetFunctionVersionResponse: {
+            /**
+             * @description The ID of the request.
+             * @example A4D487A9-A456-5AA5-A9C6-B7BF2889CF74
+             */
+            requestId: string;
+            /**
+             * @description The status of the request.
+             * @example OK
+             */
+            status?: string;
+            /**
+             * Format: int64
+             * @description The HTTP status code.
+             * @example 200
+             */
+            httpCode?: number;
+            /**
+             * @description The error code; empty on success.
+             * @example
+             */
+            code?: string;
+            /**
+             * @description The error message; empty on success.
+             * @example
+             */
+            message?: string;
+            /**
+             * Format: int64
+             * @description The time the request took in milliseconds.
+             * @example 12
+             */
+            latency?: number;
+            result: components["schemas"]["FunctionVersion"];
+        };
+        /**
+         * VersionParameterPascalCase
+         * @description `VersionParameter` with PascalCase names.
+         */
+        VersionParameterPascalCase: {
+            /** @description See `name`. */
+            Name?: string;
+            /** @description See `required`. */
+            Required?: string;
+        };
+        /**
+         * FunctionVersionPascalCase
+         * @description `FunctionVersion` with PascalCase names, as the official SDK reads it.
+         */
+        FunctionVersionPascalCase: {
+            /** @description See `functionName`. */
+            FunctionName: string;
+            /** @description See `functionType`. */
+            FunctionType?: string;
+            /** @description See `modelType`. */
+            ModelType?: string;
+            /**
+             * Format: int64
+             * @description See `versionId`.
+             */
+            VersionId: number;
+            /** @description See `versionName`. */
+            VersionName?: string;
+            /** @description See `versionConfig`. */
+            VersionConfig?: {
+                /** @description See `createParameters`. */
+                CreateParameters?: components["schemas"]["VersionParameterPascalCase"][];
+                /** @description See `usageParameters`. */
+                UsageParameters?: components["schemas"]["VersionParameterPascalCase"][];
+                /** @description See `depends`. */
+                Depends?: {
+                    /** @description See `dependency`. */
+                    Dependency?: string;
+                    /** @description See `condition`. */
+                    Condition?: string;
+                    /** @description See `description`. */
+                    Description?: string;
+                }[];
+            };
+        };
+        /**
+         * GetFunctionVersionResponsePascalCase
+         * @description `GetFunctionVersionResponse` with PascalCase names, as the official SDK reads it.
+         */
+        GetFunctionVersionResponsePascalCase: {
+            /** @description See `requestId`. */
+            RequestId: string;
+            /** @description See `status`. */
+            Status?: string;
+            /**
+             * Format: int64
+             * @description See `httpCode`.
+             */
+            HttpCode?: number;
+            /** @description See `code`. */
+            Code?: string;
+            /** @description See `message`. */
+            Message?: string;
+            /**
+             * Format: int64
+             * @description See `latency`.
+             */
+            Latency?: number;
+            Result: components["schemas"]["FunctionVersionPascalCase"];
+        };
+    };
+    responses: {
         /** @description Bad request: an invalid parameter, or a signature or timestamp the gateway rejects. */
         BadRequest: {
             headers: {
                 "x-acs-request-id": components["headers"]["x-acs-request-id"];
                 Date: components["headers"]["Date"];
-                [name: string]: unknown;
-            };
-            content: {
-                "application/json": components["schemas"]["ErrorResponse"];
-            };
-        };
-        /** @description The caller may not perform opensearch:DescribeFunction on this application. */
-        Forbidden: {
-            headers: {
-                "x-acs-request-id": components["headers"]["x-acs-request-id"];
-                [name: string]: unknown;
-            };
-            content: {
-                "application/json": components["schemas"]["ErrorResponse"];
-            };
-        };
-        /** @description The application, feature or instance does not exist. */
-        NotFound: {
-            headers: {
-                "x-acs-request-id": components["headers"]["x-acs-request-id"];
                 [name: string]: unknown;
             };
             content: {
@@ -451,8 +1304,139 @@ export interface components {
                 "application/json": components["schemas"]["ErrorResponse"];
             };
         };
+        /** @description The instances that match the request, one page of them. */
+        ListFunctionInstancesOk: {
+            headers: {
+                "x-acs-request-id": components["headers"]["x-acs-request-id"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ListFunctionInstancesResponse"] | components["schemas"]["ListFunctionInstancesResponsePascalCase"];
+            };
+        };
+        /** @description The caller may not perform opensearch:DescribeFunction on this application. */
+        Forbidden: {
+            headers: {
+                "x-acs-request-id": components["headers"]["x-acs-request-id"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"];
+            };
+        };
+        /** @description The application, feature or instance does not exist. */
+        NotFound: {
+            headers: {
+                "x-acs-request-id": components["headers"]["x-acs-request-id"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"];
+            };
+        };
+        /** @description Done. The answer carries no data. */
+        StatusOk: {
+            headers: {
+                "x-acs-request-id": components["headers"]["x-acs-request-id"];
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "requestId": "A4D487A9-A456-5AA5-A9C6-B7BF2889CF74",
+                 *       "status": "OK",
+                 *       "httpCode": 200,
+                 *       "code": "",
+                 *       "message": "",
+                 *       "latency": 12
+                 *     }
+                 */
+                "application/json": components["schemas"]["StatusResponse"] | components["schemas"]["StatusResponsePascalCase"];
+            };
+        };
+        /** @description An instance of that name already exists in the feature. Beyond the reference. */
+        Conflict: {
+            headers: {
+                "x-acs-request-id": components["headers"]["x-acs-request-id"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"];
+            };
+        };
+        /** @description The version. */
+        GetFunctionVersionOk: {
+            headers: {
+                "x-acs-request-id": components["headers"]["x-acs-request-id"];
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "requestId": "A4D487A9-A456-5AA5-A9C6-B7BF2889CF74",
+                 *       "status": "OK",
+                 *       "httpCode": 200,
+                 *       "code": "",
+                 *       "message": "",
+                 *       "latency": 12,
+                 *       "result": {
+                 *         "functionName": "ctr",
+                 *         "functionType": "PAAS",
+                 *         "modelType": "tf_checkpoint",
+                 *         "versionId": 3,
+                 *         "versionName": "v3",
+                 *         "versionConfig": {
+                 *           "createParameters": [
+                 *             {
+                 *               "name": "param1",
+                 *               "required": "true"
+                 *             }
+                 *           ],
+                 *           "usageParameters": [
+                 *             {
+                 *               "name": "param2",
+                 *               "required": "false"
+                 *             }
+                 *           ],
+                 *           "depends": [
+                 *             {
+                 *               "dependency": "behavior_data",
+                 *               "condition": "always",
+                 *               "description": "user behaviour data"
+                 *             }
+                 *           ]
+                 *         }
+                 *       }
+                 *     }
+                 */
+                "application/json": components["schemas"]["GetFunctionVersionResponse"] | components["schemas"]["GetFunctionVersionResponsePascalCase"];
+            };
+        };
+        /** @description The feature has no version of that ID. Beyond the reference. */
+        VersionNotFound: {
+            headers: {
+                "x-acs-request-id": components["headers"]["x-acs-request-id"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"];
+            };
+        };
     };
     parameters: {
+        /**
+         * @description The number of the page to return. Default value: 1.
+         *     Beyond the reference: pages are 1-based, so the value must be a positive integer.
+         * @example 1
+         */
+        pageNumber: number;
+        /**
+         * @description The number of entries to return on each page. Default value: 10.
+         *     Beyond the reference: the value must be a positive integer. The reference states
+         *     no maximum, so none is declared.
+         * @example 10
+         */
+        pageSize: number;
         /**
          * @description The name of the application.
          *     Beyond the reference: any value is percent-encoded into its path segment; `.`
@@ -487,19 +1471,6 @@ export interface components {
          */
         source: "builtin" | "user" | "all";
         /**
-         * @description The number of the page to return. Default value: 1.
-         *     Beyond the reference: pages are 1-based, so the value must be a positive integer.
-         * @example 1
-         */
-        pageNumber: number;
-        /**
-         * @description The number of entries to return on each page. Default value: 10.
-         *     Beyond the reference: the value must be a positive integer. The reference states
-         *     no maximum, so none is declared.
-         * @example 10
-         */
-        pageSize: number;
-        /**
          * @description The richness of the returned information. Valid values:
          *     - `normal`: displays information such as createParameters and cron. This is the default value.
          *     - `simple`: displays only the basic information.
@@ -507,6 +1478,39 @@ export interface components {
          * @example normal
          */
         output: "normal" | "simple" | "detail";
+        /**
+         * @description The name of the algorithm instance.
+         *     Beyond the reference (which covers ListFunctionInstances only): from the official
+         *     SDK 5.2.0, where it is the third path segment of the instance operations.
+         * @example ctr_test
+         */
+        instanceName: string;
+        /**
+         * @description The start of the time range: only tasks that started at or after this time are listed
+         *     (a timestamp in milliseconds).
+         *     Beyond the reference: from the official SDK 5.2.0 (ListFunctionTasksRequest.startTime).
+         * @example 1700000000000
+         */
+        taskStartTime: number;
+        /**
+         * @description The end of the time range: only tasks that started at or before this time are listed
+         *     (a timestamp in milliseconds).
+         *     Beyond the reference: from the official SDK 5.2.0 (ListFunctionTasksRequest.endTime).
+         * @example 1800000000000
+         */
+        taskEndTime: number;
+        /**
+         * @description Only tasks in this state. Beyond the reference: from the official SDK 5.2.0
+         *     (ListFunctionTasksRequest.status).
+         * @example success
+         */
+        taskStatus: string;
+        /**
+         * @description The ID of the version of the feature (a decimal number, sent as a path segment).
+         *     Beyond the reference: from the official SDK 5.2.0 (`getFunctionVersion(functionName, versionId)`).
+         * @example 3
+         */
+        versionId: string;
     };
     requestBodies: never;
     headers: {
@@ -534,6 +1538,125 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+    listAppGroups: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Only the application of this name. Beyond the reference; from the official SDK 5.2.0.
+                 * @example my_app
+                 */
+                name?: string;
+                /**
+                 * @description Only the applications of this instance. Beyond the reference; from the official SDK 5.2.0.
+                 * @example ops-cn-abc123
+                 */
+                instanceId?: string;
+                /**
+                 * @description Only applications of this type (standard, enhanced ...). Beyond the reference; from the official SDK 5.2.0.
+                 * @example enhanced
+                 */
+                type?: string;
+                /**
+                 * @description The ID of the resource group. Beyond the reference; from the official SDK 5.2.0.
+                 * @example rg-abc123
+                 */
+                resourceGroupId?: string;
+                /**
+                 * @description The sort order, as the service defines it (1: by creation time, newest first; 2: by name).
+                 *     Beyond the reference; from the official SDK 5.2.0, which types it as a number.
+                 * @example 1
+                 */
+                sortBy?: 1 | 2;
+                /**
+                 * @description Only applications that carry every one of these tags. Sent as a JSON array in one
+                 *     query value (`tags=[{"key":"env","value":"prod"}]`), as the official SDK 5.2.0
+                 *     sends it (`arrayToStringWithSpecifiedStyle(tags, "tags", "json")`).
+                 * @example [
+                 *       {
+                 *         "key": "env",
+                 *         "value": "prod"
+                 *       }
+                 *     ]
+                 */
+                tags?: components["schemas"]["Tag"][];
+                /**
+                 * @description The number of the page to return. Default value: 1.
+                 *     Beyond the reference: pages are 1-based, so the value must be a positive integer.
+                 * @example 1
+                 */
+                pageNumber?: components["parameters"]["pageNumber"];
+                /**
+                 * @description The number of entries to return on each page. Default value: 10.
+                 *     Beyond the reference: the value must be a positive integer. The reference states
+                 *     no maximum, so none is declared.
+                 * @example 10
+                 */
+                pageSize?: components["parameters"]["pageSize"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of applications. */
+            200: {
+                headers: {
+                    "x-acs-request-id": components["headers"]["x-acs-request-id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "requestId": "A4D487A9-A456-5AA5-A9C6-B7BF2889CF74",
+                     *       "totalCount": 1,
+                     *       "result": [
+                     *         {
+                     *           "id": "110157886",
+                     *           "name": "my_app",
+                     *           "instanceId": "ops-cn-abc123",
+                     *           "description": "search for the shop",
+                     *           "type": "enhanced",
+                     *           "status": "normal",
+                     *           "chargeType": "POSTPAY",
+                     *           "domain": "ecommerce",
+                     *           "currentVersion": "my_app_v1",
+                     *           "created": 1704067200,
+                     *           "updated": 1704067200,
+                     *           "quota": {
+                     *             "docSize": 10,
+                     *             "computeResource": 20,
+                     *             "spec": "opensearch.share.common"
+                     *           },
+                     *           "tags": [
+                     *             {
+                     *               "key": "env",
+                     *               "value": "prod"
+                     *             }
+                     *           ]
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ListAppGroupsResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            /** @description The caller may not perform opensearch:ListAppGroup. */
+            403: {
+                headers: {
+                    "x-acs-request-id": components["headers"]["x-acs-request-id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
     listFunctionInstances: {
         parameters: {
             query?: {
@@ -603,6 +1726,488 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    createFunctionInstance: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The name of the application.
+                 *     Beyond the reference: any value is percent-encoded into its path segment; `.`
+                 *     and `..` cannot be sent because URL parsing would resolve them away.
+                 * @example app_group_name
+                 */
+                appGroupIdentity: components["parameters"]["appGroupIdentity"];
+                /**
+                 * @description The name of the feature.
+                 *     Beyond the reference: any value is percent-encoded into its path segment; `.`
+                 *     and `..` cannot be sent because URL parsing would resolve them away.
+                 * @example ctr
+                 */
+                functionName: components["parameters"]["functionName"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "instanceName": "ctr_new",
+                 *       "modelType": "tf_checkpoint",
+                 *       "functionType": "PAAS",
+                 *       "description": "ranking model",
+                 *       "createParameters": [
+                 *         {
+                 *           "name": "param1",
+                 *           "value": "value1"
+                 *         }
+                 *       ]
+                 *     }
+                 */
+                "application/json": components["schemas"]["FunctionInstanceCreate"];
+            };
+        };
+        responses: {
+            200: components["responses"]["StatusOk"];
+            400: components["responses"]["BadRequest"];
+            /** @description The caller may not perform opensearch:CreateFunction on this application. */
+            403: {
+                headers: {
+                    "x-acs-request-id": components["headers"]["x-acs-request-id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getFunctionInstance: {
+        parameters: {
+            query?: {
+                /**
+                 * @description The richness of the returned information. Valid values:
+                 *     - `normal`: displays information such as createParameters and cron. This is the default value.
+                 *     - `simple`: displays only the basic information.
+                 *     - `detail`: returns the details of the training task.
+                 * @example normal
+                 */
+                output?: components["parameters"]["output"];
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description The name of the application.
+                 *     Beyond the reference: any value is percent-encoded into its path segment; `.`
+                 *     and `..` cannot be sent because URL parsing would resolve them away.
+                 * @example app_group_name
+                 */
+                appGroupIdentity: components["parameters"]["appGroupIdentity"];
+                /**
+                 * @description The name of the feature.
+                 *     Beyond the reference: any value is percent-encoded into its path segment; `.`
+                 *     and `..` cannot be sent because URL parsing would resolve them away.
+                 * @example ctr
+                 */
+                functionName: components["parameters"]["functionName"];
+                /**
+                 * @description The name of the algorithm instance.
+                 *     Beyond the reference (which covers ListFunctionInstances only): from the official
+                 *     SDK 5.2.0, where it is the third path segment of the instance operations.
+                 * @example ctr_test
+                 */
+                instanceName: components["parameters"]["instanceName"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The instance. */
+            200: {
+                headers: {
+                    "x-acs-request-id": components["headers"]["x-acs-request-id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "requestId": "A4D487A9-A456-5AA5-A9C6-B7BF2889CF74",
+                     *       "status": "OK",
+                     *       "httpCode": 200,
+                     *       "code": "",
+                     *       "message": "",
+                     *       "latency": 12,
+                     *       "result": {
+                     *         "instanceName": "ctr_test",
+                     *         "functionName": "ctr",
+                     *         "functionType": "PAAS",
+                     *         "modelType": "tf_checkpoint",
+                     *         "versionId": 3,
+                     *         "status": "available",
+                     *         "source": "user",
+                     *         "description": "",
+                     *         "createTime": 1704067200000,
+                     *         "task": {
+                     *           "dagStatus": "success",
+                     *           "lastRunTime": 1704070800000
+                     *         }
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["GetFunctionInstanceResponse"] | components["schemas"]["GetFunctionInstanceResponsePascalCase"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            /** @description The caller may not perform opensearch:DescribeFunction on this application. */
+            403: {
+                headers: {
+                    "x-acs-request-id": components["headers"]["x-acs-request-id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    updateFunctionInstance: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The name of the application.
+                 *     Beyond the reference: any value is percent-encoded into its path segment; `.`
+                 *     and `..` cannot be sent because URL parsing would resolve them away.
+                 * @example app_group_name
+                 */
+                appGroupIdentity: components["parameters"]["appGroupIdentity"];
+                /**
+                 * @description The name of the feature.
+                 *     Beyond the reference: any value is percent-encoded into its path segment; `.`
+                 *     and `..` cannot be sent because URL parsing would resolve them away.
+                 * @example ctr
+                 */
+                functionName: components["parameters"]["functionName"];
+                /**
+                 * @description The name of the algorithm instance.
+                 *     Beyond the reference (which covers ListFunctionInstances only): from the official
+                 *     SDK 5.2.0, where it is the third path segment of the instance operations.
+                 * @example ctr_test
+                 */
+                instanceName: components["parameters"]["instanceName"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "description": "retrained weekly",
+                 *       "cron": "0 3 ? * 0"
+                 *     }
+                 */
+                "application/json": components["schemas"]["FunctionInstanceWrite"];
+            };
+        };
+        responses: {
+            200: components["responses"]["StatusOk"];
+            400: components["responses"]["BadRequest"];
+            /** @description The caller may not perform opensearch:UpdateFunction on this application. */
+            403: {
+                headers: {
+                    "x-acs-request-id": components["headers"]["x-acs-request-id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    deleteFunctionInstance: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The name of the application.
+                 *     Beyond the reference: any value is percent-encoded into its path segment; `.`
+                 *     and `..` cannot be sent because URL parsing would resolve them away.
+                 * @example app_group_name
+                 */
+                appGroupIdentity: components["parameters"]["appGroupIdentity"];
+                /**
+                 * @description The name of the feature.
+                 *     Beyond the reference: any value is percent-encoded into its path segment; `.`
+                 *     and `..` cannot be sent because URL parsing would resolve them away.
+                 * @example ctr
+                 */
+                functionName: components["parameters"]["functionName"];
+                /**
+                 * @description The name of the algorithm instance.
+                 *     Beyond the reference (which covers ListFunctionInstances only): from the official
+                 *     SDK 5.2.0, where it is the third path segment of the instance operations.
+                 * @example ctr_test
+                 */
+                instanceName: components["parameters"]["instanceName"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["StatusOk"];
+            400: components["responses"]["BadRequest"];
+            /** @description The caller may not perform opensearch:DeleteFunction on this application. */
+            403: {
+                headers: {
+                    "x-acs-request-id": components["headers"]["x-acs-request-id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    listFunctionTasks: {
+        parameters: {
+            query?: {
+                /**
+                 * @description The start of the time range: only tasks that started at or after this time are listed
+                 *     (a timestamp in milliseconds).
+                 *     Beyond the reference: from the official SDK 5.2.0 (ListFunctionTasksRequest.startTime).
+                 * @example 1700000000000
+                 */
+                startTime?: components["parameters"]["taskStartTime"];
+                /**
+                 * @description The end of the time range: only tasks that started at or before this time are listed
+                 *     (a timestamp in milliseconds).
+                 *     Beyond the reference: from the official SDK 5.2.0 (ListFunctionTasksRequest.endTime).
+                 * @example 1800000000000
+                 */
+                endTime?: components["parameters"]["taskEndTime"];
+                /**
+                 * @description Only tasks in this state. Beyond the reference: from the official SDK 5.2.0
+                 *     (ListFunctionTasksRequest.status).
+                 * @example success
+                 */
+                status?: components["parameters"]["taskStatus"];
+                /**
+                 * @description The number of the page to return. Default value: 1.
+                 *     Beyond the reference: pages are 1-based, so the value must be a positive integer.
+                 * @example 1
+                 */
+                pageNumber?: components["parameters"]["pageNumber"];
+                /**
+                 * @description The number of entries to return on each page. Default value: 10.
+                 *     Beyond the reference: the value must be a positive integer. The reference states
+                 *     no maximum, so none is declared.
+                 * @example 10
+                 */
+                pageSize?: components["parameters"]["pageSize"];
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description The name of the application.
+                 *     Beyond the reference: any value is percent-encoded into its path segment; `.`
+                 *     and `..` cannot be sent because URL parsing would resolve them away.
+                 * @example app_group_name
+                 */
+                appGroupIdentity: components["parameters"]["appGroupIdentity"];
+                /**
+                 * @description The name of the feature.
+                 *     Beyond the reference: any value is percent-encoded into its path segment; `.`
+                 *     and `..` cannot be sent because URL parsing would resolve them away.
+                 * @example ctr
+                 */
+                functionName: components["parameters"]["functionName"];
+                /**
+                 * @description The name of the algorithm instance.
+                 *     Beyond the reference (which covers ListFunctionInstances only): from the official
+                 *     SDK 5.2.0, where it is the third path segment of the instance operations.
+                 * @example ctr_test
+                 */
+                instanceName: components["parameters"]["instanceName"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of the instance's tasks. */
+            200: {
+                headers: {
+                    "x-acs-request-id": components["headers"]["x-acs-request-id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "requestId": "A4D487A9-A456-5AA5-A9C6-B7BF2889CF74",
+                     *       "status": "OK",
+                     *       "httpCode": 200,
+                     *       "code": "",
+                     *       "message": "",
+                     *       "latency": 12,
+                     *       "totalCount": 2,
+                     *       "result": [
+                     *         {
+                     *           "runId": "run_1",
+                     *           "functionName": "ctr",
+                     *           "generation": "20240101",
+                     *           "status": "success",
+                     *           "progress": 100,
+                     *           "startTime": 1704067200000,
+                     *           "endTime": 1704070800000,
+                     *           "extendInfo": "{}"
+                     *         },
+                     *         {
+                     *           "runId": "run_2",
+                     *           "functionName": "ctr",
+                     *           "generation": "20240108",
+                     *           "status": "running",
+                     *           "progress": 40,
+                     *           "startTime": 1704672000000,
+                     *           "extendInfo": "{}"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ListFunctionTasksResponse"] | components["schemas"]["ListFunctionTasksResponsePascalCase"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            /** @description The caller may not perform opensearch:DescribeFunction on this application. */
+            403: {
+                headers: {
+                    "x-acs-request-id": components["headers"]["x-acs-request-id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getFunctionCurrentVersion: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Only a version of this feature type. Beyond the reference; from the official SDK 5.2.0.
+                 * @example PAAS
+                 */
+                functionType?: string;
+                /**
+                 * @description Only a version for this model type. Beyond the reference; from the official SDK 5.2.0.
+                 * @example tf_checkpoint
+                 */
+                modelType?: string;
+                /**
+                 * @description The industry of the application. Beyond the reference; from the official SDK 5.2.0.
+                 * @example ecommerce
+                 */
+                domain?: string;
+                /**
+                 * @description The category of the application. Beyond the reference; from the official SDK 5.2.0.
+                 * @example general
+                 */
+                category?: string;
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description The name of the feature.
+                 *     Beyond the reference: any value is percent-encoded into its path segment; `.`
+                 *     and `..` cannot be sent because URL parsing would resolve them away.
+                 * @example ctr
+                 */
+                functionName: components["parameters"]["functionName"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["GetFunctionVersionOk"];
+            400: components["responses"]["BadRequest"];
+            /** @description The caller may not perform opensearch:DescribeFunction on this application. */
+            403: {
+                headers: {
+                    "x-acs-request-id": components["headers"]["x-acs-request-id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            404: components["responses"]["VersionNotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getFunctionVersion: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The name of the feature.
+                 *     Beyond the reference: any value is percent-encoded into its path segment; `.`
+                 *     and `..` cannot be sent because URL parsing would resolve them away.
+                 * @example ctr
+                 */
+                functionName: components["parameters"]["functionName"];
+                /**
+                 * @description The ID of the version of the feature (a decimal number, sent as a path segment).
+                 *     Beyond the reference: from the official SDK 5.2.0 (`getFunctionVersion(functionName, versionId)`).
+                 * @example 3
+                 */
+                versionId: components["parameters"]["versionId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["GetFunctionVersionOk"];
+            400: components["responses"]["BadRequest"];
+            /** @description The caller may not perform opensearch:DescribeFunction on this application. */
+            403: {
+                headers: {
+                    "x-acs-request-id": components["headers"]["x-acs-request-id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            404: components["responses"]["VersionNotFound"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalServerError"];
             503: components["responses"]["ServiceUnavailable"];

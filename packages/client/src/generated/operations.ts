@@ -5,11 +5,53 @@
 import type { CallOptions, FlatParams, PaginateOptions, SuccessBody } from '../operationTypes.js';
 import type { components, operations } from './openapi.js';
 
+/** The parameters of listAppGroups, flat: path and query together. */
+export type ListAppGroupsParams = FlatParams<operations['listAppGroups']>;
+/** The 2xx body of listAppGroups, camelCase (PascalCase answers are normalized to it). */
+export type ListAppGroupsResponse = SuccessBody<operations['listAppGroups']>;
 /** The parameters of listFunctionInstances, flat: path and query together. */
 export type ListFunctionInstancesParams = FlatParams<operations['listFunctionInstances']>;
 /** The 2xx body of listFunctionInstances, camelCase (PascalCase answers are normalized to it). */
 export type ListFunctionInstancesResponse = SuccessBody<operations['listFunctionInstances']>;
+/** The parameters of createFunctionInstance, flat: path and query together, the JSON body as `body`. */
+export type CreateFunctionInstanceParams = FlatParams<operations['createFunctionInstance']>;
+/** The 2xx body of createFunctionInstance, camelCase (PascalCase answers are normalized to it). */
+export type CreateFunctionInstanceResponse = SuccessBody<operations['createFunctionInstance']>;
+/** The parameters of getFunctionInstance, flat: path and query together. */
+export type GetFunctionInstanceParams = FlatParams<operations['getFunctionInstance']>;
+/** The 2xx body of getFunctionInstance, camelCase (PascalCase answers are normalized to it). */
+export type GetFunctionInstanceResponse = SuccessBody<operations['getFunctionInstance']>;
+/** The parameters of updateFunctionInstance, flat: path and query together, the JSON body as `body`. */
+export type UpdateFunctionInstanceParams = FlatParams<operations['updateFunctionInstance']>;
+/** The 2xx body of updateFunctionInstance, camelCase (PascalCase answers are normalized to it). */
+export type UpdateFunctionInstanceResponse = SuccessBody<operations['updateFunctionInstance']>;
+/** The parameters of deleteFunctionInstance, flat: path and query together. */
+export type DeleteFunctionInstanceParams = FlatParams<operations['deleteFunctionInstance']>;
+/** The 2xx body of deleteFunctionInstance, camelCase (PascalCase answers are normalized to it). */
+export type DeleteFunctionInstanceResponse = SuccessBody<operations['deleteFunctionInstance']>;
+/** The parameters of listFunctionTasks, flat: path and query together. */
+export type ListFunctionTasksParams = FlatParams<operations['listFunctionTasks']>;
+/** The 2xx body of listFunctionTasks, camelCase (PascalCase answers are normalized to it). */
+export type ListFunctionTasksResponse = SuccessBody<operations['listFunctionTasks']>;
+/** The parameters of getFunctionCurrentVersion, flat: path and query together. */
+export type GetFunctionCurrentVersionParams = FlatParams<operations['getFunctionCurrentVersion']>;
+/** The 2xx body of getFunctionCurrentVersion, camelCase (PascalCase answers are normalized to it). */
+export type GetFunctionCurrentVersionResponse = SuccessBody<operations['getFunctionCurrentVersion']>;
+/** The parameters of getFunctionVersion, flat: path and query together. */
+export type GetFunctionVersionParams = FlatParams<operations['getFunctionVersion']>;
+/** The 2xx body of getFunctionVersion, camelCase (PascalCase answers are normalized to it). */
+export type GetFunctionVersionResponse = SuccessBody<operations['getFunctionVersion']>;
 
+/** The spec's `Tag` schema. */
+export type Tag = components['schemas']['Tag'];
+/** The spec's `AppGroup` schema. */
+export type AppGroup = components['schemas']['AppGroup'];
+/** The spec's `ServiceError` schema. */
+export type ServiceError = components['schemas']['ServiceError'];
+/** The spec's `GatewayError` schema. */
+export type GatewayError = components['schemas']['GatewayError'];
+/** The spec's `ErrorResponse` schema. */
+export type ErrorResponse = components['schemas']['ErrorResponse'];
 /** The spec's `Belongs` schema. */
 export type Belongs = components['schemas']['Belongs'];
 /** The spec's `InstanceParameter` schema. */
@@ -22,21 +64,61 @@ export type InstanceParameterPascalCase = components['schemas']['InstanceParamet
 export type FunctionInstancePascalCase = components['schemas']['FunctionInstancePascalCase'];
 /** The spec's `ListFunctionInstancesResponsePascalCase` schema. */
 export type ListFunctionInstancesResponsePascalCase = components['schemas']['ListFunctionInstancesResponsePascalCase'];
-/** The spec's `ServiceError` schema. */
-export type ServiceError = components['schemas']['ServiceError'];
-/** The spec's `GatewayError` schema. */
-export type GatewayError = components['schemas']['GatewayError'];
-/** The spec's `ErrorResponse` schema. */
-export type ErrorResponse = components['schemas']['ErrorResponse'];
+/** The spec's `FunctionInstanceCreate` schema. */
+export type FunctionInstanceCreate = components['schemas']['FunctionInstanceCreate'];
+/** The spec's `StatusResponse` schema. */
+export type StatusResponse = components['schemas']['StatusResponse'];
+/** The spec's `StatusResponsePascalCase` schema. */
+export type StatusResponsePascalCase = components['schemas']['StatusResponsePascalCase'];
+/** The spec's `GetFunctionInstanceResponsePascalCase` schema. */
+export type GetFunctionInstanceResponsePascalCase = components['schemas']['GetFunctionInstanceResponsePascalCase'];
+/** The spec's `FunctionInstanceWrite` schema. */
+export type FunctionInstanceWrite = components['schemas']['FunctionInstanceWrite'];
+/** The spec's `FunctionTask` schema. */
+export type FunctionTask = components['schemas']['FunctionTask'];
+/** The spec's `FunctionTaskPascalCase` schema. */
+export type FunctionTaskPascalCase = components['schemas']['FunctionTaskPascalCase'];
+/** The spec's `ListFunctionTasksResponsePascalCase` schema. */
+export type ListFunctionTasksResponsePascalCase = components['schemas']['ListFunctionTasksResponsePascalCase'];
+/** The spec's `VersionParameter` schema. */
+export type VersionParameter = components['schemas']['VersionParameter'];
+/** The spec's `FunctionVersion` schema. */
+export type FunctionVersion = components['schemas']['FunctionVersion'];
+/** The spec's `VersionParameterPascalCase` schema. */
+export type VersionParameterPascalCase = components['schemas']['VersionParameterPascalCase'];
+/** The spec's `FunctionVersionPascalCase` schema. */
+export type FunctionVersionPascalCase = components['schemas']['FunctionVersionPascalCase'];
+/** The spec's `GetFunctionVersionResponsePascalCase` schema. */
+export type GetFunctionVersionResponsePascalCase = components['schemas']['GetFunctionVersionResponsePascalCase'];
 
 /** The generated methods: flat parameters in, the camelCase 2xx body out; every failure throws an OpenSearchError. */
 export interface OperationMethods {
+  /** List the applications of the account. `GET /v4/openapi/app-groups` (ListAppGroups). */
+  listAppGroups(params?: ListAppGroupsParams, options?: CallOptions): Promise<ListAppGroupsResponse>;
   /** List the algorithm instances of a feature. `GET /v4/openapi/app-groups/{appGroupIdentity}/functions/{functionName}/instances` (ListFunctionInstances). */
   listFunctionInstances(params: ListFunctionInstancesParams, options?: CallOptions): Promise<ListFunctionInstancesResponse>;
+  /** Create an algorithm instance. `POST /v4/openapi/app-groups/{appGroupIdentity}/functions/{functionName}/instances` (CreateFunctionInstance). */
+  createFunctionInstance(params: CreateFunctionInstanceParams, options?: CallOptions): Promise<CreateFunctionInstanceResponse>;
+  /** Get one algorithm instance. `GET /v4/openapi/app-groups/{appGroupIdentity}/functions/{functionName}/instances/{instanceName}` (GetFunctionInstance). */
+  getFunctionInstance(params: GetFunctionInstanceParams, options?: CallOptions): Promise<GetFunctionInstanceResponse>;
+  /** Update an algorithm instance. `PUT /v4/openapi/app-groups/{appGroupIdentity}/functions/{functionName}/instances/{instanceName}` (UpdateFunctionInstance). */
+  updateFunctionInstance(params: UpdateFunctionInstanceParams, options?: CallOptions): Promise<UpdateFunctionInstanceResponse>;
+  /** Delete an algorithm instance. `DELETE /v4/openapi/app-groups/{appGroupIdentity}/functions/{functionName}/instances/{instanceName}` (DeleteFunctionInstance). */
+  deleteFunctionInstance(params: DeleteFunctionInstanceParams, options?: CallOptions): Promise<DeleteFunctionInstanceResponse>;
+  /** List the training tasks of an algorithm instance. `GET /v4/openapi/app-groups/{appGroupIdentity}/functions/{functionName}/instances/{instanceName}/tasks` (ListFunctionTasks). */
+  listFunctionTasks(params: ListFunctionTasksParams, options?: CallOptions): Promise<ListFunctionTasksResponse>;
+  /** Get the current version of a feature. `GET /v4/openapi/functions/{functionName}/current-version` (GetFunctionCurrentVersion). */
+  getFunctionCurrentVersion(params: GetFunctionCurrentVersionParams, options?: CallOptions): Promise<GetFunctionCurrentVersionResponse>;
+  /** Get one version of a feature. `GET /v4/openapi/functions/{functionName}/versions/{versionId}` (GetFunctionVersion). */
+  getFunctionVersion(params: GetFunctionVersionParams, options?: CallOptions): Promise<GetFunctionVersionResponse>;
 }
 
 /** The paginators of the operations that page (`x-acs-pagination`, or the pageNumber/pageSize/totalCount convention). */
 export interface OperationPaginators {
+  /** Iterates the pages of listAppGroups, from `pageNumber` (default 1) until `totalCount` is reached, a page is empty or repeats, or a limit is hit. */
+  paginateAppGroups(params?: ListAppGroupsParams & PaginateOptions, options?: CallOptions): AsyncIterableIterator<ListAppGroupsResponse>;
   /** Iterates the pages of listFunctionInstances, from `pageNumber` (default 1) until `totalCount` is reached, a page is empty or repeats, or a limit is hit. */
   paginateFunctionInstances(params: ListFunctionInstancesParams & PaginateOptions, options?: CallOptions): AsyncIterableIterator<ListFunctionInstancesResponse>;
+  /** Iterates the pages of listFunctionTasks, from `pageNumber` (default 1) until `totalCount` is reached, a page is empty or repeats, or a limit is hit. */
+  paginateFunctionTasks(params: ListFunctionTasksParams & PaginateOptions, options?: CallOptions): AsyncIterableIterator<ListFunctionTasksResponse>;
 }

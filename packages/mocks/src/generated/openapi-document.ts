@@ -62,8 +62,16 @@ export const openApiDocument: {
   ],
   "tags": [
     {
+      "name": "AppGroups",
+      "description": "The applications (app groups) of the account. Beyond the reference."
+    },
+    {
       "name": "FunctionInstances",
-      "description": "Algorithm (function) instances of an OpenSearch application, such as trained ranking models."
+      "description": "Algorithm (function) instances of an OpenSearch application, such as trained ranking models, and their training tasks."
+    },
+    {
+      "name": "FunctionVersions",
+      "description": "The versions of a feature (function) that instances are created with. Beyond the reference."
     }
   ],
   "externalDocs": {
@@ -71,6 +79,202 @@ export const openApiDocument: {
     "url": "https://www.alibabacloud.com/help/en/open-search/industry-algorithm-edition/api-opensearch-2017-12-25-listfunctioninstances"
   },
   "paths": {
+    "/v4/openapi/app-groups": {
+      "get": {
+        "operationId": "listAppGroups",
+        "tags": [
+          "AppGroups"
+        ],
+        "summary": "List the applications of the account",
+        "description": "Lists the applications (app groups) of the account, filtered, in pages.\nBeyond the reference: from the official SDK 5.2.0 (listAppGroupsWithOptions). Its\nanswer is camelCase only: the SDK reads it so, and there is no PascalCase twin.\n",
+        "x-acs-action": "ListAppGroups",
+        "x-acs-version": "2017-12-25",
+        "x-acs-api-style": "ROA",
+        "x-acs-ram": {
+          "action": "opensearch:ListAppGroup",
+          "accessLevel": "List",
+          "resourceType": "AppGroup",
+          "resource": "acs:opensearch:{#regionId}:{#accountId}:app-groups/*",
+          "conditionKeys": [],
+          "associatedOperations": []
+        },
+        "x-acs-pagination": {
+          "pageNumber": "pageNumber",
+          "pageSize": "pageSize",
+          "totalCount": "totalCount",
+          "items": "result"
+        },
+        "parameters": [
+          {
+            "name": "name",
+            "in": "query",
+            "required": false,
+            "description": "Only the application of this name. Beyond the reference; from the official SDK 5.2.0.",
+            "schema": {
+              "type": "string"
+            },
+            "example": "my_app"
+          },
+          {
+            "name": "instanceId",
+            "in": "query",
+            "required": false,
+            "description": "Only the applications of this instance. Beyond the reference; from the official SDK 5.2.0.",
+            "schema": {
+              "type": "string"
+            },
+            "example": "ops-cn-abc123"
+          },
+          {
+            "name": "type",
+            "in": "query",
+            "required": false,
+            "description": "Only applications of this type (standard, enhanced ...). Beyond the reference; from the official SDK 5.2.0.",
+            "schema": {
+              "type": "string"
+            },
+            "example": "enhanced"
+          },
+          {
+            "name": "resourceGroupId",
+            "in": "query",
+            "required": false,
+            "description": "The ID of the resource group. Beyond the reference; from the official SDK 5.2.0.",
+            "schema": {
+              "type": "string"
+            },
+            "example": "rg-abc123"
+          },
+          {
+            "name": "sortBy",
+            "in": "query",
+            "required": false,
+            "description": "The sort order, as the service defines it (1: by creation time, newest first; 2: by name).\nBeyond the reference; from the official SDK 5.2.0, which types it as a number.\n",
+            "schema": {
+              "type": "integer",
+              "format": "int32",
+              "enum": [
+                1,
+                2
+              ]
+            },
+            "example": 1,
+            "x-acs-assumption": "The SDK gives no values; the two orders are assumptions."
+          },
+          {
+            "name": "tags",
+            "in": "query",
+            "required": false,
+            "description": "Only applications that carry every one of these tags. Sent as a JSON array in one\nquery value (`tags=[{\"key\":\"env\",\"value\":\"prod\"}]`), as the official SDK 5.2.0\nsends it (`arrayToStringWithSpecifiedStyle(tags, \"tags\", \"json\")`).\n",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "type": "array",
+                  "items": {
+                    "$ref": "#/components/schemas/Tag"
+                  }
+                }
+              }
+            },
+            "example": [
+              {
+                "key": "env",
+                "value": "prod"
+              }
+            ],
+            "x-acs-filter": {
+              "field": "tags",
+              "operator": "contains"
+            }
+          },
+          {
+            "$ref": "#/components/parameters/pageNumber"
+          },
+          {
+            "$ref": "#/components/parameters/pageSize"
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "One page of applications.",
+            "headers": {
+              "x-acs-request-id": {
+                "$ref": "#/components/headers/x-acs-request-id"
+              }
+            },
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/ListAppGroupsResponse"
+                },
+                "example": {
+                  "requestId": "A4D487A9-A456-5AA5-A9C6-B7BF2889CF74",
+                  "totalCount": 1,
+                  "result": [
+                    {
+                      "id": "110157886",
+                      "name": "my_app",
+                      "instanceId": "ops-cn-abc123",
+                      "description": "search for the shop",
+                      "type": "enhanced",
+                      "status": "normal",
+                      "chargeType": "POSTPAY",
+                      "domain": "ecommerce",
+                      "currentVersion": "my_app_v1",
+                      "created": 1704067200,
+                      "updated": 1704067200,
+                      "quota": {
+                        "docSize": 10,
+                        "computeResource": 20,
+                        "spec": "opensearch.share.common"
+                      },
+                      "tags": [
+                        {
+                          "key": "env",
+                          "value": "prod"
+                        }
+                      ]
+                    }
+                  ]
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "403": {
+            "description": "The caller may not perform opensearch:ListAppGroup.",
+            "headers": {
+              "x-acs-request-id": {
+                "$ref": "#/components/headers/x-acs-request-id"
+              }
+            },
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/ErrorResponse"
+                },
+                "examples": {
+                  "ForbiddenRam": {
+                    "$ref": "#/components/examples/ForbiddenRam"
+                  }
+                }
+              }
+            }
+          },
+          "429": {
+            "$ref": "#/components/responses/TooManyRequests"
+          },
+          "500": {
+            "$ref": "#/components/responses/InternalServerError"
+          },
+          "503": {
+            "$ref": "#/components/responses/ServiceUnavailable"
+          }
+        }
+      }
+    },
     "/v4/openapi/app-groups/{appGroupIdentity}/functions/{functionName}/instances": {
       "get": {
         "operationId": "listFunctionInstances",
@@ -146,6 +350,673 @@ export const openApiDocument: {
             "$ref": "#/components/responses/ServiceUnavailable"
           }
         }
+      },
+      "post": {
+        "operationId": "createFunctionInstance",
+        "tags": [
+          "FunctionInstances"
+        ],
+        "summary": "Create an algorithm instance",
+        "description": "Creates an algorithm instance of a feature in an application. The instance then\nappears in ListFunctionInstances (as a `source: user` instance).\nBeyond the reference (which covers ListFunctionInstances only): method, path, action,\nbody and answer are those of the official SDK 5.2.0 (createFunctionInstanceWithOptions).\n",
+        "x-acs-action": "CreateFunctionInstance",
+        "x-acs-version": "2017-12-25",
+        "x-acs-api-style": "ROA",
+        "x-acs-ram": {
+          "action": "opensearch:CreateFunction",
+          "accessLevel": "Write",
+          "resourceType": "FunctionInstance",
+          "resource": "acs:opensearch:{#regionId}:{#accountId}:apps/{#AppGroupId}",
+          "conditionKeys": [],
+          "associatedOperations": [],
+          "x-acs-assumption": "The RAM action of the function operations other than ListFunctionInstances is not in the reference; named after the reference's opensearch:DescribeFunction."
+        },
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/appGroupIdentity"
+          },
+          {
+            "$ref": "#/components/parameters/functionName"
+          }
+        ],
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "$ref": "#/components/schemas/FunctionInstanceCreate"
+              },
+              "example": {
+                "instanceName": "ctr_new",
+                "modelType": "tf_checkpoint",
+                "functionType": "PAAS",
+                "description": "ranking model",
+                "createParameters": [
+                  {
+                    "name": "param1",
+                    "value": "value1"
+                  }
+                ]
+              }
+            }
+          }
+        },
+        "responses": {
+          "200": {
+            "$ref": "#/components/responses/StatusOk"
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "403": {
+            "description": "The caller may not perform opensearch:CreateFunction on this application.",
+            "headers": {
+              "x-acs-request-id": {
+                "$ref": "#/components/headers/x-acs-request-id"
+              }
+            },
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/ErrorResponse"
+                },
+                "examples": {
+                  "ForbiddenRam": {
+                    "$ref": "#/components/examples/ForbiddenRam"
+                  }
+                }
+              }
+            }
+          },
+          "404": {
+            "$ref": "#/components/responses/NotFound"
+          },
+          "409": {
+            "$ref": "#/components/responses/Conflict"
+          },
+          "429": {
+            "$ref": "#/components/responses/TooManyRequests"
+          },
+          "500": {
+            "$ref": "#/components/responses/InternalServerError"
+          },
+          "503": {
+            "$ref": "#/components/responses/ServiceUnavailable"
+          }
+        }
+      }
+    },
+    "/v4/openapi/app-groups/{appGroupIdentity}/functions/{functionName}/instances/{instanceName}": {
+      "parameters": [
+        {
+          "$ref": "#/components/parameters/appGroupIdentity"
+        },
+        {
+          "$ref": "#/components/parameters/functionName"
+        },
+        {
+          "$ref": "#/components/parameters/instanceName"
+        }
+      ],
+      "get": {
+        "operationId": "getFunctionInstance",
+        "tags": [
+          "FunctionInstances"
+        ],
+        "summary": "Get one algorithm instance",
+        "description": "Queries the details of one algorithm instance, with the state of its training (`task`).\nBeyond the reference: from the official SDK 5.2.0 (getFunctionInstanceWithOptions).\n",
+        "x-acs-action": "GetFunctionInstance",
+        "x-acs-version": "2017-12-25",
+        "x-acs-api-style": "ROA",
+        "x-acs-ram": {
+          "action": "opensearch:DescribeFunction",
+          "accessLevel": "Read",
+          "resourceType": "FunctionInstance",
+          "resource": "acs:opensearch:{#regionId}:{#accountId}:apps/{#AppGroupId}",
+          "conditionKeys": [],
+          "associatedOperations": [],
+          "x-acs-assumption": "The reference names this action for ListFunctionInstances; reading one instance is taken to need the same."
+        },
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/output"
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "The instance.",
+            "headers": {
+              "x-acs-request-id": {
+                "$ref": "#/components/headers/x-acs-request-id"
+              }
+            },
+            "content": {
+              "application/json": {
+                "schema": {
+                  "anyOf": [
+                    {
+                      "$ref": "#/components/schemas/GetFunctionInstanceResponse"
+                    },
+                    {
+                      "$ref": "#/components/schemas/GetFunctionInstanceResponsePascalCase"
+                    }
+                  ]
+                },
+                "example": {
+                  "requestId": "A4D487A9-A456-5AA5-A9C6-B7BF2889CF74",
+                  "status": "OK",
+                  "httpCode": 200,
+                  "code": "",
+                  "message": "",
+                  "latency": 12,
+                  "result": {
+                    "instanceName": "ctr_test",
+                    "functionName": "ctr",
+                    "functionType": "PAAS",
+                    "modelType": "tf_checkpoint",
+                    "versionId": 3,
+                    "status": "available",
+                    "source": "user",
+                    "description": "",
+                    "createTime": 1704067200000,
+                    "task": {
+                      "dagStatus": "success",
+                      "lastRunTime": 1704070800000
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "403": {
+            "description": "The caller may not perform opensearch:DescribeFunction on this application.",
+            "headers": {
+              "x-acs-request-id": {
+                "$ref": "#/components/headers/x-acs-request-id"
+              }
+            },
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/ErrorResponse"
+                },
+                "examples": {
+                  "ForbiddenRam": {
+                    "$ref": "#/components/examples/ForbiddenRam"
+                  }
+                }
+              }
+            }
+          },
+          "404": {
+            "$ref": "#/components/responses/NotFound"
+          },
+          "429": {
+            "$ref": "#/components/responses/TooManyRequests"
+          },
+          "500": {
+            "$ref": "#/components/responses/InternalServerError"
+          },
+          "503": {
+            "$ref": "#/components/responses/ServiceUnavailable"
+          }
+        }
+      },
+      "put": {
+        "operationId": "updateFunctionInstance",
+        "tags": [
+          "FunctionInstances"
+        ],
+        "summary": "Update an algorithm instance",
+        "description": "Changes the description, schedule or parameters of an algorithm instance; fields not\nsent keep their value. Beyond the reference: from the official SDK 5.2.0\n(updateFunctionInstanceWithOptions).\n",
+        "x-acs-action": "UpdateFunctionInstance",
+        "x-acs-version": "2017-12-25",
+        "x-acs-api-style": "ROA",
+        "x-acs-ram": {
+          "action": "opensearch:UpdateFunction",
+          "accessLevel": "Write",
+          "resourceType": "FunctionInstance",
+          "resource": "acs:opensearch:{#regionId}:{#accountId}:apps/{#AppGroupId}",
+          "conditionKeys": [],
+          "associatedOperations": [],
+          "x-acs-assumption": "Not in the reference; named after the reference's opensearch:DescribeFunction."
+        },
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "$ref": "#/components/schemas/FunctionInstanceWrite"
+              },
+              "example": {
+                "description": "retrained weekly",
+                "cron": "0 3 ? * 0"
+              }
+            }
+          }
+        },
+        "responses": {
+          "200": {
+            "$ref": "#/components/responses/StatusOk"
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "403": {
+            "description": "The caller may not perform opensearch:UpdateFunction on this application.",
+            "headers": {
+              "x-acs-request-id": {
+                "$ref": "#/components/headers/x-acs-request-id"
+              }
+            },
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/ErrorResponse"
+                },
+                "examples": {
+                  "ForbiddenRam": {
+                    "$ref": "#/components/examples/ForbiddenRam"
+                  }
+                }
+              }
+            }
+          },
+          "404": {
+            "$ref": "#/components/responses/NotFound"
+          },
+          "429": {
+            "$ref": "#/components/responses/TooManyRequests"
+          },
+          "500": {
+            "$ref": "#/components/responses/InternalServerError"
+          },
+          "503": {
+            "$ref": "#/components/responses/ServiceUnavailable"
+          }
+        }
+      },
+      "delete": {
+        "operationId": "deleteFunctionInstance",
+        "tags": [
+          "FunctionInstances"
+        ],
+        "summary": "Delete an algorithm instance",
+        "description": "Deletes an algorithm instance; its training tasks go with it.\nBeyond the reference: from the official SDK 5.2.0 (deleteFunctionInstanceWithOptions).\n",
+        "x-acs-action": "DeleteFunctionInstance",
+        "x-acs-version": "2017-12-25",
+        "x-acs-api-style": "ROA",
+        "x-acs-ram": {
+          "action": "opensearch:DeleteFunction",
+          "accessLevel": "Write",
+          "resourceType": "FunctionInstance",
+          "resource": "acs:opensearch:{#regionId}:{#accountId}:apps/{#AppGroupId}",
+          "conditionKeys": [],
+          "associatedOperations": [],
+          "x-acs-assumption": "Not in the reference; named after the reference's opensearch:DescribeFunction."
+        },
+        "responses": {
+          "200": {
+            "$ref": "#/components/responses/StatusOk"
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "403": {
+            "description": "The caller may not perform opensearch:DeleteFunction on this application.",
+            "headers": {
+              "x-acs-request-id": {
+                "$ref": "#/components/headers/x-acs-request-id"
+              }
+            },
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/ErrorResponse"
+                },
+                "examples": {
+                  "ForbiddenRam": {
+                    "$ref": "#/components/examples/ForbiddenRam"
+                  }
+                }
+              }
+            }
+          },
+          "404": {
+            "$ref": "#/components/responses/NotFound"
+          },
+          "429": {
+            "$ref": "#/components/responses/TooManyRequests"
+          },
+          "500": {
+            "$ref": "#/components/responses/InternalServerError"
+          },
+          "503": {
+            "$ref": "#/components/responses/ServiceUnavailable"
+          }
+        }
+      }
+    },
+    "/v4/openapi/app-groups/{appGroupIdentity}/functions/{functionName}/instances/{instanceName}/tasks": {
+      "get": {
+        "operationId": "listFunctionTasks",
+        "tags": [
+          "FunctionInstances"
+        ],
+        "summary": "List the training tasks of an algorithm instance",
+        "description": "Lists the training tasks of one algorithm instance, newest last, filtered by state and\nby a range of start times, in pages. A missing instance is a 404.\nBeyond the reference: from the official SDK 5.2.0 (listFunctionTasksWithOptions).\n",
+        "x-acs-action": "ListFunctionTasks",
+        "x-acs-version": "2017-12-25",
+        "x-acs-api-style": "ROA",
+        "x-acs-ram": {
+          "action": "opensearch:DescribeFunction",
+          "accessLevel": "Read",
+          "resourceType": "FunctionInstance",
+          "resource": "acs:opensearch:{#regionId}:{#accountId}:apps/{#AppGroupId}",
+          "conditionKeys": [],
+          "associatedOperations": [],
+          "x-acs-assumption": "The reference names this action for ListFunctionInstances; reading an instance's tasks is taken to need the same."
+        },
+        "x-acs-pagination": {
+          "pageNumber": "pageNumber",
+          "pageSize": "pageSize",
+          "totalCount": "totalCount",
+          "items": "result"
+        },
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/appGroupIdentity"
+          },
+          {
+            "$ref": "#/components/parameters/functionName"
+          },
+          {
+            "$ref": "#/components/parameters/instanceName"
+          },
+          {
+            "$ref": "#/components/parameters/taskStartTime"
+          },
+          {
+            "$ref": "#/components/parameters/taskEndTime"
+          },
+          {
+            "$ref": "#/components/parameters/taskStatus"
+          },
+          {
+            "$ref": "#/components/parameters/pageNumber"
+          },
+          {
+            "$ref": "#/components/parameters/pageSize"
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "One page of the instance's tasks.",
+            "headers": {
+              "x-acs-request-id": {
+                "$ref": "#/components/headers/x-acs-request-id"
+              }
+            },
+            "content": {
+              "application/json": {
+                "schema": {
+                  "anyOf": [
+                    {
+                      "$ref": "#/components/schemas/ListFunctionTasksResponse"
+                    },
+                    {
+                      "$ref": "#/components/schemas/ListFunctionTasksResponsePascalCase"
+                    }
+                  ]
+                },
+                "example": {
+                  "requestId": "A4D487A9-A456-5AA5-A9C6-B7BF2889CF74",
+                  "status": "OK",
+                  "httpCode": 200,
+                  "code": "",
+                  "message": "",
+                  "latency": 12,
+                  "totalCount": 2,
+                  "result": [
+                    {
+                      "runId": "run_1",
+                      "functionName": "ctr",
+                      "generation": "20240101",
+                      "status": "success",
+                      "progress": 100,
+                      "startTime": 1704067200000,
+                      "endTime": 1704070800000,
+                      "extendInfo": "{}"
+                    },
+                    {
+                      "runId": "run_2",
+                      "functionName": "ctr",
+                      "generation": "20240108",
+                      "status": "running",
+                      "progress": 40,
+                      "startTime": 1704672000000,
+                      "extendInfo": "{}"
+                    }
+                  ]
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "403": {
+            "description": "The caller may not perform opensearch:DescribeFunction on this application.",
+            "headers": {
+              "x-acs-request-id": {
+                "$ref": "#/components/headers/x-acs-request-id"
+              }
+            },
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/ErrorResponse"
+                },
+                "examples": {
+                  "ForbiddenRam": {
+                    "$ref": "#/components/examples/ForbiddenRam"
+                  }
+                }
+              }
+            }
+          },
+          "404": {
+            "$ref": "#/components/responses/NotFound"
+          },
+          "429": {
+            "$ref": "#/components/responses/TooManyRequests"
+          },
+          "500": {
+            "$ref": "#/components/responses/InternalServerError"
+          },
+          "503": {
+            "$ref": "#/components/responses/ServiceUnavailable"
+          }
+        }
+      }
+    },
+    "/v4/openapi/functions/{functionName}/current-version": {
+      "get": {
+        "operationId": "getFunctionCurrentVersion",
+        "tags": [
+          "FunctionVersions"
+        ],
+        "summary": "Get the current version of a feature",
+        "description": "Queries the version of a feature that new instances are created with: the newest version\nthat matches the filters. A feature with no such version is a 404.\nBeyond the reference: from the official SDK 5.2.0 (getFunctionCurrentVersionWithOptions).\n",
+        "x-acs-action": "GetFunctionCurrentVersion",
+        "x-acs-version": "2017-12-25",
+        "x-acs-api-style": "ROA",
+        "x-acs-ram": {
+          "action": "opensearch:DescribeFunction",
+          "accessLevel": "Read",
+          "resourceType": "Function",
+          "resource": "acs:opensearch:{#regionId}:{#accountId}:*",
+          "conditionKeys": [],
+          "associatedOperations": [],
+          "x-acs-assumption": "Not in the reference; versions describe a feature, so DescribeFunction is assumed."
+        },
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/functionName"
+          },
+          {
+            "name": "functionType",
+            "in": "query",
+            "required": false,
+            "description": "Only a version of this feature type. Beyond the reference; from the official SDK 5.2.0.",
+            "schema": {
+              "type": "string"
+            },
+            "example": "PAAS"
+          },
+          {
+            "name": "modelType",
+            "in": "query",
+            "required": false,
+            "description": "Only a version for this model type. Beyond the reference; from the official SDK 5.2.0.",
+            "schema": {
+              "type": "string"
+            },
+            "example": "tf_checkpoint"
+          },
+          {
+            "name": "domain",
+            "in": "query",
+            "required": false,
+            "description": "The industry of the application. Beyond the reference; from the official SDK 5.2.0.",
+            "schema": {
+              "type": "string"
+            },
+            "example": "ecommerce"
+          },
+          {
+            "name": "category",
+            "in": "query",
+            "required": false,
+            "description": "The category of the application. Beyond the reference; from the official SDK 5.2.0.",
+            "schema": {
+              "type": "string"
+            },
+            "example": "general"
+          }
+        ],
+        "responses": {
+          "200": {
+            "$ref": "#/components/responses/GetFunctionVersionOk"
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "403": {
+            "description": "The caller may not perform opensearch:DescribeFunction on this application.",
+            "headers": {
+              "x-acs-request-id": {
+                "$ref": "#/components/headers/x-acs-request-id"
+              }
+            },
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/ErrorResponse"
+                },
+                "examples": {
+                  "ForbiddenRam": {
+                    "$ref": "#/components/examples/ForbiddenRam"
+                  }
+                }
+              }
+            }
+          },
+          "404": {
+            "$ref": "#/components/responses/VersionNotFound"
+          },
+          "429": {
+            "$ref": "#/components/responses/TooManyRequests"
+          },
+          "500": {
+            "$ref": "#/components/responses/InternalServerError"
+          },
+          "503": {
+            "$ref": "#/components/responses/ServiceUnavailable"
+          }
+        }
+      }
+    },
+    "/v4/openapi/functions/{functionName}/versions/{versionId}": {
+      "get": {
+        "operationId": "getFunctionVersion",
+        "tags": [
+          "FunctionVersions"
+        ],
+        "summary": "Get one version of a feature",
+        "description": "Queries one version of a feature by its ID. An unknown version is a 404.\nBeyond the reference: from the official SDK 5.2.0 (getFunctionVersionWithOptions).\n",
+        "x-acs-action": "GetFunctionVersion",
+        "x-acs-version": "2017-12-25",
+        "x-acs-api-style": "ROA",
+        "x-acs-ram": {
+          "action": "opensearch:DescribeFunction",
+          "accessLevel": "Read",
+          "resourceType": "Function",
+          "resource": "acs:opensearch:{#regionId}:{#accountId}:*",
+          "conditionKeys": [],
+          "associatedOperations": [],
+          "x-acs-assumption": "Not in the reference; versions describe a feature, so DescribeFunction is assumed."
+        },
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/functionName"
+          },
+          {
+            "$ref": "#/components/parameters/versionId"
+          }
+        ],
+        "responses": {
+          "200": {
+            "$ref": "#/components/responses/GetFunctionVersionOk"
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "403": {
+            "description": "The caller may not perform opensearch:DescribeFunction on this application.",
+            "headers": {
+              "x-acs-request-id": {
+                "$ref": "#/components/headers/x-acs-request-id"
+              }
+            },
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/ErrorResponse"
+                },
+                "examples": {
+                  "ForbiddenRam": {
+                    "$ref": "#/components/examples/ForbiddenRam"
+                  }
+                }
+              }
+            }
+          },
+          "404": {
+            "$ref": "#/components/responses/VersionNotFound"
+          },
+          "429": {
+            "$ref": "#/components/responses/TooManyRequests"
+          },
+          "500": {
+            "$ref": "#/components/responses/InternalServerError"
+          },
+          "503": {
+            "$ref": "#/components/responses/ServiceUnavailable"
+          }
+        }
       }
     }
   },
@@ -161,142 +1032,464 @@ export const openApiDocument: {
         "x-acs-signature-documentation": "https://www.alibabacloud.com/help/en/sdk/product-overview/v3-request-structure-and-signature"
       }
     },
-    "parameters": {
-      "appGroupIdentity": {
-        "name": "appGroupIdentity",
-        "in": "path",
-        "required": true,
-        "description": "The name of the application.\nBeyond the reference: any value is percent-encoded into its path segment; `.`\nand `..` cannot be sent because URL parsing would resolve them away.\n",
-        "schema": {
-          "type": "string",
-          "minLength": 1
-        },
-        "example": "app_group_name",
-        "x-acs-reference-name": "appGroupIdentity"
-      },
-      "functionName": {
-        "name": "functionName",
-        "in": "path",
-        "required": true,
-        "description": "The name of the feature.\nBeyond the reference: any value is percent-encoded into its path segment; `.`\nand `..` cannot be sent because URL parsing would resolve them away.\n",
-        "schema": {
-          "type": "string",
-          "minLength": 1
-        },
-        "example": "ctr",
-        "x-acs-reference-name": "functionName"
-      },
-      "modelType": {
-        "name": "modelType",
-        "in": "query",
-        "required": false,
-        "description": "The type of the model.",
-        "schema": {
-          "type": "string"
-        },
-        "example": "tf_checkpoint",
-        "x-acs-reference-name": "modelType"
-      },
-      "functionType": {
-        "name": "functionType",
-        "in": "query",
-        "required": false,
-        "description": "The type of the feature. The reference's example is written with quotes\n(`\"PAAS\"`); the value itself is `PAAS`.\n",
-        "schema": {
-          "type": "string"
-        },
-        "example": "PAAS",
-        "x-acs-reference-name": "functionType"
-      },
-      "source": {
-        "name": "source",
-        "in": "query",
-        "required": false,
-        "description": "How the instance is created. Valid values:\n- `builtin`: the instance is created by the system.\n- `user`: the instance is created by the user. This is the default value.\n- `all`: all instances.\n",
-        "schema": {
-          "type": "string",
-          "enum": [
-            "builtin",
-            "user",
-            "all"
-          ],
-          "default": "user"
-        },
-        "example": "user",
-        "x-acs-reference-name": "source"
-      },
-      "pageNumber": {
-        "name": "pageNumber",
-        "in": "query",
-        "required": false,
-        "description": "The number of the page to return. Default value: 1.\nBeyond the reference: pages are 1-based, so the value must be a positive integer.\n",
-        "schema": {
-          "type": "integer",
-          "format": "int32",
-          "minimum": 1,
-          "default": 1
-        },
-        "example": 1,
-        "x-acs-reference-name": "pageNumber",
-        "x-acs-assumption": "The reference gives no minimum; 1-based paging implies pageNumber >= 1."
-      },
-      "pageSize": {
-        "name": "pageSize",
-        "in": "query",
-        "required": false,
-        "description": "The number of entries to return on each page. Default value: 10.\nBeyond the reference: the value must be a positive integer. The reference states\nno maximum, so none is declared.\n",
-        "schema": {
-          "type": "integer",
-          "format": "int32",
-          "minimum": 1,
-          "default": 10
-        },
-        "example": 10,
-        "x-acs-reference-name": "pageSize",
-        "x-acs-assumption": "The reference gives no bounds; a page of zero or fewer entries is meaningless, so pageSize >= 1."
-      },
-      "output": {
-        "name": "output",
-        "in": "query",
-        "required": false,
-        "description": "The richness of the returned information. Valid values:\n- `normal`: displays information such as createParameters and cron. This is the default value.\n- `simple`: displays only the basic information.\n- `detail`: returns the details of the training task.\n",
-        "schema": {
-          "type": "string",
-          "enum": [
-            "normal",
-            "simple",
-            "detail"
-          ],
-          "default": "normal"
-        },
-        "example": "normal",
-        "x-acs-reference-name": "output"
-      }
-    },
-    "headers": {
-      "x-acs-request-id": {
-        "description": "The ID of the request. Beyond the reference: Alibaba Cloud gateways send it on\nevery response, including non-JSON error pages, so clients fall back to it when\nthe body has no requestId.\n",
-        "schema": {
-          "type": "string"
-        },
-        "example": "A4D487A9-A456-5AA5-A9C6-B7BF2889CF74"
-      },
-      "Date": {
-        "description": "The server's clock (RFC 7231 date). Beyond the reference: with\nInvalidTimeStamp.Expired a client uses it to correct its clock offset.\n",
-        "schema": {
-          "type": "string"
-        },
-        "example": "Mon, 01 Jan 2024 00:00:00 GMT"
-      },
-      "Retry-After": {
-        "description": "Seconds to wait before retrying (or an HTTP date). Beyond the reference. Some\nAlibaba Cloud gateways send the same value as `x-acs-retry-after`.\n",
-        "schema": {
-          "type": "string"
-        },
-        "example": "2"
-      }
-    },
     "schemas": {
+      "Tag": {
+        "type": "object",
+        "title": "Tag",
+        "description": "A resource tag. Beyond the reference; from the official SDK 5.2.0.",
+        "properties": {
+          "key": {
+            "type": "string",
+            "description": "The key of the tag.",
+            "examples": [
+              "env"
+            ]
+          },
+          "value": {
+            "type": "string",
+            "description": "The value of the tag.",
+            "examples": [
+              "prod"
+            ]
+          }
+        }
+      },
+      "AppGroup": {
+        "type": "object",
+        "title": "AppGroup",
+        "description": "One application (app group) of OpenSearch, camelCase as the service sends it.\nBeyond the reference: the fields are those of the official SDK 5.2.0\n(ListAppGroupsResponseBodyResult), which reads this answer in camelCase only.\n",
+        "required": [
+          "name"
+        ],
+        "x-acs-assumption": "The SDK marks no field as required; an application is identified by its name.",
+        "properties": {
+          "id": {
+            "type": "string",
+            "description": "The ID of the application.",
+            "examples": [
+              "110157886"
+            ]
+          },
+          "name": {
+            "type": "string",
+            "description": "The name of the application; `appGroupIdentity` in paths.",
+            "examples": [
+              "my_app"
+            ]
+          },
+          "instanceId": {
+            "type": "string",
+            "description": "The ID of the instance.",
+            "examples": [
+              "ops-cn-abc123"
+            ]
+          },
+          "description": {
+            "type": "string",
+            "description": "The description.",
+            "examples": [
+              "search for the shop"
+            ]
+          },
+          "type": {
+            "type": "string",
+            "description": "The type of the application (standard, enhanced ...).",
+            "examples": [
+              "enhanced"
+            ]
+          },
+          "status": {
+            "type": "string",
+            "description": "The state (producing, review_pending, config_pending, normal, frozen).",
+            "examples": [
+              "normal"
+            ]
+          },
+          "chargeType": {
+            "type": "string",
+            "description": "The billing method.",
+            "examples": [
+              "POSTPAY"
+            ]
+          },
+          "chargingWay": {
+            "type": "integer",
+            "format": "int32",
+            "description": "The billing way.",
+            "examples": [
+              1
+            ]
+          },
+          "commodityCode": {
+            "type": "string",
+            "description": "The commodity code.",
+            "examples": [
+              "opensearch"
+            ]
+          },
+          "currentVersion": {
+            "type": "string",
+            "description": "The name of the online version.",
+            "examples": [
+              "my_app_v1"
+            ]
+          },
+          "domain": {
+            "type": "string",
+            "description": "The industry.",
+            "examples": [
+              "ecommerce"
+            ]
+          },
+          "engineType": {
+            "type": "string",
+            "description": "The engine type.",
+            "examples": [
+              "ha3"
+            ]
+          },
+          "projectId": {
+            "type": "string",
+            "description": "The ID of the project.",
+            "examples": [
+              "1234"
+            ]
+          },
+          "expireOn": {
+            "type": "string",
+            "description": "When a subscription expires.",
+            "examples": [
+              "1735660800"
+            ]
+          },
+          "created": {
+            "type": "integer",
+            "format": "int64",
+            "description": "When it was created (seconds since the epoch).",
+            "examples": [
+              1704067200
+            ]
+          },
+          "updated": {
+            "type": "integer",
+            "format": "int64",
+            "description": "When it was last updated (seconds since the epoch).",
+            "examples": [
+              1704067200
+            ]
+          },
+          "switchedTime": {
+            "type": "integer",
+            "format": "int64",
+            "description": "When the online version was last switched.",
+            "examples": [
+              1704067200
+            ]
+          },
+          "produced": {
+            "type": "integer",
+            "format": "int32",
+            "description": "Whether it is produced (1) or not (0).",
+            "examples": [
+              1
+            ]
+          },
+          "lockMode": {
+            "type": "string",
+            "description": "The lock state.",
+            "examples": [
+              "Unlock"
+            ]
+          },
+          "lockedByExpiration": {
+            "type": "integer",
+            "format": "int32",
+            "description": "Whether it is locked because it expired.",
+            "examples": [
+              0
+            ]
+          },
+          "hasPendingQuotaReviewTask": {
+            "type": "integer",
+            "format": "int32",
+            "description": "Whether a quota review is pending.",
+            "examples": [
+              0
+            ]
+          },
+          "quota": {
+            "type": "object",
+            "description": "The quota of the application.",
+            "properties": {
+              "docSize": {
+                "type": "integer",
+                "format": "int64",
+                "description": "The storage in GB.",
+                "examples": [
+                  10
+                ]
+              },
+              "computeResource": {
+                "type": "integer",
+                "format": "int64",
+                "description": "The computing resources in LCU.",
+                "examples": [
+                  20
+                ]
+              },
+              "spec": {
+                "type": "string",
+                "description": "The specification.",
+                "examples": [
+                  "opensearch.share.common"
+                ]
+              }
+            }
+          },
+          "tags": {
+            "type": "array",
+            "description": "The tags of the application.",
+            "items": {
+              "$ref": "#/components/schemas/Tag"
+            }
+          }
+        }
+      },
+      "ListAppGroupsResponse": {
+        "type": "object",
+        "title": "ListAppGroupsResponse",
+        "description": "One page of the applications of the account. camelCase is the only wire form here:\nthe official SDK 5.2.0 reads this answer in camelCase (unlike the function operations).\n",
+        "required": [
+          "requestId",
+          "result"
+        ],
+        "x-acs-assumption": "The SDK marks no field as required; a list without requestId and result is unusable.",
+        "properties": {
+          "requestId": {
+            "type": "string",
+            "description": "The ID of the request.",
+            "examples": [
+              "A4D487A9-A456-5AA5-A9C6-B7BF2889CF74"
+            ]
+          },
+          "totalCount": {
+            "type": "integer",
+            "format": "int64",
+            "description": "The number of applications that match the request (not only this page).",
+            "examples": [
+              1
+            ]
+          },
+          "result": {
+            "type": "array",
+            "description": "The applications on this page.",
+            "items": {
+              "$ref": "#/components/schemas/AppGroup"
+            }
+          }
+        }
+      },
+      "ServiceError": {
+        "type": "object",
+        "title": "ServiceError",
+        "description": "The OpenSearch service's error envelope (camelCase).",
+        "required": [
+          "code"
+        ],
+        "properties": {
+          "code": {
+            "type": "string",
+            "description": "The error code, for example `Instance.NotExist`. See `x-acs-error-codes` on `ErrorResponse`.",
+            "examples": [
+              "Instance.NotExist"
+            ]
+          },
+          "message": {
+            "type": "string",
+            "description": "The error message.",
+            "examples": [
+              "instance not exist."
+            ]
+          },
+          "requestId": {
+            "type": "string",
+            "description": "The ID of the request.",
+            "examples": [
+              "A4D487A9-A456-5AA5-A9C6-B7BF2889CF74"
+            ]
+          },
+          "httpCode": {
+            "type": "integer",
+            "format": "int64",
+            "description": "The HTTP status code.",
+            "examples": [
+              404
+            ]
+          },
+          "status": {
+            "type": "string",
+            "description": "The status of the request.",
+            "examples": [
+              "FAIL"
+            ]
+          }
+        }
+      },
+      "GatewayError": {
+        "type": "object",
+        "title": "GatewayError",
+        "description": "The Alibaba Cloud API gateway's error body (PascalCase). Beyond the reference.",
+        "required": [
+          "Code"
+        ],
+        "properties": {
+          "Code": {
+            "type": "string",
+            "description": "The error code, for example `SignatureDoesNotMatch`. See `x-acs-error-codes` on `ErrorResponse`.",
+            "examples": [
+              "SignatureDoesNotMatch"
+            ]
+          },
+          "Message": {
+            "type": "string",
+            "description": "The error message.",
+            "examples": [
+              "The request signature does not conform to Aliyun standards."
+            ]
+          },
+          "RequestId": {
+            "type": "string",
+            "description": "The ID of the request.",
+            "examples": [
+              "8C0DA5C2-B6C1-5E0B-A4F1-2D0E7F7B6C51"
+            ]
+          },
+          "HostId": {
+            "type": "string",
+            "description": "The endpoint host that answered.",
+            "examples": [
+              "opensearch.cn-hangzhou.aliyuncs.com"
+            ]
+          },
+          "Recommend": {
+            "type": "string",
+            "description": "A link to a diagnosis page for this request.",
+            "examples": [
+              "https://api.aliyun.com/troubleshoot?q=SignatureDoesNotMatch"
+            ]
+          }
+        }
+      },
+      "ErrorResponse": {
+        "title": "ErrorResponse",
+        "description": "The body of every 4xx and 5xx response. It comes in one of two shapes:\n- `ServiceError`: the OpenSearch service's camelCase envelope\n  (`code`, `message`, `requestId`, `httpCode`, `status`);\n- `GatewayError`: the Alibaba Cloud API gateway's PascalCase form\n  (`Code`, `Message`, `RequestId`, `HostId`, `Recommend`), used for signature,\n  authorization, throttling and parameter errors rejected before the service.\n\nBeyond the reference: the reference only points to \"Service error codes\" and\nshows one code (`Instance.NotExist`). The gateway shape and the gateway codes in\n`x-acs-error-codes` are those of Alibaba Cloud's common API gateway.\nA gateway may also answer with a non-JSON body (an HTML page, an empty or a\ntruncated body); clients must not assume this schema always applies.\n",
+        "anyOf": [
+          {
+            "$ref": "#/components/schemas/ServiceError"
+          },
+          {
+            "$ref": "#/components/schemas/GatewayError"
+          }
+        ],
+        "x-acs-error-codes": [
+          {
+            "code": "InvalidParameter",
+            "httpStatus": 400,
+            "retryable": false,
+            "description": "A parameter is missing, of the wrong type or outside its allowed values. The message names the parameter."
+          },
+          {
+            "code": "IncompleteSignature",
+            "httpStatus": 400,
+            "retryable": false,
+            "description": "The Authorization header is missing or malformed, or a required signed header is missing."
+          },
+          {
+            "code": "SignatureDoesNotMatch",
+            "httpStatus": 400,
+            "retryable": false,
+            "description": "The signature computed by the server differs from the one sent."
+          },
+          {
+            "code": "InvalidTimeStamp.Expired",
+            "httpStatus": 400,
+            "retryable": false,
+            "description": "x-acs-date is more than 15 minutes away from the server's clock. The response carries a Date header; a client may correct its clock offset and retry once."
+          },
+          {
+            "code": "InvalidTimeStamp.Format",
+            "httpStatus": 400,
+            "retryable": false,
+            "description": "x-acs-date is not a real UTC time in the form 2024-01-01T00:00:00Z. Beyond the reference (a common gateway code)."
+          },
+          {
+            "code": "SignatureNonceUsed",
+            "httpStatus": 400,
+            "retryable": false,
+            "description": "x-acs-signature-nonce was already used within the replay window."
+          },
+          {
+            "code": "InvalidVersion",
+            "httpStatus": 400,
+            "retryable": false,
+            "description": "x-acs-version is not a version of the API. Beyond the reference (a common gateway code)."
+          },
+          {
+            "code": "InvalidAction.NotFound",
+            "httpStatus": 404,
+            "retryable": false,
+            "description": "No operation of the API is this x-acs-action at this method and path. Beyond the reference (a common gateway code; the gateway routes ROA calls by action, method and path together)."
+          },
+          {
+            "code": "RequestEntityTooLarge",
+            "httpStatus": 413,
+            "retryable": false,
+            "description": "The request body is over the gateway's limit. Beyond the reference; the mocks answer it for bodies over 1 MiB (an assumption, configurable)."
+          },
+          {
+            "code": "Forbidden.RAM",
+            "httpStatus": 403,
+            "retryable": false,
+            "description": "The RAM user or role is not allowed the operation's RAM action (`x-acs-ram` of each operation; opensearch:DescribeFunction for ListFunctionInstances)."
+          },
+          {
+            "code": "Instance.NotExist",
+            "httpStatus": 404,
+            "retryable": false,
+            "description": "The instance (or the application or feature) does not exist. From the reference (\"instance not exist.\"); the HTTP status is an assumption."
+          },
+          {
+            "code": "Instance.AlreadyExist",
+            "httpStatus": 409,
+            "retryable": false,
+            "description": "CreateFunctionInstance with a name the feature already has. Beyond the reference (the code and status are assumptions)."
+          },
+          {
+            "code": "Version.NotExist",
+            "httpStatus": 404,
+            "retryable": false,
+            "description": "GetFunctionVersion or GetFunctionCurrentVersion for a version the feature does not have. Beyond the reference (the code and status are assumptions)."
+          },
+          {
+            "code": "Throttling.User",
+            "httpStatus": 429,
+            "retryable": true,
+            "description": "Too many requests. The response may carry Retry-After or x-acs-retry-after (seconds). Some gateways answer throttling with 400 or 503; a code containing \"Throttling\" is throttling whatever the status."
+          },
+          {
+            "code": "InternalError",
+            "httpStatus": 500,
+            "retryable": true,
+            "description": "An internal error of the service."
+          },
+          {
+            "code": "ServiceUnavailable",
+            "httpStatus": 503,
+            "retryable": true,
+            "description": "The service is temporarily unavailable."
+          }
+        ]
+      },
       "Belongs": {
         "type": "object",
         "title": "Belongs",
@@ -460,6 +1653,27 @@ export const openApiDocument: {
             "examples": [
               "{\"dataReport\":{},\"errors\":{}}"
             ]
+          },
+          "task": {
+            "type": "object",
+            "description": "The state of the instance's training. Beyond the reference: only in the answer of\nGetFunctionInstance (official SDK 5.2.0, GetFunctionInstanceResponseBodyResultTask).\n",
+            "properties": {
+              "dagStatus": {
+                "type": "string",
+                "description": "The state of the training workflow.",
+                "examples": [
+                  "success"
+                ]
+              },
+              "lastRunTime": {
+                "type": "integer",
+                "format": "int64",
+                "description": "When training last ran (milliseconds since the epoch).",
+                "examples": [
+                  1704067200000
+                ]
+              }
+            }
           },
           "default": {
             "type": "boolean",
@@ -653,6 +1867,21 @@ export const openApiDocument: {
             "type": "string",
             "description": "See `extendInfo`."
           },
+          "Task": {
+            "type": "object",
+            "description": "See `task`.",
+            "properties": {
+              "DagStatus": {
+                "type": "string",
+                "description": "See `dagStatus`."
+              },
+              "LastRunTime": {
+                "type": "integer",
+                "format": "int64",
+                "description": "See `lastRunTime`."
+              }
+            }
+          },
           "Default": {
             "type": "boolean",
             "description": "See `default`."
@@ -710,28 +1939,79 @@ export const openApiDocument: {
           }
         }
       },
-      "ServiceError": {
+      "FunctionInstanceCreate": {
         "type": "object",
-        "title": "ServiceError",
-        "description": "The OpenSearch service's error envelope (camelCase).",
+        "title": "FunctionInstanceCreate",
+        "description": "The body of CreateFunctionInstance.\nBeyond the reference: the fields are those of the official SDK 5.2.0 (CreateFunctionInstanceRequest).\n",
+        "additionalProperties": false,
         "required": [
-          "code"
+          "instanceName",
+          "modelType"
         ],
+        "x-acs-assumption": "The SDK marks no field as required; an instance without a name or a model type cannot be created.",
         "properties": {
-          "code": {
+          "instanceName": {
             "type": "string",
-            "description": "The error code, for example `Instance.NotExist`. See `x-acs-error-codes` on `ErrorResponse`.",
+            "minLength": 1,
+            "description": "The name of the new instance.",
             "examples": [
-              "Instance.NotExist"
+              "ctr_new"
             ]
           },
-          "message": {
+          "modelType": {
             "type": "string",
-            "description": "The error message.",
+            "minLength": 1,
+            "description": "The type of the model.",
             "examples": [
-              "instance not exist."
+              "tf_checkpoint"
             ]
           },
+          "functionType": {
+            "type": "string",
+            "description": "The type of the feature.",
+            "examples": [
+              "PAAS"
+            ]
+          },
+          "description": {
+            "type": "string",
+            "description": "The description.",
+            "examples": [
+              "ranking model"
+            ]
+          },
+          "cron": {
+            "type": "string",
+            "description": "The training schedule (Minutes Hours DayofMonth Month DayofWeek); empty for none.",
+            "examples": [
+              "0 3 ? * 0,1,3,5"
+            ]
+          },
+          "createParameters": {
+            "type": "array",
+            "description": "The parameters of the instance.",
+            "items": {
+              "$ref": "#/components/schemas/InstanceParameter"
+            }
+          },
+          "usageParameters": {
+            "type": "array",
+            "description": "The parameters that are used.",
+            "items": {
+              "$ref": "#/components/schemas/InstanceParameter"
+            }
+          }
+        }
+      },
+      "StatusResponse": {
+        "type": "object",
+        "title": "StatusResponse",
+        "description": "The answer of an operation that returns no data (CreateFunctionInstance,\nUpdateFunctionInstance, DeleteFunctionInstance), camelCase wire form.\nBeyond the reference: the fields are those of the official SDK 5.2.0's response bodies.\n",
+        "required": [
+          "requestId"
+        ],
+        "x-acs-assumption": "The SDK marks no field as required; every answer carries a request id.",
+        "properties": {
           "requestId": {
             "type": "string",
             "description": "The ID of the request.",
@@ -739,168 +2019,1069 @@ export const openApiDocument: {
               "A4D487A9-A456-5AA5-A9C6-B7BF2889CF74"
             ]
           },
+          "status": {
+            "type": "string",
+            "description": "The status of the request.",
+            "examples": [
+              "OK"
+            ]
+          },
           "httpCode": {
             "type": "integer",
             "format": "int64",
             "description": "The HTTP status code.",
             "examples": [
-              404
+              200
+            ]
+          },
+          "code": {
+            "type": "string",
+            "description": "The error code; empty on success.",
+            "examples": [
+              ""
+            ]
+          },
+          "message": {
+            "type": "string",
+            "description": "The error message; empty on success.",
+            "examples": [
+              ""
+            ]
+          },
+          "latency": {
+            "type": "integer",
+            "format": "int64",
+            "description": "The time the request took in milliseconds.",
+            "examples": [
+              12
+            ]
+          }
+        }
+      },
+      "StatusResponsePascalCase": {
+        "type": "object",
+        "title": "StatusResponsePascalCase",
+        "description": "`StatusResponse` with PascalCase names, as the official SDK reads it.",
+        "x-acs-wire-casing": "PascalCase",
+        "x-acs-camel-case-form": "StatusResponse",
+        "required": [
+          "RequestId"
+        ],
+        "properties": {
+          "RequestId": {
+            "type": "string",
+            "description": "See `requestId`."
+          },
+          "Status": {
+            "type": "string",
+            "description": "See `status`."
+          },
+          "HttpCode": {
+            "type": "integer",
+            "format": "int64",
+            "description": "See `httpCode`."
+          },
+          "Code": {
+            "type": "string",
+            "description": "See `code`."
+          },
+          "Message": {
+            "type": "string",
+            "description": "See `message`."
+          },
+          "Latency": {
+            "type": "integer",
+            "format": "int64",
+            "description": "See `latency`."
+          }
+        }
+      },
+      "GetFunctionInstanceResponse": {
+        "type": "object",
+        "title": "GetFunctionInstanceResponse",
+        "description": "One algorithm instance (camelCase wire form).\nBeyond the reference: the fields are those of the official SDK 5.2.0.\n",
+        "required": [
+          "requestId",
+          "result"
+        ],
+        "x-acs-assumption": "The SDK marks no field as required; an answer without the instance is unusable.",
+        "properties": {
+          "requestId": {
+            "type": "string",
+            "description": "The ID of the request.",
+            "examples": [
+              "A4D487A9-A456-5AA5-A9C6-B7BF2889CF74"
             ]
           },
           "status": {
             "type": "string",
             "description": "The status of the request.",
             "examples": [
-              "FAIL"
+              "OK"
             ]
+          },
+          "httpCode": {
+            "type": "integer",
+            "format": "int64",
+            "description": "The HTTP status code.",
+            "examples": [
+              200
+            ]
+          },
+          "code": {
+            "type": "string",
+            "description": "The error code; empty on success.",
+            "examples": [
+              ""
+            ]
+          },
+          "message": {
+            "type": "string",
+            "description": "The error message; empty on success.",
+            "examples": [
+              ""
+            ]
+          },
+          "latency": {
+            "type": "integer",
+            "format": "int64",
+            "description": "The time the request took in milliseconds.",
+            "examples": [
+              12
+            ]
+          },
+          "result": {
+            "$ref": "#/components/schemas/FunctionInstance"
           }
         }
       },
-      "GatewayError": {
+      "GetFunctionInstanceResponsePascalCase": {
         "type": "object",
-        "title": "GatewayError",
-        "description": "The Alibaba Cloud API gateway's error body (PascalCase). Beyond the reference.",
+        "title": "GetFunctionInstanceResponsePascalCase",
+        "description": "`GetFunctionInstanceResponse` with PascalCase names, as the official SDK reads it.",
+        "x-acs-wire-casing": "PascalCase",
+        "x-acs-camel-case-form": "GetFunctionInstanceResponse",
         "required": [
-          "Code"
+          "RequestId",
+          "Result"
         ],
         "properties": {
+          "RequestId": {
+            "type": "string",
+            "description": "See `requestId`."
+          },
+          "Status": {
+            "type": "string",
+            "description": "See `status`."
+          },
+          "HttpCode": {
+            "type": "integer",
+            "format": "int64",
+            "description": "See `httpCode`."
+          },
           "Code": {
             "type": "string",
-            "description": "The error code, for example `SignatureDoesNotMatch`. See `x-acs-error-codes` on `ErrorResponse`.",
-            "examples": [
-              "SignatureDoesNotMatch"
-            ]
+            "description": "See `code`."
           },
           "Message": {
             "type": "string",
-            "description": "The error message.",
+            "description": "See `message`."
+          },
+          "Latency": {
+            "type": "integer",
+            "format": "int64",
+            "description": "See `latency`."
+          },
+          "Result": {
+            "$ref": "#/components/schemas/FunctionInstancePascalCase"
+          }
+        }
+      },
+      "FunctionInstanceWrite": {
+        "type": "object",
+        "title": "FunctionInstanceWrite",
+        "description": "The body of UpdateFunctionInstance: the fields that change; the others keep their value.\nBeyond the reference: the fields are those of the official SDK 5.2.0 (UpdateFunctionInstanceRequest).\n",
+        "additionalProperties": false,
+        "properties": {
+          "description": {
+            "type": "string",
+            "description": "The description.",
             "examples": [
-              "The request signature does not conform to Aliyun standards."
+              "ranking model"
             ]
           },
-          "RequestId": {
+          "cron": {
             "type": "string",
-            "description": "The ID of the request.",
+            "description": "The training schedule (Minutes Hours DayofMonth Month DayofWeek); empty for none.",
             "examples": [
-              "8C0DA5C2-B6C1-5E0B-A4F1-2D0E7F7B6C51"
+              "0 3 ? * 0,1,3,5"
             ]
           },
-          "HostId": {
+          "createParameters": {
+            "type": "array",
+            "description": "The parameters of the instance.",
+            "items": {
+              "$ref": "#/components/schemas/InstanceParameter"
+            }
+          },
+          "usageParameters": {
+            "type": "array",
+            "description": "The parameters that are used.",
+            "items": {
+              "$ref": "#/components/schemas/InstanceParameter"
+            }
+          }
+        }
+      },
+      "FunctionTask": {
+        "type": "object",
+        "title": "FunctionTask",
+        "description": "One training task of an algorithm instance (camelCase wire form).\nBeyond the reference: the fields are those of the official SDK 5.2.0 (ListFunctionTasksResponseBodyResult).\n",
+        "required": [
+          "runId",
+          "functionName"
+        ],
+        "x-acs-assumption": "The SDK marks no field as required; a task is identified by its runId within its function.",
+        "properties": {
+          "runId": {
             "type": "string",
-            "description": "The endpoint host that answered.",
+            "description": "The ID of the run.",
             "examples": [
-              "opensearch.cn-hangzhou.aliyuncs.com"
+              "run_20240101_1"
             ]
           },
-          "Recommend": {
+          "functionName": {
             "type": "string",
-            "description": "A link to a diagnosis page for this request.",
+            "description": "The name of the feature.",
             "examples": [
-              "https://api.aliyun.com/troubleshoot?q=SignatureDoesNotMatch"
+              "ctr"
+            ]
+          },
+          "generation": {
+            "type": "string",
+            "description": "The generation (model version) the task produced.",
+            "examples": [
+              "20240101"
+            ]
+          },
+          "status": {
+            "type": "string",
+            "description": "The state of the task (such as success, running or failed).",
+            "examples": [
+              "success"
+            ]
+          },
+          "progress": {
+            "type": "integer",
+            "format": "int32",
+            "description": "The progress in percent.",
+            "examples": [
+              100
+            ]
+          },
+          "startTime": {
+            "type": "integer",
+            "format": "int64",
+            "description": "When the task started (milliseconds since the epoch).",
+            "examples": [
+              1704067200000
+            ]
+          },
+          "endTime": {
+            "type": "integer",
+            "format": "int64",
+            "description": "When the task ended (milliseconds since the epoch).",
+            "examples": [
+              1704070800000
+            ]
+          },
+          "extendInfo": {
+            "type": "string",
+            "description": "Extended information, a JSON string.",
+            "examples": [
+              "{}"
             ]
           }
         }
       },
-      "ErrorResponse": {
-        "title": "ErrorResponse",
-        "description": "The body of every 4xx and 5xx response. It comes in one of two shapes:\n- `ServiceError`: the OpenSearch service's camelCase envelope\n  (`code`, `message`, `requestId`, `httpCode`, `status`);\n- `GatewayError`: the Alibaba Cloud API gateway's PascalCase form\n  (`Code`, `Message`, `RequestId`, `HostId`, `Recommend`), used for signature,\n  authorization, throttling and parameter errors rejected before the service.\n\nBeyond the reference: the reference only points to \"Service error codes\" and\nshows one code (`Instance.NotExist`). The gateway shape and the gateway codes in\n`x-acs-error-codes` are those of Alibaba Cloud's common API gateway.\nA gateway may also answer with a non-JSON body (an HTML page, an empty or a\ntruncated body); clients must not assume this schema always applies.\n",
-        "anyOf": [
-          {
-            "$ref": "#/components/schemas/ServiceError"
-          },
-          {
-            "$ref": "#/components/schemas/GatewayError"
-          }
+      "ListFunctionTasksResponse": {
+        "type": "object",
+        "title": "ListFunctionTasksResponse",
+        "description": "One page of the training tasks of an instance (camelCase wire form).\nBeyond the reference: the fields are those of the official SDK 5.2.0.\n",
+        "required": [
+          "requestId",
+          "result"
         ],
-        "x-acs-error-codes": [
-          {
-            "code": "InvalidParameter",
-            "httpStatus": 400,
-            "retryable": false,
-            "description": "A parameter is missing, of the wrong type or outside its allowed values. The message names the parameter."
+        "x-acs-assumption": "The SDK marks no field as required; a list without requestId and result is unusable.",
+        "properties": {
+          "requestId": {
+            "type": "string",
+            "description": "The ID of the request.",
+            "examples": [
+              "A4D487A9-A456-5AA5-A9C6-B7BF2889CF74"
+            ]
           },
-          {
-            "code": "IncompleteSignature",
-            "httpStatus": 400,
-            "retryable": false,
-            "description": "The Authorization header is missing or malformed, or a required signed header is missing."
+          "status": {
+            "type": "string",
+            "description": "The status of the request.",
+            "examples": [
+              "OK"
+            ]
           },
-          {
-            "code": "SignatureDoesNotMatch",
-            "httpStatus": 400,
-            "retryable": false,
-            "description": "The signature computed by the server differs from the one sent."
+          "httpCode": {
+            "type": "integer",
+            "format": "int64",
+            "description": "The HTTP status code.",
+            "examples": [
+              200
+            ]
           },
-          {
-            "code": "InvalidTimeStamp.Expired",
-            "httpStatus": 400,
-            "retryable": false,
-            "description": "x-acs-date is more than 15 minutes away from the server's clock. The response carries a Date header; a client may correct its clock offset and retry once."
+          "code": {
+            "type": "string",
+            "description": "The error code; empty on success.",
+            "examples": [
+              ""
+            ]
           },
-          {
-            "code": "InvalidTimeStamp.Format",
-            "httpStatus": 400,
-            "retryable": false,
-            "description": "x-acs-date is not a real UTC time in the form 2024-01-01T00:00:00Z. Beyond the reference (a common gateway code)."
+          "message": {
+            "type": "string",
+            "description": "The error message; empty on success.",
+            "examples": [
+              ""
+            ]
           },
-          {
-            "code": "SignatureNonceUsed",
-            "httpStatus": 400,
-            "retryable": false,
-            "description": "x-acs-signature-nonce was already used within the replay window."
+          "latency": {
+            "type": "integer",
+            "format": "int64",
+            "description": "The time the request took in milliseconds.",
+            "examples": [
+              12
+            ]
           },
-          {
-            "code": "InvalidVersion",
-            "httpStatus": 400,
-            "retryable": false,
-            "description": "x-acs-version is not a version of the API. Beyond the reference (a common gateway code)."
+          "totalCount": {
+            "type": "integer",
+            "format": "int64",
+            "description": "The number of tasks that match the request (not only this page).",
+            "examples": [
+              1
+            ]
           },
-          {
-            "code": "InvalidAction.NotFound",
-            "httpStatus": 404,
-            "retryable": false,
-            "description": "No operation of the API is this x-acs-action at this method and path. Beyond the reference (a common gateway code; the gateway routes ROA calls by action, method and path together)."
-          },
-          {
-            "code": "RequestEntityTooLarge",
-            "httpStatus": 413,
-            "retryable": false,
-            "description": "The request body is over the gateway's limit. Beyond the reference; the mocks answer it for bodies over 1 MiB (an assumption, configurable)."
-          },
-          {
-            "code": "Forbidden.RAM",
-            "httpStatus": 403,
-            "retryable": false,
-            "description": "The RAM user or role is not allowed opensearch:DescribeFunction on the application."
-          },
-          {
-            "code": "Instance.NotExist",
-            "httpStatus": 404,
-            "retryable": false,
-            "description": "The instance (or the application or feature) does not exist. From the reference (\"instance not exist.\"); the HTTP status is an assumption."
-          },
-          {
-            "code": "Throttling.User",
-            "httpStatus": 429,
-            "retryable": true,
-            "description": "Too many requests. The response may carry Retry-After or x-acs-retry-after (seconds). Some gateways answer throttling with 400 or 503; a code containing \"Throttling\" is throttling whatever the status."
-          },
-          {
-            "code": "InternalError",
-            "httpStatus": 500,
-            "retryable": true,
-            "description": "An internal error of the service."
-          },
-          {
-            "code": "ServiceUnavailable",
-            "httpStatus": 503,
-            "retryable": true,
-            "description": "The service is temporarily unavailable."
+          "result": {
+            "type": "array",
+            "description": "The tasks on this page.",
+            "items": {
+              "$ref": "#/components/schemas/FunctionTask"
+            }
           }
-        ]
+        }
+      },
+      "FunctionTaskPascalCase": {
+        "type": "object",
+        "title": "FunctionTaskPascalCase",
+        "description": "`FunctionTask` with PascalCase names, as the official SDK reads it.",
+        "x-acs-wire-casing": "PascalCase",
+        "x-acs-camel-case-form": "FunctionTask",
+        "required": [
+          "RunId",
+          "FunctionName"
+        ],
+        "properties": {
+          "RunId": {
+            "type": "string",
+            "description": "See `runId`."
+          },
+          "FunctionName": {
+            "type": "string",
+            "description": "See `functionName`."
+          },
+          "Generation": {
+            "type": "string",
+            "description": "See `generation`."
+          },
+          "Status": {
+            "type": "string",
+            "description": "See `status`."
+          },
+          "Progress": {
+            "type": "integer",
+            "format": "int32",
+            "description": "See `progress`."
+          },
+          "StartTime": {
+            "type": "integer",
+            "format": "int64",
+            "description": "See `startTime`."
+          },
+          "EndTime": {
+            "type": "integer",
+            "format": "int64",
+            "description": "See `endTime`."
+          },
+          "ExtendInfo": {
+            "type": "string",
+            "description": "See `extendInfo`."
+          }
+        }
+      },
+      "ListFunctionTasksResponsePascalCase": {
+        "type": "object",
+        "title": "ListFunctionTasksResponsePascalCase",
+        "description": "`ListFunctionTasksResponse` with PascalCase names, as the official SDK reads it.",
+        "x-acs-wire-casing": "PascalCase",
+        "x-acs-camel-case-form": "ListFunctionTasksResponse",
+        "required": [
+          "RequestId",
+          "Result"
+        ],
+        "properties": {
+          "RequestId": {
+            "type": "string",
+            "description": "See `requestId`."
+          },
+          "Status": {
+            "type": "string",
+            "description": "See `status`."
+          },
+          "HttpCode": {
+            "type": "integer",
+            "format": "int64",
+            "description": "See `httpCode`."
+          },
+          "Code": {
+            "type": "string",
+            "description": "See `code`."
+          },
+          "Message": {
+            "type": "string",
+            "description": "See `message`."
+          },
+          "Latency": {
+            "type": "integer",
+            "format": "int64",
+            "description": "See `latency`."
+          },
+          "TotalCount": {
+            "type": "integer",
+            "format": "int64",
+            "description": "See `totalCount`."
+          },
+          "Result": {
+            "type": "array",
+            "description": "See `result`.",
+            "items": {
+              "$ref": "#/components/schemas/FunctionTaskPascalCase"
+            }
+          }
+        }
+      },
+      "VersionParameter": {
+        "type": "object",
+        "title": "VersionParameter",
+        "description": "A parameter that a version of a feature declares, and whether it is required.",
+        "properties": {
+          "name": {
+            "type": "string",
+            "description": "The name of the parameter.",
+            "examples": [
+              "param1"
+            ]
+          },
+          "required": {
+            "type": "string",
+            "description": "Whether the parameter is required (the SDK types it as a string: true or false).",
+            "examples": [
+              "true"
+            ]
+          }
+        }
+      },
+      "FunctionVersion": {
+        "type": "object",
+        "title": "FunctionVersion",
+        "description": "One version of a feature (camelCase wire form): what instances of it are created with.\nBeyond the reference: the fields are those of the official SDK 5.2.0\n(GetFunctionVersionResponseBodyResult, GetFunctionCurrentVersionResponseBodyResult).\n",
+        "required": [
+          "functionName",
+          "versionId"
+        ],
+        "x-acs-assumption": "The SDK marks no field as required; a version is identified by its feature and versionId.",
+        "properties": {
+          "functionName": {
+            "type": "string",
+            "description": "The name of the feature.",
+            "examples": [
+              "ctr"
+            ]
+          },
+          "functionType": {
+            "type": "string",
+            "description": "The type of the feature.",
+            "examples": [
+              "PAAS"
+            ]
+          },
+          "modelType": {
+            "type": "string",
+            "description": "The type of the model.",
+            "examples": [
+              "tf_checkpoint"
+            ]
+          },
+          "versionId": {
+            "type": "integer",
+            "format": "int64",
+            "description": "The ID of the version.",
+            "examples": [
+              3
+            ]
+          },
+          "versionName": {
+            "type": "string",
+            "description": "The name of the version.",
+            "examples": [
+              "v3"
+            ]
+          },
+          "versionConfig": {
+            "type": "object",
+            "description": "The configuration of the version.",
+            "properties": {
+              "createParameters": {
+                "type": "array",
+                "description": "The parameters an instance of this version is created with.",
+                "items": {
+                  "$ref": "#/components/schemas/VersionParameter"
+                }
+              },
+              "usageParameters": {
+                "type": "array",
+                "description": "The parameters an instance of this version is used with.",
+                "items": {
+                  "$ref": "#/components/schemas/VersionParameter"
+                }
+              },
+              "depends": {
+                "type": "array",
+                "description": "What the version depends on.",
+                "items": {
+                  "type": "object",
+                  "description": "One dependency.",
+                  "properties": {
+                    "dependency": {
+                      "type": "string",
+                      "description": "The dependency.",
+                      "examples": [
+                        "behavior_data"
+                      ]
+                    },
+                    "condition": {
+                      "type": "string",
+                      "description": "The condition under which it applies.",
+                      "examples": [
+                        "always"
+                      ]
+                    },
+                    "description": {
+                      "type": "string",
+                      "description": "The description.",
+                      "examples": [
+                        "user behaviour data"
+                      ]
+                    }
+                  }
+                }
+              }
+            }
+          }
+        }
+      },
+      "GetFunctionVersionResponse": {
+        "type": "object",
+        "title": "GetFunctionVersionResponse",
+        "description": "One version of a feature (camelCase wire form), the answer of GetFunctionVersion and\nGetFunctionCurrentVersion. Beyond the reference: the fields are those of the official SDK 5.2.0.\n",
+        "required": [
+          "requestId",
+          "result"
+        ],
+        "x-acs-assumption": "The SDK marks no field as required; an answer without the version is unusable.",
+        "properties": {
+          "requestId": {
+            "type": "string",
+            "description": "The ID of the request.",
+            "examples": [
+              "A4D487A9-A456-5AA5-A9C6-B7BF2889CF74"
+            ]
+          },
+          "status": {
+            "type": "string",
+            "description": "The status of the request.",
+            "examples": [
+              "OK"
+            ]
+          },
+          "httpCode": {
+            "type": "integer",
+            "format": "int64",
+            "description": "The HTTP status code.",
+            "examples": [
+              200
+            ]
+          },
+          "code": {
+            "type": "string",
+            "description": "The error code; empty on success.",
+            "examples": [
+              ""
+            ]
+          },
+          "message": {
+            "type": "string",
+            "description": "The error message; empty on success.",
+            "examples": [
+              ""
+            ]
+          },
+          "latency": {
+            "type": "integer",
+            "format": "int64",
+            "description": "The time the request took in milliseconds.",
+            "examples": [
+              12
+            ]
+          },
+          "result": {
+            "$ref": "#/components/schemas/FunctionVersion"
+          }
+        }
+      },
+      "VersionParameterPascalCase": {
+        "type": "object",
+        "title": "VersionParameterPascalCase",
+        "description": "`VersionParameter` with PascalCase names.",
+        "x-acs-wire-casing": "PascalCase",
+        "x-acs-camel-case-form": "VersionParameter",
+        "properties": {
+          "Name": {
+            "type": "string",
+            "description": "See `name`."
+          },
+          "Required": {
+            "type": "string",
+            "description": "See `required`."
+          }
+        }
+      },
+      "FunctionVersionPascalCase": {
+        "type": "object",
+        "title": "FunctionVersionPascalCase",
+        "description": "`FunctionVersion` with PascalCase names, as the official SDK reads it.",
+        "x-acs-wire-casing": "PascalCase",
+        "x-acs-camel-case-form": "FunctionVersion",
+        "required": [
+          "FunctionName",
+          "VersionId"
+        ],
+        "properties": {
+          "FunctionName": {
+            "type": "string",
+            "description": "See `functionName`."
+          },
+          "FunctionType": {
+            "type": "string",
+            "description": "See `functionType`."
+          },
+          "ModelType": {
+            "type": "string",
+            "description": "See `modelType`."
+          },
+          "VersionId": {
+            "type": "integer",
+            "format": "int64",
+            "description": "See `versionId`."
+          },
+          "VersionName": {
+            "type": "string",
+            "description": "See `versionName`."
+          },
+          "VersionConfig": {
+            "type": "object",
+            "description": "See `versionConfig`.",
+            "properties": {
+              "CreateParameters": {
+                "type": "array",
+                "description": "See `createParameters`.",
+                "items": {
+                  "$ref": "#/components/schemas/VersionParameterPascalCase"
+                }
+              },
+              "UsageParameters": {
+                "type": "array",
+                "description": "See `usageParameters`.",
+                "items": {
+                  "$ref": "#/components/schemas/VersionParameterPascalCase"
+                }
+              },
+              "Depends": {
+                "type": "array",
+                "description": "See `depends`.",
+                "items": {
+                  "type": "object",
+                  "description": "See `depends[]`.",
+                  "properties": {
+                    "Dependency": {
+                      "type": "string",
+                      "description": "See `dependency`."
+                    },
+                    "Condition": {
+                      "type": "string",
+                      "description": "See `condition`."
+                    },
+                    "Description": {
+                      "type": "string",
+                      "description": "See `description`."
+                    }
+                  }
+                }
+              }
+            }
+          }
+        }
+      },
+      "GetFunctionVersionResponsePascalCase": {
+        "type": "object",
+        "title": "GetFunctionVersionResponsePascalCase",
+        "description": "`GetFunctionVersionResponse` with PascalCase names, as the official SDK reads it.",
+        "x-acs-wire-casing": "PascalCase",
+        "x-acs-camel-case-form": "GetFunctionVersionResponse",
+        "required": [
+          "RequestId",
+          "Result"
+        ],
+        "properties": {
+          "RequestId": {
+            "type": "string",
+            "description": "See `requestId`."
+          },
+          "Status": {
+            "type": "string",
+            "description": "See `status`."
+          },
+          "HttpCode": {
+            "type": "integer",
+            "format": "int64",
+            "description": "See `httpCode`."
+          },
+          "Code": {
+            "type": "string",
+            "description": "See `code`."
+          },
+          "Message": {
+            "type": "string",
+            "description": "See `message`."
+          },
+          "Latency": {
+            "type": "integer",
+            "format": "int64",
+            "description": "See `latency`."
+          },
+          "Result": {
+            "$ref": "#/components/schemas/FunctionVersionPascalCase"
+          }
+        }
+      }
+    },
+    "parameters": {
+      "pageNumber": {
+        "name": "pageNumber",
+        "in": "query",
+        "required": false,
+        "description": "The number of the page to return. Default value: 1.\nBeyond the reference: pages are 1-based, so the value must be a positive integer.\n",
+        "schema": {
+          "type": "integer",
+          "format": "int32",
+          "minimum": 1,
+          "default": 1
+        },
+        "example": 1,
+        "x-acs-reference-name": "pageNumber",
+        "x-acs-assumption": "The reference gives no minimum; 1-based paging implies pageNumber >= 1."
+      },
+      "pageSize": {
+        "name": "pageSize",
+        "in": "query",
+        "required": false,
+        "description": "The number of entries to return on each page. Default value: 10.\nBeyond the reference: the value must be a positive integer. The reference states\nno maximum, so none is declared.\n",
+        "schema": {
+          "type": "integer",
+          "format": "int32",
+          "minimum": 1,
+          "default": 10
+        },
+        "example": 10,
+        "x-acs-reference-name": "pageSize",
+        "x-acs-assumption": "The reference gives no bounds; a page of zero or fewer entries is meaningless, so pageSize >= 1."
+      },
+      "appGroupIdentity": {
+        "name": "appGroupIdentity",
+        "in": "path",
+        "required": true,
+        "description": "The name of the application.\nBeyond the reference: any value is percent-encoded into its path segment; `.`\nand `..` cannot be sent because URL parsing would resolve them away.\n",
+        "schema": {
+          "type": "string",
+          "minLength": 1
+        },
+        "example": "app_group_name",
+        "x-acs-reference-name": "appGroupIdentity"
+      },
+      "functionName": {
+        "name": "functionName",
+        "in": "path",
+        "required": true,
+        "description": "The name of the feature.\nBeyond the reference: any value is percent-encoded into its path segment; `.`\nand `..` cannot be sent because URL parsing would resolve them away.\n",
+        "schema": {
+          "type": "string",
+          "minLength": 1
+        },
+        "example": "ctr",
+        "x-acs-reference-name": "functionName"
+      },
+      "modelType": {
+        "name": "modelType",
+        "in": "query",
+        "required": false,
+        "description": "The type of the model.",
+        "schema": {
+          "type": "string"
+        },
+        "example": "tf_checkpoint",
+        "x-acs-reference-name": "modelType"
+      },
+      "functionType": {
+        "name": "functionType",
+        "in": "query",
+        "required": false,
+        "description": "The type of the feature. The reference's example is written with quotes\n(`\"PAAS\"`); the value itself is `PAAS`.\n",
+        "schema": {
+          "type": "string"
+        },
+        "example": "PAAS",
+        "x-acs-reference-name": "functionType"
+      },
+      "source": {
+        "name": "source",
+        "in": "query",
+        "required": false,
+        "description": "How the instance is created. Valid values:\n- `builtin`: the instance is created by the system.\n- `user`: the instance is created by the user. This is the default value.\n- `all`: all instances.\n",
+        "schema": {
+          "type": "string",
+          "enum": [
+            "builtin",
+            "user",
+            "all"
+          ],
+          "default": "user"
+        },
+        "example": "user",
+        "x-acs-reference-name": "source"
+      },
+      "output": {
+        "name": "output",
+        "in": "query",
+        "required": false,
+        "description": "The richness of the returned information. Valid values:\n- `normal`: displays information such as createParameters and cron. This is the default value.\n- `simple`: displays only the basic information.\n- `detail`: returns the details of the training task.\n",
+        "schema": {
+          "type": "string",
+          "enum": [
+            "normal",
+            "simple",
+            "detail"
+          ],
+          "default": "normal"
+        },
+        "example": "normal",
+        "x-acs-reference-name": "output"
+      },
+      "instanceName": {
+        "name": "instanceName",
+        "in": "path",
+        "required": true,
+        "description": "The name of the algorithm instance.\nBeyond the reference (which covers ListFunctionInstances only): from the official\nSDK 5.2.0, where it is the third path segment of the instance operations.\n",
+        "schema": {
+          "type": "string",
+          "minLength": 1
+        },
+        "example": "ctr_test"
+      },
+      "taskStartTime": {
+        "name": "startTime",
+        "in": "query",
+        "required": false,
+        "description": "The start of the time range: only tasks that started at or after this time are listed\n(a timestamp in milliseconds).\nBeyond the reference: from the official SDK 5.2.0 (ListFunctionTasksRequest.startTime).\n",
+        "schema": {
+          "type": "integer",
+          "format": "int64",
+          "minimum": 0
+        },
+        "example": 1700000000000,
+        "x-acs-filter": {
+          "field": "startTime",
+          "operator": ">="
+        },
+        "x-acs-assumption": "The SDK names the parameter only; it is read as the lower bound of a range on the task's startTime."
+      },
+      "taskEndTime": {
+        "name": "endTime",
+        "in": "query",
+        "required": false,
+        "description": "The end of the time range: only tasks that started at or before this time are listed\n(a timestamp in milliseconds).\nBeyond the reference: from the official SDK 5.2.0 (ListFunctionTasksRequest.endTime).\n",
+        "schema": {
+          "type": "integer",
+          "format": "int64",
+          "minimum": 0
+        },
+        "example": 1800000000000,
+        "x-acs-filter": {
+          "field": "startTime",
+          "operator": "<="
+        },
+        "x-acs-assumption": "The SDK names the parameter only; it is read as the upper bound of a range on the task's startTime."
+      },
+      "taskStatus": {
+        "name": "status",
+        "in": "query",
+        "required": false,
+        "description": "Only tasks in this state. Beyond the reference: from the official SDK 5.2.0\n(ListFunctionTasksRequest.status).\n",
+        "schema": {
+          "type": "string"
+        },
+        "example": "success"
+      },
+      "versionId": {
+        "name": "versionId",
+        "in": "path",
+        "required": true,
+        "description": "The ID of the version of the feature (a decimal number, sent as a path segment).\nBeyond the reference: from the official SDK 5.2.0 (`getFunctionVersion(functionName, versionId)`).\n",
+        "schema": {
+          "type": "string",
+          "pattern": "^[0-9]+$"
+        },
+        "example": "3",
+        "x-acs-assumption": "The SDK types the path value as a string and the answer's versionId as a number, so only decimal digits are accepted."
+      }
+    },
+    "headers": {
+      "x-acs-request-id": {
+        "description": "The ID of the request. Beyond the reference: Alibaba Cloud gateways send it on\nevery response, including non-JSON error pages, so clients fall back to it when\nthe body has no requestId.\n",
+        "schema": {
+          "type": "string"
+        },
+        "example": "A4D487A9-A456-5AA5-A9C6-B7BF2889CF74"
+      },
+      "Date": {
+        "description": "The server's clock (RFC 7231 date). Beyond the reference: with\nInvalidTimeStamp.Expired a client uses it to correct its clock offset.\n",
+        "schema": {
+          "type": "string"
+        },
+        "example": "Mon, 01 Jan 2024 00:00:00 GMT"
+      },
+      "Retry-After": {
+        "description": "Seconds to wait before retrying (or an HTTP date). Beyond the reference. Some\nAlibaba Cloud gateways send the same value as `x-acs-retry-after`.\n",
+        "schema": {
+          "type": "string"
+        },
+        "example": "2"
       }
     },
     "examples": {
+      "InvalidParameter": {
+        "summary": "InvalidParameter (gateway form)",
+        "value": {
+          "Code": "InvalidParameter",
+          "Message": "The parameter pageSize is invalid: must be >= 1.",
+          "RequestId": "8C0DA5C2-B6C1-5E0B-A4F1-2D0E7F7B6C51",
+          "HostId": "opensearch.cn-hangzhou.aliyuncs.com",
+          "Recommend": "https://api.aliyun.com/troubleshoot?q=InvalidParameter"
+        }
+      },
+      "IncompleteSignature": {
+        "summary": "IncompleteSignature (gateway form)",
+        "value": {
+          "Code": "IncompleteSignature",
+          "Message": "The request signature does not conform to Aliyun standards: the Authorization header is missing.",
+          "RequestId": "8C0DA5C2-B6C1-5E0B-A4F1-2D0E7F7B6C51",
+          "HostId": "opensearch.cn-hangzhou.aliyuncs.com",
+          "Recommend": "https://api.aliyun.com/troubleshoot?q=IncompleteSignature"
+        }
+      },
+      "SignatureDoesNotMatch": {
+        "summary": "SignatureDoesNotMatch (gateway form)",
+        "value": {
+          "Code": "SignatureDoesNotMatch",
+          "Message": "Specified signature does not match our calculation.",
+          "RequestId": "8C0DA5C2-B6C1-5E0B-A4F1-2D0E7F7B6C51",
+          "HostId": "opensearch.cn-hangzhou.aliyuncs.com",
+          "Recommend": "https://api.aliyun.com/troubleshoot?q=SignatureDoesNotMatch"
+        }
+      },
+      "InvalidTimeStampExpired": {
+        "summary": "InvalidTimeStamp.Expired (gateway form; see the Date header)",
+        "value": {
+          "Code": "InvalidTimeStamp.Expired",
+          "Message": "Specified time stamp or date value is expired.",
+          "RequestId": "8C0DA5C2-B6C1-5E0B-A4F1-2D0E7F7B6C51",
+          "HostId": "opensearch.cn-hangzhou.aliyuncs.com",
+          "Recommend": "https://api.aliyun.com/troubleshoot?q=InvalidTimeStamp.Expired"
+        }
+      },
+      "SignatureNonceUsed": {
+        "summary": "SignatureNonceUsed (gateway form)",
+        "value": {
+          "Code": "SignatureNonceUsed",
+          "Message": "Specified signature nonce was used already.",
+          "RequestId": "8C0DA5C2-B6C1-5E0B-A4F1-2D0E7F7B6C51",
+          "HostId": "opensearch.cn-hangzhou.aliyuncs.com",
+          "Recommend": "https://api.aliyun.com/troubleshoot?q=SignatureNonceUsed"
+        }
+      },
+      "ForbiddenRam": {
+        "summary": "Forbidden.RAM (gateway form)",
+        "value": {
+          "Code": "Forbidden.RAM",
+          "Message": "User not authorized to operate on the specified resource, or this API does not support RAM.",
+          "RequestId": "8C0DA5C2-B6C1-5E0B-A4F1-2D0E7F7B6C51",
+          "HostId": "opensearch.cn-hangzhou.aliyuncs.com",
+          "Recommend": "https://api.aliyun.com/troubleshoot?q=Forbidden.RAM"
+        }
+      },
+      "ThrottlingUser": {
+        "summary": "Throttling.User (gateway form)",
+        "value": {
+          "Code": "Throttling.User",
+          "Message": "Request was denied due to user flow control.",
+          "RequestId": "8C0DA5C2-B6C1-5E0B-A4F1-2D0E7F7B6C51",
+          "HostId": "opensearch.cn-hangzhou.aliyuncs.com",
+          "Recommend": "https://api.aliyun.com/troubleshoot?q=Throttling.User"
+        }
+      },
+      "InternalError": {
+        "summary": "InternalError (service form)",
+        "value": {
+          "status": "FAIL",
+          "httpCode": 500,
+          "code": "InternalError",
+          "message": "The request processing has failed due to some unknown error.",
+          "requestId": "2F1B2C3D-4E5F-6071-8293-A4B5C6D7E8F9"
+        }
+      },
+      "ServiceUnavailable": {
+        "summary": "ServiceUnavailable (gateway form)",
+        "value": {
+          "Code": "ServiceUnavailable",
+          "Message": "The request has failed due to a temporary failure of the server.",
+          "RequestId": "8C0DA5C2-B6C1-5E0B-A4F1-2D0E7F7B6C51",
+          "HostId": "opensearch.cn-hangzhou.aliyuncs.com",
+          "Recommend": "https://api.aliyun.com/troubleshoot?q=ServiceUnavailable"
+        }
+      },
       "CamelCaseSample": {
         "summary": "The reference's sample success response (camelCase)",
         "description": "Copied from the reference's \"Sample success responses\". This is the canonical wire casing.\n",
@@ -1035,66 +3216,6 @@ export const openApiDocument: {
           "Latency": 123
         }
       },
-      "InvalidParameter": {
-        "summary": "InvalidParameter (gateway form)",
-        "value": {
-          "Code": "InvalidParameter",
-          "Message": "The parameter pageSize is invalid: must be >= 1.",
-          "RequestId": "8C0DA5C2-B6C1-5E0B-A4F1-2D0E7F7B6C51",
-          "HostId": "opensearch.cn-hangzhou.aliyuncs.com",
-          "Recommend": "https://api.aliyun.com/troubleshoot?q=InvalidParameter"
-        }
-      },
-      "IncompleteSignature": {
-        "summary": "IncompleteSignature (gateway form)",
-        "value": {
-          "Code": "IncompleteSignature",
-          "Message": "The request signature does not conform to Aliyun standards: the Authorization header is missing.",
-          "RequestId": "8C0DA5C2-B6C1-5E0B-A4F1-2D0E7F7B6C51",
-          "HostId": "opensearch.cn-hangzhou.aliyuncs.com",
-          "Recommend": "https://api.aliyun.com/troubleshoot?q=IncompleteSignature"
-        }
-      },
-      "SignatureDoesNotMatch": {
-        "summary": "SignatureDoesNotMatch (gateway form)",
-        "value": {
-          "Code": "SignatureDoesNotMatch",
-          "Message": "Specified signature does not match our calculation.",
-          "RequestId": "8C0DA5C2-B6C1-5E0B-A4F1-2D0E7F7B6C51",
-          "HostId": "opensearch.cn-hangzhou.aliyuncs.com",
-          "Recommend": "https://api.aliyun.com/troubleshoot?q=SignatureDoesNotMatch"
-        }
-      },
-      "InvalidTimeStampExpired": {
-        "summary": "InvalidTimeStamp.Expired (gateway form; see the Date header)",
-        "value": {
-          "Code": "InvalidTimeStamp.Expired",
-          "Message": "Specified time stamp or date value is expired.",
-          "RequestId": "8C0DA5C2-B6C1-5E0B-A4F1-2D0E7F7B6C51",
-          "HostId": "opensearch.cn-hangzhou.aliyuncs.com",
-          "Recommend": "https://api.aliyun.com/troubleshoot?q=InvalidTimeStamp.Expired"
-        }
-      },
-      "SignatureNonceUsed": {
-        "summary": "SignatureNonceUsed (gateway form)",
-        "value": {
-          "Code": "SignatureNonceUsed",
-          "Message": "Specified signature nonce was used already.",
-          "RequestId": "8C0DA5C2-B6C1-5E0B-A4F1-2D0E7F7B6C51",
-          "HostId": "opensearch.cn-hangzhou.aliyuncs.com",
-          "Recommend": "https://api.aliyun.com/troubleshoot?q=SignatureNonceUsed"
-        }
-      },
-      "ForbiddenRam": {
-        "summary": "Forbidden.RAM (gateway form)",
-        "value": {
-          "Code": "Forbidden.RAM",
-          "Message": "User not authorized to operate on the specified resource, or this API does not support RAM.",
-          "RequestId": "8C0DA5C2-B6C1-5E0B-A4F1-2D0E7F7B6C51",
-          "HostId": "opensearch.cn-hangzhou.aliyuncs.com",
-          "Recommend": "https://api.aliyun.com/troubleshoot?q=Forbidden.RAM"
-        }
-      },
       "InstanceNotExist": {
         "summary": "Instance.NotExist (service form, from the reference)",
         "value": {
@@ -1105,69 +3226,30 @@ export const openApiDocument: {
           "requestId": "A4D487A9-A456-5AA5-A9C6-B7BF2889CF74"
         }
       },
-      "ThrottlingUser": {
-        "summary": "Throttling.User (gateway form)",
-        "value": {
-          "Code": "Throttling.User",
-          "Message": "Request was denied due to user flow control.",
-          "RequestId": "8C0DA5C2-B6C1-5E0B-A4F1-2D0E7F7B6C51",
-          "HostId": "opensearch.cn-hangzhou.aliyuncs.com",
-          "Recommend": "https://api.aliyun.com/troubleshoot?q=Throttling.User"
-        }
-      },
-      "InternalError": {
-        "summary": "InternalError (service form)",
+      "InstanceAlreadyExist": {
+        "summary": "Instance.AlreadyExist (service form)",
+        "description": "Beyond the reference; the code and status are assumptions in the service's error form.",
         "value": {
           "status": "FAIL",
-          "httpCode": 500,
-          "code": "InternalError",
-          "message": "The request processing has failed due to some unknown error.",
-          "requestId": "2F1B2C3D-4E5F-6071-8293-A4B5C6D7E8F9"
+          "httpCode": 409,
+          "code": "Instance.AlreadyExist",
+          "message": "instance already exist.",
+          "requestId": "A4D487A9-A456-5AA5-A9C6-B7BF2889CF74"
         }
       },
-      "ServiceUnavailable": {
-        "summary": "ServiceUnavailable (gateway form)",
+      "VersionNotExist": {
+        "summary": "Version.NotExist (service form)",
+        "description": "Beyond the reference; the code and status are assumptions in the service's error form.",
         "value": {
-          "Code": "ServiceUnavailable",
-          "Message": "The request has failed due to a temporary failure of the server.",
-          "RequestId": "8C0DA5C2-B6C1-5E0B-A4F1-2D0E7F7B6C51",
-          "HostId": "opensearch.cn-hangzhou.aliyuncs.com",
-          "Recommend": "https://api.aliyun.com/troubleshoot?q=ServiceUnavailable"
+          "status": "FAIL",
+          "httpCode": 404,
+          "code": "Version.NotExist",
+          "message": "version not exist.",
+          "requestId": "A4D487A9-A456-5AA5-A9C6-B7BF2889CF74"
         }
       }
     },
     "responses": {
-      "ListFunctionInstancesOk": {
-        "description": "The instances that match the request, one page of them.",
-        "headers": {
-          "x-acs-request-id": {
-            "$ref": "#/components/headers/x-acs-request-id"
-          }
-        },
-        "content": {
-          "application/json": {
-            "schema": {
-              "description": "camelCase is the canonical wire form; the PascalCase form is accepted too\n(see \"Wire casing\" in the document's description).\n",
-              "anyOf": [
-                {
-                  "$ref": "#/components/schemas/ListFunctionInstancesResponse"
-                },
-                {
-                  "$ref": "#/components/schemas/ListFunctionInstancesResponsePascalCase"
-                }
-              ]
-            },
-            "examples": {
-              "camelCase": {
-                "$ref": "#/components/examples/CamelCaseSample"
-              },
-              "pascalCase": {
-                "$ref": "#/components/examples/PascalCaseGeneratedSample"
-              }
-            }
-          }
-        }
-      },
       "BadRequest": {
         "description": "Bad request: an invalid parameter, or a signature or timestamp the gateway rejects.",
         "headers": {
@@ -1198,46 +3280,6 @@ export const openApiDocument: {
               },
               "SignatureNonceUsed": {
                 "$ref": "#/components/examples/SignatureNonceUsed"
-              }
-            }
-          }
-        }
-      },
-      "Forbidden": {
-        "description": "The caller may not perform opensearch:DescribeFunction on this application.",
-        "headers": {
-          "x-acs-request-id": {
-            "$ref": "#/components/headers/x-acs-request-id"
-          }
-        },
-        "content": {
-          "application/json": {
-            "schema": {
-              "$ref": "#/components/schemas/ErrorResponse"
-            },
-            "examples": {
-              "ForbiddenRam": {
-                "$ref": "#/components/examples/ForbiddenRam"
-              }
-            }
-          }
-        }
-      },
-      "NotFound": {
-        "description": "The application, feature or instance does not exist.",
-        "headers": {
-          "x-acs-request-id": {
-            "$ref": "#/components/headers/x-acs-request-id"
-          }
-        },
-        "content": {
-          "application/json": {
-            "schema": {
-              "$ref": "#/components/schemas/ErrorResponse"
-            },
-            "examples": {
-              "InstanceNotExist": {
-                "$ref": "#/components/examples/InstanceNotExist"
               }
             }
           }
@@ -1304,6 +3346,205 @@ export const openApiDocument: {
             "examples": {
               "ServiceUnavailable": {
                 "$ref": "#/components/examples/ServiceUnavailable"
+              }
+            }
+          }
+        }
+      },
+      "ListFunctionInstancesOk": {
+        "description": "The instances that match the request, one page of them.",
+        "headers": {
+          "x-acs-request-id": {
+            "$ref": "#/components/headers/x-acs-request-id"
+          }
+        },
+        "content": {
+          "application/json": {
+            "schema": {
+              "description": "camelCase is the canonical wire form; the PascalCase form is accepted too\n(see \"Wire casing\" in the document's description).\n",
+              "anyOf": [
+                {
+                  "$ref": "#/components/schemas/ListFunctionInstancesResponse"
+                },
+                {
+                  "$ref": "#/components/schemas/ListFunctionInstancesResponsePascalCase"
+                }
+              ]
+            },
+            "examples": {
+              "camelCase": {
+                "$ref": "#/components/examples/CamelCaseSample"
+              },
+              "pascalCase": {
+                "$ref": "#/components/examples/PascalCaseGeneratedSample"
+              }
+            }
+          }
+        }
+      },
+      "Forbidden": {
+        "description": "The caller may not perform opensearch:DescribeFunction on this application.",
+        "headers": {
+          "x-acs-request-id": {
+            "$ref": "#/components/headers/x-acs-request-id"
+          }
+        },
+        "content": {
+          "application/json": {
+            "schema": {
+              "$ref": "#/components/schemas/ErrorResponse"
+            },
+            "examples": {
+              "ForbiddenRam": {
+                "$ref": "#/components/examples/ForbiddenRam"
+              }
+            }
+          }
+        }
+      },
+      "NotFound": {
+        "description": "The application, feature or instance does not exist.",
+        "headers": {
+          "x-acs-request-id": {
+            "$ref": "#/components/headers/x-acs-request-id"
+          }
+        },
+        "content": {
+          "application/json": {
+            "schema": {
+              "$ref": "#/components/schemas/ErrorResponse"
+            },
+            "examples": {
+              "InstanceNotExist": {
+                "$ref": "#/components/examples/InstanceNotExist"
+              }
+            }
+          }
+        }
+      },
+      "StatusOk": {
+        "description": "Done. The answer carries no data.",
+        "headers": {
+          "x-acs-request-id": {
+            "$ref": "#/components/headers/x-acs-request-id"
+          }
+        },
+        "content": {
+          "application/json": {
+            "schema": {
+              "anyOf": [
+                {
+                  "$ref": "#/components/schemas/StatusResponse"
+                },
+                {
+                  "$ref": "#/components/schemas/StatusResponsePascalCase"
+                }
+              ]
+            },
+            "example": {
+              "requestId": "A4D487A9-A456-5AA5-A9C6-B7BF2889CF74",
+              "status": "OK",
+              "httpCode": 200,
+              "code": "",
+              "message": "",
+              "latency": 12
+            }
+          }
+        }
+      },
+      "Conflict": {
+        "description": "An instance of that name already exists in the feature. Beyond the reference.",
+        "headers": {
+          "x-acs-request-id": {
+            "$ref": "#/components/headers/x-acs-request-id"
+          }
+        },
+        "content": {
+          "application/json": {
+            "schema": {
+              "$ref": "#/components/schemas/ErrorResponse"
+            },
+            "examples": {
+              "InstanceAlreadyExist": {
+                "$ref": "#/components/examples/InstanceAlreadyExist"
+              }
+            }
+          }
+        }
+      },
+      "GetFunctionVersionOk": {
+        "description": "The version.",
+        "headers": {
+          "x-acs-request-id": {
+            "$ref": "#/components/headers/x-acs-request-id"
+          }
+        },
+        "content": {
+          "application/json": {
+            "schema": {
+              "anyOf": [
+                {
+                  "$ref": "#/components/schemas/GetFunctionVersionResponse"
+                },
+                {
+                  "$ref": "#/components/schemas/GetFunctionVersionResponsePascalCase"
+                }
+              ]
+            },
+            "example": {
+              "requestId": "A4D487A9-A456-5AA5-A9C6-B7BF2889CF74",
+              "status": "OK",
+              "httpCode": 200,
+              "code": "",
+              "message": "",
+              "latency": 12,
+              "result": {
+                "functionName": "ctr",
+                "functionType": "PAAS",
+                "modelType": "tf_checkpoint",
+                "versionId": 3,
+                "versionName": "v3",
+                "versionConfig": {
+                  "createParameters": [
+                    {
+                      "name": "param1",
+                      "required": "true"
+                    }
+                  ],
+                  "usageParameters": [
+                    {
+                      "name": "param2",
+                      "required": "false"
+                    }
+                  ],
+                  "depends": [
+                    {
+                      "dependency": "behavior_data",
+                      "condition": "always",
+                      "description": "user behaviour data"
+                    }
+                  ]
+                }
+              }
+            }
+          }
+        }
+      },
+      "VersionNotFound": {
+        "description": "The feature has no version of that ID. Beyond the reference.",
+        "headers": {
+          "x-acs-request-id": {
+            "$ref": "#/components/headers/x-acs-request-id"
+          }
+        },
+        "content": {
+          "application/json": {
+            "schema": {
+              "$ref": "#/components/schemas/ErrorResponse"
+            },
+            "examples": {
+              "VersionNotExist": {
+                "$ref": "#/components/examples/VersionNotExist"
               }
             }
           }
