@@ -17,35 +17,15 @@ import {
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { createReport, run } from './lib/harness.mjs';
 import { node24Binary } from './lib/node24.mjs';
 
 const root = resolve(fileURLToPath(new URL('..', import.meta.url)));
 const fixture = join(root, 'scripts', 'consumer-fixture');
 const work = mkdtempSync(join(tmpdir(), 'acs-opensearch-consumer-'));
 const keep = process.argv.includes('--keep');
-let passed = 0;
-let failed = 0;
-
-function run(command, args, cwd) {
-  return execFileSync(command, args, {
-    cwd,
-    encoding: 'utf8',
-    stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, npm_config_fund: 'false', npm_config_audit: 'false', npm_config_update_notifier: 'false' },
-  });
-}
-
-function step(name, fn) {
-  try {
-    const out = fn();
-    passed += 1;
-    console.log(`ok   ${name}${out ? `\n${String(out).trim().replace(/^/gm, '     ')}` : ''}`);
-  } catch (error) {
-    failed += 1;
-    const detail = [error.stdout, error.stderr, error.message].filter(Boolean).join('\n').trim();
-    console.error(`FAIL ${name}\n${detail.replace(/^/gm, '     ')}`);
-  }
-}
+const report = createReport('test:consumer');
+const step = report.step;
 
 const npmCli = realpathSync(execFileSync('sh', ['-c', 'command -v npm'], { encoding: 'utf8' }).trim());
 // The system Node with the majors this repository's tooling uses, and Node 24 (the active LTS) with
@@ -175,5 +155,4 @@ try {
   else console.log(`kept ${work}`);
 }
 
-console.log(`test:consumer: ${passed} passed, ${failed} failed`);
-process.exit(failed === 0 ? 0 : 1);
+report.finish();

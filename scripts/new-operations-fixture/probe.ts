@@ -1,46 +1,30 @@
-// Type probe of the temporary copy's client, after two operations were added to the spec.
-import {
-  type CreateFunctionInstanceParams,
-  createOpenSearchClient,
-  type GetFunctionInstanceResponse,
-} from '../src/index.js';
+// Type probe of the temporary copy's client, after the synthetic widget operations were added to the spec.
+import { type CreateAcsTestWidgetParams, createOpenSearchClient, type GetAcsTestWidgetResponse } from '../src/index.js';
 
 const client = createOpenSearchClient({ credentials: { accessKeyId: 'ak', accessKeySecret: 'sk' } });
-const path = { appGroupIdentity: 'app', functionName: 'ctr' };
+const path = { appGroupIdentity: 'app' };
+const ITEMS = '/v4/openapi/app-groups/{appGroupIdentity}/acs-test-widgets';
 
 export async function probe() {
-  const got: GetFunctionInstanceResponse = await client.getFunctionInstance({
-    ...path,
-    instanceName: 'i',
-    output: 'simple',
-  });
-  const name: string = got.result.instanceName;
-  const params: CreateFunctionInstanceParams = { ...path, body: { instanceName: 'new', modelType: 'tf_checkpoint' } };
-  const created = await client.createFunctionInstance(params);
+  const got: GetAcsTestWidgetResponse = await client.getAcsTestWidget({ ...path, widgetName: 'w1' });
+  const name: string = got.result.widgetName;
+  const params: CreateAcsTestWidgetParams = { ...path, body: { widgetName: 'new', colour: 'blue' } };
+  const created = await client.createAcsTestWidget(params);
   const requestId: string = created.requestId;
-  const raw = await client.GET(
-    '/v4/openapi/app-groups/{appGroupIdentity}/functions/{functionName}/instances/{instanceName}',
-    {
-      params: { path: { ...path, instanceName: 'i' } },
-    },
-  );
-  const rawName: string | undefined = raw.data?.result.instanceName;
-  await client.POST('/v4/openapi/app-groups/{appGroupIdentity}/functions/{functionName}/instances', {
-    params: { path },
-    body: { instanceName: 'new', modelType: 'x' },
-  });
+  const raw = await client.GET(`${ITEMS}/{widgetName}`, { params: { path: { ...path, widgetName: 'w1' } } });
+  const rawName: string | undefined = raw.data?.result.widgetName;
+  await client.POST(ITEMS, { params: { path }, body: { widgetName: 'new' } });
+  for await (const page of client.paginateAcsTestWidgets({ ...path, colour: 'red', maxPages: 1 })) void page.totalCount;
 
   // @ts-expect-error a missing path value does not compile
-  await client.getFunctionInstance({ ...path });
+  await client.getAcsTestWidget({ ...path });
   // @ts-expect-error a wrong body field type does not compile
-  await client.createFunctionInstance({ ...path, body: { instanceName: 1, modelType: 'x' } });
+  await client.createAcsTestWidget({ ...path, body: { widgetName: 1 } });
   // @ts-expect-error an unknown body field in an object literal does not compile
-  await client.createFunctionInstance({ ...path, body: { instanceName: 'n', modelType: 'x', colour: 'red' } });
-  const LIST = '/v4/openapi/app-groups/{appGroupIdentity}/functions/{functionName}/instances';
-  // @ts-expect-error the raw POST checks its body too: instanceName is required
-  await client.POST(LIST, { params: { path }, body: { modelType: 'x' } });
-  // The PascalCase twin is narrowed away: the 2xx body is camelCase only.
-  // @ts-expect-error RequestId is not on the camelCase body
-  void got.RequestId;
+  await client.createAcsTestWidget({ ...path, body: { widgetName: 'n', size: 3 } });
+  // @ts-expect-error the raw POST checks its body too: widgetName is required
+  await client.POST(ITEMS, { params: { path }, body: { colour: 'red' } });
+  // @ts-expect-error green is not a colour of the spec
+  await client.listAcsTestWidgets({ ...path, colour: 'green' });
   return [name, requestId, rawName];
 }

@@ -98,7 +98,7 @@ export interface SpecModel {
   notFoundCode: string;
 }
 
-export const pathParams = (path: string): string[] => [...path.matchAll(/\{([^{}]+)\}/g)].map((m) => m[1]!);
+const pathParams = (path: string): string[] => [...path.matchAll(/\{([^{}]+)\}/g)].map((m) => m[1]!);
 const ITEM_PATH = /^(.*)\/\{([^{}/]+)\}$/;
 const successOf = (op: OpenApiOperation) =>
   op.responses.filter((r) => /^2\d\d$/.test(r.status)).sort((a, b) => a.status.localeCompare(b.status))[0];

@@ -41,7 +41,7 @@ export interface ActiveFilter {
 }
 
 /** The most filtered lists kept at once; older ones are computed again when asked for. */
-export const LIST_CACHE_SIZE = 256;
+const LIST_CACHE_SIZE = 256;
 
 const copy = <T>(value: T): T => structuredClone(value);
 /** Keys compare as text: a path value "3" names the item whose versionId is 3. */
@@ -61,9 +61,11 @@ export class ResourceStore {
     this.reset();
   }
 
-  /** The collection `add`, `remove` and `instances` work on: the first scoped one that lists. */
+  /** The collection `add`, `remove` and `instances` work on: the function instances, else the first scoped one that lists. */
   get main(): Collection | undefined {
+    // The function instances (what the controller's methods are typed for), wherever the spec lists them.
     return (
+      this.#collections.find((c) => c.key === 'instanceName' && c.carried.includes('functionName')) ??
       this.#collections.find((c) => c.list && c.scope && !c.owner) ??
       this.#collections.find((c) => c.list && !c.isScope) ??
       this.#collections[0]
