@@ -4,7 +4,8 @@ import { createSpecValidator, deref, type Json, loadBundledSpec } from './loadSp
 
 const spec = loadBundledSpec();
 const validator = createSpecValidator(spec);
-const operation = spec.paths['/v4/openapi/app-groups/{appGroupIdentity}/functions/{functionName}/instances'].get;
+const LIST = '/v4/openapi/app-groups/{appGroupIdentity}/functions/{functionName}/instances';
+const operation = spec.paths[LIST].get;
 
 interface Case {
   where: string;
@@ -12,28 +13,47 @@ interface Case {
   value: unknown;
 }
 
-function mediaTypeExamples(): Case[] {
+const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
+/** Every operation of the spec, whatever it holds, as `METHOD path`. */
+const operations = Object.entries<Json>(spec.paths).flatMap(([path, item]) =>
+  METHODS.filter((m) => item[m]).map((m) => ({ where: `${m.toUpperCase()} ${path}`, op: item[m], item })),
+);
+
+function mediaCases(where: string, content: Json): Case[] {
   const cases: Case[] = [];
-  for (const [status, ref] of Object.entries(operation.responses)) {
-    const response = deref(spec, ref);
-    for (const [mediaType, media] of Object.entries<Json>(response.content ?? {})) {
-      for (const [name, example] of Object.entries<Json>(media.examples ?? {})) {
-        cases.push({
-          where: `response ${status} ${mediaType} example "${name}"`,
-          schema: media.schema,
-          value: deref(spec, example).value,
-        });
-      }
+  for (const [mediaType, media] of Object.entries<Json>(content ?? {})) {
+    if ('example' in media)
+      cases.push({ where: `${where} ${mediaType} example`, schema: media.schema, value: media.example });
+    for (const [name, example] of Object.entries<Json>(media.examples ?? {})) {
+      cases.push({
+        where: `${where} ${mediaType} example "${name}"`,
+        schema: media.schema,
+        value: deref(spec, example).value,
+      });
     }
   }
   return cases;
 }
 
+/** Every response and request body example of every operation. */
+function mediaTypeExamples(): Case[] {
+  return operations.flatMap(({ where, op }) => [
+    ...Object.entries<Json>(op.responses).flatMap(([status, ref]) =>
+      mediaCases(`${where} response ${status}`, deref(spec, ref).content),
+    ),
+    ...(op.requestBody ? mediaCases(`${where} request body`, deref(spec, op.requestBody).content) : []),
+  ]);
+}
+
+/** Every parameter example of every operation; a `content` parameter is checked against its media schema. */
 function parameterExamples(): Case[] {
-  return operation.parameters.map((ref: Json) => {
-    const p = deref(spec, ref);
-    return { where: `parameter ${p.name} example`, schema: p.schema, value: p.example };
-  });
+  return operations.flatMap(({ where, op, item }) =>
+    [...(item.parameters ?? []), ...(op.parameters ?? [])].map((ref: Json) => {
+      const p = deref(spec, ref);
+      const schema = p.schema ?? Object.values<Json>(p.content ?? {})[0]?.schema;
+      return { where: `${where} parameter ${p.name} example`, schema, value: p.example };
+    }),
+  );
 }
 
 function schemaExamples(node: Json, path: string, cases: Case[] = []): Case[] {
@@ -57,15 +77,26 @@ const cases = [
 ];
 
 describe('spec examples', () => {
-  it('covers both reference samples, every error response and all 8 parameters', () => {
+  it('covers both reference samples, every error response and all 8 parameters of the reference operation', () => {
     const where = cases.map((c) => c.where);
-    expect(where).toContain('response 200 application/json example "camelCase"');
-    expect(where).toContain('response 200 application/json example "pascalCase"');
+    const list = `GET ${LIST}`;
+    expect(where).toContain(`${list} response 200 application/json example "camelCase"`);
+    expect(where).toContain(`${list} response 200 application/json example "pascalCase"`);
     for (const status of ['400', '403', '404', '429', '500', '503']) {
-      expect(where.some((w) => w.startsWith(`response ${status} `))).toBe(true);
+      expect(where.some((w) => w.startsWith(`${list} response ${status} `))).toBe(true);
     }
-    expect(where.filter((w) => w.startsWith('parameter '))).toHaveLength(8);
+    expect(where.filter((w) => w.startsWith(`${list} parameter `))).toHaveLength(8);
     expect(cases.length).toBeGreaterThan(40);
+  });
+
+  it('every operation has a 2xx example, and every parameter one', () => {
+    for (const { where } of operations) {
+      expect(
+        cases.some((c) => c.where.startsWith(`${where} response 2`)),
+        where,
+      ).toBe(true);
+    }
+    expect(cases.filter((c) => / parameter .* example$/.test(c.where)).every((c) => c.value !== undefined)).toBe(true);
   });
 
   it.each(cases.map((c) => [c.where, c] as const))('%s validates', (_where, c) => {

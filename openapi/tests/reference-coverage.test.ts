@@ -166,22 +166,28 @@ describe('errors, servers and security', () => {
 
 describe('wire casing invariant', () => {
   // The client's tolerant reader and the mocks' `casing: 'pascal'` map one form onto the other by
-  // changing the first letter of each name. This holds them to it.
-  const pairs: Array<[string, string]> = [
-    ['ListFunctionInstancesResponsePascalCase', 'ListFunctionInstancesResponse'],
-    ['FunctionInstancePascalCase', 'FunctionInstance'],
-    ['InstanceParameterPascalCase', 'InstanceParameter'],
-  ];
-  it.each(pairs)('%s is %s with each name capitalized', (pascal, camelName) => {
-    const pascalKeys = Object.keys(schemas[pascal].properties);
-    const camelKeys = Object.keys(schemas[camelName].properties);
-    expect(pascalKeys).toEqual(camelKeys.map((k) => k[0]!.toUpperCase() + k.slice(1)));
-    expect(schemas[pascal]['x-acs-camel-case-form']).toBe(camelName);
-  });
-  it('Belongs too', () => {
-    const pascalBelongs = schemas.FunctionInstancePascalCase.properties.Belongs.properties;
-    expect(Object.keys(pascalBelongs)).toEqual(
-      Object.keys(schemas.Belongs.properties).map((k) => k[0]!.toUpperCase() + k.slice(1)),
-    );
-  });
+  // changing the first letter of each name. This holds every PascalCase twin of the spec to it,
+  // nested objects included, whatever schemas the spec has.
+  const capitalize = (k: string) => k[0]!.toUpperCase() + k.slice(1);
+  function sameShape(pascal: Json, camel: Json, where: string): void {
+    const p = deref(spec, pascal);
+    const c = deref(spec, camel);
+    expect(Object.keys(p.properties ?? {}), where).toEqual(Object.keys(c.properties ?? {}).map(capitalize));
+    for (const key of Object.keys(c.properties ?? {})) {
+      const pc = deref(spec, p.properties[capitalize(key)]);
+      const cc = deref(spec, c.properties[key]);
+      const pi = pc.items ? deref(spec, pc.items) : pc;
+      const ci = cc.items ? deref(spec, cc.items) : cc;
+      if (ci.properties && pi !== ci) sameShape(pi, ci, `${where}.${key}`);
+    }
+  }
+  const twins = Object.entries<Json>(schemas).filter(([, s]) => s['x-acs-camel-case-form']);
+  it('there are twins to check', () => expect(twins.length).toBeGreaterThan(0));
+  it.each(twins.map(([name, s]) => [name, s['x-acs-camel-case-form']] as const))(
+    '%s is %s with each name capitalized, nested objects included',
+    (pascal, camelName) => {
+      expect(schemas[camelName], `${camelName} exists`).toBeDefined();
+      sameShape(schemas[pascal], schemas[camelName], pascal);
+    },
+  );
 });

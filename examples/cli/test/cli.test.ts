@@ -73,3 +73,33 @@ describe('demo CLI', { timeout: 30_000 }, () => {
     expect(stdout).toContain('--page-size N');
   });
 });
+
+describe('pnpm start: the lifecycle demo', { timeout: 30_000 }, () => {
+  const lifecycle = fileURLToPath(new URL('../lifecycle.mjs', import.meta.url));
+  it('creates, lists, gets, updates, pages tasks, reads the version, deletes and lists app groups, printing each step', async () => {
+    const { stdout } = await run(process.execPath, [lifecycle, '--instance', 'probe_model'], { env });
+    const steps = [...stdout.matchAll(/^\d+\. (\w+)/gm)].map((m) => m[1]);
+    expect(steps).toEqual([
+      'createFunctionInstance',
+      'listFunctionInstances',
+      'getFunctionInstance',
+      'updateFunctionInstance',
+      'getFunctionInstance',
+      'paginateFunctionTasks',
+      'getFunctionCurrentVersion',
+      'deleteFunctionInstance',
+      'getFunctionInstance',
+      'listAppGroups',
+    ]);
+    expect(stdout).toMatch(/instance\(s\): .*probe_model/);
+    expect(stdout).toContain('description is now "retrained weekly"');
+    expect(stdout).toMatch(/page 2: \S+/);
+    expect(stdout).toContain('Instance.NotExist (HTTP 404), as expected');
+    expect(stdout).toMatch(/app group\(s\): .*demo_app/);
+  });
+
+  it('refuses an unknown option with exit code 2', async () => {
+    const result = await run(process.execPath, [lifecycle, '--bogus'], { env }).catch((e: { code: number }) => e);
+    expect((result as { code: number }).code).toBe(2);
+  });
+});
