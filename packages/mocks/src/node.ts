@@ -5,6 +5,7 @@
 // is buffered.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { listOperations } from '@acs-opensearch/openapi-reader';
 import { getResponse } from 'msw';
 import {
   createOpenSearchHandlers,
@@ -12,6 +13,7 @@ import {
   type OpenSearchHandlersOptions,
   type OpenSearchMockController,
 } from './createOpenSearchHandlers.js';
+import { openApiDocument } from './generated/openapi-document.js';
 import type { OpenSearchMockHelpers } from './overrides.js';
 
 export * from './index.js';
@@ -87,7 +89,7 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
   const { handlers, controller, mock } = createOpenSearchHandlers(handlerOptions);
   const cors = corsOption ?? LOOPBACK.test(host);
   let extra: import('msw').HttpHandler[] = [];
-  const methods = new Set(handlers.map((h) => String(h.info.method).toUpperCase()));
+  const methods = new Set(listOperations(handlerOptions.document ?? openApiDocument).map((op) => op.method));
 
   function allowOrigin(origin: string | undefined): string | undefined {
     if (!cors || !origin) return undefined;
@@ -99,7 +101,7 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
     const corsHeaders: Record<string, string> = origin
       ? {
           'access-control-allow-origin': origin,
-          'access-control-expose-headers': 'x-acs-request-id, date',
+          'access-control-expose-headers': 'x-acs-request-id, date, retry-after, x-acs-retry-after',
           vary: 'Origin',
         }
       : {};
@@ -151,7 +153,13 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
     }
     let response: Response | undefined;
     try {
-      const request = new Request(url, { method: req.method, headers, body: body as BodyInit | undefined });
+      // A GET or HEAD cannot carry a body in the Fetch API: the body is not passed on (never a 500).
+      const bodyAllowed = req.method !== 'GET' && req.method !== 'HEAD';
+      const request = new Request(url, {
+        method: req.method,
+        headers,
+        body: bodyAllowed ? (body as BodyInit | undefined) : undefined,
+      });
       response = await getResponse([...extra, ...handlers], request);
     } catch (error) {
       response = Response.json({ Code: 'MockError', Message: (error as Error).message }, { status: 500 });

@@ -5,7 +5,8 @@
 import type { ErrorCode } from '@acs-opensearch/client';
 import { type HttpHandler, HttpResponse, http, delay as mswDelay } from 'msw';
 import type { Reply } from './behaviours.js';
-import { escapeRegExp, type SpecModel } from './specModel.js';
+import { anyOperation } from './router.js';
+import type { SpecModel } from './specModel.js';
 import type { OperationId, ResponseBody, ResponseStatus } from './types.js';
 
 export interface OverrideOptions {
@@ -38,20 +39,33 @@ export interface OpenSearchMockHelpers {
   delay(ms: number, options?: OverrideOptions): HttpHandler;
 }
 
+const pathsBySpec = new WeakMap<SpecModel, Map<string, Record<OperationId, string>>>();
+/** The MSW path pattern of each operation under the baseUrl, built once per spec and baseUrl. */
+function pathsOf(spec: SpecModel, base: string | undefined): Record<OperationId, string> {
+  let byBase = pathsBySpec.get(spec);
+  if (!byBase) {
+    byBase = new Map();
+    pathsBySpec.set(spec, byBase);
+  }
+  let paths = byBase.get(base ?? '');
+  if (!paths) {
+    const prefix = base ?? '*';
+    paths = Object.freeze(
+      Object.fromEntries(spec.operations.map((m) => [m.op.operationId, `${prefix}${m.op.mswPath}`])),
+    ) as Record<OperationId, string>;
+    byBase.set(base ?? '', paths);
+  }
+  return paths;
+}
+
 export function createMockHelpers(
   spec: SpecModel,
   base: string | undefined,
   requestIdFor: (request: Request) => string,
   replyFor: (request: Request) => Reply,
 ): OpenSearchMockHelpers {
-  const prefix = base ?? '*';
-  const paths = Object.fromEntries(
-    spec.operations.map((m) => [m.op.operationId, `${prefix}${m.op.mswPath}`]),
-  ) as Record<OperationId, string>;
-  const origin = base ? escapeRegExp(base) : 'https?://[^/]+';
-  const anyOperation = new RegExp(
-    `^${origin}(?:${spec.operations.map((m) => escapeRegExp(m.op.path).replace(/\\\{[^/]+?\\\}/g, '[^/]+')).join('|')})$`,
-  );
+  const paths = pathsOf(spec, base);
+  const anyPath = anyOperation(spec, base);
 
   /** One handler: for one operation (its method and pattern), or for every operation's path. */
   function handler(
@@ -59,7 +73,7 @@ export function createMockHelpers(
     resolver: (request: Request) => Response | Promise<Response | undefined>,
   ) {
     const once = { once: options?.once ?? false };
-    if (options?.operationId === undefined) return http.all(anyOperation, ({ request }) => resolver(request), once);
+    if (options?.operationId === undefined) return http.all(anyPath, ({ request }) => resolver(request), once);
     const model = spec.operations.find((m) => m.op.operationId === options.operationId);
     if (!model)
       throw new TypeError(

@@ -273,7 +273,21 @@ function hasPascalTwin(document: Json, raw: Json): boolean {
   });
 }
 
+/** Models already read, per document object: a spec is read once, however many handler sets use it. */
+const models = new WeakMap<object, SpecModel>();
+
+/** The model of a document, read once per document object (treat documents as read-only). */
 export function buildSpecModel(document: Json): SpecModel {
+  if (document && typeof document === 'object') {
+    const known = models.get(document);
+    if (known) return known;
+  }
+  const model = readSpecModel(document);
+  if (document && typeof document === 'object') models.set(document, model);
+  return model;
+}
+
+function readSpecModel(document: Json): SpecModel {
   const ops = listOperations(document);
   const metas = new Map(operationMetadata(document, { requireAction: false }).map((m) => [m.operationId, m]));
   const validators = createOperationValidators(document);

@@ -30,8 +30,8 @@ interface Scope {
 export interface StoreSeed {
   /** Explicit scopes: only these exist. Undefined: every scope exists and sees the defaults. */
   explicit: Map<string, Item[]> | undefined;
-  /** The default dataset of each collection, by collection path. */
-  defaults: Map<string, Item[]>;
+  /** The default dataset of each collection, by collection path: read only (frozen by the caller). */
+  defaults: ReadonlyMap<string, readonly Item[]>;
 }
 
 /** A filter with the value a request gave it. */
@@ -51,7 +51,7 @@ export class ResourceStore {
   readonly #collections: Collection[];
   readonly #seed: () => StoreSeed;
   #explicit: Set<string> | undefined;
-  #defaults = new Map<string, Item[]>();
+  #defaults: ReadonlyMap<string, readonly Item[]> = new Map();
   #scopes = new Map<string, Map<string, Scope>>();
   #cache = new Map<string, Item[]>();
 
@@ -75,7 +75,8 @@ export class ResourceStore {
   reset(): void {
     const { explicit, defaults } = this.#seed();
     this.#explicit = explicit ? new Set(explicit.keys()) : undefined;
-    this.#defaults = new Map([...defaults].map(([k, v]) => [k, copy(v)]));
+    // The defaults are frozen (see deepFreeze) and only ever read: shared, not copied, at every reset.
+    this.#defaults = defaults;
     this.#scopes.clear();
     this.#cache.clear();
     const main = this.main;
@@ -252,6 +253,15 @@ export class ResourceStore {
     if (fromDefaults) data.removed.add(String(key));
     return before - data.entries.length + (fromDefaults ? 1 : 0);
   }
+}
+
+/** Freezes a dataset in depth, so that sharing it between handler sets and resets is safe. */
+export function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const child of Object.values(value)) deepFreeze(child);
+  }
+  return value;
 }
 
 /** Whether an item passes one filter. */

@@ -17,8 +17,8 @@ const validators = new Map(
 const json = { 'content-type': 'application/json' };
 
 describe('handlers from a fixture spec', () => {
-  it('builds one handler per operation', () => {
-    expect(mock.handlers).toHaveLength(4);
+  it('builds one handler that routes to every operation, whatever their number', () => {
+    expect(mock.handlers).toHaveLength(1);
     expect(listOperations(document).map((op) => `${op.method} ${op.mswPath}`)).toEqual([
       'GET /api/widgets',
       'POST /api/widgets',
