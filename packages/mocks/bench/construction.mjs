@@ -20,7 +20,11 @@ const time = (document) => {
   for (let i = 0; i < BUILDS; i++) createOpenSearchHandlers({ document });
   return (performance.now() - started) / BUILDS;
 };
-for (let i = 0; i < 3; i++) time(one), time(openApiDocument); // warm-up
+// Warm-up.
+for (let i = 0; i < 3; i++) {
+  time(one);
+  time(openApiDocument);
+}
 const ones = [];
 const alls = [];
 for (let r = 0; r < ROUNDS; r++) {
