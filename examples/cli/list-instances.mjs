@@ -1,11 +1,11 @@
 #!/usr/bin/env node
-// The `pnpm start` demo: lists OpenSearch function instances through @acs-opensearch/client and
+// A demo CLI (`node examples/cli/list-instances.mjs`): lists OpenSearch function instances through @acs-opensearch/client and
 // prints a table. By default it talks to the built-in mock server (real HTTP on 127.0.0.1, with
 // signature verification on); with credentials in the environment it talks to the real API.
 import { parseArgs } from 'node:util';
 import { createOpenSearchClient, OpenSearchError, REGIONS } from '@acs-opensearch/client';
 
-const HELP = `Usage: pnpm start [-- options]     (or: node examples/cli/list-instances.mjs [options])
+const HELP = `Usage: node examples/cli/list-instances.mjs [options]
 
 Lists the function instances of one app group and function, page by page.
 

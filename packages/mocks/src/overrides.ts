@@ -5,7 +5,7 @@
 import type { ErrorCode } from '@acs-opensearch/client';
 import { type HttpHandler, HttpResponse, http, delay as mswDelay } from 'msw';
 import type { Reply } from './behaviours.js';
-import { anyOperation } from './router.js';
+import { anyOperation, resolveRoute } from './router.js';
 import type { SpecModel } from './specModel.js';
 import type { OperationId, ResponseBody, ResponseStatus } from './types.js';
 
@@ -87,6 +87,16 @@ export function createMockHelpers(
   function errorResponse(request: Request, code: string, message: string, headers: Record<string, string> = {}) {
     return replyFor(request).error(code, message, undefined, headers);
   }
+  const basePath = base ? new URL(base).pathname.replace(/\/+$/, '') : '';
+  /** The default message of a mocked error; Forbidden.RAM names the RAM action of the request's operation. */
+  const defaultMessage = (request: Request, code: string) => {
+    if (code !== 'Forbidden.RAM') return `Mocked ${code}.`;
+    const resolved = resolveRoute(spec, request.method, new URL(request.url).pathname.slice(basePath.length));
+    const action = resolved?.model.ramAction;
+    return action
+      ? `User not authorized to operate on the specified resource: ${action} is not allowed (${resolved.model.meta.action}).`
+      : 'User not authorized to operate on the specified resource.';
+  };
   const knownCode = (code: string) => {
     if (!spec.errorCodes.has(code)) {
       throw new TypeError(
@@ -108,7 +118,7 @@ export function createMockHelpers(
     error(code, options = {}) {
       knownCode(code);
       return handler(options, (request) =>
-        errorResponse(request, code, options.message ?? `Mocked ${code}.`, options.headers),
+        errorResponse(request, code, options.message ?? defaultMessage(request, code), options.headers),
       );
     },
     throttle(options = {}) {

@@ -39,7 +39,7 @@ export type Resolution =
   | undefined;
 
 /** The operation a method and path (relative to the baseUrl) belong to. */
-function resolveRoute(spec: SpecModel, method: string, pathname: string): Resolution {
+export function resolveRoute(spec: SpecModel, method: string, pathname: string): Resolution {
   for (const route of routesOf(spec)) {
     if (route.model.op.method !== method) continue;
     const match = route.pattern.exec(pathname);

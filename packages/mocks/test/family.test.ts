@@ -241,3 +241,17 @@ describe("casing: 'pascal' follows each operation's spec", () => {
     expect(groups.Result).toBeUndefined();
   });
 });
+
+describe('each operation names its own RAM action and error codes', () => {
+  it("a mocked Forbidden.RAM names the operation's RAM action, from the spec's x-acs-ram", async () => {
+    server.use(open.mock.error('Forbidden.RAM', { once: true }), open.mock.error('Forbidden.RAM', { once: true }));
+    const client = clientFor('https://family.example');
+    const create = await failure(
+      client.createFunctionInstance({ ...where, body: { instanceName: 'x', modelType: 'm' } }),
+    );
+    expect(create).toMatchObject({ status: 403, code: 'Forbidden.RAM' });
+    expect(create.message).toContain('opensearch:CreateFunction');
+    const groups = await failure(client.listAppGroups());
+    expect(groups.message).toContain('opensearch:ListAppGroup');
+  });
+});
