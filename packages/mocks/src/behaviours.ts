@@ -179,6 +179,8 @@ function create(
   // user is a `source: user` instance), so the default list shows it.
   for (const f of collection.filters)
     if (created[f.field] === undefined && f.default !== undefined && f.default !== 'all') created[f.field] = f.default;
+  if (ctx.store.full)
+    return reply.error('ServiceUnavailable', 'The mock store is full: it holds the most items it keeps.', 503);
   if (!ctx.store.create(collection, scope, parents, created)) {
     const conflict = [...ctx.spec.errorCodes.values()].find((c) => c.httpStatus === 409)?.code ?? 'Conflict';
     return reply.error(

@@ -191,7 +191,7 @@ export function createOpenSearchHandlers(options: OpenSearchHandlersOptions = {}
       const wire = model && !model.pascalTwin ? asIs : toWire;
       return HttpResponse.json(out === undefined ? null : (wire(out) as never), {
         status,
-        headers: { 'x-acs-request-id': requestId },
+        headers: { 'x-acs-request-id': requestId, date: new Date().toUTCString() },
       });
     },
     error(code, message, status, headers = {}) {
@@ -199,7 +199,7 @@ export function createOpenSearchHandlers(options: OpenSearchHandlersOptions = {}
       const info = spec.errorCodes.get(code);
       return HttpResponse.json(errorBody(info, code, message, requestId, new URL(request.url).host), {
         status: status ?? info?.httpStatus ?? 400,
-        headers: { 'x-acs-request-id': requestId, ...headers },
+        headers: { 'x-acs-request-id': requestId, date: new Date().toUTCString(), ...headers },
       });
     },
   });

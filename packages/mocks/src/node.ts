@@ -69,6 +69,28 @@ function apiError(
   res.end(JSON.stringify({ Code: code, Message: message, RequestId: 'mock-server' }));
 }
 
+/** Headers the signature covers (or the server reads as one value) that must not be repeated. */
+const SINGLE = /^(?:host|content-type|content-length|authorization|x-acs-.*)$/;
+
+/** The first signed header the request repeats, if any. */
+function repeatedSignedHeader(req: IncomingMessage): string | undefined {
+  const raw = req.rawHeaders;
+  const seen = new Set<string>();
+  for (let i = 0; i < raw.length; i += 2) {
+    const name = raw[i]!.toLowerCase();
+    if (!SINGLE.test(name)) continue;
+    if (seen.has(name)) return name;
+    seen.add(name);
+  }
+  return undefined;
+}
+
+/** A whole HTTP/1.1 answer with an API error body, for sockets that never reached `handle`. */
+function rawAnswer(status: number, reason: string, code: string, message: string): string {
+  const body = JSON.stringify({ Code: code, Message: message, RequestId: 'mock-server' });
+  return `HTTP/1.1 ${status} ${reason}\r\ncontent-type: application/json\r\ncontent-length: ${Buffer.byteLength(body)}\r\ndate: ${new Date().toUTCString()}\r\nconnection: close\r\n\r\n${body}`;
+}
+
 /** Reads the body, refusing past `max` bytes before buffering more; undefined when it was too large. */
 async function readBody(req: IncomingMessage, max: number): Promise<Buffer | undefined | 'too-large'> {
   if (Number(req.headers['content-length'] ?? 0) > max) return 'too-large';
@@ -121,8 +143,21 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
       });
       return res.end();
     }
+    // A header the signature covers must come once: the signer and the server would read different copies.
+    const repeated = repeatedSignedHeader(req);
+    if (repeated) {
+      req.resume();
+      return apiError(
+        res,
+        400,
+        'InvalidParameter',
+        `The header ${repeated} is sent more than once; a signed header must appear once.`,
+        corsHeaders,
+      );
+    }
     // The URL the request names: a Host with a space or with user:password@ is refused, as is a bad %-escape.
-    const hostHeader = req.headers.host ?? `${host}:${port}`;
+    // Without a Host (HTTP/1.0), the server's bound address.
+    const hostHeader = req.headers.host ?? boundHost();
     let url: URL;
     try {
       if (/[\s@]/.test(hostHeader)) throw new Error('bad host');
@@ -186,13 +221,32 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
       res.end(JSON.stringify({ Code: 'MockError', Message: (error as Error).message }));
     });
   });
-  // A malformed request line never reaches `handle`: answer it 400 rather than dropping it.
-  server.on('clientError', (_error, socket) => {
-    if (socket.writable)
-      socket.end(
-        'HTTP/1.1 400 Bad Request\r\ncontent-type: application/json\r\nconnection: close\r\n\r\n{"Code":"InvalidParameter","Message":"Malformed HTTP request."}',
-      );
+  // A malformed request line never reaches `handle`: answer it 400 (431 for headers over the limit)
+  // rather than dropping it.
+  server.on('clientError', (error: NodeJS.ErrnoException, socket) => {
+    if (!socket.writable) return;
+    socket.end(
+      error.code === 'HPE_HEADER_OVERFLOW'
+        ? rawAnswer(
+            431,
+            'Request Header Fields Too Large',
+            'RequestHeaderFieldsTooLarge',
+            'The request headers are too large.',
+          )
+        : rawAnswer(400, 'Bad Request', 'InvalidParameter', 'Malformed HTTP request.'),
+    );
   });
+  // CONNECT never reaches `handle` either: no operation tunnels, so it is answered 405.
+  server.on('connect', (_req, socket) => {
+    socket.end(
+      rawAnswer(405, 'Method Not Allowed', 'InvalidAction.NotFound', 'CONNECT is not an operation of the API.'),
+    );
+  });
+  const boundHost = () => {
+    const bound = server.address() as AddressInfo | null;
+    if (!bound) return `${host}:${port}`;
+    return `${bound.family === 'IPv6' ? `[${bound.address}]` : bound.address}:${bound.port}`;
+  };
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(port, host, () => resolve());

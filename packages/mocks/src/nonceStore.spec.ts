@@ -17,3 +17,13 @@ describe('NonceStore', () => {
     expect(nonces.size).toBeLessThanOrEqual(101);
   });
 });
+
+describe('NonceStore size cap', () => {
+  it('keeps at most maxSize nonces inside one window, forgetting the oldest first', () => {
+    const nonces = new NonceStore(60_000, 3);
+    for (const n of ['a', 'b', 'c', 'd']) expect(nonces.use(n, 0, 0)).toBe(true);
+    expect(nonces.size).toBe(3);
+    expect(nonces.use('d', 0, 1)).toBe(false);
+    expect(nonces.use('a', 0, 1)).toBe(true);
+  });
+});

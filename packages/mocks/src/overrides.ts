@@ -111,7 +111,7 @@ export function createMockHelpers(
       return handler({ operationId, once: init.once ?? false }, (request) =>
         HttpResponse.json(body as never, {
           status: Number(status),
-          headers: { 'x-acs-request-id': requestIdFor(request), ...init.headers },
+          headers: { 'x-acs-request-id': requestIdFor(request), date: new Date().toUTCString(), ...init.headers },
         }),
       );
     },

@@ -42,6 +42,10 @@ export interface ActiveFilter {
 
 /** The most filtered lists kept at once; older ones are computed again when asked for. */
 const LIST_CACHE_SIZE = 256;
+/** Without explicit app groups, the most app groups that keep their writes; the least recently written returns to the defaults. */
+export const MAX_WRITTEN_APP_GROUPS = 1000;
+/** The most items written (created, updated, added) the store holds in all; a create past it is refused. */
+export const MAX_STORED_ITEMS = 100_000;
 
 const copy = <T>(value: T): T => structuredClone(value);
 /** Keys compare as text: a path value "3" names the item whose versionId is 3. */
@@ -54,6 +58,10 @@ export class ResourceStore {
   #defaults: ReadonlyMap<string, readonly Item[]> = new Map();
   #scopes = new Map<string, Map<string, Scope>>();
   #cache = new Map<string, Item[]>();
+  /** Written scopes, least recently written first. */
+  #written = new Map<string, true>();
+  /** Written entries and hidden defaults, in all. */
+  #size = 0;
 
   constructor(collections: Collection[], seed: () => StoreSeed) {
     this.#collections = collections;
@@ -79,6 +87,8 @@ export class ResourceStore {
     this.#defaults = defaults;
     this.#scopes.clear();
     this.#cache.clear();
+    this.#written.clear();
+    this.#size = 0;
     const main = this.main;
     if (main) for (const [scope, items] of explicit ?? []) this.add(main, scope, items);
   }
@@ -88,7 +98,27 @@ export class ResourceStore {
     return !this.#explicit || this.#explicit.has(scope);
   }
 
+  /** Whether the store has room for one more written item. */
+  get full(): boolean {
+    return this.#size >= MAX_STORED_ITEMS;
+  }
+
+  /** Marks a scope as just written; without explicit app groups, forgets the least recently written past the cap. */
+  #touch(scope: string): void {
+    this.#written.delete(scope);
+    this.#written.set(scope, true);
+    if (this.#explicit || this.#written.size <= MAX_WRITTEN_APP_GROUPS) return;
+    const oldest = this.#written.keys().next().value as string;
+    this.#written.delete(oldest);
+    for (const byScope of this.#scopes.values()) {
+      const data = byScope.get(oldest);
+      if (data) this.#size -= data.entries.length + data.hidden.size;
+      byScope.delete(oldest);
+    }
+  }
+
   #scope(collection: Collection, scope: string): Scope {
+    this.#touch(scope);
     let byScope = this.#scopes.get(collection.path);
     if (!byScope) {
       byScope = new Map();
@@ -184,6 +214,7 @@ export class ResourceStore {
     if (key !== undefined && this.get(collection, scope, parents, key)) return false;
     const stored = copy({ ...item, ...pick(parents, collection.carried) });
     this.#scope(collection, scope).entries.push({ parents: pick(parents, collection.parents), item: stored });
+    this.#size += 1;
     this.#cache.clear();
     return true;
   }
@@ -193,6 +224,7 @@ export class ResourceStore {
     const current = this.get(collection, scope, parents, key);
     if (!current) return undefined;
     this.delete(collection, scope, parents, key);
+    this.#size += 1;
     const updated = {
       ...current,
       ...copy(patch),
@@ -216,7 +248,11 @@ export class ResourceStore {
           collection.parents.every((p) => e.parents[p] === parents[p])
         ),
     );
-    if (data.entries.length === before) data.hidden.add(this.#hiddenKey(collection, parents, key));
+    this.#size -= before - data.entries.length;
+    if (data.entries.length === before && !data.hidden.has(this.#hiddenKey(collection, parents, key))) {
+      data.hidden.add(this.#hiddenKey(collection, parents, key));
+      this.#size += 1;
+    }
     this.#cache.clear();
     return true;
   }
@@ -226,6 +262,7 @@ export class ResourceStore {
     if (this.#explicit) this.#explicit.add(scope);
     const data = this.#scope(collection, scope);
     for (const item of copy(items)) data.entries.push({ parents: pick(item, collection.carried), item });
+    this.#size += items.length;
     this.#cache.clear();
   }
 
@@ -236,19 +273,27 @@ export class ResourceStore {
       String(collection.key ? i[collection.key] : ''),
     );
     if (key === undefined) {
-      const count = this.#scopes.get(collection.path)?.get(scope)?.entries.length ?? 0;
+      const existing = this.#scopes.get(collection.path)?.get(scope);
+      const count = existing?.entries.length ?? 0;
       if (this.#explicit) {
         this.#explicit.delete(scope);
-        for (const byScope of this.#scopes.values()) byScope.delete(scope);
-      } else
+        for (const byScope of this.#scopes.values()) {
+          const data = byScope.get(scope);
+          if (data) this.#size -= data.entries.length + data.hidden.size;
+          byScope.delete(scope);
+        }
+      } else {
+        this.#size -= count + (existing?.hidden.size ?? 0);
         this.#scopes
           .get(collection.path)
           ?.set(scope, { entries: [], hidden: new Set(), removed: new Set(defaultKeys) });
+      }
       return count;
     }
     const data = this.#scope(collection, scope);
     const before = data.entries.length;
     data.entries = data.entries.filter((e) => !collection.key || !sameKey(e.item[collection.key], key));
+    this.#size -= before - data.entries.length;
     const fromDefaults = !this.#explicit && defaultKeys.includes(String(key));
     if (fromDefaults) data.removed.add(String(key));
     return before - data.entries.length + (fromDefaults ? 1 : 0);

@@ -236,7 +236,9 @@ describe("casing: 'pascal' follows each operation's spec", () => {
     expect(instance.Result.InstanceName).toBe('ctr_test');
     const tasks = await (await fetch(`${base}/app-groups/my_app/functions/ctr/instances/ctr_test/tasks`)).json();
     expect(tasks.Result[0].RunId).toEqual(expect.any(String));
-    const groups = await (await fetch(`${base}/app-groups`)).json();
+    const answer = await fetch(`${base}/app-groups`);
+    expect(Date.parse(answer.headers.get('date') ?? ''), 'MSW answers carry Date too').toBeGreaterThan(0);
+    const groups = await answer.json();
     expect(groups.result[0].name).toEqual(expect.any(String));
     expect(groups.Result).toBeUndefined();
   });

@@ -69,6 +69,32 @@ describe('startMockServer', () => {
   });
 });
 
+describe('protocol edges', () => {
+  it('a repeated signed header is named in the 400', async () => {
+    const answer = await rawHttp(
+      server.port,
+      `POST ${LIST} HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Type: text/plain\r\nContent-Length: 2\r\nConnection: close\r\n\r\n{}`,
+    );
+    expect(answer).toContain('The header content-type is sent more than once');
+  });
+
+  it('an HTTP/1.0 request without Host is answered for the bound address, not port 0', async () => {
+    const mock = await startMockServer({ port: 0, verifySignature: key });
+    try {
+      const answer = await rawHttp(mock.port, `GET ${LIST} HTTP/1.0\r\n\r\n`);
+      expect(answer.split('\r\n')[0]).toMatch(/^HTTP\/1\.[01] 400/);
+      expect(answer).toContain(`"HostId":"127.0.0.1:${mock.port}"`);
+    } finally {
+      await mock.close();
+    }
+  });
+
+  it('every answer carries Date', async () => {
+    const response = await fetch(`${server.url}${LIST}`);
+    expect(Date.parse(response.headers.get('date') ?? '')).toBeGreaterThan(0);
+  });
+});
+
 describe('malformed requests get 4xx, never 500', () => {
   it.each([
     [
@@ -85,9 +111,31 @@ describe('malformed requests get 4xx, never 500', () => {
       `GET ${LIST} HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: 2\r\nConnection: close\r\n\r\n{}`,
       400,
     ],
+    ['CONNECT (answered, not dropped)', 'CONNECT 127.0.0.1:443 HTTP/1.1\r\nHost: 127.0.0.1:443\r\n\r\n', 405],
+    [
+      'a repeated Content-Type (a clear 400, not SignatureDoesNotMatch)',
+      `POST ${LIST} HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Type: text/plain\r\nContent-Length: 2\r\nConnection: close\r\n\r\n{}`,
+      400,
+    ],
+    [
+      'a repeated x-acs-action',
+      `GET ${LIST} HTTP/1.1\r\nHost: 127.0.0.1\r\nx-acs-action: A\r\nx-acs-action: B\r\nConnection: close\r\n\r\n`,
+      400,
+    ],
+    [
+      'headers over the limit (431)',
+      `GET ${LIST} HTTP/1.1\r\nHost: 127.0.0.1\r\nx-big: ${'a'.repeat(100 * 1024)}\r\nConnection: close\r\n\r\n`,
+      431,
+    ],
   ])('%s', async (_name, text, status) => {
     const answer = await rawHttp(server.port, text);
-    const reason = { 200: 'OK', 400: 'Bad Request', 404: 'Not Found' }[status];
+    const reason = {
+      200: 'OK',
+      400: 'Bad Request',
+      404: 'Not Found',
+      405: 'Method Not Allowed',
+      431: 'Request Header Fields Too Large',
+    }[status];
     expect(answer.split('\r\n')[0]).toBe(`HTTP/1.1 ${status} ${reason}`);
   });
 
