@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Collection } from './specModel.js';
-import { ResourceStore } from './store.js';
+import { MAX_STORED_ITEMS, MAX_WRITTEN_APP_GROUPS, ResourceStore } from './store.js';
 
 const collection: Collection = {
   path: '/groups/{group}/fns/{functionName}/items',
@@ -89,5 +89,31 @@ describe('ResourceStore', () => {
         ])
         .map((i) => i.name),
     ).toEqual(['b']);
+  });
+});
+
+describe('ResourceStore bounds', () => {
+  it('without explicit app groups, keeps the writes of the most recent MAX_WRITTEN_APP_GROUPS app groups', () => {
+    const store = new ResourceStore([collection], () => ({ explicit: undefined, defaults }));
+    for (let i = 0; i <= MAX_WRITTEN_APP_GROUPS; i++)
+      store.create(collection, `g${i}`, { functionName: 'f' }, { name: 'n' });
+    // The first app group written went back to the defaults; the newest keep their item.
+    expect(store.get(collection, 'g0', { functionName: 'f' }, 'n')).toBeUndefined();
+    expect(store.get(collection, `g${MAX_WRITTEN_APP_GROUPS}`, { functionName: 'f' }, 'n')).toBeDefined();
+    expect(store.get(collection, 'g1', { functionName: 'f' }, 'n')).toBeDefined();
+  });
+
+  it('refuses more than MAX_STORED_ITEMS written items', () => {
+    const store = new ResourceStore([collection], () => ({ explicit: new Map([['shop', []]]), defaults }));
+    store.add(
+      collection,
+      'shop',
+      Array.from({ length: MAX_STORED_ITEMS - 1 }, (_, i) => ({ name: `i${i}`, functionName: 'f' })),
+    );
+    expect(store.full).toBe(false);
+    expect(store.create(collection, 'shop', { functionName: 'f' }, { name: 'last' })).toBe(true);
+    expect(store.full).toBe(true);
+    store.remove(collection, 'shop', 'last');
+    expect(store.full).toBe(false);
   });
 });

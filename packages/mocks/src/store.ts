@@ -21,8 +21,8 @@ interface Entry {
 interface Scope {
   /** Items written to this scope: added, created, updated. */
   entries: Entry[];
-  /** Default items hidden in this scope (deleted or replaced), by partition and key. */
-  hidden: Set<string>;
+  /** Default items changed in this scope, by partition and key: the replacement, or null when deleted. */
+  hidden: Map<string, Item | null>;
   /** Default items removed from this scope under every partition, by key. */
   removed: Set<string>;
 }
@@ -126,7 +126,7 @@ export class ResourceStore {
     }
     let data = byScope.get(scope);
     if (!data) {
-      data = { entries: [], hidden: new Set(), removed: new Set() };
+      data = { entries: [], hidden: new Map(), removed: new Set() };
       byScope.set(scope, data);
     }
     return data;
@@ -165,14 +165,16 @@ export class ResourceStore {
     if (collection.isScope) return this.#scopeItems(collection);
     const data = this.#scopes.get(collection.path)?.get(scope);
     const partition = this.#partition(collection, parents);
-    const defaults = !this.#showsDefaults(collection)
-      ? []
-      : (this.#defaults.get(collection.path) ?? [])
-          .filter((item) => {
-            const key = String(collection.key ? item[collection.key] : '');
-            return !data || (!data.removed.has(key) && !data.hidden.has(JSON.stringify([partition, key])));
-          })
-          .map((item) => ({ ...item, ...pick(parents, collection.carried) }));
+    const defaults: Item[] = [];
+    if (this.#showsDefaults(collection)) {
+      for (const item of this.#defaults.get(collection.path) ?? []) {
+        const key = String(collection.key ? item[collection.key] : '');
+        if (data?.removed.has(key)) continue;
+        // An updated default keeps its place; a deleted one is gone.
+        const changed = data?.hidden.get(JSON.stringify([partition, key]));
+        if (changed !== null) defaults.push(changed ?? { ...item, ...pick(parents, collection.carried) });
+      }
+    }
     const own = (data?.entries ?? [])
       .filter((e) =>
         collection.parents.every(
@@ -219,18 +221,19 @@ export class ResourceStore {
     return true;
   }
 
-  /** Merges `patch` into an item; the updated copy, or undefined when there is no such item. */
+  /** Merges `patch` into an item, in its place; the updated copy, or undefined when there is no such item. */
   update(collection: Collection, scope: string, parents: Parents, key: unknown, patch: Item): Item | undefined {
     const current = this.get(collection, scope, parents, key);
     if (!current) return undefined;
-    this.delete(collection, scope, parents, key);
-    this.#size += 1;
     const updated = {
       ...current,
       ...copy(patch),
       ...(collection.key ? { [collection.key]: current[collection.key] } : {}),
     };
-    this.#scope(collection, scope).entries.push({ parents: pick(parents, collection.parents), item: updated });
+    const data = this.#scope(collection, scope);
+    const own = this.#ownIndex(collection, data, parents, key);
+    if (own >= 0) data.entries[own] = { parents: data.entries[own]!.parents, item: updated };
+    else this.#changeDefault(collection, data, parents, key, updated);
     this.#cache.clear();
     return copy(updated);
   }
@@ -239,22 +242,32 @@ export class ResourceStore {
   delete(collection: Collection, scope: string, parents: Parents, key: unknown): boolean {
     if (!this.get(collection, scope, parents, key)) return false;
     const data = this.#scope(collection, scope);
-    const before = data.entries.length;
-    data.entries = data.entries.filter(
-      (e) =>
-        !(
-          collection.key &&
-          sameKey(e.item[collection.key], key) &&
-          collection.parents.every((p) => e.parents[p] === parents[p])
-        ),
-    );
-    this.#size -= before - data.entries.length;
-    if (data.entries.length === before && !data.hidden.has(this.#hiddenKey(collection, parents, key))) {
-      data.hidden.add(this.#hiddenKey(collection, parents, key));
-      this.#size += 1;
-    }
+    const own = this.#ownIndex(collection, data, parents, key);
+    if (own >= 0) {
+      data.entries.splice(own, 1);
+      this.#size -= 1;
+    } else this.#changeDefault(collection, data, parents, key, null);
     this.#cache.clear();
     return true;
+  }
+
+  /** Where an item written to this scope is, under these parents; -1 when it is a default. */
+  #ownIndex(collection: Collection, data: Scope, parents: Parents, key: unknown): number {
+    return data.entries.findIndex(
+      (e) =>
+        collection.key !== undefined &&
+        sameKey(e.item[collection.key], key) &&
+        collection.parents.every(
+          (p) => parents[p] === undefined || e.parents[p] === undefined || e.parents[p] === parents[p],
+        ),
+    );
+  }
+
+  /** Replaces (or, with null, deletes) a default item in one partition of a scope. */
+  #changeDefault(collection: Collection, data: Scope, parents: Parents, key: unknown, item: Item | null): void {
+    const hiddenKey = this.#hiddenKey(collection, parents, key);
+    if (!data.hidden.has(hiddenKey)) this.#size += 1;
+    data.hidden.set(hiddenKey, item);
   }
 
   /** Adds items to a scope (created if needed); each is filed under its own carried fields. */
@@ -286,7 +299,7 @@ export class ResourceStore {
         this.#size -= count + (existing?.hidden.size ?? 0);
         this.#scopes
           .get(collection.path)
-          ?.set(scope, { entries: [], hidden: new Set(), removed: new Set(defaultKeys) });
+          ?.set(scope, { entries: [], hidden: new Map(), removed: new Set(defaultKeys) });
       }
       return count;
     }
