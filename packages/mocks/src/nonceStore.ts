@@ -4,7 +4,7 @@
 // within one window cannot grow the store without bound.
 
 /** The most nonces a store keeps by default. */
-export const DEFAULT_MAX_NONCES = 100_000;
+const DEFAULT_MAX_NONCES = 100_000;
 
 export class NonceStore {
   readonly #expiries = new Map<string, number>();
