@@ -69,7 +69,9 @@ export function anyOperation(spec: SpecModel, base: string | undefined): RegExp 
   let pattern = byBase.get(base ?? '');
   if (!pattern) {
     const origin = base ? escapeRegExp(base) : 'https?://[^/]+';
-    pattern = new RegExp(`^${origin}(?:${spec.operations.map((m) => templatePattern(m.op.path)).join('|')})$`);
+    // No capture groups: MSW would decode them, and throw on a bad %-escape before routing can answer 400.
+    const paths = spec.operations.map((m) => templatePattern(m.op.path).replace(/\(\[\^\/\]\+\)/g, '[^/]+'));
+    pattern = new RegExp(`^${origin}(?:${paths.join('|')})$`);
     byBase.set(base ?? '', pattern);
   }
   return pattern;
