@@ -181,6 +181,17 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
       res.setHeader('connection', 'close');
       return apiError(res, 413, 'RequestEntityTooLarge', `The request body is over ${maxBody} bytes.`, corsHeaders);
     }
+    // A GET or HEAD carries no body (the Fetch API cannot even build one): a clear 400, never a 500,
+    // and never a body that the signature's content hash does not cover.
+    if ((req.method === 'GET' || req.method === 'HEAD') && body !== undefined && body.length > 0) {
+      return apiError(
+        res,
+        400,
+        'InvalidParameter',
+        `A ${req.method} request carries no body; this one has ${body.length} bytes.`,
+        corsHeaders,
+      );
+    }
     const headers = new Headers();
     for (const [name, value] of Object.entries(req.headers)) {
       if (value === undefined) continue;
@@ -188,13 +199,7 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
     }
     let response: Response | undefined;
     try {
-      // A GET or HEAD cannot carry a body in the Fetch API: the body is not passed on (never a 500).
-      const bodyAllowed = req.method !== 'GET' && req.method !== 'HEAD';
-      const request = new Request(url, {
-        method: req.method,
-        headers,
-        body: bodyAllowed ? (body as BodyInit | undefined) : undefined,
-      });
+      const request = new Request(url, { method: req.method, headers, body: body as BodyInit | undefined });
       response = await getResponse([...extra, ...handlers], request);
     } catch (error) {
       response = Response.json({ Code: 'MockError', Message: (error as Error).message }, { status: 500 });

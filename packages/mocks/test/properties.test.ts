@@ -51,7 +51,11 @@ const segment = text(12).map((s) => (s === '' || s === '.' || s === '..' ? `x${s
 const signable = fc.record({
   method: fc.constantFrom('GET', 'POST', 'PUT', 'DELETE', 'PATCH'),
   segments: fc.array(segment, { minLength: 1, maxLength: 4 }),
-  query: fc.dictionary(text(8).filter((k) => k !== ''), text(16), { maxKeys: 5 }),
+  query: fc.dictionary(
+    text(8).filter((k) => k !== ''),
+    text(16),
+    { maxKeys: 5 },
+  ),
   headers: fc.dictionary(
     fc.constantFrom('x-acs-trace-id', 'x-acs-caller', 'x-custom', 'accept', 'user-agent'),
     fc.stringMatching(/^[\x21-\x7e]([\x20-\x7e]{0,20}[\x21-\x7e])?$/),
@@ -69,13 +73,18 @@ async function sign(c: Signable) {
     .join('&');
   const url = `https://prop.example${path}${search ? `?${search}` : ''}`;
   const body = c.method === 'GET' ? undefined : c.body;
-  const headers: Record<string, string> = { ...c.headers, ...(body === undefined ? {} : { 'content-type': 'application/json' }) };
-  const signed = await signRequest({ method: c.method, url, headers, body }, { credentials: key, action: 'PropAction', version: '2017-12-25' });
+  const headers: Record<string, string> = {
+    ...c.headers,
+    ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+  };
+  const signed = await signRequest(
+    { method: c.method, url, headers, body },
+    { credentials: key, action: 'PropAction', version: '2017-12-25' },
+  );
   return { url, body, headers, signed };
 }
 
-const verify = (request: Request) =>
-  verifySignature(request, { key, action: 'PropAction', version: '2017-12-25' });
+const verify = (request: Request) => verifySignature(request, { key, action: 'PropAction', version: '2017-12-25' });
 
 describe('the signer', () => {
   test.prop([signable], params)('any request signs, then verifies', async (c) => {
@@ -169,7 +178,11 @@ describe("the client's validation", () => {
         sent.push(new Request(input, init));
         return Response.json({ requestId: 'r' }, { status: 500 });
       };
-      const client = createOpenSearchClient({ credentials: key, fetch: fetch as typeof globalThis.fetch, retry: false });
+      const client = createOpenSearchClient({
+        credentials: key,
+        fetch: fetch as typeof globalThis.fetch,
+        retry: false,
+      });
       const method = (client as unknown as Record<string, (p: unknown) => Promise<unknown>>)[op.operationId]!;
       const error = await method(given).then(
         () => undefined,
@@ -215,8 +228,14 @@ const anyRequest = fc.record({
     fc.oneof(text(10), fc.integer().map(String), fc.constantFrom('[]', '[{"key":"a","value":"b"}]', '{', '-1', '0x10')),
     { maxKeys: 4 },
   ),
-  body: fc.oneof(fc.constant(undefined), fc.jsonValue().map((v) => JSON.stringify(v)), text(20)),
-  action: fc.option(fc.constantFrom(...operations.map((o) => String(o.extensions['x-acs-action']))), { nil: undefined }),
+  body: fc.oneof(
+    fc.constant(undefined),
+    fc.jsonValue().map((v) => JSON.stringify(v)),
+    text(20),
+  ),
+  action: fc.option(fc.constantFrom(...operations.map((o) => String(o.extensions['x-acs-action']))), {
+    nil: undefined,
+  }),
 });
 
 describe("the mocks' pipeline", () => {
@@ -248,7 +267,11 @@ describe("the mocks' pipeline", () => {
       expect(response.status).toBeGreaterThanOrEqual(200);
       expect(response.status).toBeLessThan(500);
       const data = response.status === 204 || method === 'HEAD' ? undefined : await response.json();
-      const match = operations.find((o) => o.method === method && new RegExp(`^${o.path.replace(/\{[^{}]+\}/g, '[^/]+')}$`).test(new URL(request.url).pathname));
+      const match = operations.find(
+        (o) =>
+          o.method === method &&
+          new RegExp(`^${o.path.replace(/\{[^{}]+\}/g, '[^/]+')}$`).test(new URL(request.url).pathname),
+      );
       if (match && data !== undefined)
         expect(validatorOf.get(match.operationId)!.validateResponse(response.status, data)).toEqual([]);
     },
