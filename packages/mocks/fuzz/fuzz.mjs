@@ -304,6 +304,44 @@ async function startChild(signed) {
   return { child, port };
 }
 
+/** What is wrong with an answer, or undefined. */
+function problemOf(c, status, mustFail) {
+  if (status >= 500) return `answered ${status}`;
+  if (status === -1) return 'no answer within 5 s';
+  if (status === 0 && c.bodyKind !== 'cut') return 'connection closed without an answer';
+  if (mustFail && status >= 200 && status < 300) return `a request tampered (${c.tamper}) after signing was accepted`;
+  return undefined;
+}
+
+/** Drops one part of the request at a time (a header, a query parameter, the body) while `same` still holds. */
+async function minimize(port, c, same) {
+  let best = c;
+  const variants = (x) => {
+    const [path, query = ''] = x.target.split('?');
+    const params = query.split('&').filter(Boolean);
+    return [
+      ...x.headers.map((_, i) => ({ ...x, headers: x.headers.filter((__, j) => j !== i) })),
+      ...params.map((_, i) => {
+        const rest = params.filter((__, j) => j !== i).join('&');
+        return { ...x, target: rest ? `${path}?${rest}` : path };
+      }),
+      ...(x.body || x.bodyKind !== 'none' ? [{ ...x, body: '', bodyKind: 'none' }] : []),
+    ];
+  };
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (const candidate of variants(best)) {
+      const { status } = await send(port, candidate, serialize(candidate));
+      if (same(candidate, status)) {
+        best = candidate;
+        changed = true;
+        break;
+      }
+    }
+  }
+  return best;
+}
+
 const describeCase = (c, raw) =>
   `${raw.head.toString('latin1').slice(0, 400).replace(/\r\n/g, '\n      ')}${raw.payload.length ? `\n      <${raw.payload.length} body bytes: ${JSON.stringify(raw.payload.toString().slice(0, 80))}>` : ''} [body: ${c.bodyKind}, tamper: ${c.tamper}]`;
 
@@ -336,22 +374,20 @@ async function runMode(signed) {
       sent += 1;
       const klass = status === -1 ? 'timeout' : status === 0 ? 'no answer' : `${String(status)[0]}xx`;
       counts[klass] = (counts[klass] ?? 0) + 1;
-      const cut = c.bodyKind === 'cut';
-      const problem =
-        status >= 500
-          ? `answered ${status}`
-          : status === -1
-            ? 'no answer within 5 s'
-            : status === 0 && !cut
-              ? 'connection closed without an answer'
-              : mustFail && status >= 200 && status < 300
-                ? `a request tampered (${c.tamper}) after signing was accepted (${status})`
-                : undefined;
+      const problem = problemOf(c, status, mustFail);
       if (ONLY !== undefined)
         console.log(
           `[${mode}] #${index}\n      ${describeCase(c, raw)}\n   -> ${out.split('\r\n')[0] || '(nothing)'}\n      ${out.split('\r\n\r\n')[1]?.slice(0, 300) ?? ''}`,
         );
-      if (problem) findings.push({ index, problem, request: describeCase(c, raw) });
+      if (problem) {
+        // The smallest request that shows the same problem: headers, query parameters and the body dropped one at a time.
+        const minimal = await minimize(
+          port,
+          c,
+          (candidate, answer) => problemOf(candidate, answer, mustFail) === problem,
+        );
+        findings.push({ index, problem, request: describeCase(minimal, serialize(minimal)) });
+      }
       if (index % 250 === 0) rssPeak = Math.max(rssPeak, rssOf(child.pid));
     }
   } finally {
