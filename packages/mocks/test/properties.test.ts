@@ -314,7 +314,7 @@ describe('the store', () => {
       const where = { appGroupIdentity: 'shop', functionName: 'ctr' };
       const model: Array<{ name: string; modelType: string; description?: string }> = [];
       for (const c of commands) {
-        const at = model.findIndex((m) => m.name === c.name);
+        const at = 'name' in c ? model.findIndex((m) => m.name === c.name) : -1;
         if (c.kind === 'create') {
           const result = await client
             .createFunctionInstance({ ...where, body: { instanceName: c.name, modelType: c.modelType } })
