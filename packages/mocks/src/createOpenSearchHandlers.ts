@@ -87,6 +87,25 @@ export interface OpenSearchHandlers {
    * with an error naming the baseUrl and the paths the handlers answer; others are left to MSW's warning.
    */
   onUnhandledRequest(request: Request, print: { warning(): void; error(): void }): void;
+  /**
+   * The same for msw 3, whose option is `onUnhandledFrame` (it ignores `onUnhandledRequest`):
+   * `server.listen({ onUnhandledFrame: mocks.onUnhandledFrame })`. An HTTP frame to an OpenSearch
+   * path fails with the error naming the baseUrl, and never reaches the network; other frames get
+   * msw's warning.
+   */
+  onUnhandledFrame(args: UnhandledFrameArgs): void;
+  /**
+   * One call resets everything a test changed: the overrides added to `target` (its
+   * `resetHandlers()`: a `setupServer` server, a `setupWorker` worker, or the mock server), the
+   * data, the recorded requests, the request-id sequence and the seen nonces.
+   */
+  reset(target?: { resetHandlers(): void }): void;
+}
+
+/** What msw 3 passes to `onUnhandledFrame` (a structural subset, so that msw 2 users compile too). */
+export interface UnhandledFrameArgs {
+  frame: { protocol: string; data: unknown };
+  defaults: { warn(): void; error(): void };
 }
 
 function checkOptions(options: OpenSearchHandlersOptions): string | undefined {
@@ -282,5 +301,16 @@ export function createOpenSearchHandlers(options: OpenSearchHandlersOptions = {}
     );
   }
 
-  return { handlers, controller, mock, onUnhandledRequest };
+  function onUnhandledFrame({ frame, defaults }: UnhandledFrameArgs) {
+    const request = (frame.data as { request?: unknown } | undefined)?.request;
+    if (frame.protocol !== 'http' || !(request instanceof Request)) return defaults.warn();
+    onUnhandledRequest(request, { warning: defaults.warn, error: defaults.error });
+  }
+
+  function reset(target?: { resetHandlers(): void }) {
+    target?.resetHandlers();
+    controller.reset();
+  }
+
+  return { handlers, controller, mock, onUnhandledRequest, onUnhandledFrame, reset };
 }

@@ -8,6 +8,7 @@ export {
   type OpenSearchHandlers,
   type OpenSearchHandlersOptions,
   type OpenSearchMockController,
+  type UnhandledFrameArgs,
 } from './createOpenSearchHandlers.js';
 export { MockViolationError } from './errorResponses.js';
 export { type FactoryOptions, makeFunctionInstance, makeFunctionInstances, makeListResponse } from './factories.js';
@@ -36,6 +37,14 @@ export {
 const defaults = /* @__PURE__ */ createOpenSearchHandlers();
 /** Ready-made handlers for every operation of the spec, any origin, default dataset. */
 export const handlers = defaults.handlers;
+/** The data and recorded requests behind `handlers`: seed an app group, read what the app sent. */
+export const controller = defaults.controller;
+/** For msw 2: `server.listen({ onUnhandledRequest })`; an unmatched OpenSearch request fails, naming the expected origin. */
+export const onUnhandledRequest = defaults.onUnhandledRequest;
+/** For msw 3: `server.listen({ onUnhandledFrame })`; the same, under msw 3's name for the option. */
+export const onUnhandledFrame = defaults.onUnhandledFrame;
+/** Resets everything a test changed through `handlers`: `afterEach(() => reset(server))`. */
+export const reset = defaults.reset;
 /** Override helpers for `handlers` (any origin): `server.use(mock.error('Throttling.User'))`. */
 export const mock = defaults.mock;
 /** The MSW path pattern of each operation, any origin, for hand-written `http.get(paths.listFunctionInstances, ...)`. */

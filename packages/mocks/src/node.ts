@@ -41,6 +41,8 @@ export interface MockServer {
   use(...handlers: import('msw').HttpHandler[]): void;
   /** Removes the handlers added with `use`. */
   resetHandlers(): void;
+  /** Resets everything a test changed: the handlers added with `use`, the data, the recorded requests, the request ids and the nonces. */
+  reset(): void;
   mock: OpenSearchMockHelpers;
   close(): Promise<void>;
 }
@@ -269,6 +271,10 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
     },
     resetHandlers() {
       extra = [];
+    },
+    reset() {
+      extra = [];
+      controller.reset();
     },
     close: () =>
       new Promise<void>((resolve, reject) => {

@@ -267,3 +267,19 @@ describe('acs-opensearch-mock (the bin)', () => {
     expect(stderr).toContain('--casing must be camel or pascal');
   });
 });
+
+describe('reset', () => {
+  it('the mock server resets the same way', async () => {
+    const mock = await startMockServer();
+    try {
+      const url = `${mock.url}/v4/openapi/app-groups/a/functions/ctr/instances`;
+      mock.use(mock.mock.error('ServiceUnavailable'));
+      expect((await fetch(url)).status).toBe(503);
+      mock.reset();
+      expect((await fetch(url)).status).toBe(200);
+      expect(mock.controller.requests).toHaveLength(1);
+    } finally {
+      await mock.close();
+    }
+  });
+});
