@@ -60,9 +60,21 @@ export interface OpenSearchHandlersOptions {
 }
 
 export interface OpenSearchMockController {
-  /** Adds instances to an app group (created if needed); each goes under its functionName. Copies them. */
+  /**
+   * Makes an app group hold exactly these instances (copies; `[]` for none): its default data and
+   * its writes go. With `{ functionName }`, only that function of the app group is replaced, and
+   * every instance is filed under it. The quickest way to give one test its own data.
+   */
+  seed(appGroup: string, instances: FunctionInstance[], options?: { functionName?: string }): void;
+  /**
+   * Adds instances to an app group (created if needed), after what it already shows (the default
+   * data, unless `appGroups` or `seed` replaced it); each goes under its functionName. Copies them.
+   */
   add(appGroup: string, instances: FunctionInstance | FunctionInstance[]): void;
-  /** Removes one instance by name, or the whole app group. Returns how many instances went. */
+  /**
+   * Removes one instance by name (under every function), or everything the app group holds,
+   * default data included, whatever happened before. Returns how many instances went.
+   */
   remove(appGroup: string, instanceName?: string): number;
   /** What a list would hold, before paging and output levels: copies. */
   instances(
@@ -170,7 +182,7 @@ function buildDataset(spec: SpecModel, seed: number, generated: number): Map<str
     }
     if (collection.key === 'instanceName' && collection.carried.includes('functionName')) {
       const builtin = makeFunctionInstances(Math.min(3, generated), { source: 'builtin' }, { seed: seed + 1 });
-      items.push(...makeFunctionInstances(Math.max(0, generated - builtin.length), {}, { seed }));
+      items.push(...makeFunctionInstances(Math.max(0, generated - builtin.length), {}, { seed, mixedSources: true }));
       items.push(...builtin.map((b, i) => ({ ...b, instanceName: `builtin_instance_${i + 1}` })));
     }
     out.set(collection.path, items);
@@ -257,6 +269,11 @@ export function createOpenSearchHandlers(options: OpenSearchHandlersOptions = {}
     return main;
   };
   const controller: OpenSearchMockController = {
+    seed(appGroup, instances, options = {}) {
+      if (!Array.isArray(instances)) throw new TypeError('seed(appGroup, instances): instances must be an array');
+      const fn = options.functionName;
+      store.seed(requireMain(), appGroup, instances as unknown as Item[], fn === undefined ? undefined : { functionName: fn });
+    },
     add(appGroup, instances) {
       store.add(requireMain(), appGroup, (Array.isArray(instances) ? instances : [instances]) as unknown as Item[]);
     },

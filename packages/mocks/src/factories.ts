@@ -8,6 +8,11 @@ export interface FactoryOptions {
   seed?: number;
   /** Position of the item in a series; the same seed and index give the same item. Default 0. */
   index?: number;
+  /**
+   * Draw `source` at random (three in four `user`, else `builtin`). Default false: every instance
+   * is `source: 'user'`, which is what a list shows by default (`source` defaults to `user`).
+   */
+  mixedSources?: boolean;
 }
 
 const MODEL_TYPES = ['tf_checkpoint', 'offline_inference', 'pai_model', 'gbdt'];
@@ -36,7 +41,7 @@ export function makeFunctionInstance(
     modelType: pick(MODEL_TYPES),
     description: random() < 0.5 ? '' : `Generated instance ${index + 1}`,
     status: random() < 0.8 ? 'available' : 'unavailable',
-    source: random() < 0.75 ? 'user' : 'builtin',
+    source: random() < 0.75 || !options.mixedSources ? 'user' : 'builtin',
     belongs: { domain: pick(DOMAINS), category: pick(CATEGORIES), language: pick(LANGUAGES) },
     createParameters: [{ name: 'param1', value: `value${index + 1}` }],
     usageParameters: [{ name: 'use_param1', value: `value${index + 1}` }],

@@ -279,37 +279,72 @@ export class ResourceStore {
     this.#cache.clear();
   }
 
-  /** Removes one item by key (under every partition), or all of a scope. Returns how many of its own items went. */
+  /**
+   * Removes one item by key (under every partition), or everything a scope holds, defaults included.
+   * The result does not depend on what happened before: the scope then shows none of them.
+   * Returns how many items went (written ones, and defaults that were still shown).
+   */
   remove(collection: Collection, scope: string, key?: unknown): number {
     this.#cache.clear();
     const defaultKeys = (this.#defaults.get(collection.path) ?? []).map((i) =>
       String(collection.key ? i[collection.key] : ''),
     );
-    if (key === undefined) {
-      const existing = this.#scopes.get(collection.path)?.get(scope);
-      const count = existing?.entries.length ?? 0;
-      if (this.#explicit) {
-        this.#explicit.delete(scope);
-        for (const byScope of this.#scopes.values()) {
-          const data = byScope.get(scope);
-          if (data) this.#size -= data.entries.length + data.hidden.size;
-          byScope.delete(scope);
-        }
-      } else {
-        this.#size -= count + (existing?.hidden.size ?? 0);
-        this.#scopes
-          .get(collection.path)
-          ?.set(scope, { entries: [], hidden: new Map(), removed: new Set(defaultKeys) });
-      }
-      return count;
-    }
+    if (key === undefined) return this.#removeScope(collection, scope, defaultKeys);
     const data = this.#scope(collection, scope);
     const before = data.entries.length;
     data.entries = data.entries.filter((e) => !collection.key || !sameKey(e.item[collection.key], key));
     this.#size -= before - data.entries.length;
-    const fromDefaults = !this.#explicit && defaultKeys.includes(String(key));
+    const fromDefaults = this.#showsDefaults(collection) && defaultKeys.includes(String(key)) && !data.removed.has(String(key));
     if (fromDefaults) data.removed.add(String(key));
     return before - data.entries.length + (fromDefaults ? 1 : 0);
+  }
+
+  #removeScope(collection: Collection, scope: string, defaultKeys: string[]): number {
+    const existing = this.#scopes.get(collection.path)?.get(scope);
+    const shownDefaults = this.#showsDefaults(collection)
+      ? defaultKeys.filter((k) => !existing?.removed.has(k)).length
+      : 0;
+    const count = (existing?.entries.length ?? 0) + shownDefaults;
+    if (this.#explicit) {
+      this.#explicit.delete(scope);
+      for (const byScope of this.#scopes.values()) {
+        const data = byScope.get(scope);
+        if (data) this.#size -= data.entries.length + data.hidden.size;
+        byScope.delete(scope);
+      }
+      return count;
+    }
+    this.#size -= (existing?.entries.length ?? 0) + (existing?.hidden.size ?? 0);
+    const data = this.#scope(collection, scope);
+    data.entries = [];
+    data.hidden = new Map();
+    data.removed = new Set(defaultKeys);
+    return count;
+  }
+
+  /**
+   * Makes a scope hold exactly `items` (none, with []): its defaults and its writes go. With
+   * `parents`, only that partition (one function of an app group) is replaced.
+   */
+  seed(collection: Collection, scope: string, items: readonly Item[], parents?: Parents): void {
+    if (!parents) {
+      this.#removeScope(
+        collection,
+        scope,
+        (this.#defaults.get(collection.path) ?? []).map((i) => String(collection.key ? i[collection.key] : '')),
+      );
+      this.add(collection, scope, items);
+      return;
+    }
+    if (this.#explicit) this.#explicit.add(scope);
+    const data = this.#scope(collection, scope);
+    const before = data.entries.length;
+    data.entries = data.entries.filter((e) => !collection.parents.every((p) => e.parents[p] === parents[p]));
+    this.#size -= before - data.entries.length;
+    if (this.#showsDefaults(collection))
+      for (const item of this.#defaults.get(collection.path) ?? [])
+        this.#changeDefault(collection, data, parents, collection.key ? item[collection.key] : undefined, null);
+    this.add(collection, scope, items.map((item) => ({ ...item, ...pick(parents, collection.carried) })));
   }
 }
 

@@ -1,8 +1,9 @@
 // One call resets everything a test changed, and msw 3's onUnhandledFrame fails an unmatched
 // OpenSearch request the way msw 2's onUnhandledRequest does.
+import { getResponse } from 'msw';
 import { setupServer } from 'msw/node';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { createOpenSearchHandlers, makeFunctionInstance } from '../src/index.js';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { createOpenSearchHandlers, makeFunctionInstance, makeFunctionInstances } from '../src/index.js';
 
 const mocks = createOpenSearchHandlers({ baseUrl: 'https://reset.example', appGroups: { shop: [] } });
 const server = setupServer(...mocks.handlers);
@@ -46,5 +47,53 @@ describe('onUnhandledFrame (msw 3)', () => {
     mocks.onUnhandledFrame({ frame: { protocol: 'ws', data: { connection: {} } }, defaults: d });
     expect(d.warn).toHaveBeenCalledTimes(2);
     expect(d.error).not.toHaveBeenCalled();
+  });
+});
+
+describe('data per test', () => {
+  const data = createOpenSearchHandlers({ baseUrl: 'https://data.example' });
+  const list = async (app: string, fn = 'ctr', query = 'source=all&pageSize=100') =>
+    (
+      await (await getResponse(
+        data.handlers,
+        new Request(`https://data.example/v4/openapi/app-groups/${app}/functions/${fn}/instances?${query}`),
+      ))!.json()
+    ).result.map((i: { instanceName: string }) => i.instanceName);
+  afterEach(() => data.reset());
+
+  it('seed makes an app group hold exactly the given instances, or none', async () => {
+    expect((await list('shop')).length).toBeGreaterThan(3);
+    data.controller.seed('shop', makeFunctionInstances(3, { functionName: 'ctr' }));
+    expect(await list('shop')).toEqual(['ctr_instance_001', 'ctr_instance_002', 'ctr_instance_003']);
+    expect(await list('shop', 'other')).toEqual([]);
+    data.controller.seed('shop', []);
+    expect(await list('shop')).toEqual([]);
+    expect((await list('elsewhere')).length).toBeGreaterThan(3);
+  });
+
+  it('seed with a functionName replaces that function only', async () => {
+    const before = await list('shop', 'other');
+    data.controller.seed('shop', [makeFunctionInstance({ instanceName: 'only' })], { functionName: 'ctr' });
+    expect(await list('shop')).toEqual(['only']);
+    expect(await list('shop', 'other')).toEqual(before);
+  });
+
+  it('factories make instances the default list shows (source user)', async () => {
+    data.controller.seed('shop', makeFunctionInstances(5, { functionName: 'ctr' }));
+    expect(await list('shop', 'ctr', 'pageSize=100')).toHaveLength(5);
+    expect(makeFunctionInstances(50).every((i) => i.source === 'user')).toBe(true);
+    expect(new Set(makeFunctionInstances(50, {}, { mixedSources: true }).map((i) => i.source))).toEqual(
+      new Set(['user', 'builtin']),
+    );
+  });
+
+  it('remove gives the same result whatever happened before', async () => {
+    expect(data.controller.remove('fresh')).toBeGreaterThan(0);
+    expect(await list('fresh')).toEqual([]);
+    data.reset();
+    data.controller.add('other', makeFunctionInstance({ instanceName: 'x' }));
+    data.controller.remove('fresh');
+    expect(await list('fresh')).toEqual([]);
+    expect(data.controller.remove('fresh')).toBe(0);
   });
 });
