@@ -3,8 +3,9 @@
 // type declarations with the TypeScript compiler, and checked against what the ESM and CJS builds
 // export at run time. `pnpm api:update` writes packages/<pkg>/api-report.md; `pnpm api:check` (part
 // of `pnpm test`) fails when the public surface changed without the report, so a change is deliberate.
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import ts from 'typescript';
@@ -27,8 +28,42 @@ const PACKAGES = {
       '.': { types: 'dist/index.d.ts', esm: 'dist/index.js', cjs: 'dist/index.cjs' },
       './node': { types: 'dist/node.d.ts', esm: 'dist/node.js', cjs: 'dist/node.cjs' },
     },
+    // Every interface, class and type alias the declarations name must be importable by users.
+    allExported: true,
   },
 };
+
+/**
+ * What is wrong with a bundle of declarations: any `any` (a public signature that types nothing),
+ * and, with `allExported`, a declaration the public signatures use but the entry does not export.
+ */
+function declarationProblems(file, allExported) {
+  const source = ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.Latest, true);
+  const found = [];
+  const visit = (node) => {
+    if (node.kind === ts.SyntaxKind.AnyKeyword) {
+      const { line } = source.getLineAndCharacterOfPosition(node.getStart());
+      found.push(`${file.replace(root, '')}:${line + 1}: \`any\` in a public declaration (use unknown or a real type)`);
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(source);
+  if (!allExported) return found;
+  const exported = new Set();
+  const declared = [];
+  for (const statement of source.statements) {
+    if (ts.isExportDeclaration(statement) && statement.exportClause && ts.isNamedExports(statement.exportClause))
+      for (const e of statement.exportClause.elements) exported.add((e.propertyName ?? e.name).text);
+    const isExported = statement.modifiers?.some((m) => m.kind === ts.SyntaxKind.ExportKeyword);
+    const declaration =
+      ts.isInterfaceDeclaration(statement) || ts.isTypeAliasDeclaration(statement) || ts.isClassDeclaration(statement);
+    if (declaration && statement.name && !isExported) declared.push(statement.name.text);
+  }
+  for (const name of declared)
+    if (!exported.has(name))
+      found.push(`${file.replace(root, '')}: ${name} is used by the public API but not exported`);
+  return found;
+}
 
 function kindOf(symbol, checker) {
   const target = symbol.flags & ts.SymbolFlags.Alias ? checker.getAliasedSymbol(symbol) : symbol;
@@ -60,6 +95,18 @@ function declaredExports(file) {
 }
 
 const problems = [];
+
+// The checks have teeth: a declaration file with an `any` and a hidden interface must fail both.
+{
+  const dir = mkdtempSync(join(tmpdir(), 'api-report-'));
+  const probe = join(dir, 'probe.d.ts');
+  writeFileSync(probe, 'interface Hidden { a: string }\nexport declare function f(x: any): Hidden;\nexport {};\n');
+  const found = declarationProblems(probe, true);
+  rmSync(dir, { recursive: true, force: true });
+  if (!found.some((f) => f.includes('`any`')) || !found.some((f) => f.includes('Hidden is used')))
+    problems.push(`the declaration checks missed a planted \`any\` or hidden interface: ${found.join('; ')}`);
+}
+
 for (const [dir, pkg] of Object.entries(PACKAGES)) {
   const base = join(root, 'packages', dir);
   const lines = [
@@ -70,6 +117,7 @@ for (const [dir, pkg] of Object.entries(PACKAGES)) {
   ];
   for (const [entry, files] of Object.entries(pkg.entries)) {
     const declared = declaredExports(join(base, files.types));
+    problems.push(...declarationProblems(join(base, files.types), pkg.allExported === true));
     const values = declared.filter((e) => ['class', 'function', 'const', 'enum'].includes(e.kind)).map((e) => e.name);
     const esm = Object.keys(await import(pathToFileURL(join(base, files.esm)).href)).filter((k) => k !== 'default');
     const cjs = Object.keys(require(join(base, files.cjs))).filter((k) => k !== 'default' && k !== '__esModule');

@@ -9,7 +9,6 @@
 
 import { normalizeCasing } from '@acs-opensearch/client';
 import type { SigningCrypto } from '@acs-opensearch/client/signing';
-import type { Json } from '@acs-opensearch/openapi-reader';
 import { type HttpHandler, HttpResponse } from 'msw';
 import type { BehaviourContext, Reply } from './behaviours.js';
 import { casingFor } from './casingFor.js';
@@ -20,7 +19,8 @@ import { NonceStore } from './nonceStore.js';
 import { createMockHelpers, type OpenSearchMockHelpers } from './overrides.js';
 import { createPipeline } from './pipeline.js';
 import { deterministicRequestId } from './prng.js';
-import { type RecordedRequest, RequestLog } from './requestLog.js';
+import type { OpenApiDocument, RecordedRequest } from './publicTypes.js';
+import { RequestLog } from './requestLog.js';
 import { createRouter } from './router.js';
 import { buildSpecModel, type ModelOperation, type SpecModel } from './specModel.js';
 import { deepFreeze, type Item, ResourceStore } from './store.js';
@@ -54,7 +54,7 @@ export interface OpenSearchHandlersOptions {
   /** How many requests `controller.requests` keeps (the newest). Default 1000. */
   maxRecordedRequests?: number;
   /** Build from another OpenAPI document instead of the bundled spec (the mocks follow any spec). */
-  document?: Json;
+  document?: OpenApiDocument;
   /** How many generated instances to add to the spec's examples in the default dataset. Default 22. */
   generatedInstances?: number;
 }
@@ -272,7 +272,12 @@ export function createOpenSearchHandlers(options: OpenSearchHandlersOptions = {}
     seed(appGroup, instances, options = {}) {
       if (!Array.isArray(instances)) throw new TypeError('seed(appGroup, instances): instances must be an array');
       const fn = options.functionName;
-      store.seed(requireMain(), appGroup, instances as unknown as Item[], fn === undefined ? undefined : { functionName: fn });
+      store.seed(
+        requireMain(),
+        appGroup,
+        instances as unknown as Item[],
+        fn === undefined ? undefined : { functionName: fn },
+      );
     },
     add(appGroup, instances) {
       store.add(requireMain(), appGroup, (Array.isArray(instances) ? instances : [instances]) as unknown as Item[]);
@@ -298,7 +303,7 @@ export function createOpenSearchHandlers(options: OpenSearchHandlersOptions = {}
       sequence = 0;
     },
     get requests() {
-      return log.entries;
+      return log.entries as readonly RecordedRequest[];
     },
     clearRequests() {
       log.clear();

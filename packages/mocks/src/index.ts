@@ -2,7 +2,6 @@
 // Nothing here imports a Node module; the HTTP server lives in '@acs-opensearch/mocks/node'.
 import { createOpenSearchHandlers } from './createOpenSearchHandlers.js';
 
-export { listOperations, type OpenApiOperation } from '@acs-opensearch/openapi-reader';
 export {
   createOpenSearchHandlers,
   type OpenSearchHandlers,
@@ -13,9 +12,19 @@ export {
 export { MockViolationError } from './errorResponses.js';
 export { type FactoryOptions, makeFunctionInstance, makeFunctionInstances, makeListResponse } from './factories.js';
 export { openApiDocument } from './generated/openapi-document.js';
+export { NonceStore } from './nonceStore.js';
 export { NORMAL_FIELDS, type OutputLevel, SIMPLE_FIELDS, selectOutput } from './outputLevels.js';
 export type { OpenSearchMockHelpers, OverrideOptions } from './overrides.js';
-export type { RecordedRequest } from './requestLog.js';
+export {
+  listOperations,
+  type OpenApiDocument,
+  type OpenApiOperation,
+  type OpenApiParameter,
+  type OpenApiResponse,
+  type RecordedBody,
+  type RecordedParams,
+  type RecordedRequest,
+} from './publicTypes.js';
 export { createOperationValidators, type OperationValidator, type Violation } from './specValidator.js';
 export type {
   ErrorCode,

@@ -1,6 +1,7 @@
 // The requests the handlers saw, newest last, bounded: the last `limit` are kept.
 
-export interface RecordedRequest {
+/** A request as the pipeline records it; `RecordedRequest` is its public, per-operation type. */
+export interface LoggedRequest {
   operationId: string;
   method: string;
   url: string;
@@ -11,7 +12,7 @@ export interface RecordedRequest {
 }
 
 export class RequestLog {
-  readonly #entries: RecordedRequest[] = [];
+  readonly #entries: LoggedRequest[] = [];
   readonly #limit: number;
 
   constructor(limit: number) {
@@ -20,13 +21,13 @@ export class RequestLog {
     this.#limit = limit;
   }
 
-  push(entry: RecordedRequest): void {
+  push(entry: LoggedRequest): void {
     if (this.#limit === 0) return;
     this.#entries.push(entry);
     if (this.#entries.length > this.#limit) this.#entries.splice(0, this.#entries.length - this.#limit);
   }
 
-  get entries(): readonly RecordedRequest[] {
+  get entries(): readonly LoggedRequest[] {
     return this.#entries;
   }
 

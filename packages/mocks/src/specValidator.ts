@@ -2,6 +2,7 @@
 // repository's one validator (createSpecValidator of the OpenAPI reader). Validators are compiled
 // once per operation, on first use, never per request.
 import { createSpecValidator, describeErrors, type Json, type OpenApiOperation } from '@acs-opensearch/openapi-reader';
+import type { OpenApiDocument, OpenApiOperation as PublicOperation } from './publicTypes.js';
 
 export interface Violation {
   /** Where: `pageSize`, `appGroupIdentity`, `body.name`... */
@@ -22,7 +23,9 @@ export interface OperationValidator {
 }
 
 /** Builds the validators of the operations of one document. Nothing is compiled before first use. */
-export function createOperationValidators(document: Json) {
+export function createOperationValidators(document: OpenApiDocument): {
+  forOperation(operation: PublicOperation): OperationValidator;
+} {
   // Query and path strings coerced to their types, defaults filled in. Built on first use.
   let coercing: ReturnType<typeof createSpecValidator> | undefined;
   // Bodies and responses are checked exactly as they are: no coercion, no defaults.
@@ -32,7 +35,8 @@ export function createOperationValidators(document: Json) {
   type Check = ReturnType<ReturnType<typeof createSpecValidator>['compile']>;
 
   return {
-    forOperation(operation: OpenApiOperation): OperationValidator {
+    forOperation(publicOperation: PublicOperation): OperationValidator {
+      const operation = publicOperation as OpenApiOperation;
       let bodyCheck: Check | undefined;
       const body = operation.requestBody
         ? (value: unknown) => {

@@ -294,7 +294,8 @@ export class ResourceStore {
     const before = data.entries.length;
     data.entries = data.entries.filter((e) => !collection.key || !sameKey(e.item[collection.key], key));
     this.#size -= before - data.entries.length;
-    const fromDefaults = this.#showsDefaults(collection) && defaultKeys.includes(String(key)) && !data.removed.has(String(key));
+    const fromDefaults =
+      this.#showsDefaults(collection) && defaultKeys.includes(String(key)) && !data.removed.has(String(key));
     if (fromDefaults) data.removed.add(String(key));
     return before - data.entries.length + (fromDefaults ? 1 : 0);
   }
@@ -344,7 +345,11 @@ export class ResourceStore {
     if (this.#showsDefaults(collection))
       for (const item of this.#defaults.get(collection.path) ?? [])
         this.#changeDefault(collection, data, parents, collection.key ? item[collection.key] : undefined, null);
-    this.add(collection, scope, items.map((item) => ({ ...item, ...pick(parents, collection.carried) })));
+    this.add(
+      collection,
+      scope,
+      items.map((item) => ({ ...item, ...pick(parents, collection.carried) })),
+    );
   }
 }
 

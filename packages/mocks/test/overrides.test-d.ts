@@ -44,3 +44,21 @@ describe('typed overrides (mock.respond, mock.error)', () => {
     mock.respond('listFunctionInstances', 500, { message: 'no code' });
   });
 });
+
+describe('recorded requests are typed per operation', () => {
+  it('narrowing on operationId types params and body', () => {
+    const { controller } = createOpenSearchHandlers();
+    const record = controller.requests[0]!;
+    if (record.operationId === 'listFunctionInstances') {
+      expectTypeOf(record.params.pageSize).toEqualTypeOf<number | undefined>();
+      expectTypeOf(record.params.appGroupIdentity).toEqualTypeOf<string>();
+      // @ts-expect-error the list has no body field
+      void record.params.body;
+    }
+    if (record.operationId === 'createFunctionInstance') {
+      expectTypeOf(record.body).toMatchTypeOf<{ instanceName: string; modelType: string } | undefined>();
+    }
+    // @ts-expect-error params differ per operation: narrow first
+    void record.params.pageSize;
+  });
+});
