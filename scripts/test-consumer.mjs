@@ -36,12 +36,14 @@ const variants = [
     dir: 'node-system',
     node: process.execPath,
     deps: ['msw@^2.7.0', 'typescript@~5.9.3', 'esbuild@^0.25.0', '@types/node@^20.19.0'],
+    listen: 'listen-msw2.ts',
   },
   {
     label: 'Node 24, msw 3, TypeScript 7',
     dir: 'node24',
     node: node24Binary(),
     deps: ['msw@^3.0.0', 'typescript@^7.0.0', 'esbuild@^0.25.0', '@types/node@^24.0.0'],
+    listen: 'listen-msw3.ts',
   },
 ];
 
@@ -93,6 +95,7 @@ try {
 
     // Under node16 the consumer is an ES module (.mts): msw's own types cannot be required from CJS.
     copyFileSync(join(fixture, 'consumer.ts'), join(app, 'consumer.mts'));
+    copyFileSync(join(fixture, variant.listen), join(app, variant.listen.replace(/\.ts$/, '.mts')));
     for (const [resolution, module, file] of [
       ['bundler', 'esnext', 'consumer.ts'],
       ['node16', 'node16', 'consumer.mts'],
@@ -112,7 +115,7 @@ try {
               skipLibCheck: false,
               noUncheckedIndexedAccess: true,
             },
-            files: [file],
+            files: [file, file.endsWith('.mts') ? variant.listen.replace(/\.ts$/, '.mts') : variant.listen],
           };
           writeFileSync(join(app, `tsconfig.${resolution}.json`), JSON.stringify(config, null, 2));
           const version = run(join(app, 'node_modules', '.bin', 'tsc'), ['--version'], app).trim();

@@ -32,3 +32,38 @@ const signed = await signRequest(
 );
 if (!/^ACS3-HMAC-SHA256 Credential=ak,/.test(signed.authorization)) throw new Error('signing subpath');
 console.log(`esm: @acs-opensearch/client/signing signs with ${DEFAULT_CRYPTO_NAME}`);
+
+// An unmatched OpenSearch request (the client aims at another origin than the handlers expect)
+// fails with the mocks' error naming the expected baseUrl, and never reaches the network: msw 2
+// reads `onUnhandledRequest`, msw 3 `onUnhandledFrame` (and ignores the old name).
+{
+  const { createServer } = await import('node:http');
+  const { createRequire } = await import('node:module');
+  const { createOpenSearchHandlers } = await import('@acs-opensearch/mocks');
+  const mswMajor = Number(createRequire(import.meta.url)('msw/package.json').version.split('.')[0]);
+  let reachedNetwork = 0;
+  const network = createServer((_req, res) => {
+    reachedNetwork += 1;
+    res.end('{}');
+  });
+  await new Promise((r) => network.listen(0, '127.0.0.1', r));
+  const mocks = createOpenSearchHandlers({ baseUrl: 'https://opensearch.cn-hangzhou.aliyuncs.com' });
+  const strict = setupServer(...mocks.handlers);
+  strict.listen(
+    mswMajor >= 3 ? { onUnhandledFrame: mocks.onUnhandledFrame } : { onUnhandledRequest: mocks.onUnhandledRequest },
+  );
+  const wrong = createOpenSearchClient({
+    endpoint: `http://127.0.0.1:${network.address().port}`,
+    credentials: { accessKeyId: 'ak', accessKeySecret: 'sk' },
+    retry: false,
+  });
+  const error = await wrong.listFunctionInstances({ appGroupIdentity: 'a', functionName: 'b' }).catch((e) => e);
+  strict.close();
+  network.close();
+  if (reachedNetwork !== 0) throw new Error(`msw ${mswMajor}: the unmatched request reached the network`);
+  if (!String(error?.message).includes('The handlers expect https://opensearch.cn-hangzhou.aliyuncs.com'))
+    throw new Error(`msw ${mswMajor}: expected the mocks' error naming the baseUrl, got ${error?.message}`);
+  console.log(
+    `esm: msw ${mswMajor}: an unmatched request fails naming the expected baseUrl, and never reaches the network`,
+  );
+}
