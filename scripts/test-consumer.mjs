@@ -69,6 +69,44 @@ try {
     return tarballs.join(', ');
   });
 
+  step('each packed README links only to what ships (or to absolute URLs); every listed file ships', () => {
+    const checked = [];
+    for (const tarball of readdirSync(packs)) {
+      const path = join(packs, tarball);
+      const shipped = new Set(
+        run('tar', ['-tzf', path])
+          .split('\n')
+          .filter(Boolean)
+          .map((f) => f.replace(/^package\//, '')),
+      );
+      const readme = run('tar', ['-xOzf', path, 'package/README.md']);
+      const slugs = new Set(
+        [...readme.matchAll(/^#+ (.+)$/gm)].map((m) =>
+          m[1]
+            .toLowerCase()
+            .trim()
+            .replace(/[^\w\- ]/g, '')
+            .replace(/ /g, '-'),
+        ),
+      );
+      const broken = [];
+      for (const [, target] of readme.matchAll(/\]\(([^)\s]+)\)/g)) {
+        if (/^(https?:|mailto:)/.test(target)) continue;
+        const [file, anchor] = target.split('#');
+        if (file && !shipped.has(file.replace(/^\.\//, ''))) broken.push(target);
+        else if (!file && anchor && !slugs.has(anchor)) broken.push(target);
+      }
+      const manifest = JSON.parse(run('tar', ['-xOzf', path, 'package/package.json']));
+      const missing = (manifest.files ?? []).filter((f) => ![...shipped].some((s) => s === f || s.startsWith(`${f}/`)));
+      if (broken.length || missing.length)
+        throw new Error(
+          `${tarball}: README links to what does not ship [${broken}]; listed files missing [${missing}]`,
+        );
+      checked.push(`${tarball}: ${shipped.size} files, README links ok`);
+    }
+    return checked.join('\n');
+  });
+
   for (const variant of variants) {
     const app = join(work, variant.dir);
     const tag = `[${variant.label}]`;
