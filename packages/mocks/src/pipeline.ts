@@ -47,6 +47,151 @@ async function readCapped(request: Request, max: number): Promise<string> {
 const INTEGER = /^-?\d+$/;
 const NUMBER = /^-?\d+(\.\d+)?$/;
 
+/** Step 1: the JSON body, read under the cap; a TooLarge is thrown on, bad JSON is a violation. */
+async function readBody(request: Request, model: ModelOperation, max: number, violations: Violation[]) {
+  if (request.method === 'GET' || request.method === 'HEAD') return undefined;
+  const text = await readCapped(request, max);
+  if (!model.op.requestBody || text === '') return undefined;
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    violations.push({ parameter: 'body', message: 'body is not valid JSON' });
+    return undefined;
+  }
+}
+
+/** Step 2: the query decoded as the gateway does: `+` is a literal plus (URLSearchParams would make it a space). */
+function readQuery(url: URL, violations: Violation[]): Record<string, string> {
+  const query: Record<string, string> = {};
+  for (const part of url.search.slice(1).split('&')) {
+    if (part === '') continue;
+    const eq = part.indexOf('=');
+    try {
+      query[decodeURIComponent(eq < 0 ? part : part.slice(0, eq))] =
+        eq < 0 ? '' : decodeURIComponent(part.slice(eq + 1));
+    } catch {
+      violations.push({
+        parameter: 'query',
+        message: `the query has a bad %-escape in ${JSON.stringify(part.slice(0, 40))}`,
+      });
+    }
+  }
+  return query;
+}
+
+/** Step 3: numbers are decimal digits only (ajv alone would take 0x10, 1e1 or " 5"). */
+function checkDigits(
+  model: ModelOperation,
+  path: Record<string, string>,
+  query: Record<string, string>,
+  violations: Violation[],
+): void {
+  for (const p of model.op.parameters) {
+    const raw = p.in === 'query' ? query[p.name] : p.in === 'path' ? path[p.name] : undefined;
+    const type = p.schema?.type;
+    if (raw === undefined) continue;
+    if ((type === 'integer' && !INTEGER.test(raw)) || (type === 'number' && !NUMBER.test(raw)))
+      violations.push({
+        parameter: p.name,
+        message: `${p.name} must be written in decimal digits, got ${JSON.stringify(raw.slice(0, 40))}`,
+      });
+  }
+}
+
+/** Steps 1 to 4: the request read and validated against its operation; nothing is answered yet. */
+async function readRequest(model: ModelOperation, request: Request, params: Record<string, unknown>, max: number) {
+  const violations: Violation[] = [];
+  const body = await readBody(request, model, max, violations);
+  // The router decoded the path values once; only the operation's own are kept.
+  const path: Record<string, string> = {};
+  for (const p of model.op.parameters)
+    if (p.in === 'path' && typeof params[p.name] === 'string') path[p.name] = params[p.name] as string;
+  const url = new URL(request.url);
+  const query = readQuery(url, violations);
+  checkDigits(model, path, query, violations);
+  const header: Record<string, string> = {};
+  request.headers.forEach((value, name) => {
+    header[name] = value;
+  });
+  const checked = model.validator.validateParameters({ path, query, header });
+  violations.push(
+    ...checked.violations,
+    ...(violations.some((v) => v.parameter === 'body') ? [] : model.validator.validateBody(body)),
+  );
+  return { url, header, body, values: checked.values, violations };
+}
+
+/** Step 5: the record of the request, with the operation's validated path and query values. */
+function record(
+  log: RequestLog,
+  model: ModelOperation,
+  request: Request,
+  read: Awaited<ReturnType<typeof readRequest>>,
+) {
+  const params: Record<string, unknown> = {};
+  for (const p of model.op.parameters)
+    if (p.in !== 'header' && read.values[p.name] !== undefined) params[p.name] = read.values[p.name];
+  log.push({
+    operationId: model.op.operationId,
+    method: request.method,
+    url: request.url,
+    params,
+    headers: read.header,
+    body: read.body,
+  });
+}
+
+/**
+ * Step 6: the gateway's checks. It routes by action, method and path together, so a request that
+ * names another operation's action is refused whether or not signatures are checked; with a key,
+ * the signature (an expired one gets the server's Date, so that a client can correct its clock).
+ */
+async function gatewayRefusal(
+  model: ModelOperation,
+  request: Request,
+  options: PipelineOptions,
+  nonces: NonceStore,
+  reply: Reply,
+): Promise<Response | undefined> {
+  const action = request.headers.get('x-acs-action');
+  if (!options.verify) {
+    if (action === null || !model.meta.action || action === model.meta.action) return undefined;
+    const where = `${request.method} ${new URL(request.url).pathname}`;
+    return reply.error(
+      'InvalidAction.NotFound',
+      `Specified api is not found: x-acs-action ${JSON.stringify(action)} is not ${model.meta.action}, the operation of ${where}.`,
+      404,
+    );
+  }
+  const failure = await verifySignature(request, {
+    key: options.verify,
+    nonces,
+    action: model.meta.action,
+    version: model.meta.version,
+    crypto: options.crypto,
+  });
+  if (!failure) return undefined;
+  const expired = failure.code === 'InvalidTimeStamp.Expired';
+  return reply.error(failure.code, failure.message, undefined, expired ? { date: new Date().toUTCString() } : {});
+}
+
+/** Step 7: with `appGroups`, a request to another app group is answered 404, and warned about or thrown on if asked. */
+function checkAppGroup(
+  ctx: BehaviourContext,
+  model: ModelOperation,
+  values: Record<string, unknown>,
+  request: Request,
+  mode: PipelineOptions['onUnknownAppGroup'],
+) {
+  const scopeParam = model.collection?.scope;
+  if (!scopeParam || mode === 'respond') return;
+  const scope = String(values[scopeParam]);
+  if (ctx.store.hasScope(scope)) return;
+  const message = `[acs-opensearch mocks] ${request.method} ${new URL(request.url).pathname}: the ${scopeParam} ${JSON.stringify(scope)} is not one of the handlers' appGroups (it answers 404).`;
+  if (mode === 'throw') throw new Error(message);
+  console.warn(message);
+}
+
 export function createPipeline(
   ctx: BehaviourContext,
   options: PipelineOptions,
@@ -60,125 +205,23 @@ export function createPipeline(
     params: Record<string, unknown>,
   ): Promise<Response> {
     const reply = replyFor(request, model);
-    const { op, validator } = model;
-    const violations: Violation[] = [];
-
-    let body: unknown;
-    if (request.method !== 'GET' && request.method !== 'HEAD') {
-      let text: string;
-      try {
-        text = await readCapped(request, options.maxBodyBytes);
-      } catch (error) {
-        if (error instanceof TooLarge)
-          return reply.error('RequestEntityTooLarge', `The request body is over ${options.maxBodyBytes} bytes.`, 413);
-        throw error;
-      }
-      if (op.requestBody && text !== '') {
-        try {
-          body = JSON.parse(text);
-        } catch {
-          violations.push({ parameter: 'body', message: 'body is not valid JSON' });
-        }
-      }
+    let read: Awaited<ReturnType<typeof readRequest>>;
+    try {
+      read = await readRequest(model, request, params, options.maxBodyBytes);
+    } catch (error) {
+      if (!(error instanceof TooLarge)) throw error;
+      return reply.error('RequestEntityTooLarge', `The request body is over ${options.maxBodyBytes} bytes.`, 413);
     }
-
-    // MSW decoded the path parameters once; only the operation's own are kept (not its wildcard "0").
-    const path: Record<string, string> = {};
-    for (const p of op.parameters)
-      if (p.in === 'path' && typeof params[p.name] === 'string') path[p.name] = params[p.name] as string;
-    const url = new URL(request.url);
-    // The query decoded as the gateway does: `+` is a literal plus (URLSearchParams would make it a space).
-    const query: Record<string, string> = {};
-    for (const part of url.search.slice(1).split('&')) {
-      if (part === '') continue;
-      const eq = part.indexOf('=');
-      try {
-        query[decodeURIComponent(eq < 0 ? part : part.slice(0, eq))] =
-          eq < 0 ? '' : decodeURIComponent(part.slice(eq + 1));
-      } catch {
-        violations.push({
-          parameter: 'query',
-          message: `the query has a bad %-escape in ${JSON.stringify(part.slice(0, 40))}`,
-        });
-      }
-    }
-    // Numbers are decimal digits only: ajv alone would take 0x10, 1e1 or " 5".
-    for (const p of op.parameters) {
-      const raw = p.in === 'query' ? query[p.name] : p.in === 'path' ? path[p.name] : undefined;
-      const type = p.schema?.type;
-      if (
-        raw !== undefined &&
-        ((type === 'integer' && !INTEGER.test(raw)) || (type === 'number' && !NUMBER.test(raw)))
-      ) {
-        violations.push({
-          parameter: p.name,
-          message: `${p.name} must be written in decimal digits, got ${JSON.stringify(raw.slice(0, 40))}`,
-        });
-      }
-    }
-    const header: Record<string, string> = {};
-    request.headers.forEach((value, name) => {
-      header[name] = value;
-    });
-    const { values, violations: parameterViolations } = validator.validateParameters({ path, query, header });
-    violations.push(
-      ...parameterViolations,
-      ...(violations.some((v) => v.parameter === 'body') ? [] : validator.validateBody(body)),
-    );
-    const recorded: Record<string, unknown> = {};
-    for (const p of op.parameters)
-      if (p.in !== 'header' && values[p.name] !== undefined) recorded[p.name] = values[p.name];
-    log.push({
-      operationId: op.operationId,
-      method: request.method,
-      url: request.url,
-      params: recorded,
-      headers: header,
-      body,
-    });
-
+    record(log, model, request, read);
     if (ctx.latencyMs > 0) await delay(ctx.latencyMs);
-    // The gateway routes by action, method and path together: a request that names another
-    // operation's action is refused whether or not signatures are checked.
-    const action = request.headers.get('x-acs-action');
-    if (!options.verify && action !== null && model.meta.action && action !== model.meta.action) {
-      return reply.error(
-        'InvalidAction.NotFound',
-        `Specified api is not found: x-acs-action ${JSON.stringify(action)} is not ${model.meta.action}, the operation of ${request.method} ${url.pathname}.`,
-        404,
-      );
-    }
-    if (options.verify) {
-      const failure = await verifySignature(request, {
-        key: options.verify,
-        nonces,
-        action: model.meta.action,
-        version: model.meta.version,
-        crypto: options.crypto,
-      });
-      // An expired request gets the server's Date, so that a client can correct its clock.
-      if (failure)
-        return reply.error(
-          failure.code,
-          failure.message,
-          undefined,
-          failure.code === 'InvalidTimeStamp.Expired' ? { date: new Date().toUTCString() } : {},
-        );
-    }
-    if (violations.length > 0) {
-      if (options.onViolation === 'throw') throw new MockViolationError(op.operationId, violations);
-      const first = violations[0]!;
+    const refused = await gatewayRefusal(model, request, options, nonces, reply);
+    if (refused) return refused;
+    if (read.violations.length > 0) {
+      if (options.onViolation === 'throw') throw new MockViolationError(model.op.operationId, read.violations);
+      const first = read.violations[0]!;
       return reply.error('InvalidParameter', `The parameter ${first.parameter} is invalid: ${first.message}.`, 400);
     }
-    const collection = model.collection;
-    if (collection?.scope && options.onUnknownAppGroup !== 'respond') {
-      const scope = String(values[collection.scope]);
-      if (!ctx.store.hasScope(scope)) {
-        const message = `[acs-opensearch mocks] ${request.method} ${url.pathname}: the ${collection.scope} ${JSON.stringify(scope)} is not one of the handlers' appGroups (it answers 404).`;
-        if (options.onUnknownAppGroup === 'throw') throw new Error(message);
-        console.warn(message);
-      }
-    }
-    return respond(ctx, { model, values, body }, reply);
+    checkAppGroup(ctx, model, read.values, request, options.onUnknownAppGroup);
+    return respond(ctx, { model, values: read.values, body: read.body }, reply);
   };
 }

@@ -1,7 +1,7 @@
 // Request and response validation for each operation, on the spec's own schemas, with the
 // repository's one validator (createSpecValidator of the OpenAPI reader). Validators are compiled
 // once per operation, on first use, never per request.
-import { createSpecValidator, describeErrors, type Json, type OpenApiOperation } from '@acs-opensearch/openapi-reader';
+import { createSpecValidator, describeErrors, type OpenApiOperation } from '@acs-opensearch/openapi-reader';
 import type { OpenApiDocument, OpenApiOperation as PublicOperation } from './publicTypes.js';
 
 export interface Violation {
@@ -22,97 +22,112 @@ export interface OperationValidator {
   validateResponse(status: number, body: unknown): Violation[];
 }
 
+type SpecValidator = ReturnType<typeof createSpecValidator>;
+type Check = ReturnType<SpecValidator['compile']>;
+
+/** A check compiled on its first call, then kept. */
+function lazyCheck(compile: () => Check): () => Check {
+  let check: Check | undefined;
+  return () => (check ??= compile());
+}
+
+/** The parameters of one location as one object schema (header names lower-cased). */
+function locationSchema(operation: OpenApiOperation, location: 'path' | 'query' | 'header') {
+  const params = operation.parameters.filter((p) => p.in === location);
+  const key = (name: string) => (location === 'header' ? name.toLowerCase() : name);
+  const schema = {
+    type: 'object',
+    properties: Object.fromEntries(params.map((p) => [key(p.name), p.schema])),
+    required: params.filter((p) => p.required).map((p) => key(p.name)),
+  };
+  return { location, params, schema };
+}
+
+/** A `content: application/json` parameter holds JSON text: it is parsed before it is validated. */
+function parseJsonParameters(
+  params: OpenApiOperation['parameters'],
+  data: Record<string, unknown>,
+  violations: Violation[],
+) {
+  for (const p of params) {
+    if (!p.json || typeof data[p.name] !== 'string') continue;
+    try {
+      data[p.name] = JSON.parse(data[p.name] as string);
+    } catch {
+      violations.push({ parameter: p.name, message: `${p.name} must be JSON text` });
+      delete data[p.name];
+    }
+  }
+}
+
+/** Path, query and header parameters: coerced from strings, defaults filled in. */
+function parameterValidator(
+  operation: OpenApiOperation,
+  requests: () => SpecValidator,
+): OperationValidator['validateParameters'] {
+  const groups = (['path', 'query', 'header'] as const)
+    .map((location) => locationSchema(operation, location))
+    .filter((g) => g.params.length > 0)
+    .map((g) => ({ ...g, check: lazyCheck(() => requests().compile(g.schema)) }));
+  return (input) => {
+    const values: Record<string, unknown> = {};
+    const violations: Violation[] = [];
+    for (const { location, params, check } of groups) {
+      const data: Record<string, unknown> = { ...input[location] };
+      parseJsonParameters(params, data, violations);
+      const validate = check();
+      if (!validate(data)) violations.push(...describeErrors(validate.errors, ''));
+      Object.assign(values, data);
+    }
+    return { values, violations };
+  };
+}
+
+/** The JSON body, exactly as sent: no coercion, no defaults. */
+function bodyValidator(operation: OpenApiOperation, strict: () => SpecValidator): OperationValidator['validateBody'] {
+  const body = operation.requestBody;
+  if (!body) return () => [];
+  const check = lazyCheck(() => strict().compile(body.schema));
+  return (value) => {
+    if (value === undefined) return body.required ? [{ parameter: 'body', message: 'body is required' }] : [];
+    const validate = check();
+    return validate(value) ? [] : describeErrors(validate.errors, 'body.');
+  };
+}
+
+/** A response body against the schema of its status (or its `2XX` range, or `default`). */
+function responseValidator(
+  operation: OpenApiOperation,
+  strict: () => SpecValidator,
+): OperationValidator['validateResponse'] {
+  const checks = new Map(
+    operation.responses.filter((r) => r.schema).map((r) => [r.status, lazyCheck(() => strict().compile(r.schema))]),
+  );
+  return (status, value) => {
+    const check = checks.get(String(status)) ?? checks.get(`${String(status)[0]}XX`) ?? checks.get('default');
+    if (!check) return [];
+    const validate = check();
+    return validate(value) ? [] : describeErrors(validate.errors, 'response.');
+  };
+}
+
 /** Builds the validators of the operations of one document. Nothing is compiled before first use. */
 export function createOperationValidators(document: OpenApiDocument): {
   forOperation(operation: PublicOperation): OperationValidator;
 } {
-  // Query and path strings coerced to their types, defaults filled in. Built on first use.
-  let coercing: ReturnType<typeof createSpecValidator> | undefined;
+  // Query and path strings coerced to their types, defaults filled in; built on first use.
+  let coercing: SpecValidator | undefined;
   // Bodies and responses are checked exactly as they are: no coercion, no defaults.
-  let exact: ReturnType<typeof createSpecValidator> | undefined;
+  let exact: SpecValidator | undefined;
   const requests = () => (coercing ??= createSpecValidator(document, { coerce: true }));
   const strict = () => (exact ??= createSpecValidator(document));
-  type Check = ReturnType<ReturnType<typeof createSpecValidator>['compile']>;
-
   return {
-    forOperation(publicOperation: PublicOperation): OperationValidator {
+    forOperation(publicOperation) {
       const operation = publicOperation as OpenApiOperation;
-      let bodyCheck: Check | undefined;
-      const body = operation.requestBody
-        ? (value: unknown) => {
-            bodyCheck ??= strict().compile(operation.requestBody!.schema);
-            return bodyCheck(value) ? [] : describeErrors(bodyCheck.errors, 'body.');
-          }
-        : undefined;
-      const responses = new Map<string, Check>();
-      const responseCheck = (status: string) => {
-        const r = operation.responses.find((x) => x.status === status && x.schema);
-        if (!r) return undefined;
-        let check = responses.get(status);
-        if (!check) {
-          check = strict().compile(r.schema);
-          responses.set(status, check);
-        }
-        return check;
-      };
-      const compiled = new Map<string, Check>();
-      const groupCheck = (location: string, schema: Json) => {
-        let check = compiled.get(location);
-        if (!check) {
-          check = requests().compile(schema);
-          compiled.set(location, check);
-        }
-        return check;
-      };
-      const schemas = (['path', 'query', 'header'] as const).map((location) => {
-        const params = operation.parameters.filter((p) => p.in === location);
-        const key = (name: string) => (location === 'header' ? name.toLowerCase() : name);
-        return {
-          location,
-          params,
-          schema: {
-            type: 'object',
-            properties: Object.fromEntries(params.map((p) => [key(p.name), p.schema])),
-            required: params.filter((p) => p.required).map((p) => key(p.name)),
-          },
-        };
-      });
       return {
-        validateParameters(input) {
-          const values: Record<string, unknown> = {};
-          const violations: Violation[] = [];
-          for (const { location, params, schema } of schemas) {
-            if (params.length === 0) continue;
-            const validate = groupCheck(location, schema);
-            const data: Record<string, unknown> = { ...input[location] };
-            // A `content: application/json` parameter holds JSON text: it is parsed, then validated.
-            for (const p of params) {
-              if (!p.json || typeof data[p.name] !== 'string') continue;
-              try {
-                data[p.name] = JSON.parse(data[p.name] as string);
-              } catch {
-                violations.push({ parameter: p.name, message: `${p.name} must be JSON text` });
-                delete data[p.name];
-              }
-            }
-            if (!validate(data)) violations.push(...describeErrors(validate.errors, ''));
-            Object.assign(values, data);
-          }
-          return { values, violations };
-        },
-        validateBody(value) {
-          if (!body) return [];
-          if (value === undefined) {
-            return operation.requestBody?.required ? [{ parameter: 'body', message: 'body is required' }] : [];
-          }
-          return body(value);
-        },
-        validateResponse(status, value) {
-          const validate =
-            responseCheck(String(status)) ?? responseCheck(`${String(status)[0]}XX`) ?? responseCheck('default');
-          if (!validate) return [];
-          return validate(value) ? [] : describeErrors(validate.errors, 'response.');
-        },
+        validateParameters: parameterValidator(operation, requests),
+        validateBody: bodyValidator(operation, strict),
+        validateResponse: responseValidator(operation, strict),
       };
     },
   };
