@@ -84,8 +84,12 @@ export interface OpenSearchMockController {
   ): FunctionInstance[];
   /** Restores the initial data and clears recorded requests, the request-id sequence and seen nonces. */
   reset(): void;
-  /** The requests the handlers saw, oldest first (the newest `maxRecordedRequests`). */
+  /** The requests the handlers saw, oldest first (the newest `maxRecordedRequests`); narrow on `operationId`. */
   readonly requests: readonly RecordedRequest[];
+  /** The recorded requests of one operation, typed: `requestsOf('listFunctionInstances').at(-1)?.params.pageSize`. */
+  requestsOf<Op extends RecordedRequest['operationId']>(
+    operationId: Op,
+  ): Array<Extract<RecordedRequest, { operationId: Op }>>;
   clearRequests(): void;
 }
 
@@ -304,6 +308,9 @@ export function createOpenSearchHandlers(options: OpenSearchHandlersOptions = {}
     },
     get requests() {
       return log.entries as readonly RecordedRequest[];
+    },
+    requestsOf(operationId) {
+      return log.entries.filter((r) => r.operationId === operationId) as never;
     },
     clearRequests() {
       log.clear();

@@ -63,89 +63,98 @@ function parseAcsDate(value: string): number {
   return Number.isFinite(time) && new Date(time).toISOString().slice(0, 19) === value.slice(0, 19) ? time : Number.NaN;
 }
 
-/** Verifies one request; resolves to null when it is correctly signed (and records its nonce). */
-export async function verifySignature(request: Request, options: VerifyOptions): Promise<SignatureFailure | null> {
-  const { key } = options;
-  const now = options.now ?? Date.now();
+type Auth = NonNullable<ReturnType<typeof parseAuthorization>>;
+type Check<T> = { failure: SignatureFailure } | { ok: T };
+
+/** The Authorization header: present, well formed, and signing every header the gateway requires. */
+function checkAuthorization(request: Request): Check<Auth> {
   const header = request.headers.get('authorization');
-  if (!header) return { code: 'IncompleteSignature', message: 'The Authorization header is missing.' };
+  if (!header) return { failure: { code: 'IncompleteSignature', message: 'The Authorization header is missing.' } };
   const auth = parseAuthorization(header);
   if (!auth || auth.algorithm !== ALGORITHM) {
-    return {
-      code: 'IncompleteSignature',
-      message: `The Authorization header is malformed; expected "${ALGORITHM} Credential=...,SignedHeaders=...,Signature=<64 hex>".`,
-    };
+    const message = `The Authorization header is malformed; expected "${ALGORITHM} Credential=...,SignedHeaders=...,Signature=<64 hex>".`;
+    return { failure: { code: 'IncompleteSignature', message } };
   }
   const missing = REQUIRED_SIGNED.filter((name) => !auth.signedHeaders.includes(name));
   if (missing.length > 0)
-    return { code: 'IncompleteSignature', message: `SignedHeaders must include: ${missing.join(', ')}.` };
+    return { failure: { code: 'IncompleteSignature', message: `SignedHeaders must include: ${missing.join(', ')}.` } };
+  return { ok: auth };
+}
 
+/** x-acs-date: a real UTC time, within the gateway's window of the server's clock. */
+function checkTime(request: Request, now: number): Check<number> {
   const date = request.headers.get('x-acs-date') ?? '';
   const signedAt = parseAcsDate(date);
   if (Number.isNaN(signedAt)) {
-    return {
-      code: 'InvalidTimeStamp.Format',
-      message: `x-acs-date must be a real UTC time like 2024-01-01T00:00:00Z, got ${JSON.stringify(date.slice(0, 40))}.`,
-    };
+    const message = `x-acs-date must be a real UTC time like 2024-01-01T00:00:00Z, got ${JSON.stringify(date.slice(0, 40))}.`;
+    return { failure: { code: 'InvalidTimeStamp.Format', message } };
   }
   if (Math.abs(signedAt - now) > MAX_CLOCK_SKEW_MS) {
-    return {
-      code: 'InvalidTimeStamp.Expired',
-      message: `Specified time stamp or date value is expired: x-acs-date ${date} is more than 15 minutes from the server's clock.`,
-    };
+    const message = `Specified time stamp or date value is expired: x-acs-date ${date} is more than 15 minutes from the server's clock.`;
+    return { failure: { code: 'InvalidTimeStamp.Expired', message } };
   }
+  return { ok: signedAt };
+}
+
+/** The signed action and version are the matched operation's, and the AccessKeyId is the mock's. */
+function checkOperation(request: Request, options: VerifyOptions, auth: Auth): SignatureFailure | undefined {
   const action = request.headers.get('x-acs-action');
   if (options.action !== undefined && action !== options.action) {
-    return {
-      code: 'InvalidAction.NotFound',
-      message: `Specified api is not found: x-acs-action ${JSON.stringify(action)} is not ${options.action}, the operation of ${request.method} ${new URL(request.url).pathname}.`,
-    };
+    const where = `${request.method} ${new URL(request.url).pathname}`;
+    const message = `Specified api is not found: x-acs-action ${JSON.stringify(action)} is not ${options.action}, the operation of ${where}.`;
+    return { code: 'InvalidAction.NotFound', message };
   }
   const version = request.headers.get('x-acs-version');
   if (options.version !== undefined && version !== options.version) {
-    return {
-      code: 'InvalidVersion',
-      message: `Specified parameter Version is not valid: x-acs-version ${JSON.stringify(version)} is not ${options.version}.`,
-    };
+    const message = `Specified parameter Version is not valid: x-acs-version ${JSON.stringify(version)} is not ${options.version}.`;
+    return { code: 'InvalidVersion', message };
   }
-  if (auth.accessKeyId !== key.accessKeyId) {
-    return {
-      code: 'SignatureDoesNotMatch',
-      message: `Specified AccessKeyId ${JSON.stringify(auth.accessKeyId.slice(0, 64))} is not the mock's key.`,
-    };
+  if (auth.accessKeyId !== options.key.accessKeyId) {
+    const message = `Specified AccessKeyId ${JSON.stringify(auth.accessKeyId.slice(0, 64))} is not the mock's key.`;
+    return { code: 'SignatureDoesNotMatch', message };
   }
+  return undefined;
+}
+
+/** The body's hash, then the signature itself, computed as the client computes it. */
+async function checkSignature(
+  request: Request,
+  options: VerifyOptions,
+  auth: Auth,
+): Promise<SignatureFailure | undefined> {
   const crypto = options.crypto ?? defaultCrypto;
-  const body = new Uint8Array(await request.clone().arrayBuffer());
-  const payloadHash = await crypto.sha256Hex(body);
-  if (request.headers.get('x-acs-content-sha256') !== payloadHash) {
+  const payloadHash = await crypto.sha256Hex(new Uint8Array(await request.clone().arrayBuffer()));
+  if (request.headers.get('x-acs-content-sha256') !== payloadHash)
     return { code: 'SignatureDoesNotMatch', message: 'x-acs-content-sha256 does not match the SHA-256 of the body.' };
-  }
   const url = new URL(request.url);
-  const entries: Array<[string, string]> = [...request.headers.entries()];
+  const headers: Array<[string, string]> = [...request.headers.entries()];
   // Under MSW there is no host header: the URL's host is what the client signed.
-  if (!request.headers.has('host')) entries.push(['host', url.host]);
+  if (!request.headers.has('host')) headers.push(['host', url.host]);
+  const input = { method: request.method, url, headers, payloadHash, signedHeaders: auth.signedHeaders, crypto };
   let expected: string;
   try {
-    ({ signature: expected } = await computeSignature({
-      method: request.method,
-      url,
-      headers: entries,
-      payloadHash,
-      accessKeySecret: key.accessKeySecret,
-      signedHeaders: auth.signedHeaders,
-      crypto,
-    }));
+    ({ signature: expected } = await computeSignature({ ...input, accessKeySecret: options.key.accessKeySecret }));
   } catch (error) {
     return { code: 'IncompleteSignature', message: (error as Error).message };
   }
   if (expected !== auth.signature)
     return { code: 'SignatureDoesNotMatch', message: 'Specified signature does not match our calculation.' };
+  return undefined;
+}
+
+/** Verifies one request; resolves to null when it is correctly signed (and records its nonce). */
+export async function verifySignature(request: Request, options: VerifyOptions): Promise<SignatureFailure | null> {
+  const now = options.now ?? Date.now();
+  const auth = checkAuthorization(request);
+  if ('failure' in auth) return auth.failure;
+  const time = checkTime(request, now);
+  if ('failure' in time) return time.failure;
+  const failure = checkOperation(request, options, auth.ok) ?? (await checkSignature(request, options, auth.ok));
+  if (failure) return failure;
   const nonce = request.headers.get('x-acs-signature-nonce') ?? '';
-  if (!(options.nonces ?? new NonceStore(MAX_CLOCK_SKEW_MS)).use(nonce, signedAt, now)) {
-    return {
-      code: 'SignatureNonceUsed',
-      message: `Specified signature nonce ${JSON.stringify(nonce.slice(0, 64))} was used already.`,
-    };
+  if (!(options.nonces ?? new NonceStore(MAX_CLOCK_SKEW_MS)).use(nonce, time.ok, now)) {
+    const message = `Specified signature nonce ${JSON.stringify(nonce.slice(0, 64))} was used already.`;
+    return { code: 'SignatureNonceUsed', message };
   }
   return null;
 }

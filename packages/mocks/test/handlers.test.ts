@@ -238,9 +238,7 @@ describe('controller', () => {
       })
     ).result.map((i) => i.instanceName);
     expect(names).not.toContain('added_one');
-    expect(
-      mock.controller.requests.map((r) => (r.operationId === 'listFunctionInstances' ? r.params.pageSize : undefined)),
-    ).toEqual([100, 100]);
+    expect(mock.controller.requestsOf('listFunctionInstances').map((r) => r.params.pageSize)).toEqual([100, 100]);
     expect(mock.controller.requests[0]).toMatchObject({
       operationId: 'listFunctionInstances',
       method: 'GET',

@@ -62,3 +62,12 @@ describe('recorded requests are typed per operation', () => {
     void record.params.pageSize;
   });
 });
+
+describe('requestsOf', () => {
+  it('types the records of one operation', () => {
+    const { controller } = createOpenSearchHandlers();
+    expectTypeOf(controller.requestsOf('listFunctionInstances')[0]!.params.source).toEqualTypeOf<
+      'builtin' | 'user' | 'all' | undefined
+    >();
+  });
+});

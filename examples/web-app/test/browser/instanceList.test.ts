@@ -69,7 +69,7 @@ describe('instance list (Chromium + msw/browser)', () => {
     await expect
       .poll(() => [...root.querySelectorAll('tbody tr td:nth-child(4)')].map((td) => td.textContent))
       .toSatisfy((sources: string[]) => sources.length > 0 && sources.every((s) => s === 'builtin'));
-    expect(mock.controller.requests.at(-1)!.params.source).toBe('builtin');
+    expect(mock.controller.requestsOf('listFunctionInstances').at(-1)!.params.source).toBe('builtin');
   });
 
   it('shows API errors to the user', async () => {

@@ -40,7 +40,7 @@ describe('instance list (Node + msw/node)', () => {
     );
     await m.previous();
     expect(m.state.pageNumber).toBe(1);
-    expect(mock.controller.requests.map((r) => r.params.pageNumber)).toEqual([1, 2, 1]);
+    expect(mock.controller.requestsOf('listFunctionInstances').map((r) => r.params.pageNumber)).toEqual([1, 2, 1]);
   });
 
   it('filters by source and starts again at page 1', async () => {
