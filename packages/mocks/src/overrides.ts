@@ -58,55 +58,60 @@ function pathsOf(spec: SpecModel, base: string | undefined): Record<OperationId,
   return paths;
 }
 
+type Resolver = (request: Request) => Response | Promise<Response | undefined>;
+
+/** One override handler: for one operation (its method and pattern), or for every operation's path. */
+function overrideHandler(
+  spec: SpecModel,
+  base: string | undefined,
+  options: OverrideOptions | undefined,
+  resolver: Resolver,
+) {
+  const once = { once: options?.once ?? false };
+  if (options?.operationId === undefined)
+    return http.all(anyOperation(spec, base), ({ request }) => resolver(request), once);
+  const paths = pathsOf(spec, base);
+  const model = spec.operations.find((m) => m.op.operationId === options.operationId);
+  if (!model)
+    throw new TypeError(
+      `Unknown operationId ${JSON.stringify(options.operationId)}: expected one of ${Object.keys(paths).join(', ')}`,
+    );
+  const method = model.op.method.toLowerCase() as 'get' | 'post' | 'put' | 'delete' | 'patch' | 'head' | 'options';
+  return http[method](paths[options.operationId], ({ request }) => resolver(request), once);
+}
+
+/** The default message of a mocked error; Forbidden.RAM names the RAM action of the request's operation. */
+function defaultMessage(spec: SpecModel, base: string | undefined, request: Request, code: string): string {
+  if (code !== 'Forbidden.RAM') return `Mocked ${code}.`;
+  const basePath = base ? new URL(base).pathname.replace(/\/+$/, '') : '';
+  const resolved = resolveRoute(spec, request.method, new URL(request.url).pathname.slice(basePath.length));
+  const action = resolved?.model.ramAction;
+  return action
+    ? `User not authorized to operate on the specified resource: ${action} is not allowed (${resolved.model.meta.action}).`
+    : 'User not authorized to operate on the specified resource.';
+}
+
+/** A code the spec documents, or a TypeError that lists them. */
+function knownCode(spec: SpecModel, code: string): void {
+  if (!spec.errorCodes.has(code))
+    throw new TypeError(
+      `Unknown error code ${JSON.stringify(code)}: the spec documents ${[...spec.errorCodes.keys()].join(', ')}`,
+    );
+}
+
 export function createMockHelpers(
   spec: SpecModel,
   base: string | undefined,
   requestIdFor: (request: Request) => string,
   replyFor: (request: Request) => Reply,
 ): OpenSearchMockHelpers {
-  const paths = pathsOf(spec, base);
-  const anyPath = anyOperation(spec, base);
-
-  /** One handler: for one operation (its method and pattern), or for every operation's path. */
-  function handler(
-    options: OverrideOptions | undefined,
-    resolver: (request: Request) => Response | Promise<Response | undefined>,
-  ) {
-    const once = { once: options?.once ?? false };
-    if (options?.operationId === undefined) return http.all(anyPath, ({ request }) => resolver(request), once);
-    const model = spec.operations.find((m) => m.op.operationId === options.operationId);
-    if (!model)
-      throw new TypeError(
-        `Unknown operationId ${JSON.stringify(options.operationId)}: expected one of ${Object.keys(paths).join(', ')}`,
-      );
-    const method = model.op.method.toLowerCase() as 'get' | 'post' | 'put' | 'delete' | 'patch' | 'head' | 'options';
-    return http[method](paths[options.operationId], ({ request }) => resolver(request), once);
-  }
-
+  const handler = (options: OverrideOptions | undefined, resolver: Resolver) =>
+    overrideHandler(spec, base, options, resolver);
   /** An error the spec documents, answered the way the handlers answer it (shape, status, request id). */
-  function errorResponse(request: Request, code: string, message: string, headers: Record<string, string> = {}) {
-    return replyFor(request).error(code, message, undefined, headers);
-  }
-  const basePath = base ? new URL(base).pathname.replace(/\/+$/, '') : '';
-  /** The default message of a mocked error; Forbidden.RAM names the RAM action of the request's operation. */
-  const defaultMessage = (request: Request, code: string) => {
-    if (code !== 'Forbidden.RAM') return `Mocked ${code}.`;
-    const resolved = resolveRoute(spec, request.method, new URL(request.url).pathname.slice(basePath.length));
-    const action = resolved?.model.ramAction;
-    return action
-      ? `User not authorized to operate on the specified resource: ${action} is not allowed (${resolved.model.meta.action}).`
-      : 'User not authorized to operate on the specified resource.';
-  };
-  const knownCode = (code: string) => {
-    if (!spec.errorCodes.has(code)) {
-      throw new TypeError(
-        `Unknown error code ${JSON.stringify(code)}: the spec documents ${[...spec.errorCodes.keys()].join(', ')}`,
-      );
-    }
-  };
-
+  const errorResponse = (request: Request, code: string, message: string, headers: Record<string, string> = {}) =>
+    replyFor(request).error(code, message, undefined, headers);
   return {
-    paths,
+    paths: pathsOf(spec, base),
     respond(operationId, status, body, init = {}) {
       return handler({ operationId, once: init.once ?? false }, (request) =>
         HttpResponse.json(body as never, {
@@ -116,18 +121,15 @@ export function createMockHelpers(
       );
     },
     error(code, options = {}) {
-      knownCode(code);
-      return handler(options, (request) =>
-        errorResponse(request, code, options.message ?? defaultMessage(request, code), options.headers),
-      );
+      knownCode(spec, code);
+      const message = (request: Request) => options.message ?? defaultMessage(spec, base, request, code);
+      return handler(options, (request) => errorResponse(request, code, message(request), options.headers));
     },
     throttle(options = {}) {
-      knownCode('Throttling.User');
-      const seconds = options.retryAfterSeconds ?? 1;
+      knownCode(spec, 'Throttling.User');
+      const headers = { 'retry-after': String(options.retryAfterSeconds ?? 1) };
       return handler(options, (request) =>
-        errorResponse(request, 'Throttling.User', 'Request was denied due to user flow control.', {
-          'retry-after': String(seconds),
-        }),
+        errorResponse(request, 'Throttling.User', 'Request was denied due to user flow control.', headers),
       );
     },
     networkError(options = {}) {
