@@ -194,34 +194,38 @@ function buildDataset(spec: SpecModel, seed: number, generated: number): Map<str
   return out;
 }
 
-/** Creates the handlers, their controller and the override helpers. */
-export function createOpenSearchHandlers(options: OpenSearchHandlersOptions = {}): OpenSearchHandlers {
-  const base = checkOptions(options);
-  const seed = options.seed ?? 1;
-  const spec = buildSpecModel(options.document ?? openApiDocument);
-  const dataset = defaults(spec, seed, options.generatedInstances ?? 22);
-  const explicit = options.appGroups ? new Map(Object.entries(options.appGroups) as [string, Item[]][]) : undefined;
-  const store = new ResourceStore(spec.collections, () => ({ explicit, defaults: dataset }));
-  const log = new RequestLog(options.maxRecordedRequests ?? 1000);
-  const nonces = new NonceStore(MAX_CLOCK_SKEW_MS);
-  const toWire = casingFor(options.casing ?? 'camel');
-  // Request ids: the seed, the request (without its origin, so any port gives the same ids) and its position.
+/** Request ids: the seed, the request (without its origin, so any port gives the same ids) and its position. */
+function createRequestIds(seed: number) {
   let sequence = 0;
-  const ids = new WeakMap<Request, string>();
-  const requestIdFor = (request: Request): string => {
-    let id = ids.get(request);
-    if (!id) {
-      const url = new URL(request.url);
-      id = deterministicRequestId(seed, `${request.method} ${url.pathname}${url.search} #${sequence++}`);
-      ids.set(request, id);
-    }
-    return id;
+  let ids = new WeakMap<Request, string>();
+  return {
+    idFor(request: Request): string {
+      let id = ids.get(request);
+      if (!id) {
+        const url = new URL(request.url);
+        id = deterministicRequestId(seed, `${request.method} ${url.pathname}${url.search} #${sequence++}`);
+        ids.set(request, id);
+      }
+      return id;
+    },
+    reset() {
+      sequence = 0;
+      ids = new WeakMap();
+    },
   };
+}
+
+/**
+ * How every answer is written: the same request id in the header and the body, a Date, errors in
+ * the spec's shape; `casing: 'pascal'` answers PascalCase where the operation's spec has a
+ * PascalCase twin, camelCase elsewhere.
+ */
+function createReplies(spec: SpecModel, idFor: (request: Request) => string, casing: 'camel' | 'pascal') {
+  const toWire = casingFor(casing);
   const asIs = casingFor('camel');
-  // `casing: 'pascal'` answers PascalCase where the operation's spec has a PascalCase twin, camelCase elsewhere.
-  const replyFor = (request: Request, model?: ModelOperation): Reply => ({
+  return (request: Request, model?: ModelOperation): Reply => ({
     json(status, body) {
-      const requestId = requestIdFor(request);
+      const requestId = idFor(request);
       const out = body && 'requestId' in body ? { ...body, requestId } : body;
       const wire = model && !model.pascalTwin ? asIs : toWire;
       return HttpResponse.json(out === undefined ? null : (wire(out) as never), {
@@ -230,7 +234,7 @@ export function createOpenSearchHandlers(options: OpenSearchHandlersOptions = {}
       });
     },
     error(code, message, status, headers = {}) {
-      const requestId = requestIdFor(request);
+      const requestId = idFor(request);
       const info = spec.errorCodes.get(code);
       return HttpResponse.json(errorBody(info, code, message, requestId, new URL(request.url).host), {
         status: status ?? info?.httpStatus ?? 400,
@@ -238,85 +242,49 @@ export function createOpenSearchHandlers(options: OpenSearchHandlersOptions = {}
       });
     },
   });
-  const ctx: BehaviourContext = { spec, store, latencyMs: options.latencyMs ?? 0 };
-  const handle = createPipeline(
-    ctx,
-    {
-      verify: options.verifySignature ?? false,
-      crypto: options.signingCrypto,
-      onViolation: options.onViolation ?? 'respond',
-      onUnknownAppGroup: options.onUnknownAppGroup ?? 'respond',
-      maxBodyBytes: options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
-    },
-    log,
-    nonces,
-    replyFor,
-  );
-  const mock = createMockHelpers(spec, base, requestIdFor, replyFor);
+}
 
-  // One handler for every operation (router.ts): as cheap to build with 9 operations as with 1.
-  const handlers = [
-    createRouter(spec, base, (resolved, request) =>
-      'badEscape' in resolved
-        ? replyFor(request, resolved.model).error(
-            'InvalidParameter',
-            `The path has a bad %-escape in ${JSON.stringify(resolved.badEscape.slice(0, 40))}.`,
-            400,
-          )
-        : handle(resolved.model, request, resolved.params),
-    ),
-  ];
-
-  const main = store.main;
-  const requireMain = () => {
-    if (!main) throw new TypeError('This spec has no collection to hold data');
-    return main;
+/** The controller: the data of the function instances and the recorded requests. */
+function createController(store: ResourceStore, log: RequestLog, onReset: () => void): OpenSearchMockController {
+  const main = () => {
+    if (!store.main) throw new TypeError('This spec has no collection to hold data');
+    return store.main;
   };
-  const controller: OpenSearchMockController = {
+  const items = (instances: FunctionInstance | FunctionInstance[]) =>
+    (Array.isArray(instances) ? instances : [instances]) as unknown as Item[];
+  return {
     seed(appGroup, instances, options = {}) {
       if (!Array.isArray(instances)) throw new TypeError('seed(appGroup, instances): instances must be an array');
       const fn = options.functionName;
-      store.seed(
-        requireMain(),
-        appGroup,
-        instances as unknown as Item[],
-        fn === undefined ? undefined : { functionName: fn },
-      );
+      store.seed(main(), appGroup, items(instances), fn === undefined ? undefined : { functionName: fn });
     },
-    add(appGroup, instances) {
-      store.add(requireMain(), appGroup, (Array.isArray(instances) ? instances : [instances]) as unknown as Item[]);
-    },
-    remove(appGroup, instanceName) {
-      return store.remove(requireMain(), appGroup, instanceName);
-    },
+    add: (appGroup, instances) => store.add(main(), appGroup, items(instances)),
+    remove: (appGroup, instanceName) => store.remove(main(), appGroup, instanceName),
     instances(appGroup, functionName, filters = {}) {
-      const collection = requireMain();
+      const collection = main();
       if (!store.hasScope(appGroup)) return [];
       const given = filters as Record<string, unknown>;
       const active = collection.filters
         .filter((f) => given[f.name] !== undefined && !(f.all && given[f.name] === 'all'))
         .map((filter) => ({ filter, value: given[filter.name] }));
-      return structuredClone(
-        store.list(collection, appGroup, { functionName }, active),
-      ) as unknown as FunctionInstance[];
+      const found = store.list(collection, appGroup, { functionName }, active);
+      return structuredClone(found) as unknown as FunctionInstance[];
     },
     reset() {
       store.reset();
       log.clear();
-      nonces.clear();
-      sequence = 0;
+      onReset();
     },
     get requests() {
       return log.entries as readonly RecordedRequest[];
     },
-    requestsOf(operationId) {
-      return log.entries.filter((r) => r.operationId === operationId) as never;
-    },
-    clearRequests() {
-      log.clear();
-    },
+    requestsOf: (operationId) => log.entries.filter((r) => r.operationId === operationId) as never,
+    clearRequests: () => log.clear(),
   };
+}
 
+/** What msw 2 (`onUnhandledRequest`) and msw 3 (`onUnhandledFrame`) call for a request no handler matched. */
+function createUnhandled(spec: SpecModel, base: string | undefined) {
   const patterns = spec.operations.map((m) => `${m.op.method} ${m.op.path}`);
   function onUnhandledRequest(request: Request, print: { warning(): void; error(): void }) {
     const url = new URL(request.url);
@@ -329,17 +297,49 @@ export function createOpenSearchHandlers(options: OpenSearchHandlersOptions = {}
       `[acs-opensearch mocks] The handlers expect ${base ?? 'any origin'}: ${request.method} ${url.origin}${url.pathname} matched no handler. Check the client's endpoint or region, and the handlers' baseUrl. They answer ${patterns.join(', ')}.`,
     );
   }
-
   function onUnhandledFrame({ frame, defaults }: UnhandledFrameArgs) {
     const request = (frame.data as { request?: unknown } | undefined)?.request;
     if (frame.protocol !== 'http' || !(request instanceof Request)) return defaults.warn();
     onUnhandledRequest(request, { warning: defaults.warn, error: defaults.error });
   }
+  return { onUnhandledRequest, onUnhandledFrame };
+}
 
-  function reset(target?: { resetHandlers(): void }) {
+/** Creates the handlers, their controller and the override helpers. */
+export function createOpenSearchHandlers(options: OpenSearchHandlersOptions = {}): OpenSearchHandlers {
+  const base = checkOptions(options);
+  const seed = options.seed ?? 1;
+  const spec = buildSpecModel(options.document ?? openApiDocument);
+  const dataset = defaults(spec, seed, options.generatedInstances ?? 22);
+  const explicit = options.appGroups ? new Map(Object.entries(options.appGroups) as [string, Item[]][]) : undefined;
+  const store = new ResourceStore(spec.collections, () => ({ explicit, defaults: dataset }));
+  const log = new RequestLog(options.maxRecordedRequests ?? 1000);
+  const nonces = new NonceStore(MAX_CLOCK_SKEW_MS);
+  const ids = createRequestIds(seed);
+  const replyFor = createReplies(spec, ids.idFor, options.casing ?? 'camel');
+  const ctx: BehaviourContext = { spec, store, latencyMs: options.latencyMs ?? 0 };
+  const pipelineOptions = {
+    verify: options.verifySignature ?? false,
+    crypto: options.signingCrypto,
+    onViolation: options.onViolation ?? 'respond',
+    onUnknownAppGroup: options.onUnknownAppGroup ?? 'respond',
+    maxBodyBytes: options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
+  };
+  const handle = createPipeline(ctx, pipelineOptions, log, nonces, replyFor);
+  // One handler for every operation (router.ts): as cheap to build with 9 operations as with 1.
+  const router = createRouter(spec, base, (resolved, request) => {
+    if (!('badEscape' in resolved)) return handle(resolved.model, request, resolved.params);
+    const message = `The path has a bad %-escape in ${JSON.stringify(resolved.badEscape.slice(0, 40))}.`;
+    return replyFor(request, resolved.model).error('InvalidParameter', message, 400);
+  });
+  const controller = createController(store, log, () => {
+    nonces.clear();
+    ids.reset();
+  });
+  const reset = (target?: { resetHandlers(): void }) => {
     target?.resetHandlers();
     controller.reset();
-  }
-
-  return { handlers, controller, mock, onUnhandledRequest, onUnhandledFrame, reset };
+  };
+  const mock = createMockHelpers(spec, base, ids.idFor, replyFor);
+  return { handlers: [router], controller, mock, ...createUnhandled(spec, base), reset };
 }
