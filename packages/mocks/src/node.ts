@@ -6,7 +6,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { listOperations } from '@acs-opensearch/openapi-reader';
-import { getResponse } from 'msw';
+import { getResponse, type HttpHandler } from 'msw';
 import {
   createOpenSearchHandlers,
   DEFAULT_MAX_BODY_BYTES,
@@ -106,134 +106,140 @@ async function readBody(req: IncomingMessage, max: number): Promise<Buffer | und
   return chunks.length > 0 ? Buffer.concat(chunks) : undefined;
 }
 
-/** Starts an HTTP server answering with the OpenSearch handlers. */
-export async function startMockServer(options: MockServerOptions = {}): Promise<MockServer> {
-  const { port = 0, host = '127.0.0.1', cors: corsOption, ...handlerOptions } = options;
-  const maxBody = handlerOptions.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
-  const { handlers, controller, mock } = createOpenSearchHandlers(handlerOptions);
-  const cors = corsOption ?? LOOPBACK.test(host);
-  let extra: import('msw').HttpHandler[] = [];
-  const methods = new Set(listOperations(handlerOptions.document ?? openApiDocument).map((op) => op.method));
+/** What one server shares between requests. */
+interface ServerState {
+  handlers: HttpHandler[];
+  extra: HttpHandler[];
+  methods: Set<string>;
+  maxBody: number;
+  cors: boolean | string[];
+  boundHost: () => string;
+}
 
-  function allowOrigin(origin: string | undefined): string | undefined {
-    if (!cors || !origin) return undefined;
-    return cors === true || cors.includes(origin) ? origin : undefined;
+/** The CORS headers for a request's origin, when the server allows it. */
+function corsHeadersFor(state: ServerState, origin: string | undefined): Record<string, string> {
+  const cors = state.cors;
+  if (!cors || !origin || (cors !== true && !cors.includes(origin))) return {};
+  return {
+    'access-control-allow-origin': origin,
+    // Every header the client reads.
+    'access-control-expose-headers': 'x-acs-request-id, date, retry-after, x-acs-retry-after',
+    vary: 'Origin',
+  };
+}
+
+/** A CORS preflight: 204 with what it asked for, or 403 from an origin the server does not allow. */
+function preflight(state: ServerState, req: IncomingMessage, res: ServerResponse, cors: Record<string, string>) {
+  if (!cors['access-control-allow-origin'])
+    return apiError(
+      res,
+      403,
+      'Forbidden.CORS',
+      'Cross-origin requests are not allowed by this mock server (cors option).',
+    );
+  res.writeHead(204, {
+    ...cors,
+    'access-control-allow-methods': [...state.methods].join(', '),
+    'access-control-allow-headers': String(req.headers['access-control-request-headers'] ?? '*'),
+    'access-control-max-age': '600',
+  });
+  res.end();
+}
+
+/**
+ * The URL a request names, or a refusal: a repeated signed header (the signer and the server would
+ * read different copies), a Host with a space or user:password@, a bad %-escape. Without a Host
+ * (HTTP/1.0), the server's bound address.
+ */
+function requestUrl(state: ServerState, req: IncomingMessage): URL | string {
+  const repeated = repeatedSignedHeader(req);
+  if (repeated) return `The header ${repeated} is sent more than once; a signed header must appear once.`;
+  const hostHeader = req.headers.host ?? state.boundHost();
+  try {
+    if (/[\s@]/.test(hostHeader)) throw new Error('bad host');
+    const url = new URL(`http://${hostHeader}${req.url ?? '/'}`);
+    decodeURIComponent(url.pathname);
+    return url;
+  } catch {
+    return 'The request line or Host header is malformed (bad %-escape, or a Host with spaces or user info).';
   }
+}
 
-  async function handle(req: IncomingMessage, res: ServerResponse) {
-    const origin = allowOrigin(req.headers.origin);
-    const corsHeaders: Record<string, string> = origin
-      ? {
-          'access-control-allow-origin': origin,
-          'access-control-expose-headers': 'x-acs-request-id, date, retry-after, x-acs-retry-after',
-          vary: 'Origin',
-        }
-      : {};
-    if (req.method === 'OPTIONS' && req.headers['access-control-request-method']) {
-      if (!origin)
-        return apiError(
-          res,
-          403,
-          'Forbidden.CORS',
-          'Cross-origin requests are not allowed by this mock server (cors option).',
-        );
-      res.writeHead(204, {
-        ...corsHeaders,
-        'access-control-allow-methods': [...methods].join(', '),
-        'access-control-allow-headers': String(req.headers['access-control-request-headers'] ?? '*'),
-        'access-control-max-age': '600',
-      });
-      return res.end();
-    }
-    // A header the signature covers must come once: the signer and the server would read different copies.
-    const repeated = repeatedSignedHeader(req);
-    if (repeated) {
-      req.resume();
-      return apiError(
-        res,
-        400,
-        'InvalidParameter',
-        `The header ${repeated} is sent more than once; a signed header must appear once.`,
-        corsHeaders,
-      );
-    }
-    // The URL the request names: a Host with a space or with user:password@ is refused, as is a bad %-escape.
-    // Without a Host (HTTP/1.0), the server's bound address.
-    const hostHeader = req.headers.host ?? boundHost();
-    let url: URL;
-    try {
-      if (/[\s@]/.test(hostHeader)) throw new Error('bad host');
-      url = new URL(`http://${hostHeader}${req.url ?? '/'}`);
-      decodeURIComponent(url.pathname);
-    } catch {
-      return apiError(
-        res,
-        400,
-        'InvalidParameter',
-        'The request line or Host header is malformed (bad %-escape, or a Host with spaces or user info).',
-        corsHeaders,
-      );
-    }
-    if (!methods.has(req.method ?? '')) {
-      req.resume();
-      return notFound(res, req.method, url.pathname, corsHeaders);
-    }
-    const body = await readBody(req, maxBody);
-    if (body === 'too-large') {
-      res.setHeader('connection', 'close');
-      return apiError(res, 413, 'RequestEntityTooLarge', `The request body is over ${maxBody} bytes.`, corsHeaders);
-    }
-    // A GET or HEAD carries no body (the Fetch API cannot even build one): a clear 400, never a 500,
-    // and never a body that the signature's content hash does not cover.
-    if ((req.method === 'GET' || req.method === 'HEAD') && body !== undefined && body.length > 0) {
-      return apiError(
-        res,
-        400,
-        'InvalidParameter',
-        `A ${req.method} request carries no body; this one has ${body.length} bytes.`,
-        corsHeaders,
-      );
-    }
-    const headers = new Headers();
-    for (const [name, value] of Object.entries(req.headers)) {
-      if (value === undefined) continue;
-      for (const v of Array.isArray(value) ? value : [value]) headers.append(name, v);
-    }
-    let response: Response | undefined;
-    try {
-      const request = new Request(url, { method: req.method, headers, body: body as BodyInit | undefined });
-      response = await getResponse([...extra, ...handlers], request);
-    } catch (error) {
-      response = Response.json({ Code: 'MockError', Message: (error as Error).message }, { status: 500 });
-    }
-    if (!response) {
-      return notFound(res, req.method, url.pathname, corsHeaders);
-    }
-    if (response.type === 'error') {
-      // MSW's network error: drop the connection, as a failing network would.
-      req.socket.destroy();
-      return;
-    }
-    const out: Record<string, string> = { ...corsHeaders };
-    response.headers.forEach((value, name) => {
-      out[name] = value;
-    });
-    res.writeHead(response.status, out);
-    res.end(Buffer.from(await response.arrayBuffer()));
+/** The body under the cap, or a refusal; a GET or HEAD carries none (never a 500, never a body the signature's hash does not cover). */
+async function requestBody(
+  state: ServerState,
+  req: IncomingMessage,
+): Promise<Buffer | undefined | { status: number; code: string; message: string }> {
+  const body = await readBody(req, state.maxBody);
+  if (body === 'too-large')
+    return { status: 413, code: 'RequestEntityTooLarge', message: `The request body is over ${state.maxBody} bytes.` };
+  if ((req.method === 'GET' || req.method === 'HEAD') && body !== undefined && body.length > 0)
+    return {
+      status: 400,
+      code: 'InvalidParameter',
+      message: `A ${req.method} request carries no body; this one has ${body.length} bytes.`,
+    };
+  return body;
+}
+
+/** The handlers' answer to a Node request, as a Fetch Response (undefined when none matched). */
+async function answer(state: ServerState, req: IncomingMessage, url: URL, body: Buffer | undefined) {
+  const headers = new Headers();
+  for (const [name, value] of Object.entries(req.headers)) {
+    if (value === undefined) continue;
+    for (const v of Array.isArray(value) ? value : [value]) headers.append(name, v);
   }
+  try {
+    const request = new Request(url, { method: req.method, headers, body: body as BodyInit | undefined });
+    return await getResponse([...state.extra, ...state.handlers], request);
+  } catch (error) {
+    return Response.json({ Code: 'MockError', Message: (error as Error).message }, { status: 500 });
+  }
+}
 
+/** One request, from the socket to the answer. */
+async function handle(state: ServerState, req: IncomingMessage, res: ServerResponse) {
+  const cors = corsHeadersFor(state, req.headers.origin);
+  if (req.method === 'OPTIONS' && req.headers['access-control-request-method']) return preflight(state, req, res, cors);
+  const url = requestUrl(state, req);
+  if (typeof url === 'string') {
+    req.resume();
+    return apiError(res, 400, 'InvalidParameter', url, cors);
+  }
+  if (!state.methods.has(req.method ?? '')) {
+    req.resume();
+    return notFound(res, req.method, url.pathname, cors);
+  }
+  const body = await requestBody(state, req);
+  if (body && !Buffer.isBuffer(body)) {
+    if (body.status === 413) res.setHeader('connection', 'close');
+    return apiError(res, body.status, body.code, body.message, cors);
+  }
+  const response = await answer(state, req, url, body);
+  if (!response) return notFound(res, req.method, url.pathname, cors);
+  // MSW's network error: drop the connection, as a failing network would.
+  if (response.type === 'error') return void req.socket.destroy();
+  const out: Record<string, string> = { ...cors };
+  response.headers.forEach((value, name) => {
+    out[name] = value;
+  });
+  res.writeHead(response.status, out);
+  res.end(Buffer.from(await response.arrayBuffer()));
+}
+
+/** The server, with answers for what never reaches `handle`: a malformed request line (400, 431 for headers over the limit) and CONNECT (405). */
+function createHttpServer(state: ServerState) {
   const server = createServer((req, res) => {
-    handle(req, res).catch((error: unknown) => {
+    handle(state, req, res).catch((error: unknown) => {
       if (!res.headersSent) res.writeHead(500, { 'content-type': 'application/json' });
       res.end(JSON.stringify({ Code: 'MockError', Message: (error as Error).message }));
     });
   });
-  // A malformed request line never reaches `handle`: answer it 400 (431 for headers over the limit)
-  // rather than dropping it.
   server.on('clientError', (error: NodeJS.ErrnoException, socket) => {
     if (!socket.writable) return;
+    const overflow = error.code === 'HPE_HEADER_OVERFLOW';
     socket.end(
-      error.code === 'HPE_HEADER_OVERFLOW'
+      overflow
         ? rawAnswer(
             431,
             'Request Header Fields Too Large',
@@ -243,17 +249,31 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
         : rawAnswer(400, 'Bad Request', 'InvalidParameter', 'Malformed HTTP request.'),
     );
   });
-  // CONNECT never reaches `handle` either: no operation tunnels, so it is answered 405.
   server.on('connect', (_req, socket) => {
     socket.end(
       rawAnswer(405, 'Method Not Allowed', 'InvalidAction.NotFound', 'CONNECT is not an operation of the API.'),
     );
   });
-  const boundHost = () => {
-    const bound = server.address() as AddressInfo | null;
-    if (!bound) return `${host}:${port}`;
-    return `${bound.family === 'IPv6' ? `[${bound.address}]` : bound.address}:${bound.port}`;
+  return server;
+}
+
+/** Starts an HTTP server answering with the OpenSearch handlers. */
+export async function startMockServer(options: MockServerOptions = {}): Promise<MockServer> {
+  const { port = 0, host = '127.0.0.1', cors: corsOption, ...handlerOptions } = options;
+  const { handlers, controller, mock } = createOpenSearchHandlers(handlerOptions);
+  const state: ServerState = {
+    handlers,
+    extra: [],
+    methods: new Set(listOperations(handlerOptions.document ?? openApiDocument).map((op) => op.method)),
+    maxBody: handlerOptions.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
+    cors: corsOption ?? LOOPBACK.test(host),
+    boundHost: () => {
+      const bound = server.address() as AddressInfo | null;
+      if (!bound) return `${host}:${port}`;
+      return `${bound.family === 'IPv6' ? `[${bound.address}]` : bound.address}:${bound.port}`;
+    },
   };
+  const server = createHttpServer(state);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(port, host, () => resolve());
@@ -266,14 +286,14 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
     host: address.address,
     controller,
     mock,
-    use(...more) {
-      extra = [...more, ...extra];
+    use: (...more) => {
+      state.extra = [...more, ...state.extra];
     },
-    resetHandlers() {
-      extra = [];
+    resetHandlers: () => {
+      state.extra = [];
     },
-    reset() {
-      extra = [];
+    reset: () => {
+      state.extra = [];
       controller.reset();
     },
     close: () =>
