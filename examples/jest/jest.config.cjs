@@ -1,20 +1,26 @@
-// Jest 30 with MSW 2 and @acs-opensearch/mocks: the recipe the mocks README gives.
+// Jest 30 with MSW and @acs-opensearch/mocks: the recipe the mocks README gives, for Node 20 and 24.
 //
-// MSW 2.x has dependencies that ship only as ES modules: .mjs files (rettime,
-// @open-draft/deferred-promise...) and packages of "type": "module" (until-async). On Node 24.9+ Jest
-// loads them natively (require(esm)); on older Node, babel-jest turns them into CommonJS. Everything
-// else under node_modules is left alone.
+// babel-jest compiles the tests (TypeScript and TSX: preset-typescript, preset-react) and MSW 2's
+// dependencies that ship only as ES modules (.mjs files, and until-async, a "type": "module"
+// package) into CommonJS. Jest runs CommonJS; its native ES module support needs
+// `node --experimental-vm-modules`, which this recipe does not use. Everything else under
+// node_modules is left alone.
 const esmPackages = ['until-async'];
-const transform = {
-  '^.+\\.m?js$': ['babel-jest', { presets: [['@babel/preset-env', { targets: { node: 'current' } }]] }],
+const babel = {
+  presets: [
+    ['@babel/preset-env', { targets: { node: 'current' } }],
+    ['@babel/preset-react', { runtime: 'automatic' }],
+    '@babel/preset-typescript',
+  ],
 };
+const transform = { '^.+\\.(m?js|cjs|tsx?)$': ['babel-jest', babel] };
 const transformIgnorePatterns = [`/node_modules/(?!(.*/)?(${esmPackages.join('|')})/).+\\.(?!mjs$)[^.]+$`];
 
 module.exports = {
   projects: [
     {
       displayName: 'jsdom',
-      testMatch: ['<rootDir>/test/*.jsdom.test.cjs'],
+      testMatch: ['<rootDir>/test/*.jsdom.test.{cjs,ts,tsx}'],
       // jsdom without Node's fetch, Request, Response, streams and TextEncoder breaks MSW;
       // jest-fixed-jsdom puts Node's back.
       testEnvironment: 'jest-fixed-jsdom',
@@ -26,7 +32,7 @@ module.exports = {
     },
     {
       displayName: 'node',
-      testMatch: ['<rootDir>/test/*.node.test.cjs'],
+      testMatch: ['<rootDir>/test/*.node.test.{cjs,ts,tsx}'],
       testEnvironment: 'node',
       transform,
       transformIgnorePatterns,

@@ -1,5 +1,6 @@
-// Two projects run the same kind of tests a user writes: in Node with msw/node, and in a real
-// Chromium (Debian's, never downloaded) with msw/browser and the service worker in public/.
+// Three projects run the tests a user writes: in Node with msw/node, in jsdom, and in a real
+// Chromium (Debian's, never downloaded) with msw/browser and the service worker in public/; the
+// files in test/shared run both in jsdom and in Chromium.
 import { playwright } from '@vitest/browser-playwright';
 import { defineConfig } from 'vitest/config';
 import { findChromium } from '../../scripts/lib/chromium.mjs';
@@ -16,10 +17,14 @@ export default defineConfig({
         test: { name: 'node', environment: 'node', include: ['test/node/**/*.test.ts'] },
       },
       {
+        // The README's React Testing Library recipe: the same file as in the browser project below.
+        test: { name: 'jsdom', environment: 'jsdom', include: ['test/shared/**/*.test.ts'] },
+      },
+      {
         test: {
           name: 'browser',
           globalSetup: ['test/requireChromium.ts'],
-          include: ['test/browser/**/*.test.ts'],
+          include: ['test/browser/**/*.test.ts', 'test/shared/**/*.test.ts'],
           browser: {
             enabled: true,
             headless: true,

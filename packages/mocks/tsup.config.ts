@@ -24,4 +24,9 @@ export default defineConfig({
   ],
   // The repository's one OpenAPI reader is an internal workspace package: bundled, never a dependency.
   noExternal: ['@acs-opensearch/openapi-reader'],
+  // The CommonJS build loads msw/node with require() (Jest runs CommonJS without ESM support in
+  // its VM); the ES build with import().
+  esbuildOptions(options, context) {
+    options.define = { ...options.define, __ACS_CJS__: context.format === 'cjs' ? 'true' : 'false' };
+  },
 });

@@ -27,4 +27,14 @@ export function node24Binary() {
   return bin;
 }
 
-if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) console.log(node24Binary());
+// `node scripts/lib/node24.mjs` prints the binary; `node scripts/lib/node24.mjs --run FILE [ARGS...]`
+// runs FILE with it, as the Node 24 leg of a package's tests (examples/jest runs Jest so).
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  const run = process.argv.indexOf('--run');
+  if (run < 0) console.log(node24Binary());
+  else {
+    const { spawnSync } = await import('node:child_process');
+    const result = spawnSync(node24Binary(), process.argv.slice(run + 1), { stdio: 'inherit' });
+    process.exit(result.status ?? 1);
+  }
+}

@@ -25,6 +25,7 @@ export {
   type RecordedParams,
   type RecordedRequest,
 } from './publicTypes.js';
+export { type OpenSearchMocks, type SetupOpenSearchMocksOptions, setupOpenSearchMocks } from './setup.js';
 export { createOperationValidators, type OperationValidator, type Violation } from './specValidator.js';
 export type {
   ErrorCode,
