@@ -8,10 +8,7 @@ const key = { accessKeyId: 'jest-ak', accessKeySecret: 'jest-secret' };
 const mock = createOpenSearchHandlers({ seed: 1, verifySignature: key });
 const server = setupServer(...mock.handlers);
 beforeAll(() => server.listen({ onUnhandledRequest: mock.onUnhandledRequest }));
-afterEach(() => {
-  server.resetHandlers();
-  mock.controller.reset();
-});
+afterEach(() => mock.reset(server));
 afterAll(() => server.close());
 
 const client = createOpenSearchClient({ credentials: key, retry: { baseDelayMs: 1 } });

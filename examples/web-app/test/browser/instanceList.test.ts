@@ -12,8 +12,7 @@ beforeAll(async () => {
   await worker.start({ serviceWorker: { url: '/mockServiceWorker.js' }, onUnhandledRequest: 'bypass', quiet: true });
 });
 afterEach(() => {
-  worker.resetHandlers();
-  mock.controller.reset();
+  mock.reset(worker);
   document.body.replaceChildren();
 });
 afterAll(() => worker.stop());

@@ -7,12 +7,9 @@ import { createInstanceListModel } from '../../src/instanceListModel.js';
 
 const mock = createOpenSearchHandlers({ seed: 1 });
 const server = setupServer(...mock.handlers);
-beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
-afterEach(() => {
-  // Overrides are MSW handlers: resetHandlers() removes them; reset() restores the data.
-  server.resetHandlers();
-  mock.controller.reset();
-});
+beforeAll(() => server.listen({ onUnhandledRequest: mock.onUnhandledRequest }));
+// One reset: the overrides (MSW handlers), the data, the recorded requests, the request ids.
+afterEach(() => mock.reset(server));
 afterAll(() => server.close());
 
 const client = createOpenSearchClient({
