@@ -32,7 +32,6 @@ const ITEMS = '/v4/openapi/app-groups/{appGroupIdentity}/acs-test-widgets';
 function copyRepository() {
   const files = run('git', ['ls-files', '-co', '--exclude-standard'], root).split('\n').filter(Boolean);
   for (const file of files) {
-    if (file.startsWith('examples/')) continue;
     mkdirSync(dirname(join(work, file)), { recursive: true });
     try {
       cpSync(join(root, file), join(work, file));
