@@ -14,21 +14,25 @@ export interface ParsedAuthorization {
   signature: string;
 }
 
-/** Reads an Authorization header written by `formatAuthorization`; returns null when it is malformed. */
+/**
+ * The whole header, strictly: the algorithm, then exactly Credential, SignedHeaders and Signature,
+ * in that order, each once; signed-header names in lower case; a signature of exactly 64 hex
+ * digits. Optional white space after a comma; nothing before or after.
+ */
+const AUTHORIZATION =
+  /^(\S+) Credential=([^\s,;=]+), ?SignedHeaders=([a-z0-9-]+(?:;[a-z0-9-]+)*), ?Signature=([0-9a-f]{64})$/;
+
+/** Reads an Authorization header written by `formatAuthorization`; returns null when it is malformed in any way. */
 export function parseAuthorization(value: string | null | undefined): ParsedAuthorization | null {
-  if (!value) return null;
-  const match = /^(\S+) (.*)$/.exec(value.trim());
+  if (typeof value !== 'string') return null;
+  const match = AUTHORIZATION.exec(value);
   if (!match) return null;
-  const [, algorithm, rest] = match as unknown as [string, string, string];
-  const fields = new Map<string, string>();
-  for (const part of rest.split(',')) {
-    const eq = part.indexOf('=');
-    if (eq <= 0) return null;
-    fields.set(part.slice(0, eq).trim(), part.slice(eq + 1).trim());
-  }
-  const accessKeyId = fields.get('Credential');
-  const signedHeaders = fields.get('SignedHeaders');
-  const signature = fields.get('Signature');
-  if (!accessKeyId || !signedHeaders || !signature || !/^[0-9a-f]{64}$/.test(signature)) return null;
+  const [, algorithm, accessKeyId, signedHeaders, signature] = match as unknown as [
+    string,
+    string,
+    string,
+    string,
+    string,
+  ];
   return { algorithm, accessKeyId, signedHeaders: signedHeaders.split(';'), signature };
 }
