@@ -26,7 +26,16 @@ const work = mkdtempSync(join(tmpdir(), 'acs-opensearch-new-ops-'));
 const bin = (name) => join(root, 'node_modules', '.bin', name);
 const report = createReport('test:new-operations');
 const { check } = report;
-const ITEMS = '/v4/openapi/app-groups/{appGroupIdentity}/acs-test-widgets';
+// The synthetic names, made unique if the spec already has them (a repeat of this test on its own result).
+const taken = readFileSync(join(root, 'openapi/generated/openapi.json'), 'utf8');
+let round = 0;
+while (taken.includes(`AcsTestWidget${round || ''}`) || taken.includes(`acs-test-widgets${round ? `-${round}` : ''}`))
+  round += 1;
+const T = `AcsTestWidget${round || ''}`;
+const SLUG = `acs-test-widgets${round ? `-${round}` : ''}`;
+/** A fixture's text with the synthetic names made unique. */
+const unique = (text) => text.replaceAll('AcsTestWidget', T).replaceAll('acs-test-widgets', SLUG);
+const ITEMS = `/v4/openapi/app-groups/{appGroupIdentity}/${SLUG}`;
 
 /** A copy of the repository that shares the installed dependencies; workspace links point into the copy. */
 function copyRepository() {
@@ -53,13 +62,16 @@ function copyRepository() {
 
 /** The maintainer's spec change: two path files and their two lines in openapi.yaml. */
 function addOperations() {
-  cpSync(join(fixture, 'acs-test-widgets.yaml'), join(work, 'openapi/paths/acs-test-widgets.yaml'));
-  cpSync(join(fixture, 'acs-test-widget.yaml'), join(work, 'openapi/paths/acs-test-widget.yaml'));
+  for (const [file, as] of [
+    ['acs-test-widgets.yaml', `${SLUG}.yaml`],
+    ['acs-test-widget.yaml', `${SLUG}-item.yaml`],
+  ])
+    writeFileSync(join(work, 'openapi/paths', as), unique(readFileSync(join(fixture, file), 'utf8')));
   const specPath = join(work, 'openapi/openapi.yaml');
   const spec = readFileSync(specPath, 'utf8');
   const anchor = '\ncomponents:\n';
   if (!spec.includes(anchor)) throw new Error('openapi.yaml has no top-level components: where this test expects it');
-  const paths = `  ${ITEMS}:\n    $ref: paths/acs-test-widgets.yaml\n  ${ITEMS}/{widgetName}:\n    $ref: paths/acs-test-widget.yaml\n`;
+  const paths = `  ${ITEMS}:\n    $ref: paths/${SLUG}.yaml\n  ${ITEMS}/{widgetName}:\n    $ref: paths/${SLUG}-item.yaml\n`;
   writeFileSync(specPath, spec.replace(anchor, `\n${paths}components:\n`).replace(/\n\n(\s+\/v4)/, '\n$1'));
 }
 
@@ -71,9 +83,7 @@ function followReadme() {
   check(generate.ok, 'pnpm generate follows the spec', generate.out);
   const metadata = readFileSync(join(work, 'packages/client/src/generated/metadata.ts'), 'utf8');
   check(
-    ['ListAcsTestWidgets', 'CreateAcsTestWidget', 'GetAcsTestWidget'].every((a) =>
-      metadata.includes(`"action": "${a}"`),
-    ),
+    [`List${T}s`, `Create${T}`, `Get${T}`].every((a) => metadata.includes(`"action": "${a}"`)),
     'the generated metadata carries the new actions',
   );
   for (const pkg of ['client', 'mocks']) {
@@ -93,7 +103,7 @@ function followReadme() {
 
 function typeProbe() {
   mkdirSync(join(work, 'packages/client/probe'));
-  cpSync(join(fixture, 'probe.ts'), join(work, 'packages/client/probe/probe.ts'));
+  writeFileSync(join(work, 'packages/client/probe/probe.ts'), unique(readFileSync(join(fixture, 'probe.ts'), 'utf8')));
   writeFileSync(
     join(work, 'packages/client/probe/tsconfig.json'),
     JSON.stringify({
@@ -154,9 +164,9 @@ async function startVerifyingServer(credentials) {
       if (pathname.includes('/flaky/')) return reject(503, 'ServiceUnavailable');
       const name = decodeURIComponent(pathname.split('/').pop());
       const answer =
-        route.action === 'GetAcsTestWidget'
+        route.action === `Get${T}`
           ? { requestId: 'r-get', result: { widgetName: name, colour: 'red' } }
-          : route.action === 'ListAcsTestWidgets'
+          : route.action === `List${T}s`
             ? { requestId: 'r-list', totalCount: 1, result: [{ widgetName: 'w1', colour: 'red' }] }
             : { requestId: `r-${req.method}`, result: [] };
       res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(answer));
@@ -186,33 +196,33 @@ async function theWire() {
     const path = { appGroupIdentity: 'my app' };
     const last = () => seen.at(-1);
     await attempt(
-      'client.getAcsTestWidget is signed as GetAcsTestWidget and verified by the official signer',
-      () => client.getAcsTestWidget({ ...path, widgetName: 'w_é' }),
-      (r) => r.result.widgetName === 'w_é' && last().action === 'GetAcsTestWidget',
+      `client.get${T} is signed as Get${T} and verified by the official signer`,
+      () => client[`get${T}`]({ ...path, widgetName: 'w_é' }),
+      (r) => r.result.widgetName === 'w_é' && last().action === `Get${T}`,
     );
     await attempt(
-      'client.createAcsTestWidget is signed as CreateAcsTestWidget, body included',
-      () => client.createAcsTestWidget({ ...path, body: { widgetName: 'w2', colour: 'blue' } }),
+      `client.create${T} is signed as Create${T}, body included`,
+      () => client[`create${T}`]({ ...path, body: { widgetName: 'w2', colour: 'blue' } }),
       (r) => r.requestId === 'r-POST' && last().body === '{"widgetName":"w2","colour":"blue"}',
     );
     await attempt(
-      'client.paginateAcsTestWidgets pages as ListAcsTestWidgets',
+      `client.paginate${T}s pages as List${T}s`,
       async () => {
         const pages = [];
-        for await (const page of client.paginateAcsTestWidgets({ ...path, colour: 'red' })) pages.push(page);
+        for await (const page of client[`paginate${T}s`]({ ...path, colour: 'red' })) pages.push(page);
         return pages;
       },
-      (pages) => pages.length === 1 && last().action === 'ListAcsTestWidgets',
+      (pages) => pages.length === 1 && last().action === `List${T}s`,
     );
     await attempt(
-      'raw client.GET on the item path is signed as GetAcsTestWidget',
+      `raw client.GET on the item path is signed as Get${T}`,
       () => client.GET(`${ITEMS}/{widgetName}`, { params: { path: { ...path, widgetName: 'x' } } }),
-      (r) => r.data?.result.widgetName === 'x' && last().action === 'GetAcsTestWidget',
+      (r) => r.data?.result.widgetName === 'x' && last().action === `Get${T}`,
     );
     await attempt(
-      'raw client.POST on the collection is signed as CreateAcsTestWidget',
+      `raw client.POST on the collection is signed as Create${T}`,
       () => client.POST(ITEMS, { params: { path }, body: { widgetName: 'raw' } }),
-      (r) => r.data?.requestId === 'r-POST' && last().action === 'CreateAcsTestWidget',
+      (r) => r.data?.requestId === 'r-POST' && last().action === `Create${T}`,
     );
     await attempt(
       'the existing operations keep their own action',
@@ -220,24 +230,24 @@ async function theWire() {
       () => last().action === 'ListFunctionInstances',
     );
     const before = seen.length;
-    const error = await client
-      .createAcsTestWidget({ appGroupIdentity: 'flaky', body: { widgetName: 'once' } })
-      .catch((e) => e);
+    const error = await client[`create${T}`]({ appGroupIdentity: 'flaky', body: { widgetName: 'once' } }).catch(
+      (e) => e,
+    );
     check(
       error instanceof OpenSearchError && error.status === 503 && seen.length === before + 1,
       'a new POST that got a 503 is not sent again',
     );
-    const bad = await client.createAcsTestWidget({ ...path, body: { widgetName: 'n', size: 3 } }).catch((e) => e);
+    const bad = await client[`create${T}`]({ ...path, body: { widgetName: 'n', size: 3 } }).catch((e) => e);
     check(
       bad?.name === 'ValidationError' && bad.parameter === 'body.size' && seen.length === before + 1,
       'an unknown body field is refused before the network',
     );
     // The server's check has teeth: a request signed with another operation's action is refused.
     const { signRequest } = await import(pathToFileURL(join(work, 'packages/client/dist/node/signing.js')).href);
-    const url = `${endpoint}/v4/openapi/app-groups/a/acs-test-widgets/w`;
+    const url = `${endpoint}/v4/openapi/app-groups/a/${SLUG}/w`;
     const wrong = await signRequest(
       { method: 'GET', url },
-      { credentials, action: 'ListAcsTestWidgets', version: '2017-12-25' },
+      { credentials, action: `List${T}s`, version: '2017-12-25' },
     );
     const refused = await fetch(url, { headers: wrong.headers });
     check(
@@ -261,14 +271,14 @@ async function theMocks() {
     await attempt(
       'the mocks create, list and get a new widget, signed and verified',
       async () => {
-        await client.createAcsTestWidget({ ...path, body: { widgetName: 'fresh', colour: 'blue' } });
-        const blue = await client.listAcsTestWidgets({ ...path, colour: 'blue' });
-        const got = await client.getAcsTestWidget({ ...path, widgetName: 'fresh' });
+        await client[`create${T}`]({ ...path, body: { widgetName: 'fresh', colour: 'blue' } });
+        const blue = await client[`list${T}s`]({ ...path, colour: 'blue' });
+        const got = await client[`get${T}`]({ ...path, widgetName: 'fresh' });
         return { blue: blue.result.map((w) => w.widgetName), got: got.result };
       },
       (r) => r.blue.includes('fresh') && r.got.colour === 'blue',
     );
-    const missing = await client.getAcsTestWidget({ ...path, widgetName: 'nope' }).catch((e) => e);
+    const missing = await client[`get${T}`]({ ...path, widgetName: 'nope' }).catch((e) => e);
     check(missing?.status === 404, 'the mocks answer 404 for a widget they do not hold', String(missing));
   } finally {
     await mock.close();

@@ -55,6 +55,12 @@ export interface ValueRule {
   minLength?: number;
   maxLength?: number;
   pattern?: string;
+  /** The rule of each item of an array. */
+  items?: ValueRule;
+  /** The rules of an object's fields (`required` marks the required ones). */
+  fields?: Record<string, ValueRule>;
+  /** `additionalProperties: false`: a field the schema does not name is refused. */
+  closed?: true;
 }
 
 export interface ParameterRule extends ValueRule {

@@ -105,7 +105,7 @@ export function listOperations(document) {
 const INT32 = { minimum: -(2 ** 31), maximum: 2 ** 31 - 1 };
 
 /** The checks the client runs before the network, from one schema (its top level only). */
-function valueRule(document, rawSchema) {
+function valueRule(document, rawSchema, depth = 0) {
   const schema = deref(document, rawSchema) ?? {};
   const types = Array.isArray(schema.type) ? schema.type.filter((t) => t !== 'null') : [schema.type];
   const type = types[0] ?? (schema.properties ? 'object' : schema.items ? 'array' : 'string');
@@ -124,8 +124,25 @@ function valueRule(document, rawSchema) {
   if (schema.minLength !== undefined) rule.minLength = schema.minLength;
   if (schema.maxLength !== undefined) rule.maxLength = schema.maxLength;
   if (schema.pattern !== undefined) rule.pattern = schema.pattern;
+  // Nested values (array items, object fields), a few levels down, so that the client refuses what
+  // the spec's validator would: `createParameters: [{ name: 5 }]` as much as `pageSize: '5'`.
+  if (depth < MAX_RULE_DEPTH && type === 'array' && schema.items)
+    rule.items = valueRule(document, schema.items, depth + 1);
+  if (depth < MAX_RULE_DEPTH && type === 'object' && schema.properties) {
+    const required = new Set(schema.required ?? []);
+    rule.fields = Object.fromEntries(
+      Object.entries(schema.properties).map(([name, child]) => [
+        name,
+        { ...(required.has(name) ? { required: true } : {}), ...valueRule(document, child, depth + 1) },
+      ]),
+    );
+    if (schema.additionalProperties === false) rule.closed = true;
+  }
   return rule;
 }
+
+/** How deep the client's rules follow nested arrays and objects. */
+const MAX_RULE_DEPTH = 4;
 
 /** `listFunctionInstances` -> `paginateFunctionInstances`; `searchThings` -> `paginateSearchThings`. */
 export function paginatorName(operationId) {
@@ -227,7 +244,10 @@ export function operationMetadata(document, options = {}) {
           ? {
               required: success.required ?? [],
               types: Object.fromEntries(
-                Object.entries(success.properties ?? {}).map(([k, s]) => [k, valueRule(document, s).type]),
+                Object.entries(success.properties ?? {}).map(([k, s]) => [
+                  k,
+                  valueRule(document, s, MAX_RULE_DEPTH).type,
+                ]),
               ),
             }
           : null,

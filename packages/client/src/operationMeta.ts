@@ -12,6 +12,12 @@ export interface ValueRule {
   readonly minLength?: number;
   readonly maxLength?: number;
   readonly pattern?: string;
+  /** The rule of each item of an array. */
+  readonly items?: ValueRule;
+  /** The rules of an object's fields (`required` marks the required ones). */
+  readonly fields?: Readonly<Record<string, ValueRule>>;
+  /** `additionalProperties: false`: a field the schema does not name is refused. */
+  readonly closed?: true;
 }
 
 export interface ParameterRule extends ValueRule {

@@ -48,6 +48,23 @@ function checkValue(name: string, where: string, rule: ValueRule, value: unknown
                 ? 'be well-formed UTF-16 (it has a lone surrogate)'
                 : undefined;
   if (problem) throw new ValidationError(name, `${where} must ${problem}`);
+  if (rule.items && Array.isArray(value))
+    for (let i = 0; i < value.length; i++) checkValue(`${name}[${i}]`, `${where}[${i}]`, rule.items, value[i], inUrl);
+  if (rule.fields && type === 'object') checkFields(name, where, rule, value as Bag, inUrl);
+}
+
+/** The fields of a nested object: known ones checked, required ones present, unknown ones refused when closed. */
+function checkFields(name: string, where: string, rule: ValueRule, value: Bag, inUrl: boolean): void {
+  const fields = rule.fields!;
+  for (const key of Object.keys(value)) {
+    const field = Object.hasOwn(fields, key) ? fields[key] : undefined;
+    if (!field && rule.closed)
+      throw new ValidationError(`${name}.${key}`, `${where}: unknown field ${JSON.stringify(key)}`);
+    if (field && value[key] !== undefined) checkValue(`${name}.${key}`, `${where}.${key}`, field, value[key], inUrl);
+  }
+  for (const [key, field] of Object.entries(fields))
+    if (field.required && value[key] === undefined)
+      throw new ValidationError(`${name}.${key}`, `${where}.${key} is required`);
 }
 
 /** The own keys of a parameter object (a `__proto__` key from JSON.parse included), or a ValidationError. */

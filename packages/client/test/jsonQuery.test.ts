@@ -58,3 +58,45 @@ describe('JSON query parameters', () => {
     expect(sent[0]!.headers.get('x-acs-action')).toBe('ListAppGroups');
   });
 });
+
+describe('nested values are validated as the spec says', () => {
+  const nested: OperationMeta = {
+    ...synthetic,
+    operationId: 'createThing',
+    method: 'POST',
+    parameters: [],
+    body: {
+      required: true,
+      mediaType: 'application/json',
+      closed: true,
+      fields: {
+        parameters: {
+          type: 'array',
+          items: { type: 'object', fields: { name: { type: 'string', required: true }, value: { type: 'string' } } },
+        },
+        config: { type: 'object', closed: true, fields: { depth: { type: 'integer', minimum: 0 } } },
+      },
+    },
+  };
+  it.each([
+    [{ parameters: ['x'] }, 'body.parameters[0]'],
+    [{ parameters: [{ name: 5 }] }, 'body.parameters[0].name'],
+    [{ parameters: [{ value: 'v' }] }, 'body.parameters[0].name'],
+    [{ parameters: [{ name: 'n', value: null }] }, 'body.parameters[0].value'],
+    [{ config: { depth: -1 } }, 'body.config.depth'],
+    [{ config: { other: 1 } }, 'body.config.other'],
+  ])('%j is a ValidationError naming %s', (body, parameter) => {
+    let error: unknown;
+    try {
+      prepareFlat(nested, { body });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(ValidationError);
+    expect((error as ValidationError).parameter).toBe(parameter);
+  });
+  it('accepts what the spec allows', () => {
+    const body = { parameters: [{ name: 'n', value: 'v' }, { name: 'm' }], config: { depth: 2 } };
+    expect(prepareFlat(nested, { body }).body).toEqual(body);
+  });
+});

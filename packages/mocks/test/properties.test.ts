@@ -133,14 +133,22 @@ describe('the signer', () => {
 
 /** A value for a parameter rule: often valid, sometimes junk of any JSON type. */
 function valueFor(rule: { type: string; enum?: readonly unknown[]; minimum?: number; maximum?: number }) {
-  const junk = fc.oneof(fc.string(), fc.integer(), fc.double(), fc.boolean(), fc.constant(null), fc.array(fc.string()));
+  const nested = fc.array(
+    fc.oneof(
+      fc.record({ name: fc.oneof(fc.string(), fc.integer()), value: fc.oneof(fc.string(), fc.constant(null)) }),
+      fc.record({ key: fc.string(), value: fc.string() }, { requiredKeys: [] }),
+      fc.string(),
+    ),
+    { maxLength: 3 },
+  );
+  const junk = fc.oneof(fc.string(), fc.integer(), fc.double(), fc.boolean(), fc.constant(null), nested);
   const valid =
     rule.enum !== undefined
       ? fc.constantFrom(...rule.enum)
       : rule.type === 'integer'
         ? fc.integer({ min: rule.minimum ?? -1000, max: Math.min(rule.maximum ?? 1000, 2 ** 31 - 1) })
         : rule.type === 'array'
-          ? fc.array(fc.record({ key: fc.string(), value: fc.string() }), { maxLength: 3 })
+          ? fc.oneof(fc.array(fc.record({ key: fc.string(), value: fc.string() }), { maxLength: 3 }), nested)
           : text(12);
   return fc.oneof({ weight: 4, arbitrary: valid }, { weight: 1, arbitrary: junk });
 }

@@ -78,7 +78,18 @@ export const OPERATIONS = {
         "name": "tags",
         "in": "query",
         "json": true,
-        "type": "array"
+        "type": "array",
+        "items": {
+          "type": "object",
+          "fields": {
+            "key": {
+              "type": "string"
+            },
+            "value": {
+              "type": "string"
+            }
+          }
+        }
       },
       {
         "name": "pageNumber",
@@ -260,10 +271,32 @@ export const OPERATIONS = {
           "type": "string"
         },
         "createParameters": {
-          "type": "array"
+          "type": "array",
+          "items": {
+            "type": "object",
+            "fields": {
+              "name": {
+                "type": "string"
+              },
+              "value": {
+                "type": "string"
+              }
+            }
+          }
         },
         "usageParameters": {
-          "type": "array"
+          "type": "array",
+          "items": {
+            "type": "object",
+            "fields": {
+              "name": {
+                "type": "string"
+              },
+              "value": {
+                "type": "string"
+              }
+            }
+          }
         }
       },
       "closed": true
@@ -385,10 +418,32 @@ export const OPERATIONS = {
           "type": "string"
         },
         "createParameters": {
-          "type": "array"
+          "type": "array",
+          "items": {
+            "type": "object",
+            "fields": {
+              "name": {
+                "type": "string"
+              },
+              "value": {
+                "type": "string"
+              }
+            }
+          }
         },
         "usageParameters": {
-          "type": "array"
+          "type": "array",
+          "items": {
+            "type": "object",
+            "fields": {
+              "name": {
+                "type": "string"
+              },
+              "value": {
+                "type": "string"
+              }
+            }
+          }
         }
       },
       "closed": true
