@@ -61,6 +61,26 @@ console.log(`esm: @acs-opensearch/client/signing signs with ${DEFAULT_CRYPTO_NAM
   strict.close();
   network.close();
   if (reachedNetwork !== 0) throw new Error(`msw ${mswMajor}: the unmatched request reached the network`);
+  // One reset clears an override and the data, under either major.
+  const {
+    controller,
+    mock: topMock,
+    reset,
+    onUnhandledFrame,
+    onUnhandledRequest,
+  } = await import('@acs-opensearch/mocks');
+  const again = setupServer(...handlers);
+  again.listen(mswMajor >= 3 ? { onUnhandledFrame } : { onUnhandledRequest });
+  controller.seed('reset_app', []);
+  again.use(topMock.error('ServiceUnavailable'));
+  const failed = await client
+    .listFunctionInstances({ appGroupIdentity: 'reset_app', functionName: 'ctr' })
+    .catch((e) => e);
+  reset(again);
+  const restored = await client.listFunctionInstances({ appGroupIdentity: 'reset_app', functionName: 'ctr' });
+  again.close();
+  if (failed?.status !== 503 || restored.totalCount === 0)
+    throw new Error(`msw ${mswMajor}: reset(server) did not clear the override and the data`);
   if (!String(error?.message).includes('The handlers expect https://opensearch.cn-hangzhou.aliyuncs.com'))
     throw new Error(`msw ${mswMajor}: expected the mocks' error naming the baseUrl, got ${error?.message}`);
   console.log(
