@@ -68,7 +68,9 @@ export function retryAfterMs(headers: Headers, now = Date.now()): number | undef
     const value = headers.get(name)?.trim();
     if (!value) continue;
     if (/^\d{1,12}(\.\d{1,6})?$/.test(value)) return Math.round(Number(value) * 1000);
-    const date = Date.parse(value);
+    // An HTTP date names its day or month ("Thu, 01 Jan 2026 00:00:10 GMT"); a bare "-1" or "2026"
+    // is malformed, even though Date.parse reads it as a year.
+    const date = /[A-Za-z]{3}/.test(value) ? Date.parse(value) : Number.NaN;
     if (!Number.isNaN(date)) return Math.max(0, date - now);
   }
   return undefined;
