@@ -27,3 +27,12 @@ describe('NonceStore size cap', () => {
     expect(nonces.use('a', 0, 1)).toBe(true);
   });
 });
+
+describe('NonceStore window edge', () => {
+  it('a nonce is forgotten exactly when its window ends, not a moment later', () => {
+    const nonces = new NonceStore(1000);
+    expect(nonces.use('n', 0, 0)).toBe(true);
+    expect(nonces.use('n', 0, 999)).toBe(false);
+    expect(nonces.use('n', 1000, 1000)).toBe(true);
+  });
+});

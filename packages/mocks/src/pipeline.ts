@@ -144,7 +144,7 @@ function record(
 /**
  * Step 6: the gateway's checks. It routes by action, method and path together, so a request that
  * names another operation's action is refused whether or not signatures are checked; with a key,
- * the signature (an expired one gets the server's Date, so that a client can correct its clock).
+ * the signature.
  */
 async function gatewayRefusal(
   model: ModelOperation,
@@ -170,9 +170,8 @@ async function gatewayRefusal(
     version: model.meta.version,
     crypto: options.crypto,
   });
-  if (!failure) return undefined;
-  const expired = failure.code === 'InvalidTimeStamp.Expired';
-  return reply.error(failure.code, failure.message, undefined, expired ? { date: new Date().toUTCString() } : {});
+  // Every answer carries the server's Date, so an expired request can correct its clock from it.
+  return failure ? reply.error(failure.code, failure.message) : undefined;
 }
 
 /** Step 7: with `appGroups`, a request to another app group is answered 404, and warned about or thrown on if asked. */

@@ -64,3 +64,64 @@ describe('verifySignature', () => {
     expect(used).toBeGreaterThan(0);
   });
 });
+
+describe('verifySignature, each check', () => {
+  const withHeaders = async (change: (h: Headers) => void) => {
+    const request = await signed();
+    const headers = new Headers(request.headers);
+    change(headers);
+    return new Request(URL_, { headers });
+  };
+
+  it.each(['x2024-01-01T00:00:00Z', '2024-01-01T00:00:00Zx', '2024-01-01T00:00:00', '2024-1-01T00:00:00Z'])(
+    'x-acs-date %j is InvalidTimeStamp.Format',
+    async (date) => {
+      const request = await withHeaders((h) => h.set('x-acs-date', date));
+      expect(await verifySignature(request, { key })).toMatchObject({ code: 'InvalidTimeStamp.Format' });
+    },
+  );
+
+  it('a date just inside the window passes the time check; just outside is Expired', async () => {
+    const now = Date.parse('2026-01-01T00:00:00Z');
+    const inside = await signed({ now: now - MAX_CLOCK_SKEW_MS + 1000 });
+    expect(await verifySignature(inside, { key, now })).toBeNull();
+    const outside = await signed({ now: now - MAX_CLOCK_SKEW_MS - 1000 });
+    expect(await verifySignature(outside, { key, now })).toMatchObject({ code: 'InvalidTimeStamp.Expired' });
+  });
+
+  it.each(['host', 'x-acs-date', 'x-acs-signature-nonce', 'x-acs-content-sha256', 'x-acs-action', 'x-acs-version'])(
+    'a signature that leaves %s out of SignedHeaders is IncompleteSignature naming it',
+    async (name) => {
+      const request = await withHeaders((h) =>
+        h.set(
+          'authorization',
+          h.get('authorization')!.replace(
+            /SignedHeaders=([^,]+)/,
+            (_, list: string) =>
+              `SignedHeaders=${list
+                .split(';')
+                .filter((n) => n !== name)
+                .join(';')}`,
+          ),
+        ),
+      );
+      const failure = await verifySignature(request, { key });
+      expect(failure).toMatchObject({ code: 'IncompleteSignature' });
+      expect(failure!.message).toContain(name);
+    },
+  );
+
+  it('another AccessKeyId, a wrong version and a wrong body hash each fail with their code', async () => {
+    expect(await verifySignature(await signed(), { key: { ...key, accessKeyId: 'other' } })).toMatchObject({
+      code: 'SignatureDoesNotMatch',
+    });
+    expect(await verifySignature(await signed(), { key, version: '2099-01-01' })).toMatchObject({
+      code: 'InvalidVersion',
+    });
+    const request = await withHeaders((h) => h.set('x-acs-content-sha256', '0'.repeat(64)));
+    expect(await verifySignature(request, { key })).toMatchObject({
+      code: 'SignatureDoesNotMatch',
+      message: 'x-acs-content-sha256 does not match the SHA-256 of the body.',
+    });
+  });
+});
