@@ -7,7 +7,7 @@
 import { normalizeCasing } from '@acs-opensearch/client';
 import { type OutputLevel, selectOutput } from './outputLevels.js';
 import { sampleFromSchema } from './sampleFromSchema.js';
-import type { Collection, ModelOperation, SpecModel } from './specModel.js';
+import type { Collection, Filter, ModelOperation, SpecModel } from './specModel.js';
 import type { ActiveFilter, Item, Parents, ResourceStore } from './store.js';
 import type { FunctionInstance } from './types.js';
 
@@ -114,10 +114,10 @@ export function respond(ctx: BehaviourContext, exchange: Exchange, reply: Reply)
   }
 }
 
-/** The filters a request sets on a collection (a value `all` of an enum with `all` sets none). */
-function activeFilters(collection: Collection, values: Record<string, unknown>): ActiveFilter[] {
+/** The filters a request sets (a value `all` of an enum with `all` sets none). */
+export function activeFilters(filters: readonly Filter[], values: Record<string, unknown>): ActiveFilter[] {
   const out: ActiveFilter[] = [];
-  for (const filter of collection.filters) {
+  for (const filter of filters) {
     const value = values[filter.name];
     if (value !== undefined && !(filter.all && value === 'all')) out.push({ filter, value });
   }
@@ -126,7 +126,7 @@ function activeFilters(collection: Collection, values: Record<string, unknown>):
 
 function list(ctx: BehaviourContext, { model, values }: Exchange, collection: Collection, reply: Reply): Response {
   const { scope, parents } = placeOf(values, collection);
-  const all = ctx.store.list(collection, scope, parents, activeFilters(collection, values));
+  const all = ctx.store.list(collection, scope, parents, activeFilters(model.filters, values));
   const paging = model.meta.pagination;
   const pageNumber = Number(paging ? (values[paging.pageNumber] ?? 1) : 1);
   const pageSize = Number(paging ? (values[paging.pageSize] ?? all.length) : all.length);
@@ -197,14 +197,7 @@ function create(
 /** The newest item of the collection beside the operation that passes the query's field filters. */
 function current(ctx: BehaviourContext, { model, values }: Exchange, collection: Collection, reply: Reply): Response {
   const { scope, parents } = placeOf(values, collection);
-  const fields = new Set(Object.keys(collection.itemSchema?.properties ?? {}));
-  const filters: ActiveFilter[] = model.op.parameters
-    .filter((p) => p.in === 'query' && fields.has(p.name) && values[p.name] !== undefined)
-    .map((p) => ({
-      filter: { name: p.name, field: p.name, operator: '=', all: false, default: undefined },
-      value: values[p.name],
-    }));
-  const all = ctx.store.list(collection, scope, parents, filters);
+  const all = ctx.store.list(collection, scope, parents, activeFilters(model.filters, values));
   const key = collection.key;
   const newest = key
     ? [...all]

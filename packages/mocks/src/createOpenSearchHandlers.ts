@@ -10,7 +10,7 @@
 import { normalizeCasing } from '@acs-opensearch/client';
 import type { SigningCrypto } from '@acs-opensearch/client/signing';
 import { type HttpHandler, HttpResponse } from 'msw';
-import type { BehaviourContext, Reply } from './behaviours.js';
+import { activeFilters, type BehaviourContext, type Reply } from './behaviours.js';
 import { casingFor } from './casingFor.js';
 import { errorBody } from './errorResponses.js';
 import { makeFunctionInstances } from './factories.js';
@@ -263,10 +263,7 @@ function createController(store: ResourceStore, log: RequestLog, onReset: () => 
     instances(appGroup, functionName, filters = {}) {
       const collection = main();
       if (!store.hasScope(appGroup)) return [];
-      const given = filters as Record<string, unknown>;
-      const active = collection.filters
-        .filter((f) => given[f.name] !== undefined && !(f.all && given[f.name] === 'all'))
-        .map((filter) => ({ filter, value: given[filter.name] }));
+      const active = activeFilters(collection.filters, filters as Record<string, unknown>);
       const found = store.list(collection, appGroup, { functionName }, active);
       return structuredClone(found) as unknown as FunctionInstance[];
     },

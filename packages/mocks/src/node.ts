@@ -5,7 +5,6 @@
 // is buffered.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { listOperations } from '@acs-opensearch/openapi-reader';
 import { getResponse, type HttpHandler } from 'msw';
 import {
   createOpenSearchHandlers,
@@ -15,6 +14,7 @@ import {
 } from './createOpenSearchHandlers.js';
 import { openApiDocument } from './generated/openapi-document.js';
 import type { OpenSearchMockHelpers } from './overrides.js';
+import { buildSpecModel } from './specModel.js';
 
 export * from './index.js';
 
@@ -264,7 +264,8 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
   const state: ServerState = {
     handlers,
     extra: [],
-    methods: new Set(listOperations(handlerOptions.document ?? openApiDocument).map((op) => op.method)),
+    // The spec model the handlers read (cached per document), not a second reading of the spec.
+    methods: new Set(buildSpecModel(handlerOptions.document ?? openApiDocument).operations.map((m) => m.op.method)),
     maxBody: handlerOptions.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
     cors: corsOption ?? LOOPBACK.test(host),
     boundHost: () => {

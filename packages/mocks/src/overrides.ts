@@ -5,7 +5,7 @@
 import type { ErrorCode } from '@acs-opensearch/client';
 import { type HttpHandler, HttpResponse, http, delay as mswDelay } from 'msw';
 import type { Reply } from './behaviours.js';
-import { anyOperation, resolveRoute } from './router.js';
+import { anyOperation, perSpecAndBase, resolveRoute } from './router.js';
 import type { SpecModel } from './specModel.js';
 import type { OperationId, ResponseBody, ResponseStatus } from './types.js';
 
@@ -39,24 +39,13 @@ export interface OpenSearchMockHelpers {
   delay(ms: number, options?: OverrideOptions): HttpHandler;
 }
 
-const pathsBySpec = new WeakMap<SpecModel, Map<string, Record<OperationId, string>>>();
 /** The MSW path pattern of each operation under the baseUrl, built once per spec and baseUrl. */
-function pathsOf(spec: SpecModel, base: string | undefined): Record<OperationId, string> {
-  let byBase = pathsBySpec.get(spec);
-  if (!byBase) {
-    byBase = new Map();
-    pathsBySpec.set(spec, byBase);
-  }
-  let paths = byBase.get(base ?? '');
-  if (!paths) {
-    const prefix = base ?? '*';
-    paths = Object.freeze(
-      Object.fromEntries(spec.operations.map((m) => [m.op.operationId, `${prefix}${m.op.mswPath}`])),
-    ) as Record<OperationId, string>;
-    byBase.set(base ?? '', paths);
-  }
-  return paths;
-}
+const pathsOf = perSpecAndBase(
+  (spec, base) =>
+    Object.freeze(
+      Object.fromEntries(spec.operations.map((m) => [m.op.operationId, `${base ?? '*'}${m.op.mswPath}`])),
+    ) as Record<OperationId, string>,
+);
 
 type Resolver = (request: Request) => Response | Promise<Response | undefined>;
 

@@ -106,8 +106,7 @@ async function readRequest(model: ModelOperation, request: Request, params: Reco
   const path: Record<string, string> = {};
   for (const p of model.op.parameters)
     if (p.in === 'path' && typeof params[p.name] === 'string') path[p.name] = params[p.name] as string;
-  const url = new URL(request.url);
-  const query = readQuery(url, violations);
+  const query = readQuery(new URL(request.url), violations);
   checkDigits(model, path, query, violations);
   const header: Record<string, string> = {};
   request.headers.forEach((value, name) => {
@@ -118,7 +117,7 @@ async function readRequest(model: ModelOperation, request: Request, params: Reco
     ...checked.violations,
     ...(violations.some((v) => v.parameter === 'body') ? [] : model.validator.validateBody(body)),
   );
-  return { url, header, body, values: checked.values, violations };
+  return { header, body, values: checked.values, violations };
 }
 
 /** Step 5: the record of the request, with the operation's validated path and query values. */

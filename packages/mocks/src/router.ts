@@ -3,7 +3,7 @@
 // handler instead of one per operation keeps building the handlers as cheap with 9 operations as
 // with 1, and an unmatched request tries one pattern instead of one handler per operation.
 import { type HttpHandler, http } from 'msw';
-import { escapeRegExp, type ModelOperation, type SpecModel } from './specModel.js';
+import { escapeRegExp, type ModelOperation, pathParams, type SpecModel } from './specModel.js';
 
 interface Route {
   model: ModelOperation;
@@ -11,8 +11,27 @@ interface Route {
   names: string[];
 }
 
-/** A path template as a pattern: each `{name}` is one non-empty segment. */
-const templatePattern = (path: string) => escapeRegExp(path).replace(/\\\{[^/]+?\\\}/g, '([^/]+)');
+/** A path template as a pattern: each `{name}` is one non-empty segment, captured or not. */
+const templatePattern = (path: string, capture: boolean) =>
+  escapeRegExp(path).replace(/\\\{[^/]+?\\\}/g, capture ? '([^/]+)' : '[^/]+');
+
+/** One value per spec and baseUrl, built on first use and kept as long as the spec is. */
+export function perSpecAndBase<T>(build: (spec: SpecModel, base: string | undefined) => T) {
+  const bySpec = new WeakMap<SpecModel, Map<string, T>>();
+  return (spec: SpecModel, base: string | undefined): T => {
+    let byBase = bySpec.get(spec);
+    if (!byBase) {
+      byBase = new Map();
+      bySpec.set(spec, byBase);
+    }
+    let value = byBase.get(base ?? '');
+    if (value === undefined) {
+      value = build(spec, base);
+      byBase.set(base ?? '', value);
+    }
+    return value;
+  };
+}
 
 const routesBySpec = new WeakMap<SpecModel, Route[]>();
 /** The routes of a spec, built once: the most literal template first (`/versions/{id}` before `/{name}`). */
@@ -24,8 +43,8 @@ function routesOf(spec: SpecModel): Route[] {
       .sort((a, b) => literal(b.op.path) - literal(a.op.path))
       .map((model) => ({
         model,
-        pattern: new RegExp(`^${templatePattern(model.op.path)}$`),
-        names: [...model.op.path.matchAll(/\{([^{}]+)\}/g)].map((m) => m[1]!),
+        pattern: new RegExp(`^${templatePattern(model.op.path, true)}$`),
+        names: pathParams(model.op.path),
       }));
     routesBySpec.set(spec, routes);
   }
@@ -58,24 +77,14 @@ export function resolveRoute(spec: SpecModel, method: string, pathname: string):
   return undefined;
 }
 
-const anyBySpec = new WeakMap<SpecModel, Map<string, RegExp>>();
-/** A pattern of every operation's URL under the baseUrl (any origin without one), built once per spec and baseUrl. */
-export function anyOperation(spec: SpecModel, base: string | undefined): RegExp {
-  let byBase = anyBySpec.get(spec);
-  if (!byBase) {
-    byBase = new Map();
-    anyBySpec.set(spec, byBase);
-  }
-  let pattern = byBase.get(base ?? '');
-  if (!pattern) {
-    const origin = base ? escapeRegExp(base) : 'https?://[^/]+';
-    // No capture groups: MSW would decode them, and throw on a bad %-escape before routing can answer 400.
-    const paths = spec.operations.map((m) => templatePattern(m.op.path).replace(/\(\[\^\/\]\+\)/g, '[^/]+'));
-    pattern = new RegExp(`^${origin}(?:${paths.join('|')})$`);
-    byBase.set(base ?? '', pattern);
-  }
-  return pattern;
-}
+/**
+ * A pattern of every operation's URL under the baseUrl (any origin without one). No capture groups:
+ * MSW would decode them, and throw on a bad %-escape before routing can answer 400.
+ */
+export const anyOperation = perSpecAndBase((spec, base) => {
+  const origin = base ? escapeRegExp(base) : 'https?://[^/]+';
+  return new RegExp(`^${origin}(?:${spec.operations.map((m) => templatePattern(m.op.path, false)).join('|')})$`);
+});
 
 /** The one handler: `answer` gets each request that names an operation; others fall through to MSW. */
 export function createRouter(

@@ -78,6 +78,8 @@ export interface ModelOperation {
   collection: Collection | undefined;
   /** For get, update, create and current: the answer's property that holds the item. */
   itemField: string | undefined;
+  /** The query parameters that filter the items a list or current answers (the collection's fields). */
+  filters: Filter[];
   validator: OperationValidator;
   /** The first 2xx status and its camelCase schema and example. */
   success: { status: number; schema: Json; example: unknown } | undefined;
@@ -98,7 +100,8 @@ export interface SpecModel {
   notFoundCode: string;
 }
 
-const pathParams = (path: string): string[] => [...path.matchAll(/\{([^{}]+)\}/g)].map((m) => m[1]!);
+/** The names of a path template's parameters, in order. */
+export const pathParams = (path: string): string[] => [...path.matchAll(/\{([^{}]+)\}/g)].map((m) => m[1]!);
 const ITEM_PATH = /^(.*)\/\{([^{}/]+)\}$/;
 const successOf = (op: OpenApiOperation) =>
   op.responses.filter((r) => /^2\d\d$/.test(r.status)).sort((a, b) => a.status.localeCompare(b.status))[0];
@@ -300,6 +303,8 @@ function readSpecModel(document: Json): SpecModel {
 
   const operations: ModelOperation[] = ops.map((op) => {
     const { behaviour, collection, itemField } = classify(document, op, collections);
+    const fields = new Set(Object.keys(collection?.itemSchema?.properties ?? {}));
+    const filters = behaviour === 'list' || behaviour === 'current' ? filtersOf(document, op, fields) : [];
     const response = successOf(op);
     const own404 = op.responses.find((r) => r.status === '404')?.examples as Array<Record<string, unknown>> | undefined;
     const ram = op.extensions['x-acs-ram'] as { action?: string } | undefined;
@@ -309,6 +314,7 @@ function readSpecModel(document: Json): SpecModel {
       behaviour,
       collection,
       itemField,
+      filters,
       validator: validators.forOperation(op),
       success: response && {
         status: Number(response.status),

@@ -140,6 +140,11 @@ export class ResourceStore {
     return JSON.stringify([this.#partition(collection, parents), String(key ?? '')]);
   }
 
+  /** The keys of a collection's default items, as text. */
+  #defaultKeys(collection: Collection): string[] {
+    return (this.#defaults.get(collection.path) ?? []).map((i) => String(collection.key ? i[collection.key] : ''));
+  }
+
   /** Whether a collection's default items show: not when explicit app groups say what a scope holds. */
   #showsDefaults(collection: Collection): boolean {
     return !this.#explicit || !collection.scope || collection.owner !== undefined;
@@ -164,24 +169,17 @@ export class ResourceStore {
   #all(collection: Collection, scope: string, parents: Parents): Item[] {
     if (collection.isScope) return this.#scopeItems(collection);
     const data = this.#scopes.get(collection.path)?.get(scope);
-    const partition = this.#partition(collection, parents);
     const defaults: Item[] = [];
     if (this.#showsDefaults(collection)) {
       for (const item of this.#defaults.get(collection.path) ?? []) {
         const key = String(collection.key ? item[collection.key] : '');
         if (data?.removed.has(key)) continue;
         // An updated default keeps its place; a deleted one is gone.
-        const changed = data?.hidden.get(JSON.stringify([partition, key]));
+        const changed = data?.hidden.get(this.#hiddenKey(collection, parents, key));
         if (changed !== null) defaults.push(changed ?? { ...item, ...pick(parents, collection.carried) });
       }
     }
-    const own = (data?.entries ?? [])
-      .filter((e) =>
-        collection.parents.every(
-          (p) => parents[p] === undefined || e.parents[p] === undefined || e.parents[p] === parents[p],
-        ),
-      )
-      .map((e) => e.item);
+    const own = (data?.entries ?? []).filter((e) => underParents(collection, e, parents)).map((e) => e.item);
     return [...defaults, ...own];
   }
 
@@ -204,7 +202,8 @@ export class ResourceStore {
   }
 
   get(collection: Collection, scope: string, parents: Parents, key: unknown): Item | undefined {
-    const found = this.#all(collection, scope, parents).find(
+    // The unfiltered list is cached until the next write: a get after a list costs no rebuild.
+    const found = this.list(collection, scope, parents).find(
       (item) => collection.key && sameKey(item[collection.key], key),
     );
     return found && copy(found);
@@ -255,11 +254,7 @@ export class ResourceStore {
   #ownIndex(collection: Collection, data: Scope, parents: Parents, key: unknown): number {
     return data.entries.findIndex(
       (e) =>
-        collection.key !== undefined &&
-        sameKey(e.item[collection.key], key) &&
-        collection.parents.every(
-          (p) => parents[p] === undefined || e.parents[p] === undefined || e.parents[p] === parents[p],
-        ),
+        collection.key !== undefined && sameKey(e.item[collection.key], key) && underParents(collection, e, parents),
     );
   }
 
@@ -286,9 +281,7 @@ export class ResourceStore {
    */
   remove(collection: Collection, scope: string, key?: unknown): number {
     this.#cache.clear();
-    const defaultKeys = (this.#defaults.get(collection.path) ?? []).map((i) =>
-      String(collection.key ? i[collection.key] : ''),
-    );
+    const defaultKeys = this.#defaultKeys(collection);
     if (key === undefined) return this.#removeScope(collection, scope, defaultKeys);
     const data = this.#scope(collection, scope);
     const before = data.entries.length;
@@ -329,11 +322,7 @@ export class ResourceStore {
    */
   seed(collection: Collection, scope: string, items: readonly Item[], parents?: Parents): void {
     if (!parents) {
-      this.#removeScope(
-        collection,
-        scope,
-        (this.#defaults.get(collection.path) ?? []).map((i) => String(collection.key ? i[collection.key] : '')),
-      );
+      this.#removeScope(collection, scope, this.#defaultKeys(collection));
       this.add(collection, scope, items);
       return;
     }
@@ -360,6 +349,13 @@ export function deepFreeze<T>(value: T): T {
     for (const child of Object.values(value)) deepFreeze(child);
   }
   return value;
+}
+
+/** Whether a written entry is filed under these parent values (an unset value on either side matches any). */
+function underParents(collection: Collection, entry: Entry, parents: Parents): boolean {
+  return collection.parents.every(
+    (p) => parents[p] === undefined || entry.parents[p] === undefined || entry.parents[p] === parents[p],
+  );
 }
 
 /** Whether an item passes one filter. */
