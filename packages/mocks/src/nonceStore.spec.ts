@@ -36,3 +36,13 @@ describe('NonceStore window edge', () => {
     expect(nonces.use('n', 1000, 1000)).toBe(true);
   });
 });
+
+describe('NonceStore clear', () => {
+  it('forgets every nonce', () => {
+    const nonces = new NonceStore(60_000);
+    nonces.use('a', 0, 0);
+    nonces.clear();
+    expect(nonces.size).toBe(0);
+    expect(nonces.use('a', 0, 1)).toBe(true);
+  });
+});

@@ -5,7 +5,7 @@
 import type { ErrorCode } from '@acs-opensearch/client';
 import { type HttpHandler, HttpResponse, http, delay as mswDelay } from 'msw';
 import type { Reply } from './behaviours.js';
-import { anyOperation, perSpecAndBase, resolveRoute } from './router.js';
+import { anyOperation, pathUnder, perSpecAndBase, resolveRoute } from './router.js';
 import type { SpecModel } from './specModel.js';
 import type { OperationId, ResponseBody, ResponseStatus } from './types.js';
 
@@ -72,8 +72,7 @@ function overrideHandler(
 /** The default message of a mocked error; Forbidden.RAM names the RAM action of the request's operation. */
 function defaultMessage(spec: SpecModel, base: string | undefined, request: Request, code: string): string {
   if (code !== 'Forbidden.RAM') return `Mocked ${code}.`;
-  const basePath = base ? new URL(base).pathname.replace(/\/+$/, '') : '';
-  const resolved = resolveRoute(spec, request.method, new URL(request.url).pathname.slice(basePath.length));
+  const resolved = resolveRoute(spec, request.method, pathUnder(base)(request.url));
   const action = resolved?.model.ramAction;
   return action
     ? `User not authorized to operate on the specified resource: ${action} is not allowed (${resolved.model.meta.action}).`

@@ -33,22 +33,25 @@ export function perSpecAndBase<T>(build: (spec: SpecModel, base: string | undefi
   };
 }
 
-const routesBySpec = new WeakMap<SpecModel, Route[]>();
+/** The literal segments of a path template: `/a/{b}/c` has 2. */
+const literalSegments = (path: string) => path.split('/').filter((s) => s !== '' && !s.startsWith('{')).length;
+
 /** The routes of a spec, built once: the most literal template first (`/versions/{id}` before `/{name}`). */
-function routesOf(spec: SpecModel): Route[] {
-  let routes = routesBySpec.get(spec);
-  if (!routes) {
-    const literal = (path: string) => path.split('/').filter((s) => s && !s.startsWith('{')).length;
-    routes = [...spec.operations]
-      .sort((a, b) => literal(b.op.path) - literal(a.op.path))
-      .map((model) => ({
-        model,
-        pattern: new RegExp(`^${templatePattern(model.op.path, true)}$`),
-        names: pathParams(model.op.path),
-      }));
-    routesBySpec.set(spec, routes);
-  }
-  return routes;
+const routesOf = perSpecAndBase((spec): Route[] =>
+  [...spec.operations]
+    .sort((a, b) => literalSegments(b.op.path) - literalSegments(a.op.path))
+    .map((model) => ({
+      model,
+      pattern: new RegExp(`^${templatePattern(model.op.path, true)}$`),
+      names: pathParams(model.op.path),
+    })),
+);
+
+/** A request URL's path under the baseUrl's path (`https://h/api` and `https://h/api/x` give `/x`). */
+export function pathUnder(base: string | undefined): (url: string) => string {
+  const prefix = base ? new URL(base).pathname : '/';
+  const cut = prefix === '/' ? 0 : prefix.length;
+  return (url) => new URL(url).pathname.slice(cut);
 }
 
 /** What a request resolves to: its operation and decoded path values, a bad escape, or nothing. */
@@ -59,7 +62,7 @@ export type Resolution =
 
 /** The operation a method and path (relative to the baseUrl) belong to. */
 export function resolveRoute(spec: SpecModel, method: string, pathname: string): Resolution {
-  for (const route of routesOf(spec)) {
+  for (const route of routesOf(spec, undefined)) {
     if (route.model.op.method !== method) continue;
     const match = route.pattern.exec(pathname);
     if (!match) continue;
@@ -92,11 +95,10 @@ export function createRouter(
   base: string | undefined,
   answer: (resolution: NonNullable<Resolution>, request: Request) => Promise<Response> | Response,
 ): HttpHandler {
-  const basePath = base ? new URL(base).pathname.replace(/\/+$/, '') : '';
+  const relative = pathUnder(base);
   const any = anyOperation(spec, base);
   return http.all(any, ({ request }) => {
-    const pathname = new URL(request.url).pathname.slice(basePath.length);
-    const resolution = resolveRoute(spec, request.method, pathname);
+    const resolution = resolveRoute(spec, request.method, relative(request.url));
     return resolution ? answer(resolution, request) : undefined;
   });
 }

@@ -19,6 +19,7 @@ const document = {
           { name: 'size', in: 'query', schema: { type: 'integer', default: 5 } },
           { name: 'mode', in: 'query', schema: { type: 'string', enum: ['a', 'b'] } },
           { name: 'x-trace', in: 'header', schema: { type: 'string' } },
+          { name: 'filter', in: 'query', content: { 'application/json': { schema: { type: 'object' } } } },
         ],
         responses: { 200: { description: 'ok', content: { 'application/json': { schema: { type: 'object' } } } } },
       },
@@ -74,6 +75,25 @@ describe('the body', () => {
     const bad = await post('{"name":');
     expect(bad.status).toBe(400);
     expect(bad.body.Message).toBe('The parameter body is invalid: body is not valid JSON.');
+  });
+
+  it('a declared content-length over the cap is 413 before any byte is read', async () => {
+    const refused = await post('{"name":"x"}', { 'content-length': '65' });
+    expect(refused.status).toBe(413);
+  });
+
+  it('a body stream that fails is an error of the handler, not a 413', async () => {
+    const failing = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        controller.error(new Error('connection reset'));
+      },
+    });
+    const init = { method: 'POST', body: failing, duplex: 'half' } as RequestInit;
+    const response = await getResponse(mocks.handlers, new Request(`${base}/groups/g/things`, init)).catch(
+      (error: Error) => error,
+    );
+    expect(response instanceof Response ? response.status : String(response)).not.toBe(413);
+    expect(response instanceof Response ? await response.text() : String(response)).toContain('connection reset');
   });
 
   it('an empty body of an operation that needs one is "body is required"', async () => {
@@ -137,6 +157,29 @@ describe('the query and the path', () => {
     expect(bare.body.Message).toContain('mode');
     await send('/groups/g/things?mode=%61');
     expect(mocks.controller.requests.at(-1)!.params).toMatchObject({ mode: 'a' });
+  });
+
+  it('a key without "=" is checked as the empty string', async () => {
+    const bare = await send('/groups/g/things?size');
+    expect(bare.body.Message).toBe('The parameter size is invalid: size must be written in decimal digits, got "".');
+  });
+
+  it('a long bad value or escape is quoted cut at 40 characters', async () => {
+    const long = `1${'x'.repeat(60)}`;
+    const digits = await send(`/groups/g/things?size=${long}`);
+    expect(digits.body.Message).toContain(`got ${JSON.stringify(long.slice(0, 40))}.`);
+    const badEscape = await send(`/groups/g/things?mode=%ZZ${'y'.repeat(60)}`);
+    expect(badEscape.body.Message).toContain(`in ${JSON.stringify(`mode=%ZZ${'y'.repeat(60)}`.slice(0, 40))}.`);
+  });
+
+  it('a parameter described by content (no schema) is taken as it is', async () => {
+    const answer = await send(`/groups/g/things?filter=${encodeURIComponent('{"a":1}')}`);
+    expect(answer.status).toBe(200);
+  });
+
+  it('an integer path value is checked as the path holds it, not a query value of the same name', async () => {
+    const bad = await send('/items/abc?id=5', { method: 'PUT' });
+    expect(bad.body.Message).toContain('id must be written in decimal digits, got "abc"');
   });
 
   it('a bad %-escape in the query names the part', async () => {
