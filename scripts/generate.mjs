@@ -76,7 +76,7 @@ function renderMetadata(meta) {
   const json = (value) => JSON.stringify(value, null, 2);
   return `${BANNER}
 // Run-time facts about the API, taken from the spec: endpoints, operations, parameters, error codes.
-import type { OperationMeta } from '../operationMeta.js';
+import type { OperationMeta } from '../operations/operationMeta.js';
 
 /** The API version (\`info.version\` of the spec). */
 export const API_VERSION = ${json(meta.apiVersion)};
@@ -154,7 +154,7 @@ export type ${pascal(op.operationId)}Response = SuccessBody<operations['${op.ope
     .join('\n');
   return `${BANNER}
 // One typed method per operation of the spec, named after its operationId, and a paginator per paged operation.
-import type { CallOptions, FlatParams, PaginateOptions, SuccessBody } from '../operationTypes.js';
+import type { CallOptions, FlatParams, PaginateOptions, SuccessBody } from '../operations/operationTypes.js';
 import type { components, operations } from './openapi.js';
 
 ${types}

@@ -10,9 +10,9 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
 import { node24Binary } from '../../../scripts/lib/node24.mjs';
+import { bundleSize } from './bundle.mjs';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 const pkg = join(here, '..');
@@ -62,29 +62,6 @@ async function signerMicros(nodeBinary) {
   });
   const out = execFileSync(nodeBinary, ['--input-type=module', '-e', code], { cwd: pkg, encoding: 'utf8' });
   return JSON.parse(out.trim());
-}
-
-async function bundleSize() {
-  const result = await build({
-    stdin: { contents: "export { createOpenSearchClient } from '@acs-opensearch/client';", resolveDir: pkg },
-    bundle: true,
-    minify: true,
-    format: 'esm',
-    platform: 'browser',
-    write: false,
-    metafile: true,
-    logLevel: 'silent',
-  });
-  const bytes = result.outputFiles[0].contents;
-  const text = new TextDecoder().decode(bytes);
-  return {
-    minBytes: bytes.length,
-    gzipBytes: gzipSync(bytes, { level: 9 }).length,
-    nodeImports:
-      Object.keys(result.metafile.inputs).filter((i) => i.startsWith('node:')).length +
-      (/["']node:/.test(text) ? 1 : 0),
-    inputs: Object.keys(result.metafile.inputs).filter((i) => i.includes('dist/')),
-  };
 }
 
 function importMs(nodeBinary, code) {

@@ -8,9 +8,9 @@ export {
   type OpenSearchClient,
   type OpenSearchClientConfig,
   type OpenSearchClientOptions,
-} from './createOpenSearchClient.js';
-export { createSigningMiddleware, type SigningMiddlewareOptions } from './createSigningMiddleware.js';
-export type { CredentialsOption, CredentialsProvider } from './credentials.js';
+} from './client/createOpenSearchClient.js';
+export type { CredentialsOption, CredentialsProvider } from './credentials/credentials.js';
+export { DEFAULT_RETRY, type RetryOptions } from './engine/retryPolicy.js';
 export {
   ClientError,
   NetworkError,
@@ -21,7 +21,7 @@ export {
   ThrottlingError,
   TimeoutError,
   ValidationError,
-} from './errors.js';
+} from './errors/errors.js';
 export {
   API_VERSION,
   DEFAULT_REGION_ID,
@@ -34,8 +34,8 @@ export {
 } from './generated/metadata.js';
 export type { components, operations, paths } from './generated/openapi.js';
 export type * from './generated/operations.js';
-export { normalizeCasing } from './normalizeCasing.js';
-export type { BodyRule, OperationMeta, PaginationRule, ParameterRule, ValueRule } from './operationMeta.js';
+export { normalizeCasing } from './operations/normalizeCasing.js';
+export type { BodyRule, OperationMeta, PaginationRule, ParameterRule, ValueRule } from './operations/operationMeta.js';
 export type {
   CallOptions,
   CamelOnly,
@@ -43,6 +43,6 @@ export type {
   NormalizedPaths,
   PaginateOptions,
   SuccessBody,
-} from './operationTypes.js';
-export { DEFAULT_RETRY, type RetryOptions } from './retryPolicy.js';
+} from './operations/operationTypes.js';
+export { createSigningMiddleware, type SigningMiddlewareOptions } from './raw/createSigningMiddleware.js';
 export type { Credentials, SigningCrypto } from './signing/index.js';

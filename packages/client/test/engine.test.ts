@@ -2,9 +2,9 @@
 // timeouts and network errors; POST and PATCH only on throttling, unless the spec marks the
 // operation idempotent or the caller opts in with retry.methods.
 import { describe, expect, it } from 'vitest';
-import { createEngine } from '../src/engine.js';
-import type { OperationMeta } from '../src/operationMeta.js';
-import { type RetryOptions, resolveRetry } from '../src/retryPolicy.js';
+import { createEngine } from '../src/engine/createEngine.js';
+import { type RetryOptions, resolveRetry } from '../src/engine/retryPolicy.js';
+import type { OperationMeta } from '../src/operations/operationMeta.js';
 import { credentials, fakeFetch, json, type Responder } from './fakeFetch.js';
 
 const op = (method: string, idempotent: boolean): OperationMeta => ({

@@ -3,7 +3,7 @@
 // rule itself is tested on a synthetic operation, so it holds whatever the spec contains.
 import { describe, expect, it } from 'vitest';
 import { createOpenSearchClient, type OperationMeta, ValidationError } from '../src/index.js';
-import { prepareCall, prepareFlat } from '../src/validateParameters.js';
+import { prepareCall, prepareFlat } from '../src/operations/validateParameters.js';
 import { credentials, fakeFetch, json } from './fakeFetch.js';
 
 const synthetic: OperationMeta = {

@@ -2,9 +2,9 @@
 // retry delays measured, the server's Retry-After and its cap, the clock-skew retry outside the
 // budget, abort while a fetch is in flight, timeoutMs: 0, and the Retry-After forms.
 import { describe, expect, it } from 'vitest';
+import { backoffDelay, resolveRetry, retryAfterMs } from '../src/engine/retryPolicy.js';
 import { createOpenSearchClient, NetworkError, OpenSearchError, ServerError, ThrottlingError } from '../src/index.js';
-import { normalizeCasing } from '../src/normalizeCasing.js';
-import { backoffDelay, resolveRetry, retryAfterMs } from '../src/retryPolicy.js';
+import { normalizeCasing } from '../src/operations/normalizeCasing.js';
 import { canonicalQuery, signRequest } from '../src/signing/index.js';
 import { credentials, fakeFetch, json, page, params } from './fakeFetch.js';
 

@@ -1,6 +1,6 @@
 // CanonicalQueryString: built from the decoded values of the query actually sent, then
 // re-encoded strictly. openapi-fetch leaves ! ' ( ) * literal, so the raw string is never signed.
-import { ValidationError } from '../errors.js';
+import { ValidationError } from '../errors/errors.js';
 import { percentEncode } from './percentEncode.js';
 
 function decodeComponent(part: string, search: string): string {

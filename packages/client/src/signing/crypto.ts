@@ -1,6 +1,6 @@
 // The two primitives of ACS3-HMAC-SHA256 on Web Crypto: the default of the browser, worker and
 // edge build (the Node build uses node:crypto, see defaultCrypto.node.ts).
-import { ValidationError } from '../errors.js';
+import { ValidationError } from '../errors/errors.js';
 
 const encoder = new TextEncoder();
 

@@ -1,7 +1,7 @@
 // '@acs-opensearch/client/signing': signature V3 (ACS3-HMAC-SHA256), one step per file, composed by
 // signRequest. For verifiers (the mocks use it) and for callers who sign requests themselves.
 
-export { assertCredentials, type Credentials } from '../checks.js';
+export { assertCredentials, type Credentials } from '../errors/checks.js';
 export { acsDate } from './acsDate.js';
 export { ALGORITHM, formatAuthorization, type ParsedAuthorization, parseAuthorization } from './authorization.js';
 export { type CanonicalHeaders, canonicalHeaders, type HeaderEntries, isSignedHeaderName } from './canonicalHeaders.js';

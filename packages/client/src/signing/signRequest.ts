@@ -1,7 +1,7 @@
 // Composes the signing steps: adds the x-acs-* headers and Authorization to a request.
 // Pure: the clock and the nonce are injectable, so known-answer vectors stay deterministic.
 
-import { assertCredentials, assertHeaderValue, type Credentials } from '../checks.js';
+import { assertCredentials, assertHeaderValue, type Credentials } from '../errors/checks.js';
 import { acsDate } from './acsDate.js';
 import { formatAuthorization } from './authorization.js';
 import { computeSignature, type SignatureParts } from './computeSignature.js';

@@ -4,7 +4,7 @@
 // devDependency only.
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
-import { encodePath } from '../../src/encodePath.js';
+import { encodePath } from '../../src/operations/encodePath.js';
 import { defaultCrypto as nodeCrypto } from '../../src/signing/defaultCrypto.node.js';
 import { canonicalUri, percentEncode, type SigningCrypto, signRequest, webCrypto } from '../../src/signing/index.js';
 import { createLeanSigner } from '../../src/signing/leanSigner.js';

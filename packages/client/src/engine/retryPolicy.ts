@@ -1,8 +1,8 @@
 // When and how long to wait between attempts: exponential backoff with full jitter, overridden by
 // what the server asks for (Retry-After, x-acs-retry-after). Which answers are retried depends on
 // the operation: see `isRetryable`.
-import { checkNumber, MAX_TIMER_MS } from './checks.js';
-import { ValidationError } from './errors.js';
+import { checkNumber, MAX_TIMER_MS } from '../errors/checks.js';
+import { ValidationError } from '../errors/errors.js';
 
 export interface RetryOptions {
   /** Total attempts, the first included. Default 3. */

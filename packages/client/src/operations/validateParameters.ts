@@ -1,7 +1,7 @@
 // Validation before the network, for every operation, from the generated rules: the generated
 // methods and the raw openapi-fetch calls go through the same checks. Values are copied into
 // objects without a prototype, so a `__proto__` key in JSON-parsed input is just an unknown key.
-import { ValidationError } from './errors.js';
+import { ValidationError } from '../errors/errors.js';
 import type { OperationMeta, ParameterRule, ValueRule } from './operationMeta.js';
 
 type Bag = Record<string, unknown>;
@@ -91,6 +91,17 @@ function parameterIndex(op: OperationMeta): Map<string, ParameterRule> {
   return index;
 }
 
+/** Each operation's body as one object rule, so it is checked as any nested object is (checkFields). */
+const bodyRules = new WeakMap<OperationMeta, ValueRule>();
+function bodyRule(op: OperationMeta, rule: NonNullable<OperationMeta['body']>): ValueRule {
+  let whole = bodyRules.get(op);
+  if (!whole) {
+    whole = { type: 'object', fields: rule.fields, ...(rule.closed ? { closed: true as const } : {}) };
+    bodyRules.set(op, whole);
+  }
+  return whole;
+}
+
 function checkBody(op: OperationMeta, body: unknown): unknown {
   const rule = op.body;
   if (!rule) {
@@ -101,26 +112,10 @@ function checkBody(op: OperationMeta, body: unknown): unknown {
     if (rule.required) throw new ValidationError('body', `${op.operationId}: body is required`);
     return undefined;
   }
-  if (typeof body !== 'object' || Array.isArray(body)) {
-    throw new ValidationError('body', `${op.operationId}: body must be a JSON object, got ${jsonType(body)}`);
-  }
+  checkValue('body', `${op.operationId}: body`, bodyRule(op, rule), body, false);
+  // A prototype-free copy of the defined fields: JSON.stringify sends its own keys, `__proto__` included.
   const copy: Bag = Object.create(null);
-  for (const key of ownKeys('body', body)) {
-    const value = (body as Bag)[key];
-    const field = Object.hasOwn(rule.fields, key) ? rule.fields[key] : undefined;
-    if (!field && rule.closed) {
-      throw new ValidationError(`body.${key}`, `${op.operationId}: unknown body field ${JSON.stringify(key)}`);
-    }
-    if (value === undefined) continue;
-    if (field) checkValue(`body.${key}`, `${op.operationId}: body.${key}`, field, value, false);
-    copy[key] = value;
-  }
-  for (const [name, field] of Object.entries(rule.fields)) {
-    if (field.required && copy[name] === undefined) {
-      throw new ValidationError(`body.${name}`, `${op.operationId}: body.${name} is required`);
-    }
-  }
-  // JSON.stringify drops undefined, keeps the own keys of the prototype-free copy.
+  for (const key of Object.keys(body as Bag)) if ((body as Bag)[key] !== undefined) copy[key] = (body as Bag)[key];
   return copy;
 }
 

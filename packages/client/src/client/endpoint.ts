@@ -1,6 +1,6 @@
 // The base URL of the API: an explicit endpoint wins, otherwise the spec's regional server.
-import { ValidationError } from './errors.js';
-import { DEFAULT_REGION_ID, REGIONS, type RegionId, SERVER_URL_TEMPLATE } from './generated/metadata.js';
+import { ValidationError } from '../errors/errors.js';
+import { DEFAULT_REGION_ID, REGIONS, type RegionId, SERVER_URL_TEMPLATE } from '../generated/metadata.js';
 
 /** Resolves `endpoint` / `regionId` into a base URL without a trailing slash. Never echoes a password. */
 export function resolveEndpoint(options: { endpoint?: string | undefined; regionId?: string | undefined }): {

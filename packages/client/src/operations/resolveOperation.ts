@@ -1,7 +1,7 @@
 // How a request finds its operation: by HTTP method and path template, from the generated
 // metadata. Used by the client (generated and raw calls) and by createSigningMiddleware.
-import { ValidationError } from './errors.js';
-import { OPERATIONS } from './generated/metadata.js';
+import { ValidationError } from '../errors/errors.js';
+import { OPERATIONS } from '../generated/metadata.js';
 import type { OperationMeta } from './operationMeta.js';
 
 export const OPERATION_LIST = Object.values(OPERATIONS) as readonly OperationMeta[];

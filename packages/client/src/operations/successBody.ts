@@ -1,8 +1,8 @@
 // A 2xx answer becomes the operation's camelCase body here: parsed once, normalized when it came
 // in PascalCase, and checked against the top level of the spec's schema. Anything the client
 // cannot use is one error: ServerError MalformedResponse, with the raw text and the real URL.
-import type { Answer } from './engine.js';
-import { ServerError, safeText } from './errors.js';
+import type { Answer } from '../engine/createEngine.js';
+import { ServerError, safeText } from '../errors/errors.js';
 import { normalizeCasing } from './normalizeCasing.js';
 import type { OperationMeta } from './operationMeta.js';
 import { shapeProblem } from './validateParameters.js';

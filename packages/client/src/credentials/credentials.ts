@@ -3,8 +3,8 @@
 // source is checked the same way (assertCredentials): a bad one is a ValidationError naming the
 // field, never echoing a value.
 
-import { assertCredentials, type Credentials } from './checks.js';
-import { ValidationError } from './errors.js';
+import { assertCredentials, type Credentials } from '../errors/checks.js';
+import { ValidationError } from '../errors/errors.js';
 
 /** Returns credentials for one attempt; called again for every attempt, so it may refresh STS tokens. */
 export type CredentialsProvider = () => Credentials | Promise<Credentials>;

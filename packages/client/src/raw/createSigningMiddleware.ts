@@ -3,10 +3,10 @@
 // and path template. It signs once per call (openapi-fetch runs onRequest once); for retries that
 // re-sign every attempt, and for validation, use createOpenSearchClient.
 import type { Middleware } from 'openapi-fetch';
-import { type CredentialsOption, createCredentialsSource } from './credentials.js';
-import { resolveOperation } from './resolveOperation.js';
-import type { SigningCrypto } from './signing/crypto.js';
-import { signRequest } from './signing/signRequest.js';
+import { type CredentialsOption, createCredentialsSource } from '../credentials/credentials.js';
+import { resolveOperation } from '../operations/resolveOperation.js';
+import type { SigningCrypto } from '../signing/crypto.js';
+import { signRequest } from '../signing/signRequest.js';
 
 export interface SigningMiddlewareOptions {
   /** Static credentials, a provider called per request, or (when omitted) the ALIBABA_CLOUD_* environment variables. */

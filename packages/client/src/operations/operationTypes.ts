@@ -1,6 +1,6 @@
 // Type-level helpers behind the generated method types (generated/operations.ts) and the raw
 // openapi-fetch methods: flat parameters, camelCase 2xx bodies.
-import type { paths } from './generated/openapi.js';
+import type { paths } from '../generated/openapi.js';
 
 export interface CallOptions {
   /** Aborts the call, including any wait between retries. */

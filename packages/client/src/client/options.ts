@@ -1,0 +1,84 @@
+// The client's options: each checked (a bad one is a ValidationError naming it), defaults applied,
+// and the resolved configuration that `client.config` shows (never a credential).
+import { type CredentialsOption, createCredentialsSource, describeCredentials } from '../credentials/credentials.js';
+import { type RetryOptions, resolveRetry } from '../engine/retryPolicy.js';
+import { assertHeaderValue, checkNumber, MAX_TIMER_MS } from '../errors/checks.js';
+import { ValidationError } from '../errors/errors.js';
+import type { RegionId } from '../generated/metadata.js';
+import type { SigningCrypto } from '../signing/crypto.js';
+import { DEFAULT_CRYPTO_NAME, defaultCrypto } from '../signing/defaultCrypto.js';
+import { resolveEndpoint } from './endpoint.js';
+
+export interface OpenSearchClientOptions {
+  /** The region whose public endpoint to call. Default `cn-hangzhou`. Ignored when `endpoint` is set. */
+  regionId?: RegionId;
+  /** A full base URL that overrides the region: proxies, VPC endpoints, a local mock (`http://127.0.0.1:PORT`). */
+  endpoint?: string;
+  /** Static credentials, or a provider called for every attempt. Default: the ALIBABA_CLOUD_* environment variables. */
+  credentials?: CredentialsOption;
+  /** The fetch to use. Default: `globalThis.fetch`, looked up at every request. */
+  fetch?: typeof fetch;
+  /** Per-attempt timeout in ms, covering the response body too; 0 disables it. Default 10000. */
+  timeoutMs?: number;
+  /** Bound on a whole call in ms: every attempt and every wait between them; 0 disables it. Default 60000. */
+  deadlineMs?: number;
+  /** The largest response body the client reads, in bytes, counted after decompression. Default 10 MiB. */
+  maxResponseBytes?: number;
+  /** Retry policy, or `false` for a single attempt. Default: 3 attempts, full-jitter backoff. */
+  retry?: RetryOptions | false;
+  /** The User-Agent to send (runtimes that forbid it, such as browsers, ignore it). */
+  userAgent?: string;
+  /** Hash primitives for signing. Default: node:crypto in Node, Web Crypto elsewhere (chosen by the package's export conditions). */
+  signingCrypto?: SigningCrypto;
+}
+
+export interface OpenSearchClientConfig {
+  baseUrl: string;
+  regionId: RegionId | undefined;
+  timeoutMs: number;
+  deadlineMs: number;
+  maxResponseBytes: number;
+  maxAttempts: number;
+  credentials: string;
+  userAgent: string | undefined;
+  signingCrypto: 'web-crypto' | 'node:crypto' | 'custom';
+}
+
+export const DEFAULT_TIMEOUT_MS = 10_000;
+export const DEFAULT_DEADLINE_MS = 60_000;
+export const DEFAULT_MAX_RESPONSE_BYTES = 10 * 1024 * 1024;
+
+/** fetch and signingCrypto: the shapes the client calls into. */
+function checkFunctions(options: OpenSearchClientOptions): void {
+  if (options.fetch !== undefined && typeof options.fetch !== 'function')
+    throw new ValidationError('fetch', 'fetch must be a function');
+  const custom = options.signingCrypto;
+  if (custom !== undefined && (typeof custom?.sha256Hex !== 'function' || typeof custom.hmacSha256Hex !== 'function'))
+    throw new ValidationError('signingCrypto', 'signingCrypto must be { sha256Hex, hmacSha256Hex }');
+}
+
+/** Every option checked and resolved; `config` is what the client shows of them. */
+export function resolveOptions(options: OpenSearchClientOptions) {
+  if (!options || typeof options !== 'object') throw new ValidationError('options', 'options must be an object');
+  const { baseUrl, regionId } = resolveEndpoint(options);
+  const timeoutMs = checkNumber('timeoutMs', options.timeoutMs ?? DEFAULT_TIMEOUT_MS, 0, MAX_TIMER_MS);
+  const deadlineMs = checkNumber('deadlineMs', options.deadlineMs ?? DEFAULT_DEADLINE_MS, 0, MAX_TIMER_MS);
+  const maxBytes = options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
+  const maxResponseBytes = checkNumber('maxResponseBytes', maxBytes, 1, 2 ** 40, true);
+  checkFunctions(options);
+  if (options.userAgent !== undefined) assertHeaderValue('userAgent', options.userAgent);
+  const retry = resolveRetry(options.retry);
+  const credentials = createCredentialsSource(options.credentials);
+  const config: OpenSearchClientConfig = Object.freeze({
+    baseUrl,
+    regionId,
+    timeoutMs,
+    deadlineMs,
+    maxResponseBytes,
+    maxAttempts: retry.maxAttempts,
+    credentials: describeCredentials(options.credentials),
+    userAgent: options.userAgent,
+    signingCrypto: options.signingCrypto ? 'custom' : DEFAULT_CRYPTO_NAME,
+  });
+  return { config, retry, credentials, crypto: options.signingCrypto ?? defaultCrypto, fetch: options.fetch };
+}

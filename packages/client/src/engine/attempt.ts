@@ -1,0 +1,63 @@
+// One attempt of a call: fetch under the attempt's timer, refuse a redirect, read the body under
+// the cap. Any HTTP status comes back as an Answer; a transport failure is thrown typed, and the
+// caller's abort is thrown as its own reason.
+import { ServerError } from '../errors/errors.js';
+import type { SignedHeaders } from '../signing/leanSigner.js';
+import type { Answer, OutgoingCall, Target } from './call.js';
+import { isRedirect, redirectError, tooLargeError, transportError } from './classify.js';
+import { BodyTooLarge, readBody } from './readBody.js';
+import { AttemptTimer } from './timeout.js';
+
+export interface AttemptSettings {
+  /** A fixed fetch; without it `globalThis.fetch` is looked up at every attempt (so MSW installed later still intercepts). */
+  fetch: typeof fetch | undefined;
+  maxResponseBytes: number;
+  maxAttempts: number;
+}
+
+export interface AttemptInput {
+  call: OutgoingCall;
+  target: Target;
+  headers: SignedHeaders;
+  /** The attempt's budget: the per-attempt timeout, cut to what is left of the deadline. */
+  ms: number;
+  signal: AbortSignal | null | undefined;
+  attempt: number;
+  safeToRepeat: boolean;
+}
+
+export async function runAttempt(settings: AttemptSettings, input: AttemptInput): Promise<Answer> {
+  const { target } = input;
+  const timer = new AttemptTimer(input.ms, input.signal);
+  let response: Response | undefined;
+  try {
+    response = await (settings.fetch ?? globalThis.fetch)(target.url, {
+      method: target.method,
+      headers: input.headers,
+      body: input.call.body as BodyInit | undefined,
+      signal: timer.controller.signal,
+      redirect: 'manual',
+    });
+    if (isRedirect(response)) {
+      await response.body?.cancel().catch(() => {});
+      throw redirectError(response, target);
+    }
+    const text = await readBody(response, settings.maxResponseBytes);
+    return {
+      status: response.status,
+      statusText: response.statusText,
+      headers: response.headers,
+      text,
+      url: target.url,
+    };
+  } catch (cause) {
+    if (input.signal?.aborted) throw input.signal.reason;
+    // A redirect refused above (or a typed error from a custom fetch) goes out as it is.
+    if (cause instanceof ServerError) throw cause;
+    if (cause instanceof BodyTooLarge) throw tooLargeError(response!, target, settings.maxResponseBytes);
+    const failure = { cause, timedOut: timer.timedOut, attemptMs: input.ms, response, attempt: input.attempt };
+    throw transportError({ ...failure, maxAttempts: settings.maxAttempts, safeToRepeat: input.safeToRepeat }, target);
+  } finally {
+    timer.clear();
+  }
+}

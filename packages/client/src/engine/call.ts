@@ -1,0 +1,35 @@
+// The shapes one call takes through the engine: what goes in (OutgoingCall), what a 2xx gives back
+// (Answer), and the clock correction every call of a client shares.
+import type { OperationMeta } from '../operations/operationMeta.js';
+import type { SignedHeaders } from '../signing/leanSigner.js';
+import type { Credentials } from '../signing/signRequest.js';
+
+/** One call, ready to send: everything but the signature, which each attempt makes afresh. */
+export interface OutgoingCall {
+  /** The operation the request matched; its method is the request's. */
+  op: OperationMeta;
+  url: string;
+  body?: string | Uint8Array | undefined;
+  /** Every header to send for one attempt, signed afresh: the unsigned ones (accept, user-agent, the caller's) included. */
+  sign: (credentials: Credentials, nowMs: number) => SignedHeaders | Promise<SignedHeaders>;
+}
+
+/** An HTTP answer, its body read. */
+export interface Answer {
+  status: number;
+  statusText: string;
+  headers: Headers;
+  text: string;
+  url: string;
+}
+
+/** The clock correction learned from the server, shared by every call of one client. */
+export interface ClockState {
+  offsetMs: number;
+}
+
+/** The method and URL of a call: what its errors may say about it (never its headers). */
+export interface Target {
+  method: string;
+  url: string;
+}

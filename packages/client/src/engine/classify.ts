@@ -1,0 +1,90 @@
+// What a failed attempt was, as a typed error: a redirect (never followed), a body over the cap, a
+// timeout or a network failure. HTTP error answers are classified in errors/errorResponse.ts.
+import { NetworkError, type OpenSearchError, ServerError, safeText, TimeoutError } from '../errors/errors.js';
+import type { Target } from './call.js';
+
+/** Where a redirect pointed: its origin only, never its path or query. */
+function locationOrigin(location: string | null, base: string): string {
+  if (!location) return 'no Location';
+  try {
+    return new URL(location, base).origin;
+  } catch {
+    return 'an invalid Location';
+  }
+}
+
+/** Whether an answer is a redirect: opaque (browsers), followed (a fetch that ignores `manual`), or 3xx. */
+export const isRedirect = (response: Response): boolean =>
+  response.type === 'opaqueredirect' || response.redirected || (response.status >= 300 && response.status < 400);
+
+export function redirectError(response: Response, target: Target): ServerError {
+  const to = locationOrigin(response.headers.get('location'), target.url);
+  return new ServerError({
+    kind: 'server',
+    code: 'UnexpectedRedirect',
+    message: `${target.method} ${target.url} answered a redirect (HTTP ${response.status || 'opaque'} to ${to}), which the client never follows`,
+    status: response.status || undefined,
+    retryable: false,
+    ...target,
+  });
+}
+
+export function tooLargeError(response: Response, target: Target, maxBytes: number): ServerError {
+  return new ServerError({
+    kind: 'server',
+    code: 'ResponseTooLarge',
+    message: `${target.method} ${target.url} answered HTTP ${response.status} with a body over maxResponseBytes (${maxBytes})`,
+    status: response.status,
+    requestId: response.headers.get('x-acs-request-id') ?? undefined,
+    retryable: false,
+    ...target,
+  });
+}
+
+/** How far an attempt got when it failed, for the message. */
+export interface TransportFailure {
+  cause: unknown;
+  timedOut: boolean;
+  attemptMs: number;
+  response: Response | undefined;
+  attempt: number;
+  maxAttempts: number;
+  /** Whether the call may be sent again (the operation is idempotent, or the caller opted in). */
+  safeToRepeat: boolean;
+}
+
+/** A timeout or a network failure, before or while reading the answer; retryable when repeating is safe. */
+export function transportError(failure: TransportFailure, target: Target): OpenSearchError {
+  const { cause, response } = failure;
+  const stage = response ? 'while reading the response' : 'before any response';
+  const counted = `(attempt ${failure.attempt} of ${failure.maxAttempts})`;
+  const init = { retryable: failure.safeToRepeat, status: response?.status, ...target, cause };
+  if (failure.timedOut)
+    return new TimeoutError({
+      ...init,
+      kind: 'timeout',
+      message: `${target.method} ${target.url} timed out after ${failure.attemptMs} ms ${stage} ${counted}`,
+    });
+  const why = safeText(cause instanceof Error ? cause.message : String(cause), 200);
+  return new NetworkError({
+    ...init,
+    kind: 'network',
+    message: `${target.method} ${target.url} failed ${stage} ${counted}: ${why}`,
+  });
+}
+
+/** The call's deadline passed before another attempt could start. */
+export function deadlineError(
+  target: Target,
+  deadlineMs: number,
+  lastError: OpenSearchError | undefined,
+): TimeoutError {
+  return new TimeoutError({
+    kind: 'timeout',
+    code: 'DeadlineExceeded',
+    message: `${target.method} ${target.url} did not complete within deadlineMs (${deadlineMs} ms)`,
+    retryable: false,
+    ...target,
+    cause: lastError,
+  });
+}

@@ -1,0 +1,102 @@
+// The per-attempt engine behind every call, generated and raw: each attempt is signed afresh (new
+// date, nonce and signature) and run (attempt.ts); a failure is retried when the decision allows
+// (retryDecision.ts), the clock is corrected once from a sane Date (clock.ts), and the call's
+// deadline bounds every attempt and every wait. Every failure is a typed error.
+import { errorFromResponse, readErrorFields } from '../errors/errorResponse.js';
+import { OpenSearchError } from '../errors/errors.js';
+import type { Credentials } from '../signing/signRequest.js';
+import { type AttemptSettings, runAttempt } from './attempt.js';
+import type { Answer, ClockState, OutgoingCall, Target } from './call.js';
+import { deadlineError } from './classify.js';
+import { correctClock, isClockSkew } from './clock.js';
+import { answerRetryDelay, transportRetryDelay } from './retryDecision.js';
+import type { ResolvedRetry } from './retryPolicy.js';
+import { sleep } from './sleep.js';
+
+export type { Answer, OutgoingCall } from './call.js';
+
+export interface EngineOptions {
+  credentials: () => Credentials | Promise<Credentials>;
+  /** A fixed fetch; without it `globalThis.fetch` is looked up at every attempt (so MSW installed later still intercepts). */
+  fetch?: typeof fetch | undefined;
+  timeoutMs: number;
+  deadlineMs: number;
+  retry: ResolvedRetry;
+  maxResponseBytes: number;
+  clock: ClockState;
+  /** The local clock, for tests. */
+  now?: (() => number) | undefined;
+}
+
+/** The HTTP answer behind an error, for raw calls, which hand error answers back as openapi-fetch does. */
+export const errorAnswers = new WeakMap<OpenSearchError, Answer>();
+
+/** An attempt's headers: credentials looked up and the request signed, with no promise hop when both are synchronous. */
+function signAttempt(options: EngineOptions, call: OutgoingCall, nowMs: number) {
+  const provided = options.credentials();
+  if ('then' in provided) return provided.then((credentials) => call.sign(credentials, nowMs));
+  return call.sign(provided, nowMs);
+}
+
+export function createEngine(options: EngineOptions) {
+  const now = options.now ?? Date.now;
+  const { retry, clock } = options;
+  const settings: AttemptSettings = {
+    fetch: options.fetch,
+    maxResponseBytes: options.maxResponseBytes,
+    maxAttempts: retry.maxAttempts,
+  };
+
+  /** Waits before the next attempt, or gives up with `error` when the wait would cross the deadline. */
+  function waitOrGiveUp(ms: number, deadline: number, error: OpenSearchError, signal?: AbortSignal | null) {
+    if (now() + ms >= deadline) throw error;
+    return sleep(ms, signal);
+  }
+
+  /** Sends a call until it succeeds or fails for good; `read` turns the 2xx answer into the result. */
+  async function send<T = Answer>(
+    call: OutgoingCall,
+    signal?: AbortSignal | null,
+    read?: (a: Answer) => T,
+  ): Promise<T> {
+    const target: Target = { method: call.op.method, url: call.url };
+    const safeToRepeat = call.op.idempotent || retry.methods.has(target.method);
+    const deadline = options.deadlineMs > 0 ? now() + options.deadlineMs : Number.POSITIVE_INFINITY;
+    let skewCorrected = false;
+    let lastError: OpenSearchError | undefined;
+    for (let attempt = 1; ; attempt++) {
+      signal?.throwIfAborted();
+      const remaining = deadline - now();
+      if (remaining <= 0) throw deadlineError(target, options.deadlineMs, lastError);
+      const signed = signAttempt(options, call, now() + clock.offsetMs);
+      const headers = 'then' in signed ? await signed : signed;
+      const ms = options.timeoutMs > 0 ? Math.min(options.timeoutMs, remaining) : remaining;
+      let answer: Answer;
+      try {
+        answer = await runAttempt(settings, { call, target, headers, ms, signal, attempt, safeToRepeat });
+      } catch (error) {
+        const wait = error instanceof OpenSearchError ? transportRetryDelay(error, attempt, retry) : undefined;
+        if (wait === undefined) throw error;
+        lastError = error as OpenSearchError;
+        await waitOrGiveUp(wait, deadline, lastError, signal);
+        continue;
+      }
+      if (answer.status >= 200 && answer.status < 300) return read ? read(answer) : (answer as T);
+      const fields = readErrorFields(answer.text, answer.headers);
+      const error = errorFromResponse(answer, fields, target, safeToRepeat);
+      errorAnswers.set(error, answer);
+      if (!skewCorrected && isClockSkew(fields.code) && correctClock(clock, answer.headers, now())) {
+        // One corrected retry, outside the retry budget: the request was fine, our clock was not.
+        skewCorrected = true;
+        attempt--;
+        continue;
+      }
+      const wait = answerRetryDelay(answer, fields.code, safeToRepeat, attempt, retry, now());
+      if (wait === undefined) throw error;
+      lastError = error;
+      await waitOrGiveUp(wait, deadline, error, signal);
+    }
+  }
+
+  return { send };
+}

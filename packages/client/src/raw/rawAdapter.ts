@@ -1,0 +1,102 @@
+// The raw path's run-time half, loaded on the first raw call together with openapi-fetch:
+// openapi-fetch builds the Request from the validated values, and its fetch is the engine, which
+// signs with the operation's action, sends and reads it. HTTP error answers go back to
+// openapi-fetch as responses, which it returns as `{ error, response }`.
+import createClient, { type Client } from 'openapi-fetch';
+import { type Answer, type createEngine, errorAnswers } from '../engine/createEngine.js';
+import { assertHeaderValue } from '../errors/checks.js';
+import type { createRequestBuilder } from '../operations/buildRequest.js';
+import { encodePath } from '../operations/encodePath.js';
+import type { OperationMeta } from '../operations/operationMeta.js';
+import type { NormalizedPaths } from '../operations/operationTypes.js';
+import { successBody } from '../operations/successBody.js';
+import type { PreparedCall } from '../operations/validateParameters.js';
+import { canonicalQuery } from '../signing/canonicalQuery.js';
+import { canonicalUri } from '../signing/canonicalUri.js';
+
+export interface RawAdapterOptions {
+  baseUrl: string;
+  unsigned: Record<string, string>;
+  engine: ReturnType<typeof createEngine>;
+  builder: ReturnType<typeof createRequestBuilder>;
+}
+
+/** A raw call's Request headers: host and authorization are the engine's; content-type and x-acs-* are signed. */
+function requestHeaders(request: Request) {
+  const headers: Record<string, string> = {};
+  const extra: [string, string][] = [];
+  let contentType: string | undefined;
+  request.headers.forEach((value, name) => {
+    if (name === 'host' || name === 'authorization') return;
+    if (name === 'content-type') contentType = value;
+    else if (name.startsWith('x-acs-')) extra.push([name, value]);
+    else headers[name] = value;
+  });
+  return { headers, extra, contentType };
+}
+
+/** Checks the caller's own headers of a raw call (a record or pairs; Headers are checked by Headers) without echoing a value. */
+function checkHeaders(headers: unknown): void {
+  if (!headers || typeof headers !== 'object' || headers instanceof Headers) return;
+  for (const [name, value] of Array.isArray(headers) ? headers : Object.entries(headers)) {
+    if (value != null) assertHeaderValue(`headers[${JSON.stringify(String(name)).slice(0, 60)}]`, String(value));
+  }
+}
+
+/** The answer as openapi-fetch reads it: the checked camelCase body, or the error answer as it came. */
+function toResponse(answer: Answer, body: string | null): Response {
+  const headers = new Headers(answer.headers);
+  // The text is decoded and may be rewritten: the original length and encoding no longer apply.
+  headers.delete('content-encoding');
+  headers.delete('content-length');
+  const empty = answer.status === 204 || answer.status === 205;
+  return new Response(empty ? null : body, { status: answer.status, statusText: answer.statusText, headers });
+}
+
+/** The fetch openapi-fetch calls for one raw call: the Request it built, through the engine. */
+function engineFetch(options: RawAdapterOptions, op: OperationMeta, signal: AbortSignal | undefined) {
+  return async (request: Request): Promise<Response> => {
+    const body = request.body ? new Uint8Array(await request.arrayBuffer()) : undefined;
+    const { href, pathname, search } = new URL(request.url);
+    const { headers, extra, contentType } = requestHeaders(request);
+    const parts = {
+      method: op.method,
+      path: canonicalUri(pathname),
+      query: canonicalQuery(search),
+      contentType,
+      extra,
+    };
+    const built = options.builder.outgoing(op, href, parts, headers, body);
+    let answer: Answer;
+    try {
+      answer = await options.engine.send('then' in built ? await built : built, signal);
+    } catch (error) {
+      const failed = errorAnswers.get(error as never);
+      if (failed) return toResponse(failed, failed.text);
+      throw error;
+    }
+    const data = successBody(op, answer, op.method);
+    return toResponse(answer, data === undefined ? null : JSON.stringify(data));
+  };
+}
+
+/** The openapi-fetch client of one OpenSearch client, and the runner of its validated raw calls. */
+export function createRawAdapter(options: RawAdapterOptions) {
+  const client: Client<NormalizedPaths> = createClient<NormalizedPaths>({
+    baseUrl: options.baseUrl,
+    headers: options.unsigned,
+    pathSerializer: encodePath,
+  });
+  function run(op: OperationMeta, path: unknown, init: Record<string, unknown>, prepared: PreparedCall) {
+    checkHeaders(init.headers);
+    const { path: pathValues, query, header, body } = prepared;
+    const fetch = engineFetch(options, op, init.signal as AbortSignal | undefined);
+    const request = { ...init, params: { path: pathValues, query, header }, fetch };
+    return client.request(
+      op.method as never,
+      path as never,
+      (body === undefined ? request : { ...request, body }) as never,
+    );
+  }
+  return { client, run };
+}
