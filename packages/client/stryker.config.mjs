@@ -2,4 +2,10 @@
 // `pnpm --filter @acs-opensearch/client test:mutation`, or `pnpm test:mutation` at the root.
 import { strykerConfig } from '../../scripts/lib/stryker.mjs';
 
-export default strykerConfig(['src/**/*.ts', '!src/generated/**', '!src/**/*.spec.ts', '!src/**/*.d.ts']);
+export default strykerConfig([
+  'src/**/*.ts',
+  '!src/generated/**',
+  '!src/**/*.spec.ts',
+  '!src/**/*.fixture.ts',
+  '!src/**/*.d.ts',
+]);

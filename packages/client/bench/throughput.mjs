@@ -1,5 +1,6 @@
 // One throughput run (a script, not a test), printed as JSON: requests per second against a local
-// HTTP server on 127.0.0.1 at concurrency 1 and 16, interleaved rounds, medians. Contenders:
+// HTTP server on 127.0.0.1 at concurrency 1 and 16, interleaved fixed-time rounds (BENCH_MS each,
+// BENCH_ROUNDS rounds); the median rps of each, and each ratio as the median of per-round ratios. Contenders:
 //   - this client, default options (the Node build: node:crypto, no option set);
 //   - the lean reference: a minimal signed GET written inline here (synchronous node:crypto, string
 //     building, no validation, no retries), the floor of any client that signs each request;
@@ -12,8 +13,8 @@ import { createRequire } from 'node:module';
 import { createOpenSearchClient } from '@acs-opensearch/client';
 
 const require = createRequire(import.meta.url);
-const DURATION_MS = Number(process.env.BENCH_MS ?? 2000);
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+const DURATION_MS = Number(process.env.BENCH_MS ?? 1000);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 7);
 const body = JSON.stringify({
   status: 'OK',
   httpCode: 200,
@@ -95,16 +96,22 @@ async function rps(fn, concurrency) {
   return count / (DURATION_MS / 1000);
 }
 
+const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 const results = {};
+const ratios = {};
 for (const concurrency of [1, 16]) {
-  // Interleaved rounds, so machine noise hits every contender alike; the median of each.
+  // Interleaved rounds of fixed time, so machine noise hits every contender alike. Each ratio is
+  // the median of the per-round ratios (client / other in the same round), beside the median rps.
   const rounds = Object.fromEntries(Object.keys(contenders).map((name) => [name, []]));
   for (let round = 0; round < ROUNDS; round++) {
     for (const [name, fn] of Object.entries(contenders)) rounds[name].push(await rps(fn, concurrency));
   }
-  results[concurrency] = Object.fromEntries(
-    Object.entries(rounds).map(([name, values]) => [name, values.sort((a, b) => a - b)[Math.floor(values.length / 2)]]),
+  results[concurrency] = Object.fromEntries(Object.entries(rounds).map(([name, values]) => [name, median(values)]));
+  ratios[concurrency] = Object.fromEntries(
+    Object.keys(contenders)
+      .filter((name) => name !== 'client')
+      .map((name) => [name, median(rounds.client.map((value, round) => value / rounds[name][round]))]),
   );
 }
 server.close();
-console.log(JSON.stringify({ node: process.version, durationMs: DURATION_MS, rounds: ROUNDS, results }));
+console.log(JSON.stringify({ node: process.version, durationMs: DURATION_MS, rounds: ROUNDS, results, ratios }));

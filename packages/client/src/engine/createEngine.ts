@@ -88,6 +88,7 @@ export function createEngine(options: EngineOptions) {
       if (!skewCorrected && isClockSkew(fields.code) && correctClock(clock, answer.headers, now())) {
         // One corrected retry, outside the retry budget: the request was fine, our clock was not.
         skewCorrected = true;
+        lastError = error;
         attempt--;
         continue;
       }

@@ -4,7 +4,7 @@
 import { assertCredentials, assertHeaderValue, type Credentials } from '../errors/checks.js';
 import { acsDate } from './acsDate.js';
 import { formatAuthorization } from './authorization.js';
-import { computeSignature, type SignatureParts } from './computeSignature.js';
+import { type SignatureParts, signatureParts } from './computeSignature.js';
 import { type BodyBytes, EMPTY_PAYLOAD_HASH, type SigningCrypto } from './crypto.js';
 import { defaultCrypto } from './defaultCrypto.js';
 import { signatureNonce } from './signatureNonce.js';
@@ -53,16 +53,33 @@ function headerEntries(headers: HeadersLike | undefined): Array<[string, string]
   return Object.entries(headers as Record<string, string>);
 }
 
+/** The exact bytes of a body: a string is hashed as UTF-8, an ArrayBuffer as a view. */
+const bodyBytes = (body: SignRequestInput['body']) =>
+  body == null ? undefined : typeof body === 'string' || body instanceof Uint8Array ? body : new Uint8Array(body);
+
+/** What goes on the wire: the caller's headers (checked, lower-cased), overridden by the signer's own, plus host. */
+function sentHeaders(headers: HeadersLike | undefined, added: Record<string, string>, host: string) {
+  const sent = new Map<string, [string, string]>();
+  for (const [name, value] of headerEntries(headers)) {
+    const lower = name.toLowerCase();
+    if (lower === 'authorization' || lower === 'host') continue;
+    assertHeaderValue(`headers[${JSON.stringify(lower)}]`, value);
+    if (!(lower in added)) sent.set(lower, [lower, value]);
+  }
+  for (const name in added) sent.set(name, [name, added[name]!]);
+  sent.set('host', ['host', host]);
+  return sent.values();
+}
+
 /** Signs a request with ACS3-HMAC-SHA256 and returns the headers to send with it. */
 export async function signRequest(request: SignRequestInput, options: SignRequestOptions): Promise<SignedRequest> {
   const { credentials } = options;
   assertCredentials(credentials);
   const url = typeof request.url === 'string' ? new URL(request.url) : request.url;
   const crypto = options.crypto ?? defaultCrypto;
-  const body = request.body;
-  const bytes =
-    body == null ? undefined : typeof body === 'string' || body instanceof Uint8Array ? body : new Uint8Array(body);
-  const payloadHash = bytes === undefined || bytes.length === 0 ? EMPTY_PAYLOAD_HASH : await crypto.sha256Hex(bytes);
+  const bytes = bodyBytes(request.body);
+  const hashed = bytes === undefined || bytes.length === 0 ? EMPTY_PAYLOAD_HASH : crypto.sha256Hex(bytes);
+  const payloadHash = typeof hashed === 'string' ? hashed : await hashed;
   const added: Record<string, string> = {
     'x-acs-action': options.action,
     'x-acs-version': options.version,
@@ -71,26 +88,10 @@ export async function signRequest(request: SignRequestInput, options: SignReques
     'x-acs-content-sha256': payloadHash,
   };
   if (credentials.securityToken) added['x-acs-security-token'] = credentials.securityToken;
-
-  // What goes on the wire: the caller's headers, overridden by ours, plus host.
-  const sent = new Map<string, [string, string]>();
-  for (const [name, value] of headerEntries(request.headers)) {
-    const lower = name.toLowerCase();
-    if (lower === 'authorization' || lower === 'host') continue;
-    assertHeaderValue(`headers[${JSON.stringify(lower)}]`, value);
-    sent.set(lower, [lower, value]);
-  }
-  for (const [name, value] of Object.entries(added)) sent.set(name, [name, value]);
-  sent.set('host', ['host', url.host]);
-
-  const parts = await computeSignature({
-    method: request.method,
-    url,
-    headers: sent.values(),
-    payloadHash,
-    accessKeySecret: credentials.accessKeySecret,
-    crypto,
-  });
+  const headers = sentHeaders(request.headers, added, url.host);
+  const accessKeySecret = credentials.accessKeySecret;
+  const computed = signatureParts({ method: request.method, url, headers, payloadHash, accessKeySecret, crypto });
+  const parts = 'then' in computed ? await computed : computed;
   const authorization = formatAuthorization(credentials.accessKeyId, parts.signedHeaders, parts.signature);
   return { ...parts, headers: { ...added, authorization }, authorization, host: url.host };
 }
