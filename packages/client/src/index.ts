@@ -9,10 +9,18 @@ export {
   type OpenSearchClientConfig,
   type OpenSearchClientOptions,
 } from './client/createOpenSearchClient.js';
-export type { CredentialsOption, CredentialsProvider } from './credentials/credentials.js';
+export type {
+  CredentialsCacheOptions,
+  CredentialsClient,
+  CredentialsOption,
+  CredentialsProvider,
+  ExpiringCredentials,
+} from './credentials/credentials.js';
+export type { CallEvent, CallHooks, ErrorEvent, ResponseEvent } from './engine/hooks.js';
 export { DEFAULT_RETRY, type RetryOptions } from './engine/retryPolicy.js';
 export {
   ClientError,
+  CredentialsError,
   NetworkError,
   OpenSearchError,
   type OpenSearchErrorInit,

@@ -58,7 +58,7 @@ describe('endpoints', () => {
 describe('credentials', () => {
   afterEach(() => vi.unstubAllEnvs());
 
-  it('calls a provider for every attempt, so STS tokens can refresh', async () => {
+  it('with credentialsCache.maxAgeMs 0, asks a provider for every attempt, so STS tokens can refresh', async () => {
     let n = 0;
     const provider = vi.fn(async () => ({
       accessKeyId: `AK${++n}`,
@@ -69,9 +69,8 @@ describe('credentials', () => {
       () => new Response('', { status: 503 }),
       () => page([], 0),
     );
-    await createOpenSearchClient({ credentials: provider, fetch, retry: { baseDelayMs: 1 } }).listFunctionInstances(
-      params,
-    );
+    const options = { credentials: provider, fetch, retry: { baseDelayMs: 1 }, credentialsCache: { maxAgeMs: 0 } };
+    await createOpenSearchClient(options).listFunctionInstances(params);
     expect(provider).toHaveBeenCalledTimes(2);
     expect(sent.map((s) => s.headers.get('x-acs-security-token'))).toEqual(['token-1', 'token-2']);
   });

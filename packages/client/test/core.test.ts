@@ -194,16 +194,21 @@ describe('options and credentials', () => {
     expect(sent).toHaveLength(1);
   });
 
-  it('a provider that throws is a ValidationError with the cause, and nothing is sent', async () => {
+  it('a provider that throws is a CredentialsError with a redacted cause, and nothing is sent', async () => {
     const { fetch, sent } = fakeFetch(() => page([], 0));
-    const boom = new Error('metadata service down');
-    const client = createOpenSearchClient({ fetch, credentials: () => Promise.reject(boom) });
+    const boom = new Error('metadata service down: {"AccessKeySecret":"leaked-secret","SecurityToken":"leaked-token"}');
+    const client = createOpenSearchClient({ fetch, retry: false, credentials: () => Promise.reject(boom) });
     const error = await rejection(client.listFunctionInstances(params));
     expect(error).toMatchObject({
-      parameter: 'credentials',
-      message: 'the credentials provider failed; see cause',
-      cause: boom,
+      name: 'CredentialsError',
+      kind: 'credentials',
+      code: 'CredentialsUnavailable',
+      retryable: true,
+      message: 'the credentials source failed; see cause',
     });
+    const cause = (error as Error).cause as Error;
+    expect(cause.message).toBe('metadata service down: {"AccessKeySecret":[redacted],"SecurityToken":[redacted]}');
+    expect(JSON.stringify(error) + String(cause.stack)).not.toMatch(/leaked/);
     expect(sent).toHaveLength(0);
   });
 

@@ -132,7 +132,24 @@ describe('transport failures and the deadline', () => {
     );
   });
 
-  it('no attempt starts once the deadline has passed (even the skew retry); the last failure is the cause', async () => {
+  it('no attempt starts once the deadline has passed (a wait that overran it); the last failure is the cause', async () => {
+    let now = 0;
+    const { send, sent } = engine([() => json({ code: 'InternalError' }, { status: 500 })], {
+      now: () => now,
+      deadlineMs: 100,
+      retry: resolveRetry({ maxAttempts: 5, baseDelayMs: 50, maxDelayMs: 50, random: () => 0.999 }),
+      sleep: async (ms) => {
+        now += ms + 60;
+      },
+    });
+    const error = await rejection(send(call()));
+    expect(error).toMatchObject({ code: 'DeadlineExceeded', kind: 'timeout', retryable: false });
+    expect((error as Error).message).toBe(`GET ${url} did not complete within deadlineMs (100 ms)`);
+    expect((error as Error).cause).toMatchObject({ code: 'InternalError' });
+    expect(sent).toHaveLength(1);
+  });
+
+  it('the skew retry, too, gives up with the failure itself at the deadline', async () => {
     let now = 0;
     const skewed: Responder = () => {
       now += 100;
@@ -142,10 +159,7 @@ describe('transport failures and the deadline', () => {
       );
     };
     const { send, sent } = engine([skewed], { now: () => now, deadlineMs: 100 });
-    const error = await rejection(send(call()));
-    expect(error).toMatchObject({ code: 'DeadlineExceeded', kind: 'timeout', retryable: false });
-    expect((error as Error).message).toBe(`GET ${url} did not complete within deadlineMs (100 ms)`);
-    expect((error as Error).cause).toMatchObject({ code: 'InvalidTimeStamp.Expired' });
+    expect(await rejection(send(call()))).toMatchObject({ code: 'InvalidTimeStamp.Expired' });
     expect(sent).toHaveLength(1);
   });
 

@@ -54,7 +54,7 @@ async function* paginateLazily(
 
 /** Creates a client for the OpenSearch API (2017-12-25). Every bad option is a ValidationError naming it. */
 export function createOpenSearchClient(options: OpenSearchClientOptions = {}): OpenSearchClient {
-  const { config, retry, credentials, crypto, fetch } = resolveOptions(options);
+  const { config, retry, credentials, hooks, crypto, fetch } = resolveOptions(options);
   const { baseUrl, timeoutMs, deadlineMs, maxResponseBytes } = config;
   const engine = createEngine({
     credentials,
@@ -64,6 +64,7 @@ export function createOpenSearchClient(options: OpenSearchClientOptions = {}): O
     retry,
     maxResponseBytes,
     clock: { offsetMs: 0 },
+    hooks,
   });
   const unsigned: Record<string, string> = { accept: 'application/json' };
   if (config.userAgent) unsigned['user-agent'] = config.userAgent;

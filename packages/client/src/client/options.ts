@@ -1,6 +1,8 @@
 // The client's options: each checked (a bad one is a ValidationError naming it), defaults applied,
 // and the resolved configuration that `client.config` shows (never a credential).
+import type { CredentialsCacheOptions } from '../credentials/cache.js';
 import { type CredentialsOption, createCredentialsSource, describeCredentials } from '../credentials/credentials.js';
+import type { CallHooks } from '../engine/hooks.js';
 import { type RetryOptions, resolveRetry } from '../engine/retryPolicy.js';
 import { assertHeaderValue, checkNumber, MAX_TIMER_MS } from '../errors/checks.js';
 import { ValidationError } from '../errors/errors.js';
@@ -8,14 +10,22 @@ import type { RegionId } from '../generated/metadata.js';
 import type { SigningCrypto } from '../signing/crypto.js';
 import { DEFAULT_CRYPTO_NAME, defaultCrypto } from '../signing/defaultCrypto.js';
 import { resolveEndpoint } from './endpoint.js';
+import { DEFAULT_USER_AGENT } from './platform.js';
 
 export interface OpenSearchClientOptions {
   /** The region whose public endpoint to call. Default `cn-hangzhou`. Ignored when `endpoint` is set. */
   regionId?: RegionId;
   /** A full base URL that overrides the region: proxies, VPC endpoints, a local mock (`http://127.0.0.1:PORT`). */
   endpoint?: string;
-  /** Static credentials, or a provider called for every attempt. Default: the ALIBABA_CLOUD_* environment variables. */
+  /**
+   * Static credentials; a provider function; or a `Credential` of `@alicloud/credentials` (its default
+   * chain, ECS RAM role, OIDC/RRSA, profiles, a credentials URI). Default: the ALIBABA_CLOUD_* environment variables.
+   */
   credentials?: CredentialsOption;
+  /** How credentials from a provider or a `Credential` are reused: refreshMarginMs (default 5 min) and maxAgeMs (default 60 s). */
+  credentialsCache?: CredentialsCacheOptions;
+  /** Called on every attempt of every call, generated or raw: onAttempt, onResponse, onError. Default none. */
+  hooks?: CallHooks;
   /** The fetch to use. Default: `globalThis.fetch`, looked up at every request. */
   fetch?: typeof fetch;
   /** Per-attempt timeout in ms, covering the response body too; 0 disables it. Default 10000. */
@@ -26,7 +36,7 @@ export interface OpenSearchClientOptions {
   maxResponseBytes?: number;
   /** Retry policy, or `false` for a single attempt. Default: 3 attempts, full-jitter backoff. */
   retry?: RetryOptions | false;
-  /** The User-Agent to send (runtimes that forbid it, such as browsers, ignore it). */
+  /** The User-Agent to send. Default in Node: `acs-opensearch-client/<version> node/<version>`; none elsewhere (browsers forbid it). */
   userAgent?: string;
   /** Hash primitives for signing. Default: node:crypto in Node, Web Crypto elsewhere (chosen by the package's export conditions). */
   signingCrypto?: SigningCrypto;
@@ -41,6 +51,8 @@ export interface OpenSearchClientConfig {
   maxAttempts: number;
   credentials: string;
   userAgent: string | undefined;
+  /** The hooks that are set, by name. */
+  hooks: string[];
   signingCrypto: 'web-crypto' | 'node:crypto' | 'custom';
 }
 
@@ -57,6 +69,22 @@ function checkFunctions(options: OpenSearchClientOptions): void {
     throw new ValidationError('signingCrypto', 'signingCrypto must be { sha256Hex, hmacSha256Hex }');
 }
 
+/** credentialsCache and hooks: numbers in range, functions where functions go. */
+function checkCacheAndHooks(options: OpenSearchClientOptions): void {
+  const cache = options.credentialsCache;
+  if (cache !== undefined && (cache === null || typeof cache !== 'object'))
+    throw new ValidationError('credentialsCache', 'credentialsCache must be { refreshMarginMs?, maxAgeMs? }');
+  for (const key of ['refreshMarginMs', 'maxAgeMs'] as const)
+    if (cache?.[key] !== undefined) checkNumber(`credentialsCache.${key}`, cache[key], 0, MAX_TIMER_MS);
+  const hooks = options.hooks;
+  if (hooks === undefined) return;
+  if (hooks === null || typeof hooks !== 'object')
+    throw new ValidationError('hooks', 'hooks must be { onAttempt?, onResponse?, onError? }');
+  for (const key of ['onAttempt', 'onResponse', 'onError'] as const)
+    if (hooks[key] !== undefined && typeof hooks[key] !== 'function')
+      throw new ValidationError(`hooks.${key}`, `hooks.${key} must be a function`);
+}
+
 /** Every option checked and resolved; `config` is what the client shows of them. */
 export function resolveOptions(options: OpenSearchClientOptions) {
   if (!options || typeof options !== 'object') throw new ValidationError('options', 'options must be an object');
@@ -67,8 +95,10 @@ export function resolveOptions(options: OpenSearchClientOptions) {
   const maxResponseBytes = checkNumber('maxResponseBytes', maxBytes, 1, 2 ** 40, true);
   checkFunctions(options);
   if (options.userAgent !== undefined) assertHeaderValue('userAgent', options.userAgent);
+  checkCacheAndHooks(options);
   const retry = resolveRetry(options.retry);
-  const credentials = createCredentialsSource(options.credentials);
+  const credentials = createCredentialsSource(options.credentials, options.credentialsCache);
+  const userAgent = options.userAgent ?? DEFAULT_USER_AGENT;
   const config: OpenSearchClientConfig = Object.freeze({
     baseUrl,
     regionId,
@@ -77,8 +107,10 @@ export function resolveOptions(options: OpenSearchClientOptions) {
     maxResponseBytes,
     maxAttempts: retry.maxAttempts,
     credentials: describeCredentials(options.credentials),
-    userAgent: options.userAgent,
+    userAgent,
+    hooks: options.hooks ? Object.keys(options.hooks).filter((k) => options.hooks![k as keyof CallHooks]) : [],
     signingCrypto: options.signingCrypto ? 'custom' : DEFAULT_CRYPTO_NAME,
   });
-  return { config, retry, credentials, crypto: options.signingCrypto ?? defaultCrypto, fetch: options.fetch };
+  const hooks = config.hooks.length > 0 ? options.hooks : undefined;
+  return { config, retry, credentials, hooks, crypto: options.signingCrypto ?? defaultCrypto, fetch: options.fetch };
 }

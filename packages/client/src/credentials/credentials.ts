@@ -1,15 +1,30 @@
-// Where credentials come from: a static pair, a provider called for every attempt (STS tokens
-// that refresh), or the ALIBABA_CLOUD_* environment variables where process.env exists. Every
-// source is checked the same way (assertCredentials): a bad one is a ValidationError naming the
-// field, never echoing a value.
-
+// Where credentials come from: a static pair (or STS triple), a provider function, a credentials
+// object from @alicloud/credentials (anything with `getCredential()`: its default chain, ECS RAM
+// role, OIDC/RRSA, profiles, a credentials URI), or the ALIBABA_CLOUD_* environment variables.
+// Asynchronous sources are cached with single-flight refresh (cache.ts); a static pair is checked
+// once and costs nothing per call. A bad static value is a ValidationError naming the field; a
+// source that fails is a CredentialsError. No value is ever echoed.
 import { assertCredentials, type Credentials } from '../errors/checks.js';
 import { ValidationError } from '../errors/errors.js';
+import { type CredentialsCacheOptions, cachedSource, type ExpiringCredentials } from './cache.js';
 
-/** Returns credentials for one attempt; called again for every attempt, so it may refresh STS tokens. */
-export type CredentialsProvider = () => Credentials | Promise<Credentials>;
+/**
+ * Returns credentials, with their expiration when they have one (then they are reused until
+ * refreshMarginMs before it). Called at most once at a time, however many calls are waiting.
+ */
+export type CredentialsProvider = () => ExpiringCredentials | Promise<ExpiringCredentials>;
 
-export type CredentialsOption = Credentials | CredentialsProvider;
+/** The shape of a `Credential` of `@alicloud/credentials` (its `getCredential()`), without depending on the package. */
+export interface CredentialsClient {
+  getCredential(): Promise<{ accessKeyId?: string; accessKeySecret?: string; securityToken?: string }>;
+}
+
+export type CredentialsOption = Credentials | CredentialsProvider | CredentialsClient;
+
+export type { CredentialsCacheOptions, ExpiringCredentials };
+
+const isClient = (option: unknown): option is CredentialsClient =>
+  typeof option === 'object' && option !== null && typeof (option as CredentialsClient).getCredential === 'function';
 
 function fromEnvironment(): Credentials | undefined {
   const env = (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env;
@@ -21,45 +36,38 @@ function fromEnvironment(): Credentials | undefined {
   };
 }
 
-/** Builds the per-attempt credential lookup. A static pair is checked at once, so a typo fails at creation. */
+/** The environment, read at every attempt (a rotated variable is picked up). */
+function environmentSource(): Credentials {
+  const credentials = fromEnvironment();
+  if (!credentials)
+    throw new ValidationError(
+      'credentials',
+      'no credentials: pass `credentials`, or set ALIBABA_CLOUD_ACCESS_KEY_ID and _SECRET',
+    );
+  assertCredentials(credentials);
+  return credentials;
+}
+
+/** The lookup one attempt makes. A static pair is checked now, so a typo fails at creation. */
 export function createCredentialsSource(
   option: CredentialsOption | undefined,
+  cache?: CredentialsCacheOptions,
+  now?: () => number,
 ): () => Credentials | Promise<Credentials> {
-  if (typeof option === 'function') {
-    return async () => {
-      let credentials: Credentials;
-      try {
-        credentials = await option();
-      } catch (cause) {
-        throw new ValidationError('credentials', 'the credentials provider failed; see cause', cause);
-      }
-      assertCredentials(credentials);
-      return credentials;
-    };
-  }
-  if (option !== undefined) {
-    assertCredentials(option);
-    // Copy, so that later mutation of the caller's object cannot change what is signed.
-    const { accessKeyId, accessKeySecret, securityToken } = option;
-    const frozen: Credentials = Object.freeze({ accessKeyId, accessKeySecret, securityToken });
-    return () => frozen;
-  }
-  return () => {
-    const credentials = fromEnvironment();
-    if (!credentials) {
-      throw new ValidationError(
-        'credentials',
-        'no credentials: pass `credentials`, or set ALIBABA_CLOUD_ACCESS_KEY_ID and _SECRET',
-      );
-    }
-    assertCredentials(credentials);
-    return credentials;
-  };
+  if (typeof option === 'function') return cachedSource(option, cache, now);
+  if (isClient(option)) return cachedSource(() => option.getCredential(), cache, now);
+  if (option === undefined) return environmentSource;
+  assertCredentials(option);
+  // Copy, so that later mutation of the caller's object cannot change what is signed.
+  const { accessKeyId, accessKeySecret, securityToken } = option;
+  const frozen: Credentials = Object.freeze({ accessKeyId, accessKeySecret, securityToken });
+  return () => frozen;
 }
 
 /** How credentials were configured, safe to show. */
 export function describeCredentials(option: CredentialsOption | undefined): string {
   if (typeof option === 'function') return 'provider';
+  if (isClient(option)) return 'credentials client';
   if (option) return option.securityToken ? 'static (STS)' : 'static';
   return 'environment';
 }

@@ -9,6 +9,7 @@ import { type AttemptSettings, runAttempt } from './attempt.js';
 import type { Answer, ClockState, OutgoingCall, Target } from './call.js';
 import { deadlineError } from './classify.js';
 import { correctClock, isClockSkew } from './clock.js';
+import { type CallHooks, CallObserver } from './hooks.js';
 import { answerRetryDelay, transportRetryDelay } from './retryDecision.js';
 import type { ResolvedRetry } from './retryPolicy.js';
 import { sleep } from './sleep.js';
@@ -26,6 +27,10 @@ export interface EngineOptions {
   clock: ClockState;
   /** The local clock, for tests. */
   now?: (() => number) | undefined;
+  /** The wait between attempts, for tests. Default: an abortable setTimeout. */
+  sleep?: ((ms: number, signal?: AbortSignal | null) => Promise<void>) | undefined;
+  /** Called on every attempt of every call (hooks.ts); nothing runs without them. */
+  hooks?: CallHooks | undefined;
 }
 
 /** The HTTP answer behind an error, for raw calls, which hand error answers back as openapi-fetch does. */
@@ -38,20 +43,27 @@ function signAttempt(options: EngineOptions, call: OutgoingCall, nowMs: number) 
   return call.sign(provided, nowMs);
 }
 
+/** A 2xx answer read into the result; with hooks, the answer and a body the client cannot use are observed. */
+function finish<T>(answer: Answer, read: ((a: Answer) => T) | undefined, observer: CallObserver | undefined): T {
+  if (!observer) return read ? read(answer) : (answer as T);
+  observer.answered(answer, false);
+  try {
+    return read ? read(answer) : (answer as T);
+  } catch (error) {
+    observer.failed(error, false);
+    throw error;
+  }
+}
+
 export function createEngine(options: EngineOptions) {
   const now = options.now ?? Date.now;
-  const { retry, clock } = options;
+  const { retry, clock, hooks } = options;
+  const pause = options.sleep ?? sleep;
   const settings: AttemptSettings = {
     fetch: options.fetch,
     maxResponseBytes: options.maxResponseBytes,
     maxAttempts: retry.maxAttempts,
   };
-
-  /** Waits before the next attempt, or gives up with `error` when the wait would cross the deadline. */
-  function waitOrGiveUp(ms: number, deadline: number, error: OpenSearchError, signal?: AbortSignal | null) {
-    if (now() + ms >= deadline) throw error;
-    return sleep(ms, signal);
-  }
 
   /** Sends a call until it succeeds or fails for good; `read` turns the 2xx answer into the result. */
   async function send<T = Answer>(
@@ -62,40 +74,52 @@ export function createEngine(options: EngineOptions) {
     const target: Target = { method: call.op.method, url: call.url };
     const safeToRepeat = call.op.idempotent || retry.methods.has(target.method);
     const deadline = options.deadlineMs > 0 ? now() + options.deadlineMs : Number.POSITIVE_INFINITY;
+    const observer = hooks ? new CallObserver(hooks, call) : undefined;
+    /** Whether to try again after `wait` ms (undefined: never); the failure is observed either way. */
+    const again = (error: unknown, wait: number | undefined) => {
+      const retrying = wait !== undefined && now() + wait < deadline;
+      observer?.failed(error, retrying);
+      return retrying;
+    };
     let skewCorrected = false;
     let lastError: OpenSearchError | undefined;
     for (let attempt = 1; ; attempt++) {
+      observer?.start();
       signal?.throwIfAborted();
       const remaining = deadline - now();
-      if (remaining <= 0) throw deadlineError(target, options.deadlineMs, lastError);
-      const signed = signAttempt(options, call, now() + clock.offsetMs);
-      const headers = 'then' in signed ? await signed : signed;
+      if (remaining <= 0) {
+        const error = deadlineError(target, options.deadlineMs, lastError);
+        again(error, undefined);
+        throw error;
+      }
       const ms = options.timeoutMs > 0 ? Math.min(options.timeoutMs, remaining) : remaining;
       let answer: Answer;
       try {
+        const signed = signAttempt(options, call, now() + clock.offsetMs);
+        const headers = 'then' in signed ? await signed : signed;
+        observer?.sending();
         answer = await runAttempt(settings, { call, target, headers, ms, signal, attempt, safeToRepeat });
       } catch (error) {
         const wait = error instanceof OpenSearchError ? transportRetryDelay(error, attempt, retry) : undefined;
-        if (wait === undefined) throw error;
+        if (!again(error, wait)) throw error;
         lastError = error as OpenSearchError;
-        await waitOrGiveUp(wait, deadline, lastError, signal);
+        await pause(wait!, signal);
         continue;
       }
-      if (answer.status >= 200 && answer.status < 300) return read ? read(answer) : (answer as T);
+      if (answer.status >= 200 && answer.status < 300) return finish(answer, read, observer);
       const fields = readErrorFields(answer.text, answer.headers);
       const error = errorFromResponse(answer, fields, target, safeToRepeat);
       errorAnswers.set(error, answer);
-      if (!skewCorrected && isClockSkew(fields.code) && correctClock(clock, answer.headers, now())) {
-        // One corrected retry, outside the retry budget: the request was fine, our clock was not.
-        skewCorrected = true;
-        lastError = error;
-        attempt--;
-        continue;
-      }
-      const wait = answerRetryDelay(answer, fields.code, safeToRepeat, attempt, retry, now());
-      if (wait === undefined) throw error;
+      // One corrected retry after a clock-skew refusal, outside the retry budget: the request was fine, our clock was not.
+      const skew = !skewCorrected && isClockSkew(fields.code) && correctClock(clock, answer.headers, now());
+      const wait = skew ? 0 : answerRetryDelay(answer, fields.code, safeToRepeat, attempt, retry, now());
+      observer?.answered(answer, wait !== undefined && now() + wait < deadline);
+      if (!again(error, wait)) throw error;
       lastError = error;
-      await waitOrGiveUp(wait, deadline, error, signal);
+      if (skew) {
+        skewCorrected = true;
+        attempt--;
+      } else await pause(wait!, signal);
     }
   }
 

@@ -2,7 +2,14 @@
 // never a bare SyntaxError, and never a credential.
 
 /** What went wrong, coarsely: decides retries and how a caller reacts. */
-export type OpenSearchErrorKind = 'client' | 'server' | 'throttling' | 'network' | 'timeout' | 'validation';
+export type OpenSearchErrorKind =
+  | 'client'
+  | 'server'
+  | 'throttling'
+  | 'network'
+  | 'timeout'
+  | 'validation'
+  | 'credentials';
 
 export interface OpenSearchErrorInit {
   kind: OpenSearchErrorKind;
@@ -76,6 +83,7 @@ const DEFAULT_CODES: Partial<Record<OpenSearchErrorKind, string>> = {
   network: 'NetworkError',
   timeout: 'Timeout',
   validation: 'InvalidParameter',
+  credentials: 'CredentialsUnavailable',
 };
 
 /** A 4xx answer other than throttling: fix the request, don't retry it. */
@@ -112,5 +120,17 @@ export class ValidationError extends OpenSearchError {
   constructor(parameter: string, message: string, cause?: unknown) {
     super({ kind: 'validation', code: 'InvalidParameter', message, cause });
     this.parameter = parameter;
+  }
+}
+/**
+ * The credentials source failed: a provider threw or returned something unusable, or a refresh failed
+ * after the cached credentials expired. Nothing was sent. The message and cause never hold a secret
+ * (secret-looking values in the source's own message are redacted). Retryable: the source may
+ * recover (a metadata service that was restarting, say).
+ */
+export class CredentialsError extends OpenSearchError {
+  override name = 'CredentialsError';
+  constructor(message: string, cause?: unknown) {
+    super({ kind: 'credentials', code: 'CredentialsUnavailable', message, cause, retryable: true });
   }
 }

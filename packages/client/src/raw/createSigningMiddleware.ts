@@ -3,14 +3,17 @@
 // and path template. It signs once per call (openapi-fetch runs onRequest once); for retries that
 // re-sign every attempt, and for validation, use createOpenSearchClient.
 import type { Middleware } from 'openapi-fetch';
+import type { CredentialsCacheOptions } from '../credentials/cache.js';
 import { type CredentialsOption, createCredentialsSource } from '../credentials/credentials.js';
 import { resolveOperation } from '../operations/resolveOperation.js';
 import type { SigningCrypto } from '../signing/crypto.js';
 import { signRequest } from '../signing/signRequest.js';
 
 export interface SigningMiddlewareOptions {
-  /** Static credentials, a provider called per request, or (when omitted) the ALIBABA_CLOUD_* environment variables. */
+  /** Static credentials, a provider, a `Credential` of @alicloud/credentials, or (when omitted) the ALIBABA_CLOUD_* environment variables. */
   credentials?: CredentialsOption | undefined;
+  /** How credentials from a provider or a `Credential` are reused (as the client's option of the same name). */
+  credentialsCache?: CredentialsCacheOptions | undefined;
   /** The clock, for tests or a known skew. */
   now?: () => Date | number;
   nonce?: () => string;
@@ -20,7 +23,7 @@ export interface SigningMiddlewareOptions {
 
 /** Creates middleware that adds the x-acs-* headers and the ACS3-HMAC-SHA256 Authorization. */
 export function createSigningMiddleware(options: SigningMiddlewareOptions = {}): Middleware {
-  const credentials = createCredentialsSource(options.credentials);
+  const credentials = createCredentialsSource(options.credentials, options.credentialsCache);
   return {
     async onRequest({ request, schemaPath }) {
       const op = resolveOperation(request.method, schemaPath);
