@@ -20,12 +20,14 @@ describe('the Node build (export condition "node")', () => {
       const client = createOpenSearchClient({ credentials: { accessKeyId: 'ak', accessKeySecret: 'sk' }, fetch });
       await client.listFunctionInstances({ appGroupIdentity: 'a', functionName: 'b' });
       await client.GET('/v4/openapi/app-groups/{appGroupIdentity}/functions/{functionName}/instances', { params: { path: { appGroupIdentity: 'a', functionName: 'b' } } });
-      console.log(JSON.stringify({ backend: client.config.signingCrypto, authorization: sent.authorization }));
+      console.log(JSON.stringify({ backend: client.config.signingCrypto, authorization: sent.authorization, userAgent: sent['user-agent'] }));
     `;
     const out = JSON.parse(
       execFileSync(process.execPath, ['--input-type=module', '-e', script], { cwd: pkg, encoding: 'utf8' }),
     );
     expect(out.backend).toBe('node:crypto');
+    const { version } = JSON.parse(readFileSync(`${pkg}/package.json`, 'utf8'));
+    expect(out.userAgent).toBe(`acs-opensearch-client/${version} node/${process.version.slice(1)}`);
     expect(out.authorization).toMatch(
       /^ACS3-HMAC-SHA256 Credential=ak,SignedHeaders=[a-z0-9;-]+,Signature=[0-9a-f]{64}$/,
     );

@@ -161,6 +161,13 @@ describe('options and credentials', () => {
     expect(error).toMatchObject({ name: 'ValidationError', parameter, message });
   });
 
+  it('outside the Node build no User-Agent is set by default; one given is sent', async () => {
+    expect(createOpenSearchClient({ credentials }).config.userAgent).toBeUndefined();
+    const { fetch, sent } = fakeFetch(() => page([], 0));
+    await createOpenSearchClient({ credentials, fetch, userAgent: 'my-app/1.0' }).listFunctionInstances(params);
+    expect(sent[0]!.headers.get('user-agent')).toBe('my-app/1.0');
+  });
+
   it('the config says where credentials come from, never what they are', () => {
     const of = (c: unknown) => createOpenSearchClient({ credentials: c as never }).config.credentials;
     expect(of(credentials)).toBe('static');
