@@ -2,7 +2,7 @@
 // their messages, error bodies in every shape, options and credentials, casing, reading 2xx bodies,
 // the canonical query, the nonce and the date, Web Crypto, and the engine's messages.
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { errorFromResponse, readErrorFields } from '../src/errors/errorResponse.js';
+import { errorFromResponse, readErrorFields } from '../src/engine/errorResponse.js';
 import { safeText } from '../src/errors/errors.js';
 import {
   ClientError,

@@ -2,13 +2,14 @@
 // date, nonce and signature) and run (attempt.ts); a failure is retried when the decision allows
 // (retryDecision.ts), the clock is corrected once from a sane Date (clock.ts), and the call's
 // deadline bounds every attempt and every wait. Every failure is a typed error.
-import { errorFromResponse, readErrorFields } from '../errors/errorResponse.js';
+
 import { OpenSearchError } from '../errors/errors.js';
 import type { Credentials } from '../signing/signRequest.js';
 import { type AttemptSettings, runAttempt } from './attempt.js';
 import type { Answer, ClockState, OutgoingCall, Target } from './call.js';
 import { deadlineError } from './classify.js';
 import { correctClock, isClockSkew } from './clock.js';
+import { errorFromResponse, readErrorFields } from './errorResponse.js';
 import { type CallHooks, CallObserver } from './hooks.js';
 import { answerRetryDelay, transportRetryDelay } from './retryDecision.js';
 import type { ResolvedRetry } from './retryPolicy.js';

@@ -1,7 +1,8 @@
 // Whether a failed attempt is tried again, and after how long: the retry budget, the safety of
 // repeating the call, backoff, and what the server asks for.
-import { isThrottling } from '../errors/errorResponse.js';
+
 import type { OpenSearchError } from '../errors/errors.js';
+import { isThrottling } from './errorResponse.js';
 import { backoffDelay, type ResolvedRetry, retryAfterMs } from './retryPolicy.js';
 
 /** After a transport failure (timeout, network): the backoff, or undefined to give up. */

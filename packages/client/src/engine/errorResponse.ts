@@ -2,8 +2,8 @@
 // the gateway's PascalCase JSON, or an HTML, empty or truncated body. Every HTTP error answer
 // becomes its typed error here, and only here.
 
-import { retryAfterMs } from '../engine/retryPolicy.js';
-import { ClientError, type OpenSearchError, ServerError, safeText, ThrottlingError } from './errors.js';
+import { ClientError, type OpenSearchError, ServerError, safeText, ThrottlingError } from '../errors/errors.js';
+import { retryAfterMs } from './retryPolicy.js';
 
 export interface ErrorFields {
   code: string | undefined;
