@@ -34,6 +34,7 @@ const INSPECT = Symbol.for('nodejs.util.inspect.custom');
 const readers = new WeakMap<OperationMeta, (answer: Answer) => unknown>();
 function readerOf(op: OperationMeta): (answer: Answer) => unknown {
   let read = readers.get(op);
+  // Stryker disable next-line ConditionalExpression: a cache; a reader built again is the same function of op.
   if (!read) {
     read = (answer: Answer) => successBody(op, answer, op.method);
     readers.set(op, read);

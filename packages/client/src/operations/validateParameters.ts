@@ -80,6 +80,7 @@ function ownKeys(where: string, value: unknown): string[] {
 const indexes = new WeakMap<OperationMeta, Map<string, ParameterRule>>();
 function parameterIndex(op: OperationMeta): Map<string, ParameterRule> {
   let index = indexes.get(op);
+  // Stryker disable next-line ConditionalExpression: a cache; an index built again is equal.
   if (!index) {
     index = new Map();
     for (const rule of op.parameters) {
@@ -95,6 +96,7 @@ function parameterIndex(op: OperationMeta): Map<string, ParameterRule> {
 const bodyRules = new WeakMap<OperationMeta, ValueRule>();
 function bodyRule(op: OperationMeta, rule: NonNullable<OperationMeta['body']>): ValueRule {
   let whole = bodyRules.get(op);
+  // Stryker disable next-line ConditionalExpression: a cache; a rule built again is equal.
   if (!whole) {
     whole = { type: 'object', fields: rule.fields, ...(rule.closed ? { closed: true as const } : {}) };
     bodyRules.set(op, whole);

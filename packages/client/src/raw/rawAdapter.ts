@@ -49,8 +49,8 @@ function toResponse(answer: Answer, body: string | null): Response {
   // The text is decoded and may be rewritten: the original length and encoding no longer apply.
   headers.delete('content-encoding');
   headers.delete('content-length');
-  const empty = answer.status === 204 || answer.status === 205;
-  return new Response(empty ? null : body, { status: answer.status, statusText: answer.statusText, headers });
+  // A 204 or 205 has no text and no data: its body is null, as the Response constructor requires.
+  return new Response(body, { status: answer.status, statusText: answer.statusText, headers });
 }
 
 /** The fetch openapi-fetch calls for one raw call: the Request it built, through the engine. */
