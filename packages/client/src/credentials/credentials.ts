@@ -1,12 +1,12 @@
 // Where credentials come from: a static pair (or STS triple), a provider function, a credentials
 // object from @alicloud/credentials (anything with `getCredential()`: its default chain, ECS RAM
 // role, OIDC/RRSA, profiles, a credentials URI), or the ALIBABA_CLOUD_* environment variables.
-// Asynchronous sources are cached with single-flight refresh (cache.ts); a static pair is checked
-// once and costs nothing per call. A bad static value is a ValidationError naming the field; a
+// Asynchronous sources are cached with single-flight refresh (cache.ts, loaded on first use); a
+// static pair is checked once and costs nothing per call. A bad static value is a ValidationError naming the field; a
 // source that fails is a CredentialsError. No value is ever echoed.
 import { assertCredentials, type Credentials } from '../errors/checks.js';
 import { ValidationError } from '../errors/errors.js';
-import { type CredentialsCacheOptions, cachedSource, type ExpiringCredentials } from './cache.js';
+import type { CredentialsCacheOptions, ExpiringCredentials } from './cache.js';
 
 /**
  * Returns credentials, with their expiration when they have one (then they are reused until
@@ -48,14 +48,26 @@ function environmentSource(): Credentials {
   return credentials;
 }
 
+/** An asynchronous source, cached: cache.ts loads on the first lookup, so static credentials never load it. */
+function cached(source: () => unknown, cache: CredentialsCacheOptions | undefined, now: (() => number) | undefined) {
+  let lookup: (() => Credentials | Promise<Credentials>) | undefined;
+  return (): Credentials | Promise<Credentials> =>
+    lookup
+      ? lookup()
+      : import('./cache.js').then(({ cachedSource }) => {
+          lookup ??= cachedSource(source, cache, now);
+          return lookup();
+        });
+}
+
 /** The lookup one attempt makes. A static pair is checked now, so a typo fails at creation. */
 export function createCredentialsSource(
   option: CredentialsOption | undefined,
   cache?: CredentialsCacheOptions,
   now?: () => number,
 ): () => Credentials | Promise<Credentials> {
-  if (typeof option === 'function') return cachedSource(option, cache, now);
-  if (isClient(option)) return cachedSource(() => option.getCredential(), cache, now);
+  if (typeof option === 'function') return cached(option, cache, now);
+  if (isClient(option)) return cached(() => option.getCredential(), cache, now);
   if (option === undefined) return environmentSource;
   assertCredentials(option);
   // Copy, so that later mutation of the caller's object cannot change what is signed.

@@ -28,14 +28,15 @@ export interface AttemptInput {
 
 export async function runAttempt(settings: AttemptSettings, input: AttemptInput): Promise<Answer> {
   const { target } = input;
-  const timer = new AttemptTimer(input.ms, input.signal);
+  // Without a time limit the caller's signal (if any) goes to fetch as it is: no controller, no timer.
+  const timer = Number.isFinite(input.ms) ? new AttemptTimer(input.ms, input.signal) : undefined;
   let response: Response | undefined;
   try {
     response = await (settings.fetch ?? globalThis.fetch)(target.url, {
       method: target.method,
       headers: input.headers,
       body: input.call.body as BodyInit | undefined,
-      signal: timer.controller.signal,
+      signal: timer ? timer.controller.signal : input.signal,
       redirect: 'manual',
     });
     if (isRedirect(response)) {
@@ -55,9 +56,9 @@ export async function runAttempt(settings: AttemptSettings, input: AttemptInput)
     // A redirect refused above (or a typed error from a custom fetch) goes out as it is.
     if (cause instanceof ServerError) throw cause;
     if (cause instanceof BodyTooLarge) throw tooLargeError(response!, target, settings.maxResponseBytes);
-    const failure = { cause, timedOut: timer.timedOut, attemptMs: input.ms, response, attempt: input.attempt };
+    const failure = { cause, timedOut: timer?.timedOut === true, attemptMs: input.ms, response, attempt: input.attempt };
     throw transportError({ ...failure, maxAttempts: settings.maxAttempts, safeToRepeat: input.safeToRepeat }, target);
   } finally {
-    timer.clear();
+    timer?.clear();
   }
 }

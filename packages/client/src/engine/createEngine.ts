@@ -10,7 +10,7 @@ import type { Answer, ClockState, OutgoingCall, Target } from './call.js';
 import { deadlineError } from './classify.js';
 import { correctClock, isClockSkew } from './clock.js';
 import { errorFromResponse, readErrorFields } from './errorResponse.js';
-import { type CallHooks, CallObserver } from './hooks.js';
+import type { CallHooks, CallObserver } from './hooks.js';
 import { answerRetryDelay, transportRetryDelay } from './retryDecision.js';
 import type { ResolvedRetry } from './retryPolicy.js';
 import { sleep } from './sleep.js';
@@ -60,6 +60,8 @@ export function createEngine(options: EngineOptions) {
   const now = options.now ?? Date.now;
   const { retry, clock, hooks } = options;
   const pause = options.sleep ?? sleep;
+  // The hooks' observer loads only for a client that has hooks.
+  const observing = hooks ? import('./hooks.js') : undefined;
   const settings: AttemptSettings = {
     fetch: options.fetch,
     maxResponseBytes: options.maxResponseBytes,
@@ -75,7 +77,7 @@ export function createEngine(options: EngineOptions) {
     const target: Target = { method: call.op.method, url: call.url };
     const safeToRepeat = call.op.idempotent || retry.methods.has(target.method);
     const deadline = options.deadlineMs > 0 ? now() + options.deadlineMs : Number.POSITIVE_INFINITY;
-    const observer = hooks ? new CallObserver(hooks, call) : undefined;
+    const observer = observing ? new (await observing).CallObserver(hooks!, call) : undefined;
     /** Whether to try again after `wait` ms (undefined: never); the failure is observed either way. */
     const again = (error: unknown, wait: number | undefined) => {
       const retrying = wait !== undefined && now() + wait < deadline;

@@ -11,15 +11,15 @@ function onTimeout(timer: AttemptTimer): void {
 export class AttemptTimer {
   readonly controller = new AbortController();
   timedOut = false;
-  readonly #handle: ReturnType<typeof setTimeout> | undefined;
+  readonly #handle: ReturnType<typeof setTimeout>;
 
-  /** `ms` is the attempt's budget; Infinity (no timeout and no deadline) sets no timer. */
+  /** `ms` is the attempt's budget (finite: without one, attempt.ts makes no timer). */
   constructor(
     readonly ms: number,
     readonly caller: AbortSignal | null | undefined,
   ) {
     caller?.addEventListener('abort', this, { once: true });
-    this.#handle = Number.isFinite(ms) ? setTimeout(onTimeout, ms, this) : undefined;
+    this.#handle = setTimeout(onTimeout, ms, this);
   }
 
   /** The caller aborted: the attempt aborts with the caller's reason. */
