@@ -56,7 +56,13 @@ export async function runAttempt(settings: AttemptSettings, input: AttemptInput)
     // A redirect refused above (or a typed error from a custom fetch) goes out as it is.
     if (cause instanceof ServerError) throw cause;
     if (cause instanceof BodyTooLarge) throw tooLargeError(response!, target, settings.maxResponseBytes);
-    const failure = { cause, timedOut: timer?.timedOut === true, attemptMs: input.ms, response, attempt: input.attempt };
+    const failure = {
+      cause,
+      timedOut: timer?.timedOut === true,
+      attemptMs: input.ms,
+      response,
+      attempt: input.attempt,
+    };
     throw transportError({ ...failure, maxAttempts: settings.maxAttempts, safeToRepeat: input.safeToRepeat }, target);
   } finally {
     timer?.clear();

@@ -56,75 +56,91 @@ function finish<T>(answer: Answer, read: ((a: Answer) => T) | undefined, observe
   }
 }
 
-export function createEngine(options: EngineOptions) {
-  const now = options.now ?? Date.now;
-  const { retry, clock, hooks } = options;
-  const pause = options.sleep ?? sleep;
-  // The hooks' observer loads only for a client that has hooks.
-  const observing = hooks ? import('./hooks.js') : undefined;
-  const settings: AttemptSettings = {
-    fetch: options.fetch,
-    maxResponseBytes: options.maxResponseBytes,
-    maxAttempts: retry.maxAttempts,
+/** What every call of one engine shares. */
+interface EngineState {
+  options: EngineOptions;
+  now: () => number;
+  pause: (ms: number, signal?: AbortSignal | null) => Promise<void>;
+  /** The hooks' observer, loaded only for a client that has hooks. */
+  observing: Promise<typeof import('./hooks.js')> | undefined;
+  settings: AttemptSettings;
+}
+
+/** Sends a call until it succeeds or fails for good; `read` turns the 2xx answer into the result. */
+async function send<T = Answer>(
+  engine: EngineState,
+  call: OutgoingCall,
+  signal?: AbortSignal | null,
+  read?: (a: Answer) => T,
+): Promise<T> {
+  const { options, now, pause, observing, settings } = engine;
+  const { retry, clock } = options;
+  const target: Target = { method: call.op.method, url: call.url };
+  const safeToRepeat = call.op.idempotent || retry.methods.has(target.method);
+  const deadline = options.deadlineMs > 0 ? now() + options.deadlineMs : Number.POSITIVE_INFINITY;
+  const observer = observing ? new (await observing).CallObserver(options.hooks!, call) : undefined;
+  /** Whether to try again after `wait` ms (undefined: never); the failure is observed either way. */
+  const again = (error: unknown, wait: number | undefined) => {
+    const retrying = wait !== undefined && now() + wait < deadline;
+    observer?.failed(error, retrying);
+    return retrying;
   };
-
-  /** Sends a call until it succeeds or fails for good; `read` turns the 2xx answer into the result. */
-  async function send<T = Answer>(
-    call: OutgoingCall,
-    signal?: AbortSignal | null,
-    read?: (a: Answer) => T,
-  ): Promise<T> {
-    const target: Target = { method: call.op.method, url: call.url };
-    const safeToRepeat = call.op.idempotent || retry.methods.has(target.method);
-    const deadline = options.deadlineMs > 0 ? now() + options.deadlineMs : Number.POSITIVE_INFINITY;
-    const observer = observing ? new (await observing).CallObserver(hooks!, call) : undefined;
-    /** Whether to try again after `wait` ms (undefined: never); the failure is observed either way. */
-    const again = (error: unknown, wait: number | undefined) => {
-      const retrying = wait !== undefined && now() + wait < deadline;
-      observer?.failed(error, retrying);
-      return retrying;
-    };
-    let skewCorrected = false;
-    let lastError: OpenSearchError | undefined;
-    for (let attempt = 1; ; attempt++) {
-      observer?.start();
-      signal?.throwIfAborted();
-      const remaining = deadline - now();
-      if (remaining <= 0) {
-        const error = deadlineError(target, options.deadlineMs, lastError);
-        again(error, undefined);
-        throw error;
-      }
-      const ms = options.timeoutMs > 0 ? Math.min(options.timeoutMs, remaining) : remaining;
-      let answer: Answer;
-      try {
-        const signed = signAttempt(options, call, now() + clock.offsetMs);
-        const headers = 'then' in signed ? await signed : signed;
-        observer?.sending();
-        answer = await runAttempt(settings, { call, target, headers, ms, signal, attempt, safeToRepeat });
-      } catch (error) {
-        const wait = error instanceof OpenSearchError ? transportRetryDelay(error, attempt, retry) : undefined;
-        if (!again(error, wait)) throw error;
-        lastError = error as OpenSearchError;
-        await pause(wait!, signal);
-        continue;
-      }
-      if (answer.status >= 200 && answer.status < 300) return finish(answer, read, observer);
-      const fields = readErrorFields(answer.text, answer.headers);
-      const error = errorFromResponse(answer, fields, target, safeToRepeat);
-      errorAnswers.set(error, answer);
-      // One corrected retry after a clock-skew refusal, outside the retry budget: the request was fine, our clock was not.
-      const skew = !skewCorrected && isClockSkew(fields.code) && correctClock(clock, answer.headers, now());
-      const wait = skew ? 0 : answerRetryDelay(answer, fields.code, safeToRepeat, attempt, retry, now());
-      observer?.answered(answer, wait !== undefined && now() + wait < deadline);
-      if (!again(error, wait)) throw error;
-      lastError = error;
-      if (skew) {
-        skewCorrected = true;
-        attempt--;
-      } else await pause(wait!, signal);
+  let skewCorrected = false;
+  let lastError: OpenSearchError | undefined;
+  for (let attempt = 1; ; attempt++) {
+    observer?.start();
+    signal?.throwIfAborted();
+    const remaining = deadline - now();
+    if (remaining <= 0) {
+      const error = deadlineError(target, options.deadlineMs, lastError);
+      again(error, undefined);
+      throw error;
     }
+    const ms = options.timeoutMs > 0 ? Math.min(options.timeoutMs, remaining) : remaining;
+    let answer: Answer;
+    try {
+      const signed = signAttempt(options, call, now() + clock.offsetMs);
+      const headers = 'then' in signed ? await signed : signed;
+      observer?.sending();
+      answer = await runAttempt(settings, { call, target, headers, ms, signal, attempt, safeToRepeat });
+    } catch (error) {
+      const wait = error instanceof OpenSearchError ? transportRetryDelay(error, attempt, retry) : undefined;
+      if (!again(error, wait)) throw error;
+      lastError = error as OpenSearchError;
+      await pause(wait!, signal);
+      continue;
+    }
+    if (answer.status >= 200 && answer.status < 300) return finish(answer, read, observer);
+    const fields = readErrorFields(answer.text, answer.headers);
+    const error = errorFromResponse(answer, fields, target, safeToRepeat);
+    errorAnswers.set(error, answer);
+    // One corrected retry after a clock-skew refusal, outside the retry budget: the request was fine, our clock was not.
+    const skew = !skewCorrected && isClockSkew(fields.code) && correctClock(clock, answer.headers, now());
+    const wait = skew ? 0 : answerRetryDelay(answer, fields.code, safeToRepeat, attempt, retry, now());
+    observer?.answered(answer, wait !== undefined && now() + wait < deadline);
+    if (!again(error, wait)) throw error;
+    lastError = error;
+    if (skew) {
+      skewCorrected = true;
+      attempt--;
+    } else await pause(wait!, signal);
   }
+}
 
-  return { send };
+export function createEngine(options: EngineOptions) {
+  const engine: EngineState = {
+    options,
+    now: options.now ?? Date.now,
+    pause: options.sleep ?? sleep,
+    observing: options.hooks ? import('./hooks.js') : undefined,
+    settings: {
+      fetch: options.fetch,
+      maxResponseBytes: options.maxResponseBytes,
+      maxAttempts: options.retry.maxAttempts,
+    },
+  };
+  return {
+    send: <T = Answer>(call: OutgoingCall, signal?: AbortSignal | null, read?: (a: Answer) => T) =>
+      send(engine, call, signal, read),
+  };
 }

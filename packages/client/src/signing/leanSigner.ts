@@ -35,32 +35,50 @@ export interface LeanSignerOptions {
 
 export type SignedHeaders = Record<string, string>;
 
+/** The signed-header lists of the common requests, by [body][token]: in sorted order, built once. */
+const LISTS = [false, true].map((withBody) =>
+  [false, true].map((withToken) => {
+    const names = [
+      ...(withBody ? ['content-type'] : []),
+      'host',
+      'x-acs-action',
+      'x-acs-content-sha256',
+      'x-acs-date',
+      ...(withToken ? ['x-acs-security-token'] : []),
+      'x-acs-signature-nonce',
+      'x-acs-version',
+    ];
+    return { names, joined: names.join(';') };
+  }),
+);
+
+/** CanonicalHeaders and SignedHeaders of a request whose signer-written headers are `headers`. */
+function canonicalParts(
+  request: LeanRequest,
+  headers: SignedHeaders,
+  host: string,
+): [canonical: string, signed: string] {
+  let canonical = '';
+  if (request.extra?.length) {
+    const all: (readonly [string, string])[] = Object.entries(headers);
+    // A further header the signer writes itself (a caller's x-acs-date, say) is the signer's.
+    all.push(['host', host], ...request.extra.filter(([name]) => name !== 'host' && !(name in headers)));
+    // Stryker disable next-line EqualityOperator,ConditionalExpression: header names are unique here (a repeated one is dropped above), so no two compare equal.
+    all.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    for (const [name, value] of all) canonical += `${name}:${value.trim()}\n`;
+    return [canonical, all.map(([name]) => name).join(';')];
+  }
+  // The common case, in sorted order without sorting.
+  const list =
+    LISTS[request.contentType === undefined ? 0 : 1]![headers['x-acs-security-token'] === undefined ? 0 : 1]!;
+  for (const name of list.names) canonical += `${name}:${name === 'host' ? host : headers[name]!.trim()}\n`;
+  return [canonical, list.joined];
+}
+
 /** Builds the signer of one client. `sign` is synchronous when the primitives are. */
 export function createLeanSigner(options: LeanSignerOptions) {
   const { host, crypto } = options;
   const nonce = options.nonce ?? signatureNonce;
-  // The signed-header lists of the common requests: with or without a body, with or without a token.
-  const lists = new Map<number, { names: string[]; joined: string }>();
-  const listFor = (withBody: boolean, withToken: boolean) => {
-    const key = (withBody ? 1 : 0) | (withToken ? 2 : 0);
-    let list = lists.get(key);
-    // Stryker disable next-line ConditionalExpression: a cache; a list built again is equal.
-    if (!list) {
-      const names = [
-        ...(withBody ? ['content-type'] : []),
-        'host',
-        'x-acs-action',
-        'x-acs-content-sha256',
-        'x-acs-date',
-        ...(withToken ? ['x-acs-security-token'] : []),
-        'x-acs-signature-nonce',
-        'x-acs-version',
-      ];
-      list = { names, joined: names.join(';') };
-      lists.set(key, list);
-    }
-    return list;
-  };
 
   /** Signs; the result holds `base` (headers sent unsigned) and every signed header, ready to send. */
   return function sign(
@@ -70,7 +88,6 @@ export function createLeanSigner(options: LeanSignerOptions) {
     base?: Readonly<Record<string, string>>,
   ): SignedHeaders | Promise<SignedHeaders> {
     const payloadHash = request.payloadHash ?? EMPTY_PAYLOAD_HASH;
-    const token = credentials.securityToken;
     const headers: SignedHeaders = {
       'x-acs-action': request.action,
       'x-acs-version': request.version,
@@ -78,24 +95,9 @@ export function createLeanSigner(options: LeanSignerOptions) {
       'x-acs-signature-nonce': nonce(),
       'x-acs-content-sha256': payloadHash,
     };
-    if (token !== undefined) headers['x-acs-security-token'] = token;
+    if (credentials.securityToken !== undefined) headers['x-acs-security-token'] = credentials.securityToken;
     if (request.contentType !== undefined) headers['content-type'] = request.contentType;
-    let canonicalHeaders = '';
-    let signedHeaders: string;
-    if (request.extra?.length) {
-      const all: (readonly [string, string])[] = Object.entries(headers);
-      // A further header the signer writes itself (a caller's x-acs-date, say) is the signer's.
-      all.push(['host', host], ...request.extra.filter(([name]) => name !== 'host' && !(name in headers)));
-      // Stryker disable next-line EqualityOperator,ConditionalExpression: header names are unique here (a repeated one is dropped above), so no two compare equal.
-      all.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-      for (const [name, value] of all) canonicalHeaders += `${name}:${value.trim()}\n`;
-      signedHeaders = all.map(([name]) => name).join(';');
-    } else {
-      // The common case, in sorted order without sorting.
-      const list = listFor(request.contentType !== undefined, token !== undefined);
-      signedHeaders = list.joined;
-      for (const name of list.names) canonicalHeaders += `${name}:${name === 'host' ? host : headers[name]!.trim()}\n`;
-    }
+    const [canonicalHeaders, signedHeaders] = canonicalParts(request, headers, host);
     // What goes on the wire: the signed headers, the further x-acs-* ones, and the unsigned base.
     if (request.extra) for (const [name, value] of request.extra) if (!(name in headers)) headers[name] = value;
     if (base) for (const name in base) if (!(name in headers)) headers[name] = base[name]!;
