@@ -20,19 +20,25 @@ export interface CanonicalHeaders {
  * (a verifier recomputes what the client said it signed); a listed header that is absent is an error.
  */
 export function canonicalHeaders(entries: HeaderEntries, only?: readonly string[]): CanonicalHeaders {
-  const byName = new Map<string, string[]>();
+  const picked: [string, string][] = [];
   for (const [name, value] of entries) {
     const lower = name.toLowerCase();
-    if (only ? !only.includes(lower) : !isSignedHeaderName(lower)) continue;
-    const values = byName.get(lower) ?? [];
-    values.push(String(value).trim());
-    byName.set(lower, values);
+    if (only ? only.includes(lower) : isSignedHeaderName(lower)) picked.push([lower, String(value).trim()]);
+  }
+  // By name, then by value: a repeated header's values are joined sorted.
+  picked.sort(([a, av], [b, bv]) => (a < b ? -1 : a > b ? 1 : av < bv ? -1 : av > bv ? 1 : 0));
+  const signedHeaders: string[] = [];
+  let canonical = '';
+  for (const [name, value] of picked) {
+    if (signedHeaders[signedHeaders.length - 1] === name) canonical = `${canonical.slice(0, -1)},${value}\n`;
+    else {
+      signedHeaders.push(name);
+      canonical += `${name}:${value}\n`;
+    }
   }
   if (only) {
-    const missing = only.filter((name) => !byName.has(name));
+    const missing = only.filter((name) => !signedHeaders.includes(name));
     if (missing.length > 0) throw new TypeError(`Signed header(s) not present in the request: ${missing.join(', ')}`);
   }
-  const signedHeaders = [...byName.keys()].sort();
-  const canonical = signedHeaders.map((name) => `${name}:${byName.get(name)!.sort().join(',')}\n`).join('');
   return { canonical, signedHeaders };
 }

@@ -52,9 +52,9 @@ const LISTS = [false, true].map((withBody) =>
   }),
 );
 
-/** CanonicalHeaders and SignedHeaders of a request whose signer-written headers are `headers`. */
-function canonicalParts(
-  request: LeanRequest,
+/** CanonicalHeaders and SignedHeaders of a request whose signer-written headers are `headers` (signRequest shares it). */
+export function canonicalParts(
+  request: Pick<LeanRequest, 'contentType' | 'extra'>,
   headers: SignedHeaders,
   host: string,
 ): [canonical: string, signed: string] {

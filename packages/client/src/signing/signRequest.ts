@@ -3,10 +3,14 @@
 
 import { assertCredentials, assertHeaderValue, type Credentials } from '../errors/checks.js';
 import { acsDate } from './acsDate.js';
-import { formatAuthorization } from './authorization.js';
-import { type SignatureParts, signatureParts } from './computeSignature.js';
+import { ALGORITHM } from './authorization.js';
+import { isSignedHeaderName } from './canonicalHeaders.js';
+import { canonicalQuery } from './canonicalQuery.js';
+import { canonicalUri } from './canonicalUri.js';
+import type { SignatureParts } from './computeSignature.js';
 import { type BodyBytes, EMPTY_PAYLOAD_HASH, type SigningCrypto } from './crypto.js';
 import { defaultCrypto } from './defaultCrypto.js';
+import { canonicalParts } from './leanSigner.js';
 import { signatureNonce } from './signatureNonce.js';
 
 export type { Credentials };
@@ -58,20 +62,23 @@ function headerEntries(headers: HeadersLike | undefined): Array<[string, string]
 const bodyBytes = (body: SignRequestInput['body']) =>
   body == null ? undefined : typeof body === 'string' || body instanceof Uint8Array ? body : new Uint8Array(body);
 
-/** What goes on the wire: the caller's headers (checked, lower-cased), overridden by the signer's own, plus host. */
-function sentHeaders(headers: HeadersLike | undefined, added: Record<string, string>, host: string) {
-  const sent = new Map<string, [string, string]>();
+/**
+ * The caller's headers that are signed beside the signer's own (content-type, and x-acs-* the signer
+ * does not write), each checked and lower-cased; a repeated name keeps its last value. Host and
+ * Authorization are the signer's.
+ */
+function callerHeaders(headers: HeadersLike | undefined, added: Record<string, string>) {
+  if (!headers) return { contentType: undefined, extra: [] };
+  const signed = new Map<string, string>();
   for (const [name, value] of headerEntries(headers)) {
     const lower = name.toLowerCase();
     if (lower === 'authorization' || lower === 'host') continue;
     assertHeaderValue(`headers[${JSON.stringify(lower)}]`, value);
-    sent.set(lower, [lower, value]);
+    if (!(lower in added) && isSignedHeaderName(lower)) signed.set(lower, value);
   }
-  // The signer's own headers, set after the caller's, replace them.
-  for (const name in added) sent.set(name, [name, added[name]!]);
-  // Stryker disable next-line StringLiteral: the key only de-duplicates; the caller's host never gets in (skipped above).
-  sent.set('host', ['host', host]);
-  return sent.values();
+  const contentType = signed.get('content-type');
+  signed.delete('content-type');
+  return { contentType, extra: [...signed] };
 }
 
 /** Signs a request with ACS3-HMAC-SHA256 and returns the headers to send with it. */
@@ -93,10 +100,18 @@ export async function signRequest(request: SignRequestInput, options: SignReques
     'x-acs-content-sha256': payloadHash,
   };
   if (credentials.securityToken) added['x-acs-security-token'] = credentials.securityToken;
-  const headers = sentHeaders(request.headers, added, url.host);
-  const accessKeySecret = credentials.accessKeySecret;
-  const computed = signatureParts({ method: request.method, url, headers, payloadHash, accessKeySecret, crypto });
-  const parts = 'then' in computed ? await computed : computed;
-  const authorization = formatAuthorization(credentials.accessKeyId, parts.signedHeaders, parts.signature);
-  return { ...parts, headers: { ...added, authorization }, authorization, host: url.host };
+  // The lean signer's canonical headers (leanSigner.ts): the signer's own, content-type, the caller's x-acs-*.
+  const { contentType, extra } = callerHeaders(request.headers, added);
+  const signerHeaders = contentType === undefined ? added : { ...added, 'content-type': contentType };
+  const [canonical, signed] = canonicalParts({ contentType, extra }, signerHeaders, url.host);
+  const canonicalRequest = `${request.method.toUpperCase()}\n${canonicalUri(url.pathname)}\n${canonicalQuery(url.search)}\n${canonical}\n${signed}\n${payloadHash}`;
+  const hash = crypto.sha256Hex(canonicalRequest);
+  const stringToSign = `${ALGORITHM}\n${typeof hash === 'string' ? hash : await hash}`;
+  const hmac = crypto.hmacSha256Hex(credentials.accessKeySecret, stringToSign);
+  const signature = typeof hmac === 'string' ? hmac : await hmac;
+  const authorization = `${ALGORITHM} Credential=${credentials.accessKeyId},SignedHeaders=${signed},Signature=${signature}`;
+  const signedHeaders = signed.split(';');
+  // `added` is this call's own object: it becomes the headers to send.
+  added.authorization = authorization;
+  return { canonicalRequest, stringToSign, signedHeaders, signature, headers: added, authorization, host: url.host };
 }
