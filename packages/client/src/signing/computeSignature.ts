@@ -30,10 +30,10 @@ export interface SignatureParts {
 
 /**
  * The V3 signature of a request from its parts: synchronous when the hash primitives are (the Node
- * build's node:crypto), so a signer on that path pays for no promise hop. signRequest and
- * computeSignature both use it.
+ * build's node:crypto). A verifier passes `signedHeaders` (the mocks do); signRequest builds its
+ * canonical headers the lean signer's way and gives the same parts.
  */
-export function signatureParts(input: SignatureInput): SignatureParts | Promise<SignatureParts> {
+function signatureParts(input: SignatureInput): SignatureParts | Promise<SignatureParts> {
   const url = typeof input.url === 'string' ? new URL(input.url) : input.url;
   const headers = canonicalHeaders(input.headers, input.signedHeaders);
   const signedHeaders = headers.signedHeaders.join(';');
