@@ -193,3 +193,34 @@ describe('the Node platform and signRequest corners', () => {
     expect(fromBuffer.signature).toBe(fromText.signature);
   });
 });
+
+describe('an abort while credentials or signing are awaited', () => {
+  it('rejects at once with the caller’s reason, and sends nothing', async () => {
+    let release!: () => void;
+    const slowCredentials = new Promise<typeof credentials>((r) => {
+      release = () => r(credentials);
+    });
+    const { fetch, sent } = fakeFetch(() => json({}));
+    const client = createOpenSearchClient({ credentials: () => slowCredentials, fetch, timeoutMs: 0, deadlineMs: 0 });
+    const controller = new AbortController();
+    const pending = client.listFunctionInstances(
+      { appGroupIdentity: 'a', functionName: 'f' },
+      { signal: controller.signal },
+    );
+    await new Promise((r) => setTimeout(r, 5));
+    const reason = new Error('gone');
+    controller.abort(reason);
+    release();
+    await expect(pending).rejects.toBe(reason);
+    expect(sent).toHaveLength(0);
+  });
+
+  it('an attempt timer made for an already aborted signal aborts at once', async () => {
+    const { AttemptTimer } = await import('../src/engine/timeout.js');
+    const reason = new Error('earlier');
+    const timer = new AttemptTimer(10_000, AbortSignal.abort(reason));
+    expect(timer.controller.signal.aborted).toBe(true);
+    expect(timer.controller.signal.reason).toBe(reason);
+    timer.clear();
+  });
+});

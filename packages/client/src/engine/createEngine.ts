@@ -101,6 +101,7 @@ async function send<T = Answer>(
     try {
       const signed = signAttempt(options, call, now() + clock.offsetMs);
       const headers = 'then' in signed ? await signed : signed;
+      signal?.throwIfAborted(); // the caller may have given up while credentials or signing were awaited
       observer?.sending();
       answer = await runAttempt(settings, { call, target, headers, ms, signal, attempt, safeToRepeat });
     } catch (error) {

@@ -18,8 +18,10 @@ export class AttemptTimer {
     readonly ms: number,
     readonly caller: AbortSignal | null | undefined,
   ) {
-    caller?.addEventListener('abort', this, { once: true });
     this.#handle = setTimeout(onTimeout, ms, this);
+    // A caller that aborted already (while credentials or signing were awaited) aborts the attempt now.
+    if (caller?.aborted) this.controller.abort(caller.reason);
+    else caller?.addEventListener('abort', this, { once: true });
   }
 
   /** The caller aborted: the attempt aborts with the caller's reason. */
