@@ -66,7 +66,10 @@ interface EngineState {
   settings: AttemptSettings;
 }
 
-/** Sends a call until it succeeds or fails for good; `read` turns the 2xx answer into the result. */
+/**
+ * Sends a call until it succeeds or fails for good; `read` turns the 2xx answer into the result.
+ * `again(error, wait)` says whether to try again after `wait` ms (undefined: never), and observes the failure.
+ */
 async function send<T = Answer>(
   engine: EngineState,
   call: OutgoingCall,
@@ -79,7 +82,6 @@ async function send<T = Answer>(
   const safeToRepeat = call.op.idempotent || retry.methods.has(target.method);
   const deadline = options.deadlineMs > 0 ? now() + options.deadlineMs : Number.POSITIVE_INFINITY;
   const observer = observing ? new (await observing).CallObserver(options.hooks!, call) : undefined;
-  /** Whether to try again after `wait` ms (undefined: never); the failure is observed either way. */
   const again = (error: unknown, wait: number | undefined) => {
     const retrying = wait !== undefined && now() + wait < deadline;
     observer?.failed(error, retrying);
@@ -105,10 +107,11 @@ async function send<T = Answer>(
       observer?.sending();
       answer = await runAttempt(settings, { call, target, headers, ms, signal, attempt, safeToRepeat });
     } catch (error) {
-      const wait = error instanceof OpenSearchError ? transportRetryDelay(error, attempt, retry) : undefined;
+      const retryable = !signal?.aborted && error instanceof OpenSearchError; // an abort is not
+      const wait = retryable ? transportRetryDelay(error, attempt, retry) : undefined;
       if (!again(error, wait)) throw error;
       lastError = error as OpenSearchError;
-      await pause(wait!, signal);
+      await pause(wait as number, signal);
       continue;
     }
     if (answer.status >= 200 && answer.status < 300) return finish(answer, read, observer);
