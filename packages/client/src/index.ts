@@ -16,7 +16,7 @@ export type {
   CredentialsProvider,
   ExpiringCredentials,
 } from './credentials/credentials.js';
-export type { CallEvent, CallHooks, ErrorEvent, ResponseEvent } from './engine/hooks.js';
+export type { CallErrorEvent, CallEvent, CallHooks, CallResponseEvent } from './engine/hooks.js';
 export { DEFAULT_RETRY, type RetryOptions } from './engine/retryPolicy.js';
 export {
   ClientError,

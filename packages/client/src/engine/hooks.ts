@@ -17,7 +17,7 @@ export interface CallEvent {
   attempt: number;
 }
 
-export interface ResponseEvent extends CallEvent {
+export interface CallResponseEvent extends CallEvent {
   status: number;
   /** x-acs-request-id of the answer. */
   requestId: string | undefined;
@@ -27,7 +27,7 @@ export interface ResponseEvent extends CallEvent {
   retrying: boolean;
 }
 
-export interface ErrorEvent extends CallEvent {
+export interface CallErrorEvent extends CallEvent {
   kind: OpenSearchErrorKind | 'aborted';
   code: string;
   status: number | undefined;
@@ -42,8 +42,8 @@ export interface ErrorEvent extends CallEvent {
 
 export interface CallHooks {
   onAttempt?: (event: CallEvent) => void;
-  onResponse?: (event: ResponseEvent) => void;
-  onError?: (event: ErrorEvent) => void;
+  onResponse?: (event: CallResponseEvent) => void;
+  onError?: (event: CallErrorEvent) => void;
 }
 
 function safely<E>(hook: ((event: E) => void) | undefined, event: () => E): void {
@@ -91,7 +91,7 @@ export class CallObserver {
     const typed = error instanceof OpenSearchError ? error : undefined;
     safely(
       this.hooks.onError,
-      (): ErrorEvent => ({
+      (): CallErrorEvent => ({
         ...this.#base(),
         kind: typed?.kind ?? 'aborted',
         code: typed?.code ?? 'Aborted',
