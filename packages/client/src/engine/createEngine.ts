@@ -68,7 +68,8 @@ interface EngineState {
 
 /**
  * Sends a call until it succeeds or fails for good; `read` turns the 2xx answer into the result.
- * `again(error, wait)` says whether to try again after `wait` ms (undefined: never), and observes the failure.
+ * `again(error, wait, answer?)` says whether to try again after `wait` ms (undefined: never), and
+ * observes the answer (if any) and the failure with that same decision.
  */
 async function send<T = Answer>(
   engine: EngineState,
@@ -82,8 +83,9 @@ async function send<T = Answer>(
   const safeToRepeat = call.op.idempotent || retry.methods.has(target.method);
   const deadline = options.deadlineMs > 0 ? now() + options.deadlineMs : Number.POSITIVE_INFINITY;
   const observer = observing ? new (await observing).CallObserver(options.hooks!, call) : undefined;
-  const again = (error: unknown, wait: number | undefined) => {
+  const again = (error: unknown, wait: number | undefined, answer?: Answer) => {
     const retrying = wait !== undefined && now() + wait < deadline;
+    if (answer) observer?.answered(answer, retrying);
     observer?.failed(error, retrying);
     return retrying;
   };
@@ -121,8 +123,7 @@ async function send<T = Answer>(
     // One corrected retry after a clock-skew refusal, outside the retry budget: the request was fine, our clock was not.
     const skew = !skewCorrected && isClockSkew(fields.code) && correctClock(clock, answer.headers, now());
     const wait = skew ? 0 : answerRetryDelay(answer, fields.code, safeToRepeat, attempt, retry, now());
-    observer?.answered(answer, wait !== undefined && now() + wait < deadline);
-    if (!again(error, wait)) throw error;
+    if (!again(error, wait, answer)) throw error;
     lastError = error;
     if (skew) {
       skewCorrected = true;

@@ -29,32 +29,15 @@ export interface SignatureParts {
 }
 
 /**
- * The V3 signature of a request from its parts: synchronous when the hash primitives are (the Node
- * build's node:crypto). A verifier passes `signedHeaders` (the mocks do); signRequest builds its
- * canonical headers the lean signer's way and gives the same parts.
+ * Computes the V3 signature of a request from its parts. A verifier passes `signedHeaders` (the
+ * mocks do); signRequest builds its canonical headers the lean signer's way and gives the same parts.
  */
-function signatureParts(input: SignatureInput): SignatureParts | Promise<SignatureParts> {
+export async function computeSignature(input: SignatureInput): Promise<SignatureParts> {
   const url = typeof input.url === 'string' ? new URL(input.url) : input.url;
   const headers = canonicalHeaders(input.headers, input.signedHeaders);
-  const signedHeaders = headers.signedHeaders.join(';');
-  const canonicalRequest = `${input.method.toUpperCase()}\n${canonicalUri(url.pathname)}\n${canonicalQuery(url.search)}\n${headers.canonical}\n${signedHeaders}\n${input.payloadHash}`;
+  const canonicalRequest = `${input.method.toUpperCase()}\n${canonicalUri(url.pathname)}\n${canonicalQuery(url.search)}\n${headers.canonical}\n${headers.signedHeaders.join(';')}\n${input.payloadHash}`;
   const crypto = input.crypto ?? defaultCrypto;
-  const withHash = (hash: string) => {
-    const stringToSign = `${ALGORITHM}\n${hash}`;
-    const parts = (signature: string) => ({
-      canonicalRequest,
-      stringToSign,
-      signedHeaders: headers.signedHeaders,
-      signature,
-    });
-    const signature = crypto.hmacSha256Hex(input.accessKeySecret, stringToSign);
-    return typeof signature === 'string' ? parts(signature) : signature.then(parts);
-  };
-  const hash = crypto.sha256Hex(canonicalRequest);
-  return typeof hash === 'string' ? withHash(hash) : hash.then(withHash);
-}
-
-/** Computes the V3 signature of a request from its parts. */
-export async function computeSignature(input: SignatureInput): Promise<SignatureParts> {
-  return signatureParts(input);
+  const stringToSign = `${ALGORITHM}\n${await crypto.sha256Hex(canonicalRequest)}`;
+  const signature = await crypto.hmacSha256Hex(input.accessKeySecret, stringToSign);
+  return { canonicalRequest, stringToSign, signedHeaders: headers.signedHeaders, signature };
 }
