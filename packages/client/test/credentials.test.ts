@@ -7,22 +7,12 @@ import { createRequire } from 'node:module';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createOpenSearchClient } from '../src/index.js';
 import { fakeFetch, page, params, type Sent, credentials as staticPair } from './fakeFetch.js';
+import { OpenApiUtil } from './officialSigner.js';
 
 const require = createRequire(import.meta.url);
 const { default: Credential, Config } = require('@alicloud/credentials') as {
   default: new (config: unknown) => { getCredential(): Promise<{ accessKeyId?: string }> };
   Config: new (options: Record<string, unknown>) => unknown;
-};
-const { OpenApiUtil } = require('@alicloud/openapi-core') as {
-  OpenApiUtil: {
-    getAuthorization(
-      request: { pathname: string; method: string; query: Record<string, string>; headers: Record<string, string> },
-      algorithm: string,
-      payloadHash: string,
-      accessKeyId: string,
-      accessKeySecret: string,
-    ): string;
-  };
 };
 
 const T0 = Date.parse('2026-12-01T00:00:00Z');

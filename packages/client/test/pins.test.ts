@@ -3,14 +3,13 @@
 // the UTF-16 fallback, signRequest's header forms, and casing corner cases.
 import { getEventListeners } from 'node:events';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createEngine } from '../src/engine/createEngine.js';
-import { resolveRetry } from '../src/engine/retryPolicy.js';
 import { createOpenSearchClient, OPERATIONS } from '../src/index.js';
 import { normalizeCasing } from '../src/operations/normalizeCasing.js';
 import type { OperationMeta } from '../src/operations/operationMeta.js';
 import { prepareFlat } from '../src/operations/validateParameters.js';
 import { canonicalQuery, signRequest } from '../src/signing/index.js';
 import { credentials, fakeFetch, json, page, params, type Responder } from './fakeFetch.js';
+import { testEngine } from './testEngine.js';
 
 const LIST = '/v4/openapi/app-groups/{appGroupIdentity}/functions/{functionName}/instances';
 afterEach(() => vi.restoreAllMocks());
@@ -75,18 +74,7 @@ describe('the client prints without secrets', () => {
 describe('the attempt timer and the caller’s signal', () => {
   const op = OPERATIONS.listFunctionInstances as unknown as OperationMeta;
   const call = { op, url: 'https://h.example/x', sign: () => ({}) };
-  function engine(responders: Responder[], timeoutMs = 10_000) {
-    const { fetch } = fakeFetch(...responders);
-    return createEngine({
-      credentials: () => credentials,
-      fetch,
-      timeoutMs,
-      deadlineMs: 0,
-      retry: resolveRetry(false),
-      maxResponseBytes: 1e6,
-      clock: { offsetMs: 0 },
-    });
-  }
+  const engine = (responders: Responder[], timeoutMs = 10_000) => testEngine(responders, { timeoutMs });
   const hang: Responder = (_s, signal) =>
     new Promise((_r, reject) => signal!.addEventListener('abort', () => reject(signal!.reason)));
 
@@ -123,15 +111,7 @@ describe('bodies, redirects and casing corners', () => {
   const op = OPERATIONS.listFunctionInstances as unknown as OperationMeta;
   const call = { op, url: 'https://h.example/x', sign: () => ({}) };
   const send = (answer: () => Response, max = 64) =>
-    createEngine({
-      credentials: () => credentials,
-      fetch: fakeFetch(answer).fetch,
-      timeoutMs: 1000,
-      deadlineMs: 0,
-      retry: resolveRetry(false),
-      maxResponseBytes: max,
-      clock: { offsetMs: 0 },
-    }).send(call);
+    testEngine([answer], { timeoutMs: 1000, maxResponseBytes: max }).send(call);
 
   it('a compressed body is counted as decoded, whatever its declared length; exactly the cap declared is read', async () => {
     const encoded = () =>

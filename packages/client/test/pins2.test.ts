@@ -2,13 +2,12 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { DEFAULT_USER_AGENT } from '../src/client/platform.node.js';
 import { cachedSource } from '../src/credentials/cache.js';
-import { createEngine } from '../src/engine/createEngine.js';
-import { resolveRetry } from '../src/engine/retryPolicy.js';
 import { createOpenSearchClient, OPERATIONS } from '../src/index.js';
 import type { OperationMeta } from '../src/operations/operationMeta.js';
 import { defaultCrypto as nodeCrypto } from '../src/signing/defaultCrypto.node.js';
 import { signRequest } from '../src/signing/index.js';
-import { credentials, fakeFetch, json } from './fakeFetch.js';
+import { credentials, fakeFetch, json, type Responder } from './fakeFetch.js';
+import { testEngine } from './testEngine.js';
 
 afterEach(() => vi.useRealTimers());
 const T0 = Date.parse('2026-12-01T00:00:00Z');
@@ -108,20 +107,14 @@ describe('hook events at their edges', () => {
     const events: Array<Record<string, unknown>> = [];
     const controller = new AbortController();
     let answered = false;
-    const { fetch } = fakeFetch((_sent, signal) => {
+    const abortFirst: Responder = (_sent, signal) => {
       if (answered) return json({});
       answered = true;
       setTimeout(() => controller.abort(new Error('stop')), 15);
       return new Promise((_r, reject) => signal!.addEventListener('abort', () => reject(signal!.reason)));
-    });
-    const engine = createEngine({
-      credentials: () => credentials,
-      fetch,
+    };
+    const { engine } = testEngine([abortFirst], {
       timeoutMs: 1000,
-      deadlineMs: 0,
-      retry: resolveRetry(false),
-      maxResponseBytes: 1e6,
-      clock: { offsetMs: 0 },
       hooks: { onError: (e) => void events.push(e as never), onResponse: (e) => void events.push(e as never) },
     });
     await engine.send(call, controller.signal).catch(() => {});

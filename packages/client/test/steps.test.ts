@@ -2,7 +2,7 @@
 // holds): redirects, the body cap, transport failures, the deadline, clock skew, Retry-After at its
 // cap, the caller's signal, header parameters, raw answers, and paging limits.
 import { describe, expect, it } from 'vitest';
-import { createEngine, type EngineOptions, type OutgoingCall } from '../src/engine/createEngine.js';
+import type { EngineOptions, OutgoingCall } from '../src/engine/createEngine.js';
 import { resolveRetry } from '../src/engine/retryPolicy.js';
 import { createRequestBuilder } from '../src/operations/buildRequest.js';
 import type { OperationMeta } from '../src/operations/operationMeta.js';
@@ -10,7 +10,8 @@ import { prepareFlat } from '../src/operations/validateParameters.js';
 import { paginate } from '../src/pagination/paginate.js';
 import { defaultCrypto } from '../src/signing/defaultCrypto.node.js';
 import { computeSignature, parseAuthorization } from '../src/signing/index.js';
-import { credentials, fakeFetch, json, type Responder } from './fakeFetch.js';
+import { credentials, json, type Responder } from './fakeFetch.js';
+import { testEngine } from './testEngine.js';
 
 const op: OperationMeta = {
   operationId: 'getThing',
@@ -32,20 +33,8 @@ const op: OperationMeta = {
 const url = 'https://h.example/things/1';
 const call = (o: OperationMeta = op): OutgoingCall => ({ op: o, url, sign: () => ({}) });
 
-function engine(responders: Responder[], options: Partial<EngineOptions> = {}) {
-  const { fetch, sent } = fakeFetch(...responders);
-  const e = createEngine({
-    credentials: () => credentials,
-    fetch,
-    timeoutMs: 10_000,
-    deadlineMs: 0,
-    retry: resolveRetry({ maxAttempts: 1 }),
-    maxResponseBytes: 64,
-    clock: { offsetMs: 0 },
-    ...options,
-  });
-  return { send: e.send, sent };
-}
+const engine = (responders: Responder[], options: Partial<EngineOptions> = {}) =>
+  testEngine(responders, { maxResponseBytes: 64, ...options });
 const rejection = async (promise: Promise<unknown>) =>
   promise.then(
     () => expect.unreachable(),
@@ -190,16 +179,7 @@ describe('clock skew and Retry-After', () => {
     const clock = { offsetMs: 0 };
     const times: number[] = [];
     const ahead = new Date(Date.now() + 3600_000).toUTCString();
-    const { fetch } = fakeFetch(skewed(ahead), skewed(ahead));
-    const e = createEngine({
-      credentials: () => credentials,
-      fetch,
-      timeoutMs: 1000,
-      deadlineMs: 0,
-      retry: resolveRetry({ maxAttempts: 1 }),
-      maxResponseBytes: 1e6,
-      clock,
-    });
+    const { engine: e } = testEngine([skewed(ahead), skewed(ahead)], { timeoutMs: 1000, clock });
     const error = await rejection(
       e.send({
         ...call(),
@@ -358,16 +338,7 @@ describe('paging limits', () => {
 describe('the raw adapter', () => {
   const put: OperationMeta = { ...op, method: 'PUT', parameters: [op.parameters[0]!] };
   async function raw(answer: () => Response, init: Record<string, unknown> = {}) {
-    const { fetch, sent } = fakeFetch(answer);
-    const e = createEngine({
-      credentials: () => credentials,
-      fetch,
-      timeoutMs: 1000,
-      deadlineMs: 0,
-      retry: resolveRetry(false),
-      maxResponseBytes: 1e6,
-      clock: { offsetMs: 0 },
-    });
+    const { engine: e, sent } = testEngine([answer], { timeoutMs: 1000 });
     const builder = createRequestBuilder({
       baseUrl: 'https://h.example',
       unsigned: { accept: 'application/json' },

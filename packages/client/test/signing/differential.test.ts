@@ -2,25 +2,12 @@
 // OpenApiUtil.getAuthorization), on 10,000 seeded random requests, for both default backends (Web
 // Crypto, node:crypto) and for both signers (signRequest, the engine's lean signer). The oracle is a
 // devDependency only.
-import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import { encodePath } from '../../src/operations/encodePath.js';
 import { defaultCrypto as nodeCrypto } from '../../src/signing/defaultCrypto.node.js';
 import { canonicalUri, percentEncode, type SigningCrypto, signRequest, webCrypto } from '../../src/signing/index.js';
 import { createLeanSigner } from '../../src/signing/leanSigner.js';
-
-const require = createRequire(import.meta.url);
-const { OpenApiUtil } = require('@alicloud/openapi-core') as {
-  OpenApiUtil: {
-    getAuthorization(
-      request: { pathname: string; method: string; query: Record<string, string>; headers: Record<string, string> },
-      algorithm: string,
-      payloadHash: string,
-      accessKeyId: string,
-      accessKeySecret: string,
-    ): string;
-  };
-};
+import { OpenApiUtil } from '../officialSigner.js';
 
 const SEED = Number(process.env.DIFFERENTIAL_SEED ?? 20171225);
 const CASES = Number(process.env.DIFFERENTIAL_CASES ?? 10_000);
