@@ -352,7 +352,8 @@ describe('bounds on a whole call', () => {
     const error = await client(api.url, { deadlineMs: 1000 })
       .listFunctionInstances(params)
       .catch((e: unknown) => e);
-    expectTyped(error, { name: 'ServerError', status: 503 });
+    expectTyped(error, { name: 'TimeoutError', code: 'DeadlineExceeded', retryable: false });
+    expect((error as Error).cause).toMatchObject({ name: 'ServerError', status: 503 });
     expect(Date.now() - started).toBeLessThan(2500); // well under the 3 s the server asked for
     expect(api.seen).toHaveLength(1);
   });

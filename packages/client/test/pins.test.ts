@@ -95,14 +95,14 @@ describe('the attempt timer and the caller’s signal', () => {
 
   it("the caller's abort reaches the fetch with the caller's reason, and the listener is removed after", async () => {
     const controller = new AbortController();
-    const pending = engine([hang]).send(call, controller.signal);
+    const pending = engine([hang]).send(call, { signal: controller.signal });
     await new Promise((r) => setTimeout(r, 5));
     expect(getEventListeners(controller.signal, 'abort')).toHaveLength(1);
     controller.abort(new Error('user left'));
     await expect(pending).rejects.toThrow('user left');
     expect(getEventListeners(controller.signal, 'abort')).toHaveLength(0);
     const done = new AbortController();
-    await engine([() => json({})]).send(call, done.signal);
+    await engine([() => json({})]).send(call, { signal: done.signal });
     expect(getEventListeners(done.signal, 'abort')).toHaveLength(0);
   });
 });

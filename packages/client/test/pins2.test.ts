@@ -117,7 +117,7 @@ describe('hook events at their edges', () => {
       timeoutMs: 1000,
       hooks: { onError: (e) => void events.push(e as never), onResponse: (e) => void events.push(e as never) },
     });
-    await engine.send(call, controller.signal).catch(() => {});
+    await engine.send(call, { signal: controller.signal }).catch(() => {});
     await engine.send(call).catch(() => {});
     expect(events[0]).toMatchObject({
       kind: 'aborted',

@@ -6,6 +6,7 @@ import type { Client } from 'openapi-fetch';
 import { type Answer, createEngine } from '../engine/createEngine.js';
 import type { OperationMethods, OperationPaginators } from '../generated/operations.js';
 import { createRequestBuilder } from '../operations/buildRequest.js';
+import { resolveCallOptions } from '../operations/callOptions.js';
 import type { OperationMeta } from '../operations/operationMeta.js';
 import type { CallOptions, NormalizedPaths } from '../operations/operationTypes.js';
 import { OPERATION_LIST } from '../operations/resolveOperation.js';
@@ -55,7 +56,7 @@ async function* paginateLazily(
 
 /** Creates a client for the OpenSearch API (2017-12-25). Every bad option is a ValidationError naming it. */
 export function createOpenSearchClient(options: OpenSearchClientOptions = {}): OpenSearchClient {
-  const { config, retry, credentials, hooks, crypto, fetch } = resolveOptions(options);
+  const { config, retry, budget, secrets, credentials, hooks, crypto, fetch } = resolveOptions(options);
   const { baseUrl, timeoutMs, deadlineMs, maxResponseBytes } = config;
   const engine = createEngine({
     credentials,
@@ -63,6 +64,8 @@ export function createOpenSearchClient(options: OpenSearchClientOptions = {}): O
     timeoutMs,
     deadlineMs,
     retry,
+    budget,
+    secrets,
     maxResponseBytes,
     clock: { offsetMs: 0 },
     hooks,
@@ -71,21 +74,23 @@ export function createOpenSearchClient(options: OpenSearchClientOptions = {}): O
   if (config.userAgent) unsigned['user-agent'] = config.userAgent;
   const builder = createRequestBuilder({ baseUrl, unsigned, crypto });
 
-  /** Not async: a synchronous failure becomes a rejection, and the common path adds no promise hop. */
+  /**
+   * Not async: the common path adds no promise hop. A call refused before it is built (bad
+   * parameters or call options) is observed by onError, then rejected.
+   */
   function callOperation(op: OperationMeta, params: unknown, call?: CallOptions): Promise<unknown> {
     try {
-      const built = builder.fromPrepared(op, prepareFlat(op, params));
+      const own = resolveCallOptions(call, retry);
+      const built = builder.fromPrepared(op, prepareFlat(op, params), own.headers);
       const read = readerOf(op);
-      return 'then' in built
-        ? built.then((b) => engine.send(b, call?.signal, read))
-        : engine.send(built, call?.signal, read);
+      return 'then' in built ? built.then((b) => engine.send(b, own.settings, read)) : engine.send(built, own.settings, read);
     } catch (error) {
-      return Promise.reject(error);
+      return engine.refuse(op, `${baseUrl}${op.path}`, error, (call as CallOptions | undefined)?.context);
     }
   }
 
   const client: Record<PropertyKey, unknown> = {
-    ...createRawClient({ baseUrl, unsigned, engine, builder }),
+    ...createRawClient({ baseUrl, unsigned, engine, builder, retry }),
     config,
     toJSON: () => ({ ...config }),
     toString: () => `OpenSearchClient(${baseUrl})`,

@@ -3,9 +3,11 @@
 import type { CredentialsCacheOptions } from '../credentials/cache.js';
 import { type CredentialsOption, createCredentialsSource, describeCredentials } from '../credentials/credentials.js';
 import type { CallHooks } from '../engine/hooks.js';
+import { createRetryBudget, type RetryBudgetOptions } from '../engine/retryBudget.js';
 import { type RetryOptions, resolveRetry } from '../engine/retryPolicy.js';
 import { assertHeaderValue, checkNumber, MAX_TIMER_MS } from '../errors/checks.js';
 import { ValidationError } from '../errors/errors.js';
+import { SecretSet } from '../errors/redact.js';
 import type { RegionId } from '../generated/metadata.js';
 import type { SigningCrypto } from '../signing/crypto.js';
 import { DEFAULT_CRYPTO_NAME, defaultCrypto } from '../signing/defaultCrypto.js';
@@ -36,6 +38,13 @@ export interface OpenSearchClientOptions {
   maxResponseBytes?: number;
   /** Retry policy, or `false` for a single attempt. Default: 3 attempts, full-jitter backoff. */
   retry?: RetryOptions | false;
+  /**
+   * The retry budget every call of the client shares (a token bucket, as AWS SDK v3's standard mode
+   * has): a retry costs retryCost (timeoutCost after a timeout), a call that succeeds gives back what
+   * its last retry cost or successIncrement; an empty bucket means no more retries until calls
+   * succeed. `false` turns it off. Default { capacity: 500, retryCost: 5, timeoutCost: 10, successIncrement: 1 }.
+   */
+  retryBudget?: RetryBudgetOptions | false;
   /** The User-Agent to send. Default in Node: `acs-opensearch-client/<version> node/<version>`; none elsewhere (browsers forbid it). */
   userAgent?: string;
   /** Hash primitives for signing. Default: node:crypto in Node, Web Crypto elsewhere (chosen by the package's export conditions). */
@@ -49,6 +58,8 @@ export interface OpenSearchClientConfig {
   deadlineMs: number;
   maxResponseBytes: number;
   maxAttempts: number;
+  /** The retry budget's capacity in tokens; 0 when it is off. */
+  retryBudget: number;
   credentials: string;
   userAgent: string | undefined;
   /** The hooks that are set, by name. */
@@ -97,7 +108,10 @@ export function resolveOptions(options: OpenSearchClientOptions) {
   if (options.userAgent !== undefined) assertHeaderValue('userAgent', options.userAgent);
   checkCacheAndHooks(options);
   const retry = resolveRetry(options.retry);
-  const credentials = createCredentialsSource(options.credentials, options.credentialsCache);
+  const budget = createRetryBudget(options.retryBudget);
+  // Every secret the client comes to know, removed from every error and event it hands back.
+  const secrets = new SecretSet();
+  const credentials = createCredentialsSource(options.credentials, options.credentialsCache, undefined, secrets);
   const userAgent = options.userAgent ?? DEFAULT_USER_AGENT;
   const config: OpenSearchClientConfig = Object.freeze({
     baseUrl,
@@ -106,11 +120,21 @@ export function resolveOptions(options: OpenSearchClientOptions) {
     deadlineMs,
     maxResponseBytes,
     maxAttempts: retry.maxAttempts,
+    retryBudget: budget?.capacity ?? 0,
     credentials: describeCredentials(options.credentials),
     userAgent,
     hooks: options.hooks ? Object.keys(options.hooks).filter((k) => options.hooks![k as keyof CallHooks]) : [],
     signingCrypto: options.signingCrypto ? 'custom' : DEFAULT_CRYPTO_NAME,
   });
   const hooks = config.hooks.length > 0 ? options.hooks : undefined;
-  return { config, retry, credentials, hooks, crypto: options.signingCrypto ?? defaultCrypto, fetch: options.fetch };
+  return {
+    config,
+    retry,
+    budget,
+    secrets,
+    credentials,
+    hooks,
+    crypto: options.signingCrypto ?? defaultCrypto,
+    fetch: options.fetch,
+  };
 }

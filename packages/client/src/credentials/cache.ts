@@ -4,6 +4,7 @@
 // left. Each value is a frozen copy: a call keeps the credentials it signed with.
 import { assertCredentials, type Credentials } from '../errors/checks.js';
 import { CredentialsError, OpenSearchError, ValidationError } from '../errors/errors.js';
+import { redactError, SecretSet } from '../errors/redact.js';
 
 export interface CredentialsCacheOptions {
   /** Refresh this long before the credentials' expiration, in ms. Default 300000 (5 minutes). */
@@ -24,20 +25,6 @@ interface Entry {
   refreshAt: number;
   /** When these stop being valid (Infinity when unknown). */
   expiresAt: number;
-}
-
-const SECRET_LIKE =
-  /("?(?:access_?key_?secret|security_?token|secret|token|password|signature)"?\s*[:=]\s*)("[^"]*"|'[^']*'|[^\s,;}&]+)/gi;
-
-/** A source's error as a cause that holds no secret: secret-looking values redacted, known secrets removed. */
-function redactedCause(cause: unknown, known: Credentials | undefined): Error {
-  let message = cause instanceof Error ? cause.message : String(cause);
-  message = message.replace(SECRET_LIKE, '$1[redacted]');
-  for (const secret of [known?.accessKeySecret, known?.securityToken])
-    if (secret && secret.length >= 4) message = message.split(secret).join('[redacted]');
-  const safe = new Error(message);
-  safe.name = cause instanceof Error ? cause.name : 'Error';
-  return safe;
 }
 
 function expirationMs(value: ExpiringCredentials['expiration']): number {
@@ -67,6 +54,8 @@ export function cachedSource(
   source: () => unknown,
   options: CredentialsCacheOptions = {},
   now: () => number = Date.now,
+  /** The client's secrets: each lookup's are added, and every failure is freed of them. */
+  secrets: SecretSet = new SecretSet(),
 ): () => Credentials | Promise<Credentials> {
   const margin = options.refreshMarginMs ?? DEFAULT_REFRESH_MARGIN_MS;
   const maxAge = options.maxAgeMs ?? DEFAULT_MAX_AGE_MS;
@@ -81,8 +70,11 @@ export function cachedSource(
       // A failed refresh keeps the cached credentials while they are still valid.
       if (entry && now() < entry.expiresAt) return entry.credentials;
       if (cause instanceof OpenSearchError) throw cause;
-      throw new CredentialsError('the credentials source failed; see cause', redactedCause(cause, entry?.credentials));
+      // The cause holds no secret: known ones and secret-looking values removed, or only its name and code.
+      throw new CredentialsError('the credentials source failed; see cause', redactError(cause, secrets));
     }
+    // Known from now on, even if the values turn out unusable: an error may quote them.
+    secrets.addCredentials(got as Credentials | undefined);
     entry = entryOf(got, now(), margin, maxAge);
     return entry.credentials;
   }

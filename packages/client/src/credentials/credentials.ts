@@ -6,6 +6,7 @@
 // source that fails is a CredentialsError. No value is ever echoed.
 import { assertCredentials, type Credentials } from '../errors/checks.js';
 import { ValidationError } from '../errors/errors.js';
+import type { SecretSet } from '../errors/redact.js';
 import type { CredentialsCacheOptions, ExpiringCredentials } from './cache.js';
 
 /**
@@ -37,8 +38,9 @@ function fromEnvironment(): Credentials | undefined {
 }
 
 /** The environment, read at every attempt (a rotated variable is picked up). */
-function environmentSource(): Credentials {
+function environmentSource(secrets: SecretSet | undefined): Credentials {
   const credentials = fromEnvironment();
+  secrets?.addCredentials(credentials);
   if (!credentials)
     throw new ValidationError(
       'credentials',
@@ -49,13 +51,18 @@ function environmentSource(): Credentials {
 }
 
 /** An asynchronous source, cached: cache.ts loads on the first lookup, so static credentials never load it. */
-function cached(source: () => unknown, cache: CredentialsCacheOptions | undefined, now: (() => number) | undefined) {
+function cached(
+  source: () => unknown,
+  cache: CredentialsCacheOptions | undefined,
+  now: (() => number) | undefined,
+  secrets: SecretSet | undefined,
+) {
   let lookup: (() => Credentials | Promise<Credentials>) | undefined;
   return (): Credentials | Promise<Credentials> =>
     lookup
       ? lookup()
       : import('./cache.js').then(({ cachedSource }) => {
-          lookup ??= cachedSource(source, cache, now);
+          lookup ??= cachedSource(source, cache, now, secrets);
           return lookup();
         });
 }
@@ -65,10 +72,13 @@ export function createCredentialsSource(
   option: CredentialsOption | undefined,
   cache?: CredentialsCacheOptions,
   now?: () => number,
+  /** The client's secrets: every secret and token the source gives is added, from the first on. */
+  secrets?: SecretSet,
 ): () => Credentials | Promise<Credentials> {
-  if (typeof option === 'function') return cached(option, cache, now);
-  if (isClient(option)) return cached(() => option.getCredential(), cache, now);
-  if (option === undefined) return environmentSource;
+  if (typeof option === 'function') return cached(option, cache, now, secrets);
+  if (isClient(option)) return cached(() => option.getCredential(), cache, now, secrets);
+  if (option === undefined) return () => environmentSource(secrets);
+  secrets?.addCredentials(option as Credentials);
   assertCredentials(option);
   // Copy, so that later mutation of the caller's object cannot change what is signed.
   const { accessKeyId, accessKeySecret, securityToken } = option;

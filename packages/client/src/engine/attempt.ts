@@ -2,6 +2,7 @@
 // the cap. Any HTTP status comes back as an Answer; a transport failure is thrown typed, and the
 // caller's abort is thrown as its own reason.
 import { ServerError } from '../errors/errors.js';
+import type { SecretSet } from '../errors/redact.js';
 import type { SignedHeaders } from '../signing/leanSigner.js';
 import type { Answer, OutgoingCall, Target } from './call.js';
 import { isRedirect, redirectError, tooLargeError, transportError } from './classify.js';
@@ -12,7 +13,8 @@ export interface AttemptSettings {
   /** A fixed fetch; without it `globalThis.fetch` is looked up at every attempt (so MSW installed later still intercepts). */
   fetch: typeof fetch | undefined;
   maxResponseBytes: number;
-  maxAttempts: number;
+  /** The client's secrets, removed from transport failures. */
+  secrets: SecretSet | undefined;
 }
 
 export interface AttemptInput {
@@ -23,6 +25,8 @@ export interface AttemptInput {
   ms: number;
   signal: AbortSignal | null | undefined;
   attempt: number;
+  /** The attempts this call can really make: 1 when it may not be repeated. */
+  maxAttempts: number;
   safeToRepeat: boolean;
 }
 
@@ -63,7 +67,11 @@ export async function runAttempt(settings: AttemptSettings, input: AttemptInput)
       response,
       attempt: input.attempt,
     };
-    throw transportError({ ...failure, maxAttempts: settings.maxAttempts, safeToRepeat: input.safeToRepeat }, target);
+    throw transportError(
+      { ...failure, maxAttempts: input.maxAttempts, safeToRepeat: input.safeToRepeat },
+      target,
+      settings.secrets,
+    );
   } finally {
     timer?.clear();
   }

@@ -3,6 +3,7 @@
 import type { OperationMeta } from '../operations/operationMeta.js';
 import type { SignedHeaders } from '../signing/leanSigner.js';
 import type { Credentials } from '../signing/signRequest.js';
+import type { ResolvedRetry } from './retryPolicy.js';
 
 /** One call, ready to send: everything but the signature, which each attempt makes afresh. */
 export interface OutgoingCall {
@@ -32,4 +33,17 @@ export interface ClockState {
 export interface Target {
   method: string;
   url: string;
+}
+
+/** What one call runs under: the client's settings, or the call's own where it gave them. */
+export interface CallSettings {
+  /** Aborts the call, including any wait between retries. */
+  signal: AbortSignal | null | undefined;
+  /** Per-attempt limit in ms; 0: none. */
+  timeoutMs: number;
+  /** Bound on the whole call in ms; 0: none. */
+  deadlineMs: number;
+  retry: ResolvedRetry;
+  /** Handed back, as it is, in every hook event of the call. */
+  context: unknown;
 }

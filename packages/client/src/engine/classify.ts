@@ -1,6 +1,7 @@
 // What a failed attempt was, as a typed error: a redirect (never followed), a body over the cap, a
 // timeout or a network failure. HTTP error answers are classified in errors/errorResponse.ts.
 import { NetworkError, type OpenSearchError, ServerError, safeText, TimeoutError } from '../errors/errors.js';
+import { needsRedaction, redactError, type SecretSet } from '../errors/redact.js';
 import type { Target } from './call.js';
 
 /** Where a redirect pointed: its origin only, never its path or query. */
@@ -54,8 +55,10 @@ export interface TransportFailure {
 }
 
 /** A timeout or a network failure, before or while reading the answer; retryable when repeating is safe. */
-export function transportError(failure: TransportFailure, target: Target): OpenSearchError {
-  const { cause, response } = failure;
+export function transportError(failure: TransportFailure, target: Target, secrets?: SecretSet): OpenSearchError {
+  const { response } = failure;
+  // A custom fetch's error may quote what it was given: a cause that shows a secret is replaced by a safe copy.
+  const cause = secrets && needsRedaction(failure.cause, secrets) ? redactError(failure.cause, secrets) : failure.cause;
   const stage = response ? 'while reading the response' : 'before any response';
   const counted = `(attempt ${failure.attempt} of ${failure.maxAttempts})`;
   const init = { retryable: failure.safeToRepeat, status: response?.status, ...target, cause };
@@ -73,16 +76,21 @@ export function transportError(failure: TransportFailure, target: Target): OpenS
   });
 }
 
-/** The call's deadline passed before another attempt could start. */
+/**
+ * The call's deadline ended it: before an attempt could start, during an attempt, or instead of a
+ * wait before the next one. Never retryable: the call's time is spent. `cause` is the last failure.
+ */
 export function deadlineError(
   target: Target,
   deadlineMs: number,
   lastError: OpenSearchError | undefined,
+  attempts: number,
 ): TimeoutError {
+  const made = `${attempts} attempt${attempts === 1 ? '' : 's'}`;
   return new TimeoutError({
     kind: 'timeout',
     code: 'DeadlineExceeded',
-    message: `${target.method} ${target.url} did not complete within deadlineMs (${deadlineMs} ms)`,
+    message: `${target.method} ${target.url} did not complete within deadlineMs (${deadlineMs} ms) after ${made}`,
     retryable: false,
     ...target,
     cause: lastError,

@@ -3,6 +3,7 @@
 // becomes its typed error here, and only here.
 
 import { ClientError, type OpenSearchError, ServerError, safeText, ThrottlingError } from '../errors/errors.js';
+import { REDACTED, SecretSet, safeOrUndefined, scrubValue } from '../errors/redact.js';
 import { retryAfterMs } from './retryPolicy.js';
 
 export interface ErrorFields {
@@ -44,14 +45,32 @@ export function isThrottling(status: number, code: string | undefined): boolean 
   return status === 429 || code?.includes('Throttling') === true;
 }
 
-/** Builds the typed error for an HTTP error answer. Server text is cut and escaped in the message. */
+/** Secret-looking pairs only, for a client that knows no secret yet. */
+const NO_SECRETS = new SecretSet();
+
+const safeField = (text: string | undefined, secrets: SecretSet) =>
+  text === undefined ? undefined : (safeOrUndefined(text, secrets) ?? REDACTED);
+
+/** The fields with every known secret and secret-looking value removed: a server may echo what it was sent. */
+function scrubFields(fields: ErrorFields, secrets: SecretSet): ErrorFields {
+  return {
+    code: safeField(fields.code, secrets),
+    message: safeField(fields.message, secrets),
+    requestId: safeField(fields.requestId, secrets),
+    body: scrubValue(fields.body, secrets),
+  };
+}
+
+/** Builds the typed error for an HTTP error answer. Server text is cut, escaped and freed of secrets in the message and body. */
 export function errorFromResponse(
   response: { status: number; statusText?: string; headers: Headers },
-  fields: ErrorFields,
+  given: ErrorFields,
   request: { method: string; url: string },
   /** Whether repeating the call is safe (the operation is idempotent, or the caller opted in): a 5xx is retryable only then. */
   safeToRepeat = true,
+  secrets: SecretSet = NO_SECRETS,
 ): OpenSearchError {
+  const fields = scrubFields(given, secrets);
   const { status } = response;
   const code = safeText(fields.code ?? `HTTP${status}`, 128);
   const snippet =
@@ -60,7 +79,7 @@ export function errorFromResponse(
       : fields.body === '' || fields.body === undefined
         ? ' (empty body)'
         : '';
-  const text = safeText(fields.message ?? (response.statusText || 'no message'));
+  const text = safeText(fields.message ?? (safeField(response.statusText, secrets) || 'no message'));
   const requestId = fields.requestId === undefined ? undefined : safeText(fields.requestId, 128);
   const message = `${request.method} ${new URL(request.url).pathname} failed with HTTP ${status} ${code}: ${text}${snippet}${requestId ? ` [requestId ${requestId}]` : ''}`;
   const init = { message, code, status, requestId, body: fields.body, method: request.method, url: request.url };

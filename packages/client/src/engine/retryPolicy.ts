@@ -40,18 +40,26 @@ export const DEFAULT_RETRY: Readonly<Required<Omit<RetryOptions, 'methods'>>> = 
   random: Math.random,
 });
 
-/** Merges user options (or `false`, which disables retries) over the defaults, checking each. */
-export function resolveRetry(options: RetryOptions | false | undefined): ResolvedRetry {
-  if (options !== undefined && options !== false && typeof options !== 'object') {
-    throw new ValidationError('retry', 'retry must be an object of retry options, or false');
+/**
+ * Merges user options (or `false`, which disables retries) over the defaults, or over `base` (a
+ * client's resolved policy, which a call's own `retry` refines), checking each.
+ */
+export function resolveRetry(options: RetryOptions | false | undefined, base?: ResolvedRetry, name = 'retry'): ResolvedRetry {
+  if (options !== undefined && options !== false && (options === null || typeof options !== 'object')) {
+    throw new ValidationError(name, `${name} must be an object of retry options, or false`);
   }
-  const merged = { ...DEFAULT_RETRY, ...(options || { maxAttempts: options === false ? 1 : 3 }) };
-  checkNumber('retry.maxAttempts', merged.maxAttempts, 1, 100, true);
+  if (base && options === undefined) return base;
+  const start = base ? { ...base, methods: [...base.methods] } : DEFAULT_RETRY;
+  const merged = { ...start, ...(options || { maxAttempts: options === false ? 1 : start.maxAttempts }) };
+  checkNumber(`${name}.maxAttempts`, merged.maxAttempts, 1, 100, true);
   for (const key of ['baseDelayMs', 'maxDelayMs', 'maxRetryAfterMs'] as const)
-    checkNumber(`retry.${key}`, merged[key], 0, MAX_TIMER_MS);
+    checkNumber(`${name}.${key}`, merged[key], 0, MAX_TIMER_MS);
   const methods = merged.methods ?? [];
   if (typeof merged.random !== 'function' || !Array.isArray(methods)) {
-    throw new ValidationError('retry', 'retry.random must be a function and retry.methods an array of method names');
+    throw new ValidationError(
+      name,
+      `${name}.random must be a function and ${name}.methods an array of method names`,
+    );
   }
   return { ...merged, methods: new Set(methods.map((m) => String(m).toUpperCase())) };
 }

@@ -70,11 +70,16 @@ export function createRequestBuilder({ baseUrl, unsigned, crypto }: RequestBuild
     return typeof hashed === 'object' ? hashed.then(make) : make(hashed);
   }
 
-  /** A generated method's call, built once as a URL string and plain headers. */
-  function fromPrepared(op: OperationMeta, prepared: PreparedCall): OutgoingCall | Promise<OutgoingCall> {
+  /** A generated method's call, built once as a URL string and plain headers; `own` are the call's own headers (checked). */
+  function fromPrepared(
+    op: OperationMeta,
+    prepared: PreparedCall,
+    own?: Record<string, string>,
+  ): OutgoingCall | Promise<OutgoingCall> {
     const path = encodePath(op.path, prepared.path);
     const [query, canonicalQs] = queryStrings(prepared.query);
-    const { headers, extra } = headerParameters(prepared.header, unsigned);
+    // The operation's header parameters win over a call header of the same name.
+    const { headers, extra } = headerParameters(own ? { ...own, ...prepared.header } : prepared.header, unsigned);
     const body = prepared.body === undefined ? undefined : JSON.stringify(prepared.body);
     const contentType = body === undefined ? undefined : 'application/json';
     const url = `${baseUrl}${path}${query ? `?${query}` : ''}`;

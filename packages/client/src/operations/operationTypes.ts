@@ -1,10 +1,26 @@
 // Type-level helpers behind the generated method types (generated/operations.ts) and the raw
 // openapi-fetch methods: flat parameters, camelCase 2xx bodies.
+import type { RetryOptions } from '../engine/retryPolicy.js';
 import type { paths } from '../generated/openapi.js';
 
+/** One call's own options; each overrides the client's for this call only, and is checked like it. */
 export interface CallOptions {
   /** Aborts the call, including any wait between retries. */
   signal?: AbortSignal | undefined;
+  /** Per-attempt timeout in ms for this call; 0 disables it. Default: the client's `timeoutMs`. */
+  timeoutMs?: number | undefined;
+  /** Bound on this call in ms, every attempt and wait included; 0 disables it. Default: the client's `deadlineMs`. */
+  deadlineMs?: number | undefined;
+  /** This call's retry policy, over the client's (`{ maxAttempts: 1 }`, say), or `false` for one attempt. */
+  retry?: RetryOptions | false | undefined;
+  /**
+   * Extra headers for this call's requests. Names the client signs (host, authorization,
+   * content-type, x-acs-action, -version, -date, -signature-nonce, -content-sha256,
+   * -security-token) are refused; other x-acs-* headers are signed, the rest sent as they are.
+   */
+  headers?: Record<string, string> | Headers | [string, string][] | undefined;
+  /** Any value, handed back as `context` in every hook event of this call: trace context to parent spans on. */
+  context?: unknown;
 }
 
 export interface PaginateOptions {

@@ -3,7 +3,9 @@
 // signs with the operation's action, sends and reads it. HTTP error answers go back to
 // openapi-fetch as responses, which it returns as `{ error, response }`.
 import createClient, { type Client } from 'openapi-fetch';
-import { type Answer, type createEngine, errorAnswers } from '../engine/createEngine.js';
+import { type Answer, type CallSettings, type createEngine, errorAnswers } from '../engine/createEngine.js';
+import type { ResolvedRetry } from '../engine/retryPolicy.js';
+import { OpenSearchError } from '../errors/errors.js';
 import { assertHeaderValue } from '../errors/checks.js';
 import type { createRequestBuilder } from '../operations/buildRequest.js';
 import { encodePath } from '../operations/encodePath.js';
@@ -19,6 +21,8 @@ export interface RawAdapterOptions {
   unsigned: Record<string, string>;
   engine: ReturnType<typeof createEngine>;
   builder: ReturnType<typeof createRequestBuilder>;
+  /** The client's retry policy, which a raw call's own `retry` refines. */
+  retry: ResolvedRetry;
 }
 
 /** A raw call's Request headers: host and authorization are the engine's; content-type and x-acs-* are signed. */
@@ -53,8 +57,12 @@ function toResponse(answer: Answer, body: string | null): Response {
   return new Response(body, { status: answer.status, statusText: answer.statusText, headers });
 }
 
+/** An error body (already freed of secrets) as text: JSON as JSON, text as it is. */
+const bodyText = (body: unknown): string | null =>
+  body === undefined || body === '' ? null : typeof body === 'string' ? body : JSON.stringify(body);
+
 /** The fetch openapi-fetch calls for one raw call: the Request it built, through the engine. */
-function engineFetch(options: RawAdapterOptions, op: OperationMeta, signal: AbortSignal | undefined) {
+function engineFetch(options: RawAdapterOptions, op: OperationMeta, settings: Partial<CallSettings> | undefined) {
   return async (request: Request): Promise<Response> => {
     const body = request.body ? new Uint8Array(await request.arrayBuffer()) : undefined;
     const { href, pathname, search } = new URL(request.url);
@@ -69,10 +77,11 @@ function engineFetch(options: RawAdapterOptions, op: OperationMeta, signal: Abor
     const built = options.builder.outgoing(op, href, parts, headers, body);
     let answer: Answer;
     try {
-      answer = await options.engine.send('then' in built ? await built : built, signal);
+      answer = await options.engine.send('then' in built ? await built : built, settings);
     } catch (error) {
       const failed = errorAnswers.get(error as never);
-      if (failed) return toResponse(failed, failed.text);
+      // The error answer as openapi-fetch hands it back: its body freed of secrets, as the typed error's is.
+      if (failed) return toResponse(failed, bodyText((error as OpenSearchError).body));
       throw error;
     }
     const data = successBody(op, answer, op.method);
@@ -87,11 +96,18 @@ export function createRawAdapter(options: RawAdapterOptions) {
     headers: options.unsigned,
     pathSerializer: encodePath,
   });
-  function run(op: OperationMeta, path: unknown, init: Record<string, unknown>, prepared: PreparedCall) {
+  function run(
+    op: OperationMeta,
+    path: unknown,
+    init: Record<string, unknown>,
+    prepared: PreparedCall,
+    settings: Partial<CallSettings> | undefined,
+  ) {
     checkHeaders(init.headers);
     const { path: pathValues, query, header, body } = prepared;
-    const fetch = engineFetch(options, op, init.signal as AbortSignal | undefined);
-    const request = { ...init, params: { path: pathValues, query, header }, fetch };
+    const fetch = engineFetch(options, op, settings);
+    const { timeoutMs: _t, deadlineMs: _d, retry: _r, context: _c, ...rest } = init;
+    const request = { ...rest, params: { path: pathValues, query, header }, fetch };
     return client.request(
       op.method as never,
       path as never,

@@ -4,7 +4,8 @@
 // an app that calls only the generated methods never downloads them.
 import type { Middleware } from 'openapi-fetch';
 import { resolveOperation } from '../operations/resolveOperation.js';
-import { prepareCall } from '../operations/validateParameters.js';
+import { type ResolvedCallOptions, resolveCallOptions } from '../operations/callOptions.js';
+import { type PreparedCall, prepareCall } from '../operations/validateParameters.js';
 import type { createRawAdapter, RawAdapterOptions } from './rawAdapter.js';
 
 export type RawInit = {
@@ -12,8 +13,21 @@ export type RawInit = {
   body?: unknown;
   headers?: unknown;
   signal?: AbortSignal;
+  timeoutMs?: number;
+  deadlineMs?: number;
+  retry?: unknown;
+  context?: unknown;
   [key: string]: unknown;
 };
+
+/** The call options a raw init may carry beside openapi-fetch's own (headers are checked by the adapter). */
+const RAW_CALL_KEYS = ['signal', 'timeoutMs', 'deadlineMs', 'retry', 'context'] as const;
+
+function callOptionsOf(init: RawInit): Record<string, unknown> | undefined {
+  let picked: Record<string, unknown> | undefined;
+  for (const key of RAW_CALL_KEYS) if (init[key] !== undefined) (picked ??= {})[key] = init[key];
+  return picked;
+}
 
 type Adapter = ReturnType<typeof createRawAdapter>;
 
@@ -55,8 +69,15 @@ export function createRawClient(options: RawAdapterOptions) {
   async function rawCall(method: string, path: unknown, init: RawInit = {}): Promise<never> {
     const op = resolveOperation(method, path);
     const given = init ?? {};
-    const prepared = prepareCall(op, { ...given.params, body: given.body });
-    return (await (await load()).run(op, path, given, prepared)) as never;
+    let prepared: PreparedCall;
+    let own: ResolvedCallOptions;
+    try {
+      own = resolveCallOptions(callOptionsOf(given), options.retry);
+      prepared = prepareCall(op, { ...given.params, body: given.body });
+    } catch (error) {
+      return options.engine.refuse(op, `${options.baseUrl}${op.path}`, error, given.context);
+    }
+    return (await (await load()).run(op, path, given, prepared, own.settings)) as never;
   }
 
   const methods = Object.fromEntries(
