@@ -1,43 +1,55 @@
 // An OpenTelemetry span per call, with an event per attempt. @opentelemetry/api is this app's
-// dependency, not the client's. A call is known by its method and URL from its first attempt to
-// its last event (`retrying: false`).
+// dependency, not the client's. Every event of a call carries its `callId`, so concurrent identical
+// calls never share a span. Pass `{ context: context.active() }` as a call's options to parent its
+// span explicitly; otherwise the parent is the context active when the call's first event fires.
 import type { CallEvent, CallHooks } from '@acs-opensearch/client';
-import { type Span, SpanStatusCode, type Tracer } from '@opentelemetry/api';
+import { type Context, context as otel, type Span, SpanStatusCode, type Tracer } from '@opentelemetry/api';
+
+const isContext = (value: unknown): value is Context => typeof (value as Context | undefined)?.getValue === 'function';
 
 export function tracingHooks(tracer: Tracer): CallHooks {
   const spans = new Map<string, Span>();
   const spanOf = (e: CallEvent) => {
-    const key = `${e.method} ${e.url}`;
-    let span = spans.get(key);
+    let span = spans.get(e.callId);
     if (!span) {
-      span = tracer.startSpan(e.operationId, {
-        attributes: { 'rpc.system': 'acs', 'rpc.method': e.action, 'http.request.method': e.method, 'url.full': e.url },
-      });
-      spans.set(key, span);
+      const attributes = {
+        'rpc.system': 'acs',
+        'rpc.method': e.action,
+        'http.request.method': e.method,
+        'url.full': e.url,
+      };
+      span = tracer.startSpan(e.operationId, { attributes }, isContext(e.context) ? e.context : otel.active());
+      spans.set(e.callId, span);
     }
-    return { key, span };
+    return span;
   };
-  const end = (key: string, span: Span) => {
+  const end = (e: CallEvent, span: Span) => {
     span.end();
-    spans.delete(key);
+    spans.delete(e.callId);
   };
   return {
-    onAttempt: (e) => spanOf(e).span.addEvent('attempt', { attempt: e.attempt }),
+    onAttempt: (e) => spanOf(e).addEvent('attempt', { attempt: e.attempt }),
     onResponse: (e) => {
-      const { key, span } = spanOf(e);
+      const span = spanOf(e);
       span.addEvent('response', {
         attempt: e.attempt,
         'http.response.status_code': e.status,
         requestId: e.requestId ?? '',
       });
-      if (!e.retrying && e.status < 300) end(key, span);
+      if (!e.retrying && e.status < 300) end(e, span);
     },
     onError: (e) => {
-      const { key, span } = spanOf(e);
-      span.addEvent('error', { attempt: e.attempt, 'error.type': e.code, retrying: e.retrying });
+      const span = spanOf(e);
+      span.addEvent('error', {
+        attempt: e.attempt,
+        'error.type': e.code,
+        stage: e.stage,
+        retrying: e.retrying,
+        ...(e.retrying ? { 'retry.delay_ms': e.delayMs ?? 0 } : { 'retry.none': e.notRetried ?? '' }),
+      });
       if (e.retrying) return;
       span.setStatus({ code: SpanStatusCode.ERROR, message: e.code });
-      end(key, span);
+      end(e, span);
     },
   };
 }

@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { createOpenSearchClient } from '@acs-opensearch/client';
 import { startMockServer } from '@acs-opensearch/mocks/node';
-import type { Span, Tracer } from '@opentelemetry/api';
+import { ROOT_CONTEXT, type Span, type Tracer } from '@opentelemetry/api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loggingHooks } from '../src/logging.js';
 import { tracingHooks } from '../src/tracing.js';
@@ -17,12 +17,20 @@ afterAll(() => server.close());
 
 /** A tracer that records what the recipe does with its spans. */
 function recordingTracer() {
-  const spans: Array<{ name: string; attributes: unknown; events: string[]; status?: unknown; ended: boolean }> = [];
+  const spans: Array<{
+    name: string;
+    attributes: unknown;
+    parent: unknown;
+    events: string[];
+    status?: unknown;
+    ended: boolean;
+  }> = [];
   const tracer = {
-    startSpan(name: string, options?: { attributes?: unknown }) {
+    startSpan(name: string, options?: { attributes?: unknown }, parent?: unknown) {
       const record = {
         name,
         attributes: options?.attributes,
+        parent,
         events: [] as string[],
         status: undefined as unknown,
         ended: false,
@@ -61,7 +69,19 @@ describe('the observability recipes', () => {
     expect(lines).toEqual([
       ['info', expect.objectContaining({ op: 'listFunctionInstances', status: 200, attempt: 1 })],
       ['info', expect.objectContaining({ op: 'getFunctionInstance', status: 404 })],
-      ['warn', { op: 'getFunctionInstance', kind: 'client', code: 'Instance.NotExist', attempt: 1, retrying: false }],
+      [
+        'warn',
+        {
+          callId: expect.any(String),
+          op: 'getFunctionInstance',
+          stage: 'response',
+          kind: 'client',
+          code: 'Instance.NotExist',
+          attempt: 1,
+          retrying: false,
+          delayMs: undefined,
+        },
+      ],
     ]);
     expect(JSON.stringify(lines)).not.toContain(key.accessKeySecret);
   });
@@ -93,6 +113,44 @@ describe('the observability recipes', () => {
         status: { code: 2, message: 'Instance.NotExist' },
       }),
     ]);
+  });
+
+  it('16 concurrent identical calls make 16 spans, each holding exactly its own attempts, under its own parent', async () => {
+    const { tracer, spans } = recordingTracer();
+    // Every third request fails on the network, so the calls retry in an order nobody planned.
+    let requests = 0;
+    const flaky: typeof fetch = (input, init) => {
+      requests += 1;
+      return requests % 3 === 0 ? Promise.reject(new TypeError('socket hang up')) : fetch(input, init);
+    };
+    const client = createOpenSearchClient({
+      endpoint: server.url,
+      credentials: key,
+      fetch: flaky,
+      hooks: tracingHooks(tracer),
+      retry: { baseDelayMs: 1, maxAttempts: 5 },
+    });
+    const parents = Array.from({ length: 16 }, (_, i) => ROOT_CONTEXT.setValue(Symbol.for('call'), i));
+    await Promise.all(
+      parents.map((parent) =>
+        client.listFunctionInstances({ appGroupIdentity: 'shop', functionName: 'ctr' }, { context: parent }),
+      ),
+    );
+    expect(spans).toHaveLength(16);
+    expect(new Set(spans.map((s) => s.parent))).toEqual(new Set(parents));
+    let attempts = 0;
+    for (const span of spans) {
+      // attempt 1, error 1, attempt 2, ... response n 200: its own attempts, in order, ended once.
+      const n = span.events.filter((e) => e.startsWith('attempt')).length;
+      const expected = Array.from({ length: n }, (_, i) =>
+        i < n - 1 ? [`attempt ${i + 1}`, `error ${i + 1}`] : [`attempt ${i + 1}`, `response ${i + 1} 200`],
+      ).flat();
+      expect(span.events).toEqual(expected);
+      expect(span.ended).toBe(true);
+      attempts += n;
+    }
+    expect(attempts).toBe(requests);
+    expect(requests).toBeGreaterThan(16);
   });
 
   it('are the README’s code, as written', () => {

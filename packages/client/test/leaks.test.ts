@@ -35,7 +35,8 @@ function views(error: unknown, events: unknown[] = []): string[] {
 }
 
 function expectAbsent(texts: string[], needles: string[]) {
-  for (const text of texts) for (const needle of needles) expect(text, `leaked ${JSON.stringify(needle)}`).not.toContain(needle);
+  for (const text of texts)
+    for (const needle of needles) expect(text, `leaked ${JSON.stringify(needle)}`).not.toContain(needle);
 }
 
 const recorder = () => {
@@ -49,9 +50,11 @@ describe("the issue's leak: a credentials URI answering 502 with JSON nested in 
   let uri: string;
   beforeAll(async () => {
     server = createServer((_req, res) => {
-      res
-        .writeHead(502, { 'content-type': 'application/json' })
-        .end(JSON.stringify({ upstream: JSON.stringify({ AccessKeySecret: 'S3cr3t-Upstream', SecurityToken: 'T0ken-Upstream' }) }));
+      res.writeHead(502, { 'content-type': 'application/json' }).end(
+        JSON.stringify({
+          upstream: JSON.stringify({ AccessKeySecret: 'S3cr3t-Upstream', SecurityToken: 'T0ken-Upstream' }),
+        }),
+      );
     });
     await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
     uri = `http://127.0.0.1:${(server.address() as { port: number }).port}/credentials`;
@@ -86,11 +89,20 @@ describe('every form of a secret the client knows', () => {
   ];
 
   it.each([
-    ['in the message', (f: string) => json({ Code: 'SignatureDoesNotMatch', Message: `string to sign used ${f}` }, { status: 400 })],
+    [
+      'in the message',
+      (f: string) => json({ Code: 'SignatureDoesNotMatch', Message: `string to sign used ${f}` }, { status: 400 }),
+    ],
     ['in the code', (f: string) => json({ Code: `Bad.${f}`, Message: 'no' }, { status: 400 })],
-    ['in another body field', (f: string) => json({ code: 'Denied', message: 'no', echo: { deep: [f] } }, { status: 403 })],
+    [
+      'in another body field',
+      (f: string) => json({ code: 'Denied', message: 'no', echo: { deep: [f] } }, { status: 403 }),
+    ],
     ['in a non-JSON body', (f: string) => new Response(`<html>${f}</html>`, { status: 502 })],
-    ['in the request id', (f: string) => json({ code: 'Denied', message: 'no' }, { status: 403, headers: { 'x-acs-request-id': f } })],
+    [
+      'in the request id',
+      (f: string) => json({ code: 'Denied', message: 'no' }, { status: 403, headers: { 'x-acs-request-id': f } }),
+    ],
   ])('a server that echoes the secret or the token %s: removed from the first call on', async (_where, answer) => {
     for (const planted of [...forms(secret), ...forms(token)]) {
       const { fetch } = fakeFetch(() => answer(planted));
@@ -116,7 +128,8 @@ describe('every form of a secret the client knows', () => {
     let calls = 0;
     const provider = async () => {
       calls += 1;
-      if (calls === 1) return { accessKeyId: 'AK', accessKeySecret: secret, securityToken: token, expiration: Date.now() + 1 };
+      if (calls === 1)
+        return { accessKeyId: 'AK', accessKeySecret: secret, securityToken: token, expiration: Date.now() + 1 };
       const inner = new Error(`inner ${encodeURIComponent(secret)} and ${btoa(token)}`);
       throw new Error(`refresh failed for ${secret} (token ${JSON.stringify(token)})`, { cause: inner });
     };
@@ -164,7 +177,11 @@ describe('secret-looking values the client never saw', () => {
     ['a structure under a secret key', JSON.stringify({ credentials: { value: 'never-seen-2' } })],
   ])('in %s, which cannot be made safe: the cause keeps only its name and code', async (_shape, text) => {
     const failure = Object.assign(new TypeError(text), { code: 'EUPSTREAM' });
-    const client = createOpenSearchClient({ credentials: () => Promise.reject(failure), fetch: fakeFetch().fetch, retry: false });
+    const client = createOpenSearchClient({
+      credentials: () => Promise.reject(failure),
+      fetch: fakeFetch().fetch,
+      retry: false,
+    });
     const error = await callOf(client, op)(params).catch((e: unknown) => e);
     const cause = (error as Error).cause as Error & { code?: string };
     expect(cause).toMatchObject({ name: 'TypeError', code: 'EUPSTREAM' });
@@ -207,12 +224,22 @@ describe('property: a planted secret never comes out', () => {
             let calls = 0;
             const provider = async () => {
               calls += 1;
-              if (known && calls === 1) return { accessKeyId: 'AK', accessKeySecret: secret, expiration: Date.now() - 1 };
-              const error = place === 'provider message' ? new Error(`failed: ${text}`) : new Error('failed', { cause: new Error(text) });
+              if (known && calls === 1)
+                return { accessKeyId: 'AK', accessKeySecret: secret, expiration: Date.now() - 1 };
+              const error =
+                place === 'provider message'
+                  ? new Error(`failed: ${text}`)
+                  : new Error('failed', { cause: new Error(text) });
               throw error;
             };
             const { fetch } = fakeFetch(() => json({ code: 'Denied', message: 'no' }, { status: 403 }));
-            client = createOpenSearchClient({ credentials: provider, credentialsCache: { refreshMarginMs: 0 }, fetch, hooks, retry: false });
+            client = createOpenSearchClient({
+              credentials: provider,
+              credentialsCache: { refreshMarginMs: 0 },
+              fetch,
+              hooks,
+              retry: false,
+            });
             if (known) await callOf(client, op)(params).catch(() => {});
           } else {
             const answer =
@@ -222,7 +249,12 @@ describe('property: a planted secret never comes out', () => {
                   ? () => json({ code: 'InvalidParameter', message: 'bad', detail: { echo: text } }, { status: 400 })
                   : () => new Response(text, { status: 500 });
             const { fetch } = fakeFetch(answer);
-            client = createOpenSearchClient({ credentials: { accessKeyId: 'AK', accessKeySecret: secret }, fetch, hooks, retry: false });
+            client = createOpenSearchClient({
+              credentials: { accessKeyId: 'AK', accessKeySecret: secret },
+              fetch,
+              hooks,
+              retry: false,
+            });
           }
           if (!known && knownOnly) return;
           const error = await callOf(client, op)(params).catch((e: unknown) => e);

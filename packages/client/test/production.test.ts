@@ -20,7 +20,8 @@ const post = unsafePost();
 const hang: Responder = (_s, signal) =>
   new Promise((_r, reject) => signal?.addEventListener('abort', () => reject(signal.reason), { once: true }));
 const ok = () => json(okBody(list, { [list.pagination!.items]: [], [list.pagination!.totalCount]: 0 }));
-const throttled = () => json({ Code: 'Throttling.User', Message: 'slow down' }, { status: 429, headers: { 'retry-after': '0' } });
+const throttled = () =>
+  json({ Code: 'Throttling.User', Message: 'slow down' }, { status: 429, headers: { 'retry-after': '0' } });
 
 type Event = ['attempt', CallEvent] | ['response', CallResponseEvent] | ['error', CallErrorEvent];
 function observed(responders: Responder[], options: Partial<OpenSearchClientOptions> = {}) {
@@ -34,7 +35,11 @@ function observed(responders: Responder[], options: Partial<OpenSearchClientOpti
   const client = createOpenSearchClient({ credentials, fetch, hooks, retry: { baseDelayMs: 0 }, ...options });
   return { client, events, sent };
 }
-const rejection = (promise: Promise<unknown>) => promise.then(() => expect.unreachable(), (e: unknown) => e);
+const rejection = (promise: Promise<unknown>) =>
+  promise.then(
+    () => expect.unreachable(),
+    (e: unknown) => e,
+  );
 
 describe('deadlines say what happened', () => {
   it('a hanging server under deadlineMs: DeadlineExceeded, not retryable, the attempt timeout its cause', async () => {
@@ -43,7 +48,10 @@ describe('deadlines say what happened', () => {
     expect(error).toMatchObject({ name: 'TimeoutError', code: 'DeadlineExceeded', retryable: false });
     expect((error as Error).message).toMatch(/did not complete within deadlineMs \(150 ms\) after 1 attempt$/);
     expect((error as Error).cause).toMatchObject({ code: 'Timeout' });
-    expect(events.at(-1)).toEqual(['error', expect.objectContaining({ stage: 'deadline', retrying: false, notRetried: 'deadline' })]);
+    expect(events.at(-1)).toEqual([
+      'error',
+      expect.objectContaining({ stage: 'deadline', retrying: false, notRetried: 'deadline' }),
+    ]);
   });
 
   it("an attempt's own timeout stays Timeout, and is retried", async () => {
@@ -94,7 +102,13 @@ describe('hooks for production', () => {
     const { client, events } = observed([busy], { retry: { maxAttempts: 2 } });
     await rejection(callOf(client, list)());
     const errors = events.filter(([type]) => type === 'error').map(([, e]) => e as CallErrorEvent);
-    expect(errors[0]).toMatchObject({ stage: 'response', retrying: true, delayMs: 20, retryTokens: 495, notRetried: undefined });
+    expect(errors[0]).toMatchObject({
+      stage: 'response',
+      retrying: true,
+      delayMs: 20,
+      retryTokens: 495,
+      notRetried: undefined,
+    });
     expect(errors[1]).toMatchObject({ retrying: false, delayMs: undefined, notRetried: 'max-attempts' });
   });
 
@@ -106,10 +120,23 @@ describe('hooks for production', () => {
     const error = await rejection(callOf(client, op)(bad, { context: 'ctx' }));
     expect(error).toBeInstanceOf(ValidationError);
     expect(events).toEqual([
-      ['error', expect.objectContaining({ stage: 'validation', attempt: 0, kind: 'validation', context: 'ctx', retrying: false, error })],
+      [
+        'error',
+        expect.objectContaining({
+          stage: 'validation',
+          attempt: 0,
+          kind: 'validation',
+          context: 'ctx',
+          retrying: false,
+          error,
+        }),
+      ],
     ]);
     await rejection(callOf(client, list)(undefined, { timeoutMs: -1 }));
-    expect(events.at(-1)).toEqual(['error', expect.objectContaining({ stage: 'validation', code: 'InvalidParameter' })]);
+    expect(events.at(-1)).toEqual([
+      'error',
+      expect.objectContaining({ stage: 'validation', code: 'InvalidParameter' }),
+    ]);
     const failing = observed([ok], { credentials: () => Promise.reject(new Error('metadata down')) });
     await rejection(callOf(failing.client, list)());
     expect(failing.events.map(([type, e]) => [type, (e as CallErrorEvent).stage])).toEqual([
@@ -134,7 +161,9 @@ describe('per-call options', () => {
       return hang(s, signal);
     };
     const { client, sent, events } = observed([hang, hang, hangAndTell, ok], { timeoutMs: 10_000, deadlineMs: 0 });
-    const error = await rejection(callOf(client, list)(undefined, { timeoutMs: 20, retry: false, headers: { 'x-team': 'a' } }));
+    const error = await rejection(
+      callOf(client, list)(undefined, { timeoutMs: 20, retry: false, headers: { 'x-team': 'a' } }),
+    );
     expect(error).toMatchObject({ code: 'Timeout' });
     expect(sent).toHaveLength(1);
     const deadline = await rejection(callOf(client, list)(undefined, { deadlineMs: 40, context: 7 }));
@@ -169,18 +198,24 @@ describe('per-call options', () => {
     [{ headers: { 'x-a': 'b\r\nc' } }, 'headers["x-a"]', expect.stringContaining('must be a string without CR, LF')],
     [{ timeout: 5 }, 'callOptions.timeout', expect.stringContaining('call options have no "timeout"')],
     [5, 'callOptions', expect.stringContaining('call options must be')],
-  ])('a bad call option %j is a ValidationError naming it, and nothing is sent', async (options, parameter, message) => {
-    const { client, sent } = observed([ok]);
-    expect(await rejection(callOf(client, list)(undefined, options))).toMatchObject({ parameter, message });
-    expect(sent).toHaveLength(0);
-  });
+  ])(
+    'a bad call option %j is a ValidationError naming it, and nothing is sent',
+    async (options, parameter, message) => {
+      const { client, sent } = observed([ok]);
+      expect(await rejection(callOf(client, list)(undefined, options))).toMatchObject({ parameter, message });
+      expect(sent).toHaveLength(0);
+    },
+  );
 
   it('on a paginator: every page is sent with the call’s options', async () => {
     const { pageNumber, items, totalCount } = list.pagination!;
     const pageOf = (n: number) => () => json(okBody(list, { [items]: [{ n }], [totalCount]: 2 }));
     const { client, sent, events } = observed([pageOf(1), pageOf(2)]);
     const pages: unknown[] = [];
-    for await (const page of paginatorOf(client, list)({ ...paramsFor(list), [list.pagination!.pageSize]: 1 }, { headers: { 'x-team': 'p' }, context: 'paging' }))
+    for await (const page of paginatorOf(client, list)(
+      { ...paramsFor(list), [list.pagination!.pageSize]: 1 },
+      { headers: { 'x-team': 'p' }, context: 'paging' },
+    ))
       pages.push(page);
     expect(pages).toHaveLength(2);
     expect(sent.map((s) => [s.url.searchParams.get(pageNumber), s.headers.get('x-team')])).toEqual([
@@ -189,7 +224,9 @@ describe('per-call options', () => {
     ]);
     expect(events.every(([, e]) => e.context === 'paging')).toBe(true);
     const { client: strict, sent: none } = observed([ok]);
-    await expect(paginatorOf(strict, list)(paramsFor(list), { timeoutMs: -5 })[Symbol.asyncIterator]().next()).rejects.toMatchObject({
+    await expect(
+      paginatorOf(strict, list)(paramsFor(list), { timeoutMs: -5 })[Symbol.asyncIterator]().next(),
+    ).rejects.toMatchObject({
       parameter: 'timeoutMs',
     });
     expect(none).toHaveLength(0);
@@ -199,11 +236,17 @@ describe('per-call options', () => {
     const { client, sent, events } = observed([hang, hang, ok], { timeoutMs: 10_000 });
     const raw = client as unknown as { GET: (path: string, init: Record<string, unknown>) => Promise<unknown> };
     const path = splitParams(paramsFor(list));
-    await expect(raw.GET(list.path, { params: path, timeoutMs: 20, retry: false, context: 'raw' })).rejects.toMatchObject({ code: 'Timeout' });
+    await expect(
+      raw.GET(list.path, { params: path, timeoutMs: 20, retry: false, context: 'raw' }),
+    ).rejects.toMatchObject({ code: 'Timeout' });
     expect(sent).toHaveLength(1);
     expect(events.every(([, e]) => e.context === 'raw')).toBe(true);
-    await expect(raw.GET(list.path, { params: path, deadlineMs: 30 })).rejects.toMatchObject({ code: 'DeadlineExceeded' });
-    await expect(raw.GET(list.path, { params: path, retry: { maxAttempts: 0 } })).rejects.toMatchObject({ parameter: 'retry.maxAttempts' });
+    await expect(raw.GET(list.path, { params: path, deadlineMs: 30 })).rejects.toMatchObject({
+      code: 'DeadlineExceeded',
+    });
+    await expect(raw.GET(list.path, { params: path, retry: { maxAttempts: 0 } })).rejects.toMatchObject({
+      parameter: 'retry.maxAttempts',
+    });
     expect(events.at(-1)).toEqual(['error', expect.objectContaining({ stage: 'validation' })]);
   });
 });
@@ -211,7 +254,10 @@ describe('per-call options', () => {
 describe('the retry budget', () => {
   it('under a storm of throttled answers, the attempts stay within calls + capacity / retryCost', async () => {
     const budget = { capacity: 50, retryCost: 5 };
-    const { client, sent, events } = observed([throttled], { retryBudget: budget, retry: { maxAttempts: 3, baseDelayMs: 0 } });
+    const { client, sent, events } = observed([throttled], {
+      retryBudget: budget,
+      retry: { maxAttempts: 3, baseDelayMs: 0 },
+    });
     const calls = 200;
     const results = await Promise.allSettled(Array.from({ length: calls }, () => callOf(client, list)()));
     expect(results.every((r) => r.status === 'rejected')).toBe(true);

@@ -29,7 +29,8 @@ export function valueFor(rule: ValueRule, name = 'value'): unknown {
       const min = rule.minLength ?? 1;
       const candidates = [...STRINGS, ...STRINGS.map((s) => s.repeat(Math.ceil(min / s.length)))];
       const fits = candidates.find(
-        (s) => s.length >= min && s.length <= (rule.maxLength ?? Number.POSITIVE_INFINITY) && (!pattern || pattern.test(s)),
+        (s) =>
+          s.length >= min && s.length <= (rule.maxLength ?? Number.POSITIVE_INFINITY) && (!pattern || pattern.test(s)),
       );
       if (fits === undefined) throw new Error(`specShapes: no simple value fits ${name} (${rule.pattern ?? ''})`);
       return fits;
@@ -54,7 +55,8 @@ function pick(what: string, test: (op: OperationMeta) => boolean): OperationMeta
 /** A GET that pages (it has a paginator). */
 export const pagedGet = (): OperationMeta => pick('paged GET', (op) => op.method === 'GET' && op.paginator !== null);
 /** A call that may not be repeated: a POST the spec does not mark idempotent. */
-export const unsafePost = (): OperationMeta => pick('non-idempotent POST', (op) => op.method === 'POST' && !op.idempotent);
+export const unsafePost = (): OperationMeta =>
+  pick('non-idempotent POST', (op) => op.method === 'POST' && !op.idempotent);
 /** A GET with at least one required path or query parameter that has a rule to break. */
 export const getWithRequired = (): OperationMeta =>
   pick('GET with a required parameter', (op) => op.method === 'GET' && op.parameters.some((p) => p.required));
@@ -80,6 +82,8 @@ export function callOf(client: unknown, op: OperationMeta) {
 
 /** A paginator of `op` through a client, without naming it. */
 export function paginatorOf(client: unknown, op: OperationMeta) {
-  const method = (client as Record<string, (params: unknown, options?: unknown) => AsyncIterable<unknown>>)[op.paginator!]!;
+  const method = (client as Record<string, (params: unknown, options?: unknown) => AsyncIterable<unknown>>)[
+    op.paginator!
+  ]!;
   return (params: unknown, options?: unknown) => method(params, options);
 }

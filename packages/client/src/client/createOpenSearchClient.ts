@@ -83,7 +83,9 @@ export function createOpenSearchClient(options: OpenSearchClientOptions = {}): O
       const own = resolveCallOptions(call, retry);
       const built = builder.fromPrepared(op, prepareFlat(op, params), own.headers);
       const read = readerOf(op);
-      return 'then' in built ? built.then((b) => engine.send(b, own.settings, read)) : engine.send(built, own.settings, read);
+      return 'then' in built
+        ? built.then((b) => engine.send(b, own.settings, read))
+        : engine.send(built, own.settings, read);
     } catch (error) {
       return engine.refuse(op, `${baseUrl}${op.path}`, error, (call as CallOptions | undefined)?.context);
     }

@@ -142,7 +142,11 @@ async function attemptOnce(flight: Flight): Promise<Answer | { retry: true; wait
   const remaining = flight.deadline - now();
   if (remaining <= 0) {
     const error = deadlineError(target, settings.deadlineMs, flight.lastError, flight.attempt - 1);
-    observer?.failed(error, 'deadline', { retrying: false, notRetried: 'deadline', retryTokens: options.budget?.tokens });
+    observer?.failed(error, 'deadline', {
+      retrying: false,
+      notRetried: 'deadline',
+      retryTokens: options.budget?.tokens,
+    });
     throw error;
   }
   // The attempt's own limit, or what is left of the deadline when that is shorter: then the deadline ends it.
@@ -174,7 +178,11 @@ async function attemptOnce(flight: Flight): Promise<Answer | { retry: true; wait
       error = deadlineError(target, settings.deadlineMs, error as OpenSearchError, flight.attempt);
     if (aborted || error !== caught) {
       const notRetried = aborted ? 'aborted' : 'deadline';
-      observer?.failed(error, aborted ? stage.at : 'deadline', { retrying: false, notRetried, retryTokens: options.budget?.tokens });
+      observer?.failed(error, aborted ? stage.at : 'deadline', {
+        retrying: false,
+        notRetried,
+        retryTokens: options.budget?.tokens,
+      });
       throw error;
     }
     const wait = error instanceof OpenSearchError ? transportRetryDelay(error, flight.attempt, retry) : undefined;
@@ -258,8 +266,13 @@ async function refuse(
       context,
       engine.options.secrets,
     );
-    const stage: CallStage = error instanceof OpenSearchError && error.kind === 'credentials' ? 'credentials' : 'validation';
-    observer.failed(error, stage, { retrying: false, notRetried: 'not-retryable', retryTokens: engine.options.budget?.tokens });
+    const stage: CallStage =
+      error instanceof OpenSearchError && error.kind === 'credentials' ? 'credentials' : 'validation';
+    observer.failed(error, stage, {
+      retrying: false,
+      notRetried: 'not-retryable',
+      retryTokens: engine.options.budget?.tokens,
+    });
   }
   throw error;
 }

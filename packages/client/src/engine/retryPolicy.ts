@@ -44,7 +44,11 @@ export const DEFAULT_RETRY: Readonly<Required<Omit<RetryOptions, 'methods'>>> = 
  * Merges user options (or `false`, which disables retries) over the defaults, or over `base` (a
  * client's resolved policy, which a call's own `retry` refines), checking each.
  */
-export function resolveRetry(options: RetryOptions | false | undefined, base?: ResolvedRetry, name = 'retry'): ResolvedRetry {
+export function resolveRetry(
+  options: RetryOptions | false | undefined,
+  base?: ResolvedRetry,
+  name = 'retry',
+): ResolvedRetry {
   if (options !== undefined && options !== false && (options === null || typeof options !== 'object')) {
     throw new ValidationError(name, `${name} must be an object of retry options, or false`);
   }
@@ -56,10 +60,7 @@ export function resolveRetry(options: RetryOptions | false | undefined, base?: R
     checkNumber(`${name}.${key}`, merged[key], 0, MAX_TIMER_MS);
   const methods = merged.methods ?? [];
   if (typeof merged.random !== 'function' || !Array.isArray(methods)) {
-    throw new ValidationError(
-      name,
-      `${name}.random must be a function and ${name}.methods an array of method names`,
-    );
+    throw new ValidationError(name, `${name}.random must be a function and ${name}.methods an array of method names`);
   }
   return { ...merged, methods: new Set(methods.map((m) => String(m).toUpperCase())) };
 }

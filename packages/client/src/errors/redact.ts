@@ -124,7 +124,9 @@ function decodedViews(text: string): string[] {
       try {
         decoded = decodeURIComponent(decoded.replace(/\+/g, ' '));
       } catch {
-        decoded = decoded.replace(/%([0-9A-Fa-f]{2})/g, (_m, hex: string) => String.fromCharCode(Number.parseInt(hex, 16)));
+        decoded = decoded.replace(/%([0-9A-Fa-f]{2})/g, (_m, hex: string) =>
+          String.fromCharCode(Number.parseInt(hex, 16)),
+        );
       }
       views.push(decoded);
     }
@@ -161,7 +163,10 @@ export function scrubValue(value: unknown, secrets: SecretSet, depth = 0): unkno
   if (Array.isArray(value)) return value.map((item) => scrubValue(item, secrets, depth + 1));
   const out: Record<string, unknown> = {};
   for (const [key, item] of Object.entries(value)) {
-    out[key] = new RegExp(`^${KEY}$`, 'i').test(key) && item !== null && item !== '' ? REDACTED : scrubValue(item, secrets, depth + 1);
+    out[key] =
+      new RegExp(`^${KEY}$`, 'i').test(key) && item !== null && item !== ''
+        ? REDACTED
+        : scrubValue(item, secrets, depth + 1);
   }
   return out;
 }
@@ -182,9 +187,14 @@ export function redactError(error: unknown, secrets: SecretSet, depth = 0): Erro
   const name = nameOf(error);
   const rawCode = codeOf(error);
   const code = rawCode === undefined ? undefined : safeOrUndefined(rawCode, secrets);
-  const text = error instanceof Error ? String(error.message) : typeof error === 'string' ? error : safeDescription(error);
-  const message = safeOrUndefined(text, secrets) ?? `${name}${code ? ` ${code}` : ''} (message withheld: it could hold a secret)`;
-  const cause = error instanceof Error && error.cause !== undefined && depth < 4 ? redactError(error.cause, secrets, depth + 1) : undefined;
+  const text =
+    error instanceof Error ? String(error.message) : typeof error === 'string' ? error : safeDescription(error);
+  const message =
+    safeOrUndefined(text, secrets) ?? `${name}${code ? ` ${code}` : ''} (message withheld: it could hold a secret)`;
+  const cause =
+    error instanceof Error && error.cause !== undefined && depth < 4
+      ? redactError(error.cause, secrets, depth + 1)
+      : undefined;
   const copy = new Error(message, cause === undefined ? undefined : { cause });
   copy.name = name;
   if (code !== undefined) (copy as Error & { code?: string }).code = code;
@@ -202,7 +212,10 @@ function safeDescription(value: unknown): string {
 /** Whether an error (or its cause chain) would show a known secret or a secret-looking pair. */
 export function needsRedaction(error: unknown, secrets: SecretSet, depth = 0): boolean {
   if (error === undefined || error === null || depth > 4) return false;
-  const text = error instanceof Error ? `${error.name} ${error.message} ${String((error as { code?: unknown }).code ?? '')}` : safeDescription(error);
+  const text =
+    error instanceof Error
+      ? `${error.name} ${error.message} ${String((error as { code?: unknown }).code ?? '')}`
+      : safeDescription(error);
   if (safeOrUndefined(text, secrets) !== text) return true;
   return error instanceof Error && needsRedaction(error.cause, secrets, depth + 1);
 }

@@ -27,7 +27,10 @@ const CALL_OPTION_KEYS = new Set(['signal', 'timeoutMs', 'deadlineMs', 'retry', 
 export function checkCallHeaders(headers: unknown, field = 'headers'): Record<string, string> | undefined {
   if (headers === undefined) return undefined;
   if (headers === null || typeof headers !== 'object')
-    throw new ValidationError(field, `${field} must be a record of header names to values, Headers or [name, value] pairs`);
+    throw new ValidationError(
+      field,
+      `${field} must be a record of header names to values, Headers or [name, value] pairs`,
+    );
   const entries: [string, unknown][] =
     headers instanceof Headers ? [...headers.entries()] : Array.isArray(headers) ? headers : Object.entries(headers);
   const out: Record<string, string> = {};
@@ -35,7 +38,8 @@ export function checkCallHeaders(headers: unknown, field = 'headers'): Record<st
     const [name, value] = Array.isArray(entry) ? entry : [];
     const lower = String(name).toLowerCase();
     const label = `${field}[${JSON.stringify(String(name)).slice(0, 60)}]`;
-    if (!/^[!#$%&'*+.^_`|~0-9a-z-]+$/.test(lower)) throw new ValidationError(label, `${label} is not a valid header name`);
+    if (!/^[!#$%&'*+.^_`|~0-9a-z-]+$/.test(lower))
+      throw new ValidationError(label, `${label} is not a valid header name`);
     if (RESERVED_HEADERS.has(lower))
       throw new ValidationError(label, `${label} is set by the client when it signs; a call cannot set it`);
     if (value === undefined || value === null) continue;
@@ -52,13 +56,20 @@ export interface ResolvedCallOptions {
   context: unknown;
 }
 
-const NO_CALL_OPTIONS: ResolvedCallOptions = Object.freeze({ settings: undefined, headers: undefined, context: undefined });
+const NO_CALL_OPTIONS: ResolvedCallOptions = Object.freeze({
+  settings: undefined,
+  headers: undefined,
+  context: undefined,
+});
 
 /** A call's options (the second argument of a generated method or paginator, a raw call's init), checked like the client's. */
 export function resolveCallOptions(given: unknown, base: ResolvedRetry): ResolvedCallOptions {
   if (given === undefined) return NO_CALL_OPTIONS;
   if (given === null || typeof given !== 'object')
-    throw new ValidationError('callOptions', 'call options must be { signal?, timeoutMs?, deadlineMs?, retry?, headers?, context? }');
+    throw new ValidationError(
+      'callOptions',
+      'call options must be { signal?, timeoutMs?, deadlineMs?, retry?, headers?, context? }',
+    );
   const call = given as CallOptions;
   for (const key of Object.keys(call))
     if (!CALL_OPTION_KEYS.has(key))

@@ -4,9 +4,8 @@
 // openapi-fetch as responses, which it returns as `{ error, response }`.
 import createClient, { type Client } from 'openapi-fetch';
 import { type Answer, type CallSettings, type createEngine, errorAnswers } from '../engine/createEngine.js';
-import type { ResolvedRetry } from '../engine/retryPolicy.js';
-import { OpenSearchError } from '../errors/errors.js';
 import { assertHeaderValue } from '../errors/checks.js';
+import type { OpenSearchError } from '../errors/errors.js';
 import type { createRequestBuilder } from '../operations/buildRequest.js';
 import { encodePath } from '../operations/encodePath.js';
 import type { OperationMeta } from '../operations/operationMeta.js';
@@ -21,8 +20,6 @@ export interface RawAdapterOptions {
   unsigned: Record<string, string>;
   engine: ReturnType<typeof createEngine>;
   builder: ReturnType<typeof createRequestBuilder>;
-  /** The client's retry policy, which a raw call's own `retry` refines. */
-  retry: ResolvedRetry;
 }
 
 /** A raw call's Request headers: host and authorization are the engine's; content-type and x-acs-* are signed. */
@@ -101,7 +98,7 @@ export function createRawAdapter(options: RawAdapterOptions) {
     path: unknown,
     init: Record<string, unknown>,
     prepared: PreparedCall,
-    settings: Partial<CallSettings> | undefined,
+    settings?: Partial<CallSettings>,
   ) {
     checkHeaders(init.headers);
     const { path: pathValues, query, header, body } = prepared;

@@ -3,8 +3,9 @@
 // its own headers are checked by the adapter, before anything is sent. The rest of the raw path (rawAdapter.ts) and openapi-fetch itself load on the first raw call, so
 // an app that calls only the generated methods never downloads them.
 import type { Middleware } from 'openapi-fetch';
-import { resolveOperation } from '../operations/resolveOperation.js';
+import type { ResolvedRetry } from '../engine/retryPolicy.js';
 import { type ResolvedCallOptions, resolveCallOptions } from '../operations/callOptions.js';
+import { resolveOperation } from '../operations/resolveOperation.js';
 import { type PreparedCall, prepareCall } from '../operations/validateParameters.js';
 import type { createRawAdapter, RawAdapterOptions } from './rawAdapter.js';
 
@@ -24,9 +25,14 @@ export type RawInit = {
 const RAW_CALL_KEYS = ['signal', 'timeoutMs', 'deadlineMs', 'retry', 'context'] as const;
 
 function callOptionsOf(init: RawInit): Record<string, unknown> | undefined {
-  let picked: Record<string, unknown> | undefined;
-  for (const key of RAW_CALL_KEYS) if (init[key] !== undefined) (picked ??= {})[key] = init[key];
-  return picked;
+  const picked: Record<string, unknown> = {};
+  let any = false;
+  for (const key of RAW_CALL_KEYS) {
+    if (init[key] === undefined) continue;
+    picked[key] = init[key];
+    any = true;
+  }
+  return any ? picked : undefined;
 }
 
 type Adapter = ReturnType<typeof createRawAdapter>;
@@ -58,7 +64,8 @@ function middlewareList() {
   return { use, eject, attach };
 }
 
-export function createRawClient(options: RawAdapterOptions) {
+/** The raw methods of one client; `retry` is the client's policy, which a raw call's own `retry` refines. */
+export function createRawClient(options: RawAdapterOptions & { retry: ResolvedRetry }) {
   const middleware = middlewareList();
   let adapter: Promise<Adapter> | undefined;
   const load = () =>
