@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // acs-opensearch-mock: the mock server from the command line, for Playwright's webServer, other
 // languages and manual testing. Prints its URL, stops cleanly on SIGINT or SIGTERM.
+import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { startMockServer } from './node.js';
 
@@ -10,7 +11,13 @@ Serves the OpenSearch API mocks (every operation of the spec) over HTTP.
 
   --port N                  port to listen on (default 4010; 0 picks a free one)
   --host HOST               interface to bind (default 127.0.0.1)
-  --verify-signature AK:SK  check ACS3-HMAC-SHA256 signatures with this key pair
+  --verify-signature AK:SK[:TOKEN]
+                            check ACS3-HMAC-SHA256 signatures with this key pair, and with
+                            TOKEN, require it as the STS security token (repeatable: several
+                            pairs; an unknown AccessKeyId is InvalidAccessKeyId.NotFound, a
+                            token that is not its key's InvalidSecurityToken.*)
+  --keys-file FILE          key pairs from a JSON file: [{ "accessKeyId", "accessKeySecret",
+                            "securityToken"? }], with or beside --verify-signature
   --casing camel|pascal     wire casing of the answers (default camel)
   --seed N                  seed of the generated data and request ids (default 1)
   --latency MS              delay every answer (default 0)
@@ -18,12 +25,46 @@ Serves the OpenSearch API mocks (every operation of the spec) over HTTP.
   --cors-origin ORIGIN      allow only this origin (repeatable)
   --help                    this text`;
 
+type Key = { accessKeyId: string; accessKeySecret: string; securityToken?: string };
+
+/** `AK:SK` or `AK:SK:TOKEN` (the token is everything after the second colon). */
+function parseKeyPair(text: string): Key {
+  const [accessKeyId, accessKeySecret, ...token] = text.split(':');
+  if (!accessKeyId || !accessKeySecret) throw new Error('--verify-signature must be AK:SK or AK:SK:TOKEN');
+  return { accessKeyId, accessKeySecret, ...(token.length > 0 ? { securityToken: token.join(':') } : {}) };
+}
+
+/** A JSON array of key pairs; a bad file names what is wrong, never a secret. */
+function readKeysFile(path: string): Key[] {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(readFileSync(path, 'utf8'));
+  } catch (error) {
+    throw new Error(`--keys-file ${path}: ${(error as NodeJS.ErrnoException).code ?? 'not valid JSON'}`);
+  }
+  const valid = (k: Partial<Key> | null) =>
+    !!k &&
+    typeof k.accessKeyId === 'string' &&
+    k.accessKeyId !== '' &&
+    typeof k.accessKeySecret === 'string' &&
+    k.accessKeySecret !== '' &&
+    (k.securityToken === undefined || typeof k.securityToken === 'string');
+  if (!Array.isArray(parsed) || parsed.length === 0 || !parsed.every(valid))
+    throw new Error(`--keys-file ${path} must be a JSON array of { accessKeyId, accessKeySecret, securityToken? }`);
+  return (parsed as Key[]).map(({ accessKeyId, accessKeySecret, securityToken }) => ({
+    accessKeyId,
+    accessKeySecret,
+    ...(securityToken === undefined ? {} : { securityToken }),
+  }));
+}
+
 async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
       port: { type: 'string', default: '4010' },
       host: { type: 'string', default: '127.0.0.1' },
-      'verify-signature': { type: 'string' },
+      'verify-signature': { type: 'string', multiple: true },
+      'keys-file': { type: 'string' },
       casing: { type: 'string', default: 'camel' },
       seed: { type: 'string', default: '1' },
       latency: { type: 'string', default: '0' },
@@ -41,12 +82,11 @@ async function main(): Promise<void> {
     if (!/^\d+$/.test(text)) throw new Error(`--${name} must be a non-negative integer, got ${JSON.stringify(text)}`);
     return Number(text);
   };
-  let verifySignature: { accessKeyId: string; accessKeySecret: string } | undefined;
-  if (values['verify-signature'] !== undefined) {
-    const [accessKeyId, ...rest] = values['verify-signature'].split(':');
-    if (!accessKeyId || rest.length === 0) throw new Error('--verify-signature must be AK:SK');
-    verifySignature = { accessKeyId, accessKeySecret: rest.join(':') };
-  }
+  const keys = [
+    ...(values['verify-signature'] ?? []).map(parseKeyPair),
+    ...(values['keys-file'] ? readKeysFile(values['keys-file']) : []),
+  ];
+  const verifySignature = keys.length > 0 ? keys : undefined;
   if (values.casing !== 'camel' && values.casing !== 'pascal') throw new Error('--casing must be camel or pascal');
   const server = await startMockServer({
     port: integer('port', values.port),

@@ -25,7 +25,7 @@ import { createRouter } from './router.js';
 import { buildSpecModel, type ModelOperation, type SpecModel } from './specModel.js';
 import { deepFreeze, type Item, ResourceStore } from './store.js';
 import type { FunctionInstance } from './types.js';
-import { MAX_CLOCK_SKEW_MS, type SignatureKey } from './verifySignature.js';
+import { KeyRing, MAX_CLOCK_SKEW_MS, type SignatureKey } from './verifySignature.js';
 
 /** The largest request body read by default: 1 MiB (the handlers and the mock server). */
 export const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
@@ -39,8 +39,12 @@ export interface OpenSearchHandlersOptions {
   onUnknownAppGroup?: 'respond' | 'warn' | 'throw';
   /** Seed of the generated part of the default dataset and of request ids. Default 1. */
   seed?: number;
-  /** Check ACS3-HMAC-SHA256 signatures with this key pair. Default false. */
-  verifySignature?: SignatureKey | false;
+  /**
+   * Check ACS3-HMAC-SHA256 signatures with this key pair, or any of these pairs (each with an
+   * optional STS `securityToken` the request must carry). An unknown AccessKeyId is
+   * InvalidAccessKeyId.NotFound; a token that is not its key's is InvalidSecurityToken.*. Default false.
+   */
+  verifySignature?: SignatureKey | readonly SignatureKey[] | false;
   /** Hash primitives for signature checks, where the runtime lacks the default (Web Crypto in jsdom). */
   signingCrypto?: SigningCrypto;
   /** Answer in camelCase (the canonical wire form) or PascalCase: 'pascal' follows each operation's spec, PascalCase where it describes a PascalCase twin of the answer, camelCase elsewhere (as the official SDK reads them). Default 'camel'. */
@@ -316,7 +320,7 @@ export function createOpenSearchHandlers(options: OpenSearchHandlersOptions = {}
   const replyFor = createReplies(spec, ids.idFor, options.casing ?? 'camel');
   const ctx: BehaviourContext = { spec, store, latencyMs: options.latencyMs ?? 0 };
   const pipelineOptions = {
-    verify: options.verifySignature ?? false,
+    verify: options.verifySignature ? new KeyRing(options.verifySignature) : (false as const),
     crypto: options.signingCrypto,
     onViolation: options.onViolation ?? 'respond',
     onUnknownAppGroup: options.onUnknownAppGroup ?? 'respond',

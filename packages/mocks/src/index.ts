@@ -36,6 +36,7 @@ export type {
   ResponseStatus,
 } from './types.js';
 export {
+  KeyRing,
   MAX_CLOCK_SKEW_MS,
   type SignatureFailure,
   type SignatureFailureCode,

@@ -14,6 +14,7 @@ import {
 } from './createOpenSearchHandlers.js';
 import { openApiDocument } from './generated/openapi-document.js';
 import type { OpenSearchMockHelpers } from './overrides.js';
+import { type DirectAnswer, directAnswerOf } from './router.js';
 import { buildSpecModel } from './specModel.js';
 
 export * from './index.js';
@@ -109,6 +110,8 @@ async function readBody(req: IncomingMessage, max: number): Promise<Buffer | und
 /** What one server shares between requests. */
 interface ServerState {
   handlers: HttpHandler[];
+  /** The router's direct path, used while no override is installed. */
+  direct: DirectAnswer | undefined;
   extra: HttpHandler[];
   methods: Set<string>;
   maxBody: number;
@@ -185,12 +188,12 @@ async function requestBody(
 /** The handlers' answer to a Node request, as a Fetch Response (undefined when none matched). */
 async function answer(state: ServerState, req: IncomingMessage, url: URL, body: Buffer | undefined) {
   const headers = new Headers();
-  for (const [name, value] of Object.entries(req.headers)) {
-    if (value === undefined) continue;
-    for (const v of Array.isArray(value) ? value : [value]) headers.append(name, v);
-  }
+  const raw = req.rawHeaders;
+  for (let i = 0; i < raw.length; i += 2) headers.append(raw[i]!, raw[i + 1]!);
   try {
     const request = new Request(url, { method: req.method, headers, body: body as BodyInit | undefined });
+    // Without overrides, the router answers directly: the same pipeline, none of MSW's per-request lifecycle.
+    if (state.extra.length === 0 && state.direct) return await state.direct(request);
     return await getResponse([...state.extra, ...state.handlers], request);
   } catch (error) {
     return Response.json({ Code: 'MockError', Message: (error as Error).message }, { status: 500 });
@@ -263,6 +266,7 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
   const { handlers, controller, mock } = createOpenSearchHandlers(handlerOptions);
   const state: ServerState = {
     handlers,
+    direct: handlers.length === 1 ? directAnswerOf(handlers[0]) : undefined,
     extra: [],
     // The spec model the handlers read (cached per document), not a second reading of the spec.
     methods: new Set(buildSpecModel(handlerOptions.document ?? openApiDocument).operations.map((m) => m.op.method)),

@@ -9,10 +9,11 @@ import type { NonceStore } from './nonceStore.js';
 import type { RequestLog } from './requestLog.js';
 import type { ModelOperation } from './specModel.js';
 import type { Violation } from './specValidator.js';
-import { type SignatureKey, verifySignature } from './verifySignature.js';
+import { type KeyRing, verifySignature } from './verifySignature.js';
 
 export interface PipelineOptions {
-  verify: SignatureKey | false;
+  /** The key pairs signatures are checked with; false: unchecked. */
+  verify: KeyRing | false;
   crypto: SigningCrypto | undefined;
   onViolation: 'respond' | 'throw';
   onUnknownAppGroup: 'respond' | 'warn' | 'throw';
@@ -22,26 +23,39 @@ export interface PipelineOptions {
 /** Thrown for a body over maxBodyBytes; answered 413. */
 class TooLarge extends Error {}
 
-/** Reads a request body as text, refusing it past `max` bytes before buffering more. */
-async function readCapped(request: Request, max: number): Promise<string> {
+const NO_BYTES = new Uint8Array(0);
+
+/** Reads a request body as text and bytes (the signature check hashes those), refusing it past `max` bytes before buffering more. */
+async function readCapped(request: Request, max: number): Promise<{ text: string; bytes: Uint8Array }> {
   const declared = Number(request.headers.get('content-length') ?? Number.NaN);
   if (declared > max) throw new TooLarge();
-  if (!request.body) return '';
+  if (!request.body) return { text: '', bytes: NO_BYTES };
   const reader = request.clone().body!.getReader();
   const decoder = new TextDecoder();
+  const chunks: Uint8Array[] = [];
   let size = 0;
   let text = '';
   for (;;) {
     const { done, value } = await reader.read();
-    if (done) return text + decoder.decode();
+    if (done) break;
     size += value.byteLength;
     if (size > max) {
       // Not awaited: a tee'd branch's cancel settles only once the other branch (MSW's) is cancelled too.
       reader.cancel().catch(() => {});
       throw new TooLarge();
     }
+    chunks.push(value);
     text += decoder.decode(value, { stream: true });
   }
+  text += decoder.decode();
+  if (chunks.length === 1) return { text, bytes: chunks[0]! };
+  const bytes = new Uint8Array(size);
+  let at = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, at);
+    at += chunk.byteLength;
+  }
+  return { text, bytes };
 }
 
 const INTEGER = /^-?\d+$/;
@@ -50,13 +64,13 @@ const NUMBER = /^-?\d+(\.\d+)?$/;
 /** Step 1: the JSON body, read under the cap; a TooLarge is thrown on, bad JSON is a violation. */
 async function readBody(request: Request, model: ModelOperation, max: number, violations: Violation[]) {
   // A GET or HEAD has no body here: fetch's Request cannot hold one, and the mock server refuses it.
-  const text = await readCapped(request, max);
-  if (!model.op.requestBody || text === '') return undefined;
+  const { text, bytes } = await readCapped(request, max);
+  if (!model.op.requestBody || text === '') return { body: undefined, bytes };
   try {
-    return JSON.parse(text) as unknown;
+    return { body: JSON.parse(text) as unknown, bytes };
   } catch {
     violations.push({ parameter: 'body', message: 'body is not valid JSON' });
-    return undefined;
+    return { body: undefined, bytes };
   }
 }
 
@@ -102,7 +116,7 @@ function checkDigits(
 /** Steps 1 to 4: the request read and validated against its operation; nothing is answered yet. */
 async function readRequest(model: ModelOperation, request: Request, path: Record<string, string>, max: number) {
   const violations: Violation[] = [];
-  const body = await readBody(request, model, max, violations);
+  const { body, bytes } = await readBody(request, model, max, violations);
   // The router decoded the operation's path values once (router.ts).
   const query = readQuery(new URL(request.url), violations);
   checkDigits(model, path, query, violations);
@@ -115,7 +129,7 @@ async function readRequest(model: ModelOperation, request: Request, path: Record
     ...checked.violations,
     ...(violations.some((v) => v.parameter === 'body') ? [] : model.validator.validateBody(body)),
   );
-  return { header, body, values: checked.values, violations };
+  return { header, body, bytes, values: checked.values, violations };
 }
 
 /** Step 5: the record of the request, with the operation's validated path and query values. */
@@ -128,6 +142,7 @@ function record(
   const params: Record<string, unknown> = {};
   for (const p of model.op.parameters)
     if (p.in !== 'header' && read.values[p.name] !== undefined) params[p.name] = read.values[p.name];
+  const credential = /Credential=([^,\s]*)/.exec(read.header.authorization ?? '');
   log.push({
     operationId: model.op.operationId,
     method: request.method,
@@ -135,6 +150,8 @@ function record(
     params,
     headers: read.header,
     body: read.body,
+    accessKeyId: credential?.[1],
+    securityToken: read.header['x-acs-security-token'] !== undefined,
   });
 }
 
@@ -149,6 +166,7 @@ async function gatewayRefusal(
   options: PipelineOptions,
   nonces: NonceStore,
   reply: Reply,
+  body: Uint8Array,
 ): Promise<Response | undefined> {
   const action = request.headers.get('x-acs-action');
   if (!options.verify) {
@@ -162,6 +180,7 @@ async function gatewayRefusal(
   }
   const failure = await verifySignature(request, {
     key: options.verify,
+    body,
     nonces,
     action: model.meta.action,
     version: model.meta.version,
@@ -211,7 +230,7 @@ export function createPipeline(
     record(log, model, request, read);
     // Stryker disable next-line ConditionalExpression,EqualityOperator: delay(0) only yields a turn; 0 means no latency either way.
     if (ctx.latencyMs > 0) await delay(ctx.latencyMs);
-    const refused = await gatewayRefusal(model, request, options, nonces, reply);
+    const refused = await gatewayRefusal(model, request, options, nonces, reply, read.bytes);
     if (refused) return refused;
     if (read.violations.length > 0) {
       if (options.onViolation === 'throw') throw new MockViolationError(model.op.operationId, read.violations);

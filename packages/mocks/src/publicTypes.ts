@@ -68,5 +68,9 @@ export type RecordedRequest = {
     params: RecordedParams<Op>;
     headers: Record<string, string>;
     body: RecordedBody<Op> | undefined;
+    /** The AccessKeyId the request was signed with, if it was signed (never the secret, which is never sent). */
+    accessKeyId: string | undefined;
+    /** Whether the request carried an STS security token: rotation shows here, without reading headers. */
+    securityToken: boolean;
   };
 }[OperationId];

@@ -8,6 +8,8 @@ const entry = (n: number) => ({
   params: { n },
   headers: {},
   body: undefined,
+  accessKeyId: undefined,
+  securityToken: false,
 });
 
 describe('RequestLog', () => {

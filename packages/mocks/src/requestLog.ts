@@ -9,6 +9,10 @@ export interface LoggedRequest {
   params: Record<string, unknown>;
   headers: Record<string, string>;
   body: unknown;
+  /** The AccessKeyId the request was signed with (from its Authorization), if it was signed. */
+  accessKeyId: string | undefined;
+  /** Whether the request carried an STS security token (x-acs-security-token). */
+  securityToken: boolean;
 }
 
 export class RequestLog {

@@ -89,16 +89,30 @@ export const anyOperation = perSpecAndBase((spec, base) => {
   return new RegExp(`^${origin}(?:${spec.operations.map((m) => templatePattern(m.op.path, false)).join('|')})$`);
 });
 
+type Answer = (resolution: NonNullable<Resolution>, request: Request) => Promise<Response> | Response;
+/** A request answered without MSW's machinery: the answer, or undefined when no operation matches. */
+export type DirectAnswer = (request: Request) => Promise<Response> | Response | undefined;
+
+/** Each router's direct path, for the mock server (node.ts), which needs no MSW lifecycle per request. */
+const directAnswers = new WeakMap<HttpHandler, DirectAnswer>();
+
+/** The direct path of a router made by createRouter, if `handler` is one. */
+export const directAnswerOf = (handler: HttpHandler | undefined): DirectAnswer | undefined =>
+  handler ? directAnswers.get(handler) : undefined;
+
 /** The one handler: `answer` gets each request that names an operation; others fall through to MSW. */
-export function createRouter(
-  spec: SpecModel,
-  base: string | undefined,
-  answer: (resolution: NonNullable<Resolution>, request: Request) => Promise<Response> | Response,
-): HttpHandler {
+export function createRouter(spec: SpecModel, base: string | undefined, answer: Answer): HttpHandler {
   const relative = pathUnder(base);
   const any = anyOperation(spec, base);
-  return http.all(any, ({ request }) => {
+  const direct: DirectAnswer = (request) => {
+    if (!any.test(request.url.split('?')[0]!.split('#')[0]!)) return undefined;
+    const resolution = resolveRoute(spec, request.method, relative(request.url));
+    return resolution ? answer(resolution, request) : undefined;
+  };
+  const handler = http.all(any, ({ request }) => {
     const resolution = resolveRoute(spec, request.method, relative(request.url));
     return resolution ? answer(resolution, request) : undefined;
   });
+  directAnswers.set(handler, direct);
+  return handler;
 }

@@ -113,7 +113,7 @@ describe('verifySignature, each check', () => {
 
   it('another AccessKeyId, a wrong version and a wrong body hash each fail with their code', async () => {
     expect(await verifySignature(await signed(), { key: { ...key, accessKeyId: 'other' } })).toMatchObject({
-      code: 'SignatureDoesNotMatch',
+      code: 'InvalidAccessKeyId.NotFound',
     });
     expect(await verifySignature(await signed(), { key, version: '2099-01-01' })).toMatchObject({
       code: 'InvalidVersion',
@@ -192,7 +192,7 @@ describe('verifySignature, its messages', () => {
       { credentials: longKey, action: 'ListFunctionInstances', version: '2017-12-25' },
     );
     expect((await verifySignature(new Request(URL_, { headers: request.headers }), { key }))!.message).toBe(
-      `Specified AccessKeyId "${'k'.repeat(64)}" is not the mock's key.`,
+      `Specified access key "${'k'.repeat(64)}" is not found.`,
     );
   });
 

@@ -14,6 +14,12 @@ import { NonceStore } from './nonceStore.js';
 export interface SignatureKey {
   accessKeyId: string;
   accessKeySecret: string;
+  /**
+   * An STS key's security token: a request signed with this key must carry exactly this
+   * x-acs-security-token (signed). Without it, the key is a long-term AccessKey and a request
+   * carrying a token is refused.
+   */
+  securityToken?: string | undefined;
 }
 
 export type SignatureFailureCode =
@@ -23,7 +29,10 @@ export type SignatureFailureCode =
   | 'InvalidTimeStamp.Format'
   | 'SignatureNonceUsed'
   | 'InvalidAction.NotFound'
-  | 'InvalidVersion';
+  | 'InvalidVersion'
+  | 'InvalidAccessKeyId.NotFound'
+  | 'InvalidSecurityToken.Malformed'
+  | 'InvalidSecurityToken.MismatchWithAccessKey';
 
 export interface SignatureFailure {
   code: SignatureFailureCode;
@@ -31,7 +40,10 @@ export interface SignatureFailure {
 }
 
 export interface VerifyOptions {
-  key: SignatureKey;
+  /** The key pair (or pairs, each with an optional STS token) requests may be signed with. */
+  key: SignatureKey | readonly SignatureKey[] | KeyRing;
+  /** The body's bytes, when the caller has read them already: the request is then not cloned to hash it. */
+  body?: Uint8Array | undefined;
   /** Seen nonces; a replay within the window fails. Default: a store of this call alone. */
   nonces?: NonceStore;
   /** The expected x-acs-action and x-acs-version: the matched operation's. Unchecked when absent. */
@@ -62,6 +74,31 @@ function parseAcsDate(value: string): number {
   const time = Date.parse(value);
   return Number.isFinite(time) && new Date(time).toISOString().slice(0, 19) === value.slice(0, 19) ? time : Number.NaN;
 }
+
+/** Key pairs by AccessKeyId, built once per handler set. */
+export class KeyRing {
+  readonly #keys = new Map<string, SignatureKey>();
+  constructor(keys: SignatureKey | readonly SignatureKey[]) {
+    for (const key of Array.isArray(keys) ? keys : [keys as SignatureKey]) {
+      if (
+        !key ||
+        typeof key.accessKeyId !== 'string' ||
+        key.accessKeyId === '' ||
+        typeof key.accessKeySecret !== 'string'
+      )
+        throw new TypeError('verifySignature keys must be { accessKeyId, accessKeySecret, securityToken? }');
+      this.#keys.set(key.accessKeyId, key);
+    }
+  }
+  get(accessKeyId: string): SignatureKey | undefined {
+    return this.#keys.get(accessKeyId);
+  }
+  get size(): number {
+    return this.#keys.size;
+  }
+}
+
+const ringOf = (key: VerifyOptions['key']): KeyRing => (key instanceof KeyRing ? key : new KeyRing(key));
 
 type Auth = NonNullable<ReturnType<typeof parseAuthorization>>;
 type Check<T> = { failure: SignatureFailure } | { ok: T };
@@ -96,8 +133,8 @@ function checkTime(request: Request, now: number): Check<number> {
   return { ok: signedAt };
 }
 
-/** The signed action and version are the matched operation's, and the AccessKeyId is the mock's. */
-function checkOperation(request: Request, options: VerifyOptions, auth: Auth): SignatureFailure | undefined {
+/** The signed action and version are the matched operation's. */
+function checkOperation(request: Request, options: VerifyOptions): SignatureFailure | undefined {
   const action = request.headers.get('x-acs-action');
   if (options.action !== undefined && action !== options.action) {
     const where = `${request.method} ${new URL(request.url).pathname}`;
@@ -109,11 +146,38 @@ function checkOperation(request: Request, options: VerifyOptions, auth: Auth): S
     const message = `Specified parameter Version is not valid: x-acs-version ${JSON.stringify(version)} is not ${options.version}.`;
     return { code: 'InvalidVersion', message };
   }
-  if (auth.accessKeyId !== options.key.accessKeyId) {
-    const message = `Specified AccessKeyId ${JSON.stringify(auth.accessKeyId.slice(0, 64))} is not the mock's key.`;
-    return { code: 'SignatureDoesNotMatch', message };
-  }
   return undefined;
+}
+
+/** The AccessKeyId is one of the mock's keys, and the security token is that key's (or absent, for a long-term key). */
+function checkKey(request: Request, ring: KeyRing, auth: Auth): Check<SignatureKey> {
+  const key = ring.get(auth.accessKeyId);
+  const id = JSON.stringify(auth.accessKeyId.slice(0, 64));
+  if (!key)
+    return { failure: { code: 'InvalidAccessKeyId.NotFound', message: `Specified access key ${id} is not found.` } };
+  const token = request.headers.get('x-acs-security-token');
+  if (token !== null && !auth.signedHeaders.includes('x-acs-security-token'))
+    return {
+      failure: {
+        code: 'IncompleteSignature',
+        message: 'SignedHeaders must include x-acs-security-token when it is sent.',
+      },
+    };
+  if (key.securityToken !== undefined && token === null)
+    return {
+      failure: {
+        code: 'InvalidSecurityToken.Malformed',
+        message: `The access key ${id} is an STS key: the request must carry its x-acs-security-token.`,
+      },
+    };
+  if (token !== null && token !== key.securityToken) {
+    const message =
+      key.securityToken === undefined
+        ? `Specified SecurityToken is not expected: the access key ${id} is a long-term key.`
+        : `Specified SecurityToken mismatch with the access key ${id}.`;
+    return { failure: { code: 'InvalidSecurityToken.MismatchWithAccessKey', message } };
+  }
+  return { ok: key };
 }
 
 /** The body's hash, then the signature itself, computed as the client computes it. */
@@ -121,9 +185,11 @@ async function checkSignature(
   request: Request,
   options: VerifyOptions,
   auth: Auth,
+  key: SignatureKey,
 ): Promise<SignatureFailure | undefined> {
   const crypto = options.crypto ?? defaultCrypto;
-  const payloadHash = await crypto.sha256Hex(new Uint8Array(await request.clone().arrayBuffer()));
+  const body = options.body ?? new Uint8Array(await request.clone().arrayBuffer());
+  const payloadHash = await crypto.sha256Hex(body);
   if (request.headers.get('x-acs-content-sha256') !== payloadHash)
     return { code: 'SignatureDoesNotMatch', message: 'x-acs-content-sha256 does not match the SHA-256 of the body.' };
   const url = new URL(request.url);
@@ -133,7 +199,7 @@ async function checkSignature(
   const input = { method: request.method, url, headers, payloadHash, signedHeaders: auth.signedHeaders, crypto };
   let expected: string;
   try {
-    ({ signature: expected } = await computeSignature({ ...input, accessKeySecret: options.key.accessKeySecret }));
+    ({ signature: expected } = await computeSignature({ ...input, accessKeySecret: key.accessKeySecret }));
   } catch (error) {
     return { code: 'IncompleteSignature', message: (error as Error).message };
   }
@@ -149,7 +215,11 @@ export async function verifySignature(request: Request, options: VerifyOptions):
   if ('failure' in auth) return auth.failure;
   const time = checkTime(request, now);
   if ('failure' in time) return time.failure;
-  const failure = checkOperation(request, options, auth.ok) ?? (await checkSignature(request, options, auth.ok));
+  const operation = checkOperation(request, options);
+  if (operation) return operation;
+  const key = checkKey(request, ringOf(options.key), auth.ok);
+  if ('failure' in key) return key.failure;
+  const failure = await checkSignature(request, options, auth.ok, key.ok);
   if (failure) return failure;
   const nonce = request.headers.get('x-acs-signature-nonce') ?? '';
   if (!(options.nonces ?? new NonceStore(MAX_CLOCK_SKEW_MS)).use(nonce, time.ok, now)) {

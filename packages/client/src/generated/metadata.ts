@@ -717,6 +717,18 @@ export const ERROR_CODES = [
     "httpStatus": 400
   },
   {
+    "code": "InvalidAccessKeyId.NotFound",
+    "httpStatus": 404
+  },
+  {
+    "code": "InvalidSecurityToken.Malformed",
+    "httpStatus": 400
+  },
+  {
+    "code": "InvalidSecurityToken.MismatchWithAccessKey",
+    "httpStatus": 400
+  },
+  {
     "code": "InvalidTimeStamp.Expired",
     "httpStatus": 400
   },

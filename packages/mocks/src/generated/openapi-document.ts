@@ -1411,6 +1411,24 @@ export const openApiDocument: {
             "description": "The signature computed by the server differs from the one sent."
           },
           {
+            "code": "InvalidAccessKeyId.NotFound",
+            "httpStatus": 404,
+            "retryable": false,
+            "description": "The AccessKeyId in the Authorization header is not a key the server knows. Beyond the reference (a common gateway code)."
+          },
+          {
+            "code": "InvalidSecurityToken.Malformed",
+            "httpStatus": 400,
+            "retryable": false,
+            "description": "The AccessKey is an STS key and the request carries no usable x-acs-security-token. Beyond the reference (a common gateway code)."
+          },
+          {
+            "code": "InvalidSecurityToken.MismatchWithAccessKey",
+            "httpStatus": 400,
+            "retryable": false,
+            "description": "The x-acs-security-token is not the one issued with the AccessKey (or the key is a long-term one, which takes none). Beyond the reference (a common gateway code)."
+          },
+          {
             "code": "InvalidTimeStamp.Expired",
             "httpStatus": 400,
             "retryable": false,
