@@ -17,6 +17,8 @@ const transform = { '^.+\\.(m?js|cjs|tsx?)$': ['babel-jest', babel] };
 const transformIgnorePatterns = [`/node_modules/(?!(.*/)?(${esmPackages.join('|')})/).+\\.(?!mjs$)[^.]+$`];
 
 module.exports = {
+  // A budget for a loaded CI machine; the tests wait for events, never for a number of milliseconds.
+  testTimeout: 30_000,
   projects: [
     {
       displayName: 'jsdom',

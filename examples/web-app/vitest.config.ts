@@ -12,18 +12,30 @@ const chromium = findChromium() ?? '/usr/bin/chromium';
 
 export default defineConfig({
   test: {
+    // Budgets for the slowest machine CI runs on (2 cores shared with a second suite): a test waits for
+    // events, never for a number of milliseconds, so a generous ceiling only matters when something hangs.
+    testTimeout: 30_000,
+    hookTimeout: 30_000,
     projects: [
       {
-        test: { name: 'node', environment: 'node', include: ['test/node/**/*.test.ts'] },
+        test: { name: 'node', environment: 'node', include: ['test/node/**/*.test.ts'], testTimeout: 30_000 },
       },
       {
         // The README's React Testing Library recipe: the same file as in the browser project below.
-        test: { name: 'jsdom', environment: 'jsdom', include: ['test/shared/**/*.test.ts'] },
+        test: {
+          name: 'jsdom',
+          environment: 'jsdom',
+          testTimeout: 30_000,
+          include: ['test/shared/**/*.test.ts'],
+          setupFiles: ['test/setup.ts'],
+        },
       },
       {
         test: {
           name: 'browser',
+          testTimeout: 30_000,
           globalSetup: ['test/requireChromium.ts'],
+          setupFiles: ['test/setup.ts'],
           include: ['test/browser/**/*.test.ts', 'test/shared/**/*.test.ts'],
           browser: {
             enabled: true,

@@ -118,21 +118,26 @@ describe('abort and time', () => {
   /** A fetch that answers only when its signal aborts. */
   const hanging = () => {
     let calls = 0;
+    let started!: () => void;
+    const inFlight = new Promise<void>((r) => {
+      started = r;
+    });
     const fetch = (_url: RequestInfo | URL, init?: RequestInit) => {
       calls += 1;
+      started();
       return new Promise<Response>((_resolve, reject) => {
         init?.signal?.addEventListener('abort', () => reject(init.signal!.reason), { once: true });
       });
     };
-    return { fetch: fetch as typeof globalThis.fetch, calls: () => calls };
+    return { fetch: fetch as typeof globalThis.fetch, calls: () => calls, inFlight };
   };
 
   it("the caller's abort while a fetch is in flight rejects with the caller's reason, and nothing is retried", async () => {
-    const { fetch, calls } = hanging();
+    const { fetch, calls, inFlight } = hanging();
     const client = createOpenSearchClient({ credentials, fetch, timeoutMs: 0 });
     const controller = new AbortController();
     const pending = client.listFunctionInstances(params, { signal: controller.signal });
-    await new Promise((r) => setTimeout(r, 20));
+    await inFlight; // the fetch has started: wait for it, not for a number of milliseconds
     const reason = new Error('user left the page');
     controller.abort(reason);
     await expect(pending).rejects.toBe(reason);

@@ -95,8 +95,16 @@ describe('the attempt timer and the caller’s signal', () => {
 
   it("the caller's abort reaches the fetch with the caller's reason, and the listener is removed after", async () => {
     const controller = new AbortController();
-    const pending = engine([hang]).send(call, { signal: controller.signal });
-    await new Promise((r) => setTimeout(r, 5));
+    let started!: () => void;
+    const inFlight = new Promise<void>((r) => {
+      started = r;
+    });
+    const hangAndTell: Responder = (sent, signal) => {
+      started();
+      return hang(sent, signal);
+    };
+    const pending = engine([hangAndTell]).send(call, { signal: controller.signal });
+    await inFlight; // the fetch has started (no wall-clock wait)
     expect(getEventListeners(controller.signal, 'abort')).toHaveLength(1);
     controller.abort(new Error('user left'));
     await expect(pending).rejects.toThrow('user left');

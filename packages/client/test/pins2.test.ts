@@ -194,13 +194,21 @@ describe('an abort while credentials or signing are awaited', () => {
       release = () => r(credentials);
     });
     const { fetch, sent } = fakeFetch(() => json({}));
-    const client = createOpenSearchClient({ credentials: () => slowCredentials, fetch, timeoutMs: 0, deadlineMs: 0 });
+    let asked!: () => void;
+    const awaiting = new Promise<void>((r) => {
+      asked = r;
+    });
+    const provider = () => {
+      asked();
+      return slowCredentials;
+    };
+    const client = createOpenSearchClient({ credentials: provider, fetch, timeoutMs: 0, deadlineMs: 0 });
     const controller = new AbortController();
     const pending = client.listFunctionInstances(
       { appGroupIdentity: 'a', functionName: 'f' },
       { signal: controller.signal },
     );
-    await new Promise((r) => setTimeout(r, 5));
+    await awaiting; // the call waits on the provider now (no wall-clock wait)
     const reason = new Error('gone');
     controller.abort(reason);
     release();

@@ -140,10 +140,15 @@ describe('retries', () => {
   it('the caller signal aborts the call, including a wait between retries', async () => {
     const { fetch, sent } = fakeFetch(() => gateway(503, 'ServiceUnavailable', { 'retry-after': '5' }));
     const controller = new AbortController();
-    const pending = createOpenSearchClient({ credentials, fetch }).listFunctionInstances(params, {
+    // Abort once the client has decided to wait 5 s before its retry (the hook says so): no wall-clock guess.
+    const hooks = {
+      onError: (e: { retrying: boolean }) => {
+        if (e.retrying) queueMicrotask(() => controller.abort(new Error('user gave up')));
+      },
+    };
+    const pending = createOpenSearchClient({ credentials, fetch, hooks }).listFunctionInstances(params, {
       signal: controller.signal,
     });
-    setTimeout(() => controller.abort(new Error('user gave up')), 30);
     await expect(pending).rejects.toThrow('user gave up');
     expect(sent).toHaveLength(1);
   });

@@ -4,6 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import type { EngineOptions, OutgoingCall } from '../src/engine/createEngine.js';
 import { resolveRetry } from '../src/engine/retryPolicy.js';
+import { sleep } from '../src/engine/sleep.js';
 import { createRequestBuilder } from '../src/operations/buildRequest.js';
 import type { OperationMeta } from '../src/operations/operationMeta.js';
 import { prepareFlat } from '../src/operations/validateParameters.js';
@@ -218,11 +219,19 @@ describe("the caller's signal", () => {
     expect(await rejection(send(call(), { signal: aborted }))).toMatchObject({ message: 'gone' });
     expect(sent).toHaveLength(0);
     const controller = new AbortController();
+    let waiting!: () => void;
+    const inWait = new Promise<void>((r) => {
+      waiting = r;
+    });
     const slow = engine([() => json({ code: 'Busy' }, { status: 503 })], {
       retry: resolveRetry({ maxAttempts: 2, baseDelayMs: 60_000, random: () => 1 }),
+      sleep: (ms, signal) => {
+        waiting();
+        return sleep(ms, signal);
+      },
     });
     const pending = rejection(slow.send(call(), { signal: controller.signal }));
-    await new Promise((r) => setTimeout(r, 20));
+    await inWait; // the backoff wait has begun
     controller.abort(new Error('stop'));
     expect(await pending).toMatchObject({ message: 'stop' });
   });
