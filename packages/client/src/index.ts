@@ -16,7 +16,15 @@ export type {
   CredentialsProvider,
   ExpiringCredentials,
 } from './credentials/credentials.js';
-export type { CallErrorEvent, CallEvent, CallHooks, CallResponseEvent } from './engine/hooks.js';
+export type {
+  CallErrorEvent,
+  CallEvent,
+  CallHooks,
+  CallResponseEvent,
+  CallStage,
+  NotRetriedReason,
+} from './engine/hooks.js';
+export { DEFAULT_RETRY_BUDGET, type RetryBudgetOptions } from './engine/retryBudget.js';
 export { DEFAULT_RETRY, type RetryOptions } from './engine/retryPolicy.js';
 export {
   ClientError,
