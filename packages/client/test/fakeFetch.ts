@@ -43,3 +43,12 @@ export const page = (names: string[], totalCount: number) =>
 export const credentials = { accessKeyId: 'AKID-TEST', accessKeySecret: 'super-secret-value-123' };
 export const sts = { ...credentials, securityToken: 'sts-token-value-456' };
 export const params = { appGroupIdentity: 'my_app', functionName: 'ctr' } as const;
+
+/** A one-time event a test waits for instead of a number of milliseconds: `fire()` it, `await` its `happened`. */
+export function latch() {
+  let fire!: () => void;
+  const happened = new Promise<void>((resolve) => {
+    fire = resolve;
+  });
+  return { fire, happened };
+}

@@ -6,7 +6,7 @@ import { backoffDelay, resolveRetry, retryAfterMs } from '../src/engine/retryPol
 import { createOpenSearchClient, NetworkError, OpenSearchError, ServerError, ThrottlingError } from '../src/index.js';
 import { normalizeCasing } from '../src/operations/normalizeCasing.js';
 import { canonicalQuery, signRequest } from '../src/signing/index.js';
-import { credentials, fakeFetch, json, page, params } from './fakeFetch.js';
+import { credentials, fakeFetch, json, latch, page, params } from './fakeFetch.js';
 
 const unavailable = () => json({ code: 'ServiceUnavailable', message: 'busy' }, { status: 503 });
 
@@ -118,18 +118,15 @@ describe('abort and time', () => {
   /** A fetch that answers only when its signal aborts. */
   const hanging = () => {
     let calls = 0;
-    let started!: () => void;
-    const inFlight = new Promise<void>((r) => {
-      started = r;
-    });
+    const started = latch();
     const fetch = (_url: RequestInfo | URL, init?: RequestInit) => {
       calls += 1;
-      started();
+      started.fire();
       return new Promise<Response>((_resolve, reject) => {
         init?.signal?.addEventListener('abort', () => reject(init.signal!.reason), { once: true });
       });
     };
-    return { fetch: fetch as typeof globalThis.fetch, calls: () => calls, inFlight };
+    return { fetch: fetch as typeof globalThis.fetch, calls: () => calls, inFlight: started.happened };
   };
 
   it("the caller's abort while a fetch is in flight rejects with the caller's reason, and nothing is retried", async () => {

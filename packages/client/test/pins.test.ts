@@ -8,7 +8,7 @@ import { normalizeCasing } from '../src/operations/normalizeCasing.js';
 import type { OperationMeta } from '../src/operations/operationMeta.js';
 import { prepareFlat } from '../src/operations/validateParameters.js';
 import { canonicalQuery, signRequest } from '../src/signing/index.js';
-import { credentials, fakeFetch, json, page, params, type Responder } from './fakeFetch.js';
+import { credentials, fakeFetch, json, latch, page, params, type Responder } from './fakeFetch.js';
 import { testEngine } from './testEngine.js';
 
 const LIST = '/v4/openapi/app-groups/{appGroupIdentity}/functions/{functionName}/instances';
@@ -95,16 +95,13 @@ describe('the attempt timer and the caller’s signal', () => {
 
   it("the caller's abort reaches the fetch with the caller's reason, and the listener is removed after", async () => {
     const controller = new AbortController();
-    let started!: () => void;
-    const inFlight = new Promise<void>((r) => {
-      started = r;
-    });
+    const started = latch();
     const hangAndTell: Responder = (sent, signal) => {
-      started();
+      started.fire();
       return hang(sent, signal);
     };
     const pending = engine([hangAndTell]).send(call, { signal: controller.signal });
-    await inFlight; // the fetch has started (no wall-clock wait)
+    await started.happened; // the fetch has started (no wall-clock wait)
     expect(getEventListeners(controller.signal, 'abort')).toHaveLength(1);
     controller.abort(new Error('user left'));
     await expect(pending).rejects.toThrow('user left');

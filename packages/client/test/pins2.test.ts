@@ -6,7 +6,7 @@ import { createOpenSearchClient, OPERATIONS } from '../src/index.js';
 import type { OperationMeta } from '../src/operations/operationMeta.js';
 import { defaultCrypto as nodeCrypto } from '../src/signing/defaultCrypto.node.js';
 import { signRequest } from '../src/signing/index.js';
-import { credentials, fakeFetch, json, type Responder } from './fakeFetch.js';
+import { credentials, fakeFetch, json, latch, type Responder } from './fakeFetch.js';
 import { testEngine } from './testEngine.js';
 
 afterEach(() => vi.useRealTimers());
@@ -194,12 +194,9 @@ describe('an abort while credentials or signing are awaited', () => {
       release = () => r(credentials);
     });
     const { fetch, sent } = fakeFetch(() => json({}));
-    let asked!: () => void;
-    const awaiting = new Promise<void>((r) => {
-      asked = r;
-    });
+    const asked = latch();
     const provider = () => {
-      asked();
+      asked.fire();
       return slowCredentials;
     };
     const client = createOpenSearchClient({ credentials: provider, fetch, timeoutMs: 0, deadlineMs: 0 });
@@ -208,7 +205,7 @@ describe('an abort while credentials or signing are awaited', () => {
       { appGroupIdentity: 'a', functionName: 'f' },
       { signal: controller.signal },
     );
-    await awaiting; // the call waits on the provider now (no wall-clock wait)
+    await asked.happened; // the call waits on the provider now (no wall-clock wait)
     const reason = new Error('gone');
     controller.abort(reason);
     release();

@@ -12,7 +12,7 @@ import {
   type OpenSearchClientOptions,
   ValidationError,
 } from '../src/index.js';
-import { credentials, fakeFetch, json, type Responder, type Sent } from './fakeFetch.js';
+import { credentials, fakeFetch, json, latch, type Responder, type Sent } from './fakeFetch.js';
 import { callOf, getWithRequired, okBody, pagedGet, paginatorOf, paramsFor, unsafePost } from './specShapes.js';
 
 const list = pagedGet();
@@ -152,12 +152,9 @@ describe('per-call options', () => {
   const seen = (sent: Sent[]) => sent.map((s) => s.headers.get('x-team'));
 
   it('on a generated method: timeoutMs, deadlineMs, retry, headers, signal, context override the client’s for that call only', async () => {
-    let started!: () => void;
-    const inFlight = new Promise<void>((resolve) => {
-      started = resolve;
-    });
+    const started = latch();
     const hangAndTell: Responder = (s, signal) => {
-      started();
+      started.fire();
       return hang(s, signal);
     };
     const { client, sent, events } = observed([hang, hang, hangAndTell, ok], { timeoutMs: 10_000, deadlineMs: 0 });
@@ -171,7 +168,7 @@ describe('per-call options', () => {
     expect(events.at(-1)![1].context).toBe(7);
     const controller = new AbortController();
     const pending = rejection(callOf(client, list)(undefined, { signal: controller.signal }));
-    await inFlight; // the fetch has started: the abort reaches it
+    await started.happened; // the fetch has started: the abort reaches it
     controller.abort(new Error('caller left'));
     expect(await pending).toMatchObject({ message: 'caller left' });
     expect(seen(sent)).toEqual(['a', null, null]);

@@ -11,7 +11,7 @@ import { prepareFlat } from '../src/operations/validateParameters.js';
 import { paginate } from '../src/pagination/paginate.js';
 import { defaultCrypto } from '../src/signing/defaultCrypto.node.js';
 import { computeSignature, parseAuthorization } from '../src/signing/index.js';
-import { credentials, json, type Responder } from './fakeFetch.js';
+import { credentials, json, latch, type Responder } from './fakeFetch.js';
 import { testEngine } from './testEngine.js';
 
 const op: OperationMeta = {
@@ -219,19 +219,16 @@ describe("the caller's signal", () => {
     expect(await rejection(send(call(), { signal: aborted }))).toMatchObject({ message: 'gone' });
     expect(sent).toHaveLength(0);
     const controller = new AbortController();
-    let waiting!: () => void;
-    const inWait = new Promise<void>((r) => {
-      waiting = r;
-    });
+    const waiting = latch();
     const slow = engine([() => json({ code: 'Busy' }, { status: 503 })], {
       retry: resolveRetry({ maxAttempts: 2, baseDelayMs: 60_000, random: () => 1 }),
       sleep: (ms, signal) => {
-        waiting();
+        waiting.fire();
         return sleep(ms, signal);
       },
     });
     const pending = rejection(slow.send(call(), { signal: controller.signal }));
-    await inWait; // the backoff wait has begun
+    await waiting.happened; // the backoff wait has begun
     controller.abort(new Error('stop'));
     expect(await pending).toMatchObject({ message: 'stop' });
   });

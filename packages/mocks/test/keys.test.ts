@@ -7,13 +7,12 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createOpenSearchClient, OPERATIONS, OpenSearchError } from '@acs-opensearch/client';
+import { createOpenSearchClient, OPERATIONS, OpenSearchError, type OperationMeta } from '@acs-opensearch/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type MockServer, startMockServer } from '../src/node.js';
 
-type Op = (typeof OPERATIONS)[keyof typeof OPERATIONS];
 // Any GET: a correctly signed call gets a 2xx or a modelled 4xx (an unknown app group, say), never a key refusal.
-const op = Object.values(OPERATIONS).find((o) => o.method === 'GET') as Op;
+const op = (Object.values(OPERATIONS) as OperationMeta[]).find((o) => o.method === 'GET')!;
 const params = Object.fromEntries(
   op.parameters.filter((p) => p.required && p.in === 'path').map((p) => [p.name, 'a1']),
 ) as Record<string, unknown>;

@@ -142,7 +142,7 @@ function decodedViews(text: string): string[] {
 }
 
 /** Whether a scrubbed text is safe to show: no structured secret, and nothing secret-looking once decoded. */
-export function isSafe(scrubbed: string, secrets: SecretSet): boolean {
+function isSafe(scrubbed: string, secrets: SecretSet): boolean {
   if (STRUCTURED.test(scrubbed) || UNREDACTED.test(scrubbed)) return false;
   for (const view of decodedViews(scrubbed)) {
     if (secrets.holdsKnown(view) || STRUCTURED.test(view) || UNREDACTED.test(view)) return false;
@@ -212,9 +212,10 @@ function safeDescription(value: unknown): string {
 /** Whether an error (or its cause chain) would show a known secret or a secret-looking pair. */
 export function needsRedaction(error: unknown, secrets: SecretSet, depth = 0): boolean {
   if (error === undefined || error === null || depth > 4) return false;
+  // The name, message and code, and any own enumerable property (a `config`, `response` or `headers` an HTTP library adds).
   const text =
     error instanceof Error
-      ? `${error.name} ${error.message} ${String((error as { code?: unknown }).code ?? '')}`
+      ? `${error.name} ${error.message} ${String((error as { code?: unknown }).code ?? '')} ${safeDescription(error)}`
       : safeDescription(error);
   if (safeOrUndefined(text, secrets) !== text) return true;
   return error instanceof Error && needsRedaction(error.cause, secrets, depth + 1);

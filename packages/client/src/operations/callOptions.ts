@@ -24,7 +24,7 @@ const RESERVED_HEADERS = new Set([
 const CALL_OPTION_KEYS = new Set(['signal', 'timeoutMs', 'deadlineMs', 'retry', 'headers', 'context']);
 
 /** A call's own headers, lower-cased and checked: none of the signer's, values without control characters. */
-export function checkCallHeaders(headers: unknown, field = 'headers'): Record<string, string> | undefined {
+function checkCallHeaders(headers: unknown, field = 'headers'): Record<string, string> | undefined {
   if (headers === undefined) return undefined;
   if (headers === null || typeof headers !== 'object')
     throw new ValidationError(
