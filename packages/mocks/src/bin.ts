@@ -15,7 +15,8 @@ Serves the OpenSearch API mocks (every operation of the spec) over HTTP.
                             check ACS3-HMAC-SHA256 signatures with this key pair, and with
                             TOKEN, require it as the STS security token (repeatable: several
                             pairs; an unknown AccessKeyId is InvalidAccessKeyId.NotFound, a
-                            token that is not its key's InvalidSecurityToken.*)
+                            token that is not its key's InvalidSecurityToken.*; without TOKEN,
+                            the token is not checked)
   --keys-file FILE          key pairs from a JSON file: [{ "accessKeyId", "accessKeySecret",
                             "securityToken"? }], with or beside --verify-signature
   --casing camel|pascal     wire casing of the answers (default camel)

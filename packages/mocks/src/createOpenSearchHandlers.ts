@@ -42,7 +42,7 @@ export interface OpenSearchHandlersOptions {
   /**
    * Check ACS3-HMAC-SHA256 signatures with this key pair, or any of these pairs (each with an
    * optional STS `securityToken` the request must carry). An unknown AccessKeyId is
-   * InvalidAccessKeyId.NotFound; a token that is not its key's is InvalidSecurityToken.*. Default false.
+   * InvalidAccessKeyId.NotFound; a token that is not its key's is InvalidSecurityToken.* (a pair without a token checks none). Default false.
    */
   verifySignature?: SignatureKey | readonly SignatureKey[] | false;
   /** Hash primitives for signature checks, where the runtime lacks the default (Web Crypto in jsdom). */

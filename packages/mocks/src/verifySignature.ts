@@ -16,8 +16,7 @@ export interface SignatureKey {
   accessKeySecret: string;
   /**
    * An STS key's security token: a request signed with this key must carry exactly this
-   * x-acs-security-token (signed). Without it, the key is a long-term AccessKey and a request
-   * carrying a token is refused.
+   * x-acs-security-token (signed). Without it, the token is not checked (any or none is accepted).
    */
   securityToken?: string | undefined;
 }
@@ -149,7 +148,7 @@ function checkOperation(request: Request, options: VerifyOptions): SignatureFail
   return undefined;
 }
 
-/** The AccessKeyId is one of the mock's keys, and the security token is that key's (or absent, for a long-term key). */
+/** The AccessKeyId is one of the mock's keys and, for a key given with a token, the request carries exactly that token (signed). */
 function checkKey(request: Request, ring: KeyRing, auth: Auth): Check<SignatureKey> {
   const key = ring.get(auth.accessKeyId);
   const id = JSON.stringify(auth.accessKeyId.slice(0, 64));
@@ -170,11 +169,9 @@ function checkKey(request: Request, ring: KeyRing, auth: Auth): Check<SignatureK
         message: `The access key ${id} is an STS key: the request must carry its x-acs-security-token.`,
       },
     };
-  if (token !== null && token !== key.securityToken) {
-    const message =
-      key.securityToken === undefined
-        ? `Specified SecurityToken is not expected: the access key ${id} is a long-term key.`
-        : `Specified SecurityToken mismatch with the access key ${id}.`;
+  // A pair given without a token leaves the token unchecked (any or none), as before tokens were checked.
+  if (key.securityToken !== undefined && token !== key.securityToken) {
+    const message = `Specified SecurityToken mismatch with the access key ${id}.`;
     return { failure: { code: 'InvalidSecurityToken.MismatchWithAccessKey', message } };
   }
   return { ok: key };
