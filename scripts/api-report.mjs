@@ -31,6 +31,12 @@ const PACKAGES = {
     // Every interface, class and type alias the declarations name must be importable by users.
     allExported: true,
   },
+  query: {
+    name: '@acs-opensearch/query',
+    entries: {
+      '.': { types: 'dist/index.d.ts', esm: 'dist/index.js', cjs: 'dist/index.cjs' },
+    },
+  },
 };
 
 /**

@@ -21,6 +21,8 @@ export const GENERATED_FILES = {
   clientOperations: 'packages/client/src/generated/operations.ts',
   mocksDocument: 'packages/mocks/src/generated/openapi-document.ts',
   clientReadme: 'packages/client/README.md',
+  clientSpec: 'packages/client/openapi.json',
+  queries: 'packages/query/src/generated/queries.ts',
 };
 
 /** The markers around the generated part of a README (the rest of it is written by hand). */
@@ -173,6 +175,123 @@ ${paginators}
 `;
 }
 
+/** The literal leading segments every operation's path shares (`v4`, `openapi`): left out of query keys. */
+function commonPrefix(paths) {
+  const split = paths.map((p) => p.split('/').filter(Boolean));
+  const prefix = [];
+  for (
+    let i = 0;
+    split.length > 0 && split.every((s) => s.length > i + 1 && s[i] === split[0][i] && !s[i].startsWith('{'));
+    i++
+  )
+    prefix.push(split[0][i]);
+  return prefix.length;
+}
+
+/**
+ * What a write changes, from the path nesting alone: the resource is the write's own path when a
+ * GET reads it (or reads items below it: a collection), else the nearest ancestor that a GET reads
+ * (an action endpoint such as `.../actions/renew` changes its resource). When the resource ends with
+ * a path parameter, it is an item of the collection above it, whose lists change too.
+ */
+function invalidationPlan(path, reads, skip) {
+  const segments = path.split('/').filter(Boolean);
+  const isRead = (segs) => {
+    const p = `/${segs.join('/')}`;
+    return (
+      reads.has(p) || [...reads].some((r) => r.startsWith(`${p}/{`) && r.split('/').length === p.split('/').length + 1)
+    );
+  };
+  let resource = segments;
+  while (resource.length > skip + 1 && !isRead(resource)) resource = resource.slice(0, -1);
+  if (!isRead(resource)) resource = segments;
+  const last = resource.at(-1) ?? '';
+  const parent = resource.slice(0, -1);
+  const collection = last.startsWith('{') && reads.has(`/${parent.join('/')}`) ? parent : undefined;
+  return {
+    resource: { segments: resource.slice(skip) },
+    ...(collection ? { collection: { segments: collection.slice(skip) } } : {}),
+  };
+}
+
+/** The query package's generated half: per operation, its key, read, infinite or mutation options. */
+function renderQueries(meta) {
+  const ops = Object.values(meta.operations);
+  const skip = commonPrefix(ops.map((op) => op.path));
+  const reads = new Set(ops.filter((op) => op.method === 'GET').map((op) => op.path));
+  const needsParams = (op) => op.parameters.some((p) => p.required && p.in !== 'header') || op.body?.required;
+  const types = new Set(['OpenSearchClient', 'OpenSearchError']);
+  const blocks = ops.map((op) => {
+    const id = op.operationId;
+    const P = `${pascal(id)}Params`;
+    const R = `${pascal(id)}Response`;
+    types.add(P);
+    types.add(R);
+    const opt = needsParams(op) ? '' : '?';
+    const meta = `OPERATIONS.${id} as OperationMeta`;
+    if (op.method === 'GET') {
+      const plan = { segments: op.path.split('/').filter(Boolean).slice(skip) };
+      const lines = [
+        `const ${id}Plan: KeyPlan = ${JSON.stringify(plan)};`,
+        `/** The query key of ${id}: \`[${JSON.stringify(QUERY_ROOT)}, ...path, query]\`; a prefix matches everything below it. */`,
+        `export const ${id}QueryKey = (params${opt}: ${P}) =>`,
+        `  queryKeyOf(${meta}, ${id}Plan, params) as DataTag<QueryKey, ${R}, OpenSearchError>;`,
+        `/** Query options for ${id} (\`${op.method} ${op.path}\`): its key, a queryFn that passes TanStack's signal, no TanStack retry. */`,
+        `export const ${id}Options = (client: OpenSearchClient, params${opt}: ${P}, options?: QueryCallOptions) =>`,
+        `  readOptions<${R}>(client, ${meta}, ${id}Plan, params, options);`,
+      ];
+      if (op.pagination)
+        lines.push(
+          `/** The infinite query key of ${id}: its key without \`${op.pagination.pageNumber}\`, marked \`infinite\`. */`,
+          `export const ${id}InfiniteQueryKey = (params${opt}: ${P}) =>`,
+          `  infiniteKeyOf(${meta}, ${id}Plan, params) as DataTag<QueryKey, InfiniteData<${R}, number>, OpenSearchError>;`,
+          `/** Infinite query options for ${id}: one page per call by \`${op.pagination.pageNumber}\`, none after the last (\`${op.pagination.totalCount}\`, a short or empty page). */`,
+          `export const ${id}InfiniteOptions = (client: OpenSearchClient, params${opt}: Omit<${P}, '${op.pagination.pageNumber}'> & Partial<Pick<${P}, '${op.pagination.pageNumber}'>>, options?: QueryCallOptions) =>`,
+          `  infiniteOptions<${R}>(client, ${meta}, ${id}Plan, params, options);`,
+        );
+      return lines.join('\n');
+    }
+    const plan = invalidationPlan(op.path, reads, skip);
+    const what = plan.collection
+      ? `everything under \`/${plan.resource.segments.join('/')}\` and the lists of \`/${plan.collection.segments.join('/')}\``
+      : `everything under \`/${plan.resource.segments.join('/')}\``;
+    return [
+      `const ${id}Invalidates: InvalidationPlan = ${JSON.stringify(plan)};`,
+      `/** Mutation options for ${id} (\`${op.method} ${op.path}\`); on success it refreshes ${what}. */`,
+      `export const ${id}Mutation = (client: OpenSearchClient, config?: OpenSearchMutationConfig<${R}, ${P}>) =>`,
+      `  mutationOptions<${R}, ${P}>(client, ${meta}, ${id}Invalidates, config);`,
+    ].join('\n');
+  });
+  return `${BANNER}
+// Per operation of the spec: a read's query key and query options (and infinite options when it
+// pages), a write's mutation options with the invalidations its path nesting implies.
+import {
+  ${[...types]
+    .sort()
+    .map((t) => `type ${t}`)
+    .join(',\n  ')},
+  OPERATIONS,
+  type OperationMeta,
+} from '@acs-opensearch/client';
+import type { DataTag, InfiniteData, QueryKey } from '@tanstack/query-core';
+import {
+  type InvalidationPlan,
+  infiniteKeyOf,
+  infiniteOptions,
+  type KeyPlan,
+  mutationOptions,
+  type OpenSearchMutationConfig,
+  type QueryCallOptions,
+  queryKeyOf,
+  readOptions,
+} from '../core.js';
+
+${blocks.join('\n\n')}
+`;
+}
+
+const QUERY_ROOT = 'opensearch';
+
 /** A Markdown table with padded columns (the layout the formatter keeps). */
 function markdownTable(header, rows) {
   const widths = header.map((h, i) => Math.max(h.length, 3, ...rows.map((r) => r[i].length)));
@@ -249,6 +368,8 @@ export async function generate(outRoot = repoRoot) {
     [GENERATED_FILES.clientMetadata]: renderMetadata(meta),
     [GENERATED_FILES.clientOperations]: renderOperationTypes({ ...meta, document }),
     [GENERATED_FILES.mocksDocument]: renderMocksDocument(document),
+    [GENERATED_FILES.clientSpec]: `${JSON.stringify(document, null, 2)}\n`,
+    [GENERATED_FILES.queries]: renderQueries(meta),
     [GENERATED_FILES.clientReadme]: spliceReadme(
       readFileSync(join(repoRoot, GENERATED_FILES.clientReadme), 'utf8'),
       renderOperationsTable(meta),

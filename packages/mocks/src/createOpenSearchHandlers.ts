@@ -9,7 +9,7 @@
 
 import { normalizeCasing } from '@acs-opensearch/client';
 import type { SigningCrypto } from '@acs-opensearch/client/signing';
-import { type HttpHandler, HttpResponse } from 'msw';
+import { type HttpHandler, HttpResponse, http } from 'msw';
 import { activeFilters, type BehaviourContext, type Reply } from './behaviours.js';
 import { casingFor } from './casingFor.js';
 import { errorBody } from './errorResponses.js';
@@ -284,19 +284,63 @@ function createController(store: ResourceStore, log: RequestLog, onReset: () => 
   };
 }
 
+/** Whether a request is meant for this API: it names an action, or its path starts like an operation's. */
+function looksLikeOurs(spec: SpecModel, request: Request): boolean {
+  const { pathname } = new URL(request.url);
+  return (
+    request.headers.has('x-acs-action') || spec.operations.some((m) => pathname.startsWith(m.op.path.split('{')[0]!))
+  );
+}
+
+/** Why a request meant for this API matched no operation; the baseUrl first (it is what is most often wrong). */
+function unmatchedMessage(spec: SpecModel, base: string | undefined, request: Request): string {
+  const url = new URL(request.url);
+  const patterns = spec.operations.map((m) => `${m.op.method} ${m.op.path}`);
+  return `[acs-opensearch mocks] The handlers expect ${base ?? 'any origin'}: ${request.method} ${url.origin}${url.pathname} matched no handler. Check the client's endpoint or region, and the handlers' baseUrl. They answer ${patterns.join(', ')}.`;
+}
+
+/** The base URLs of every handler set made in this process (`*`: one without a baseUrl, any origin). */
+const registeredBases = new Set<string>();
+/** Counts a real server's URL (the mock server's) as answered: other sets' fallbacks leave its requests alone. Returns the undo. */
+export function registerServedBase(base: string): () => void {
+  registeredBases.add(base);
+  return () => registeredBases.delete(base);
+}
+const under = (url: string, base: string) => url === base || url.startsWith(base.endsWith('/') ? base : `${base}/`);
+
+/**
+ * The handler after the router: a request meant for this API that no operation answers gets the
+ * gateway's 404 InvalidAction.NotFound, a client error the client does not retry, with the reason
+ * in its message (a wrong endpoint fails at once, not after three tries). A request to another
+ * origin is left to a handler set made for that origin, if there is one (several sets may share a
+ * server); other requests fall through to MSW's onUnhandledRequest / onUnhandledFrame.
+ */
+function createFallback(
+  spec: SpecModel,
+  base: string | undefined,
+  replyFor: (request: Request) => Reply,
+  register: boolean,
+) {
+  // A set for one origin counts from its creation. A set for any origin counts once a server runs it
+  // (it reaches this handler): made but never installed, it must not keep the others from answering.
+  if (register && base !== undefined) registeredBases.add(base);
+  return http.all(/.*/, ({ request }) => {
+    if (register && base === undefined) registeredBases.add('*');
+    if (!looksLikeOurs(spec, request)) return undefined;
+    const url = request.url.split('?')[0]!;
+    const ours = base === undefined || under(url, base);
+    if (!ours && (registeredBases.has('*') || [...registeredBases].some((b) => b !== '*' && under(url, b))))
+      return undefined;
+    return replyFor(request).error('InvalidAction.NotFound', unmatchedMessage(spec, base, request), 404);
+  });
+}
+
 /** What msw 2 (`onUnhandledRequest`) and msw 3 (`onUnhandledFrame`) call for a request no handler matched. */
 function createUnhandled(spec: SpecModel, base: string | undefined) {
-  const patterns = spec.operations.map((m) => `${m.op.method} ${m.op.path}`);
   function onUnhandledRequest(request: Request, print: { warning(): void; error(): void }) {
-    const url = new URL(request.url);
-    const looksLikeOurs =
-      request.headers.has('x-acs-action') ||
-      spec.operations.some((m) => url.pathname.startsWith(m.op.path.split('{')[0]!));
-    if (!looksLikeOurs) return print.warning();
-    // The baseUrl first: a client may cut a long message, and it is what is most often wrong.
-    throw new Error(
-      `[acs-opensearch mocks] The handlers expect ${base ?? 'any origin'}: ${request.method} ${url.origin}${url.pathname} matched no handler. Check the client's endpoint or region, and the handlers' baseUrl. They answer ${patterns.join(', ')}.`,
-    );
+    if (!looksLikeOurs(spec, request)) return print.warning();
+    // Reached only without the handlers' fallback (handlers of another set, say).
+    throw new Error(unmatchedMessage(spec, base, request));
   }
   function onUnhandledFrame({ frame, defaults }: UnhandledFrameArgs) {
     const request = (frame.data as { request?: unknown } | undefined)?.request;
@@ -306,8 +350,14 @@ function createUnhandled(spec: SpecModel, base: string | undefined) {
   return { onUnhandledRequest, onUnhandledFrame };
 }
 
-/** Creates the handlers, their controller and the override helpers. */
-export function createOpenSearchHandlers(options: OpenSearchHandlersOptions = {}): OpenSearchHandlers {
+/**
+ * Creates the handlers, their controller and the override helpers. (`internal.register: false` is for
+ * the package's own default set, made at import: it must not count as a set some server answers for.)
+ */
+export function createOpenSearchHandlers(
+  options: OpenSearchHandlersOptions = {},
+  internal: { register?: boolean } = {},
+): OpenSearchHandlers {
   const base = checkOptions(options);
   const seed = options.seed ?? 1;
   const spec = buildSpecModel(options.document ?? openApiDocument);
@@ -342,5 +392,6 @@ export function createOpenSearchHandlers(options: OpenSearchHandlersOptions = {}
     controller.reset();
   };
   const mock = createMockHelpers(spec, base, ids.idFor, replyFor);
-  return { handlers: [router], controller, mock, ...createUnhandled(spec, base), reset };
+  const fallback = createFallback(spec, base, (request) => replyFor(request), internal.register !== false);
+  return { handlers: [router, fallback], controller, mock, ...createUnhandled(spec, base), reset };
 }

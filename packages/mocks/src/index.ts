@@ -45,7 +45,7 @@ export {
   verifySignature,
 } from './verifySignature.js';
 
-const defaults = /* @__PURE__ */ createOpenSearchHandlers();
+const defaults = /* @__PURE__ */ createOpenSearchHandlers({}, { register: false });
 /** Ready-made handlers for every operation of the spec, any origin, default dataset. */
 export const handlers = defaults.handlers;
 /** The data and recorded requests behind `handlers`: seed an app group, read what the app sent. */

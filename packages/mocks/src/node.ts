@@ -11,6 +11,7 @@ import {
   DEFAULT_MAX_BODY_BYTES,
   type OpenSearchHandlersOptions,
   type OpenSearchMockController,
+  registerServedBase,
 } from './createOpenSearchHandlers.js';
 import { openApiDocument } from './generated/openapi-document.js';
 import type { OpenSearchMockHelpers } from './overrides.js';
@@ -266,7 +267,8 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
   const { handlers, controller, mock } = createOpenSearchHandlers(handlerOptions);
   const state: ServerState = {
     handlers,
-    direct: handlers.length === 1 ? directAnswerOf(handlers[0]) : undefined,
+    // The router's own path; what it does not answer is the server's 404 (the handlers' fallback is for MSW).
+    direct: directAnswerOf(handlers[0]),
     extra: [],
     // The spec model the handlers read (cached per document), not a second reading of the spec.
     methods: new Set(buildSpecModel(handlerOptions.document ?? openApiDocument).operations.map((m) => m.op.method)),
@@ -285,8 +287,11 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
   });
   const address = server.address() as AddressInfo;
   const urlHost = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+  const url = `http://${urlHost}:${address.port}`;
+  // MSW handlers in the same process (a test with both) leave this server's requests to it.
+  const unregister = registerServedBase(url);
   return {
-    url: `http://${urlHost}:${address.port}`,
+    url,
     port: address.port,
     host: address.address,
     controller,
@@ -303,6 +308,7 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
     },
     close: () =>
       new Promise<void>((resolve, reject) => {
+        unregister();
         server.closeAllConnections?.();
         server.close((error) => (error ? reject(error) : resolve()));
       }),

@@ -176,18 +176,32 @@ describe('misconfiguration fails loudly', () => {
     server.resetHandlers();
   });
 
-  it('onUnhandledRequest names the baseUrl the handlers expected, and the client does not hide it', async () => {
+  it('a request for another origin gets 404 InvalidAction.NotFound naming the baseUrl the handlers expected, and is not retried', async () => {
     const expecting = createOpenSearchHandlers({ baseUrl: 'https://opensearch.cn-shanghai.aliyuncs.com' });
     const other = setupServer(...expecting.handlers);
     server.close();
     other.listen({ onUnhandledRequest: expecting.onUnhandledRequest });
     try {
-      const client = createOpenSearchClient({ regionId: 'cn-hangzhou', credentials: key, retry: false });
+      let sent = 0;
+      const counting: typeof fetch = (input, init) => {
+        sent += 1;
+        return fetch(input, init);
+      };
+      // Retries on: a wrong endpoint must still fail at once, not after three tries.
+      const client = createOpenSearchClient({ regionId: 'cn-hangzhou', credentials: key, fetch: counting });
       const error = await client.listFunctionInstances({ appGroupIdentity: 'a', functionName: 'b' }).catch((e) => e);
-      // MSW answers 500 with the handler's error: the client's error names what the handlers expected.
-      expect(error.name).toBe('ServerError');
+      // The handlers' fallback answers the gateway's 404 InvalidAction.NotFound, naming what they expected.
+      expect(error).toMatchObject({
+        name: 'ClientError',
+        status: 404,
+        code: 'InvalidAction.NotFound',
+        retryable: false,
+      });
+      expect(error.message).toContain(
+        ': [acs-opensearch mocks] The handlers expect https://opensearch.cn-shanghai.aliyuncs.com:',
+      );
       expect(error.message).toContain('matched no handler');
-      expect(error.message).toContain('The handlers expect https://opensearch.cn-shanghai.aliyuncs.com');
+      expect(sent).toBe(1);
     } finally {
       other.close();
       server.listen({ onUnhandledRequest: 'error' });

@@ -120,6 +120,7 @@ export const OPERATIONS = {
     "success": {
       "required": [
         "requestId",
+        "totalCount",
         "result"
       ],
       "types": {
@@ -211,6 +212,7 @@ export const OPERATIONS = {
     "success": {
       "required": [
         "requestId",
+        "totalCount",
         "result"
       ],
       "types": {
@@ -586,6 +588,7 @@ export const OPERATIONS = {
     "success": {
       "required": [
         "requestId",
+        "totalCount",
         "result"
       ],
       "types": {

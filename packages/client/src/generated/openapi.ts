@@ -351,7 +351,7 @@ export interface components {
              * @description The number of applications that match the request (not only this page).
              * @example 1
              */
-            totalCount?: number;
+            totalCount: number;
             /** @description The applications on this page. */
             result: components["schemas"]["AppGroup"][];
         };
@@ -595,7 +595,7 @@ export interface components {
              * @description The total number of entries that match the request (not only those on this page).
              * @example 2
              */
-            totalCount?: number;
+            totalCount: number;
             /**
              * @description The ID of the request.
              * @example A4D487A9-A456-5AA5-A9C6-B7BF2889CF74
@@ -1008,7 +1008,7 @@ export interface components {
              * @description The number of tasks that match the request (not only this page).
              * @example 1
              */
-            totalCount?: number;
+            totalCount: number;
             /** @description The tasks on this page. */
             result: components["schemas"]["FunctionTask"][];
         };

@@ -60,16 +60,15 @@ export type SuccessBody<Op> = Op extends { responses: infer R }
   ? CamelOnly<{ [S in keyof R & SuccessStatus]: ContentOf<R[S]> }[keyof R & SuccessStatus]>
   : unknown;
 
+/** Every JSON body in camelCase, 2xx and error answers alike: what the client hands out. */
 type NarrowResponses<R> = {
-  [S in keyof R]: S extends SuccessStatus
-    ? R[S] extends { content: { 'application/json': infer B } }
-      ? Omit<R[S], 'content'> & { content: { 'application/json': CamelOnly<B> } }
-      : R[S]
+  [S in keyof R]: R[S] extends { content: { 'application/json': infer B } }
+    ? Omit<R[S], 'content'> & { content: { 'application/json': CamelOnly<B> } }
     : R[S];
 };
 type NarrowOperation<Op> = Op extends { responses: infer R }
   ? Omit<Op, 'responses'> & { responses: NarrowResponses<R> }
   : Op;
 
-/** `paths`, with every operation's 2xx body narrowed to camelCase, which is what the client hands out. */
+/** `paths`, with every operation's JSON bodies (2xx and error) narrowed to camelCase, which is what the client hands out. */
 export type NormalizedPaths = { [P in keyof paths]: { [M in keyof paths[P]]: NarrowOperation<paths[P][M]> } };

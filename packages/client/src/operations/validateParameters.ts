@@ -25,6 +25,14 @@ const isWellFormed = (text: string): boolean =>
 const jsonType = (value: unknown): string =>
   Array.isArray(value) ? 'array' : value === null ? 'null' : Number.isInteger(value) ? 'integer' : typeof value;
 
+/** A range in words: "from 1 to 30", "at least 1", "at most 30", or `none` when there is no bound. */
+function bounds(min: number | undefined, max: number | undefined, none: string): string {
+  if (min !== undefined && max !== undefined) return `from ${min} to ${max}`;
+  if (min !== undefined) return `at least ${min}`;
+  if (max !== undefined) return `at most ${max}`;
+  return none;
+}
+
 /** Checks one value against its rule; the error names `name`, its message says `where`. */
 function checkValue(name: string, where: string, rule: ValueRule, value: unknown, inUrl: boolean): void {
   const type = jsonType(value);
@@ -37,9 +45,9 @@ function checkValue(name: string, where: string, rule: ValueRule, value: unknown
             value < (rule.minimum ?? -Infinity) ||
             value > (rule.maximum ?? Infinity) ||
             (type === 'integer' && !Number.isSafeInteger(value)))
-        ? `be from ${rule.minimum ?? '-∞'} to ${rule.maximum ?? '∞'}, got ${value}`
+        ? `be ${bounds(rule.minimum, rule.maximum, 'a finite number')}, got ${value}`
         : text.length < (rule.minLength ?? 0) || text.length > (rule.maxLength ?? Infinity)
-          ? `have ${rule.minLength ?? 0} to ${rule.maxLength ?? '∞'} characters`
+          ? `have ${bounds(rule.minLength || undefined, rule.maxLength, '')} character${(rule.maxLength ?? rule.minLength) === 1 ? '' : 's'}`
           : rule.pattern !== undefined && !new RegExp(rule.pattern, 'u').test(text)
             ? `match ${rule.pattern}`
             : rule.enum && !rule.enum.includes(value as string)

@@ -8,6 +8,7 @@ import { assertHeaderValue } from '../errors/checks.js';
 import type { OpenSearchError } from '../errors/errors.js';
 import type { createRequestBuilder } from '../operations/buildRequest.js';
 import { encodePath } from '../operations/encodePath.js';
+import { normalizeCasing } from '../operations/normalizeCasing.js';
 import type { OperationMeta } from '../operations/operationMeta.js';
 import type { NormalizedPaths } from '../operations/operationTypes.js';
 import { successBody } from '../operations/successBody.js';
@@ -54,9 +55,16 @@ function toResponse(answer: Answer, body: string | null): Response {
   return new Response(body, { status: answer.status, statusText: answer.statusText, headers });
 }
 
-/** An error body (already freed of secrets) as text: JSON as JSON, text as it is. */
-const bodyText = (body: unknown): string | null =>
-  body === undefined || body === '' ? null : typeof body === 'string' ? body : JSON.stringify(body);
+/** An error body (already freed of secrets) as text: JSON in camelCase, as every body the client hands out; text as it is. */
+function bodyText(body: unknown): string | null {
+  if (body === undefined || body === '') return null;
+  if (typeof body === 'string') return body;
+  try {
+    return JSON.stringify(normalizeCasing(body));
+  } catch {
+    return JSON.stringify(body); // nested past the casing's depth cap: as it came
+  }
+}
 
 /** The fetch openapi-fetch calls for one raw call: the Request it built, through the engine. */
 function engineFetch(options: RawAdapterOptions, op: OperationMeta, settings: Partial<CallSettings> | undefined) {

@@ -1261,9 +1261,10 @@ export const openApiDocument: {
         "description": "One page of the applications of the account. camelCase is the only wire form here:\nthe official SDK 5.2.0 reads this answer in camelCase (unlike the function operations).\n",
         "required": [
           "requestId",
+          "totalCount",
           "result"
         ],
-        "x-acs-assumption": "The SDK marks no field as required; a list without requestId and result is unusable.",
+        "x-acs-assumption": "The SDK marks no field as required; a page without requestId, totalCount and result cannot be used or paged, so they are required here.",
         "properties": {
           "requestId": {
             "type": "string",
@@ -1706,9 +1707,10 @@ export const openApiDocument: {
         "description": "The response body, in the canonical camelCase wire form.",
         "required": [
           "requestId",
+          "totalCount",
           "result"
         ],
-        "x-acs-assumption": "The reference marks no field as required. Every sample carries `requestId` and\n`result`, and a list call without them is unusable, so they are required here.\n",
+        "x-acs-assumption": "The reference marks no field as required. Every sample carries `requestId`,\n`totalCount` and `result`, and a page without them cannot be used or paged\n(`totalCount` says when the last page has come), so they are required here.\n",
         "properties": {
           "status": {
             "type": "string",
@@ -2328,9 +2330,10 @@ export const openApiDocument: {
         "description": "One page of the training tasks of an instance (camelCase wire form).\nBeyond the reference: the fields are those of the official SDK 5.2.0.\n",
         "required": [
           "requestId",
+          "totalCount",
           "result"
         ],
-        "x-acs-assumption": "The SDK marks no field as required; a list without requestId and result is unusable.",
+        "x-acs-assumption": "The SDK marks no field as required; a page without requestId, totalCount and result cannot be used or paged, so they are required here.",
         "properties": {
           "requestId": {
             "type": "string",

@@ -1,0 +1,235 @@
+// The run-time half of the generated query options (generated/queries.ts): query keys built from an
+// operation's path, read options whose queryFn hands TanStack's signal to the client, infinite
+// options paging by the spec's pageNumber/pageSize/totalCount, and mutations that invalidate what
+// the spec's path nesting says the write changed. Nothing here names an operation: each generated
+// export passes its operation's metadata and the invalidation plan the generator derived.
+import type { OpenSearchClient, OpenSearchError, OperationMeta } from '@acs-opensearch/client';
+import type {
+  DataTag,
+  InfiniteData,
+  MutationFunctionContext,
+  QueryClient,
+  QueryFilters,
+  QueryFunctionContext,
+  QueryKey,
+} from '@tanstack/query-core';
+
+/** The first element of every key: a prefix that matches every query of this package. */
+export const QUERY_KEY_ROOT = 'opensearch';
+
+/**
+ * TanStack's retry for every option of this package: never. The client already retried what can
+ * succeed when tried again (throttling, 5xx of idempotent calls, timeouts and network failures,
+ * with backoff, Retry-After and a retry budget), and what it did not retry cannot succeed as it is
+ * (a 4xx, a validation error, a spent deadline, a non-idempotent call that may have been applied).
+ * A TanStack retry on top would multiply the attempts (3 client attempts × 4 tries = 12 requests
+ * for one throttled call) and delay every error. To retry more, raise the client's `retry`.
+ */
+export function openSearchRetry(_failureCount: number, _error: OpenSearchError): boolean {
+  return false;
+}
+
+/** How a generated export describes the path a key is built from: literal segments and parameters. */
+export interface KeyPlan {
+  /** The path's segments after the common prefix every operation shares (`/v4/openapi`): a literal, or `{name}`. */
+  segments: readonly string[];
+}
+
+/** A key's last element: the operation's query parameters that were given (none: `{}`). */
+type QueryPart = Record<string, unknown>;
+
+function queryPart(op: OperationMeta, params: Record<string, unknown>, drop?: string): QueryPart {
+  const part: QueryPart = {};
+  for (const p of op.parameters)
+    if (p.in === 'query' && p.name !== drop && params[p.name] !== undefined) part[p.name] = params[p.name];
+  return part;
+}
+
+/** The path part of a key: each literal segment, and each path parameter's value as a string. */
+function pathKey(plan: KeyPlan, params: Record<string, unknown>): unknown[] {
+  return [QUERY_KEY_ROOT, ...plan.segments.map((s) => (s.startsWith('{') ? String(params[s.slice(1, -1)] ?? '') : s))];
+}
+
+/** A read's key: the path part, then the query part. A prefix of a key matches everything below it. */
+export function queryKeyOf(op: OperationMeta, plan: KeyPlan, params: unknown): QueryKey {
+  const given = (params ?? {}) as Record<string, unknown>;
+  return [...pathKey(plan, given), queryPart(op, given)];
+}
+
+/** An infinite list's key: the list's key without the page number, marked `infinite` (its data is pages). */
+export function infiniteKeyOf(op: OperationMeta, plan: KeyPlan, params: unknown): QueryKey {
+  const given = (params ?? {}) as Record<string, unknown>;
+  return [...pathKey(plan, given), queryPart(op, given, op.pagination?.pageNumber), 'infinite'];
+}
+
+/** A call's own options for the client, on top of what TanStack passes (its signal). */
+export type QueryCallOptions = {
+  timeoutMs?: number;
+  deadlineMs?: number;
+  headers?: Record<string, string>;
+  context?: unknown;
+};
+
+type Method = (params: unknown, options?: Record<string, unknown>) => Promise<unknown>;
+const methodOf = (client: OpenSearchClient, op: OperationMeta): Method => {
+  const method = (client as unknown as Record<string, Method | undefined>)[op.operationId];
+  if (typeof method !== 'function')
+    throw new TypeError(
+      `@acs-opensearch/query: the client has no method ${op.operationId} (is it from an older spec?)`,
+    );
+  return method.bind(client);
+};
+
+/** Options for `useQuery`/`fetchQuery` and the other adapters: key, queryFn with the signal, retry. */
+export interface OpenSearchQueryOptions<TData, TKey extends QueryKey = QueryKey> {
+  queryKey: DataTag<TKey, TData, OpenSearchError>;
+  queryFn: (context: QueryFunctionContext<TKey>) => Promise<TData>;
+  retry: (failureCount: number, error: OpenSearchError) => boolean;
+}
+
+export function readOptions<TData>(
+  client: OpenSearchClient,
+  op: OperationMeta,
+  plan: KeyPlan,
+  params: unknown,
+  options?: QueryCallOptions,
+): OpenSearchQueryOptions<TData> {
+  const method = methodOf(client, op);
+  return {
+    queryKey: queryKeyOf(op, plan, params) as DataTag<QueryKey, TData, OpenSearchError>,
+    queryFn: ({ signal }) => method(params, { ...options, signal }) as Promise<TData>,
+    retry: openSearchRetry,
+  };
+}
+
+/** Options for `useInfiniteQuery`/`fetchInfiniteQuery`: one page per call, paged by the spec. */
+export interface OpenSearchInfiniteOptions<TPage, TKey extends QueryKey = QueryKey> {
+  queryKey: DataTag<TKey, InfiniteData<TPage, number>, OpenSearchError>;
+  queryFn: (context: QueryFunctionContext<TKey, number>) => Promise<TPage>;
+  initialPageParam: number;
+  getNextPageParam: (lastPage: TPage, allPages: TPage[], lastPageParam: number) => number | undefined;
+  retry: (failureCount: number, error: OpenSearchError) => boolean;
+}
+
+/**
+ * The next page after `lastPage`, or undefined once the last page has come: an empty page, a short
+ * page (fewer items than the page size), or the total reached.
+ */
+export function nextPageParam(
+  op: OperationMeta,
+  params: Record<string, unknown>,
+  lastPage: unknown,
+  lastPageParam: number,
+  firstPageParam: number,
+): number | undefined {
+  const paging = op.pagination!;
+  const page = (lastPage ?? {}) as Record<string, unknown>;
+  const items = Array.isArray(page[paging.items]) ? (page[paging.items] as unknown[]) : [];
+  if (items.length === 0) return undefined;
+  const sizeRule = op.parameters.find((p) => p.name === paging.pageSize);
+  const pageSize = (params[paging.pageSize] as number | undefined) ?? (sizeRule?.default as number | undefined);
+  if (pageSize !== undefined && items.length < pageSize) return undefined;
+  const total = page[paging.totalCount];
+  if (typeof total === 'number') {
+    const seen = (lastPageParam - firstPageParam) * (pageSize ?? items.length) + items.length;
+    if (seen >= total) return undefined;
+  }
+  return lastPageParam + 1;
+}
+
+export function infiniteOptions<TPage>(
+  client: OpenSearchClient,
+  op: OperationMeta,
+  plan: KeyPlan,
+  params: unknown,
+  options?: QueryCallOptions,
+): OpenSearchInfiniteOptions<TPage> {
+  const method = methodOf(client, op);
+  const given = (params ?? {}) as Record<string, unknown>;
+  const paging = op.pagination!;
+  const first = (given[paging.pageNumber] as number | undefined) ?? 1;
+  return {
+    queryKey: infiniteKeyOf(op, plan, given) as DataTag<QueryKey, InfiniteData<TPage, number>, OpenSearchError>,
+    queryFn: ({ pageParam, signal }) =>
+      method({ ...given, [paging.pageNumber]: pageParam }, { ...options, signal }) as Promise<TPage>,
+    initialPageParam: first,
+    getNextPageParam: (lastPage, _all, lastPageParam) => nextPageParam(op, given, lastPage, lastPageParam, first),
+    retry: openSearchRetry,
+  };
+}
+
+/**
+ * What a write changes, derived by the generator from the spec's path nesting: the resource the
+ * write is under (its own path, or the nearest ancestor that has a GET, for an action endpoint such
+ * as `.../actions/renew`), and, when that resource is an item of a collection, the collection.
+ */
+export interface InvalidationPlan {
+  /** Every query under this path (the item or collection written, and all below it) is refreshed. */
+  resource: KeyPlan;
+  /** The collection the resource is an item of: its list queries (not its other items) are refreshed. */
+  collection?: KeyPlan | undefined;
+}
+
+/** The filters a write's success refreshes: everything under the resource, and the lists of its collection. */
+export function invalidationsOf(plan: InvalidationPlan, params: unknown): QueryFilters[] {
+  const given = (params ?? {}) as Record<string, unknown>;
+  const filters: QueryFilters[] = [{ queryKey: pathKey(plan.resource, given) }];
+  if (plan.collection) {
+    const prefix = pathKey(plan.collection, given);
+    filters.push({
+      queryKey: prefix,
+      // A list of the collection: its path, then only the query part (and `infinite`), never an item's id.
+      predicate: (query) => {
+        const next = query.queryKey[prefix.length];
+        return typeof next === 'object' && next !== null;
+      },
+    });
+  }
+  return filters;
+}
+
+/** A mutation's own options: where to invalidate, and how to change what is invalidated. */
+export interface OpenSearchMutationConfig<TData, TVariables> extends QueryCallOptions {
+  /** The QueryClient to invalidate in. Default: the one that runs the mutation (TanStack 5's mutation context). */
+  queryClient?: QueryClient;
+  /**
+   * Changes the invalidations: gets the ones derived from the spec and returns the ones to run.
+   * Return `[...derived, more]` to add, `[]` or your own list to replace.
+   */
+  invalidate?: (derived: QueryFilters[], variables: TVariables, data: TData) => QueryFilters[];
+}
+
+/** Options for `useMutation`/`MutationObserver`: the call, and the invalidations on success. */
+export interface OpenSearchMutationOptions<TData, TVariables> {
+  mutationKey: QueryKey;
+  mutationFn: (variables: TVariables) => Promise<TData>;
+  onSuccess: (
+    data: TData,
+    variables: TVariables,
+    onMutateResult: unknown,
+    context: MutationFunctionContext,
+  ) => Promise<void>;
+  retry: (failureCount: number, error: OpenSearchError) => boolean;
+}
+
+export function mutationOptions<TData, TVariables>(
+  client: OpenSearchClient,
+  op: OperationMeta,
+  plan: InvalidationPlan,
+  config: OpenSearchMutationConfig<TData, TVariables> = {},
+): OpenSearchMutationOptions<TData, TVariables> {
+  const method = methodOf(client, op);
+  const { queryClient, invalidate, ...callOptions } = config;
+  return {
+    mutationKey: [QUERY_KEY_ROOT, op.operationId],
+    mutationFn: (variables) => method(variables, callOptions) as Promise<TData>,
+    onSuccess: async (data, variables, _onMutateResult, context) => {
+      const target = queryClient ?? context?.client;
+      if (!target) return;
+      const derived = invalidationsOf(plan, variables);
+      const filters = invalidate ? invalidate(derived, variables, data) : derived;
+      await Promise.all(filters.map((filter) => target.invalidateQueries(filter)));
+    },
+    retry: openSearchRetry,
+  };
+}

@@ -1,0 +1,16 @@
+// Public entry of @acs-opensearch/query: per operation of the spec, generated query keys and
+// options (generated/queries.ts), and the helpers they are built from (core.ts).
+export {
+  type InvalidationPlan,
+  invalidationsOf,
+  type KeyPlan,
+  nextPageParam,
+  type OpenSearchInfiniteOptions,
+  type OpenSearchMutationConfig,
+  type OpenSearchMutationOptions,
+  type OpenSearchQueryOptions,
+  openSearchRetry,
+  QUERY_KEY_ROOT,
+  type QueryCallOptions,
+} from './core.js';
+export * from './generated/queries.js';

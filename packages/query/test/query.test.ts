@@ -1,0 +1,269 @@
+// The query options against the mocks, with TanStack's own QueryClient, QueryObserver and
+// MutationObserver (query-core: what React, Vue, Solid, Svelte and Angular Query all run on). The
+// collection is picked by shape (a paged list with a create beside it and a delete and a get below
+// it), never by name, so this holds for whatever the spec holds.
+import { createOpenSearchClient, OPERATIONS, type OperationMeta, type ValueRule } from '@acs-opensearch/client';
+import { createOpenSearchHandlers } from '@acs-opensearch/mocks';
+import { isCancelledError, MutationObserver, QueryClient, QueryObserver } from '@tanstack/query-core';
+import { http } from 'msw';
+import { setupServer } from 'msw/node';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import * as queries from '../src/index.js';
+import { QUERY_KEY_ROOT } from '../src/index.js';
+
+const ops = Object.values(OPERATIONS) as OperationMeta[];
+const depth = (path: string) => path.split('/').length;
+const list = ops.find(
+  (op) =>
+    op.method === 'GET' &&
+    op.pagination !== null &&
+    ops.some((c) => c.method === 'POST' && c.path === op.path) &&
+    ops.some((d) => d.method === 'DELETE' && d.path.startsWith(`${op.path}/{`) && depth(d.path) === depth(op.path) + 1),
+)!;
+const create = ops.find((op) => op.method === 'POST' && op.path === list.path)!;
+const remove = ops.find((op) => op.method === 'DELETE' && op.path.startsWith(`${list.path}/{`))!;
+const get = ops.find((op) => op.method === 'GET' && op.path === remove.path);
+const itemParam = /\{([^}]+)\}$/.exec(remove.path)![1]!;
+const paging = list.pagination!;
+
+/** The smallest value a rule takes; strings get `n` in them so that items differ. */
+function valueFor(rule: ValueRule, n = 1): unknown {
+  if (rule.default !== undefined) return rule.default;
+  if (rule.enum) return rule.enum[0];
+  if (rule.type === 'integer' || rule.type === 'number') return rule.minimum ?? 1;
+  if (rule.type === 'boolean') return false;
+  if (rule.type === 'array') return [];
+  if (rule.type === 'object') return {};
+  return `a${n}`;
+}
+/** The path values (and required query values) shared by the collection's operations. */
+const scope: Record<string, unknown> = {};
+for (const p of list.parameters) if (p.required && p.in !== 'header') scope[p.name] = valueFor(p);
+const itemName = (n: number) => `item${n}`;
+function createParams(n: number) {
+  const params: Record<string, unknown> = { ...scope };
+  for (const p of create.parameters)
+    if (p.required && p.in !== 'header' && !(p.name in params)) params[p.name] = valueFor(p, n);
+  const body: Record<string, unknown> = {};
+  for (const [name, rule] of Object.entries(create.body?.fields ?? {}))
+    if (rule.required || name === itemParam) body[name] = name === itemParam ? itemName(n) : valueFor(rule, n);
+  return { ...params, body };
+}
+const itemParams = (n: number) => ({ ...scope, [itemParam]: itemName(n) });
+
+const BASE = 'https://opensearch.cn-hangzhou.aliyuncs.com';
+// Every string the test derives is `a<n>`: the scope (the app group) the collection lives in is `a1`.
+const mocks = createOpenSearchHandlers({ baseUrl: BASE, appGroups: { a1: [] } });
+const server = setupServer(...mocks.handlers);
+beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
+afterEach(() => {
+  mocks.reset(server);
+  sent.length = 0;
+});
+afterAll(() => server.close());
+
+const sent: string[] = [];
+const countingFetch: typeof fetch = (input, init) => {
+  sent.push(`${init?.method ?? 'GET'} ${new URL(String(input)).pathname}`);
+  return fetch(input, init);
+};
+const client = createOpenSearchClient({
+  credentials: { accessKeyId: 'ak', accessKeySecret: 'sk' },
+  fetch: countingFetch,
+  retry: { maxAttempts: 3, baseDelayMs: 0 },
+});
+type Fn = (...args: unknown[]) => never;
+const q = queries as unknown as Record<string, Fn>;
+const fresh = () => new QueryClient();
+
+async function seed(count: number) {
+  const qc = fresh();
+  for (let n = 1; n <= count; n++)
+    await new MutationObserver(qc, q[`${create.operationId}Mutation`]!(client)).mutate(createParams(n) as never);
+}
+
+describe('query keys', () => {
+  it('are built from the path, stable whatever the order of the params, and prefix-ordered', () => {
+    const key = q[`${list.operationId}QueryKey`]!({ ...scope }) as unknown[];
+    expect(key[0]).toBe(QUERY_KEY_ROOT);
+    expect(key.at(-1)).toEqual({});
+    expect(key.slice(1, -1).join('/')).toBe(
+      list.path
+        .replace(/\{([^}]+)\}/g, (_m, name: string) => String(scope[name]))
+        .split('/')
+        .slice(3)
+        .join('/'),
+    );
+    const reversed = Object.fromEntries(Object.entries({ ...scope, [paging.pageSize]: 5 }).reverse());
+    expect(q[`${list.operationId}QueryKey`]!(reversed)).toEqual(
+      q[`${list.operationId}QueryKey`]!({ ...scope, [paging.pageSize]: 5 }),
+    );
+    if (get) {
+      const item = q[`${get.operationId}QueryKey`]!(itemParams(1)) as unknown[];
+      // The item's key starts with its list's path part: invalidating the list's path reaches it.
+      expect(item.slice(0, key.length - 1)).toEqual(key.slice(0, -1));
+      expect(item[key.length - 1]).toBe(itemName(1));
+    }
+    expect(q[`${list.operationId}InfiniteQueryKey`]!({ ...scope, [paging.pageNumber]: 3 })).toEqual([
+      ...key.slice(0, -1),
+      {},
+      'infinite',
+    ]);
+  });
+});
+
+describe('reads', () => {
+  it('the infinite query pages by the spec and stops after the last page', async () => {
+    await seed(3);
+    sent.length = 0;
+    const qc = fresh();
+    const options = q[`${list.operationId}InfiniteOptions`]!(client, { ...scope, [paging.pageSize]: 2 }) as {
+      getNextPageParam: (...a: unknown[]) => unknown;
+    };
+    const observer = new QueryObserver(qc, options as never);
+    const data = (await qc.fetchInfiniteQuery(options as never)) as { pages: Record<string, unknown[]>[] };
+    expect(data.pages.map((p) => (p[paging.items] ?? []).length)).toEqual([2]);
+    const more = (await qc.fetchInfiniteQuery({ ...(options as object), pages: 5 } as never)) as {
+      pages: Record<string, unknown[]>[];
+      pageParams: number[];
+    };
+    expect(more.pages.map((p) => p[paging.items]!.length)).toEqual([2, 1]);
+    expect(more.pageParams).toEqual([1, 2]);
+    expect(options.getNextPageParam(more.pages[1], more.pages, 2)).toBeUndefined();
+    expect(sent.filter((s) => s.startsWith('GET'))).toHaveLength(3); // page 1, then pages 1 and 2: no page 3
+    observer.destroy();
+  });
+
+  it('aborting a query aborts its request', async () => {
+    let aborted!: () => void;
+    const requestAborted = new Promise<void>((resolve) => {
+      aborted = resolve;
+    });
+    let started!: () => void;
+    const requestStarted = new Promise<void>((resolve) => {
+      started = resolve;
+    });
+    const pattern = `${BASE}${list.path.replace(/\{([^}]+)\}/g, ':$1')}`;
+    server.use(
+      http.get(pattern, ({ request }) => {
+        started();
+        request.signal.addEventListener('abort', () => aborted());
+        return new Promise(() => {});
+      }),
+    );
+    const qc = fresh();
+    const options = q[`${list.operationId}Options`]!(client, { ...scope }) as { queryKey: unknown[] };
+    const pending = qc.fetchQuery(options as never).catch((e: unknown) => e);
+    await requestStarted;
+    await qc.cancelQueries({ queryKey: options.queryKey });
+    await requestAborted;
+    expect(isCancelledError(await pending)).toBe(true);
+  });
+
+  it('a throttled call makes the client’s attempts and no TanStack retry on top; the error is the OpenSearchError', async () => {
+    server.use(mocks.mock.throttle({ retryAfterSeconds: 0 }));
+    const qc = fresh();
+    const observer = new QueryObserver(qc, q[`${list.operationId}Options`]!(client, { ...scope }) as never);
+    const settled = new Promise<{ error: unknown; failureCount: number }>((resolve) => {
+      observer.subscribe((result) => {
+        if (result.status === 'error') resolve({ error: result.error, failureCount: result.failureCount });
+      });
+    });
+    const { error, failureCount } = await settled;
+    expect(error).toMatchObject({ name: 'ThrottlingError', code: 'Throttling.User' });
+    expect(failureCount).toBe(1);
+    expect(sent).toHaveLength(3); // the client's 3 attempts; TanStack's default would have made 12
+    observer.destroy();
+  });
+});
+
+describe('mutations invalidate what the path nesting says they changed', () => {
+  const other = ops.find(
+    (op) => op.method === 'GET' && !op.path.startsWith(list.path) && op.parameters.every((p) => !p.required),
+  );
+
+  /** Caches a list, two items and an unrelated read; returns which of them a mutation marked stale. */
+  async function staleAfter(run: (qc: QueryClient) => Promise<unknown>) {
+    mocks.reset(server);
+    await seed(2);
+    const qc = fresh();
+    const keys: Record<string, unknown[]> = {
+      list: q[`${list.operationId}QueryKey`]!({ ...scope }),
+      infinite: q[`${list.operationId}InfiniteQueryKey`]!({ ...scope }),
+    };
+    qc.setQueryData(keys.list as never, { cached: true } as never);
+    qc.setQueryData(keys.infinite as never, { pages: [], pageParams: [] } as never);
+    if (get) {
+      keys.item1 = q[`${get.operationId}QueryKey`]!(itemParams(1));
+      keys.item2 = q[`${get.operationId}QueryKey`]!(itemParams(2));
+      qc.setQueryData(keys.item1 as never, { cached: 1 } as never);
+      qc.setQueryData(keys.item2 as never, { cached: 2 } as never);
+    }
+    if (other) {
+      keys.other = q[`${other.operationId}QueryKey`]!({});
+      qc.setQueryData(keys.other as never, { cached: 'other' } as never);
+    }
+    await run(qc);
+    return Object.entries(keys)
+      .filter(([, key]) => qc.getQueryState(key as never)?.isInvalidated)
+      .map(([name]) => name)
+      .sort();
+  }
+
+  it('a delete refreshes its item and the lists of its collection, and nothing else', async () => {
+    const stale = await staleAfter((qc) =>
+      new MutationObserver(qc, q[`${remove.operationId}Mutation`]!(client)).mutate(itemParams(1) as never),
+    );
+    expect(stale).toEqual(get ? ['infinite', 'item1', 'list'] : ['infinite', 'list']);
+  });
+
+  it('a create refreshes the lists and items under the collection, and nothing else', async () => {
+    const stale = await staleAfter((qc) =>
+      new MutationObserver(qc, q[`${create.operationId}Mutation`]!(client)).mutate(createParams(9) as never),
+    );
+    expect(stale).toEqual(get ? ['infinite', 'item1', 'item2', 'list'] : ['infinite', 'list']);
+  });
+
+  it('uses the QueryClient given, and callers add to or replace the invalidations', async () => {
+    const given = fresh();
+    given.setQueryData(['mine'], 1);
+    const stale = await staleAfter((qc) =>
+      new MutationObserver(
+        qc,
+        q[`${remove.operationId}Mutation`]!(client, {
+          queryClient: given,
+          invalidate: (derived: unknown[]) => [...derived, { queryKey: ['mine'] }],
+        }),
+      ).mutate(itemParams(1) as never),
+    );
+    expect(stale).toEqual([]); // the running client was not the one invalidated
+    expect(given.getQueryState(['mine'])?.isInvalidated).toBe(true);
+    const replaced = await staleAfter((qc) =>
+      new MutationObserver(qc, q[`${remove.operationId}Mutation`]!(client, { invalidate: () => [] })).mutate(
+        itemParams(2) as never,
+      ),
+    );
+    expect(replaced).toEqual([]);
+  });
+
+  it('a failed write invalidates nothing and is not retried by TanStack', async () => {
+    const stale = await staleAfter(async (qc) => {
+      const error = await new MutationObserver(qc, q[`${remove.operationId}Mutation`]!(client))
+        .mutate(itemParams(7) as never)
+        .catch((e: unknown) => e);
+      expect(error).toMatchObject({ kind: 'client', status: 404 });
+    });
+    expect(stale).toEqual([]);
+    expect(sent.filter((s) => s.startsWith('DELETE'))).toHaveLength(1);
+  });
+});
+
+describe('every operation of the spec has its options', () => {
+  it.each(ops.map((op) => [op.operationId, op] as const))('%s', (_id, op) => {
+    if (op.method === 'GET') {
+      expect(typeof q[`${op.operationId}QueryKey`]).toBe('function');
+      expect(typeof q[`${op.operationId}Options`]).toBe('function');
+      expect(typeof q[`${op.operationId}InfiniteOptions`]).toBe(op.pagination ? 'function' : 'undefined');
+    } else expect(typeof q[`${op.operationId}Mutation`]).toBe('function');
+  });
+});
