@@ -69,6 +69,15 @@ try {
     return tarballs.join(', ');
   });
 
+  step('the packed client ships openapi.json, equal to the bundled spec', () => {
+    const tarball = readdirSync(packs).find((t) => t.includes('client'));
+    const shipped = run('tar', ['-xOzf', join(packs, tarball), 'package/openapi.json']);
+    const bundle = readFileSync(join(root, 'openapi/generated/openapi.json'), 'utf8');
+    if (JSON.stringify(JSON.parse(shipped)) !== JSON.stringify(JSON.parse(bundle)))
+      throw new Error('package/openapi.json differs from openapi/generated/openapi.json');
+    return `${Math.round(shipped.length / 1024)} kB`;
+  });
+
   step('each packed README links only to what ships (or to absolute URLs); every listed file ships', () => {
     const checked = [];
     for (const tarball of readdirSync(packs)) {

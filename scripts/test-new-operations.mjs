@@ -50,7 +50,7 @@ function copyRepository() {
   }
   symlinkSync(join(root, 'node_modules'), join(work, 'node_modules'), 'dir');
   // The packages' node_modules hold relative links (../../../client): copied as links, they resolve in the copy.
-  for (const pkg of ['client', 'mocks', 'openapi-reader']) {
+  for (const pkg of ['client', 'mocks', 'query', 'openapi-reader']) {
     const from = join(root, 'packages', pkg, 'node_modules');
     cpSync(from, join(work, 'packages', pkg, 'node_modules'), {
       recursive: true,
@@ -86,10 +86,19 @@ function followReadme() {
     [`List${T}s`, `Create${T}`, `Get${T}`].every((a) => metadata.includes(`"action": "${a}"`)),
     'the generated metadata carries the new actions',
   );
-  for (const pkg of ['client', 'mocks']) {
+  for (const pkg of ['client', 'mocks', 'query']) {
     const build = tryRun(bin('tsup'), [], join(work, 'packages', pkg));
     check(build.ok, `pnpm build: the ${pkg} builds`, build.out);
   }
+  // The query package follows: the new list gets query, infinite and key exports, the create a mutation.
+  const queries = readFileSync(join(work, 'packages/query/dist/index.d.ts'), 'utf8');
+  const listId = `list${T}s`;
+  check(
+    [`${listId}Options`, `${listId}InfiniteOptions`, `${listId}QueryKey`, `create${T}Mutation`, `get${T}Options`].every(
+      (name) => queries.includes(name),
+    ),
+    'the query package gives the new operations their options and mutation, with no hand edit',
+  );
   const update = tryRun('node', ['scripts/api-report.mjs'], work);
   check(update.ok, 'pnpm api:update refreshes the API reports', update.out);
   for (const [script, name] of [
@@ -287,7 +296,7 @@ async function theMocks() {
 
 /** The packages' own suites, in the copy: adding an operation leaves them green. */
 function theSuites() {
-  for (const pkg of ['client', 'mocks']) {
+  for (const pkg of ['client', 'mocks', 'query']) {
     const files = readdirSync(join(work, 'packages', pkg, 'test')).length;
     const suite = tryRun(bin('vitest'), ['run', '--reporter=dot'], join(work, 'packages', pkg), { CI: 'true' });
     check(suite.ok, `the ${pkg} package's test suite (${files} files) passes in the copy`, suite.out.slice(-4000));
