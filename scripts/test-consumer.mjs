@@ -1,8 +1,8 @@
 #!/usr/bin/env node
-// Consumer smoke test: packs both packages as they would be published (pnpm pack rewrites the
+// Consumer smoke test: packs the three packages as they would be published (pnpm pack rewrites the
 // workspace ranges), installs the tarballs with npm into fresh projects outside the workspace (one
 // on the system Node with msw 2 and TypeScript 5.9, one on Node 24 with msw 3 and TypeScript 7), and
-// uses them from ESM, CJS, strict TypeScript (bundler and node16) and a browser bundle.
+// uses them from ESM, CJS, strict TypeScript (bundler and node16, the query package with React Query and Vue Query) and a browser bundle.
 import { execFileSync } from 'node:child_process';
 import {
   copyFileSync,
@@ -28,6 +28,8 @@ const report = createReport('test:consumer');
 const step = report.step;
 
 const npmCli = realpathSync(execFileSync('sh', ['-c', 'command -v npm'], { encoding: 'utf8' }).trim());
+// @acs-opensearch/query with the two most used adapters, each as users install it (each may bring its own query-core).
+const QUERY_DEPS = ['@tanstack/react-query@^5', '@tanstack/vue-query@^5', 'react@^19', '@types/react@^19', 'vue@^3'];
 // The system Node with the majors this repository's tooling uses, and Node 24 (the active LTS) with
 // the newest majors users install today: msw 3 (Node >= 22.12) and TypeScript 7.
 const variants = [
@@ -35,25 +37,25 @@ const variants = [
     label: `Node ${process.version.split('.')[0]}, msw 2, TypeScript 5.9`,
     dir: 'node-system',
     node: process.execPath,
-    deps: ['msw@^2.7.0', 'typescript@~5.9.3', 'esbuild@^0.25.0', '@types/node@^20.19.0'],
+    deps: ['msw@^2.7.0', 'typescript@~5.9.3', 'esbuild@^0.25.0', '@types/node@^20.19.0', ...QUERY_DEPS],
     listen: 'listen-msw2.ts',
   },
   {
     label: 'Node 24, msw 3, TypeScript 7',
     dir: 'node24',
     node: node24Binary(),
-    deps: ['msw@^3.0.0', 'typescript@^7.0.0', 'esbuild@^0.25.0', '@types/node@^24.0.0'],
+    deps: ['msw@^3.0.0', 'typescript@^7.0.0', 'esbuild@^0.25.0', '@types/node@^24.0.0', ...QUERY_DEPS],
     listen: 'listen-msw3.ts',
   },
 ];
 
 try {
   const packs = join(work, 'packs');
-  step('pnpm pack both packages (workspace ranges rewritten)', () => {
-    for (const pkg of ['client', 'mocks'])
+  step('pnpm pack the three packages (workspace ranges rewritten)', () => {
+    for (const pkg of ['client', 'mocks', 'query'])
       run('pnpm', ['pack', '--pack-destination', packs], join(root, 'packages', pkg));
     const tarballs = readdirSync(packs);
-    if (tarballs.length !== 2) throw new Error(`expected 2 tarballs, got ${tarballs.join(', ')}`);
+    if (tarballs.length !== 3) throw new Error(`expected 3 tarballs, got ${tarballs.join(', ')}`);
     const manifest = JSON.parse(
       run('tar', [
         '-xOzf',
@@ -142,6 +144,7 @@ try {
 
     // Under node16 the consumer is an ES module (.mts): msw's own types cannot be required from CJS.
     copyFileSync(join(fixture, 'consumer.ts'), join(app, 'consumer.mts'));
+    copyFileSync(join(fixture, 'query.ts'), join(app, 'query.mts'));
     copyFileSync(join(fixture, variant.listen), join(app, variant.listen.replace(/\.ts$/, '.mts')));
     for (const [resolution, module, file] of [
       ['bundler', 'esnext', 'consumer.ts'],
@@ -162,7 +165,12 @@ try {
               skipLibCheck: false,
               noUncheckedIndexedAccess: true,
             },
-            files: [file, file.endsWith('.mts') ? variant.listen.replace(/\.ts$/, '.mts') : variant.listen],
+            files: [
+              file,
+              file.endsWith('.mts') ? variant.listen.replace(/\.ts$/, '.mts') : variant.listen,
+              // React Query and Vue Query take the query package's options, typed (data, error, cache).
+              file.endsWith('.mts') ? 'query.mts' : 'query.ts',
+            ],
           };
           writeFileSync(join(app, `tsconfig.${resolution}.json`), JSON.stringify(config, null, 2));
           const version = run(join(app, 'node_modules', '.bin', 'tsc'), ['--version'], app).trim();

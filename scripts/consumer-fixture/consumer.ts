@@ -67,7 +67,7 @@ export function mocks() {
     appGroups: { app: [makeFunctionInstance({ functionName: 'ctr' })] },
   });
   const overrides = [
-    mock.respond('listFunctionInstances', 200, { requestId: 'r', result: [] }),
+    mock.respond('listFunctionInstances', 200, { requestId: 'r', totalCount: 0, result: [] }),
     mock.error('Throttling.User'),
   ];
   // @ts-expect-error the 200 body needs a result list

@@ -259,7 +259,7 @@ describe('controller', () => {
     );
     expect((await client.listFunctionInstances(params)).result.map((i) => i.instanceName)).toEqual(['only']);
     expect((await client.listFunctionInstances(params)).result.length).toBeGreaterThan(1);
-    server.use(mock.mock.respond('listFunctionInstances', 200, { requestId: 'fixed', result: [] }));
+    server.use(mock.mock.respond('listFunctionInstances', 200, { requestId: 'fixed', totalCount: 0, result: [] }));
     expect((await client.listFunctionInstances(params)).result).toEqual([]);
     server.resetHandlers(...mock.handlers);
     expect((await client.listFunctionInstances(params)).result.length).toBeGreaterThan(1);

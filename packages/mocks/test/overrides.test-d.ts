@@ -8,6 +8,7 @@ describe('typed overrides (mock.respond, mock.error)', () => {
   it('accepts bodies the spec allows for the status', () => {
     mock.respond('listFunctionInstances', 200, {
       requestId: 'r',
+      totalCount: 1,
       result: [{ instanceName: 'a', functionName: 'b' }],
     });
     mock.respond('listFunctionInstances', 200, { RequestId: 'r', Result: [] });

@@ -19,7 +19,9 @@ const heap = async () => {
   return process.memoryUsage().heapUsed;
 };
 
-describe('bounded memory', { timeout: 120_000 }, () => {
+// 32,000 requests take about 30 s alone, and more than 120 s on 2 cores shared with another suite:
+// the budget fits the slowest machine CI runs on (it only matters if something hangs).
+describe('bounded memory', { timeout: 600_000 }, () => {
   it('30,000 requests to distinct app groups leave the heap within 30 MiB of its start', async () => {
     const { handlers } = createOpenSearchHandlers({ baseUrl: 'https://soak.example' });
     const base = 'https://soak.example/v4/openapi/app-groups';

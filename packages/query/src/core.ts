@@ -4,15 +4,16 @@
 // the spec's path nesting says the write changed. Nothing here names an operation: each generated
 // export passes its operation's metadata and the invalidation plan the generator derived.
 import type { OpenSearchClient, OpenSearchError, OperationMeta } from '@acs-opensearch/client';
-import type {
-  DataTag,
-  InfiniteData,
-  MutationFunctionContext,
-  QueryClient,
-  QueryFilters,
-  QueryFunctionContext,
-  QueryKey,
-} from '@tanstack/query-core';
+import type { DataTag, InfiniteData, QueryFilters, QueryKey } from '@tanstack/query-core';
+
+// The option types name no class of query-core (QueryClient, Query, the function contexts): React
+// Query and Vue Query may each bring their own copy of query-core, and a class of one copy is not
+// assignable to the other's. What the options need is described by its shape instead.
+
+/** What a mutation invalidates in: any QueryClient, of whichever copy of query-core. */
+export interface QueryClientLike {
+  invalidateQueries(filters: QueryFilters): Promise<unknown>;
+}
 
 /** The first element of every key: a prefix that matches every query of this package. */
 export const QUERY_KEY_ROOT = 'opensearch';
@@ -83,7 +84,7 @@ const methodOf = (client: OpenSearchClient, op: OperationMeta): Method => {
 /** Options for `useQuery`/`fetchQuery` and the other adapters: key, queryFn with the signal, retry. */
 export interface OpenSearchQueryOptions<TData, TKey extends QueryKey = QueryKey> {
   queryKey: DataTag<TKey, TData, OpenSearchError>;
-  queryFn: (context: QueryFunctionContext<TKey>) => Promise<TData>;
+  queryFn: (context: { signal: AbortSignal }) => Promise<TData>;
   retry: (failureCount: number, error: OpenSearchError) => boolean;
 }
 
@@ -105,7 +106,7 @@ export function readOptions<TData>(
 /** Options for `useInfiniteQuery`/`fetchInfiniteQuery`: one page per call, paged by the spec. */
 export interface OpenSearchInfiniteOptions<TPage, TKey extends QueryKey = QueryKey> {
   queryKey: DataTag<TKey, InfiniteData<TPage, number>, OpenSearchError>;
-  queryFn: (context: QueryFunctionContext<TKey, number>) => Promise<TPage>;
+  queryFn: (context: { pageParam: number; signal: AbortSignal }) => Promise<TPage>;
   initialPageParam: number;
   getNextPageParam: (lastPage: TPage, allPages: TPage[], lastPageParam: number) => number | undefined;
   retry: (failureCount: number, error: OpenSearchError) => boolean;
@@ -191,7 +192,7 @@ export function invalidationsOf(plan: InvalidationPlan, params: unknown): QueryF
 /** A mutation's own options: where to invalidate, and how to change what is invalidated. */
 export interface OpenSearchMutationConfig<TData, TVariables> extends QueryCallOptions {
   /** The QueryClient to invalidate in. Default: the one that runs the mutation (TanStack 5's mutation context). */
-  queryClient?: QueryClient;
+  queryClient?: QueryClientLike;
   /**
    * Changes the invalidations: gets the ones derived from the spec and returns the ones to run.
    * Return `[...derived, more]` to add, `[]` or your own list to replace.
@@ -203,12 +204,8 @@ export interface OpenSearchMutationConfig<TData, TVariables> extends QueryCallOp
 export interface OpenSearchMutationOptions<TData, TVariables> {
   mutationKey: QueryKey;
   mutationFn: (variables: TVariables) => Promise<TData>;
-  onSuccess: (
-    data: TData,
-    variables: TVariables,
-    onMutateResult: unknown,
-    context: MutationFunctionContext,
-  ) => Promise<void>;
+  /** `context` is TanStack 5's mutation context: the QueryClient running the mutation is its `client`. */
+  onSuccess: (data: TData, variables: TVariables, onMutateResult: unknown, context: unknown) => Promise<void>;
   retry: (failureCount: number, error: OpenSearchError) => boolean;
 }
 
@@ -224,7 +221,7 @@ export function mutationOptions<TData, TVariables>(
     mutationKey: [QUERY_KEY_ROOT, op.operationId],
     mutationFn: (variables) => method(variables, callOptions) as Promise<TData>,
     onSuccess: async (data, variables, _onMutateResult, context) => {
-      const target = queryClient ?? context?.client;
+      const target = queryClient ?? (context as { client?: QueryClientLike } | undefined)?.client;
       if (!target) return;
       const derived = invalidationsOf(plan, variables);
       const filters = invalidate ? invalidate(derived, variables, data) : derived;

@@ -12,5 +12,6 @@ export {
   openSearchRetry,
   QUERY_KEY_ROOT,
   type QueryCallOptions,
+  type QueryClientLike,
 } from './core.js';
 export * from './generated/queries.js';
