@@ -47,7 +47,7 @@ async function signerMicros(nodeBinary) {
     const median = (v) => v.sort((a, b) => a - b)[Math.floor(v.length / 2)];
     const time = (fn, n) => { for (let i = 0; i < 5000; i++) fn(); const t = performance.now(); for (let i = 0; i < n; i++) fn(); return ((performance.now() - t) * 1000) / n; };
     const timeAsync = async (fn, n) => { for (let i = 0; i < 5000; i++) await fn(); const t = performance.now(); for (let i = 0; i < n; i++) await fn(); return ((performance.now() - t) * 1000) / n; };
-    const body = '{"requestId":"r","result":[]}';
+    const body = '{"requestId":"r","totalCount":0,"result":[]}';
     const fetch = async () => new Response(body, { headers: { 'content-type': 'application/json', 'content-length': String(body.length) } });
     const plain = createOpenSearchClient({ endpoint: 'https://opensearch.cn-hangzhou.aliyuncs.com', credentials, fetch });
     const hooked = createOpenSearchClient({ endpoint: 'https://opensearch.cn-hangzhou.aliyuncs.com', credentials, fetch, hooks: { onAttempt() {}, onResponse() {}, onError() {} } });

@@ -16,7 +16,7 @@ describe('the Node build (export condition "node")', () => {
       Object.defineProperty(globalThis, 'crypto', { configurable: true, value: { randomUUID: () => real.randomUUID(), get subtle() { throw new Error('Web Crypto was used'); } } });
       const { createOpenSearchClient } = await import('@acs-opensearch/client');
       let sent;
-      const fetch = async (url, init) => { sent = init.headers; return new Response('{"requestId":"r","result":[]}', { headers: { 'content-type': 'application/json' } }); };
+      const fetch = async (url, init) => { sent = init.headers; return new Response('{"requestId":"r","totalCount":0,"result":[]}', { headers: { 'content-type': 'application/json' } }); };
       const client = createOpenSearchClient({ credentials: { accessKeyId: 'ak', accessKeySecret: 'sk' }, fetch });
       await client.listFunctionInstances({ appGroupIdentity: 'a', functionName: 'b' });
       await client.GET('/v4/openapi/app-groups/{appGroupIdentity}/functions/{functionName}/instances', { params: { path: { appGroupIdentity: 'a', functionName: 'b' } } });

@@ -60,7 +60,7 @@ describe('secrets never leak', () => {
     );
     const { fetch } = fakeFetch(
       () => json({ Code: 'InternalError' }, { status: 500 }),
-      () => json({ requestId: 'r', result: [] }),
+      () => json({ requestId: 'r', totalCount: 0, result: [] }),
     );
     await createOpenSearchClient({ credentials: sts, fetch, retry: { baseDelayMs: 1 } }).listFunctionInstances(params);
     for (const spy of spies) expect(spy).not.toHaveBeenCalled();
