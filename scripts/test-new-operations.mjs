@@ -177,7 +177,7 @@ async function startVerifyingServer(credentials) {
           ? { requestId: 'r-get', result: { widgetName: name, colour: 'red' } }
           : route.action === `List${T}s`
             ? { requestId: 'r-list', totalCount: 1, result: [{ widgetName: 'w1', colour: 'red' }] }
-            : { requestId: `r-${req.method}`, result: [] };
+            : { requestId: `r-${req.method}`, totalCount: 0, result: [] };
       res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(answer));
     });
   });
