@@ -90,6 +90,8 @@ interface Flight {
   deadline: number;
   observer: CallObserver | undefined;
   attempt: number;
+  /** Whether the call may be sent again: the operation is idempotent, or its method is in the retry policy's. */
+  safeToRepeat: boolean;
   /** What the last retry cost the budget. */
   spent: number | undefined;
   lastError: OpenSearchError | undefined;
@@ -152,7 +154,7 @@ async function attemptOnce(flight: Flight): Promise<Answer | { retry: true; wait
   // The attempt's own limit, or what is left of the deadline when that is shorter: then the deadline ends it.
   const cutByDeadline = settings.timeoutMs <= 0 || remaining < settings.timeoutMs;
   const ms = cutByDeadline ? remaining : settings.timeoutMs;
-  const safeToRepeat = call.op.idempotent || retry.methods.has(target.method);
+  const { safeToRepeat } = flight;
   const stage: { at: CallStage } = { at: 'credentials' };
   try {
     const signed = signAttempt(options, call, now() + options.clock.offsetMs, stage);
@@ -218,6 +220,7 @@ async function send<T = Answer>(
       ? new (await observing).CallObserver(options.hooks!, call.op, call.url, settings.context, options.secrets)
       : undefined,
     attempt: 0,
+    safeToRepeat: call.op.idempotent || settings.retry.methods.has(call.op.method),
     spent: undefined,
     lastError: undefined,
   };
@@ -233,7 +236,7 @@ async function send<T = Answer>(
       options.budget?.succeeded(flight.spent);
       return finish(answer, read, flight.observer);
     }
-    const safeToRepeat = call.op.idempotent || settings.retry.methods.has(flight.target.method);
+    const { safeToRepeat } = flight;
     const fields = readErrorFields(answer.text, answer.headers);
     const error = errorFromResponse(answer, fields, flight.target, safeToRepeat, options.secrets);
     errorAnswers.set(error, answer);

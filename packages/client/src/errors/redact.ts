@@ -26,6 +26,8 @@ const PAIR = new RegExp(
 );
 /** A secret-looking key followed by a structure (object or array): its inside cannot be told apart. */
 const STRUCTURED = new RegExp(String.raw`${KEY}(?:\\*["'])?\s*[:=]\s*(?:\{|\[(?!redacted\]))`, 'i');
+/** A key that is secret-looking as a whole (a JSON field's name). */
+const SECRET_KEY = new RegExp(`^${KEY}$`, 'i');
 /** A secret-looking pair whose value was not redacted. */
 const UNREDACTED = new RegExp(String.raw`${KEY}(?:\\*["'])?\s*[:=]\s*(?!\[redacted\])(?:\\*["'])?[^\s"'\\,;&}]`, 'i');
 
@@ -163,10 +165,7 @@ export function scrubValue(value: unknown, secrets: SecretSet, depth = 0): unkno
   if (Array.isArray(value)) return value.map((item) => scrubValue(item, secrets, depth + 1));
   const out: Record<string, unknown> = {};
   for (const [key, item] of Object.entries(value)) {
-    out[key] =
-      new RegExp(`^${KEY}$`, 'i').test(key) && item !== null && item !== ''
-        ? REDACTED
-        : scrubValue(item, secrets, depth + 1);
+    out[key] = SECRET_KEY.test(key) && item !== null && item !== '' ? REDACTED : scrubValue(item, secrets, depth + 1);
   }
   return out;
 }
