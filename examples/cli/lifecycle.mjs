@@ -111,7 +111,7 @@ async function main() {
     );
     await step(
       `getFunctionCurrentVersion ${where.functionName}`,
-      () => client.getFunctionCurrentVersion({ functionName: where.functionName }),
+      () => client.getFunctionCurrentVersion({ functionName: where.functionName, modelType: 'tf_checkpoint' }),
       (a) => `version ${a.result.versionId} (${a.result.versionName}), modelType ${a.result.modelType}`,
     );
     await step(

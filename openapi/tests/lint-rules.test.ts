@@ -74,4 +74,28 @@ describe('redocly lint guards the spec', { timeout: 60_000 }, () => {
     expect(result.ok).toBe(false);
     expect(result.output).toContain('no-unused-components');
   });
+
+  it('fails when an operation has no RAM action', async () => {
+    const result = await lintMutated('no-ram-action', 'paths/function-instances.yaml', (t) =>
+      t.replace(/^ {4}action: opensearch:\w+\n/m, ''),
+    );
+    expect(result.ok).toBe(false);
+    expect(result.output).toContain('acs/operation-ram-action');
+  });
+
+  it('fails when an operation has no x-acs-ram at all', async () => {
+    const result = await lintMutated('no-ram', 'paths/function-version.yaml', (t) =>
+      t.replace(/^ {2}x-acs-ram:\n(?: {4}.*\n)+/m, ''),
+    );
+    expect(result.ok).toBe(false);
+    expect(result.output).toContain('operation-x-acs-ram');
+  });
+
+  it('fails when an operation does not link its reference page', async () => {
+    const result = await lintMutated('no-docs', 'paths/app-groups.yaml', (t) =>
+      t.replace(/^ {2}externalDocs:\n(?: {4}.*\n)+/m, ''),
+    );
+    expect(result.ok).toBe(false);
+    expect(result.output).toContain('operation-external-docs');
+  });
 });

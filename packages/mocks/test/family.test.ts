@@ -101,6 +101,15 @@ describe('tasks are nested under their instance', () => {
   const client = clientFor('https://family.example');
   const task = { ...where, instanceName: 'ctr_test' };
 
+  it('a bad parameter is a 400 before the missing instance is a 404', async () => {
+    const url = 'https://shops.example/v4/openapi/app-groups/shop_a/functions/ctr/instances/no_such_instance/tasks';
+    const bad = await fetch(`${url}?status=done`);
+    expect(bad.status).toBe(400);
+    const data = await bad.json();
+    expect(data.message ?? data.Message).toContain('status');
+    expect((await fetch(`${url}?status=failed`)).status).toBe(404);
+  });
+
   it('a missing or deleted instance is 404, never the example', async () => {
     expect(await failure(client.listFunctionTasks({ ...where, instanceName: 'no_such_instance' }))).toMatchObject({
       status: 404,
@@ -139,10 +148,11 @@ describe('tasks are nested under their instance', () => {
     const before = await client.listFunctionTasks({ ...task, endTime: from - 1, pageSize: 100 });
     expect(before.result.every((t) => t.startTime! < from)).toBe(true);
     expect(before.totalCount).toBe(starts.filter((s) => s < from).length);
-    const status = all[0]!.status!;
+    const status = all[0]!.status! as 'success' | 'failed' | 'running';
     const same = await client.listFunctionTasks({ ...task, status, pageSize: 100 });
     expect(same.result.length).toBe(all.filter((t) => t.status === status).length);
-    expect((await client.listFunctionTasks({ ...task, status: 'no-such-status' })).totalCount).toBe(0);
+    const unused = (['success', 'failed', 'running'] as const).find((s) => !all.some((t) => t.status === s));
+    if (unused) expect((await client.listFunctionTasks({ ...task, status: unused })).totalCount).toBe(0);
     const page2 = await client.listFunctionTasks({ ...task, pageSize: 1, pageNumber: 2 });
     expect(page2.result[0]!.runId).toBe(all[1]!.runId);
     expect(page2.totalCount).toBe(all.length);
@@ -153,7 +163,7 @@ describe('versions belong to their function', () => {
   const client = clientFor('https://family.example');
 
   it('the answer is about the function and the version asked for; an unknown version is 404', async () => {
-    const current = await client.getFunctionCurrentVersion({ functionName: 'rank_v2' });
+    const current = await client.getFunctionCurrentVersion({ functionName: 'rank_v2', modelType: 'tf_checkpoint' });
     expect(current.result.functionName).toBe('rank_v2');
     const versionId = String(current.result.versionId);
     const one = await client.getFunctionVersion({ functionName: 'rank_v2', versionId });
@@ -163,7 +173,7 @@ describe('versions belong to their function', () => {
   });
 
   it('the current version follows the filters that name a version field, and is 404 when none matches', async () => {
-    const current = await client.getFunctionCurrentVersion({ functionName: 'ctr' });
+    const current = await client.getFunctionCurrentVersion({ functionName: 'ctr', modelType: 'tf_checkpoint' });
     const same = await client.getFunctionCurrentVersion({ functionName: 'ctr', modelType: current.result.modelType! });
     expect(same.result.versionId).toBe(current.result.versionId);
     expect(
@@ -252,7 +262,7 @@ describe('each operation names its own RAM action and error codes', () => {
       client.createFunctionInstance({ ...where, body: { instanceName: 'x', modelType: 'm' } }),
     );
     expect(create).toMatchObject({ status: 403, code: 'Forbidden.RAM' });
-    expect(create.message).toContain('opensearch:CreateFunction');
+    expect(create.message).toContain('opensearch:WriteFunction');
     const groups = await failure(client.listAppGroups());
     expect(groups.message).toContain('opensearch:ListAppGroup');
   });

@@ -86,7 +86,10 @@ describe('the official SDK against acs-opensearch-mock', () => {
     expect(new Set(runIds).size).toBe(total);
     expect(runIds.every((id) => typeof id === 'string')).toBe(true);
 
-    const current = await client.getFunctionCurrentVersion('ctr', new sdk.GetFunctionCurrentVersionRequest({}));
+    const current = await client.getFunctionCurrentVersion(
+      'ctr',
+      new sdk.GetFunctionCurrentVersionRequest({ modelType: 'tf_checkpoint' }),
+    );
     expect(current.body?.result?.functionName).toBe('ctr');
     expect(current.body?.result?.versionId).toEqual(expect.any(Number));
     const version = await client.getFunctionVersion('ctr', String(current.body?.result?.versionId));

@@ -68,9 +68,11 @@ export const OPERATIONS = {
         "in": "query",
         "type": "integer",
         "enum": [
+          0,
           1,
           2
         ],
+        "default": 0,
         "minimum": -2147483648,
         "maximum": 2147483647
       },
@@ -256,7 +258,9 @@ export const OPERATIONS = {
         "instanceName": {
           "required": true,
           "type": "string",
-          "minLength": 1
+          "minLength": 1,
+          "maxLength": 30,
+          "pattern": "^[A-Za-z][A-Za-z0-9_]*$"
         },
         "modelType": {
           "required": true,
@@ -346,7 +350,9 @@ export const OPERATIONS = {
         "in": "path",
         "required": true,
         "type": "string",
-        "minLength": 1
+        "minLength": 1,
+        "maxLength": 30,
+        "pattern": "^[A-Za-z][A-Za-z0-9_]*$"
       },
       {
         "name": "output",
@@ -406,7 +412,9 @@ export const OPERATIONS = {
         "in": "path",
         "required": true,
         "type": "string",
-        "minLength": 1
+        "minLength": 1,
+        "maxLength": 30,
+        "pattern": "^[A-Za-z][A-Za-z0-9_]*$"
       }
     ],
     "body": {
@@ -493,7 +501,9 @@ export const OPERATIONS = {
         "in": "path",
         "required": true,
         "type": "string",
-        "minLength": 1
+        "minLength": 1,
+        "maxLength": 30,
+        "pattern": "^[A-Za-z][A-Za-z0-9_]*$"
       }
     ],
     "body": null,
@@ -540,7 +550,9 @@ export const OPERATIONS = {
         "in": "path",
         "required": true,
         "type": "string",
-        "minLength": 1
+        "minLength": 1,
+        "maxLength": 30,
+        "pattern": "^[A-Za-z][A-Za-z0-9_]*$"
       },
       {
         "name": "startTime",
@@ -557,7 +569,12 @@ export const OPERATIONS = {
       {
         "name": "status",
         "in": "query",
-        "type": "string"
+        "type": "string",
+        "enum": [
+          "success",
+          "failed",
+          "running"
+        ]
       },
       {
         "name": "pageNumber",
@@ -625,6 +642,7 @@ export const OPERATIONS = {
       {
         "name": "modelType",
         "in": "query",
+        "required": true,
         "type": "string"
       },
       {

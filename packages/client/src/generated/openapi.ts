@@ -12,8 +12,7 @@ export interface paths {
         };
         /**
          * List the applications of the account
-         * @description Lists the applications (app groups) of the account, filtered, in pages.
-         *     Beyond the reference: from the official SDK 5.2.0 (listAppGroupsWithOptions). Its
+         * @description Lists the applications (app groups) of the account, filtered, in pages. Its
          *     answer is camelCase only: the SDK reads it so, and there is no PascalCase twin.
          */
         get: operations["listAppGroups"];
@@ -44,8 +43,6 @@ export interface paths {
          * Create an algorithm instance
          * @description Creates an algorithm instance of a feature in an application. The instance then
          *     appears in ListFunctionInstances (as a `source: user` instance).
-         *     Beyond the reference (which covers ListFunctionInstances only): method, path, action,
-         *     body and answer are those of the official SDK 5.2.0 (createFunctionInstanceWithOptions).
          */
         post: operations["createFunctionInstance"];
         delete?: never;
@@ -74,9 +71,8 @@ export interface paths {
                  */
                 functionName: components["parameters"]["functionName"];
                 /**
-                 * @description The name of the algorithm instance.
-                 *     Beyond the reference (which covers ListFunctionInstances only): from the official
-                 *     SDK 5.2.0, where it is the third path segment of the instance operations.
+                 * @description The name of the algorithm instance: 1 to 30 letters, digits and underscores, starting
+                 *     with a letter, as the reference sets for a new instance's name.
                  * @example ctr_test
                  */
                 instanceName: components["parameters"]["instanceName"];
@@ -86,21 +82,18 @@ export interface paths {
         /**
          * Get one algorithm instance
          * @description Queries the details of one algorithm instance, with the state of its training (`task`).
-         *     Beyond the reference: from the official SDK 5.2.0 (getFunctionInstanceWithOptions).
          */
         get: operations["getFunctionInstance"];
         /**
          * Update an algorithm instance
          * @description Changes the description, schedule or parameters of an algorithm instance; fields not
-         *     sent keep their value. Beyond the reference: from the official SDK 5.2.0
-         *     (updateFunctionInstanceWithOptions).
+         *     sent keep their value.
          */
         put: operations["updateFunctionInstance"];
         post?: never;
         /**
          * Delete an algorithm instance
          * @description Deletes an algorithm instance; its training tasks go with it.
-         *     Beyond the reference: from the official SDK 5.2.0 (deleteFunctionInstanceWithOptions).
          */
         delete: operations["deleteFunctionInstance"];
         options?: never;
@@ -119,7 +112,6 @@ export interface paths {
          * List the training tasks of an algorithm instance
          * @description Lists the training tasks of one algorithm instance, newest last, filtered by state and
          *     by a range of start times, in pages. A missing instance is a 404.
-         *     Beyond the reference: from the official SDK 5.2.0 (listFunctionTasksWithOptions).
          */
         get: operations["listFunctionTasks"];
         put?: never;
@@ -141,7 +133,6 @@ export interface paths {
          * Get the current version of a feature
          * @description Queries the version of a feature that new instances are created with: the newest version
          *     that matches the filters. A feature with no such version is a 404.
-         *     Beyond the reference: from the official SDK 5.2.0 (getFunctionCurrentVersionWithOptions).
          */
         get: operations["getFunctionCurrentVersion"];
         put?: never;
@@ -162,7 +153,6 @@ export interface paths {
         /**
          * Get one version of a feature
          * @description Queries one version of a feature by its ID. An unknown version is a 404.
-         *     Beyond the reference: from the official SDK 5.2.0 (getFunctionVersionWithOptions).
          */
         get: operations["getFunctionVersion"];
         put?: never;
@@ -179,7 +169,7 @@ export interface components {
     schemas: {
         /**
          * Tag
-         * @description A resource tag. Beyond the reference; from the official SDK 5.2.0.
+         * @description A resource tag.
          */
         Tag: {
             /**
@@ -736,7 +726,7 @@ export interface components {
          */
         FunctionInstanceCreate: {
             /**
-             * @description The name of the new instance.
+             * @description The name of the new instance: 1 to 30 letters, digits and underscores, starting with a letter.
              * @example ctr_new
              */
             instanceName: string;
@@ -1479,9 +1469,8 @@ export interface components {
          */
         output: "normal" | "simple" | "detail";
         /**
-         * @description The name of the algorithm instance.
-         *     Beyond the reference (which covers ListFunctionInstances only): from the official
-         *     SDK 5.2.0, where it is the third path segment of the instance operations.
+         * @description The name of the algorithm instance: 1 to 30 letters, digits and underscores, starting
+         *     with a letter, as the reference sets for a new instance's name.
          * @example ctr_test
          */
         instanceName: string;
@@ -1500,11 +1489,10 @@ export interface components {
          */
         taskEndTime: number;
         /**
-         * @description Only tasks in this state. Beyond the reference: from the official SDK 5.2.0
-         *     (ListFunctionTasksRequest.status).
+         * @description Only tasks in this state: `success`, `failed` or `running`, as the reference lists them.
          * @example success
          */
-        taskStatus: string;
+        taskStatus: "success" | "failed" | "running";
         /**
          * @description The ID of the version of the feature (a decimal number, sent as a path segment).
          *     Beyond the reference: from the official SDK 5.2.0 (`getFunctionVersion(functionName, versionId)`).
@@ -1542,31 +1530,30 @@ export interface operations {
         parameters: {
             query?: {
                 /**
-                 * @description Only the application of this name. Beyond the reference; from the official SDK 5.2.0.
+                 * @description Only the application of this name.
                  * @example my_app
                  */
                 name?: string;
                 /**
-                 * @description Only the applications of this instance. Beyond the reference; from the official SDK 5.2.0.
+                 * @description Only the applications of this instance.
                  * @example ops-cn-abc123
                  */
                 instanceId?: string;
                 /**
-                 * @description Only applications of this type (standard, enhanced ...). Beyond the reference; from the official SDK 5.2.0.
+                 * @description Only applications of this type (standard, enhanced ...).
                  * @example enhanced
                  */
                 type?: string;
                 /**
-                 * @description The ID of the resource group. Beyond the reference; from the official SDK 5.2.0.
+                 * @description The ID of the resource group.
                  * @example rg-abc123
                  */
                 resourceGroupId?: string;
                 /**
-                 * @description The sort order, as the service defines it (1: by creation time, newest first; 2: by name).
-                 *     Beyond the reference; from the official SDK 5.2.0, which types it as a number.
-                 * @example 1
+                 * @description The sort order. The reference gives 0 as the default; the service orders by creation time.
+                 * @example 0
                  */
-                sortBy?: 1 | 2;
+                sortBy?: 0 | 1 | 2;
                 /**
                  * @description Only applications that carry every one of these tags. Sent as a JSON array in one
                  *     query value (`tags=[{"key":"env","value":"prod"}]`), as the official SDK 5.2.0
@@ -1821,9 +1808,8 @@ export interface operations {
                  */
                 functionName: components["parameters"]["functionName"];
                 /**
-                 * @description The name of the algorithm instance.
-                 *     Beyond the reference (which covers ListFunctionInstances only): from the official
-                 *     SDK 5.2.0, where it is the third path segment of the instance operations.
+                 * @description The name of the algorithm instance: 1 to 30 letters, digits and underscores, starting
+                 *     with a letter, as the reference sets for a new instance's name.
                  * @example ctr_test
                  */
                 instanceName: components["parameters"]["instanceName"];
@@ -1904,9 +1890,8 @@ export interface operations {
                  */
                 functionName: components["parameters"]["functionName"];
                 /**
-                 * @description The name of the algorithm instance.
-                 *     Beyond the reference (which covers ListFunctionInstances only): from the official
-                 *     SDK 5.2.0, where it is the third path segment of the instance operations.
+                 * @description The name of the algorithm instance: 1 to 30 letters, digits and underscores, starting
+                 *     with a letter, as the reference sets for a new instance's name.
                  * @example ctr_test
                  */
                 instanceName: components["parameters"]["instanceName"];
@@ -1963,9 +1948,8 @@ export interface operations {
                  */
                 functionName: components["parameters"]["functionName"];
                 /**
-                 * @description The name of the algorithm instance.
-                 *     Beyond the reference (which covers ListFunctionInstances only): from the official
-                 *     SDK 5.2.0, where it is the third path segment of the instance operations.
+                 * @description The name of the algorithm instance: 1 to 30 letters, digits and underscores, starting
+                 *     with a letter, as the reference sets for a new instance's name.
                  * @example ctr_test
                  */
                 instanceName: components["parameters"]["instanceName"];
@@ -2010,8 +1994,7 @@ export interface operations {
                  */
                 endTime?: components["parameters"]["taskEndTime"];
                 /**
-                 * @description Only tasks in this state. Beyond the reference: from the official SDK 5.2.0
-                 *     (ListFunctionTasksRequest.status).
+                 * @description Only tasks in this state: `success`, `failed` or `running`, as the reference lists them.
                  * @example success
                  */
                 status?: components["parameters"]["taskStatus"];
@@ -2046,9 +2029,8 @@ export interface operations {
                  */
                 functionName: components["parameters"]["functionName"];
                 /**
-                 * @description The name of the algorithm instance.
-                 *     Beyond the reference (which covers ListFunctionInstances only): from the official
-                 *     SDK 5.2.0, where it is the third path segment of the instance operations.
+                 * @description The name of the algorithm instance: 1 to 30 letters, digits and underscores, starting
+                 *     with a letter, as the reference sets for a new instance's name.
                  * @example ctr_test
                  */
                 instanceName: components["parameters"]["instanceName"];
@@ -2118,24 +2100,24 @@ export interface operations {
     };
     getFunctionCurrentVersion: {
         parameters: {
-            query?: {
+            query: {
                 /**
-                 * @description Only a version of this feature type. Beyond the reference; from the official SDK 5.2.0.
+                 * @description Only a version of this feature type.
                  * @example PAAS
                  */
                 functionType?: string;
                 /**
-                 * @description Only a version for this model type. Beyond the reference; from the official SDK 5.2.0.
+                 * @description The model type the version is for (each feature has its own, such as `tf_checkpoint` for `ctr`). Required by the reference.
                  * @example tf_checkpoint
                  */
-                modelType?: string;
+                modelType: string;
                 /**
-                 * @description The industry of the application. Beyond the reference; from the official SDK 5.2.0.
+                 * @description The industry of the application.
                  * @example ecommerce
                  */
                 domain?: string;
                 /**
-                 * @description The category of the application. Beyond the reference; from the official SDK 5.2.0.
+                 * @description The category of the application.
                  * @example general
                  */
                 category?: string;

@@ -16,7 +16,7 @@ export const openApiDocument: {
     "title": "Alibaba Cloud OpenSearch API (function instances and app groups)",
     "version": "2017-12-25",
     "summary": "The algorithm (function) instances of OpenSearch applications, their training tasks and versions, and the applications.",
-    "description": "A hand-written OpenAPI 3.1 description of part of the Alibaba Cloud OpenSearch API,\nversion 2017-12-25, ROA style: **ListFunctionInstances**, the rest of the\nfunction-instance family (Create, Get, Update and Delete FunctionInstance,\nListFunctionTasks, GetFunctionVersion, GetFunctionCurrentVersion) and ListAppGroups.\n\nThis document is the single source of truth of the `acs-opensearch` monorepo:\nthe TypeScript types of `@acs-opensearch/client` and the MSW handlers of\n`@acs-opensearch/mocks` are generated from it (`pnpm generate`).\n\n## Sources and additions\nThe primary source is the public API reference page \"OpenSearch:ListFunctionInstances\"\n(last updated 2024-03-03). Everything it states is carried here. Wherever this\ndocument goes beyond that page, the addition is marked, either in prose\n(\"Beyond the reference: ...\") or with an `x-acs-assumption` extension that says why.\n\nThe reference covers ListFunctionInstances only. Every other operation is beyond it:\nits method, path, action, query and body names and answer fields are taken from the\nofficial SDK `@alicloud/opensearch20171225` 5.2.0 (`client.js` and its models), and\neach says so. Where the SDK is silent (required fields, error codes, RAM actions,\nfilter semantics), the choice is an `x-acs-assumption`.\n\n## Extensions the generator reads (beyond the reference)\n- `x-acs-action` and `x-acs-version` (required on every operation): signed into\n  every request of that operation.\n- `x-acs-pagination: { pageNumber, pageSize, totalCount, items }`: the operation\n  pages; names its page parameters, the body's total and its item list. Without\n  it, a GET with `pageNumber` and `pageSize` query parameters whose body has\n  `totalCount` and exactly one array is taken as paged (the API's convention).\n- `x-acs-filter: { field, operator }` on a list's query parameter: which item field\n  it filters and how (`=`, `>=`, `<=`, `contains`). The mocks read it; without it, a\n  query parameter named like an item field filters by equality.\n- `x-acs-idempotent: true|false`: whether repeating the call is safe. Without it,\n  GET, HEAD, OPTIONS, PUT and DELETE are idempotent, POST and PATCH are not. The\n  client retries a non-idempotent operation only when it was throttled.\n\n## Wire casing\nThe reference documents the same response twice, in two casings:\nits \"Sample success responses\" use **camelCase** property names\n(`requestId`, `totalCount`, `result`, `instanceName`, ...), while its parameter\ntables and its generated JSON example use **PascalCase** (`RequestId`,\n`TotalCount`, `Result`, `InstanceName`, ...). The official SDK reads the function\noperations in PascalCase, and ListAppGroups in camelCase. This document takes\ncamelCase as the canonical wire form (`ListFunctionInstancesResponse`) and, wherever\nthe SDK reads PascalCase, also describes the PascalCase twin\n(`ListFunctionInstancesResponsePascalCase`, marked `x-acs-camel-case-form`) so that\nboth validate. ListAppGroups has no twin. `@acs-opensearch/client` accepts both and\nalways hands callers camelCase.\n",
+    "description": "A hand-written OpenAPI 3.1 description of the Alibaba Cloud OpenSearch API, version\n2017-12-25, ROA style. The operations are the `paths` below, grouped by family in\n`tags`; this text does not list them, so that it cannot go stale.\n\nThis document is the single source of truth of the `acs-opensearch` monorepo:\nthe TypeScript types of `@acs-opensearch/client` and the MSW handlers of\n`@acs-opensearch/mocks` are generated from it (`pnpm generate`).\n\n## Sources and additions\nEvery operation of API 2017-12-25 has a public reference page, titled\n\"OpenSearch:<Action>\", which each operation links in `externalDocs`. The facts come\nfrom that page: the method and path, the RAM action and resource (`x-acs-ram`), each\nparameter's type, whether it is required, its valid values, limits and defaults, the\nanswer's fields and one example. The page \"Application authorization rule list\" gives\nthe RAM action of every operation too.\n\nThe wire comes from the official SDK `@alicloud/opensearch20171225` 5.2.0: the casing\nit reads (a PascalCase twin of an answer, or of a request body, where it uses one),\nthe query parameters it sends JSON-encoded, and where the body goes.\n\nWhere both the page and the SDK are silent, the choice is marked with an\n`x-acs-assumption` extension that says why. Descriptions are our own words.\n\n## Extensions the generator reads (beyond the reference)\n- `x-acs-action` and `x-acs-version` (required on every operation): signed into\n  every request of that operation.\n- `x-acs-pagination: { pageNumber, pageSize, totalCount, items }`: the operation\n  pages; names its page parameters, the body's total and its item list. Without\n  it, a GET with `pageNumber` and `pageSize` query parameters whose body has\n  `totalCount` and exactly one array is taken as paged (the API's convention).\n- `x-acs-filter: { field, operator }` on a list's query parameter: which item field\n  it filters and how (`=`, `>=`, `<=`, `contains`). The mocks read it; without it, a\n  query parameter named like an item field filters by equality.\n- `x-acs-idempotent: true|false`: whether repeating the call is safe. Without it,\n  GET, HEAD, OPTIONS, PUT and DELETE are idempotent, POST and PATCH are not. The\n  client retries a non-idempotent operation only when it was throttled.\n\n## Wire casing\nThe reference documents the same response twice, in two casings:\nits \"Sample success responses\" use **camelCase** property names\n(`requestId`, `totalCount`, `result`, `instanceName`, ...), while its parameter\ntables and its generated JSON example use **PascalCase** (`RequestId`,\n`TotalCount`, `Result`, `InstanceName`, ...). The official SDK reads the function\noperations in PascalCase, and ListAppGroups in camelCase. This document takes\ncamelCase as the canonical wire form (`ListFunctionInstancesResponse`) and, wherever\nthe SDK reads PascalCase, also describes the PascalCase twin\n(`ListFunctionInstancesResponsePascalCase`, marked `x-acs-camel-case-form`) so that\nboth validate. ListAppGroups has no twin. `@acs-opensearch/client` accepts both and\nalways hands callers camelCase.\n",
     "contact": {
       "name": "acs-opensearch maintainers",
       "url": "https://github.com/acs-opensearch/acs-opensearch"
@@ -28,7 +28,7 @@ export const openApiDocument: {
     "x-acs-product": "OpenSearch",
     "x-acs-api-version": "2017-12-25",
     "x-acs-api-style": "ROA",
-    "x-acs-source-document": "Alibaba Cloud API reference, OpenSearch:ListFunctionInstances, last updated 2024-03-03"
+    "x-acs-source-document": "Alibaba Cloud API reference, the OpenSearch:<Action> pages of API 2017-12-25"
   },
   "servers": [
     {
@@ -86,10 +86,14 @@ export const openApiDocument: {
           "AppGroups"
         ],
         "summary": "List the applications of the account",
-        "description": "Lists the applications (app groups) of the account, filtered, in pages.\nBeyond the reference: from the official SDK 5.2.0 (listAppGroupsWithOptions). Its\nanswer is camelCase only: the SDK reads it so, and there is no PascalCase twin.\n",
+        "description": "Lists the applications (app groups) of the account, filtered, in pages. Its\nanswer is camelCase only: the SDK reads it so, and there is no PascalCase twin.\n",
         "x-acs-action": "ListAppGroups",
         "x-acs-version": "2017-12-25",
         "x-acs-api-style": "ROA",
+        "externalDocs": {
+          "description": "The reference page of ListAppGroups",
+          "url": "https://www.alibabacloud.com/help/en/open-search/developer-reference/api-opensearch-2017-12-25-listappgroups"
+        },
         "x-acs-ram": {
           "action": "opensearch:ListAppGroup",
           "accessLevel": "List",
@@ -109,7 +113,7 @@ export const openApiDocument: {
             "name": "name",
             "in": "query",
             "required": false,
-            "description": "Only the application of this name. Beyond the reference; from the official SDK 5.2.0.",
+            "description": "Only the application of this name.",
             "schema": {
               "type": "string"
             },
@@ -119,7 +123,7 @@ export const openApiDocument: {
             "name": "instanceId",
             "in": "query",
             "required": false,
-            "description": "Only the applications of this instance. Beyond the reference; from the official SDK 5.2.0.",
+            "description": "Only the applications of this instance.",
             "schema": {
               "type": "string"
             },
@@ -129,7 +133,7 @@ export const openApiDocument: {
             "name": "type",
             "in": "query",
             "required": false,
-            "description": "Only applications of this type (standard, enhanced ...). Beyond the reference; from the official SDK 5.2.0.",
+            "description": "Only applications of this type (standard, enhanced ...).",
             "schema": {
               "type": "string"
             },
@@ -139,7 +143,7 @@ export const openApiDocument: {
             "name": "resourceGroupId",
             "in": "query",
             "required": false,
-            "description": "The ID of the resource group. Beyond the reference; from the official SDK 5.2.0.",
+            "description": "The ID of the resource group.",
             "schema": {
               "type": "string"
             },
@@ -149,17 +153,19 @@ export const openApiDocument: {
             "name": "sortBy",
             "in": "query",
             "required": false,
-            "description": "The sort order, as the service defines it (1: by creation time, newest first; 2: by name).\nBeyond the reference; from the official SDK 5.2.0, which types it as a number.\n",
+            "description": "The sort order. The reference gives 0 as the default; the service orders by creation time.\n",
             "schema": {
               "type": "integer",
               "format": "int32",
               "enum": [
+                0,
                 1,
                 2
-              ]
+              ],
+              "default": 0
             },
-            "example": 1,
-            "x-acs-assumption": "The SDK gives no values; the two orders are assumptions."
+            "example": 0,
+            "x-acs-assumption": "The reference lists the default (0) but not what 1 and 2 mean; the SDK's 1 and 2 stay accepted, and the mocks do not reorder."
           },
           {
             "name": "tags",
@@ -286,6 +292,10 @@ export const openApiDocument: {
         "x-acs-action": "ListFunctionInstances",
         "x-acs-version": "2017-12-25",
         "x-acs-api-style": "ROA",
+        "externalDocs": {
+          "description": "The reference page of ListFunctionInstances",
+          "url": "https://www.alibabacloud.com/help/en/open-search/developer-reference/api-opensearch-2017-12-25-listfunctioninstances"
+        },
         "x-acs-ram": {
           "action": "opensearch:DescribeFunction",
           "accessLevel": "Read",
@@ -357,18 +367,21 @@ export const openApiDocument: {
           "FunctionInstances"
         ],
         "summary": "Create an algorithm instance",
-        "description": "Creates an algorithm instance of a feature in an application. The instance then\nappears in ListFunctionInstances (as a `source: user` instance).\nBeyond the reference (which covers ListFunctionInstances only): method, path, action,\nbody and answer are those of the official SDK 5.2.0 (createFunctionInstanceWithOptions).\n",
+        "description": "Creates an algorithm instance of a feature in an application. The instance then\nappears in ListFunctionInstances (as a `source: user` instance).\n",
         "x-acs-action": "CreateFunctionInstance",
         "x-acs-version": "2017-12-25",
         "x-acs-api-style": "ROA",
+        "externalDocs": {
+          "description": "The reference page of CreateFunctionInstance",
+          "url": "https://www.alibabacloud.com/help/en/open-search/developer-reference/api-opensearch-2017-12-25-createfunctioninstance"
+        },
         "x-acs-ram": {
-          "action": "opensearch:CreateFunction",
+          "action": "opensearch:WriteFunction",
           "accessLevel": "Write",
           "resourceType": "FunctionInstance",
           "resource": "acs:opensearch:{#regionId}:{#accountId}:apps/{#AppGroupId}",
           "conditionKeys": [],
-          "associatedOperations": [],
-          "x-acs-assumption": "The RAM action of the function operations other than ListFunctionInstances is not in the reference; named after the reference's opensearch:DescribeFunction."
+          "associatedOperations": []
         },
         "parameters": [
           {
@@ -463,10 +476,14 @@ export const openApiDocument: {
           "FunctionInstances"
         ],
         "summary": "Get one algorithm instance",
-        "description": "Queries the details of one algorithm instance, with the state of its training (`task`).\nBeyond the reference: from the official SDK 5.2.0 (getFunctionInstanceWithOptions).\n",
+        "description": "Queries the details of one algorithm instance, with the state of its training (`task`).\n",
         "x-acs-action": "GetFunctionInstance",
         "x-acs-version": "2017-12-25",
         "x-acs-api-style": "ROA",
+        "externalDocs": {
+          "description": "The reference page of GetFunctionInstance",
+          "url": "https://www.alibabacloud.com/help/en/open-search/developer-reference/api-opensearch-2017-12-25-getfunctioninstance"
+        },
         "x-acs-ram": {
           "action": "opensearch:DescribeFunction",
           "accessLevel": "Read",
@@ -570,18 +587,21 @@ export const openApiDocument: {
           "FunctionInstances"
         ],
         "summary": "Update an algorithm instance",
-        "description": "Changes the description, schedule or parameters of an algorithm instance; fields not\nsent keep their value. Beyond the reference: from the official SDK 5.2.0\n(updateFunctionInstanceWithOptions).\n",
+        "description": "Changes the description, schedule or parameters of an algorithm instance; fields not\nsent keep their value.\n",
         "x-acs-action": "UpdateFunctionInstance",
         "x-acs-version": "2017-12-25",
         "x-acs-api-style": "ROA",
+        "externalDocs": {
+          "description": "The reference page of UpdateFunctionInstance",
+          "url": "https://www.alibabacloud.com/help/en/open-search/developer-reference/api-opensearch-2017-12-25-updatefunctioninstance"
+        },
         "x-acs-ram": {
-          "action": "opensearch:UpdateFunction",
+          "action": "opensearch:WriteFunction",
           "accessLevel": "Write",
           "resourceType": "FunctionInstance",
           "resource": "acs:opensearch:{#regionId}:{#accountId}:apps/{#AppGroupId}",
           "conditionKeys": [],
-          "associatedOperations": [],
-          "x-acs-assumption": "Not in the reference; named after the reference's opensearch:DescribeFunction."
+          "associatedOperations": []
         },
         "requestBody": {
           "required": true,
@@ -644,18 +664,21 @@ export const openApiDocument: {
           "FunctionInstances"
         ],
         "summary": "Delete an algorithm instance",
-        "description": "Deletes an algorithm instance; its training tasks go with it.\nBeyond the reference: from the official SDK 5.2.0 (deleteFunctionInstanceWithOptions).\n",
+        "description": "Deletes an algorithm instance; its training tasks go with it.\n",
         "x-acs-action": "DeleteFunctionInstance",
         "x-acs-version": "2017-12-25",
         "x-acs-api-style": "ROA",
+        "externalDocs": {
+          "description": "The reference page of DeleteFunctionInstance",
+          "url": "https://www.alibabacloud.com/help/en/open-search/developer-reference/api-opensearch-2017-12-25-deletefunctioninstance"
+        },
         "x-acs-ram": {
-          "action": "opensearch:DeleteFunction",
+          "action": "opensearch:WriteFunction",
           "accessLevel": "Write",
           "resourceType": "FunctionInstance",
           "resource": "acs:opensearch:{#regionId}:{#accountId}:apps/{#AppGroupId}",
           "conditionKeys": [],
-          "associatedOperations": [],
-          "x-acs-assumption": "Not in the reference; named after the reference's opensearch:DescribeFunction."
+          "associatedOperations": []
         },
         "responses": {
           "200": {
@@ -706,10 +729,14 @@ export const openApiDocument: {
           "FunctionInstances"
         ],
         "summary": "List the training tasks of an algorithm instance",
-        "description": "Lists the training tasks of one algorithm instance, newest last, filtered by state and\nby a range of start times, in pages. A missing instance is a 404.\nBeyond the reference: from the official SDK 5.2.0 (listFunctionTasksWithOptions).\n",
+        "description": "Lists the training tasks of one algorithm instance, newest last, filtered by state and\nby a range of start times, in pages. A missing instance is a 404.\n",
         "x-acs-action": "ListFunctionTasks",
         "x-acs-version": "2017-12-25",
         "x-acs-api-style": "ROA",
+        "externalDocs": {
+          "description": "The reference page of ListFunctionTasks",
+          "url": "https://www.alibabacloud.com/help/en/open-search/developer-reference/api-opensearch-2017-12-25-listfunctiontasks"
+        },
         "x-acs-ram": {
           "action": "opensearch:DescribeFunction",
           "accessLevel": "Read",
@@ -849,10 +876,14 @@ export const openApiDocument: {
           "FunctionVersions"
         ],
         "summary": "Get the current version of a feature",
-        "description": "Queries the version of a feature that new instances are created with: the newest version\nthat matches the filters. A feature with no such version is a 404.\nBeyond the reference: from the official SDK 5.2.0 (getFunctionCurrentVersionWithOptions).\n",
+        "description": "Queries the version of a feature that new instances are created with: the newest version\nthat matches the filters. A feature with no such version is a 404.\n",
         "x-acs-action": "GetFunctionCurrentVersion",
         "x-acs-version": "2017-12-25",
         "x-acs-api-style": "ROA",
+        "externalDocs": {
+          "description": "The reference page of GetFunctionCurrentVersion",
+          "url": "https://www.alibabacloud.com/help/en/open-search/developer-reference/api-opensearch-2017-12-25-getfunctioncurrentversion"
+        },
         "x-acs-ram": {
           "action": "opensearch:DescribeFunction",
           "accessLevel": "Read",
@@ -870,7 +901,7 @@ export const openApiDocument: {
             "name": "functionType",
             "in": "query",
             "required": false,
-            "description": "Only a version of this feature type. Beyond the reference; from the official SDK 5.2.0.",
+            "description": "Only a version of this feature type.",
             "schema": {
               "type": "string"
             },
@@ -879,8 +910,8 @@ export const openApiDocument: {
           {
             "name": "modelType",
             "in": "query",
-            "required": false,
-            "description": "Only a version for this model type. Beyond the reference; from the official SDK 5.2.0.",
+            "required": true,
+            "description": "The model type the version is for (each feature has its own, such as `tf_checkpoint` for `ctr`). Required by the reference.",
             "schema": {
               "type": "string"
             },
@@ -890,7 +921,7 @@ export const openApiDocument: {
             "name": "domain",
             "in": "query",
             "required": false,
-            "description": "The industry of the application. Beyond the reference; from the official SDK 5.2.0.",
+            "description": "The industry of the application.",
             "schema": {
               "type": "string"
             },
@@ -900,7 +931,7 @@ export const openApiDocument: {
             "name": "category",
             "in": "query",
             "required": false,
-            "description": "The category of the application. Beyond the reference; from the official SDK 5.2.0.",
+            "description": "The category of the application.",
             "schema": {
               "type": "string"
             },
@@ -956,10 +987,14 @@ export const openApiDocument: {
           "FunctionVersions"
         ],
         "summary": "Get one version of a feature",
-        "description": "Queries one version of a feature by its ID. An unknown version is a 404.\nBeyond the reference: from the official SDK 5.2.0 (getFunctionVersionWithOptions).\n",
+        "description": "Queries one version of a feature by its ID. An unknown version is a 404.\n",
         "x-acs-action": "GetFunctionVersion",
         "x-acs-version": "2017-12-25",
         "x-acs-api-style": "ROA",
+        "externalDocs": {
+          "description": "The reference page of GetFunctionVersion",
+          "url": "https://www.alibabacloud.com/help/en/open-search/developer-reference/api-opensearch-2017-12-25-getfunctionversion"
+        },
         "x-acs-ram": {
           "action": "opensearch:DescribeFunction",
           "accessLevel": "Read",
@@ -1036,7 +1071,7 @@ export const openApiDocument: {
       "Tag": {
         "type": "object",
         "title": "Tag",
-        "description": "A resource tag. Beyond the reference; from the official SDK 5.2.0.",
+        "description": "A resource tag.",
         "properties": {
           "key": {
             "type": "string",
@@ -1973,7 +2008,9 @@ export const openApiDocument: {
           "instanceName": {
             "type": "string",
             "minLength": 1,
-            "description": "The name of the new instance.",
+            "maxLength": 30,
+            "pattern": "^[A-Za-z][A-Za-z0-9_]*$",
+            "description": "The name of the new instance: 1 to 30 letters, digits and underscores, starting with a letter.",
             "examples": [
               "ctr_new"
             ]
@@ -2925,10 +2962,12 @@ export const openApiDocument: {
         "name": "instanceName",
         "in": "path",
         "required": true,
-        "description": "The name of the algorithm instance.\nBeyond the reference (which covers ListFunctionInstances only): from the official\nSDK 5.2.0, where it is the third path segment of the instance operations.\n",
+        "description": "The name of the algorithm instance: 1 to 30 letters, digits and underscores, starting\nwith a letter, as the reference sets for a new instance's name.\n",
         "schema": {
           "type": "string",
-          "minLength": 1
+          "minLength": 1,
+          "maxLength": 30,
+          "pattern": "^[A-Za-z][A-Za-z0-9_]*$"
         },
         "example": "ctr_test"
       },
@@ -2970,9 +3009,14 @@ export const openApiDocument: {
         "name": "status",
         "in": "query",
         "required": false,
-        "description": "Only tasks in this state. Beyond the reference: from the official SDK 5.2.0\n(ListFunctionTasksRequest.status).\n",
+        "description": "Only tasks in this state: `success`, `failed` or `running`, as the reference lists them.\n",
         "schema": {
-          "type": "string"
+          "type": "string",
+          "enum": [
+            "success",
+            "failed",
+            "running"
+          ]
         },
         "example": "success"
       },
