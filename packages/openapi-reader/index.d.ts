@@ -20,6 +20,8 @@ export interface OperationParameter {
   json?: true;
   /** `x-acs-filter`: which item field a list's query parameter filters on, and how. */
   filter?: { field: string; operator: '=' | '>=' | '<=' | 'contains' };
+  /** The parameter's other `x-` extensions, when it has any (`x-acs-output-levels`, `x-acs-dry-run` ...). */
+  extensions?: Record<string, unknown>;
 }
 
 export interface OperationResponse {

@@ -52,6 +52,12 @@ function jsonMedia(content) {
 }
 
 /** Every operation of the document, with parameters (path-level first), JSON body, responses and examples. */
+/** A parameter's other `x-` extensions (`x-acs-output-levels`, `x-acs-dry-run` ...), when it has any. */
+function extensionsOf(param) {
+  const entries = Object.entries(param).filter(([k]) => k.startsWith('x-') && k !== 'x-acs-filter');
+  return entries.length > 0 ? { extensions: Object.fromEntries(entries) } : {};
+}
+
 export function listOperations(document) {
   const operations = [];
   for (const [path, rawItem] of Object.entries(document?.paths ?? {})) {
@@ -73,6 +79,7 @@ export function listOperations(document) {
           schema: param.schema ?? content?.media?.schema ?? {},
           ...(content ? { json: true } : {}),
           ...(param['x-acs-filter'] ? { filter: param['x-acs-filter'] } : {}),
+          ...extensionsOf(param),
         });
       }
       const body = op.requestBody ? deref(document, op.requestBody) : undefined;

@@ -5,11 +5,10 @@
 // and the x-acs-request-id header.
 
 import { normalizeCasing } from '@acs-opensearch/client';
-import { type OutputLevel, selectOutput } from './outputLevels.js';
+import { projectOutput } from './outputLevels.js';
 import { sampleFromSchema } from './sampleFromSchema.js';
-import type { Collection, Filter, ModelOperation, SpecModel } from './specModel.js';
+import type { Anchor, Collection, Filter, ModelOperation, SpecModel } from './specModel.js';
 import type { ActiveFilter, Item, Parents, ResourceStore } from './store.js';
-import type { FunctionInstance } from './types.js';
 
 /** One validated request, ready for its behaviour. */
 export interface Exchange {
@@ -35,11 +34,7 @@ export interface BehaviourContext {
 const copy = <T>(value: T): T => structuredClone(value);
 
 /** The body of an answer: the spec's example (camelCase, a copy) cut to the success schema's fields, with `fields` set. */
-function envelope(
-  ctx: BehaviourContext,
-  model: ModelOperation,
-  fields: Record<string, unknown>,
-): Record<string, unknown> {
+function envelope(model: ModelOperation, fields: Record<string, unknown>): Record<string, unknown> {
   const schema = model.success?.schema;
   const example = model.success?.example;
   const base: Record<string, unknown> =
@@ -48,7 +43,8 @@ function envelope(
   const out: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(base)) if (!properties || properties.includes(key)) out[key] = value;
   for (const [key, value] of Object.entries(fields)) if (!properties || properties.includes(key)) out[key] = value;
-  if (properties?.includes('latency')) out.latency = ctx.latencyMs;
+  // The reply writes the real latency wherever the answer has the field.
+  if (properties?.includes('latency')) out.latency = 0;
   return out;
 }
 
@@ -60,12 +56,27 @@ function placeOf(values: Record<string, unknown>, collection: Collection) {
   return { scope, parents };
 }
 
-function output(item: Item, values: Record<string, unknown>): Item {
-  const level = values.output as OutputLevel | undefined;
-  return level === 'simple' || level === 'normal' || level === 'detail'
-    ? (selectOutput(item as FunctionInstance, level) as Item)
-    : item;
+/** The item at the output level the request asks for, as the operation's spec lists its fields. */
+function output(model: ModelOperation, collection: Collection, item: Item, values: Record<string, unknown>): Item {
+  const declared = model.output;
+  if (!declared) return item;
+  const fields = declared.levels[String(values[declared.name])];
+  return fields ? projectOutput(item, fields, collection.itemSchema?.required ?? []) : item;
 }
+
+/** Only the fields the item schema declares (a body may carry others; the store keeps none of them). */
+function declaredOnly(collection: Collection | undefined, body: unknown, schema?: unknown): Item {
+  const properties = ((schema ?? collection?.itemSchema) as { properties?: Record<string, unknown> } | undefined)
+    ?.properties;
+  const out: Item = {};
+  for (const [key, value] of Object.entries((body ?? {}) as Item))
+    if (!properties || Object.hasOwn(properties, key)) out[key] = value;
+  return out;
+}
+
+/** Whether the request asks for a dry run: validated, answered, and nothing written. */
+const isDryRun = (model: ModelOperation, values: Record<string, unknown>) =>
+  model.dryRun !== undefined && (values[model.dryRun] === true || values[model.dryRun] === 'true');
 
 /** The 404 for a request whose app group, or the item its collection is nested under, does not exist. */
 function missingOwner(
@@ -87,18 +98,53 @@ function missingOwner(
   if (missing) return missing;
   const { scope, parents } = placeOf(values, owner.collection);
   if (ctx.store.get(owner.collection, scope, parents, values[owner.param])) return undefined;
-  const code =
-    ctx.spec.operations.find((m) => m.collection === owner.collection && m.behaviour === 'get')?.notFoundCode ??
-    ctx.spec.notFoundCode;
-  return reply.error(code, `The ${owner.param} ${JSON.stringify(values[owner.param])} does not exist.`, 404);
+  return reply.error(
+    notFoundOf(ctx, owner.collection),
+    `The ${owner.param} ${JSON.stringify(values[owner.param])} does not exist.`,
+    404,
+  );
+}
+
+/** The 404 for a singleton or an action whose item (or app group) does not exist. */
+function missingAnchor(
+  ctx: BehaviourContext,
+  values: Record<string, unknown>,
+  anchor: Anchor,
+  reply: Reply,
+): Response | undefined {
+  const { collection, param } = anchor;
+  if (collection.isScope) {
+    if (ctx.store.hasScope(String(values[param]))) return undefined;
+    return reply.error(ctx.spec.notFoundCode, `The ${param} ${JSON.stringify(values[param])} does not exist.`, 404);
+  }
+  const missing = missingOwner(ctx, values, collection, reply);
+  if (missing) return missing;
+  const { scope, parents } = placeOf(values, collection);
+  if (ctx.store.get(collection, scope, parents, values[param])) return undefined;
+  return reply.error(notFoundOf(ctx, collection), `The ${param} ${JSON.stringify(values[param])} does not exist.`, 404);
+}
+
+/** The code of "not found" for a collection's items: its get operation's, else the spec's. */
+function notFoundOf(ctx: BehaviourContext, collection: Collection): string {
+  return (
+    ctx.spec.operations.find((m) => m.collection === collection && m.behaviour === 'get')?.notFoundCode ??
+    ctx.spec.notFoundCode
+  );
 }
 
 export function respond(ctx: BehaviourContext, exchange: Exchange, reply: Reply): Response {
   const { model, values } = exchange;
   const collection = model.collection;
-  const missing = collection && missingOwner(ctx, values, collection, reply);
+  const missing = collection
+    ? missingOwner(ctx, values, collection, reply)
+    : model.anchor && missingAnchor(ctx, values, model.anchor, reply);
   if (missing) return missing;
   switch (model.behaviour) {
+    case 'singleton-get':
+    case 'singleton-put':
+      return singleton(ctx, exchange, reply);
+    case 'action':
+      return action(ctx, exchange, reply);
     case 'list':
       return list(ctx, exchange, collection!, reply);
     case 'get':
@@ -131,10 +177,10 @@ function list(ctx: BehaviourContext, { model, values }: Exchange, collection: Co
   const pageNumber = Number(paging ? (values[paging.pageNumber] ?? 1) : 1);
   const pageSize = Number(paging ? (values[paging.pageSize] ?? all.length) : all.length);
   const start = (pageNumber - 1) * pageSize;
-  const page = all.slice(start, start + pageSize).map((i) => output(copy(i), values));
+  const page = all.slice(start, start + pageSize).map((i) => output(model, collection, copy(i), values));
   return reply.json(
     model.success?.status ?? 200,
-    envelope(ctx, model, {
+    envelope(model, {
       [collection.itemsField!]: page,
       ...(paging ? { [paging.totalCount]: all.length } : { totalCount: all.length }),
     }),
@@ -150,21 +196,37 @@ function item(
   const { scope, parents } = placeOf(values, collection);
   const key = values[collection.keyParam!];
   const store = ctx.store;
+  const existing = store.get(collection, scope, parents, key);
+  const dry = isDryRun(model, values);
   const found =
-    model.behaviour === 'get'
-      ? store.get(collection, scope, parents, key)
+    !existing || model.behaviour === 'get' || dry
+      ? existing && (model.behaviour === 'update' ? { ...existing, ...declaredOnly(collection, body) } : existing)
       : model.behaviour === 'update'
-        ? store.update(collection, scope, parents, key, (body ?? {}) as Item)
-        : store.delete(collection, scope, parents, key)
-          ? ({} as Item)
-          : undefined;
+        ? store.update(collection, scope, parents, key, declaredOnly(collection, body))
+        : removeItem(ctx, collection, scope, parents, key, values);
   if (!found)
     return reply.error(model.notFoundCode, `The ${collection.keyParam} ${JSON.stringify(key)} does not exist.`, 404);
   const field = model.itemField;
   return reply.json(
     model.success?.status ?? 200,
-    envelope(ctx, model, field ? { [field]: output(found, values) } : {}),
+    envelope(model, field && model.behaviour !== 'delete' ? { [field]: output(model, collection, found, values) } : {}),
   );
+}
+
+/** Deletes an item and everything under it (nested items, singletons; for an app group, all it holds). */
+function removeItem(
+  ctx: BehaviourContext,
+  collection: Collection,
+  scope: string,
+  parents: Parents,
+  key: unknown,
+  values: Record<string, unknown>,
+): Item | undefined {
+  if (!ctx.store.delete(collection, scope, parents, key)) return undefined;
+  const under = { ...values, [collection.keyParam!]: key };
+  ctx.store.removeUnder(`${collection.path}/{${collection.keyParam}}`, under);
+  if (collection.isScope) ctx.store.dropScope(String(key));
+  return {};
 }
 
 function create(
@@ -174,14 +236,23 @@ function create(
   reply: Reply,
 ): Response {
   const { scope, parents } = placeOf(values, collection);
-  const created: Item = { ...(body as Item) };
+  const created: Item = declaredOnly(collection, body);
+  const key = collection.key!;
+  // An id the request does not give is the server's to assign: the next one, never reused.
+  if (created[key] === undefined) {
+    const id = ctx.store.nextId(collection);
+    created[key] =
+      (collection.itemSchema?.properties?.[key] as { type?: string } | undefined)?.type === 'string' ? String(id) : id;
+  }
   // An item created through the API takes the list filters' defaults (an instance created by a
   // user is a `source: user` instance), so the default list shows it.
   for (const f of collection.filters)
     if (created[f.field] === undefined && f.default !== undefined && f.default !== 'all') created[f.field] = f.default;
   if (ctx.store.full)
     return reply.error('ServiceUnavailable', 'The mock store is full: it holds the most items it keeps.', 503);
-  if (!ctx.store.create(collection, scope, parents, created)) {
+  const exists = ctx.store.get(collection, scope, parents, created[key]) !== undefined;
+  const dry = isDryRun(model, values);
+  if (exists || (!dry && !ctx.store.create(collection, scope, parents, created))) {
     const conflict = [...ctx.spec.errorCodes.values()].find((c) => c.httpStatus === 409)?.code ?? 'Conflict';
     return reply.error(
       conflict,
@@ -189,9 +260,74 @@ function create(
       409,
     );
   }
+  if (!dry && collection.isScope) ctx.store.openScope(String(created[key]));
   const field = model.itemField;
-  const stored = ctx.store.get(collection, scope, parents, created[collection.key!]);
-  return reply.json(model.success?.status ?? 200, envelope(ctx, model, field && stored ? { [field]: stored } : {}));
+  const stored = dry
+    ? { ...created, ...pickValues(values, collection.carried) }
+    : ctx.store.get(collection, scope, parents, created[key]);
+  return reply.json(model.success?.status ?? 200, envelope(model, field && stored ? { [field]: stored } : {}));
+}
+
+function pickValues(values: Record<string, unknown>, names: readonly string[]): Item {
+  const out: Item = {};
+  for (const name of names) if (values[name] !== undefined) out[name] = values[name];
+  return out;
+}
+
+/** The path values of an operation (they name a singleton's place). */
+function pathValues(model: ModelOperation, values: Record<string, unknown>): Parents {
+  const out: Parents = {};
+  for (const p of model.op.parameters) if (p.in === 'path') out[p.name] = values[p.name];
+  return out;
+}
+
+/** The GET of a singleton's path: its answer's field and example give the singleton's first value. */
+function singletonReader(ctx: BehaviourContext, model: ModelOperation): ModelOperation | undefined {
+  return model.behaviour === 'singleton-get'
+    ? model
+    : ctx.spec.operations.find((m) => m.op.path === model.op.path && m.behaviour === 'singleton-get');
+}
+
+/** What a singleton holds before any write: the spec's example (or a sample), with the request's values. */
+function initialSingleton(ctx: BehaviourContext, reader: ModelOperation, values: Record<string, unknown>): Item {
+  const field = reader.itemField!;
+  const example = reader.success?.example as Record<string, unknown> | undefined;
+  const fromExample = example ? normalizeCasing<Record<string, unknown>>(copy(example))[field] : undefined;
+  const schema = reader.success?.schema?.properties?.[field];
+  const value =
+    fromExample && typeof fromExample === 'object'
+      ? (fromExample as Item)
+      : ((sampleFromSchema(ctx.spec.document, schema) as Item | undefined) ?? {});
+  return fillIn({ ...value }, values);
+}
+
+/** A singleton: a GET answers its value, a write merges the body into it (none on a dry run). */
+function singleton(ctx: BehaviourContext, { model, values, body }: Exchange, reply: Reply): Response {
+  const reader = singletonReader(ctx, model);
+  const place = pathValues(model, values);
+  const schema = reader?.success?.schema?.properties?.[reader.itemField ?? ''];
+  const current =
+    ctx.store.singleton(model.op.path, place) ?? (reader ? initialSingleton(ctx, reader, values) : ({} as Item));
+  let value = current;
+  if (model.behaviour === 'singleton-put') {
+    value = { ...current, ...declaredOnly(undefined, body, schema) };
+    if (!isDryRun(model, values)) ctx.store.setSingleton(model.op.path, place, value);
+  }
+  const field =
+    model.itemField ?? (model.success?.schema?.properties?.[reader?.itemField ?? ''] ? reader?.itemField : undefined);
+  return reply.json(model.success?.status ?? 200, envelope(model, field ? { [field]: copy(value) } : {}));
+}
+
+/** An action: applies its declared effect to the item it sits under, then answers like the example. */
+function action(ctx: BehaviourContext, exchange: Exchange, reply: Reply): Response {
+  const { model, values } = exchange;
+  const anchor = model.anchor;
+  if (model.effect && anchor && !isDryRun(model, values)) {
+    const { collection, param } = anchor;
+    const { scope, parents } = collection.isScope ? { scope: '', parents: {} } : placeOf(values, collection);
+    ctx.store.update(collection, scope, parents, values[param], copy(model.effect) as Item);
+  }
+  return example(ctx, exchange, reply);
 }
 
 /** The newest item of the collection beside the operation that passes the query's field filters. */
@@ -208,7 +344,7 @@ function current(ctx: BehaviourContext, { model, values }: Exchange, collection:
     const where = collection.parents.map((p) => `${p} ${JSON.stringify(values[p])}`).join(', ');
     return reply.error(model.notFoundCode, `No ${key ?? 'item'} matches${where ? ` for ${where}` : ''}.`, 404);
   }
-  return reply.json(model.success?.status ?? 200, envelope(ctx, model, { [model.itemField!]: copy(newest) }));
+  return reply.json(model.success?.status ?? 200, envelope(model, { [model.itemField!]: copy(newest) }));
 }
 
 /** Sets, in an answer and in its object fields, every field named like a request value. */

@@ -227,25 +227,30 @@ function createRequestIds(seed: number) {
 function createReplies(spec: SpecModel, idFor: (request: Request) => string, casing: 'camel' | 'pascal') {
   const toWire = casingFor(casing);
   const asIs = casingFor('camel');
-  return (request: Request, model?: ModelOperation): Reply => ({
-    json(status, body) {
-      const requestId = idFor(request);
-      const out = body && 'requestId' in body ? { ...body, requestId } : body;
-      const wire = model && !model.pascalTwin ? asIs : toWire;
-      return HttpResponse.json(out === undefined ? null : (wire(out) as never), {
-        status,
-        headers: { 'x-acs-request-id': requestId, date: new Date().toUTCString() },
-      });
-    },
-    error(code, message, status, headers = {}) {
-      const requestId = idFor(request);
-      const info = spec.errorCodes.get(code);
-      return HttpResponse.json(errorBody(info, code, message, requestId, new URL(request.url).host), {
-        status: status ?? info?.httpStatus ?? 400,
-        headers: { 'x-acs-request-id': requestId, date: new Date().toUTCString(), ...headers },
-      });
-    },
-  });
+  return (request: Request, model?: ModelOperation): Reply => {
+    // A reply is made when the request arrives: an answer's `latency` is the time since then.
+    const arrived = performance.now();
+    return {
+      json(status, body) {
+        const requestId = idFor(request);
+        const out = body && 'requestId' in body ? { ...body, requestId } : body;
+        if (out && 'latency' in out) out.latency = Math.round(performance.now() - arrived);
+        const wire = model && !model.pascalTwin ? asIs : toWire;
+        return HttpResponse.json(out === undefined ? null : (wire(out) as never), {
+          status,
+          headers: { 'x-acs-request-id': requestId, date: new Date().toUTCString() },
+        });
+      },
+      error(code, message, status, headers = {}) {
+        const requestId = idFor(request);
+        const info = spec.errorCodes.get(code);
+        return HttpResponse.json(errorBody(info, code, message, requestId, new URL(request.url).host), {
+          status: status ?? info?.httpStatus ?? 400,
+          headers: { 'x-acs-request-id': requestId, date: new Date().toUTCString(), ...headers },
+        });
+      },
+    };
+  };
 }
 
 /** The controller: the data of the function instances and the recorded requests. */

@@ -1,44 +1,48 @@
-// What each `output` level returns. The reference says: simple = basic information; normal (the
-// default) adds "information such as createParameters and cron"; detail adds the training details.
-// The field lists below are our reading of that; where the reference is silent they are assumptions
-// (see the package README).
-import type { FunctionInstance } from './types.js';
+// Output levels (`output=simple|normal|detail` and the like) come from the spec: a query parameter
+// with `x-acs-output-levels` lists the fields of each level, per operation, so every collection
+// has its own. A level the extension does not list (`detail`) answers every field, and no level
+// ever drops a field the item schema requires.
+import { listOperations } from '@acs-opensearch/openapi-reader';
+import { openApiDocument } from './generated/openapi-document.js';
+
+/** Projects an item onto a level's fields, keeping the fields its schema requires. A new object. */
+export function projectOutput<T extends Record<string, unknown>>(
+  item: T,
+  fields: readonly string[],
+  required: readonly string[] = [],
+): T {
+  const keep = new Set([...fields, ...required]);
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(item)) if (keep.has(key)) out[key] = value;
+  return out as T;
+}
 
 export type OutputLevel = 'simple' | 'normal' | 'detail';
 
-/** The fields of the reference's camelCase sample response, which is what `simple` returns. */
-export const SIMPLE_FIELDS = [
-  'versionId',
-  'instanceName',
-  'functionName',
-  'functionType',
-  'modelType',
-  'description',
-  'status',
-  'source',
-  'belongs',
-  'createTime',
-  'default',
-] as const satisfies ReadonlyArray<keyof FunctionInstance>;
+/** The levels of the bundled spec's first operation that declares them (the function instances'). */
+function bundledLevels(): Record<string, readonly string[]> {
+  for (const op of listOperations(openApiDocument as never))
+    for (const p of op.parameters) {
+      const levels = p.extensions?.['x-acs-output-levels'];
+      if (levels && typeof levels === 'object') return levels as Record<string, readonly string[]>;
+    }
+  return {};
+}
+const LEVELS = bundledLevels();
 
-export const NORMAL_FIELDS = [
-  ...SIMPLE_FIELDS,
-  'createParameters',
-  'usageParameters',
-  'cron',
-] as const satisfies ReadonlyArray<keyof FunctionInstance>;
+/**
+ * The fields `output=simple` answers for the bundled spec's function instances.
+ * @deprecated Read `x-acs-output-levels` of the operation's `output` parameter in the spec; each collection has its own.
+ */
+export const SIMPLE_FIELDS: readonly string[] = LEVELS.simple ?? [];
+/**
+ * The fields `output=normal` answers for the bundled spec's function instances.
+ * @deprecated Read `x-acs-output-levels` of the operation's `output` parameter in the spec; each collection has its own.
+ */
+export const NORMAL_FIELDS: readonly string[] = LEVELS.normal ?? [];
 
-const FIELDS: Record<OutputLevel, ReadonlySet<string> | undefined> = {
-  simple: new Set(SIMPLE_FIELDS),
-  normal: new Set(NORMAL_FIELDS),
-  detail: undefined,
-};
-
-/** Projects an instance onto the fields of an output level (`detail` returns everything). */
-export function selectOutput(instance: FunctionInstance, level: OutputLevel): FunctionInstance {
-  const fields = FIELDS[level];
-  if (!fields) return instance;
-  const out: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(instance)) if (fields.has(key)) out[key] = value;
-  return out as FunctionInstance;
+/** Projects an item onto a level of the bundled spec's function instances (`detail`: everything). */
+export function selectOutput<T extends object>(item: T, level: OutputLevel): T {
+  const fields = LEVELS[level];
+  return fields ? (projectOutput(item as Record<string, unknown>, fields) as T) : item;
 }

@@ -4,6 +4,7 @@
 import type { SigningCrypto } from '@acs-opensearch/client/signing';
 import { delay } from 'msw';
 import { type BehaviourContext, type Reply, respond } from './behaviours.js';
+import { canonicalBody } from './bodyCasing.js';
 import { MockViolationError } from './errorResponses.js';
 import type { NonceStore } from './nonceStore.js';
 import type { RequestLog } from './requestLog.js';
@@ -114,9 +115,18 @@ function checkDigits(
 }
 
 /** Steps 1 to 4: the request read and validated against its operation; nothing is answered yet. */
-async function readRequest(model: ModelOperation, request: Request, path: Record<string, string>, max: number) {
+async function readRequest(
+  ctx: BehaviourContext,
+  model: ModelOperation,
+  request: Request,
+  path: Record<string, string>,
+  max: number,
+) {
   const violations: Violation[] = [];
-  const { body, bytes } = await readBody(request, model, max, violations);
+  const read = await readBody(request, model, max, violations);
+  const bytes = read.bytes;
+  // A body in another casing (the SDK's PascalCase) is read as the canonical one, then validated.
+  const body = model.bodySchema ? canonicalBody(ctx.spec.document, model.bodySchema, read.body) : read.body;
   // The router decoded the operation's path values once (router.ts).
   const query = readQuery(new URL(request.url), violations);
   checkDigits(model, path, query, violations);
@@ -222,7 +232,7 @@ export function createPipeline(
     const reply = replyFor(request, model);
     let read: Awaited<ReturnType<typeof readRequest>>;
     try {
-      read = await readRequest(model, request, path, options.maxBodyBytes);
+      read = await readRequest(ctx, model, request, path, options.maxBodyBytes);
     } catch (error) {
       if (!(error instanceof TooLarge)) throw error;
       return reply.error('RequestEntityTooLarge', `The request body is over ${options.maxBodyBytes} bytes.`, 413);

@@ -14,6 +14,11 @@
 // - a GET on the collection lists, POST creates, GET/PUT/PATCH/DELETE on the item path get, update
 //   and delete; a GET beside a collection (`.../current-version` beside `.../versions`) whose answer
 //   holds that collection's item answers the newest matching item;
+// - a path that is no collection, with a GET answering one object and a write beside it, is a
+//   singleton (one value per set of path values): a write merges into it, the GET answers it;
+// - a non-GET on `.../actions/<verb>` is an action: it applies its declared `x-acs-effect` to the
+//   item it sits under, or changes nothing;
+// - singletons and actions sit under the deepest collection item of their path, which must exist;
 // - a list's query parameter filters the items when `x-acs-filter` says how, or when an item field
 //   has its name (equality; an enum value `all` means no filter).
 // Operations that fit no pattern answer their example, with the request's values filled in.
@@ -29,7 +34,23 @@ import {
 import { type ErrorCodeInfo, readErrorCodes } from './errorResponses.js';
 import { createOperationValidators, type OperationValidator } from './specValidator.js';
 
-type Behaviour = 'list' | 'get' | 'create' | 'update' | 'delete' | 'current' | 'example';
+type Behaviour =
+  | 'list'
+  | 'get'
+  | 'create'
+  | 'update'
+  | 'delete'
+  | 'current'
+  | 'singleton-get'
+  | 'singleton-put'
+  | 'action'
+  | 'example';
+
+/** Where a path sits: the collection item it is under (`.../{key}/...`), and that item's key parameter. */
+export interface Anchor {
+  collection: Collection;
+  param: string;
+}
 
 export interface Filter {
   /** The query parameter. */
@@ -89,6 +110,16 @@ export interface ModelOperation {
   notFoundCode: string;
   /** The RAM action the operation needs (`x-acs-ram.action`), for Forbidden messages. */
   ramAction: string | undefined;
+  /** The query parameter that selects an output level (`x-acs-output-levels`), and each level's fields. */
+  output: { name: string; levels: Record<string, string[]> } | undefined;
+  /** The query parameter that asks for a dry run (`x-acs-dry-run: true`): validate, write nothing. */
+  dryRun: string | undefined;
+  /** For singletons and actions: the collection item the path sits under (it must exist). */
+  anchor: Anchor | undefined;
+  /** For an action: the fields it sets on the item it acts on (`x-acs-effect: { set }`). */
+  effect: Record<string, unknown> | undefined;
+  /** The request body's canonical (camelCase) schema, to read a body sent in another casing. */
+  bodySchema: Json | undefined;
 }
 
 export interface SpecModel {
@@ -248,7 +279,7 @@ function currentOf(document: Json, op: OpenApiOperation, collections: Collection
   return collection && { collection, itemField: field.name };
 }
 
-function classify(document: Json, op: OpenApiOperation, collections: Map<string, Collection>) {
+function classify(document: Json, op: OpenApiOperation, collections: Map<string, Collection>, singletons: Set<string>) {
   const item = ITEM_PATH.exec(op.path);
   const parent = item ? collections.get(item[1]!) : undefined;
   const ITEM: Record<string, Behaviour> = { GET: 'get', PUT: 'update', PATCH: 'update', DELETE: 'delete' };
@@ -263,7 +294,61 @@ function classify(document: Json, op: OpenApiOperation, collections: Map<string,
     return { behaviour: 'create' as const, collection: own, itemField: itemFieldOf(document, op)?.name };
   const current = currentOf(document, op, [...collections.values()]);
   if (current) return { behaviour: 'current' as const, ...current };
+  if (ACTION_PATH.test(op.path) && op.method !== 'GET')
+    return { behaviour: 'action' as const, collection: undefined, itemField: undefined };
+  if (singletons.has(op.path)) {
+    const behaviour = op.method === 'GET' ? ('singleton-get' as const) : ('singleton-put' as const);
+    const itemField = behaviour === 'singleton-get' ? itemFieldOf(document, op)?.name : undefined;
+    return { behaviour, collection: undefined, itemField };
+  }
   return { behaviour: 'example' as const, collection: undefined, itemField: undefined };
+}
+
+/** An action endpoint: a non-GET on `.../actions/<verb>`. */
+const ACTION_PATH = /\/actions\/[^/{}]+$/;
+
+/**
+ * The singletons: a path that is no collection, with a GET whose answer holds one object and a
+ * PUT, PATCH or POST beside it (the default instance of a function, the quota of an app group).
+ */
+function findSingletons(document: Json, ops: OpenApiOperation[], collections: Map<string, Collection>): Set<string> {
+  const out = new Set<string>();
+  for (const op of ops) {
+    if (op.method !== 'GET' || collections.has(op.path) || ITEM_PATH.test(op.path) || ACTION_PATH.test(op.path))
+      continue;
+    if (!itemFieldOf(document, op)) continue;
+    if (ops.some((w) => w.path === op.path && ['PUT', 'PATCH', 'POST'].includes(w.method))) out.add(op.path);
+  }
+  return out;
+}
+
+/** The deepest collection item a path sits under (`.../gadgets/{gadgetName}/settings` is under a gadget). */
+function anchorOf(path: string, collections: Iterable<Collection>): Anchor | undefined {
+  let best: Anchor | undefined;
+  for (const c of collections) {
+    if (!c.keyParam || !path.startsWith(`${c.path}/{${c.keyParam}}/`)) continue;
+    if (!best || c.path.length > best.collection.path.length) best = { collection: c, param: c.keyParam };
+  }
+  return best;
+}
+
+/** The parameter of an operation that carries an extension, and the extension's value. */
+function extensionParam(op: OpenApiOperation, name: string): { name: string; value: unknown } | undefined {
+  for (const p of op.parameters) {
+    const value = p.extensions?.[name];
+    if (value !== undefined) return { name: p.name, value };
+  }
+  return undefined;
+}
+
+/** `x-acs-output-levels` of an operation's parameter: each level's list of fields. */
+function outputOf(op: OpenApiOperation): ModelOperation['output'] {
+  const found = extensionParam(op, 'x-acs-output-levels');
+  if (!found?.value || typeof found.value !== 'object') return undefined;
+  const levels: Record<string, string[]> = {};
+  for (const [level, fields] of Object.entries(found.value as Record<string, unknown>))
+    if (Array.isArray(fields)) levels[level] = fields.map(String);
+  return { name: found.name, levels };
 }
 
 /** Whether a 2xx schema is an anyOf/oneOf with a PascalCase member. */
@@ -301,8 +386,10 @@ function readSpecModel(document: Json): SpecModel {
   const notFound = [...errorCodes.values()].filter((c) => c.httpStatus === 404);
   const notFoundCode = (notFound.find((c) => c.example) ?? notFound[0])?.code ?? 'NotFound';
 
+  const singletons = findSingletons(document, ops, collections);
   const operations: ModelOperation[] = ops.map((op) => {
-    const { behaviour, collection, itemField } = classify(document, op, collections);
+    const { behaviour, collection, itemField } = classify(document, op, collections, singletons);
+    const effect = (op.extensions['x-acs-effect'] as { set?: Record<string, unknown> } | undefined)?.set;
     const fields = new Set(Object.keys(collection?.itemSchema?.properties ?? {}));
     const filters = behaviour === 'list' || behaviour === 'current' ? filtersOf(document, op, fields) : [];
     const response = successOf(op);
@@ -324,6 +411,11 @@ function readSpecModel(document: Json): SpecModel {
       pascalTwin: response?.schema ? hasPascalTwin(document, response.schema) : false,
       notFoundCode: ((own404?.[0]?.code ?? own404?.[0]?.Code) as string | undefined) ?? notFoundCode,
       ramAction: ram?.action,
+      output: outputOf(op),
+      dryRun: extensionParam(op, 'x-acs-dry-run')?.name,
+      anchor: collection ? undefined : anchorOf(op.path, collections.values()),
+      effect: effect && typeof effect === 'object' ? effect : undefined,
+      bodySchema: op.requestBody ? camelSchema(document, op.requestBody.schema) : undefined,
     };
   });
   return { document, operations, collections: [...collections.values()], errorCodes, notFoundCode };

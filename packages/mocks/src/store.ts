@@ -62,6 +62,14 @@ export class ResourceStore {
   #written = new Map<string, true>();
   /** Written entries and hidden defaults, in all. */
   #size = 0;
+  /** Singleton values, by path template and path values. */
+  #singletons = new Map<string, { path: string; values: Parents; value: Item }>();
+  /** Without explicit app groups: the app groups removed since the last reset (they answer 404). */
+  #deleted = new Set<string>();
+  /** App groups created through the API: they start empty, with none of the default data. */
+  #fresh = new Set<string>();
+  /** The last id the store assigned, per collection: ids are never reused until a reset. */
+  #ids = new Map<string, number>();
 
   constructor(collections: Collection[], seed: () => StoreSeed) {
     this.#collections = collections;
@@ -89,13 +97,92 @@ export class ResourceStore {
     this.#cache.clear();
     this.#written.clear();
     this.#size = 0;
+    this.#singletons.clear();
+    this.#deleted.clear();
+    this.#fresh.clear();
+    this.#ids.clear();
     const main = this.main;
     if (main) for (const [scope, items] of explicit ?? []) this.add(main, scope, items);
   }
 
   /** Whether a scope (app group) exists: always, unless the store was given explicit app groups. */
   hasScope(scope: string): boolean {
-    return !this.#explicit || this.#explicit.has(scope);
+    return this.#explicit ? this.#explicit.has(scope) : !this.#deleted.has(scope);
+  }
+
+  /** A new id for an item of a collection: above every default item's and every id given before. */
+  nextId(collection: Collection): number {
+    let last = this.#ids.get(collection.path);
+    if (last === undefined) {
+      last = 0;
+      for (const item of this.#defaults.get(collection.path) ?? []) {
+        const id = Number(collection.key ? item[collection.key] : Number.NaN);
+        if (Number.isInteger(id) && id > last) last = id;
+      }
+    }
+    this.#ids.set(collection.path, last + 1);
+    return last + 1;
+  }
+
+  /** A singleton's value for these path values, or undefined when none was written. A copy. */
+  singleton(path: string, values: Parents): Item | undefined {
+    const found = this.#singletons.get(JSON.stringify([path, values]));
+    return found && copy(found.value);
+  }
+
+  /** Writes a singleton's value for these path values. */
+  setSingleton(path: string, values: Parents, value: Item): void {
+    const key = JSON.stringify([path, values]);
+    if (!this.#singletons.has(key)) this.#size += 1;
+    this.#singletons.set(key, { path, values: copy(values), value: copy(value) });
+  }
+
+  /**
+   * Removes what sits under an item that went: the items of the collections nested under it, and
+   * the singletons under its path, with the same values for the path parameters they share.
+   */
+  removeUnder(itemPath: string, values: Parents): void {
+    const shared = (names: Iterable<string>, have: Parents) =>
+      [...names].every(
+        (n) => values[n] === undefined || have[n] === undefined || String(have[n]) === String(values[n]),
+      );
+    for (const [key, entry] of this.#singletons)
+      if (entry.path.startsWith(`${itemPath}/`) && shared(Object.keys(entry.values), entry.values)) {
+        this.#singletons.delete(key);
+        this.#size -= 1;
+      }
+    for (const collection of this.#collections) {
+      if (!collection.path.startsWith(`${itemPath}/`)) continue;
+      for (const [scope, data] of this.#scopes.get(collection.path) ?? []) {
+        if (collection.scope && values[collection.scope] !== undefined && scope !== String(values[collection.scope]))
+          continue;
+        const before = data.entries.length;
+        data.entries = data.entries.filter((e) => !shared(collection.parents, e.parents));
+        this.#size -= before - data.entries.length;
+      }
+    }
+    this.#cache.clear();
+  }
+
+  /** Removes an app group and everything in it; it answers 404 until it is created again. */
+  dropScope(scope: string): void {
+    for (const byScope of this.#scopes.values()) {
+      const data = byScope.get(scope);
+      if (data) this.#size -= data.entries.length + data.hidden.size;
+      byScope.delete(scope);
+    }
+    this.#written.delete(scope);
+    if (this.#explicit) this.#explicit.delete(scope);
+    else this.#deleted.add(scope);
+    this.#cache.clear();
+  }
+
+  /** Makes an app group exist again (a create of the scope collection). */
+  openScope(scope: string): void {
+    if (this.#explicit) this.#explicit.add(scope);
+    this.#deleted.delete(scope);
+    this.#fresh.add(scope);
+    this.#cache.clear();
   }
 
   /** Whether the store has room for one more written item. */
@@ -152,15 +239,26 @@ export class ResourceStore {
 
   /** The app groups as items of the scope collection: the defaults, then every app group in use. */
   #scopeItems(collection: Collection): Item[] {
-    const defaults = this.#explicit ? [] : (this.#defaults.get(collection.path) ?? []);
+    const key = collection.key ?? '';
+    const data = this.#scopes.get(collection.path)?.get('');
+    const out: Item[] = [];
+    if (!this.#explicit)
+      for (const item of this.#defaults.get(collection.path) ?? []) {
+        const name = String(item[key]);
+        if (this.#deleted.has(name) || data?.removed.has(name)) continue;
+        const changed = data?.hidden.get(this.#hiddenKey(collection, {}, name));
+        if (changed !== null) out.push(changed ?? item);
+      }
+    for (const entry of data?.entries ?? []) if (this.hasScope(String(entry.item[key]))) out.push(entry.item);
     const template = this.#defaults.get(collection.path)?.[0] ?? {};
-    const names = new Set(defaults.map((d) => String(d[collection.key ?? ''])));
+    const names = new Set(out.map((d) => String(d[key])));
     const inUse = this.#explicit ?? new Set([...this.#scopes.values()].flatMap((m) => [...m.keys()]));
-    const out = [...defaults];
     for (const name of inUse) {
-      if (name === '' || names.has(name)) continue;
+      if (name === '' || names.has(name) || !this.hasScope(name)) continue;
       names.add(name);
-      out.push({ ...copy(template), ...(collection.key ? { [collection.key]: name } : {}) });
+      const changed = data?.hidden.get(this.#hiddenKey(collection, {}, name));
+      if (changed !== null)
+        out.push(changed ?? { ...copy(template), ...(collection.key ? { [collection.key]: name } : {}) });
     }
     return out;
   }
@@ -170,7 +268,7 @@ export class ResourceStore {
     if (collection.isScope) return this.#scopeItems(collection);
     const data = this.#scopes.get(collection.path)?.get(scope);
     const defaults: Item[] = [];
-    if (this.#showsDefaults(collection)) {
+    if (this.#showsDefaults(collection) && !this.#fresh.has(scope)) {
       for (const item of this.#defaults.get(collection.path) ?? []) {
         const key = String(collection.key ? item[collection.key] : '');
         if (data?.removed.has(key)) continue;

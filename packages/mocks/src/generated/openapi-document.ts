@@ -16,7 +16,7 @@ export const openApiDocument: {
     "title": "Alibaba Cloud OpenSearch API (function instances and app groups)",
     "version": "2017-12-25",
     "summary": "The algorithm (function) instances of OpenSearch applications, their training tasks and versions, and the applications.",
-    "description": "A hand-written OpenAPI 3.1 description of the Alibaba Cloud OpenSearch API, version\n2017-12-25, ROA style. The operations are the `paths` below, grouped by family in\n`tags`; this text does not list them, so that it cannot go stale.\n\nThis document is the single source of truth of the `acs-opensearch` monorepo:\nthe TypeScript types of `@acs-opensearch/client` and the MSW handlers of\n`@acs-opensearch/mocks` are generated from it (`pnpm generate`).\n\n## Sources and additions\nEvery operation of API 2017-12-25 has a public reference page, titled\n\"OpenSearch:<Action>\", which each operation links in `externalDocs`. The facts come\nfrom that page: the method and path, the RAM action and resource (`x-acs-ram`), each\nparameter's type, whether it is required, its valid values, limits and defaults, the\nanswer's fields and one example. The page \"Application authorization rule list\" gives\nthe RAM action of every operation too.\n\nThe wire comes from the official SDK `@alicloud/opensearch20171225` 5.2.0: the casing\nit reads (a PascalCase twin of an answer, or of a request body, where it uses one),\nthe query parameters it sends JSON-encoded, and where the body goes.\n\nWhere both the page and the SDK are silent, the choice is marked with an\n`x-acs-assumption` extension that says why. Descriptions are our own words.\n\n## Extensions the generator reads (beyond the reference)\n- `x-acs-action` and `x-acs-version` (required on every operation): signed into\n  every request of that operation.\n- `x-acs-pagination: { pageNumber, pageSize, totalCount, items }`: the operation\n  pages; names its page parameters, the body's total and its item list. Without\n  it, a GET with `pageNumber` and `pageSize` query parameters whose body has\n  `totalCount` and exactly one array is taken as paged (the API's convention).\n- `x-acs-filter: { field, operator }` on a list's query parameter: which item field\n  it filters and how (`=`, `>=`, `<=`, `contains`). The mocks read it; without it, a\n  query parameter named like an item field filters by equality.\n- `x-acs-idempotent: true|false`: whether repeating the call is safe. Without it,\n  GET, HEAD, OPTIONS, PUT and DELETE are idempotent, POST and PATCH are not. The\n  client retries a non-idempotent operation only when it was throttled.\n\n## Wire casing\nThe reference documents the same response twice, in two casings:\nits \"Sample success responses\" use **camelCase** property names\n(`requestId`, `totalCount`, `result`, `instanceName`, ...), while its parameter\ntables and its generated JSON example use **PascalCase** (`RequestId`,\n`TotalCount`, `Result`, `InstanceName`, ...). The official SDK reads the function\noperations in PascalCase, and ListAppGroups in camelCase. This document takes\ncamelCase as the canonical wire form (`ListFunctionInstancesResponse`) and, wherever\nthe SDK reads PascalCase, also describes the PascalCase twin\n(`ListFunctionInstancesResponsePascalCase`, marked `x-acs-camel-case-form`) so that\nboth validate. ListAppGroups has no twin. `@acs-opensearch/client` accepts both and\nalways hands callers camelCase.\n",
+    "description": "A hand-written OpenAPI 3.1 description of the Alibaba Cloud OpenSearch API, version\n2017-12-25, ROA style. The operations are the `paths` below, grouped by family in\n`tags`; this text does not list them, so that it cannot go stale.\n\nThis document is the single source of truth of the `acs-opensearch` monorepo:\nthe TypeScript types of `@acs-opensearch/client` and the MSW handlers of\n`@acs-opensearch/mocks` are generated from it (`pnpm generate`).\n\n## Sources and additions\nEvery operation of API 2017-12-25 has a public reference page, titled\n\"OpenSearch:<Action>\", which each operation links in `externalDocs`. The facts come\nfrom that page: the method and path, the RAM action and resource (`x-acs-ram`), each\nparameter's type, whether it is required, its valid values, limits and defaults, the\nanswer's fields and one example. The page \"Application authorization rule list\" gives\nthe RAM action of every operation too.\n\nThe wire comes from the official SDK `@alicloud/opensearch20171225` 5.2.0: the casing\nit reads (a PascalCase twin of an answer, or of a request body, where it uses one),\nthe query parameters it sends JSON-encoded, and where the body goes.\n\nWhere both the page and the SDK are silent, the choice is marked with an\n`x-acs-assumption` extension that says why. Descriptions are our own words.\n\n## Extensions the generator reads (beyond the reference)\n- `x-acs-action` and `x-acs-version` (required on every operation): signed into\n  every request of that operation.\n- `x-acs-pagination: { pageNumber, pageSize, totalCount, items }`: the operation\n  pages; names its page parameters, the body's total and its item list. Without\n  it, a GET with `pageNumber` and `pageSize` query parameters whose body has\n  `totalCount` and exactly one array is taken as paged (the API's convention).\n- `x-acs-filter: { field, operator }` on a list's query parameter: which item field\n  it filters and how (`=`, `>=`, `<=`, `contains`). The mocks read it; without it, a\n  query parameter named like an item field filters by equality.\n- `x-acs-output-levels: { <level>: [fields] }` on a query parameter: each output level\n  answers these fields of the item (a level not listed answers every field; the item\n  schema's required fields are always kept). The mocks read it.\n- `x-acs-dry-run: true` on a boolean query parameter: when it is true, the call is\n  validated and answered, and nothing is written. The mocks read it.\n- `x-acs-effect: { set: { field: value } }` on an action (`.../actions/<verb>`): what the\n  action changes on the item it acts on. Without it, an action changes nothing visible.\n- `x-acs-idempotent: true|false`: whether repeating the call is safe. Without it,\n  GET, HEAD, OPTIONS, PUT and DELETE are idempotent, POST and PATCH are not. The\n  client retries a non-idempotent operation only when it was throttled.\n\n## Wire casing\nThe reference documents the same response twice, in two casings:\nits \"Sample success responses\" use **camelCase** property names\n(`requestId`, `totalCount`, `result`, `instanceName`, ...), while its parameter\ntables and its generated JSON example use **PascalCase** (`RequestId`,\n`TotalCount`, `Result`, `InstanceName`, ...). The official SDK reads the function\noperations in PascalCase, and ListAppGroups in camelCase. This document takes\ncamelCase as the canonical wire form (`ListFunctionInstancesResponse`) and, wherever\nthe SDK reads PascalCase, also describes the PascalCase twin\n(`ListFunctionInstancesResponsePascalCase`, marked `x-acs-camel-case-form`) so that\nboth validate. ListAppGroups has no twin. `@acs-opensearch/client` accepts both and\nalways hands callers camelCase.\n",
     "contact": {
       "name": "acs-opensearch maintainers",
       "url": "https://github.com/acs-opensearch/acs-opensearch"
@@ -2956,7 +2956,38 @@ export const openApiDocument: {
           "default": "normal"
         },
         "example": "normal",
-        "x-acs-reference-name": "output"
+        "x-acs-reference-name": "output",
+        "x-acs-output-levels": {
+          "simple": [
+            "versionId",
+            "instanceName",
+            "functionName",
+            "functionType",
+            "modelType",
+            "description",
+            "status",
+            "source",
+            "belongs",
+            "createTime",
+            "default"
+          ],
+          "normal": [
+            "versionId",
+            "instanceName",
+            "functionName",
+            "functionType",
+            "modelType",
+            "description",
+            "status",
+            "source",
+            "belongs",
+            "createTime",
+            "default",
+            "createParameters",
+            "usageParameters",
+            "cron"
+          ]
+        }
       },
       "instanceName": {
         "name": "instanceName",
