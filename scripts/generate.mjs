@@ -299,17 +299,34 @@ function markdownTable(header, rows) {
   return [line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n');
 }
 
-/** The client README's table of generated methods: each with its call, action and retry rule. */
-function renderOperationsTable(meta) {
-  const rows = Object.values(meta.operations).map((op) => [
-    `\`${op.operationId}\``,
-    `\`${op.method} ${op.path.replace(/\|/g, '\\|')}\``,
-    `\`${op.action}\``,
-    op.idempotent ? 'throttling, 5xx, timeouts, network errors' : 'throttling only',
-    op.paginator ? `\`${op.paginator}\`` : '',
-  ]);
-  const table = markdownTable(['method', 'request', '`x-acs-action`', 'retried on', 'paginator'], rows);
-  return [TABLE_START, '', table, '', TABLE_END].join('\n');
+/** The client README's tables of generated methods, one per family (the spec's tags, in order): each method with its call, action and retry rule. */
+function renderOperationsTable(meta, document) {
+  const tagOf = new Map();
+  for (const item of Object.values(document.paths ?? {}))
+    for (const op of Object.values(item ?? {})) if (op?.operationId) tagOf.set(op.operationId, op.tags?.[0] ?? 'Other');
+  const families = [...(document.tags ?? []).map((t) => t.name), 'Other'];
+  const sections = [];
+  for (const family of families) {
+    const ops = Object.values(meta.operations).filter((op) => (tagOf.get(op.operationId) ?? 'Other') === family);
+    if (ops.length === 0) continue;
+    const rows = ops.map((op) => [
+      `\`${op.operationId}\``,
+      `\`${op.method} ${op.path.replace(/\|/g, '\\|')}\``,
+      `\`${op.action}\``,
+      op.idempotent ? 'throttling, 5xx, timeouts, network errors' : 'throttling only',
+      op.paginator ? `\`${op.paginator}\`` : '',
+    ]);
+    const description = document.tags?.find((t) => t.name === family)?.description;
+    sections.push(
+      `#### ${family} (${ops.length})`,
+      '',
+      ...(description ? [description.trim(), ''] : []),
+      markdownTable(['method', 'request', '`x-acs-action`', 'retried on', 'paginator'], rows),
+      '',
+    );
+  }
+  const total = Object.keys(meta.operations).length;
+  return [TABLE_START, '', `${total} operations, by family.`, '', ...sections, TABLE_END].join('\n');
 }
 
 /** The README with its generated table replaced; the hand-written rest is kept as it is. */
@@ -372,7 +389,7 @@ export async function generate(outRoot = repoRoot) {
     [GENERATED_FILES.queries]: renderQueries(meta),
     [GENERATED_FILES.clientReadme]: spliceReadme(
       readFileSync(join(repoRoot, GENERATED_FILES.clientReadme), 'utf8'),
-      renderOperationsTable(meta),
+      renderOperationsTable(meta, document),
     ),
   };
   for (const [rel, text] of Object.entries(files)) {

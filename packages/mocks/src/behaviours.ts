@@ -238,6 +238,10 @@ function create(
   const { scope, parents } = placeOf(values, collection);
   const created: Item = declaredOnly(collection, body);
   const key = collection.key!;
+  // A field the item schema requires and the request does not give gets a value of its schema.
+  for (const name of (collection.itemSchema?.required ?? []) as string[])
+    if (created[name] === undefined && name !== key && !collection.carried.includes(name))
+      created[name] = sampleFromSchema(ctx.spec.document, collection.itemSchema.properties?.[name]);
   // An id the request does not give is the server's to assign: the next one, never reused.
   if (created[key] === undefined) {
     const id = ctx.store.nextId(collection);
@@ -290,6 +294,9 @@ function singletonReader(ctx: BehaviourContext, model: ModelOperation): ModelOpe
 
 /** What a singleton holds before any write: the spec's example (or a sample), with the request's values. */
 function initialSingleton(ctx: BehaviourContext, reader: ModelOperation, values: Record<string, unknown>): Item {
+  // The spec may say what the singleton holds before any write (`x-acs-initial-value`: "none set").
+  const declared = reader.op.extensions['x-acs-initial-value'];
+  if (declared && typeof declared === 'object') return copy(declared as Item);
   const field = reader.itemField!;
   const example = reader.success?.example as Record<string, unknown> | undefined;
   const fromExample = example ? normalizeCasing<Record<string, unknown>>(copy(example))[field] : undefined;
@@ -315,7 +322,10 @@ function singleton(ctx: BehaviourContext, { model, values, body }: Exchange, rep
   }
   const field =
     model.itemField ?? (model.success?.schema?.properties?.[reader?.itemField ?? ''] ? reader?.itemField : undefined);
-  return reply.json(model.success?.status ?? 200, envelope(model, field ? { [field]: copy(value) } : {}));
+  const answer = fillIn(envelope(model, field ? { [field]: copy(value) } : {}), values);
+  // An answer that repeats the singleton's fields next to it (`instanceName` beside `result`) repeats its value.
+  if (field) for (const [key, v] of Object.entries(value)) if (key !== field && key in answer) answer[key] = copy(v);
+  return reply.json(model.success?.status ?? 200, answer);
 }
 
 /** An action: applies its declared effect to the item it sits under, then answers like the example. */

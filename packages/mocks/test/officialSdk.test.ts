@@ -109,4 +109,106 @@ describe('the official SDK against acs-opensearch-mock', () => {
     expect(groups.body?.totalCount).toBe(groups.body?.result?.length);
     expect(groups.body?.result?.[0]?.quota?.docSize).toEqual(expect.any(Number));
   });
+
+  it('sets and reads the default instance of a feature, per feature', async () => {
+    const before = await client.getFunctionDefaultInstance('my_app', 'sdk_feature');
+    expect(before.body?.result?.instanceName).toBe('');
+    await client.updateFunctionDefaultInstance(
+      'my_app',
+      'sdk_feature',
+      new sdk.UpdateFunctionDefaultInstanceRequest({ instanceName: 'sdk_default' }),
+    );
+    const after = await client.getFunctionDefaultInstance('my_app', 'sdk_feature');
+    expect(after.body?.result?.instanceName).toBe('sdk_default');
+    expect(after.body?.instanceName).toBe('sdk_default');
+    expect(after.body?.functionName).toBe('sdk_feature');
+    expect((await client.getFunctionDefaultInstance('my_app', 'other_feature')).body?.result?.instanceName).toBe('');
+  });
+
+  it('starts, reads and deletes a training task, which is then a 404', async () => {
+    const where = ['my_app', 'ctr', 'ctr_test'] as const;
+    const before = await client.listFunctionTasks(...where, new sdk.ListFunctionTasksRequest({ pageSize: 100 }));
+    expect((await client.createFunctionTask(...where)).statusCode).toBe(200);
+    const after = await client.listFunctionTasks(...where, new sdk.ListFunctionTasksRequest({ pageSize: 100 }));
+    expect(after.body?.totalCount).toBe((before.body?.totalCount ?? 0) + 1);
+    const known = new Set(before.body?.result?.map((t) => t.generation));
+    const started = after.body?.result?.find((t) => !known.has(t.generation));
+    expect(started?.generation).toEqual(expect.any(String));
+    const got = await client.getFunctionTask(...where, started!.generation!);
+    expect(got.body?.result?.generation).toBe(started!.generation);
+    expect(got.body?.result?.functionName).toBe('ctr');
+    await client.deleteFunctionTask(...where, started!.generation!);
+    const gone = await client
+      .getFunctionTask(...where, started!.generation!)
+      .catch((error: { statusCode?: number }) => error);
+    expect(gone).toMatchObject({ statusCode: 404 });
+  });
+
+  it('creates a resource in the PascalCase body it sends, then lists, reads, updates and deletes it', async () => {
+    const created = await client.createFunctionResource(
+      'my_app',
+      'rank',
+      new sdk.CreateFunctionResourceRequest({
+        resourceName: 'sdk_fg',
+        resourceType: 'feature_generator',
+        description: 'from the SDK',
+        data: new sdk.CreateFunctionResourceRequestData({
+          generators: [
+            new sdk.CreateFunctionResourceRequestDataGenerators({
+              generator: 'combo',
+              output: 'f1',
+              input: new sdk.CreateFunctionResourceRequestDataGeneratorsInput({
+                features: [
+                  new sdk.CreateFunctionResourceRequestDataGeneratorsInputFeatures({ name: 'u', type: 'user' }),
+                ],
+              }),
+            }),
+          ],
+        }),
+      }),
+    );
+    expect(created.statusCode).toBe(200);
+    const again = await client
+      .createFunctionResource(
+        'my_app',
+        'rank',
+        new sdk.CreateFunctionResourceRequest({ resourceName: 'sdk_fg', resourceType: 'raw_file' }),
+      )
+      .catch((error: { statusCode?: number }) => error);
+    expect(again).toMatchObject({ statusCode: 409 });
+    const simple = await client.listFunctionResources(
+      'my_app',
+      'rank',
+      new sdk.ListFunctionResourcesRequest({ output: 'simple', pageSize: 100 }),
+    );
+    const listed = simple.body?.result?.find((r) => r.resourceName === 'sdk_fg');
+    expect(listed).toMatchObject({ resourceName: 'sdk_fg', resourceType: 'feature_generator', functionName: 'rank' });
+    expect(listed?.data).toBeUndefined();
+    const detail = await client.getFunctionResource(
+      'my_app',
+      'rank',
+      'sdk_fg',
+      new sdk.GetFunctionResourceRequest({ output: 'detail' }),
+    );
+    expect(detail.body?.result?.description).toBe('from the SDK');
+    expect(detail.body?.result?.data?.generators?.[0]?.input?.features?.[0]?.name).toBe('u');
+    await client.updateFunctionResource(
+      'my_app',
+      'rank',
+      'sdk_fg',
+      new sdk.UpdateFunctionResourceRequest({ description: 'changed' }),
+    );
+    const updated = await client.getFunctionResource(
+      'my_app',
+      'rank',
+      'sdk_fg',
+      new sdk.GetFunctionResourceRequest({}),
+    );
+    expect(updated.body?.result?.description).toBe('changed');
+    await client.deleteFunctionResource('my_app', 'rank', 'sdk_fg');
+    const gone = await client
+      .getFunctionResource('my_app', 'rank', 'sdk_fg', new sdk.GetFunctionResourceRequest({}))
+      .catch((error: { statusCode?: number }) => error);
+    expect(gone).toMatchObject({ statusCode: 404 });
+  });
 });

@@ -620,6 +620,547 @@ export const OPERATIONS = {
       }
     }
   },
+  "createFunctionTask": {
+    "operationId": "createFunctionTask",
+    "method": "POST",
+    "path": "/v4/openapi/app-groups/{appGroupIdentity}/functions/{functionName}/instances/{instanceName}/tasks",
+    "action": "CreateFunctionTask",
+    "version": "2017-12-25",
+    "parameters": [
+      {
+        "name": "appGroupIdentity",
+        "in": "path",
+        "required": true,
+        "type": "string",
+        "minLength": 1
+      },
+      {
+        "name": "functionName",
+        "in": "path",
+        "required": true,
+        "type": "string",
+        "minLength": 1
+      },
+      {
+        "name": "instanceName",
+        "in": "path",
+        "required": true,
+        "type": "string",
+        "minLength": 1,
+        "maxLength": 30,
+        "pattern": "^[A-Za-z][A-Za-z0-9_]*$"
+      }
+    ],
+    "body": null,
+    "idempotent": false,
+    "pagination": null,
+    "paginator": null,
+    "success": {
+      "required": [
+        "requestId"
+      ],
+      "types": {
+        "requestId": "string",
+        "status": "string",
+        "httpCode": "integer",
+        "code": "string",
+        "message": "string",
+        "latency": "integer"
+      }
+    }
+  },
+  "getFunctionTask": {
+    "operationId": "getFunctionTask",
+    "method": "GET",
+    "path": "/v4/openapi/app-groups/{appGroupIdentity}/functions/{functionName}/instances/{instanceName}/tasks/{generation}",
+    "action": "GetFunctionTask",
+    "version": "2017-12-25",
+    "parameters": [
+      {
+        "name": "appGroupIdentity",
+        "in": "path",
+        "required": true,
+        "type": "string",
+        "minLength": 1
+      },
+      {
+        "name": "functionName",
+        "in": "path",
+        "required": true,
+        "type": "string",
+        "minLength": 1
+      },
+      {
+        "name": "instanceName",
+        "in": "path",
+        "required": true,
+        "type": "string",
+        "minLength": 1,
+        "maxLength": 30,
+        "pattern": "^[A-Za-z][A-Za-z0-9_]*$"
+      },
+      {
+        "name": "generation",
+        "in": "path",
+        "required": true,
+        "type": "string",
+        "minLength": 1
+      }
+    ],
+    "body": null,
+    "idempotent": true,
+    "pagination": null,
+    "paginator": null,
+    "success": {
+      "required": [
+        "requestId",
+        "result"
+      ],
+      "types": {
+        "requestId": "string",
+        "status": "string",
+        "httpCode": "integer",
+        "code": "string",
+        "message": "string",
+        "latency": "integer",
+        "result": "object"
+      }
+    }
+  },
+  "deleteFunctionTask": {
+    "operationId": "deleteFunctionTask",
+    "method": "DELETE",
+    "path": "/v4/openapi/app-groups/{appGroupIdentity}/functions/{functionName}/instances/{instanceName}/tasks/{generation}",
+    "action": "DeleteFunctionTask",
+    "version": "2017-12-25",
+    "parameters": [
+      {
+        "name": "appGroupIdentity",
+        "in": "path",
+        "required": true,
+        "type": "string",
+        "minLength": 1
+      },
+      {
+        "name": "functionName",
+        "in": "path",
+        "required": true,
+        "type": "string",
+        "minLength": 1
+      },
+      {
+        "name": "instanceName",
+        "in": "path",
+        "required": true,
+        "type": "string",
+        "minLength": 1,
+        "maxLength": 30,
+        "pattern": "^[A-Za-z][A-Za-z0-9_]*$"
+      },
+      {
+        "name": "generation",
+        "in": "path",
+        "required": true,
+        "type": "string",
+        "minLength": 1
+      }
+    ],
+    "body": null,
+    "idempotent": true,
+    "pagination": null,
+    "paginator": null,
+    "success": {
+      "required": [
+        "requestId"
+      ],
+      "types": {
+        "requestId": "string",
+        "status": "string",
+        "httpCode": "integer",
+        "code": "string",
+        "message": "string",
+        "latency": "integer"
+      }
+    }
+  },
+  "getFunctionDefaultInstance": {
+    "operationId": "getFunctionDefaultInstance",
+    "method": "GET",
+    "path": "/v4/openapi/app-groups/{appGroupIdentity}/functions/{functionName}/default-instance",
+    "action": "GetFunctionDefaultInstance",
+    "version": "2017-12-25",
+    "parameters": [
+      {
+        "name": "appGroupIdentity",
+        "in": "path",
+        "required": true,
+        "type": "string",
+        "minLength": 1
+      },
+      {
+        "name": "functionName",
+        "in": "path",
+        "required": true,
+        "type": "string",
+        "minLength": 1
+      }
+    ],
+    "body": null,
+    "idempotent": true,
+    "pagination": null,
+    "paginator": null,
+    "success": {
+      "required": [
+        "requestId",
+        "result"
+      ],
+      "types": {
+        "requestId": "string",
+        "status": "string",
+        "httpCode": "integer",
+        "code": "string",
+        "message": "string",
+        "latency": "integer",
+        "functionName": "string",
+        "instanceName": "string",
+        "result": "object"
+      }
+    }
+  },
+  "updateFunctionDefaultInstance": {
+    "operationId": "updateFunctionDefaultInstance",
+    "method": "PUT",
+    "path": "/v4/openapi/app-groups/{appGroupIdentity}/functions/{functionName}/default-instance",
+    "action": "UpdateFunctionDefaultInstance",
+    "version": "2017-12-25",
+    "parameters": [
+      {
+        "name": "appGroupIdentity",
+        "in": "path",
+        "required": true,
+        "type": "string",
+        "minLength": 1
+      },
+      {
+        "name": "functionName",
+        "in": "path",
+        "required": true,
+        "type": "string",
+        "minLength": 1
+      }
+    ],
+    "body": {
+      "required": false,
+      "mediaType": "application/json",
+      "fields": {
+        "instanceName": {
+          "type": "string"
+        }
+      },
+      "closed": false
+    },
+    "idempotent": true,
+    "pagination": null,
+    "paginator": null,
+    "success": {
+      "required": [
+        "requestId"
+      ],
+      "types": {
+        "requestId": "string",
+        "status": "string",
+        "httpCode": "integer",
+        "code": "string",
+        "message": "string",
+        "latency": "integer"
+      }
+    }
+  },
+  "listFunctionResources": {
+    "operationId": "listFunctionResources",
+    "method": "GET",
+    "path": "/v4/openapi/app-groups/{appGroupIdentity}/functions/{functionName}/resources",
+    "action": "ListFunctionResources",
+    "version": "2017-12-25",
+    "parameters": [
+      {
+        "name": "appGroupIdentity",
+        "in": "path",
+        "required": true,
+        "type": "string",
+        "minLength": 1
+      },
+      {
+        "name": "functionName",
+        "in": "path",
+        "required": true,
+        "type": "string",
+        "minLength": 1
+      },
+      {
+        "name": "output",
+        "in": "query",
+        "type": "string",
+        "enum": [
+          "simple",
+          "normal",
+          "detail"
+        ],
+        "default": "normal"
+      },
+      {
+        "name": "resourceType",
+        "in": "query",
+        "type": "string"
+      },
+      {
+        "name": "pageNumber",
+        "in": "query",
+        "type": "integer",
+        "default": 1,
+        "minimum": 1,
+        "maximum": 2147483647
+      },
+      {
+        "name": "pageSize",
+        "in": "query",
+        "type": "integer",
+        "default": 10,
+        "minimum": 1,
+        "maximum": 2147483647
+      }
+    ],
+    "body": null,
+    "idempotent": true,
+    "pagination": {
+      "pageNumber": "pageNumber",
+      "pageSize": "pageSize",
+      "totalCount": "totalCount",
+      "items": "result"
+    },
+    "paginator": "paginateFunctionResources",
+    "success": {
+      "required": [
+        "requestId",
+        "totalCount",
+        "result"
+      ],
+      "types": {
+        "requestId": "string",
+        "status": "string",
+        "httpCode": "integer",
+        "code": "string",
+        "message": "string",
+        "latency": "integer",
+        "totalCount": "integer",
+        "result": "array"
+      }
+    }
+  },
+  "createFunctionResource": {
+    "operationId": "createFunctionResource",
+    "method": "POST",
+    "path": "/v4/openapi/app-groups/{appGroupIdentity}/functions/{functionName}/resources",
+    "action": "CreateFunctionResource",
+    "version": "2017-12-25",
+    "parameters": [
+      {
+        "name": "appGroupIdentity",
+        "in": "path",
+        "required": true,
+        "type": "string",
+        "minLength": 1
+      },
+      {
+        "name": "functionName",
+        "in": "path",
+        "required": true,
+        "type": "string",
+        "minLength": 1
+      }
+    ],
+    "body": {
+      "required": true,
+      "mediaType": "application/json",
+      "fields": {},
+      "closed": false
+    },
+    "idempotent": false,
+    "pagination": null,
+    "paginator": null,
+    "success": {
+      "required": [
+        "requestId"
+      ],
+      "types": {
+        "requestId": "string",
+        "status": "string",
+        "httpCode": "integer",
+        "code": "string",
+        "message": "string",
+        "latency": "integer"
+      }
+    }
+  },
+  "getFunctionResource": {
+    "operationId": "getFunctionResource",
+    "method": "GET",
+    "path": "/v4/openapi/app-groups/{appGroupIdentity}/functions/{functionName}/resources/{resourceName}",
+    "action": "GetFunctionResource",
+    "version": "2017-12-25",
+    "parameters": [
+      {
+        "name": "appGroupIdentity",
+        "in": "path",
+        "required": true,
+        "type": "string",
+        "minLength": 1
+      },
+      {
+        "name": "functionName",
+        "in": "path",
+        "required": true,
+        "type": "string",
+        "minLength": 1
+      },
+      {
+        "name": "resourceName",
+        "in": "path",
+        "required": true,
+        "type": "string",
+        "minLength": 1
+      },
+      {
+        "name": "output",
+        "in": "query",
+        "type": "string",
+        "enum": [
+          "simple",
+          "normal",
+          "detail"
+        ],
+        "default": "normal"
+      }
+    ],
+    "body": null,
+    "idempotent": true,
+    "pagination": null,
+    "paginator": null,
+    "success": {
+      "required": [
+        "requestId",
+        "result"
+      ],
+      "types": {
+        "requestId": "string",
+        "status": "string",
+        "httpCode": "integer",
+        "code": "string",
+        "message": "string",
+        "latency": "integer",
+        "result": "object"
+      }
+    }
+  },
+  "updateFunctionResource": {
+    "operationId": "updateFunctionResource",
+    "method": "PUT",
+    "path": "/v4/openapi/app-groups/{appGroupIdentity}/functions/{functionName}/resources/{resourceName}",
+    "action": "UpdateFunctionResource",
+    "version": "2017-12-25",
+    "parameters": [
+      {
+        "name": "appGroupIdentity",
+        "in": "path",
+        "required": true,
+        "type": "string",
+        "minLength": 1
+      },
+      {
+        "name": "functionName",
+        "in": "path",
+        "required": true,
+        "type": "string",
+        "minLength": 1
+      },
+      {
+        "name": "resourceName",
+        "in": "path",
+        "required": true,
+        "type": "string",
+        "minLength": 1
+      }
+    ],
+    "body": {
+      "required": true,
+      "mediaType": "application/json",
+      "fields": {},
+      "closed": false
+    },
+    "idempotent": true,
+    "pagination": null,
+    "paginator": null,
+    "success": {
+      "required": [
+        "requestId"
+      ],
+      "types": {
+        "requestId": "string",
+        "status": "string",
+        "httpCode": "integer",
+        "code": "string",
+        "message": "string",
+        "latency": "integer"
+      }
+    }
+  },
+  "deleteFunctionResource": {
+    "operationId": "deleteFunctionResource",
+    "method": "DELETE",
+    "path": "/v4/openapi/app-groups/{appGroupIdentity}/functions/{functionName}/resources/{resourceName}",
+    "action": "DeleteFunctionResource",
+    "version": "2017-12-25",
+    "parameters": [
+      {
+        "name": "appGroupIdentity",
+        "in": "path",
+        "required": true,
+        "type": "string",
+        "minLength": 1
+      },
+      {
+        "name": "functionName",
+        "in": "path",
+        "required": true,
+        "type": "string",
+        "minLength": 1
+      },
+      {
+        "name": "resourceName",
+        "in": "path",
+        "required": true,
+        "type": "string",
+        "minLength": 1
+      }
+    ],
+    "body": null,
+    "idempotent": true,
+    "pagination": null,
+    "paginator": null,
+    "success": {
+      "required": [
+        "requestId"
+      ],
+      "types": {
+        "requestId": "string",
+        "status": "string",
+        "httpCode": "integer",
+        "code": "string",
+        "message": "string",
+        "latency": "integer"
+      }
+    }
+  },
   "getFunctionCurrentVersion": {
     "operationId": "getFunctionCurrentVersion",
     "method": "GET",

@@ -115,8 +115,193 @@ export interface paths {
          */
         get: operations["listFunctionTasks"];
         put?: never;
+        /**
+         * Start a training task of an algorithm instance
+         * @description Starts a training task of an algorithm instance. The service names the task by the
+         *     generation it will produce; the task then shows in ListFunctionTasks.
+         */
+        post: operations["createFunctionTask"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v4/openapi/app-groups/{appGroupIdentity}/functions/{functionName}/instances/{instanceName}/tasks/{generation}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The name of the application.
+                 *     Beyond the reference: any value is percent-encoded into its path segment; `.`
+                 *     and `..` cannot be sent because URL parsing would resolve them away.
+                 * @example app_group_name
+                 */
+                appGroupIdentity: components["parameters"]["appGroupIdentity"];
+                /**
+                 * @description The name of the feature.
+                 *     Beyond the reference: any value is percent-encoded into its path segment; `.`
+                 *     and `..` cannot be sent because URL parsing would resolve them away.
+                 * @example ctr
+                 */
+                functionName: components["parameters"]["functionName"];
+                /**
+                 * @description The name of the algorithm instance: 1 to 30 letters, digits and underscores, starting
+                 *     with a letter, as the reference sets for a new instance's name.
+                 * @example ctr_test
+                 */
+                instanceName: components["parameters"]["instanceName"];
+                /**
+                 * @description The generation of the training task (the model version the task produces).
+                 * @example 20240101
+                 */
+                generation: components["parameters"]["generation"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get one training task of an algorithm instance
+         * @description Returns one training task of an algorithm instance, named by its generation.
+         */
+        get: operations["getFunctionTask"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete one training task of an algorithm instance
+         * @description Deletes one training task of an algorithm instance, named by its generation.
+         */
+        delete: operations["deleteFunctionTask"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v4/openapi/app-groups/{appGroupIdentity}/functions/{functionName}/default-instance": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The name of the application.
+                 *     Beyond the reference: any value is percent-encoded into its path segment; `.`
+                 *     and `..` cannot be sent because URL parsing would resolve them away.
+                 * @example app_group_name
+                 */
+                appGroupIdentity: components["parameters"]["appGroupIdentity"];
+                /**
+                 * @description The name of the feature.
+                 *     Beyond the reference: any value is percent-encoded into its path segment; `.`
+                 *     and `..` cannot be sent because URL parsing would resolve them away.
+                 * @example ctr
+                 */
+                functionName: components["parameters"]["functionName"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get the default algorithm instance of a feature
+         * @description Returns which algorithm instance the application uses by default for the feature.
+         *     Until one is set, the answer names none.
+         */
+        get: operations["getFunctionDefaultInstance"];
+        /**
+         * Set the default algorithm instance of a feature
+         * @description Makes an algorithm instance the one the application uses by default for the feature,
+         *     in place of the one set before. A body that names no instance unsets the default.
+         */
+        put: operations["updateFunctionDefaultInstance"];
         post?: never;
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v4/openapi/app-groups/{appGroupIdentity}/functions/{functionName}/resources": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The name of the application.
+                 *     Beyond the reference: any value is percent-encoded into its path segment; `.`
+                 *     and `..` cannot be sent because URL parsing would resolve them away.
+                 * @example app_group_name
+                 */
+                appGroupIdentity: components["parameters"]["appGroupIdentity"];
+                /**
+                 * @description The name of the feature.
+                 *     Beyond the reference: any value is percent-encoded into its path segment; `.`
+                 *     and `..` cannot be sent because URL parsing would resolve them away.
+                 * @example ctr
+                 */
+                functionName: components["parameters"]["functionName"];
+            };
+            cookie?: never;
+        };
+        /**
+         * List the algorithm resources of a feature
+         * @description Lists the algorithm resources of a feature in an application, in pages, optionally of one type.
+         */
+        get: operations["listFunctionResources"];
+        put?: never;
+        /**
+         * Create an algorithm resource of a feature
+         * @description Creates an algorithm resource (a raw file, or feature generators) for a feature of an
+         *     application. The official SDK sends the body in PascalCase; both casings are accepted.
+         */
+        post: operations["createFunctionResource"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v4/openapi/app-groups/{appGroupIdentity}/functions/{functionName}/resources/{resourceName}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The name of the application.
+                 *     Beyond the reference: any value is percent-encoded into its path segment; `.`
+                 *     and `..` cannot be sent because URL parsing would resolve them away.
+                 * @example app_group_name
+                 */
+                appGroupIdentity: components["parameters"]["appGroupIdentity"];
+                /**
+                 * @description The name of the feature.
+                 *     Beyond the reference: any value is percent-encoded into its path segment; `.`
+                 *     and `..` cannot be sent because URL parsing would resolve them away.
+                 * @example ctr
+                 */
+                functionName: components["parameters"]["functionName"];
+                /**
+                 * @description The name of the algorithm resource.
+                 * @example fg_json
+                 */
+                resourceName: components["parameters"]["resourceName"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get one algorithm resource
+         * @description Returns one algorithm resource of a feature, at the output level asked for.
+         */
+        get: operations["getFunctionResource"];
+        /**
+         * Update an algorithm resource
+         * @description Changes the description or the data of an algorithm resource; fields not sent keep their
+         *     value. The official SDK sends the body in PascalCase; both casings are accepted.
+         */
+        put: operations["updateFunctionResource"];
+        post?: never;
+        /**
+         * Delete an algorithm resource
+         * @description Deletes an algorithm resource of a feature.
+         */
+        delete: operations["deleteFunctionResource"];
         options?: never;
         head?: never;
         patch?: never;
@@ -1065,6 +1250,635 @@ export interface components {
             Result: components["schemas"]["FunctionTaskPascalCase"][];
         };
         /**
+         * GetFunctionTaskResponse
+         * @description One training task (camelCase wire form).
+         */
+        GetFunctionTaskResponse: {
+            /**
+             * @description The ID of the request.
+             * @example A4D487A9-A456-5AA5-A9C6-B7BF2889CF74
+             */
+            requestId: string;
+            /**
+             * @description The status of the request.
+             * @example OK
+             */
+            status?: string;
+            /**
+             * Format: int64
+             * @description The HTTP status code.
+             * @example 200
+             */
+            httpCode?: number;
+            /**
+             * @description The error code; empty on success.
+             * @example
+             */
+            code?: string;
+            /**
+             * @description The error message; empty on success.
+             * @example
+             */
+            message?: string;
+            /**
+             * Format: int64
+             * @description The time the request took in milliseconds.
+             * @example 12
+             */
+            latency?: number;
+            result: components["schemas"]["FunctionTask"];
+        };
+        /**
+         * GetFunctionTaskResponsePascalCase
+         * @description `GetFunctionTaskResponse` with PascalCase names, as the official SDK sends or reads it.
+         */
+        GetFunctionTaskResponsePascalCase: {
+            /**
+             * @description The ID of the request.
+             * @example A4D487A9-A456-5AA5-A9C6-B7BF2889CF74
+             */
+            RequestId: string;
+            /**
+             * @description The status of the request.
+             * @example OK
+             */
+            Status?: string;
+            /**
+             * Format: int64
+             * @description The HTTP status code.
+             * @example 200
+             */
+            HttpCode?: number;
+            /**
+             * @description The error code; empty on success.
+             * @example
+             */
+            Code?: string;
+            /**
+             * @description The error message; empty on success.
+             * @example
+             */
+            Message?: string;
+            /**
+             * Format: int64
+             * @description The time the request took in milliseconds.
+             * @example 12
+             */
+            Latency?: number;
+            Result: components["schemas"]["FunctionTaskPascalCase"];
+        };
+        /**
+         * FunctionDefaultInstance
+         * @description The default algorithm instance of a feature in an application (camelCase wire form).
+         */
+        FunctionDefaultInstance: {
+            /**
+             * @description The name of the default instance; empty when none is set.
+             * @example pop_test
+             */
+            instanceName?: string;
+        };
+        /**
+         * GetFunctionDefaultInstanceResponse
+         * @description The default algorithm instance of a feature (camelCase wire form).
+         */
+        GetFunctionDefaultInstanceResponse: {
+            /**
+             * @description The ID of the request.
+             * @example A4D487A9-A456-5AA5-A9C6-B7BF2889CF74
+             */
+            requestId: string;
+            /**
+             * @description The status of the request.
+             * @example OK
+             */
+            status?: string;
+            /**
+             * Format: int64
+             * @description The HTTP status code.
+             * @example 200
+             */
+            httpCode?: number;
+            /**
+             * @description The error code; empty on success.
+             * @example
+             */
+            code?: string;
+            /**
+             * @description The error message; empty on success.
+             * @example
+             */
+            message?: string;
+            /**
+             * Format: int64
+             * @description The time the request took in milliseconds.
+             * @example 12
+             */
+            latency?: number;
+            /**
+             * @description The feature.
+             * @example pop
+             */
+            functionName?: string;
+            /**
+             * @description The name of the default instance (also in `result`).
+             * @example pop_test
+             */
+            instanceName?: string;
+            result: components["schemas"]["FunctionDefaultInstance"];
+        };
+        /**
+         * FunctionDefaultInstancePascalCase
+         * @description `FunctionDefaultInstance` with PascalCase names, as the official SDK sends or reads it.
+         */
+        FunctionDefaultInstancePascalCase: {
+            /**
+             * @description The name of the default instance; empty when none is set.
+             * @example pop_test
+             */
+            InstanceName?: string;
+        };
+        /**
+         * GetFunctionDefaultInstanceResponsePascalCase
+         * @description `GetFunctionDefaultInstanceResponse` with PascalCase names, as the official SDK sends or reads it.
+         */
+        GetFunctionDefaultInstanceResponsePascalCase: {
+            /**
+             * @description The ID of the request.
+             * @example A4D487A9-A456-5AA5-A9C6-B7BF2889CF74
+             */
+            RequestId: string;
+            /**
+             * @description The status of the request.
+             * @example OK
+             */
+            Status?: string;
+            /**
+             * Format: int64
+             * @description The HTTP status code.
+             * @example 200
+             */
+            HttpCode?: number;
+            /**
+             * @description The error code; empty on success.
+             * @example
+             */
+            Code?: string;
+            /**
+             * @description The error message; empty on success.
+             * @example
+             */
+            Message?: string;
+            /**
+             * Format: int64
+             * @description The time the request took in milliseconds.
+             * @example 12
+             */
+            Latency?: number;
+            /**
+             * @description The feature.
+             * @example pop
+             */
+            FunctionName?: string;
+            /**
+             * @description The name of the default instance (also in `result`).
+             * @example pop_test
+             */
+            InstanceName?: string;
+            Result: components["schemas"]["FunctionDefaultInstancePascalCase"];
+        };
+        /**
+         * FunctionResourceFeature
+         * @description One input feature of a generator (camelCase wire form).
+         */
+        FunctionResourceFeature: {
+            /**
+             * @description The name of the feature.
+             * @example user_id
+             */
+            name?: string;
+            /**
+             * @description Where the feature comes from (such as `user` or `item`).
+             * @example user
+             */
+            type?: string;
+        };
+        /**
+         * FunctionResourceGenerator
+         * @description One feature generator of a resource (camelCase wire form).
+         */
+        FunctionResourceGenerator: {
+            /**
+             * @description The kind of generator.
+             * @example combo
+             */
+            generator?: string;
+            /**
+             * @description The feature the generator outputs.
+             * @example f1
+             */
+            output?: string;
+            /** @description What the generator reads. */
+            input?: {
+                /** @description The input features. */
+                features?: components["schemas"]["FunctionResourceFeature"][];
+            };
+        };
+        /**
+         * FunctionResourceData
+         * @description The content of an algorithm resource: a raw file's text, or the feature generators of a
+         *     `feature_generator` resource (camelCase wire form).
+         */
+        FunctionResourceData: {
+            /**
+             * @description The text of a raw file resource.
+             * @example {}
+             */
+            content?: string;
+            /** @description The feature generators of a `feature_generator` resource. */
+            generators?: components["schemas"]["FunctionResourceGenerator"][];
+        };
+        /**
+         * FunctionResource
+         * @description An algorithm resource of a feature, such as a file or feature generators that instances read (camelCase wire form).
+         */
+        FunctionResource: {
+            /**
+             * @description The name of the resource.
+             * @example fg_json
+             */
+            resourceName: string;
+            /**
+             * @description The type of the resource (`raw_file` or `feature_generator`).
+             * @example feature_generator
+             */
+            resourceType: string;
+            /**
+             * @description The feature the resource belongs to.
+             * @example rank
+             */
+            functionName: string;
+            /**
+             * @description The description.
+             * @example features of the ranking model
+             */
+            description?: string;
+            /**
+             * Format: int64
+             * @description When it was created (milliseconds since the epoch).
+             * @example 1704067200000
+             */
+            createTime?: number;
+            /**
+             * Format: int64
+             * @description When it last changed (milliseconds since the epoch).
+             * @example 1704067200000
+             */
+            modifyTime?: number;
+            /**
+             * @description The algorithm instances that use the resource.
+             * @example [
+             *       "rank_v1"
+             *     ]
+             */
+            referencedInstances?: string[];
+            data?: components["schemas"]["FunctionResourceData"];
+        };
+        /**
+         * ListFunctionResourcesResponse
+         * @description One page of the resources of a feature (camelCase wire form).
+         */
+        ListFunctionResourcesResponse: {
+            /**
+             * @description The ID of the request.
+             * @example A4D487A9-A456-5AA5-A9C6-B7BF2889CF74
+             */
+            requestId: string;
+            /**
+             * @description The status of the request.
+             * @example OK
+             */
+            status?: string;
+            /**
+             * Format: int64
+             * @description The HTTP status code.
+             * @example 200
+             */
+            httpCode?: number;
+            /**
+             * @description The error code; empty on success.
+             * @example
+             */
+            code?: string;
+            /**
+             * @description The error message; empty on success.
+             * @example
+             */
+            message?: string;
+            /**
+             * Format: int64
+             * @description The time the request took in milliseconds.
+             * @example 12
+             */
+            latency?: number;
+            /**
+             * Format: int64
+             * @description How many resources match, on all pages.
+             * @example 1
+             */
+            totalCount: number;
+            /** @description The resources of this page. */
+            result: components["schemas"]["FunctionResource"][];
+        };
+        /**
+         * FunctionResourceFeaturePascalCase
+         * @description `FunctionResourceFeature` with PascalCase names, as the official SDK sends or reads it.
+         */
+        FunctionResourceFeaturePascalCase: {
+            /**
+             * @description The name of the feature.
+             * @example user_id
+             */
+            Name?: string;
+            /**
+             * @description Where the feature comes from (such as `user` or `item`).
+             * @example user
+             */
+            Type?: string;
+        };
+        /**
+         * FunctionResourceGeneratorPascalCase
+         * @description `FunctionResourceGenerator` with PascalCase names, as the official SDK sends or reads it.
+         */
+        FunctionResourceGeneratorPascalCase: {
+            /**
+             * @description The kind of generator.
+             * @example combo
+             */
+            Generator?: string;
+            /**
+             * @description The feature the generator outputs.
+             * @example f1
+             */
+            Output?: string;
+            /** @description What the generator reads. */
+            Input?: {
+                /** @description The input features. */
+                Features?: components["schemas"]["FunctionResourceFeaturePascalCase"][];
+            };
+        };
+        /**
+         * FunctionResourceDataPascalCase
+         * @description `FunctionResourceData` with PascalCase names, as the official SDK sends or reads it.
+         */
+        FunctionResourceDataPascalCase: {
+            /**
+             * @description The text of a raw file resource.
+             * @example {}
+             */
+            Content?: string;
+            /** @description The feature generators of a `feature_generator` resource. */
+            Generators?: components["schemas"]["FunctionResourceGeneratorPascalCase"][];
+        };
+        /**
+         * FunctionResourcePascalCase
+         * @description `FunctionResource` with PascalCase names, as the official SDK sends or reads it.
+         */
+        FunctionResourcePascalCase: {
+            /**
+             * @description The name of the resource.
+             * @example fg_json
+             */
+            ResourceName: string;
+            /**
+             * @description The type of the resource (`raw_file` or `feature_generator`).
+             * @example feature_generator
+             */
+            ResourceType: string;
+            /**
+             * @description The feature the resource belongs to.
+             * @example rank
+             */
+            FunctionName: string;
+            /**
+             * @description The description.
+             * @example features of the ranking model
+             */
+            Description?: string;
+            /**
+             * Format: int64
+             * @description When it was created (milliseconds since the epoch).
+             * @example 1704067200000
+             */
+            CreateTime?: number;
+            /**
+             * Format: int64
+             * @description When it last changed (milliseconds since the epoch).
+             * @example 1704067200000
+             */
+            ModifyTime?: number;
+            /**
+             * @description The algorithm instances that use the resource.
+             * @example [
+             *       "rank_v1"
+             *     ]
+             */
+            ReferencedInstances?: string[];
+            Data?: components["schemas"]["FunctionResourceDataPascalCase"];
+        };
+        /**
+         * ListFunctionResourcesResponsePascalCase
+         * @description `ListFunctionResourcesResponse` with PascalCase names, as the official SDK sends or reads it.
+         */
+        ListFunctionResourcesResponsePascalCase: {
+            /**
+             * @description The ID of the request.
+             * @example A4D487A9-A456-5AA5-A9C6-B7BF2889CF74
+             */
+            RequestId: string;
+            /**
+             * @description The status of the request.
+             * @example OK
+             */
+            Status?: string;
+            /**
+             * Format: int64
+             * @description The HTTP status code.
+             * @example 200
+             */
+            HttpCode?: number;
+            /**
+             * @description The error code; empty on success.
+             * @example
+             */
+            Code?: string;
+            /**
+             * @description The error message; empty on success.
+             * @example
+             */
+            Message?: string;
+            /**
+             * Format: int64
+             * @description The time the request took in milliseconds.
+             * @example 12
+             */
+            Latency?: number;
+            /**
+             * Format: int64
+             * @description How many resources match, on all pages.
+             * @example 1
+             */
+            TotalCount: number;
+            /** @description The resources of this page. */
+            Result: components["schemas"]["FunctionResourcePascalCase"][];
+        };
+        /**
+         * FunctionResourceCreate
+         * @description The body of CreateFunctionResource (camelCase form; the official SDK sends the PascalCase twin).
+         */
+        FunctionResourceCreate: {
+            /**
+             * @description The name: 1 to 30 letters, digits and underscores, starting with a letter.
+             * @example fg_json
+             */
+            resourceName: string;
+            /**
+             * @description The type: `raw_file` or `feature_generator`.
+             * @example feature_generator
+             */
+            resourceType: string;
+            /**
+             * @description The description.
+             * @example features of the ranking model
+             */
+            description?: string;
+            data?: components["schemas"]["FunctionResourceData"];
+        };
+        /**
+         * FunctionResourceCreatePascalCase
+         * @description `FunctionResourceCreate` with PascalCase names, as the official SDK sends or reads it.
+         */
+        FunctionResourceCreatePascalCase: {
+            /**
+             * @description The name: 1 to 30 letters, digits and underscores, starting with a letter.
+             * @example fg_json
+             */
+            ResourceName: string;
+            /**
+             * @description The type: `raw_file` or `feature_generator`.
+             * @example feature_generator
+             */
+            ResourceType: string;
+            /**
+             * @description The description.
+             * @example features of the ranking model
+             */
+            Description?: string;
+            Data?: components["schemas"]["FunctionResourceDataPascalCase"];
+        };
+        /**
+         * GetFunctionResourceResponse
+         * @description One algorithm resource (camelCase wire form).
+         */
+        GetFunctionResourceResponse: {
+            /**
+             * @description The ID of the request.
+             * @example A4D487A9-A456-5AA5-A9C6-B7BF2889CF74
+             */
+            requestId: string;
+            /**
+             * @description The status of the request.
+             * @example OK
+             */
+            status?: string;
+            /**
+             * Format: int64
+             * @description The HTTP status code.
+             * @example 200
+             */
+            httpCode?: number;
+            /**
+             * @description The error code; empty on success.
+             * @example
+             */
+            code?: string;
+            /**
+             * @description The error message; empty on success.
+             * @example
+             */
+            message?: string;
+            /**
+             * Format: int64
+             * @description The time the request took in milliseconds.
+             * @example 12
+             */
+            latency?: number;
+            result: components["schemas"]["FunctionResource"];
+        };
+        /**
+         * GetFunctionResourceResponsePascalCase
+         * @description `GetFunctionResourceResponse` with PascalCase names, as the official SDK sends or reads it.
+         */
+        GetFunctionResourceResponsePascalCase: {
+            /**
+             * @description The ID of the request.
+             * @example A4D487A9-A456-5AA5-A9C6-B7BF2889CF74
+             */
+            RequestId: string;
+            /**
+             * @description The status of the request.
+             * @example OK
+             */
+            Status?: string;
+            /**
+             * Format: int64
+             * @description The HTTP status code.
+             * @example 200
+             */
+            HttpCode?: number;
+            /**
+             * @description The error code; empty on success.
+             * @example
+             */
+            Code?: string;
+            /**
+             * @description The error message; empty on success.
+             * @example
+             */
+            Message?: string;
+            /**
+             * Format: int64
+             * @description The time the request took in milliseconds.
+             * @example 12
+             */
+            Latency?: number;
+            Result: components["schemas"]["FunctionResourcePascalCase"];
+        };
+        /**
+         * FunctionResourceWrite
+         * @description The body of UpdateFunctionResource (camelCase form; the official SDK sends the PascalCase twin). Fields not sent keep their value.
+         */
+        FunctionResourceWrite: {
+            /**
+             * @description The description.
+             * @example features v2
+             */
+            description?: string;
+            data?: components["schemas"]["FunctionResourceData"];
+        };
+        /**
+         * FunctionResourceWritePascalCase
+         * @description `FunctionResourceWrite` with PascalCase names, as the official SDK sends or reads it.
+         */
+        FunctionResourceWritePascalCase: {
+            /**
+             * @description The description.
+             * @example features v2
+             */
+            Description?: string;
+            Data?: components["schemas"]["FunctionResourceDataPascalCase"];
+        };
+        /**
          * VersionParameter
          * @description A parameter that a version of a feature declares, and whether it is required.
          */
@@ -1304,7 +2118,7 @@ export interface components {
                 "application/json": components["schemas"]["ListFunctionInstancesResponse"] | components["schemas"]["ListFunctionInstancesResponsePascalCase"];
             };
         };
-        /** @description The caller may not perform opensearch:DescribeFunction on this application. */
+        /** @description The caller may not perform the operation's RAM action (its `x-acs-ram.action`) on this resource. */
         Forbidden: {
             headers: {
                 "x-acs-request-id": components["headers"]["x-acs-request-id"];
@@ -1493,6 +2307,28 @@ export interface components {
          * @example success
          */
         taskStatus: "success" | "failed" | "running";
+        /**
+         * @description The generation of the training task (the model version the task produces).
+         * @example 20240101
+         */
+        generation: string;
+        /**
+         * @description How much of each resource to return: `simple` (the name, the type and the dates),
+         *     `normal` (the default: adds the description and the instances that use it) or
+         *     `detail` (adds the data).
+         * @example normal
+         */
+        resourceOutput: "simple" | "normal" | "detail";
+        /**
+         * @description Only resources of this type (such as `raw_file` or `feature_generator`).
+         * @example feature_generator
+         */
+        resourceType: string;
+        /**
+         * @description The name of the algorithm resource.
+         * @example fg_json
+         */
+        resourceName: string;
         /**
          * @description The ID of the version of the feature (a decimal number, sent as a path segment).
          *     Beyond the reference: from the official SDK 5.2.0 (`getFunctionVersion(functionName, versionId)`).
@@ -1762,7 +2598,7 @@ export interface operations {
         responses: {
             200: components["responses"]["StatusOk"];
             400: components["responses"]["BadRequest"];
-            /** @description The caller may not perform opensearch:CreateFunction on this application. */
+            /** @description The caller may not perform opensearch:WriteFunction on this application. */
             403: {
                 headers: {
                     "x-acs-request-id": components["headers"]["x-acs-request-id"];
@@ -1912,7 +2748,7 @@ export interface operations {
         responses: {
             200: components["responses"]["StatusOk"];
             400: components["responses"]["BadRequest"];
-            /** @description The caller may not perform opensearch:UpdateFunction on this application. */
+            /** @description The caller may not perform opensearch:WriteFunction on this application. */
             403: {
                 headers: {
                     "x-acs-request-id": components["headers"]["x-acs-request-id"];
@@ -1960,7 +2796,7 @@ export interface operations {
         responses: {
             200: components["responses"]["StatusOk"];
             400: components["responses"]["BadRequest"];
-            /** @description The caller may not perform opensearch:DeleteFunction on this application. */
+            /** @description The caller may not perform opensearch:WriteFunction on this application. */
             403: {
                 headers: {
                     "x-acs-request-id": components["headers"]["x-acs-request-id"];
@@ -2092,6 +2928,607 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    createFunctionTask: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The name of the application.
+                 *     Beyond the reference: any value is percent-encoded into its path segment; `.`
+                 *     and `..` cannot be sent because URL parsing would resolve them away.
+                 * @example app_group_name
+                 */
+                appGroupIdentity: components["parameters"]["appGroupIdentity"];
+                /**
+                 * @description The name of the feature.
+                 *     Beyond the reference: any value is percent-encoded into its path segment; `.`
+                 *     and `..` cannot be sent because URL parsing would resolve them away.
+                 * @example ctr
+                 */
+                functionName: components["parameters"]["functionName"];
+                /**
+                 * @description The name of the algorithm instance: 1 to 30 letters, digits and underscores, starting
+                 *     with a letter, as the reference sets for a new instance's name.
+                 * @example ctr_test
+                 */
+                instanceName: components["parameters"]["instanceName"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["StatusOk"];
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getFunctionTask: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The name of the application.
+                 *     Beyond the reference: any value is percent-encoded into its path segment; `.`
+                 *     and `..` cannot be sent because URL parsing would resolve them away.
+                 * @example app_group_name
+                 */
+                appGroupIdentity: components["parameters"]["appGroupIdentity"];
+                /**
+                 * @description The name of the feature.
+                 *     Beyond the reference: any value is percent-encoded into its path segment; `.`
+                 *     and `..` cannot be sent because URL parsing would resolve them away.
+                 * @example ctr
+                 */
+                functionName: components["parameters"]["functionName"];
+                /**
+                 * @description The name of the algorithm instance: 1 to 30 letters, digits and underscores, starting
+                 *     with a letter, as the reference sets for a new instance's name.
+                 * @example ctr_test
+                 */
+                instanceName: components["parameters"]["instanceName"];
+                /**
+                 * @description The generation of the training task (the model version the task produces).
+                 * @example 20240101
+                 */
+                generation: components["parameters"]["generation"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The task. */
+            200: {
+                headers: {
+                    "x-acs-request-id": components["headers"]["x-acs-request-id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "requestId": "A4D487A9-A456-5AA5-A9C6-B7BF2889CF74",
+                     *       "status": "OK",
+                     *       "httpCode": 200,
+                     *       "code": "",
+                     *       "message": "",
+                     *       "latency": 12,
+                     *       "result": {
+                     *         "runId": "run_1",
+                     *         "functionName": "ctr",
+                     *         "generation": "20240101",
+                     *         "status": "success",
+                     *         "progress": 100,
+                     *         "startTime": 1704067200000,
+                     *         "endTime": 1704070800000,
+                     *         "extendInfo": "{}"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["GetFunctionTaskResponse"] | components["schemas"]["GetFunctionTaskResponsePascalCase"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    deleteFunctionTask: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The name of the application.
+                 *     Beyond the reference: any value is percent-encoded into its path segment; `.`
+                 *     and `..` cannot be sent because URL parsing would resolve them away.
+                 * @example app_group_name
+                 */
+                appGroupIdentity: components["parameters"]["appGroupIdentity"];
+                /**
+                 * @description The name of the feature.
+                 *     Beyond the reference: any value is percent-encoded into its path segment; `.`
+                 *     and `..` cannot be sent because URL parsing would resolve them away.
+                 * @example ctr
+                 */
+                functionName: components["parameters"]["functionName"];
+                /**
+                 * @description The name of the algorithm instance: 1 to 30 letters, digits and underscores, starting
+                 *     with a letter, as the reference sets for a new instance's name.
+                 * @example ctr_test
+                 */
+                instanceName: components["parameters"]["instanceName"];
+                /**
+                 * @description The generation of the training task (the model version the task produces).
+                 * @example 20240101
+                 */
+                generation: components["parameters"]["generation"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["StatusOk"];
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getFunctionDefaultInstance: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The name of the application.
+                 *     Beyond the reference: any value is percent-encoded into its path segment; `.`
+                 *     and `..` cannot be sent because URL parsing would resolve them away.
+                 * @example app_group_name
+                 */
+                appGroupIdentity: components["parameters"]["appGroupIdentity"];
+                /**
+                 * @description The name of the feature.
+                 *     Beyond the reference: any value is percent-encoded into its path segment; `.`
+                 *     and `..` cannot be sent because URL parsing would resolve them away.
+                 * @example ctr
+                 */
+                functionName: components["parameters"]["functionName"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The default instance. */
+            200: {
+                headers: {
+                    "x-acs-request-id": components["headers"]["x-acs-request-id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "requestId": "A4D487A9-A456-5AA5-A9C6-B7BF2889CF74",
+                     *       "status": "OK",
+                     *       "httpCode": 200,
+                     *       "code": "",
+                     *       "message": "",
+                     *       "latency": 12,
+                     *       "functionName": "pop",
+                     *       "instanceName": "pop_test",
+                     *       "result": {
+                     *         "instanceName": "pop_test"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["GetFunctionDefaultInstanceResponse"] | components["schemas"]["GetFunctionDefaultInstanceResponsePascalCase"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    updateFunctionDefaultInstance: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The name of the application.
+                 *     Beyond the reference: any value is percent-encoded into its path segment; `.`
+                 *     and `..` cannot be sent because URL parsing would resolve them away.
+                 * @example app_group_name
+                 */
+                appGroupIdentity: components["parameters"]["appGroupIdentity"];
+                /**
+                 * @description The name of the feature.
+                 *     Beyond the reference: any value is percent-encoded into its path segment; `.`
+                 *     and `..` cannot be sent because URL parsing would resolve them away.
+                 * @example ctr
+                 */
+                functionName: components["parameters"]["functionName"];
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                /**
+                 * @example {
+                 *       "instanceName": "pop_test"
+                 *     }
+                 */
+                "application/json": components["schemas"]["FunctionDefaultInstance"];
+            };
+        };
+        responses: {
+            200: components["responses"]["StatusOk"];
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    listFunctionResources: {
+        parameters: {
+            query?: {
+                /**
+                 * @description How much of each resource to return: `simple` (the name, the type and the dates),
+                 *     `normal` (the default: adds the description and the instances that use it) or
+                 *     `detail` (adds the data).
+                 * @example normal
+                 */
+                output?: components["parameters"]["resourceOutput"];
+                /**
+                 * @description Only resources of this type (such as `raw_file` or `feature_generator`).
+                 * @example feature_generator
+                 */
+                resourceType?: components["parameters"]["resourceType"];
+                /**
+                 * @description The number of the page to return. Default value: 1.
+                 *     Beyond the reference: pages are 1-based, so the value must be a positive integer.
+                 * @example 1
+                 */
+                pageNumber?: components["parameters"]["pageNumber"];
+                /**
+                 * @description The number of entries to return on each page. Default value: 10.
+                 *     Beyond the reference: the value must be a positive integer. The reference states
+                 *     no maximum, so none is declared.
+                 * @example 10
+                 */
+                pageSize?: components["parameters"]["pageSize"];
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description The name of the application.
+                 *     Beyond the reference: any value is percent-encoded into its path segment; `.`
+                 *     and `..` cannot be sent because URL parsing would resolve them away.
+                 * @example app_group_name
+                 */
+                appGroupIdentity: components["parameters"]["appGroupIdentity"];
+                /**
+                 * @description The name of the feature.
+                 *     Beyond the reference: any value is percent-encoded into its path segment; `.`
+                 *     and `..` cannot be sent because URL parsing would resolve them away.
+                 * @example ctr
+                 */
+                functionName: components["parameters"]["functionName"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of resources. */
+            200: {
+                headers: {
+                    "x-acs-request-id": components["headers"]["x-acs-request-id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "requestId": "A4D487A9-A456-5AA5-A9C6-B7BF2889CF74",
+                     *       "status": "OK",
+                     *       "httpCode": 200,
+                     *       "code": "",
+                     *       "message": "",
+                     *       "latency": 12,
+                     *       "totalCount": 1,
+                     *       "result": [
+                     *         {
+                     *           "resourceName": "fg_json",
+                     *           "resourceType": "feature_generator",
+                     *           "functionName": "rank",
+                     *           "description": "features of the ranking model",
+                     *           "createTime": 1704067200000,
+                     *           "modifyTime": 1704067200000,
+                     *           "referencedInstances": [
+                     *             "rank_v1"
+                     *           ],
+                     *           "data": {
+                     *             "generators": [
+                     *               {
+                     *                 "generator": "combo",
+                     *                 "output": "f1",
+                     *                 "input": {
+                     *                   "features": [
+                     *                     {
+                     *                       "name": "user_id",
+                     *                       "type": "user"
+                     *                     }
+                     *                   ]
+                     *                 }
+                     *               }
+                     *             ]
+                     *           }
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ListFunctionResourcesResponse"] | components["schemas"]["ListFunctionResourcesResponsePascalCase"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    createFunctionResource: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The name of the application.
+                 *     Beyond the reference: any value is percent-encoded into its path segment; `.`
+                 *     and `..` cannot be sent because URL parsing would resolve them away.
+                 * @example app_group_name
+                 */
+                appGroupIdentity: components["parameters"]["appGroupIdentity"];
+                /**
+                 * @description The name of the feature.
+                 *     Beyond the reference: any value is percent-encoded into its path segment; `.`
+                 *     and `..` cannot be sent because URL parsing would resolve them away.
+                 * @example ctr
+                 */
+                functionName: components["parameters"]["functionName"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "resourceName": "fg_json",
+                 *       "resourceType": "feature_generator",
+                 *       "description": "features of the ranking model",
+                 *       "data": {
+                 *         "generators": [
+                 *           {
+                 *             "generator": "combo",
+                 *             "output": "f1",
+                 *             "input": {
+                 *               "features": [
+                 *                 {
+                 *                   "name": "user_id",
+                 *                   "type": "user"
+                 *                 }
+                 *               ]
+                 *             }
+                 *           }
+                 *         ]
+                 *       }
+                 *     }
+                 */
+                "application/json": components["schemas"]["FunctionResourceCreate"] | components["schemas"]["FunctionResourceCreatePascalCase"];
+            };
+        };
+        responses: {
+            200: components["responses"]["StatusOk"];
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getFunctionResource: {
+        parameters: {
+            query?: {
+                /**
+                 * @description How much of each resource to return: `simple` (the name, the type and the dates),
+                 *     `normal` (the default: adds the description and the instances that use it) or
+                 *     `detail` (adds the data).
+                 * @example normal
+                 */
+                output?: components["parameters"]["resourceOutput"];
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description The name of the application.
+                 *     Beyond the reference: any value is percent-encoded into its path segment; `.`
+                 *     and `..` cannot be sent because URL parsing would resolve them away.
+                 * @example app_group_name
+                 */
+                appGroupIdentity: components["parameters"]["appGroupIdentity"];
+                /**
+                 * @description The name of the feature.
+                 *     Beyond the reference: any value is percent-encoded into its path segment; `.`
+                 *     and `..` cannot be sent because URL parsing would resolve them away.
+                 * @example ctr
+                 */
+                functionName: components["parameters"]["functionName"];
+                /**
+                 * @description The name of the algorithm resource.
+                 * @example fg_json
+                 */
+                resourceName: components["parameters"]["resourceName"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The resource. */
+            200: {
+                headers: {
+                    "x-acs-request-id": components["headers"]["x-acs-request-id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "requestId": "A4D487A9-A456-5AA5-A9C6-B7BF2889CF74",
+                     *       "status": "OK",
+                     *       "httpCode": 200,
+                     *       "code": "",
+                     *       "message": "",
+                     *       "latency": 12,
+                     *       "result": {
+                     *         "resourceName": "fg_json",
+                     *         "resourceType": "feature_generator",
+                     *         "functionName": "rank",
+                     *         "description": "features of the ranking model",
+                     *         "createTime": 1704067200000,
+                     *         "modifyTime": 1704067200000,
+                     *         "referencedInstances": [
+                     *           "rank_v1"
+                     *         ],
+                     *         "data": {
+                     *           "generators": [
+                     *             {
+                     *               "generator": "combo",
+                     *               "output": "f1",
+                     *               "input": {
+                     *                 "features": [
+                     *                   {
+                     *                     "name": "user_id",
+                     *                     "type": "user"
+                     *                   }
+                     *                 ]
+                     *               }
+                     *             }
+                     *           ]
+                     *         }
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["GetFunctionResourceResponse"] | components["schemas"]["GetFunctionResourceResponsePascalCase"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    updateFunctionResource: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The name of the application.
+                 *     Beyond the reference: any value is percent-encoded into its path segment; `.`
+                 *     and `..` cannot be sent because URL parsing would resolve them away.
+                 * @example app_group_name
+                 */
+                appGroupIdentity: components["parameters"]["appGroupIdentity"];
+                /**
+                 * @description The name of the feature.
+                 *     Beyond the reference: any value is percent-encoded into its path segment; `.`
+                 *     and `..` cannot be sent because URL parsing would resolve them away.
+                 * @example ctr
+                 */
+                functionName: components["parameters"]["functionName"];
+                /**
+                 * @description The name of the algorithm resource.
+                 * @example fg_json
+                 */
+                resourceName: components["parameters"]["resourceName"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "description": "features v2"
+                 *     }
+                 */
+                "application/json": components["schemas"]["FunctionResourceWrite"] | components["schemas"]["FunctionResourceWritePascalCase"];
+            };
+        };
+        responses: {
+            200: components["responses"]["StatusOk"];
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    deleteFunctionResource: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The name of the application.
+                 *     Beyond the reference: any value is percent-encoded into its path segment; `.`
+                 *     and `..` cannot be sent because URL parsing would resolve them away.
+                 * @example app_group_name
+                 */
+                appGroupIdentity: components["parameters"]["appGroupIdentity"];
+                /**
+                 * @description The name of the feature.
+                 *     Beyond the reference: any value is percent-encoded into its path segment; `.`
+                 *     and `..` cannot be sent because URL parsing would resolve them away.
+                 * @example ctr
+                 */
+                functionName: components["parameters"]["functionName"];
+                /**
+                 * @description The name of the algorithm resource.
+                 * @example fg_json
+                 */
+                resourceName: components["parameters"]["resourceName"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["StatusOk"];
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalServerError"];

@@ -33,6 +33,46 @@ export type DeleteFunctionInstanceResponse = SuccessBody<operations['deleteFunct
 export type ListFunctionTasksParams = FlatParams<operations['listFunctionTasks']>;
 /** The 2xx body of listFunctionTasks, camelCase (PascalCase answers are normalized to it). */
 export type ListFunctionTasksResponse = SuccessBody<operations['listFunctionTasks']>;
+/** The parameters of createFunctionTask, flat: path and query together. */
+export type CreateFunctionTaskParams = FlatParams<operations['createFunctionTask']>;
+/** The 2xx body of createFunctionTask, camelCase (PascalCase answers are normalized to it). */
+export type CreateFunctionTaskResponse = SuccessBody<operations['createFunctionTask']>;
+/** The parameters of getFunctionTask, flat: path and query together. */
+export type GetFunctionTaskParams = FlatParams<operations['getFunctionTask']>;
+/** The 2xx body of getFunctionTask, camelCase (PascalCase answers are normalized to it). */
+export type GetFunctionTaskResponse = SuccessBody<operations['getFunctionTask']>;
+/** The parameters of deleteFunctionTask, flat: path and query together. */
+export type DeleteFunctionTaskParams = FlatParams<operations['deleteFunctionTask']>;
+/** The 2xx body of deleteFunctionTask, camelCase (PascalCase answers are normalized to it). */
+export type DeleteFunctionTaskResponse = SuccessBody<operations['deleteFunctionTask']>;
+/** The parameters of getFunctionDefaultInstance, flat: path and query together. */
+export type GetFunctionDefaultInstanceParams = FlatParams<operations['getFunctionDefaultInstance']>;
+/** The 2xx body of getFunctionDefaultInstance, camelCase (PascalCase answers are normalized to it). */
+export type GetFunctionDefaultInstanceResponse = SuccessBody<operations['getFunctionDefaultInstance']>;
+/** The parameters of updateFunctionDefaultInstance, flat: path and query together, the JSON body as `body`. */
+export type UpdateFunctionDefaultInstanceParams = FlatParams<operations['updateFunctionDefaultInstance']>;
+/** The 2xx body of updateFunctionDefaultInstance, camelCase (PascalCase answers are normalized to it). */
+export type UpdateFunctionDefaultInstanceResponse = SuccessBody<operations['updateFunctionDefaultInstance']>;
+/** The parameters of listFunctionResources, flat: path and query together. */
+export type ListFunctionResourcesParams = FlatParams<operations['listFunctionResources']>;
+/** The 2xx body of listFunctionResources, camelCase (PascalCase answers are normalized to it). */
+export type ListFunctionResourcesResponse = SuccessBody<operations['listFunctionResources']>;
+/** The parameters of createFunctionResource, flat: path and query together, the JSON body as `body`. */
+export type CreateFunctionResourceParams = FlatParams<operations['createFunctionResource']>;
+/** The 2xx body of createFunctionResource, camelCase (PascalCase answers are normalized to it). */
+export type CreateFunctionResourceResponse = SuccessBody<operations['createFunctionResource']>;
+/** The parameters of getFunctionResource, flat: path and query together. */
+export type GetFunctionResourceParams = FlatParams<operations['getFunctionResource']>;
+/** The 2xx body of getFunctionResource, camelCase (PascalCase answers are normalized to it). */
+export type GetFunctionResourceResponse = SuccessBody<operations['getFunctionResource']>;
+/** The parameters of updateFunctionResource, flat: path and query together, the JSON body as `body`. */
+export type UpdateFunctionResourceParams = FlatParams<operations['updateFunctionResource']>;
+/** The 2xx body of updateFunctionResource, camelCase (PascalCase answers are normalized to it). */
+export type UpdateFunctionResourceResponse = SuccessBody<operations['updateFunctionResource']>;
+/** The parameters of deleteFunctionResource, flat: path and query together. */
+export type DeleteFunctionResourceParams = FlatParams<operations['deleteFunctionResource']>;
+/** The 2xx body of deleteFunctionResource, camelCase (PascalCase answers are normalized to it). */
+export type DeleteFunctionResourceResponse = SuccessBody<operations['deleteFunctionResource']>;
 /** The parameters of getFunctionCurrentVersion, flat: path and query together. */
 export type GetFunctionCurrentVersionParams = FlatParams<operations['getFunctionCurrentVersion']>;
 /** The 2xx body of getFunctionCurrentVersion, camelCase (PascalCase answers are normalized to it). */
@@ -80,6 +120,42 @@ export type FunctionTask = components['schemas']['FunctionTask'];
 export type FunctionTaskPascalCase = components['schemas']['FunctionTaskPascalCase'];
 /** The spec's `ListFunctionTasksResponsePascalCase` schema. */
 export type ListFunctionTasksResponsePascalCase = components['schemas']['ListFunctionTasksResponsePascalCase'];
+/** The spec's `GetFunctionTaskResponsePascalCase` schema. */
+export type GetFunctionTaskResponsePascalCase = components['schemas']['GetFunctionTaskResponsePascalCase'];
+/** The spec's `FunctionDefaultInstance` schema. */
+export type FunctionDefaultInstance = components['schemas']['FunctionDefaultInstance'];
+/** The spec's `FunctionDefaultInstancePascalCase` schema. */
+export type FunctionDefaultInstancePascalCase = components['schemas']['FunctionDefaultInstancePascalCase'];
+/** The spec's `GetFunctionDefaultInstanceResponsePascalCase` schema. */
+export type GetFunctionDefaultInstanceResponsePascalCase = components['schemas']['GetFunctionDefaultInstanceResponsePascalCase'];
+/** The spec's `FunctionResourceFeature` schema. */
+export type FunctionResourceFeature = components['schemas']['FunctionResourceFeature'];
+/** The spec's `FunctionResourceGenerator` schema. */
+export type FunctionResourceGenerator = components['schemas']['FunctionResourceGenerator'];
+/** The spec's `FunctionResourceData` schema. */
+export type FunctionResourceData = components['schemas']['FunctionResourceData'];
+/** The spec's `FunctionResource` schema. */
+export type FunctionResource = components['schemas']['FunctionResource'];
+/** The spec's `FunctionResourceFeaturePascalCase` schema. */
+export type FunctionResourceFeaturePascalCase = components['schemas']['FunctionResourceFeaturePascalCase'];
+/** The spec's `FunctionResourceGeneratorPascalCase` schema. */
+export type FunctionResourceGeneratorPascalCase = components['schemas']['FunctionResourceGeneratorPascalCase'];
+/** The spec's `FunctionResourceDataPascalCase` schema. */
+export type FunctionResourceDataPascalCase = components['schemas']['FunctionResourceDataPascalCase'];
+/** The spec's `FunctionResourcePascalCase` schema. */
+export type FunctionResourcePascalCase = components['schemas']['FunctionResourcePascalCase'];
+/** The spec's `ListFunctionResourcesResponsePascalCase` schema. */
+export type ListFunctionResourcesResponsePascalCase = components['schemas']['ListFunctionResourcesResponsePascalCase'];
+/** The spec's `FunctionResourceCreate` schema. */
+export type FunctionResourceCreate = components['schemas']['FunctionResourceCreate'];
+/** The spec's `FunctionResourceCreatePascalCase` schema. */
+export type FunctionResourceCreatePascalCase = components['schemas']['FunctionResourceCreatePascalCase'];
+/** The spec's `GetFunctionResourceResponsePascalCase` schema. */
+export type GetFunctionResourceResponsePascalCase = components['schemas']['GetFunctionResourceResponsePascalCase'];
+/** The spec's `FunctionResourceWrite` schema. */
+export type FunctionResourceWrite = components['schemas']['FunctionResourceWrite'];
+/** The spec's `FunctionResourceWritePascalCase` schema. */
+export type FunctionResourceWritePascalCase = components['schemas']['FunctionResourceWritePascalCase'];
 /** The spec's `VersionParameter` schema. */
 export type VersionParameter = components['schemas']['VersionParameter'];
 /** The spec's `FunctionVersion` schema. */
@@ -107,6 +183,26 @@ export interface OperationMethods {
   deleteFunctionInstance(params: DeleteFunctionInstanceParams, options?: CallOptions): Promise<DeleteFunctionInstanceResponse>;
   /** List the training tasks of an algorithm instance. `GET /v4/openapi/app-groups/{appGroupIdentity}/functions/{functionName}/instances/{instanceName}/tasks` (ListFunctionTasks). */
   listFunctionTasks(params: ListFunctionTasksParams, options?: CallOptions): Promise<ListFunctionTasksResponse>;
+  /** Start a training task of an algorithm instance. `POST /v4/openapi/app-groups/{appGroupIdentity}/functions/{functionName}/instances/{instanceName}/tasks` (CreateFunctionTask). */
+  createFunctionTask(params: CreateFunctionTaskParams, options?: CallOptions): Promise<CreateFunctionTaskResponse>;
+  /** Get one training task of an algorithm instance. `GET /v4/openapi/app-groups/{appGroupIdentity}/functions/{functionName}/instances/{instanceName}/tasks/{generation}` (GetFunctionTask). */
+  getFunctionTask(params: GetFunctionTaskParams, options?: CallOptions): Promise<GetFunctionTaskResponse>;
+  /** Delete one training task of an algorithm instance. `DELETE /v4/openapi/app-groups/{appGroupIdentity}/functions/{functionName}/instances/{instanceName}/tasks/{generation}` (DeleteFunctionTask). */
+  deleteFunctionTask(params: DeleteFunctionTaskParams, options?: CallOptions): Promise<DeleteFunctionTaskResponse>;
+  /** Get the default algorithm instance of a feature. `GET /v4/openapi/app-groups/{appGroupIdentity}/functions/{functionName}/default-instance` (GetFunctionDefaultInstance). */
+  getFunctionDefaultInstance(params: GetFunctionDefaultInstanceParams, options?: CallOptions): Promise<GetFunctionDefaultInstanceResponse>;
+  /** Set the default algorithm instance of a feature. `PUT /v4/openapi/app-groups/{appGroupIdentity}/functions/{functionName}/default-instance` (UpdateFunctionDefaultInstance). */
+  updateFunctionDefaultInstance(params: UpdateFunctionDefaultInstanceParams, options?: CallOptions): Promise<UpdateFunctionDefaultInstanceResponse>;
+  /** List the algorithm resources of a feature. `GET /v4/openapi/app-groups/{appGroupIdentity}/functions/{functionName}/resources` (ListFunctionResources). */
+  listFunctionResources(params: ListFunctionResourcesParams, options?: CallOptions): Promise<ListFunctionResourcesResponse>;
+  /** Create an algorithm resource of a feature. `POST /v4/openapi/app-groups/{appGroupIdentity}/functions/{functionName}/resources` (CreateFunctionResource). */
+  createFunctionResource(params: CreateFunctionResourceParams, options?: CallOptions): Promise<CreateFunctionResourceResponse>;
+  /** Get one algorithm resource. `GET /v4/openapi/app-groups/{appGroupIdentity}/functions/{functionName}/resources/{resourceName}` (GetFunctionResource). */
+  getFunctionResource(params: GetFunctionResourceParams, options?: CallOptions): Promise<GetFunctionResourceResponse>;
+  /** Update an algorithm resource. `PUT /v4/openapi/app-groups/{appGroupIdentity}/functions/{functionName}/resources/{resourceName}` (UpdateFunctionResource). */
+  updateFunctionResource(params: UpdateFunctionResourceParams, options?: CallOptions): Promise<UpdateFunctionResourceResponse>;
+  /** Delete an algorithm resource. `DELETE /v4/openapi/app-groups/{appGroupIdentity}/functions/{functionName}/resources/{resourceName}` (DeleteFunctionResource). */
+  deleteFunctionResource(params: DeleteFunctionResourceParams, options?: CallOptions): Promise<DeleteFunctionResourceResponse>;
   /** Get the current version of a feature. `GET /v4/openapi/functions/{functionName}/current-version` (GetFunctionCurrentVersion). */
   getFunctionCurrentVersion(params: GetFunctionCurrentVersionParams, options?: CallOptions): Promise<GetFunctionCurrentVersionResponse>;
   /** Get one version of a feature. `GET /v4/openapi/functions/{functionName}/versions/{versionId}` (GetFunctionVersion). */
@@ -121,4 +217,6 @@ export interface OperationPaginators {
   paginateFunctionInstances(params: ListFunctionInstancesParams & PaginateOptions, options?: CallOptions): AsyncIterableIterator<ListFunctionInstancesResponse>;
   /** Iterates the pages of listFunctionTasks, from `pageNumber` (default 1) until `totalCount` is reached, a page is empty or repeats, or a limit is hit. */
   paginateFunctionTasks(params: ListFunctionTasksParams & PaginateOptions, options?: CallOptions): AsyncIterableIterator<ListFunctionTasksResponse>;
+  /** Iterates the pages of listFunctionResources, from `pageNumber` (default 1) until `totalCount` is reached, a page is empty or repeats, or a limit is hit. */
+  paginateFunctionResources(params: ListFunctionResourcesParams & PaginateOptions, options?: CallOptions): AsyncIterableIterator<ListFunctionResourcesResponse>;
 }

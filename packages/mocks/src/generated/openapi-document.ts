@@ -16,7 +16,7 @@ export const openApiDocument: {
     "title": "Alibaba Cloud OpenSearch API (function instances and app groups)",
     "version": "2017-12-25",
     "summary": "The algorithm (function) instances of OpenSearch applications, their training tasks and versions, and the applications.",
-    "description": "A hand-written OpenAPI 3.1 description of the Alibaba Cloud OpenSearch API, version\n2017-12-25, ROA style. The operations are the `paths` below, grouped by family in\n`tags`; this text does not list them, so that it cannot go stale.\n\nThis document is the single source of truth of the `acs-opensearch` monorepo:\nthe TypeScript types of `@acs-opensearch/client` and the MSW handlers of\n`@acs-opensearch/mocks` are generated from it (`pnpm generate`).\n\n## Sources and additions\nEvery operation of API 2017-12-25 has a public reference page, titled\n\"OpenSearch:<Action>\", which each operation links in `externalDocs`. The facts come\nfrom that page: the method and path, the RAM action and resource (`x-acs-ram`), each\nparameter's type, whether it is required, its valid values, limits and defaults, the\nanswer's fields and one example. The page \"Application authorization rule list\" gives\nthe RAM action of every operation too.\n\nThe wire comes from the official SDK `@alicloud/opensearch20171225` 5.2.0: the casing\nit reads (a PascalCase twin of an answer, or of a request body, where it uses one),\nthe query parameters it sends JSON-encoded, and where the body goes.\n\nWhere both the page and the SDK are silent, the choice is marked with an\n`x-acs-assumption` extension that says why. Descriptions are our own words.\n\n## Extensions the generator reads (beyond the reference)\n- `x-acs-action` and `x-acs-version` (required on every operation): signed into\n  every request of that operation.\n- `x-acs-pagination: { pageNumber, pageSize, totalCount, items }`: the operation\n  pages; names its page parameters, the body's total and its item list. Without\n  it, a GET with `pageNumber` and `pageSize` query parameters whose body has\n  `totalCount` and exactly one array is taken as paged (the API's convention).\n- `x-acs-filter: { field, operator }` on a list's query parameter: which item field\n  it filters and how (`=`, `>=`, `<=`, `contains`). The mocks read it; without it, a\n  query parameter named like an item field filters by equality.\n- `x-acs-output-levels: { <level>: [fields] }` on a query parameter: each output level\n  answers these fields of the item (a level not listed answers every field; the item\n  schema's required fields are always kept). The mocks read it.\n- `x-acs-dry-run: true` on a boolean query parameter: when it is true, the call is\n  validated and answered, and nothing is written. The mocks read it.\n- `x-acs-effect: { set: { field: value } }` on an action (`.../actions/<verb>`): what the\n  action changes on the item it acts on. Without it, an action changes nothing visible.\n- `x-acs-idempotent: true|false`: whether repeating the call is safe. Without it,\n  GET, HEAD, OPTIONS, PUT and DELETE are idempotent, POST and PATCH are not. The\n  client retries a non-idempotent operation only when it was throttled.\n\n## Wire casing\nThe reference documents the same response twice, in two casings:\nits \"Sample success responses\" use **camelCase** property names\n(`requestId`, `totalCount`, `result`, `instanceName`, ...), while its parameter\ntables and its generated JSON example use **PascalCase** (`RequestId`,\n`TotalCount`, `Result`, `InstanceName`, ...). The official SDK reads the function\noperations in PascalCase, and ListAppGroups in camelCase. This document takes\ncamelCase as the canonical wire form (`ListFunctionInstancesResponse`) and, wherever\nthe SDK reads PascalCase, also describes the PascalCase twin\n(`ListFunctionInstancesResponsePascalCase`, marked `x-acs-camel-case-form`) so that\nboth validate. ListAppGroups has no twin. `@acs-opensearch/client` accepts both and\nalways hands callers camelCase.\n",
+    "description": "A hand-written OpenAPI 3.1 description of the Alibaba Cloud OpenSearch API, version\n2017-12-25, ROA style. The operations are the `paths` below, grouped by family in\n`tags`; this text does not list them, so that it cannot go stale.\n\nThis document is the single source of truth of the `acs-opensearch` monorepo:\nthe TypeScript types of `@acs-opensearch/client` and the MSW handlers of\n`@acs-opensearch/mocks` are generated from it (`pnpm generate`).\n\n## Sources and additions\nEvery operation of API 2017-12-25 has a public reference page, titled\n\"OpenSearch:<Action>\", which each operation links in `externalDocs`. The facts come\nfrom that page: the method and path, the RAM action and resource (`x-acs-ram`), each\nparameter's type, whether it is required, its valid values, limits and defaults, the\nanswer's fields and one example. The page \"Application authorization rule list\" gives\nthe RAM action of every operation too.\n\nThe wire comes from the official SDK `@alicloud/opensearch20171225` 5.2.0: the casing\nit reads (a PascalCase twin of an answer, or of a request body, where it uses one),\nthe query parameters it sends JSON-encoded, and where the body goes.\n\nWhere both the page and the SDK are silent, the choice is marked with an\n`x-acs-assumption` extension that says why. Descriptions are our own words.\n\n## Extensions the generator reads (beyond the reference)\n- `x-acs-action` and `x-acs-version` (required on every operation): signed into\n  every request of that operation.\n- `x-acs-pagination: { pageNumber, pageSize, totalCount, items }`: the operation\n  pages; names its page parameters, the body's total and its item list. Without\n  it, a GET with `pageNumber` and `pageSize` query parameters whose body has\n  `totalCount` and exactly one array is taken as paged (the API's convention).\n- `x-acs-filter: { field, operator }` on a list's query parameter: which item field\n  it filters and how (`=`, `>=`, `<=`, `contains`). The mocks read it; without it, a\n  query parameter named like an item field filters by equality.\n- `x-acs-output-levels: { <level>: [fields] }` on a query parameter: each output level\n  answers these fields of the item (a level not listed answers every field; the item\n  schema's required fields are always kept). The mocks read it.\n- `x-acs-dry-run: true` on a boolean query parameter: when it is true, the call is\n  validated and answered, and nothing is written. The mocks read it.\n- `x-acs-effect: { set: { field: value } }` on an action (`.../actions/<verb>`): what the\n  action changes on the item it acts on. Without it, an action changes nothing visible.\n- `x-acs-initial-value: {...}` on the GET of a singleton (a path with a GET and a write,\n  and no key): what it holds before any write. Without it, the GET's example.\n- `x-acs-idempotent: true|false`: whether repeating the call is safe. Without it,\n  GET, HEAD, OPTIONS, PUT and DELETE are idempotent, POST and PATCH are not. The\n  client retries a non-idempotent operation only when it was throttled.\n\n## Wire casing\nThe reference documents the same response twice, in two casings:\nits \"Sample success responses\" use **camelCase** property names\n(`requestId`, `totalCount`, `result`, `instanceName`, ...), while its parameter\ntables and its generated JSON example use **PascalCase** (`RequestId`,\n`TotalCount`, `Result`, `InstanceName`, ...). The official SDK reads the function\noperations in PascalCase, and ListAppGroups in camelCase. This document takes\ncamelCase as the canonical wire form (`ListFunctionInstancesResponse`) and, wherever\nthe SDK reads PascalCase, also describes the PascalCase twin\n(`ListFunctionInstancesResponsePascalCase`, marked `x-acs-camel-case-form`) so that\nboth validate. ListAppGroups has no twin. `@acs-opensearch/client` accepts both and\nalways hands callers camelCase.\n",
     "contact": {
       "name": "acs-opensearch maintainers",
       "url": "https://github.com/acs-opensearch/acs-opensearch"
@@ -63,15 +63,19 @@ export const openApiDocument: {
   "tags": [
     {
       "name": "AppGroups",
-      "description": "The applications (app groups) of the account. Beyond the reference."
+      "description": "The applications (app groups) of the account."
     },
     {
       "name": "FunctionInstances",
       "description": "Algorithm (function) instances of an OpenSearch application, such as trained ranking models, and their training tasks."
     },
     {
+      "name": "FunctionResources",
+      "description": "The algorithm resources of a feature (files and feature generators) that its instances read."
+    },
+    {
       "name": "FunctionVersions",
-      "description": "The versions of a feature (function) that instances are created with. Beyond the reference."
+      "description": "The versions of a feature (function) that instances are created with."
     }
   ],
   "externalDocs": {
@@ -421,7 +425,7 @@ export const openApiDocument: {
             "$ref": "#/components/responses/BadRequest"
           },
           "403": {
-            "description": "The caller may not perform opensearch:CreateFunction on this application.",
+            "description": "The caller may not perform opensearch:WriteFunction on this application.",
             "headers": {
               "x-acs-request-id": {
                 "$ref": "#/components/headers/x-acs-request-id"
@@ -625,7 +629,7 @@ export const openApiDocument: {
             "$ref": "#/components/responses/BadRequest"
           },
           "403": {
-            "description": "The caller may not perform opensearch:UpdateFunction on this application.",
+            "description": "The caller may not perform opensearch:WriteFunction on this application.",
             "headers": {
               "x-acs-request-id": {
                 "$ref": "#/components/headers/x-acs-request-id"
@@ -688,7 +692,7 @@ export const openApiDocument: {
             "$ref": "#/components/responses/BadRequest"
           },
           "403": {
-            "description": "The caller may not perform opensearch:DeleteFunction on this application.",
+            "description": "The caller may not perform opensearch:WriteFunction on this application.",
             "headers": {
               "x-acs-request-id": {
                 "$ref": "#/components/headers/x-acs-request-id"
@@ -853,6 +857,808 @@ export const openApiDocument: {
                 }
               }
             }
+          },
+          "404": {
+            "$ref": "#/components/responses/NotFound"
+          },
+          "429": {
+            "$ref": "#/components/responses/TooManyRequests"
+          },
+          "500": {
+            "$ref": "#/components/responses/InternalServerError"
+          },
+          "503": {
+            "$ref": "#/components/responses/ServiceUnavailable"
+          }
+        }
+      },
+      "post": {
+        "operationId": "createFunctionTask",
+        "tags": [
+          "FunctionInstances"
+        ],
+        "summary": "Start a training task of an algorithm instance",
+        "description": "Starts a training task of an algorithm instance. The service names the task by the\ngeneration it will produce; the task then shows in ListFunctionTasks.\n",
+        "x-acs-action": "CreateFunctionTask",
+        "x-acs-version": "2017-12-25",
+        "x-acs-api-style": "ROA",
+        "externalDocs": {
+          "description": "The reference page of CreateFunctionTask",
+          "url": "https://www.alibabacloud.com/help/en/open-search/developer-reference/api-opensearch-2017-12-25-createfunctiontask"
+        },
+        "x-acs-ram": {
+          "action": "opensearch:WriteFunction",
+          "accessLevel": "Write",
+          "resourceType": "FunctionTask",
+          "resource": "acs:opensearch:{#regionId}:{#accountId}:apps/{#AppGroupId}",
+          "conditionKeys": [],
+          "associatedOperations": []
+        },
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/appGroupIdentity"
+          },
+          {
+            "$ref": "#/components/parameters/functionName"
+          },
+          {
+            "$ref": "#/components/parameters/instanceName"
+          }
+        ],
+        "responses": {
+          "200": {
+            "$ref": "#/components/responses/StatusOk"
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "403": {
+            "$ref": "#/components/responses/Forbidden"
+          },
+          "404": {
+            "$ref": "#/components/responses/NotFound"
+          },
+          "429": {
+            "$ref": "#/components/responses/TooManyRequests"
+          },
+          "500": {
+            "$ref": "#/components/responses/InternalServerError"
+          },
+          "503": {
+            "$ref": "#/components/responses/ServiceUnavailable"
+          }
+        }
+      }
+    },
+    "/v4/openapi/app-groups/{appGroupIdentity}/functions/{functionName}/instances/{instanceName}/tasks/{generation}": {
+      "parameters": [
+        {
+          "$ref": "#/components/parameters/appGroupIdentity"
+        },
+        {
+          "$ref": "#/components/parameters/functionName"
+        },
+        {
+          "$ref": "#/components/parameters/instanceName"
+        },
+        {
+          "$ref": "#/components/parameters/generation"
+        }
+      ],
+      "get": {
+        "operationId": "getFunctionTask",
+        "tags": [
+          "FunctionInstances"
+        ],
+        "summary": "Get one training task of an algorithm instance",
+        "description": "Returns one training task of an algorithm instance, named by its generation.",
+        "x-acs-action": "GetFunctionTask",
+        "x-acs-version": "2017-12-25",
+        "x-acs-api-style": "ROA",
+        "externalDocs": {
+          "description": "The reference page of GetFunctionTask",
+          "url": "https://www.alibabacloud.com/help/en/open-search/developer-reference/api-opensearch-2017-12-25-getfunctiontask"
+        },
+        "x-acs-ram": {
+          "action": "opensearch:DescribeFunction",
+          "accessLevel": "get",
+          "resourceType": "FunctionTask",
+          "resource": "acs:opensearch:{#regionId}:{#accountId}:apps/{#AppGroupId}",
+          "conditionKeys": [],
+          "associatedOperations": []
+        },
+        "responses": {
+          "200": {
+            "description": "The task.",
+            "headers": {
+              "x-acs-request-id": {
+                "$ref": "#/components/headers/x-acs-request-id"
+              }
+            },
+            "content": {
+              "application/json": {
+                "schema": {
+                  "anyOf": [
+                    {
+                      "$ref": "#/components/schemas/GetFunctionTaskResponse"
+                    },
+                    {
+                      "$ref": "#/components/schemas/GetFunctionTaskResponsePascalCase"
+                    }
+                  ]
+                },
+                "example": {
+                  "requestId": "A4D487A9-A456-5AA5-A9C6-B7BF2889CF74",
+                  "status": "OK",
+                  "httpCode": 200,
+                  "code": "",
+                  "message": "",
+                  "latency": 12,
+                  "result": {
+                    "runId": "run_1",
+                    "functionName": "ctr",
+                    "generation": "20240101",
+                    "status": "success",
+                    "progress": 100,
+                    "startTime": 1704067200000,
+                    "endTime": 1704070800000,
+                    "extendInfo": "{}"
+                  }
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "403": {
+            "$ref": "#/components/responses/Forbidden"
+          },
+          "404": {
+            "$ref": "#/components/responses/NotFound"
+          },
+          "429": {
+            "$ref": "#/components/responses/TooManyRequests"
+          },
+          "500": {
+            "$ref": "#/components/responses/InternalServerError"
+          },
+          "503": {
+            "$ref": "#/components/responses/ServiceUnavailable"
+          }
+        }
+      },
+      "delete": {
+        "operationId": "deleteFunctionTask",
+        "tags": [
+          "FunctionInstances"
+        ],
+        "summary": "Delete one training task of an algorithm instance",
+        "description": "Deletes one training task of an algorithm instance, named by its generation.",
+        "x-acs-action": "DeleteFunctionTask",
+        "x-acs-version": "2017-12-25",
+        "x-acs-api-style": "ROA",
+        "externalDocs": {
+          "description": "The reference page of DeleteFunctionTask",
+          "url": "https://www.alibabacloud.com/help/en/open-search/developer-reference/api-opensearch-2017-12-25-deletefunctiontask"
+        },
+        "x-acs-ram": {
+          "action": "opensearch:WriteFunction",
+          "accessLevel": "delete",
+          "resourceType": "FunctionTask",
+          "resource": "acs:opensearch:{#regionId}:{#accountId}:apps/{#AppGroupId}",
+          "conditionKeys": [],
+          "associatedOperations": []
+        },
+        "responses": {
+          "200": {
+            "$ref": "#/components/responses/StatusOk"
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "403": {
+            "$ref": "#/components/responses/Forbidden"
+          },
+          "404": {
+            "$ref": "#/components/responses/NotFound"
+          },
+          "429": {
+            "$ref": "#/components/responses/TooManyRequests"
+          },
+          "500": {
+            "$ref": "#/components/responses/InternalServerError"
+          },
+          "503": {
+            "$ref": "#/components/responses/ServiceUnavailable"
+          }
+        }
+      }
+    },
+    "/v4/openapi/app-groups/{appGroupIdentity}/functions/{functionName}/default-instance": {
+      "parameters": [
+        {
+          "$ref": "#/components/parameters/appGroupIdentity"
+        },
+        {
+          "$ref": "#/components/parameters/functionName"
+        }
+      ],
+      "get": {
+        "operationId": "getFunctionDefaultInstance",
+        "tags": [
+          "FunctionInstances"
+        ],
+        "summary": "Get the default algorithm instance of a feature",
+        "description": "Returns which algorithm instance the application uses by default for the feature.\nUntil one is set, the answer names none.\n",
+        "x-acs-initial-value": {
+          "instanceName": ""
+        },
+        "x-acs-action": "GetFunctionDefaultInstance",
+        "x-acs-version": "2017-12-25",
+        "x-acs-api-style": "ROA",
+        "externalDocs": {
+          "description": "The reference page of GetFunctionDefaultInstance",
+          "url": "https://www.alibabacloud.com/help/en/open-search/developer-reference/api-opensearch-2017-12-25-getfunctiondefaultinstance"
+        },
+        "x-acs-ram": {
+          "action": "opensearch:DescribeFunction",
+          "accessLevel": "get",
+          "resourceType": "FunctionDefaultInstance",
+          "resource": "acs:opensearch:{#regionId}:{#accountId}:apps/{#AppGroupId}",
+          "conditionKeys": [],
+          "associatedOperations": []
+        },
+        "responses": {
+          "200": {
+            "description": "The default instance.",
+            "headers": {
+              "x-acs-request-id": {
+                "$ref": "#/components/headers/x-acs-request-id"
+              }
+            },
+            "content": {
+              "application/json": {
+                "schema": {
+                  "anyOf": [
+                    {
+                      "$ref": "#/components/schemas/GetFunctionDefaultInstanceResponse"
+                    },
+                    {
+                      "$ref": "#/components/schemas/GetFunctionDefaultInstanceResponsePascalCase"
+                    }
+                  ]
+                },
+                "example": {
+                  "requestId": "A4D487A9-A456-5AA5-A9C6-B7BF2889CF74",
+                  "status": "OK",
+                  "httpCode": 200,
+                  "code": "",
+                  "message": "",
+                  "latency": 12,
+                  "functionName": "pop",
+                  "instanceName": "pop_test",
+                  "result": {
+                    "instanceName": "pop_test"
+                  }
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "403": {
+            "$ref": "#/components/responses/Forbidden"
+          },
+          "404": {
+            "$ref": "#/components/responses/NotFound"
+          },
+          "429": {
+            "$ref": "#/components/responses/TooManyRequests"
+          },
+          "500": {
+            "$ref": "#/components/responses/InternalServerError"
+          },
+          "503": {
+            "$ref": "#/components/responses/ServiceUnavailable"
+          }
+        }
+      },
+      "put": {
+        "operationId": "updateFunctionDefaultInstance",
+        "tags": [
+          "FunctionInstances"
+        ],
+        "summary": "Set the default algorithm instance of a feature",
+        "description": "Makes an algorithm instance the one the application uses by default for the feature,\nin place of the one set before. A body that names no instance unsets the default.\n",
+        "x-acs-action": "UpdateFunctionDefaultInstance",
+        "x-acs-version": "2017-12-25",
+        "x-acs-api-style": "ROA",
+        "externalDocs": {
+          "description": "The reference page of UpdateFunctionDefaultInstance",
+          "url": "https://www.alibabacloud.com/help/en/open-search/developer-reference/api-opensearch-2017-12-25-updatefunctiondefaultinstance"
+        },
+        "x-acs-ram": {
+          "action": "opensearch:WriteFunction",
+          "accessLevel": "update",
+          "resourceType": "FunctionInstance",
+          "resource": "acs:opensearch:{#regionId}:{#accountId}:apps/{#AppGroupId}",
+          "conditionKeys": [],
+          "associatedOperations": []
+        },
+        "requestBody": {
+          "required": false,
+          "content": {
+            "application/json": {
+              "schema": {
+                "$ref": "#/components/schemas/FunctionDefaultInstance"
+              },
+              "example": {
+                "instanceName": "pop_test"
+              }
+            }
+          }
+        },
+        "responses": {
+          "200": {
+            "$ref": "#/components/responses/StatusOk"
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "403": {
+            "$ref": "#/components/responses/Forbidden"
+          },
+          "404": {
+            "$ref": "#/components/responses/NotFound"
+          },
+          "429": {
+            "$ref": "#/components/responses/TooManyRequests"
+          },
+          "500": {
+            "$ref": "#/components/responses/InternalServerError"
+          },
+          "503": {
+            "$ref": "#/components/responses/ServiceUnavailable"
+          }
+        }
+      }
+    },
+    "/v4/openapi/app-groups/{appGroupIdentity}/functions/{functionName}/resources": {
+      "parameters": [
+        {
+          "$ref": "#/components/parameters/appGroupIdentity"
+        },
+        {
+          "$ref": "#/components/parameters/functionName"
+        }
+      ],
+      "get": {
+        "operationId": "listFunctionResources",
+        "tags": [
+          "FunctionResources"
+        ],
+        "summary": "List the algorithm resources of a feature",
+        "description": "Lists the algorithm resources of a feature in an application, in pages, optionally of one type.",
+        "x-acs-action": "ListFunctionResources",
+        "x-acs-version": "2017-12-25",
+        "x-acs-api-style": "ROA",
+        "externalDocs": {
+          "description": "The reference page of ListFunctionResources",
+          "url": "https://www.alibabacloud.com/help/en/open-search/developer-reference/api-opensearch-2017-12-25-listfunctionresources"
+        },
+        "x-acs-ram": {
+          "action": "opensearch:DescribeFunction",
+          "accessLevel": "list",
+          "resourceType": "FunctionResource",
+          "resource": "acs:opensearch:{#regionId}:{#accountId}:apps/{#AppGroupId}",
+          "conditionKeys": [],
+          "associatedOperations": []
+        },
+        "x-acs-pagination": {
+          "pageNumber": "pageNumber",
+          "pageSize": "pageSize",
+          "totalCount": "totalCount",
+          "items": "result"
+        },
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/resourceOutput"
+          },
+          {
+            "$ref": "#/components/parameters/resourceType"
+          },
+          {
+            "$ref": "#/components/parameters/pageNumber"
+          },
+          {
+            "$ref": "#/components/parameters/pageSize"
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "One page of resources.",
+            "headers": {
+              "x-acs-request-id": {
+                "$ref": "#/components/headers/x-acs-request-id"
+              }
+            },
+            "content": {
+              "application/json": {
+                "schema": {
+                  "anyOf": [
+                    {
+                      "$ref": "#/components/schemas/ListFunctionResourcesResponse"
+                    },
+                    {
+                      "$ref": "#/components/schemas/ListFunctionResourcesResponsePascalCase"
+                    }
+                  ]
+                },
+                "example": {
+                  "requestId": "A4D487A9-A456-5AA5-A9C6-B7BF2889CF74",
+                  "status": "OK",
+                  "httpCode": 200,
+                  "code": "",
+                  "message": "",
+                  "latency": 12,
+                  "totalCount": 1,
+                  "result": [
+                    {
+                      "resourceName": "fg_json",
+                      "resourceType": "feature_generator",
+                      "functionName": "rank",
+                      "description": "features of the ranking model",
+                      "createTime": 1704067200000,
+                      "modifyTime": 1704067200000,
+                      "referencedInstances": [
+                        "rank_v1"
+                      ],
+                      "data": {
+                        "generators": [
+                          {
+                            "generator": "combo",
+                            "output": "f1",
+                            "input": {
+                              "features": [
+                                {
+                                  "name": "user_id",
+                                  "type": "user"
+                                }
+                              ]
+                            }
+                          }
+                        ]
+                      }
+                    }
+                  ]
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "403": {
+            "$ref": "#/components/responses/Forbidden"
+          },
+          "404": {
+            "$ref": "#/components/responses/NotFound"
+          },
+          "429": {
+            "$ref": "#/components/responses/TooManyRequests"
+          },
+          "500": {
+            "$ref": "#/components/responses/InternalServerError"
+          },
+          "503": {
+            "$ref": "#/components/responses/ServiceUnavailable"
+          }
+        }
+      },
+      "post": {
+        "operationId": "createFunctionResource",
+        "tags": [
+          "FunctionResources"
+        ],
+        "summary": "Create an algorithm resource of a feature",
+        "description": "Creates an algorithm resource (a raw file, or feature generators) for a feature of an\napplication. The official SDK sends the body in PascalCase; both casings are accepted.\n",
+        "x-acs-action": "CreateFunctionResource",
+        "x-acs-version": "2017-12-25",
+        "x-acs-api-style": "ROA",
+        "externalDocs": {
+          "description": "The reference page of CreateFunctionResource",
+          "url": "https://www.alibabacloud.com/help/en/open-search/developer-reference/api-opensearch-2017-12-25-createfunctionresource"
+        },
+        "x-acs-ram": {
+          "action": "opensearch:WriteFunction",
+          "accessLevel": "create",
+          "resourceType": "FunctionResource",
+          "resource": "acs:opensearch:{#regionId}:{#accountId}:apps/{#AppGroupId}",
+          "conditionKeys": [],
+          "associatedOperations": []
+        },
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "anyOf": [
+                  {
+                    "$ref": "#/components/schemas/FunctionResourceCreate"
+                  },
+                  {
+                    "$ref": "#/components/schemas/FunctionResourceCreatePascalCase"
+                  }
+                ]
+              },
+              "example": {
+                "resourceName": "fg_json",
+                "resourceType": "feature_generator",
+                "description": "features of the ranking model",
+                "data": {
+                  "generators": [
+                    {
+                      "generator": "combo",
+                      "output": "f1",
+                      "input": {
+                        "features": [
+                          {
+                            "name": "user_id",
+                            "type": "user"
+                          }
+                        ]
+                      }
+                    }
+                  ]
+                }
+              }
+            }
+          }
+        },
+        "responses": {
+          "200": {
+            "$ref": "#/components/responses/StatusOk"
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "403": {
+            "$ref": "#/components/responses/Forbidden"
+          },
+          "404": {
+            "$ref": "#/components/responses/NotFound"
+          },
+          "409": {
+            "$ref": "#/components/responses/Conflict"
+          },
+          "429": {
+            "$ref": "#/components/responses/TooManyRequests"
+          },
+          "500": {
+            "$ref": "#/components/responses/InternalServerError"
+          },
+          "503": {
+            "$ref": "#/components/responses/ServiceUnavailable"
+          }
+        }
+      }
+    },
+    "/v4/openapi/app-groups/{appGroupIdentity}/functions/{functionName}/resources/{resourceName}": {
+      "parameters": [
+        {
+          "$ref": "#/components/parameters/appGroupIdentity"
+        },
+        {
+          "$ref": "#/components/parameters/functionName"
+        },
+        {
+          "$ref": "#/components/parameters/resourceName"
+        }
+      ],
+      "get": {
+        "operationId": "getFunctionResource",
+        "tags": [
+          "FunctionResources"
+        ],
+        "summary": "Get one algorithm resource",
+        "description": "Returns one algorithm resource of a feature, at the output level asked for.",
+        "x-acs-action": "GetFunctionResource",
+        "x-acs-version": "2017-12-25",
+        "x-acs-api-style": "ROA",
+        "externalDocs": {
+          "description": "The reference page of GetFunctionResource",
+          "url": "https://www.alibabacloud.com/help/en/open-search/developer-reference/api-opensearch-2017-12-25-getfunctionresource"
+        },
+        "x-acs-ram": {
+          "action": "opensearch:DescribeFunction",
+          "accessLevel": "get",
+          "resourceType": "FunctionResource",
+          "resource": "acs:opensearch:{#regionId}:{#accountId}:apps/{#AppGroupId}",
+          "conditionKeys": [],
+          "associatedOperations": []
+        },
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/resourceOutput"
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "The resource.",
+            "headers": {
+              "x-acs-request-id": {
+                "$ref": "#/components/headers/x-acs-request-id"
+              }
+            },
+            "content": {
+              "application/json": {
+                "schema": {
+                  "anyOf": [
+                    {
+                      "$ref": "#/components/schemas/GetFunctionResourceResponse"
+                    },
+                    {
+                      "$ref": "#/components/schemas/GetFunctionResourceResponsePascalCase"
+                    }
+                  ]
+                },
+                "example": {
+                  "requestId": "A4D487A9-A456-5AA5-A9C6-B7BF2889CF74",
+                  "status": "OK",
+                  "httpCode": 200,
+                  "code": "",
+                  "message": "",
+                  "latency": 12,
+                  "result": {
+                    "resourceName": "fg_json",
+                    "resourceType": "feature_generator",
+                    "functionName": "rank",
+                    "description": "features of the ranking model",
+                    "createTime": 1704067200000,
+                    "modifyTime": 1704067200000,
+                    "referencedInstances": [
+                      "rank_v1"
+                    ],
+                    "data": {
+                      "generators": [
+                        {
+                          "generator": "combo",
+                          "output": "f1",
+                          "input": {
+                            "features": [
+                              {
+                                "name": "user_id",
+                                "type": "user"
+                              }
+                            ]
+                          }
+                        }
+                      ]
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "403": {
+            "$ref": "#/components/responses/Forbidden"
+          },
+          "404": {
+            "$ref": "#/components/responses/NotFound"
+          },
+          "429": {
+            "$ref": "#/components/responses/TooManyRequests"
+          },
+          "500": {
+            "$ref": "#/components/responses/InternalServerError"
+          },
+          "503": {
+            "$ref": "#/components/responses/ServiceUnavailable"
+          }
+        }
+      },
+      "put": {
+        "operationId": "updateFunctionResource",
+        "tags": [
+          "FunctionResources"
+        ],
+        "summary": "Update an algorithm resource",
+        "description": "Changes the description or the data of an algorithm resource; fields not sent keep their\nvalue. The official SDK sends the body in PascalCase; both casings are accepted.\n",
+        "x-acs-action": "UpdateFunctionResource",
+        "x-acs-version": "2017-12-25",
+        "x-acs-api-style": "ROA",
+        "externalDocs": {
+          "description": "The reference page of UpdateFunctionResource",
+          "url": "https://www.alibabacloud.com/help/en/open-search/developer-reference/api-opensearch-2017-12-25-updatefunctionresource"
+        },
+        "x-acs-ram": {
+          "action": "opensearch:WriteFunction",
+          "accessLevel": "update",
+          "resourceType": "FunctionResource",
+          "resource": "acs:opensearch:{#regionId}:{#accountId}:apps/{#AppGroupId}",
+          "conditionKeys": [],
+          "associatedOperations": []
+        },
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "anyOf": [
+                  {
+                    "$ref": "#/components/schemas/FunctionResourceWrite"
+                  },
+                  {
+                    "$ref": "#/components/schemas/FunctionResourceWritePascalCase"
+                  }
+                ]
+              },
+              "example": {
+                "description": "features v2"
+              }
+            }
+          }
+        },
+        "responses": {
+          "200": {
+            "$ref": "#/components/responses/StatusOk"
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "403": {
+            "$ref": "#/components/responses/Forbidden"
+          },
+          "404": {
+            "$ref": "#/components/responses/NotFound"
+          },
+          "429": {
+            "$ref": "#/components/responses/TooManyRequests"
+          },
+          "500": {
+            "$ref": "#/components/responses/InternalServerError"
+          },
+          "503": {
+            "$ref": "#/components/responses/ServiceUnavailable"
+          }
+        }
+      },
+      "delete": {
+        "operationId": "deleteFunctionResource",
+        "tags": [
+          "FunctionResources"
+        ],
+        "summary": "Delete an algorithm resource",
+        "description": "Deletes an algorithm resource of a feature.",
+        "x-acs-action": "DeleteFunctionResource",
+        "x-acs-version": "2017-12-25",
+        "x-acs-api-style": "ROA",
+        "externalDocs": {
+          "description": "The reference page of DeleteFunctionResource",
+          "url": "https://www.alibabacloud.com/help/en/open-search/developer-reference/api-opensearch-2017-12-25-deletefunctionresource"
+        },
+        "x-acs-ram": {
+          "action": "opensearch:WriteFunction",
+          "accessLevel": "delete",
+          "resourceType": "FunctionResource",
+          "resource": "acs:opensearch:{#regionId}:{#accountId}:apps/{#AppGroupId}",
+          "conditionKeys": [],
+          "associatedOperations": []
+        },
+        "responses": {
+          "200": {
+            "$ref": "#/components/responses/StatusOk"
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "403": {
+            "$ref": "#/components/responses/Forbidden"
           },
           "404": {
             "$ref": "#/components/responses/NotFound"
@@ -2532,6 +3338,982 @@ export const openApiDocument: {
           }
         }
       },
+      "GetFunctionTaskResponse": {
+        "type": "object",
+        "title": "GetFunctionTaskResponse",
+        "description": "One training task (camelCase wire form).",
+        "required": [
+          "requestId",
+          "result"
+        ],
+        "properties": {
+          "requestId": {
+            "type": "string",
+            "description": "The ID of the request.",
+            "examples": [
+              "A4D487A9-A456-5AA5-A9C6-B7BF2889CF74"
+            ]
+          },
+          "status": {
+            "type": "string",
+            "description": "The status of the request.",
+            "examples": [
+              "OK"
+            ]
+          },
+          "httpCode": {
+            "type": "integer",
+            "format": "int64",
+            "description": "The HTTP status code.",
+            "examples": [
+              200
+            ]
+          },
+          "code": {
+            "type": "string",
+            "description": "The error code; empty on success.",
+            "examples": [
+              ""
+            ]
+          },
+          "message": {
+            "type": "string",
+            "description": "The error message; empty on success.",
+            "examples": [
+              ""
+            ]
+          },
+          "latency": {
+            "type": "integer",
+            "format": "int64",
+            "description": "The time the request took in milliseconds.",
+            "examples": [
+              12
+            ]
+          },
+          "result": {
+            "$ref": "#/components/schemas/FunctionTask"
+          }
+        }
+      },
+      "GetFunctionTaskResponsePascalCase": {
+        "type": "object",
+        "title": "GetFunctionTaskResponsePascalCase",
+        "description": "`GetFunctionTaskResponse` with PascalCase names, as the official SDK sends or reads it.",
+        "x-acs-wire-casing": "PascalCase",
+        "x-acs-camel-case-form": "GetFunctionTaskResponse",
+        "required": [
+          "RequestId",
+          "Result"
+        ],
+        "properties": {
+          "RequestId": {
+            "type": "string",
+            "description": "The ID of the request.",
+            "examples": [
+              "A4D487A9-A456-5AA5-A9C6-B7BF2889CF74"
+            ]
+          },
+          "Status": {
+            "type": "string",
+            "description": "The status of the request.",
+            "examples": [
+              "OK"
+            ]
+          },
+          "HttpCode": {
+            "type": "integer",
+            "format": "int64",
+            "description": "The HTTP status code.",
+            "examples": [
+              200
+            ]
+          },
+          "Code": {
+            "type": "string",
+            "description": "The error code; empty on success.",
+            "examples": [
+              ""
+            ]
+          },
+          "Message": {
+            "type": "string",
+            "description": "The error message; empty on success.",
+            "examples": [
+              ""
+            ]
+          },
+          "Latency": {
+            "type": "integer",
+            "format": "int64",
+            "description": "The time the request took in milliseconds.",
+            "examples": [
+              12
+            ]
+          },
+          "Result": {
+            "$ref": "#/components/schemas/FunctionTaskPascalCase"
+          }
+        }
+      },
+      "FunctionDefaultInstance": {
+        "type": "object",
+        "title": "FunctionDefaultInstance",
+        "description": "The default algorithm instance of a feature in an application (camelCase wire form).",
+        "properties": {
+          "instanceName": {
+            "type": "string",
+            "description": "The name of the default instance; empty when none is set.",
+            "examples": [
+              "pop_test"
+            ]
+          }
+        }
+      },
+      "GetFunctionDefaultInstanceResponse": {
+        "type": "object",
+        "title": "GetFunctionDefaultInstanceResponse",
+        "description": "The default algorithm instance of a feature (camelCase wire form).",
+        "required": [
+          "requestId",
+          "result"
+        ],
+        "properties": {
+          "requestId": {
+            "type": "string",
+            "description": "The ID of the request.",
+            "examples": [
+              "A4D487A9-A456-5AA5-A9C6-B7BF2889CF74"
+            ]
+          },
+          "status": {
+            "type": "string",
+            "description": "The status of the request.",
+            "examples": [
+              "OK"
+            ]
+          },
+          "httpCode": {
+            "type": "integer",
+            "format": "int64",
+            "description": "The HTTP status code.",
+            "examples": [
+              200
+            ]
+          },
+          "code": {
+            "type": "string",
+            "description": "The error code; empty on success.",
+            "examples": [
+              ""
+            ]
+          },
+          "message": {
+            "type": "string",
+            "description": "The error message; empty on success.",
+            "examples": [
+              ""
+            ]
+          },
+          "latency": {
+            "type": "integer",
+            "format": "int64",
+            "description": "The time the request took in milliseconds.",
+            "examples": [
+              12
+            ]
+          },
+          "functionName": {
+            "type": "string",
+            "description": "The feature.",
+            "examples": [
+              "pop"
+            ]
+          },
+          "instanceName": {
+            "type": "string",
+            "description": "The name of the default instance (also in `result`).",
+            "examples": [
+              "pop_test"
+            ]
+          },
+          "result": {
+            "$ref": "#/components/schemas/FunctionDefaultInstance"
+          }
+        }
+      },
+      "FunctionDefaultInstancePascalCase": {
+        "type": "object",
+        "title": "FunctionDefaultInstancePascalCase",
+        "description": "`FunctionDefaultInstance` with PascalCase names, as the official SDK sends or reads it.",
+        "x-acs-wire-casing": "PascalCase",
+        "x-acs-camel-case-form": "FunctionDefaultInstance",
+        "properties": {
+          "InstanceName": {
+            "type": "string",
+            "description": "The name of the default instance; empty when none is set.",
+            "examples": [
+              "pop_test"
+            ]
+          }
+        }
+      },
+      "GetFunctionDefaultInstanceResponsePascalCase": {
+        "type": "object",
+        "title": "GetFunctionDefaultInstanceResponsePascalCase",
+        "description": "`GetFunctionDefaultInstanceResponse` with PascalCase names, as the official SDK sends or reads it.",
+        "x-acs-wire-casing": "PascalCase",
+        "x-acs-camel-case-form": "GetFunctionDefaultInstanceResponse",
+        "required": [
+          "RequestId",
+          "Result"
+        ],
+        "properties": {
+          "RequestId": {
+            "type": "string",
+            "description": "The ID of the request.",
+            "examples": [
+              "A4D487A9-A456-5AA5-A9C6-B7BF2889CF74"
+            ]
+          },
+          "Status": {
+            "type": "string",
+            "description": "The status of the request.",
+            "examples": [
+              "OK"
+            ]
+          },
+          "HttpCode": {
+            "type": "integer",
+            "format": "int64",
+            "description": "The HTTP status code.",
+            "examples": [
+              200
+            ]
+          },
+          "Code": {
+            "type": "string",
+            "description": "The error code; empty on success.",
+            "examples": [
+              ""
+            ]
+          },
+          "Message": {
+            "type": "string",
+            "description": "The error message; empty on success.",
+            "examples": [
+              ""
+            ]
+          },
+          "Latency": {
+            "type": "integer",
+            "format": "int64",
+            "description": "The time the request took in milliseconds.",
+            "examples": [
+              12
+            ]
+          },
+          "FunctionName": {
+            "type": "string",
+            "description": "The feature.",
+            "examples": [
+              "pop"
+            ]
+          },
+          "InstanceName": {
+            "type": "string",
+            "description": "The name of the default instance (also in `result`).",
+            "examples": [
+              "pop_test"
+            ]
+          },
+          "Result": {
+            "$ref": "#/components/schemas/FunctionDefaultInstancePascalCase"
+          }
+        }
+      },
+      "FunctionResourceFeature": {
+        "type": "object",
+        "title": "FunctionResourceFeature",
+        "description": "One input feature of a generator (camelCase wire form).",
+        "properties": {
+          "name": {
+            "type": "string",
+            "description": "The name of the feature.",
+            "examples": [
+              "user_id"
+            ]
+          },
+          "type": {
+            "type": "string",
+            "description": "Where the feature comes from (such as `user` or `item`).",
+            "examples": [
+              "user"
+            ]
+          }
+        }
+      },
+      "FunctionResourceGenerator": {
+        "type": "object",
+        "title": "FunctionResourceGenerator",
+        "description": "One feature generator of a resource (camelCase wire form).",
+        "properties": {
+          "generator": {
+            "type": "string",
+            "description": "The kind of generator.",
+            "examples": [
+              "combo"
+            ]
+          },
+          "output": {
+            "type": "string",
+            "description": "The feature the generator outputs.",
+            "examples": [
+              "f1"
+            ]
+          },
+          "input": {
+            "type": "object",
+            "description": "What the generator reads.",
+            "properties": {
+              "features": {
+                "type": "array",
+                "description": "The input features.",
+                "items": {
+                  "$ref": "#/components/schemas/FunctionResourceFeature"
+                }
+              }
+            }
+          }
+        }
+      },
+      "FunctionResourceData": {
+        "type": "object",
+        "title": "FunctionResourceData",
+        "description": "The content of an algorithm resource: a raw file's text, or the feature generators of a\n`feature_generator` resource (camelCase wire form).\n",
+        "properties": {
+          "content": {
+            "type": "string",
+            "description": "The text of a raw file resource.",
+            "examples": [
+              "{}"
+            ]
+          },
+          "generators": {
+            "type": "array",
+            "description": "The feature generators of a `feature_generator` resource.",
+            "items": {
+              "$ref": "#/components/schemas/FunctionResourceGenerator"
+            }
+          }
+        }
+      },
+      "FunctionResource": {
+        "type": "object",
+        "title": "FunctionResource",
+        "description": "An algorithm resource of a feature, such as a file or feature generators that instances read (camelCase wire form).",
+        "required": [
+          "resourceName",
+          "resourceType",
+          "functionName"
+        ],
+        "x-acs-assumption": "The reference marks no answer field as required; a resource is named, typed and belongs to one feature.",
+        "properties": {
+          "resourceName": {
+            "type": "string",
+            "description": "The name of the resource.",
+            "examples": [
+              "fg_json"
+            ]
+          },
+          "resourceType": {
+            "type": "string",
+            "description": "The type of the resource (`raw_file` or `feature_generator`).",
+            "examples": [
+              "feature_generator"
+            ]
+          },
+          "functionName": {
+            "type": "string",
+            "description": "The feature the resource belongs to.",
+            "examples": [
+              "rank"
+            ]
+          },
+          "description": {
+            "type": "string",
+            "description": "The description.",
+            "examples": [
+              "features of the ranking model"
+            ]
+          },
+          "createTime": {
+            "type": "integer",
+            "format": "int64",
+            "description": "When it was created (milliseconds since the epoch).",
+            "examples": [
+              1704067200000
+            ]
+          },
+          "modifyTime": {
+            "type": "integer",
+            "format": "int64",
+            "description": "When it last changed (milliseconds since the epoch).",
+            "examples": [
+              1704067200000
+            ]
+          },
+          "referencedInstances": {
+            "type": "array",
+            "description": "The algorithm instances that use the resource.",
+            "items": {
+              "type": "string"
+            },
+            "examples": [
+              [
+                "rank_v1"
+              ]
+            ]
+          },
+          "data": {
+            "$ref": "#/components/schemas/FunctionResourceData"
+          }
+        }
+      },
+      "ListFunctionResourcesResponse": {
+        "type": "object",
+        "title": "ListFunctionResourcesResponse",
+        "description": "One page of the resources of a feature (camelCase wire form).",
+        "required": [
+          "requestId",
+          "totalCount",
+          "result"
+        ],
+        "properties": {
+          "requestId": {
+            "type": "string",
+            "description": "The ID of the request.",
+            "examples": [
+              "A4D487A9-A456-5AA5-A9C6-B7BF2889CF74"
+            ]
+          },
+          "status": {
+            "type": "string",
+            "description": "The status of the request.",
+            "examples": [
+              "OK"
+            ]
+          },
+          "httpCode": {
+            "type": "integer",
+            "format": "int64",
+            "description": "The HTTP status code.",
+            "examples": [
+              200
+            ]
+          },
+          "code": {
+            "type": "string",
+            "description": "The error code; empty on success.",
+            "examples": [
+              ""
+            ]
+          },
+          "message": {
+            "type": "string",
+            "description": "The error message; empty on success.",
+            "examples": [
+              ""
+            ]
+          },
+          "latency": {
+            "type": "integer",
+            "format": "int64",
+            "description": "The time the request took in milliseconds.",
+            "examples": [
+              12
+            ]
+          },
+          "totalCount": {
+            "type": "integer",
+            "format": "int64",
+            "description": "How many resources match, on all pages.",
+            "examples": [
+              1
+            ]
+          },
+          "result": {
+            "type": "array",
+            "description": "The resources of this page.",
+            "items": {
+              "$ref": "#/components/schemas/FunctionResource"
+            }
+          }
+        }
+      },
+      "FunctionResourceFeaturePascalCase": {
+        "type": "object",
+        "title": "FunctionResourceFeaturePascalCase",
+        "description": "`FunctionResourceFeature` with PascalCase names, as the official SDK sends or reads it.",
+        "x-acs-wire-casing": "PascalCase",
+        "x-acs-camel-case-form": "FunctionResourceFeature",
+        "properties": {
+          "Name": {
+            "type": "string",
+            "description": "The name of the feature.",
+            "examples": [
+              "user_id"
+            ]
+          },
+          "Type": {
+            "type": "string",
+            "description": "Where the feature comes from (such as `user` or `item`).",
+            "examples": [
+              "user"
+            ]
+          }
+        }
+      },
+      "FunctionResourceGeneratorPascalCase": {
+        "type": "object",
+        "title": "FunctionResourceGeneratorPascalCase",
+        "description": "`FunctionResourceGenerator` with PascalCase names, as the official SDK sends or reads it.",
+        "x-acs-wire-casing": "PascalCase",
+        "x-acs-camel-case-form": "FunctionResourceGenerator",
+        "properties": {
+          "Generator": {
+            "type": "string",
+            "description": "The kind of generator.",
+            "examples": [
+              "combo"
+            ]
+          },
+          "Output": {
+            "type": "string",
+            "description": "The feature the generator outputs.",
+            "examples": [
+              "f1"
+            ]
+          },
+          "Input": {
+            "type": "object",
+            "description": "What the generator reads.",
+            "properties": {
+              "Features": {
+                "type": "array",
+                "description": "The input features.",
+                "items": {
+                  "$ref": "#/components/schemas/FunctionResourceFeaturePascalCase"
+                }
+              }
+            }
+          }
+        }
+      },
+      "FunctionResourceDataPascalCase": {
+        "type": "object",
+        "title": "FunctionResourceDataPascalCase",
+        "description": "`FunctionResourceData` with PascalCase names, as the official SDK sends or reads it.",
+        "x-acs-wire-casing": "PascalCase",
+        "x-acs-camel-case-form": "FunctionResourceData",
+        "properties": {
+          "Content": {
+            "type": "string",
+            "description": "The text of a raw file resource.",
+            "examples": [
+              "{}"
+            ]
+          },
+          "Generators": {
+            "type": "array",
+            "description": "The feature generators of a `feature_generator` resource.",
+            "items": {
+              "$ref": "#/components/schemas/FunctionResourceGeneratorPascalCase"
+            }
+          }
+        }
+      },
+      "FunctionResourcePascalCase": {
+        "type": "object",
+        "title": "FunctionResourcePascalCase",
+        "description": "`FunctionResource` with PascalCase names, as the official SDK sends or reads it.",
+        "x-acs-wire-casing": "PascalCase",
+        "x-acs-camel-case-form": "FunctionResource",
+        "required": [
+          "ResourceName",
+          "ResourceType",
+          "FunctionName"
+        ],
+        "properties": {
+          "ResourceName": {
+            "type": "string",
+            "description": "The name of the resource.",
+            "examples": [
+              "fg_json"
+            ]
+          },
+          "ResourceType": {
+            "type": "string",
+            "description": "The type of the resource (`raw_file` or `feature_generator`).",
+            "examples": [
+              "feature_generator"
+            ]
+          },
+          "FunctionName": {
+            "type": "string",
+            "description": "The feature the resource belongs to.",
+            "examples": [
+              "rank"
+            ]
+          },
+          "Description": {
+            "type": "string",
+            "description": "The description.",
+            "examples": [
+              "features of the ranking model"
+            ]
+          },
+          "CreateTime": {
+            "type": "integer",
+            "format": "int64",
+            "description": "When it was created (milliseconds since the epoch).",
+            "examples": [
+              1704067200000
+            ]
+          },
+          "ModifyTime": {
+            "type": "integer",
+            "format": "int64",
+            "description": "When it last changed (milliseconds since the epoch).",
+            "examples": [
+              1704067200000
+            ]
+          },
+          "ReferencedInstances": {
+            "type": "array",
+            "description": "The algorithm instances that use the resource.",
+            "items": {
+              "type": "string"
+            },
+            "examples": [
+              [
+                "rank_v1"
+              ]
+            ]
+          },
+          "Data": {
+            "$ref": "#/components/schemas/FunctionResourceDataPascalCase"
+          }
+        }
+      },
+      "ListFunctionResourcesResponsePascalCase": {
+        "type": "object",
+        "title": "ListFunctionResourcesResponsePascalCase",
+        "description": "`ListFunctionResourcesResponse` with PascalCase names, as the official SDK sends or reads it.",
+        "x-acs-wire-casing": "PascalCase",
+        "x-acs-camel-case-form": "ListFunctionResourcesResponse",
+        "required": [
+          "RequestId",
+          "TotalCount",
+          "Result"
+        ],
+        "properties": {
+          "RequestId": {
+            "type": "string",
+            "description": "The ID of the request.",
+            "examples": [
+              "A4D487A9-A456-5AA5-A9C6-B7BF2889CF74"
+            ]
+          },
+          "Status": {
+            "type": "string",
+            "description": "The status of the request.",
+            "examples": [
+              "OK"
+            ]
+          },
+          "HttpCode": {
+            "type": "integer",
+            "format": "int64",
+            "description": "The HTTP status code.",
+            "examples": [
+              200
+            ]
+          },
+          "Code": {
+            "type": "string",
+            "description": "The error code; empty on success.",
+            "examples": [
+              ""
+            ]
+          },
+          "Message": {
+            "type": "string",
+            "description": "The error message; empty on success.",
+            "examples": [
+              ""
+            ]
+          },
+          "Latency": {
+            "type": "integer",
+            "format": "int64",
+            "description": "The time the request took in milliseconds.",
+            "examples": [
+              12
+            ]
+          },
+          "TotalCount": {
+            "type": "integer",
+            "format": "int64",
+            "description": "How many resources match, on all pages.",
+            "examples": [
+              1
+            ]
+          },
+          "Result": {
+            "type": "array",
+            "description": "The resources of this page.",
+            "items": {
+              "$ref": "#/components/schemas/FunctionResourcePascalCase"
+            }
+          }
+        }
+      },
+      "FunctionResourceCreate": {
+        "type": "object",
+        "title": "FunctionResourceCreate",
+        "description": "The body of CreateFunctionResource (camelCase form; the official SDK sends the PascalCase twin).",
+        "required": [
+          "resourceName",
+          "resourceType"
+        ],
+        "x-acs-assumption": "A resource cannot be created without a name and a type; the SDK marks no field as required.",
+        "properties": {
+          "resourceName": {
+            "type": "string",
+            "minLength": 1,
+            "maxLength": 30,
+            "pattern": "^[A-Za-z][A-Za-z0-9_]*$",
+            "description": "The name: 1 to 30 letters, digits and underscores, starting with a letter.",
+            "examples": [
+              "fg_json"
+            ]
+          },
+          "resourceType": {
+            "type": "string",
+            "minLength": 1,
+            "description": "The type: `raw_file` or `feature_generator`.",
+            "examples": [
+              "feature_generator"
+            ]
+          },
+          "description": {
+            "type": "string",
+            "description": "The description.",
+            "examples": [
+              "features of the ranking model"
+            ]
+          },
+          "data": {
+            "$ref": "#/components/schemas/FunctionResourceData"
+          }
+        }
+      },
+      "FunctionResourceCreatePascalCase": {
+        "type": "object",
+        "title": "FunctionResourceCreatePascalCase",
+        "description": "`FunctionResourceCreate` with PascalCase names, as the official SDK sends or reads it.",
+        "x-acs-wire-casing": "PascalCase",
+        "x-acs-camel-case-form": "FunctionResourceCreate",
+        "required": [
+          "ResourceName",
+          "ResourceType"
+        ],
+        "properties": {
+          "ResourceName": {
+            "type": "string",
+            "minLength": 1,
+            "maxLength": 30,
+            "pattern": "^[A-Za-z][A-Za-z0-9_]*$",
+            "description": "The name: 1 to 30 letters, digits and underscores, starting with a letter.",
+            "examples": [
+              "fg_json"
+            ]
+          },
+          "ResourceType": {
+            "type": "string",
+            "minLength": 1,
+            "description": "The type: `raw_file` or `feature_generator`.",
+            "examples": [
+              "feature_generator"
+            ]
+          },
+          "Description": {
+            "type": "string",
+            "description": "The description.",
+            "examples": [
+              "features of the ranking model"
+            ]
+          },
+          "Data": {
+            "$ref": "#/components/schemas/FunctionResourceDataPascalCase"
+          }
+        }
+      },
+      "GetFunctionResourceResponse": {
+        "type": "object",
+        "title": "GetFunctionResourceResponse",
+        "description": "One algorithm resource (camelCase wire form).",
+        "required": [
+          "requestId",
+          "result"
+        ],
+        "properties": {
+          "requestId": {
+            "type": "string",
+            "description": "The ID of the request.",
+            "examples": [
+              "A4D487A9-A456-5AA5-A9C6-B7BF2889CF74"
+            ]
+          },
+          "status": {
+            "type": "string",
+            "description": "The status of the request.",
+            "examples": [
+              "OK"
+            ]
+          },
+          "httpCode": {
+            "type": "integer",
+            "format": "int64",
+            "description": "The HTTP status code.",
+            "examples": [
+              200
+            ]
+          },
+          "code": {
+            "type": "string",
+            "description": "The error code; empty on success.",
+            "examples": [
+              ""
+            ]
+          },
+          "message": {
+            "type": "string",
+            "description": "The error message; empty on success.",
+            "examples": [
+              ""
+            ]
+          },
+          "latency": {
+            "type": "integer",
+            "format": "int64",
+            "description": "The time the request took in milliseconds.",
+            "examples": [
+              12
+            ]
+          },
+          "result": {
+            "$ref": "#/components/schemas/FunctionResource"
+          }
+        }
+      },
+      "GetFunctionResourceResponsePascalCase": {
+        "type": "object",
+        "title": "GetFunctionResourceResponsePascalCase",
+        "description": "`GetFunctionResourceResponse` with PascalCase names, as the official SDK sends or reads it.",
+        "x-acs-wire-casing": "PascalCase",
+        "x-acs-camel-case-form": "GetFunctionResourceResponse",
+        "required": [
+          "RequestId",
+          "Result"
+        ],
+        "properties": {
+          "RequestId": {
+            "type": "string",
+            "description": "The ID of the request.",
+            "examples": [
+              "A4D487A9-A456-5AA5-A9C6-B7BF2889CF74"
+            ]
+          },
+          "Status": {
+            "type": "string",
+            "description": "The status of the request.",
+            "examples": [
+              "OK"
+            ]
+          },
+          "HttpCode": {
+            "type": "integer",
+            "format": "int64",
+            "description": "The HTTP status code.",
+            "examples": [
+              200
+            ]
+          },
+          "Code": {
+            "type": "string",
+            "description": "The error code; empty on success.",
+            "examples": [
+              ""
+            ]
+          },
+          "Message": {
+            "type": "string",
+            "description": "The error message; empty on success.",
+            "examples": [
+              ""
+            ]
+          },
+          "Latency": {
+            "type": "integer",
+            "format": "int64",
+            "description": "The time the request took in milliseconds.",
+            "examples": [
+              12
+            ]
+          },
+          "Result": {
+            "$ref": "#/components/schemas/FunctionResourcePascalCase"
+          }
+        }
+      },
+      "FunctionResourceWrite": {
+        "type": "object",
+        "title": "FunctionResourceWrite",
+        "description": "The body of UpdateFunctionResource (camelCase form; the official SDK sends the PascalCase twin). Fields not sent keep their value.",
+        "properties": {
+          "description": {
+            "type": "string",
+            "description": "The description.",
+            "examples": [
+              "features v2"
+            ]
+          },
+          "data": {
+            "$ref": "#/components/schemas/FunctionResourceData"
+          }
+        }
+      },
+      "FunctionResourceWritePascalCase": {
+        "type": "object",
+        "title": "FunctionResourceWritePascalCase",
+        "description": "`FunctionResourceWrite` with PascalCase names, as the official SDK sends or reads it.",
+        "x-acs-wire-casing": "PascalCase",
+        "x-acs-camel-case-form": "FunctionResourceWrite",
+        "properties": {
+          "Description": {
+            "type": "string",
+            "description": "The description.",
+            "examples": [
+              "features v2"
+            ]
+          },
+          "Data": {
+            "$ref": "#/components/schemas/FunctionResourceDataPascalCase"
+          }
+        }
+      },
       "VersionParameter": {
         "type": "object",
         "title": "VersionParameter",
@@ -3051,6 +4833,73 @@ export const openApiDocument: {
         },
         "example": "success"
       },
+      "generation": {
+        "name": "generation",
+        "in": "path",
+        "required": true,
+        "description": "The generation of the training task (the model version the task produces).",
+        "schema": {
+          "type": "string",
+          "minLength": 1
+        },
+        "example": "20240101"
+      },
+      "resourceOutput": {
+        "name": "output",
+        "in": "query",
+        "required": false,
+        "description": "How much of each resource to return: `simple` (the name, the type and the dates),\n`normal` (the default: adds the description and the instances that use it) or\n`detail` (adds the data).\n",
+        "schema": {
+          "type": "string",
+          "enum": [
+            "simple",
+            "normal",
+            "detail"
+          ],
+          "default": "normal"
+        },
+        "example": "normal",
+        "x-acs-assumption": "The reference lists the levels; which fields each adds is our reading of their names.",
+        "x-acs-output-levels": {
+          "simple": [
+            "resourceName",
+            "resourceType",
+            "functionName",
+            "createTime",
+            "modifyTime"
+          ],
+          "normal": [
+            "resourceName",
+            "resourceType",
+            "functionName",
+            "createTime",
+            "modifyTime",
+            "description",
+            "referencedInstances"
+          ]
+        }
+      },
+      "resourceType": {
+        "name": "resourceType",
+        "in": "query",
+        "required": false,
+        "description": "Only resources of this type (such as `raw_file` or `feature_generator`).",
+        "schema": {
+          "type": "string"
+        },
+        "example": "feature_generator"
+      },
+      "resourceName": {
+        "name": "resourceName",
+        "in": "path",
+        "required": true,
+        "description": "The name of the algorithm resource.",
+        "schema": {
+          "type": "string",
+          "minLength": 1
+        },
+        "example": "fg_json"
+      },
       "versionId": {
         "name": "versionId",
         "in": "path",
@@ -3479,7 +5328,7 @@ export const openApiDocument: {
         }
       },
       "Forbidden": {
-        "description": "The caller may not perform opensearch:DescribeFunction on this application.",
+        "description": "The caller may not perform the operation's RAM action (its `x-acs-ram.action`) on this resource.",
         "headers": {
           "x-acs-request-id": {
             "$ref": "#/components/headers/x-acs-request-id"

@@ -6,24 +6,44 @@
 import {
   type CreateFunctionInstanceParams,
   type CreateFunctionInstanceResponse,
+  type CreateFunctionResourceParams,
+  type CreateFunctionResourceResponse,
+  type CreateFunctionTaskParams,
+  type CreateFunctionTaskResponse,
   type DeleteFunctionInstanceParams,
   type DeleteFunctionInstanceResponse,
+  type DeleteFunctionResourceParams,
+  type DeleteFunctionResourceResponse,
+  type DeleteFunctionTaskParams,
+  type DeleteFunctionTaskResponse,
   type GetFunctionCurrentVersionParams,
   type GetFunctionCurrentVersionResponse,
+  type GetFunctionDefaultInstanceParams,
+  type GetFunctionDefaultInstanceResponse,
   type GetFunctionInstanceParams,
   type GetFunctionInstanceResponse,
+  type GetFunctionResourceParams,
+  type GetFunctionResourceResponse,
+  type GetFunctionTaskParams,
+  type GetFunctionTaskResponse,
   type GetFunctionVersionParams,
   type GetFunctionVersionResponse,
   type ListAppGroupsParams,
   type ListAppGroupsResponse,
   type ListFunctionInstancesParams,
   type ListFunctionInstancesResponse,
+  type ListFunctionResourcesParams,
+  type ListFunctionResourcesResponse,
   type ListFunctionTasksParams,
   type ListFunctionTasksResponse,
   type OpenSearchClient,
   type OpenSearchError,
+  type UpdateFunctionDefaultInstanceParams,
+  type UpdateFunctionDefaultInstanceResponse,
   type UpdateFunctionInstanceParams,
   type UpdateFunctionInstanceResponse,
+  type UpdateFunctionResourceParams,
+  type UpdateFunctionResourceResponse,
   OPERATIONS,
   type OperationMeta,
 } from '@acs-opensearch/client';
@@ -104,6 +124,74 @@ export const listFunctionTasksInfiniteQueryKey = (params: ListFunctionTasksParam
 /** Infinite query options for listFunctionTasks: one page per call by `pageNumber`, none after the last (`totalCount`, a short or empty page). */
 export const listFunctionTasksInfiniteOptions = (client: OpenSearchClient, params: Omit<ListFunctionTasksParams, 'pageNumber'> & Partial<Pick<ListFunctionTasksParams, 'pageNumber'>>, options?: QueryCallOptions) =>
   infiniteOptions<ListFunctionTasksResponse>(client, OPERATIONS.listFunctionTasks as OperationMeta, listFunctionTasksPlan, params, options);
+
+const createFunctionTaskInvalidates: InvalidationPlan = {"resource":{"segments":["app-groups","{appGroupIdentity}","functions","{functionName}","instances","{instanceName}","tasks"]}};
+/** Mutation options for createFunctionTask (`POST /v4/openapi/app-groups/{appGroupIdentity}/functions/{functionName}/instances/{instanceName}/tasks`); on success it refreshes everything under `/app-groups/{appGroupIdentity}/functions/{functionName}/instances/{instanceName}/tasks`. */
+export const createFunctionTaskMutation = (client: OpenSearchClient, config?: OpenSearchMutationConfig<CreateFunctionTaskResponse, CreateFunctionTaskParams>) =>
+  mutationOptions<CreateFunctionTaskResponse, CreateFunctionTaskParams>(client, OPERATIONS.createFunctionTask as OperationMeta, createFunctionTaskInvalidates, config);
+
+const getFunctionTaskPlan: KeyPlan = {"segments":["app-groups","{appGroupIdentity}","functions","{functionName}","instances","{instanceName}","tasks","{generation}"]};
+/** The query key of getFunctionTask: `["opensearch", ...path, query]`; a prefix matches everything below it. */
+export const getFunctionTaskQueryKey = (params: GetFunctionTaskParams) =>
+  queryKeyOf(OPERATIONS.getFunctionTask as OperationMeta, getFunctionTaskPlan, params) as DataTag<QueryKey, GetFunctionTaskResponse, OpenSearchError>;
+/** Query options for getFunctionTask (`GET /v4/openapi/app-groups/{appGroupIdentity}/functions/{functionName}/instances/{instanceName}/tasks/{generation}`): its key, a queryFn that passes TanStack's signal, no TanStack retry. */
+export const getFunctionTaskOptions = (client: OpenSearchClient, params: GetFunctionTaskParams, options?: QueryCallOptions) =>
+  readOptions<GetFunctionTaskResponse>(client, OPERATIONS.getFunctionTask as OperationMeta, getFunctionTaskPlan, params, options);
+
+const deleteFunctionTaskInvalidates: InvalidationPlan = {"resource":{"segments":["app-groups","{appGroupIdentity}","functions","{functionName}","instances","{instanceName}","tasks","{generation}"]},"collection":{"segments":["app-groups","{appGroupIdentity}","functions","{functionName}","instances","{instanceName}","tasks"]}};
+/** Mutation options for deleteFunctionTask (`DELETE /v4/openapi/app-groups/{appGroupIdentity}/functions/{functionName}/instances/{instanceName}/tasks/{generation}`); on success it refreshes everything under `/app-groups/{appGroupIdentity}/functions/{functionName}/instances/{instanceName}/tasks/{generation}` and the lists of `/app-groups/{appGroupIdentity}/functions/{functionName}/instances/{instanceName}/tasks`. */
+export const deleteFunctionTaskMutation = (client: OpenSearchClient, config?: OpenSearchMutationConfig<DeleteFunctionTaskResponse, DeleteFunctionTaskParams>) =>
+  mutationOptions<DeleteFunctionTaskResponse, DeleteFunctionTaskParams>(client, OPERATIONS.deleteFunctionTask as OperationMeta, deleteFunctionTaskInvalidates, config);
+
+const getFunctionDefaultInstancePlan: KeyPlan = {"segments":["app-groups","{appGroupIdentity}","functions","{functionName}","default-instance"]};
+/** The query key of getFunctionDefaultInstance: `["opensearch", ...path, query]`; a prefix matches everything below it. */
+export const getFunctionDefaultInstanceQueryKey = (params: GetFunctionDefaultInstanceParams) =>
+  queryKeyOf(OPERATIONS.getFunctionDefaultInstance as OperationMeta, getFunctionDefaultInstancePlan, params) as DataTag<QueryKey, GetFunctionDefaultInstanceResponse, OpenSearchError>;
+/** Query options for getFunctionDefaultInstance (`GET /v4/openapi/app-groups/{appGroupIdentity}/functions/{functionName}/default-instance`): its key, a queryFn that passes TanStack's signal, no TanStack retry. */
+export const getFunctionDefaultInstanceOptions = (client: OpenSearchClient, params: GetFunctionDefaultInstanceParams, options?: QueryCallOptions) =>
+  readOptions<GetFunctionDefaultInstanceResponse>(client, OPERATIONS.getFunctionDefaultInstance as OperationMeta, getFunctionDefaultInstancePlan, params, options);
+
+const updateFunctionDefaultInstanceInvalidates: InvalidationPlan = {"resource":{"segments":["app-groups","{appGroupIdentity}","functions","{functionName}","default-instance"]}};
+/** Mutation options for updateFunctionDefaultInstance (`PUT /v4/openapi/app-groups/{appGroupIdentity}/functions/{functionName}/default-instance`); on success it refreshes everything under `/app-groups/{appGroupIdentity}/functions/{functionName}/default-instance`. */
+export const updateFunctionDefaultInstanceMutation = (client: OpenSearchClient, config?: OpenSearchMutationConfig<UpdateFunctionDefaultInstanceResponse, UpdateFunctionDefaultInstanceParams>) =>
+  mutationOptions<UpdateFunctionDefaultInstanceResponse, UpdateFunctionDefaultInstanceParams>(client, OPERATIONS.updateFunctionDefaultInstance as OperationMeta, updateFunctionDefaultInstanceInvalidates, config);
+
+const listFunctionResourcesPlan: KeyPlan = {"segments":["app-groups","{appGroupIdentity}","functions","{functionName}","resources"]};
+/** The query key of listFunctionResources: `["opensearch", ...path, query]`; a prefix matches everything below it. */
+export const listFunctionResourcesQueryKey = (params: ListFunctionResourcesParams) =>
+  queryKeyOf(OPERATIONS.listFunctionResources as OperationMeta, listFunctionResourcesPlan, params) as DataTag<QueryKey, ListFunctionResourcesResponse, OpenSearchError>;
+/** Query options for listFunctionResources (`GET /v4/openapi/app-groups/{appGroupIdentity}/functions/{functionName}/resources`): its key, a queryFn that passes TanStack's signal, no TanStack retry. */
+export const listFunctionResourcesOptions = (client: OpenSearchClient, params: ListFunctionResourcesParams, options?: QueryCallOptions) =>
+  readOptions<ListFunctionResourcesResponse>(client, OPERATIONS.listFunctionResources as OperationMeta, listFunctionResourcesPlan, params, options);
+/** The infinite query key of listFunctionResources: its key without `pageNumber`, marked `infinite`. */
+export const listFunctionResourcesInfiniteQueryKey = (params: ListFunctionResourcesParams) =>
+  infiniteKeyOf(OPERATIONS.listFunctionResources as OperationMeta, listFunctionResourcesPlan, params) as DataTag<QueryKey, InfiniteData<ListFunctionResourcesResponse, number>, OpenSearchError>;
+/** Infinite query options for listFunctionResources: one page per call by `pageNumber`, none after the last (`totalCount`, a short or empty page). */
+export const listFunctionResourcesInfiniteOptions = (client: OpenSearchClient, params: Omit<ListFunctionResourcesParams, 'pageNumber'> & Partial<Pick<ListFunctionResourcesParams, 'pageNumber'>>, options?: QueryCallOptions) =>
+  infiniteOptions<ListFunctionResourcesResponse>(client, OPERATIONS.listFunctionResources as OperationMeta, listFunctionResourcesPlan, params, options);
+
+const createFunctionResourceInvalidates: InvalidationPlan = {"resource":{"segments":["app-groups","{appGroupIdentity}","functions","{functionName}","resources"]}};
+/** Mutation options for createFunctionResource (`POST /v4/openapi/app-groups/{appGroupIdentity}/functions/{functionName}/resources`); on success it refreshes everything under `/app-groups/{appGroupIdentity}/functions/{functionName}/resources`. */
+export const createFunctionResourceMutation = (client: OpenSearchClient, config?: OpenSearchMutationConfig<CreateFunctionResourceResponse, CreateFunctionResourceParams>) =>
+  mutationOptions<CreateFunctionResourceResponse, CreateFunctionResourceParams>(client, OPERATIONS.createFunctionResource as OperationMeta, createFunctionResourceInvalidates, config);
+
+const getFunctionResourcePlan: KeyPlan = {"segments":["app-groups","{appGroupIdentity}","functions","{functionName}","resources","{resourceName}"]};
+/** The query key of getFunctionResource: `["opensearch", ...path, query]`; a prefix matches everything below it. */
+export const getFunctionResourceQueryKey = (params: GetFunctionResourceParams) =>
+  queryKeyOf(OPERATIONS.getFunctionResource as OperationMeta, getFunctionResourcePlan, params) as DataTag<QueryKey, GetFunctionResourceResponse, OpenSearchError>;
+/** Query options for getFunctionResource (`GET /v4/openapi/app-groups/{appGroupIdentity}/functions/{functionName}/resources/{resourceName}`): its key, a queryFn that passes TanStack's signal, no TanStack retry. */
+export const getFunctionResourceOptions = (client: OpenSearchClient, params: GetFunctionResourceParams, options?: QueryCallOptions) =>
+  readOptions<GetFunctionResourceResponse>(client, OPERATIONS.getFunctionResource as OperationMeta, getFunctionResourcePlan, params, options);
+
+const updateFunctionResourceInvalidates: InvalidationPlan = {"resource":{"segments":["app-groups","{appGroupIdentity}","functions","{functionName}","resources","{resourceName}"]},"collection":{"segments":["app-groups","{appGroupIdentity}","functions","{functionName}","resources"]}};
+/** Mutation options for updateFunctionResource (`PUT /v4/openapi/app-groups/{appGroupIdentity}/functions/{functionName}/resources/{resourceName}`); on success it refreshes everything under `/app-groups/{appGroupIdentity}/functions/{functionName}/resources/{resourceName}` and the lists of `/app-groups/{appGroupIdentity}/functions/{functionName}/resources`. */
+export const updateFunctionResourceMutation = (client: OpenSearchClient, config?: OpenSearchMutationConfig<UpdateFunctionResourceResponse, UpdateFunctionResourceParams>) =>
+  mutationOptions<UpdateFunctionResourceResponse, UpdateFunctionResourceParams>(client, OPERATIONS.updateFunctionResource as OperationMeta, updateFunctionResourceInvalidates, config);
+
+const deleteFunctionResourceInvalidates: InvalidationPlan = {"resource":{"segments":["app-groups","{appGroupIdentity}","functions","{functionName}","resources","{resourceName}"]},"collection":{"segments":["app-groups","{appGroupIdentity}","functions","{functionName}","resources"]}};
+/** Mutation options for deleteFunctionResource (`DELETE /v4/openapi/app-groups/{appGroupIdentity}/functions/{functionName}/resources/{resourceName}`); on success it refreshes everything under `/app-groups/{appGroupIdentity}/functions/{functionName}/resources/{resourceName}` and the lists of `/app-groups/{appGroupIdentity}/functions/{functionName}/resources`. */
+export const deleteFunctionResourceMutation = (client: OpenSearchClient, config?: OpenSearchMutationConfig<DeleteFunctionResourceResponse, DeleteFunctionResourceParams>) =>
+  mutationOptions<DeleteFunctionResourceResponse, DeleteFunctionResourceParams>(client, OPERATIONS.deleteFunctionResource as OperationMeta, deleteFunctionResourceInvalidates, config);
 
 const getFunctionCurrentVersionPlan: KeyPlan = {"segments":["functions","{functionName}","current-version"]};
 /** The query key of getFunctionCurrentVersion: `["opensearch", ...path, query]`; a prefix matches everything below it. */
