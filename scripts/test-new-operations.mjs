@@ -2,13 +2,15 @@
 // The promise, proved: in a temporary copy of the repository, a maintainer adds operations to the
 // spec and follows the README's "Change the spec" steps, with no hand edit anywhere downstream. The
 // operations are synthetic (an `acs-test-widgets` collection under the app groups: a paged list, a
-// create with a JSON body, a get by name), so they can never collide with the real ones the spec has
+// create with a JSON body, a get by name with output levels, an update whose body comes in either
+// casing, and a settings singleton under each widget), so they can never collide with the real ones the spec has
 // or will have. Then:
 // - lint, generate, build, refresh the API report: `check:generated` and `api:check` pass;
 // - a probe type-checks the generated methods, the paginator and the raw calls (and the mistakes fail);
 // - the built client sends every kind of call to a server that works out the action of each request
 //   from the copied spec and verifies every signature with the official signer (@alicloud/openapi-core);
-// - the built mocks give the new collection behaviour: create, list, get, 404;
+// - the built mocks give the new collection behaviour: create, list, get, 404, a PascalCase body
+//   read as camelCase, the declared output levels, and a singleton a PUT changes;
 // - the client's and the mocks' own test suites pass in the copy.
 import { createHash } from 'node:crypto';
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
@@ -65,13 +67,14 @@ function addOperations() {
   for (const [file, as] of [
     ['acs-test-widgets.yaml', `${SLUG}.yaml`],
     ['acs-test-widget.yaml', `${SLUG}-item.yaml`],
+    ['acs-test-widget-settings.yaml', `${SLUG}-settings.yaml`],
   ])
     writeFileSync(join(work, 'openapi/paths', as), unique(readFileSync(join(fixture, file), 'utf8')));
   const specPath = join(work, 'openapi/openapi.yaml');
   const spec = readFileSync(specPath, 'utf8');
   const anchor = '\ncomponents:\n';
   if (!spec.includes(anchor)) throw new Error('openapi.yaml has no top-level components: where this test expects it');
-  const paths = `  ${ITEMS}:\n    $ref: paths/${SLUG}.yaml\n  ${ITEMS}/{widgetName}:\n    $ref: paths/${SLUG}-item.yaml\n`;
+  const paths = `  ${ITEMS}:\n    $ref: paths/${SLUG}.yaml\n  ${ITEMS}/{widgetName}:\n    $ref: paths/${SLUG}-item.yaml\n  ${ITEMS}/{widgetName}/settings:\n    $ref: paths/${SLUG}-settings.yaml\n`;
   writeFileSync(specPath, spec.replace(anchor, `\n${paths}components:\n`).replace(/\n\n(\s+\/v4)/, '\n$1'));
 }
 
@@ -289,6 +292,42 @@ async function theMocks() {
     );
     const missing = await client[`get${T}`]({ ...path, widgetName: 'nope' }).catch((e) => e);
     check(missing?.status === 404, 'the mocks answer 404 for a widget they do not hold', String(missing));
+    await attempt(
+      'the mocks read a PascalCase body as its camelCase form, and store no twin',
+      async () => {
+        await client.PUT(`${ITEMS}/{widgetName}`, {
+          params: { path: { ...path, widgetName: 'fresh' } },
+          body: { Colour: 'red' },
+        });
+        return (await client[`get${T}`]({ ...path, widgetName: 'fresh' })).result;
+      },
+      (r) => r.colour === 'red' && !('Colour' in r),
+    );
+    await attempt(
+      'the mocks answer the output level the new operation declares',
+      async () => ({
+        simple: await client[`get${T}`]({ ...path, widgetName: 'fresh', output: 'simple' }),
+        detail: await client[`get${T}`]({ ...path, widgetName: 'fresh', output: 'detail' }),
+      }),
+      (r) => Object.keys(r.simple.result).join() === 'widgetName' && r.detail.result.colour === 'red',
+    );
+    await attempt(
+      'the mocks keep the new singleton: a PUT changes what the next GET answers, per widget',
+      async () => {
+        const before = await client[`get${T}Settings`]({ ...path, widgetName: 'fresh' });
+        await client[`update${T}Settings`]({ ...path, widgetName: 'fresh', body: { mode: 'manual' } });
+        const after = await client[`get${T}Settings`]({ ...path, widgetName: 'fresh' });
+        const other = await client[`get${T}Settings`]({ ...path, widgetName: 'w1' });
+        const absent = await client[`get${T}Settings`]({ ...path, widgetName: 'nope' }).catch((e) => e);
+        return {
+          before: before.result.mode,
+          after: after.result.mode,
+          other: other.result.mode,
+          absent: absent?.status,
+        };
+      },
+      (r) => r.before === 'auto' && r.after === 'manual' && r.other === 'auto' && r.absent === 404,
+    );
   } finally {
     await mock.close();
   }

@@ -145,6 +145,8 @@ export function respond(ctx: BehaviourContext, exchange: Exchange, reply: Reply)
       return singleton(ctx, exchange, reply);
     case 'action':
       return action(ctx, exchange, reply);
+    case 'field-put':
+      return fieldPut(ctx, exchange, reply);
     case 'list':
       return list(ctx, exchange, collection!, reply);
     case 'get':
@@ -328,14 +330,49 @@ function singleton(ctx: BehaviourContext, { model, values, body }: Exchange, rep
   return reply.json(model.success?.status ?? 200, answer);
 }
 
+/** Where an anchored operation's item lives in the store. */
+function placeOfAnchor(values: Record<string, unknown>, anchor: Anchor) {
+  return anchor.collection.isScope ? { scope: '', parents: {} } : placeOf(values, anchor.collection);
+}
+
+/** A field PUT: the body replaces one field of the item the path sits under (none on a dry run). */
+function fieldPut(ctx: BehaviourContext, exchange: Exchange, reply: Reply): Response {
+  const { model, values, body } = exchange;
+  const { collection, param } = model.anchor!;
+  const { scope, parents } = placeOfAnchor(values, model.anchor!);
+  const current = ctx.store.get(collection, scope, parents, values[param]);
+  if (!current)
+    return reply.error(
+      notFoundOf(ctx, collection),
+      `The ${param} ${JSON.stringify(values[param])} does not exist.`,
+      404,
+    );
+  const was = current[model.field!];
+  // An object body merges into an object field (a quota keeps what the body leaves out); anything else replaces it.
+  const merged =
+    body && typeof body === 'object' && !Array.isArray(body) && was && typeof was === 'object' && !Array.isArray(was)
+      ? { ...(was as Item), ...(body as Item) }
+      : body;
+  const updated = isDryRun(model, values)
+    ? { ...current, [model.field!]: merged }
+    : ctx.store.update(collection, scope, parents, values[param], { [model.field!]: copy(merged) })!;
+  // An answer that carries the item (ModifyAppGroupQuota's) carries it changed; others answer like the example.
+  if (model.itemField) return reply.json(model.success?.status ?? 200, envelope(model, { [model.itemField]: updated }));
+  return example(ctx, exchange, reply);
+}
+
 /** An action: applies its declared effect to the item it sits under, then answers like the example. */
 function action(ctx: BehaviourContext, exchange: Exchange, reply: Reply): Response {
   const { model, values } = exchange;
   const anchor = model.anchor;
   if (model.effect && anchor && !isDryRun(model, values)) {
-    const { collection, param } = anchor;
-    const { scope, parents } = collection.isScope ? { scope: '', parents: {} } : placeOf(values, collection);
-    ctx.store.update(collection, scope, parents, values[param], copy(model.effect) as Item);
+    const { scope, parents } = placeOfAnchor(values, anchor);
+    ctx.store.update(anchor.collection, scope, parents, values[anchor.param], copy(model.effect) as Item);
+  }
+  if (model.itemField && anchor) {
+    const { scope, parents } = placeOfAnchor(values, anchor);
+    const item = ctx.store.get(anchor.collection, scope, parents, values[anchor.param]);
+    if (item) return reply.json(model.success?.status ?? 200, envelope(model, { [model.itemField]: item }));
   }
   return example(ctx, exchange, reply);
 }

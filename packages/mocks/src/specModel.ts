@@ -18,7 +18,9 @@
 //   singleton (one value per set of path values): a write merges into it, the GET answers it;
 // - a non-GET on `.../actions/<verb>` is an action: it applies its declared `x-acs-effect` to the
 //   item it sits under, or changes nothing;
-// - singletons and actions sit under the deepest collection item of their path, which must exist;
+// - a PUT on `<item path>/<segment>` with no GET beside it, where the item has a field the segment
+//   names (`fetch-fields` → `fetchFields`), replaces that field with the body;
+// - singletons, actions and field PUTs sit under the deepest collection item of their path, which must exist;
 // - a list's query parameter filters the items when `x-acs-filter` says how, or when an item field
 //   has its name (equality; an enum value `all` means no filter).
 // Operations that fit no pattern answer their example, with the request's values filled in.
@@ -43,6 +45,7 @@ type Behaviour =
   | 'current'
   | 'singleton-get'
   | 'singleton-put'
+  | 'field-put'
   | 'action'
   | 'example';
 
@@ -118,6 +121,8 @@ export interface ModelOperation {
   anchor: Anchor | undefined;
   /** For an action: the fields it sets on the item it acts on (`x-acs-effect: { set }`). */
   effect: Record<string, unknown> | undefined;
+  /** For a field PUT (`.../{key}/fetch-fields`): the field of the item the body replaces. */
+  field: string | undefined;
   /** The request body's canonical (camelCase) schema, to read a body sent in another casing. */
   bodySchema: Json | undefined;
 }
@@ -294,8 +299,16 @@ function classify(document: Json, op: OpenApiOperation, collections: Map<string,
     return { behaviour: 'create' as const, collection: own, itemField: itemFieldOf(document, op)?.name };
   const current = currentOf(document, op, [...collections.values()]);
   if (current) return { behaviour: 'current' as const, ...current };
-  if (ACTION_PATH.test(op.path) && op.method !== 'GET')
-    return { behaviour: 'action' as const, collection: undefined, itemField: undefined };
+  if (ACTION_PATH.test(op.path) && op.method !== 'GET') {
+    // An action whose answer carries the item it acts on answers that item, as it is after the action.
+    const answer = itemFieldOf(document, op);
+    const anchor = anchorOf(op.path, collections.values());
+    const itemField = answer && anchor && answer.schema === anchor.collection.itemSchema ? answer.name : undefined;
+    return { behaviour: 'action' as const, collection: undefined, itemField };
+  }
+  const field = fieldOf(op, collections);
+  if (field)
+    return { behaviour: 'field-put' as const, collection: undefined, itemField: itemFieldOf(document, op)?.name };
   if (singletons.has(op.path)) {
     const behaviour = op.method === 'GET' ? ('singleton-get' as const) : ('singleton-put' as const);
     const itemField = behaviour === 'singleton-get' ? itemFieldOf(document, op)?.name : undefined;
@@ -320,6 +333,25 @@ function findSingletons(document: Json, ops: OpenApiOperation[], collections: Ma
     if (ops.some((w) => w.path === op.path && ['PUT', 'PATCH', 'POST'].includes(w.method))) out.add(op.path);
   }
   return out;
+}
+
+/** `fetch-fields` → `fetchFields`: the item field a path segment names. */
+const camelSegment = (segment: string) => segment.replace(/-([a-z0-9])/g, (_, c: string) => c.toUpperCase());
+
+/**
+ * A field PUT: a PUT or PATCH on `<item path>/<segment>` with no GET beside it, where the item's
+ * schema has a field the segment names (`.../apps/{appId}/fetch-fields` sets the app's
+ * `fetchFields`, `.../quota` its `quota`). The body replaces that field; the item's GET shows it.
+ */
+function fieldOf(op: OpenApiOperation, collections: Map<string, Collection>): string | undefined {
+  if (op.method !== 'PUT' && op.method !== 'PATCH') return undefined;
+  const at = op.path.lastIndexOf('/');
+  const segment = op.path.slice(at + 1);
+  if (segment.includes('{')) return undefined;
+  const anchor = anchorOf(op.path, collections.values());
+  if (!anchor || op.path.slice(0, at) !== `${anchor.collection.path}/{${anchor.param}}`) return undefined;
+  const name = camelSegment(segment);
+  return anchor.collection.itemSchema?.properties?.[name] ? name : undefined;
 }
 
 /** The deepest collection item a path sits under (`.../gadgets/{gadgetName}/settings` is under a gadget). */
@@ -415,6 +447,7 @@ function readSpecModel(document: Json): SpecModel {
       dryRun: extensionParam(op, 'x-acs-dry-run')?.name,
       anchor: collection ? undefined : anchorOf(op.path, collections.values()),
       effect: effect && typeof effect === 'object' ? effect : undefined,
+      field: behaviour === 'field-put' ? fieldOf(op, collections) : undefined,
       bodySchema: op.requestBody ? camelSchema(document, op.requestBody.schema) : undefined,
     };
   });

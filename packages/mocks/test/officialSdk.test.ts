@@ -211,4 +211,106 @@ describe('the official SDK against acs-opensearch-mock', () => {
       .catch((error: { statusCode?: number }) => error);
     expect(gone).toMatchObject({ statusCode: 404 });
   });
+
+  it('walks an application through its life: create, describe, list, modify, quota, versions, remove, then 404s', async () => {
+    const quota = new sdk.CreateAppGroupRequestQuota({
+      docSize: 1,
+      computeResource: 20,
+      spec: 'opensearch.share.common',
+    });
+    const created = await client.createAppGroup(
+      new sdk.CreateAppGroupRequest({ name: 'sdk_group', type: 'enhanced', quota }),
+    );
+    expect(created.body?.result?.name).toBe('sdk_group');
+    const again = await client
+      .createAppGroup(new sdk.CreateAppGroupRequest({ name: 'sdk_group', type: 'enhanced', quota }))
+      .catch((error: { statusCode?: number }) => error);
+    expect(again).toMatchObject({ statusCode: 409 });
+    expect((await client.describeAppGroup('sdk_group')).body?.result).toMatchObject({
+      name: 'sdk_group',
+      type: 'enhanced',
+    });
+    const listed = await client.listAppGroups(new sdk.ListAppGroupsRequest({ pageSize: 100 }));
+    expect(listed.body?.result?.map((g) => g.name)).toContain('sdk_group');
+    const modified = await client.modifyAppGroup(
+      'sdk_group',
+      new sdk.ModifyAppGroupRequest({ description: 'changed' }),
+    );
+    expect(modified.body?.result?.description).toBe('changed');
+    const dry = await client.modifyAppGroup(
+      'sdk_group',
+      new sdk.ModifyAppGroupRequest({ description: 'dry', dryRun: true }),
+    );
+    expect(dry.statusCode).toBe(200);
+    expect((await client.describeAppGroup('sdk_group')).body?.result?.description).toBe('changed');
+    await client.modifyAppGroupQuota(
+      'sdk_group',
+      new sdk.ModifyAppGroupQuotaRequest({ body: new sdk.Quota({ docSize: 5, computeResource: 40 }) }),
+    );
+    expect((await client.describeAppGroup('sdk_group')).body?.result?.quota).toMatchObject({
+      docSize: 5,
+      computeResource: 40,
+      spec: 'opensearch.share.common',
+    });
+    // The operations with no visible effect answer 200 and leave the application as it was.
+    const before = (await client.describeAppGroup('sdk_group')).body?.result;
+    const quiet = [
+      client.renewAppGroup(
+        'sdk_group',
+        new sdk.RenewAppGroupRequest({ body: new sdk.PrepayOrderInfo({ duration: 1, pricingCycle: 'Year' }) }),
+      ),
+      client.replaceAppGroupCommodityCode('sdk_group'),
+      client.updateAppGroupDeleteProtection(
+        'sdk_group',
+        new sdk.UpdateAppGroupDeleteProtectionRequest({ body: { deleteProtection: true } }),
+      ),
+      client.createAppGroupCredentials('sdk_group', new sdk.CreateAppGroupCredentialsRequest({ type: 'api-token' })),
+      client.listQuotaReviewTasks('sdk_group', new sdk.ListQuotaReviewTasksRequest({})),
+      client.listProceedings('sdk_group', new sdk.ListProceedingsRequest({})),
+      client.listStatisticLogs('sdk_group', 'slowlog', new sdk.ListStatisticLogsRequest({ startTime: 1, stopTime: 2 })),
+      client.listStatisticReport('sdk_group', 'hot', new sdk.ListStatisticReportRequest({ startTime: 1, endTime: 2 })),
+      client.bindEsInstance('sdk_group', new sdk.BindEsInstanceRequest({ body: { esInstanceId: 'es-1' } })),
+      client.unbindEsInstance('sdk_group'),
+      client.bindESUserAnalyzer('sdk_group', 'es-1', new sdk.BindESUserAnalyzerRequest({ body: { name: 'a' } })),
+      client.unbindESUserAnalyzer('sdk_group', 'es-1', new sdk.UnbindESUserAnalyzerRequest({ body: { name: 'a' } })),
+    ];
+    for (const answer of await Promise.all(quiet)) expect(answer.statusCode).toBe(200);
+    expect((await client.describeAppGroup('sdk_group')).body?.result).toEqual(before);
+
+    const app = await client.createApp(
+      'sdk_group',
+      new sdk.CreateAppRequest({ description: 'v1', autoSwitch: true, realtimeShared: true }),
+    );
+    const appId = app.body?.result?.id;
+    expect(appId).toEqual(expect.any(String));
+    expect((await client.describeApps('sdk_group')).body?.result?.map((a) => a.id)).toEqual([appId]);
+    await client.updateFetchFields('sdk_group', appId!, new sdk.UpdateFetchFieldsRequest({ body: ['id', 'title'] }));
+    expect((await client.describeApp('sdk_group', appId!)).body?.result?.fetchFields).toEqual(['id', 'title']);
+    expect(
+      (await client.updateSummaries('sdk_group', appId!, new sdk.UpdateSummariesRequest({ body: [] }))).statusCode,
+    ).toBe(200);
+    expect((await client.describeAppStatistics('sdk_group', appId!)).statusCode).toBe(200);
+    await client.removeApp('sdk_group', appId!);
+    const appGone = await client.describeApp('sdk_group', appId!).catch((error: { statusCode?: number }) => error);
+    expect(appGone).toMatchObject({ statusCode: 404 });
+    const second = await client.createApp('sdk_group', new sdk.CreateAppRequest({ description: 'v2' }));
+    expect(second.body?.result?.id).not.toBe(appId);
+
+    await client.removeAppGroup('sdk_group');
+    for (const call of [
+      () => client.describeAppGroup('sdk_group'),
+      () => client.describeApps('sdk_group'),
+      () => client.describeApp('sdk_group', second.body!.result!.id!),
+      () =>
+        client.modifyAppGroupQuota(
+          'sdk_group',
+          new sdk.ModifyAppGroupQuotaRequest({ body: new sdk.Quota({ docSize: 1 }) }),
+        ),
+    ])
+      expect(await call().catch((error: { statusCode?: number }) => error)).toMatchObject({ statusCode: 404 });
+    const names = (await client.listAppGroups(new sdk.ListAppGroupsRequest({ pageSize: 100 }))).body?.result?.map(
+      (g) => g.name,
+    );
+    expect(names).not.toContain('sdk_group');
+  });
 });

@@ -1,7 +1,7 @@
 // The query options against the mocks, with TanStack's own QueryClient, QueryObserver and
 // MutationObserver (query-core: what React, Vue, Solid, Svelte and Angular Query all run on). The
-// collection is picked by shape (a paged list with a create beside it and a delete and a get below
-// it), never by name, so this holds for whatever the spec holds.
+// collection is picked by shape (a paged list with a create beside it that names the item in its
+// body, and a delete and a get below it), never by name, so this holds for whatever the spec holds.
 import { createOpenSearchClient, OPERATIONS, type OperationMeta, type ValueRule } from '@acs-opensearch/client';
 import { createOpenSearchHandlers } from '@acs-opensearch/mocks';
 import { isCancelledError, MutationObserver, QueryClient, QueryObserver } from '@tanstack/query-core';
@@ -17,8 +17,18 @@ const list = ops.find(
   (op) =>
     op.method === 'GET' &&
     op.pagination !== null &&
-    ops.some((c) => c.method === 'POST' && c.path === op.path) &&
-    ops.some((d) => d.method === 'DELETE' && d.path.startsWith(`${op.path}/{`) && depth(d.path) === depth(op.path) + 1),
+    ops.some(
+      (d) => d.method === 'DELETE' && d.path.startsWith(`${op.path}/{`) && depth(d.path) === depth(op.path) + 1,
+    ) &&
+    // The create names the new item in a body field called like the item's path parameter.
+    ops.some((c) => {
+      const param = ops
+        .map((d) =>
+          d.method === 'DELETE' && depth(d.path) === depth(op.path) + 1 ? /\{([^}]+)\}$/.exec(d.path) : null,
+        )
+        .find((m) => m && ops.some((x) => x.path === `${op.path}/{${m[1]}}`))?.[1];
+      return c.method === 'POST' && c.path === op.path && param !== undefined && c.body?.fields?.[param] !== undefined;
+    }),
 )!;
 const create = ops.find((op) => op.method === 'POST' && op.path === list.path)!;
 const remove = ops.find((op) => op.method === 'DELETE' && op.path.startsWith(`${list.path}/{`))!;

@@ -132,6 +132,1155 @@ export const OPERATIONS = {
       }
     }
   },
+  "createAppGroup": {
+    "operationId": "createAppGroup",
+    "method": "POST",
+    "path": "/v4/openapi/app-groups",
+    "action": "CreateAppGroup",
+    "version": "2017-12-25",
+    "parameters": [],
+    "body": {
+      "required": true,
+      "mediaType": "application/json",
+      "fields": {
+        "name": {
+          "required": true,
+          "type": "string",
+          "minLength": 1,
+          "maxLength": 30,
+          "pattern": "^[A-Za-z][A-Za-z0-9_]*$"
+        },
+        "type": {
+          "required": true,
+          "type": "string"
+        },
+        "chargeType": {
+          "type": "string",
+          "enum": [
+            "POSTPAY",
+            "PREPAY"
+          ]
+        },
+        "resourceGroupId": {
+          "type": "string"
+        },
+        "quota": {
+          "required": true,
+          "type": "object",
+          "fields": {
+            "docSize": {
+              "type": "integer",
+              "minimum": 1
+            },
+            "computeResource": {
+              "type": "integer",
+              "minimum": 1
+            },
+            "spec": {
+              "type": "string"
+            },
+            "orderType": {
+              "type": "string"
+            }
+          }
+        },
+        "tags": {
+          "type": "array",
+          "items": {
+            "type": "object",
+            "fields": {
+              "key": {
+                "type": "string"
+              },
+              "value": {
+                "type": "string"
+              }
+            }
+          }
+        }
+      },
+      "closed": false
+    },
+    "idempotent": false,
+    "pagination": null,
+    "paginator": null,
+    "success": {
+      "required": [
+        "requestId",
+        "result"
+      ],
+      "types": {
+        "requestId": "string",
+        "result": "object"
+      }
+    }
+  },
+  "describeAppGroup": {
+    "operationId": "describeAppGroup",
+    "method": "GET",
+    "path": "/v4/openapi/app-groups/{appGroupIdentity}",
+    "action": "DescribeAppGroup",
+    "version": "2017-12-25",
+    "parameters": [
+      {
+        "name": "appGroupIdentity",
+        "in": "path",
+        "required": true,
+        "type": "string",
+        "minLength": 1
+      }
+    ],
+    "body": null,
+    "idempotent": true,
+    "pagination": null,
+    "paginator": null,
+    "success": {
+      "required": [
+        "requestId",
+        "result"
+      ],
+      "types": {
+        "requestId": "string",
+        "result": "object"
+      }
+    }
+  },
+  "modifyAppGroup": {
+    "operationId": "modifyAppGroup",
+    "method": "PUT",
+    "path": "/v4/openapi/app-groups/{appGroupIdentity}",
+    "action": "ModifyAppGroup",
+    "version": "2017-12-25",
+    "parameters": [
+      {
+        "name": "appGroupIdentity",
+        "in": "path",
+        "required": true,
+        "type": "string",
+        "minLength": 1
+      },
+      {
+        "name": "dryRun",
+        "in": "query",
+        "type": "boolean"
+      }
+    ],
+    "body": {
+      "required": false,
+      "mediaType": "application/json",
+      "fields": {
+        "currentVersion": {
+          "type": "string"
+        },
+        "description": {
+          "type": "string"
+        },
+        "domain": {
+          "type": "string"
+        },
+        "resourceGroupId": {
+          "type": "string"
+        }
+      },
+      "closed": false
+    },
+    "idempotent": true,
+    "pagination": null,
+    "paginator": null,
+    "success": {
+      "required": [
+        "requestId",
+        "result"
+      ],
+      "types": {
+        "requestId": "string",
+        "result": "object"
+      }
+    }
+  },
+  "removeAppGroup": {
+    "operationId": "removeAppGroup",
+    "method": "DELETE",
+    "path": "/v4/openapi/app-groups/{appGroupIdentity}",
+    "action": "RemoveAppGroup",
+    "version": "2017-12-25",
+    "parameters": [
+      {
+        "name": "appGroupIdentity",
+        "in": "path",
+        "required": true,
+        "type": "string",
+        "minLength": 1
+      }
+    ],
+    "body": null,
+    "idempotent": true,
+    "pagination": null,
+    "paginator": null,
+    "success": {
+      "required": [
+        "requestId"
+      ],
+      "types": {
+        "requestId": "string",
+        "result": "array"
+      }
+    }
+  },
+  "renewAppGroup": {
+    "operationId": "renewAppGroup",
+    "method": "POST",
+    "path": "/v4/openapi/app-groups/{appGroupIdentity}/actions/renew",
+    "action": "RenewAppGroup",
+    "version": "2017-12-25",
+    "parameters": [
+      {
+        "name": "appGroupIdentity",
+        "in": "path",
+        "required": true,
+        "type": "string",
+        "minLength": 1
+      },
+      {
+        "name": "clientToken",
+        "in": "query",
+        "type": "string"
+      }
+    ],
+    "body": {
+      "required": false,
+      "mediaType": "application/json",
+      "fields": {
+        "duration": {
+          "type": "integer",
+          "minimum": 1
+        },
+        "pricingCycle": {
+          "type": "string",
+          "enum": [
+            "Year",
+            "Month"
+          ]
+        },
+        "autoRenew": {
+          "type": "boolean"
+        }
+      },
+      "closed": false
+    },
+    "idempotent": false,
+    "pagination": null,
+    "paginator": null,
+    "success": {
+      "required": [
+        "requestId"
+      ],
+      "types": {
+        "requestId": "string",
+        "result": "boolean"
+      }
+    }
+  },
+  "replaceAppGroupCommodityCode": {
+    "operationId": "replaceAppGroupCommodityCode",
+    "method": "POST",
+    "path": "/v4/openapi/app-groups/{appGroupIdentity}/actions/to-instance-typed",
+    "action": "ReplaceAppGroupCommodityCode",
+    "version": "2017-12-25",
+    "parameters": [
+      {
+        "name": "appGroupIdentity",
+        "in": "path",
+        "required": true,
+        "type": "string",
+        "minLength": 1
+      }
+    ],
+    "body": null,
+    "idempotent": false,
+    "pagination": null,
+    "paginator": null,
+    "success": {
+      "required": [
+        "requestId",
+        "result"
+      ],
+      "types": {
+        "requestId": "string",
+        "result": "object"
+      }
+    }
+  },
+  "modifyAppGroupQuota": {
+    "operationId": "modifyAppGroupQuota",
+    "method": "PUT",
+    "path": "/v4/openapi/app-groups/{appGroupIdentity}/quota",
+    "action": "ModifyAppGroupQuota",
+    "version": "2017-12-25",
+    "parameters": [
+      {
+        "name": "appGroupIdentity",
+        "in": "path",
+        "required": true,
+        "type": "string",
+        "minLength": 1
+      },
+      {
+        "name": "dryRun",
+        "in": "query",
+        "type": "boolean"
+      },
+      {
+        "name": "clientToken",
+        "in": "query",
+        "type": "string"
+      }
+    ],
+    "body": {
+      "required": false,
+      "mediaType": "application/json",
+      "fields": {
+        "docSize": {
+          "type": "integer",
+          "minimum": 1
+        },
+        "computeResource": {
+          "type": "integer",
+          "minimum": 1
+        },
+        "spec": {
+          "type": "string"
+        },
+        "orderType": {
+          "type": "string"
+        }
+      },
+      "closed": false
+    },
+    "idempotent": true,
+    "pagination": null,
+    "paginator": null,
+    "success": {
+      "required": [
+        "requestId",
+        "result"
+      ],
+      "types": {
+        "requestId": "string",
+        "result": "object"
+      }
+    }
+  },
+  "updateAppGroupDeleteProtection": {
+    "operationId": "updateAppGroupDeleteProtection",
+    "method": "PUT",
+    "path": "/v4/openapi/app-groups/{appGroupIdentity}/delete-protection",
+    "action": "UpdateAppGroupDeleteProtection",
+    "version": "2017-12-25",
+    "parameters": [
+      {
+        "name": "appGroupIdentity",
+        "in": "path",
+        "required": true,
+        "type": "string",
+        "minLength": 1
+      }
+    ],
+    "body": {
+      "required": false,
+      "mediaType": "application/json",
+      "fields": {},
+      "closed": false
+    },
+    "idempotent": true,
+    "pagination": null,
+    "paginator": null,
+    "success": {
+      "required": [
+        "requestId"
+      ],
+      "types": {
+        "requestId": "string",
+        "result": "object"
+      }
+    }
+  },
+  "createAppGroupCredentials": {
+    "operationId": "createAppGroupCredentials",
+    "method": "POST",
+    "path": "/v4/openapi/app-groups/{appGroupIdentity}/credentials",
+    "action": "CreateAppGroupCredentials",
+    "version": "2017-12-25",
+    "parameters": [
+      {
+        "name": "appGroupIdentity",
+        "in": "path",
+        "required": true,
+        "type": "string",
+        "minLength": 1
+      },
+      {
+        "name": "dryRun",
+        "in": "query",
+        "type": "boolean"
+      }
+    ],
+    "body": {
+      "required": false,
+      "mediaType": "application/json",
+      "fields": {
+        "type": {
+          "type": "string"
+        }
+      },
+      "closed": false
+    },
+    "idempotent": false,
+    "pagination": null,
+    "paginator": null,
+    "success": {
+      "required": [
+        "requestId"
+      ],
+      "types": {
+        "requestId": "string",
+        "result": "object"
+      }
+    }
+  },
+  "listQuotaReviewTasks": {
+    "operationId": "listQuotaReviewTasks",
+    "method": "GET",
+    "path": "/v4/openapi/app-groups/{appGroupIdentity}/quota-review-tasks",
+    "action": "ListQuotaReviewTasks",
+    "version": "2017-12-25",
+    "parameters": [
+      {
+        "name": "appGroupIdentity",
+        "in": "path",
+        "required": true,
+        "type": "string",
+        "minLength": 1
+      },
+      {
+        "name": "pageNumber",
+        "in": "query",
+        "type": "integer",
+        "default": 1,
+        "minimum": 1,
+        "maximum": 2147483647
+      },
+      {
+        "name": "pageSize",
+        "in": "query",
+        "type": "integer",
+        "default": 10,
+        "minimum": 1,
+        "maximum": 2147483647
+      }
+    ],
+    "body": null,
+    "idempotent": true,
+    "pagination": {
+      "pageNumber": "pageNumber",
+      "pageSize": "pageSize",
+      "totalCount": "totalCount",
+      "items": "result"
+    },
+    "paginator": "paginateQuotaReviewTasks",
+    "success": {
+      "required": [
+        "requestId",
+        "totalCount",
+        "result"
+      ],
+      "types": {
+        "requestId": "string",
+        "totalCount": "integer",
+        "result": "array"
+      }
+    }
+  },
+  "listProceedings": {
+    "operationId": "listProceedings",
+    "method": "GET",
+    "path": "/v4/openapi/app-groups/{appGroupIdentity}/proceedings",
+    "action": "ListProceedings",
+    "version": "2017-12-25",
+    "parameters": [
+      {
+        "name": "appGroupIdentity",
+        "in": "path",
+        "required": true,
+        "type": "string",
+        "minLength": 1
+      },
+      {
+        "name": "filterFinished",
+        "in": "query",
+        "type": "boolean"
+      }
+    ],
+    "body": null,
+    "idempotent": true,
+    "pagination": null,
+    "paginator": null,
+    "success": {
+      "required": [
+        "requestId"
+      ],
+      "types": {
+        "requestId": "string",
+        "result": "array"
+      }
+    }
+  },
+  "listStatisticLogs": {
+    "operationId": "listStatisticLogs",
+    "method": "GET",
+    "path": "/v4/openapi/app-groups/{appGroupIdentity}/statistic-logs/{moduleName}",
+    "action": "ListStatisticLogs",
+    "version": "2017-12-25",
+    "parameters": [
+      {
+        "name": "appGroupIdentity",
+        "in": "path",
+        "required": true,
+        "type": "string",
+        "minLength": 1
+      },
+      {
+        "name": "moduleName",
+        "in": "path",
+        "required": true,
+        "type": "string",
+        "minLength": 1
+      },
+      {
+        "name": "columns",
+        "in": "query",
+        "type": "string"
+      },
+      {
+        "name": "query",
+        "in": "query",
+        "type": "string"
+      },
+      {
+        "name": "distinct",
+        "in": "query",
+        "type": "boolean"
+      },
+      {
+        "name": "sortBy",
+        "in": "query",
+        "type": "string"
+      },
+      {
+        "name": "startTime",
+        "in": "query",
+        "type": "integer",
+        "minimum": 0
+      },
+      {
+        "name": "stopTime",
+        "in": "query",
+        "type": "integer",
+        "minimum": 0
+      },
+      {
+        "name": "pageNumber",
+        "in": "query",
+        "type": "integer",
+        "default": 1,
+        "minimum": 1,
+        "maximum": 2147483647
+      },
+      {
+        "name": "pageSize",
+        "in": "query",
+        "type": "integer",
+        "default": 10,
+        "minimum": 1,
+        "maximum": 2147483647
+      }
+    ],
+    "body": null,
+    "idempotent": true,
+    "pagination": {
+      "pageNumber": "pageNumber",
+      "pageSize": "pageSize",
+      "totalCount": "totalCount",
+      "items": "result"
+    },
+    "paginator": "paginateStatisticLogs",
+    "success": {
+      "required": [
+        "requestId",
+        "totalCount",
+        "result"
+      ],
+      "types": {
+        "requestId": "string",
+        "totalCount": "integer",
+        "result": "array"
+      }
+    }
+  },
+  "listStatisticReport": {
+    "operationId": "listStatisticReport",
+    "method": "GET",
+    "path": "/v4/openapi/app-groups/{appGroupIdentity}/statistic-report/{moduleName}",
+    "action": "ListStatisticReport",
+    "version": "2017-12-25",
+    "parameters": [
+      {
+        "name": "appGroupIdentity",
+        "in": "path",
+        "required": true,
+        "type": "string",
+        "minLength": 1
+      },
+      {
+        "name": "moduleName",
+        "in": "path",
+        "required": true,
+        "type": "string",
+        "minLength": 1
+      },
+      {
+        "name": "columns",
+        "in": "query",
+        "type": "string"
+      },
+      {
+        "name": "query",
+        "in": "query",
+        "type": "string"
+      },
+      {
+        "name": "startTime",
+        "in": "query",
+        "type": "integer",
+        "minimum": 0
+      },
+      {
+        "name": "endTime",
+        "in": "query",
+        "type": "integer",
+        "minimum": 0
+      },
+      {
+        "name": "pageNumber",
+        "in": "query",
+        "type": "integer",
+        "default": 1,
+        "minimum": 1,
+        "maximum": 2147483647
+      },
+      {
+        "name": "pageSize",
+        "in": "query",
+        "type": "integer",
+        "default": 10,
+        "minimum": 1,
+        "maximum": 2147483647
+      }
+    ],
+    "body": null,
+    "idempotent": true,
+    "pagination": {
+      "pageNumber": "pageNumber",
+      "pageSize": "pageSize",
+      "totalCount": "totalCount",
+      "items": "result"
+    },
+    "paginator": "paginateStatisticReport",
+    "success": {
+      "required": [
+        "requestId",
+        "totalCount",
+        "result"
+      ],
+      "types": {
+        "requestId": "string",
+        "totalCount": "integer",
+        "result": "array"
+      }
+    }
+  },
+  "bindEsInstance": {
+    "operationId": "bindEsInstance",
+    "method": "POST",
+    "path": "/v4/openapi/app-groups/{appGroupIdentity}/actions/bind-es-instance",
+    "action": "BindEsInstance",
+    "version": "2017-12-25",
+    "parameters": [
+      {
+        "name": "appGroupIdentity",
+        "in": "path",
+        "required": true,
+        "type": "string",
+        "minLength": 1
+      }
+    ],
+    "body": {
+      "required": false,
+      "mediaType": "application/json",
+      "fields": {},
+      "closed": false
+    },
+    "idempotent": false,
+    "pagination": null,
+    "paginator": null,
+    "success": {
+      "required": [
+        "requestId"
+      ],
+      "types": {
+        "requestId": "string",
+        "result": "object"
+      }
+    }
+  },
+  "unbindEsInstance": {
+    "operationId": "unbindEsInstance",
+    "method": "POST",
+    "path": "/v4/openapi/app-groups/{appGroupIdentity}/actions/unbind-es-instance",
+    "action": "UnbindEsInstance",
+    "version": "2017-12-25",
+    "parameters": [
+      {
+        "name": "appGroupIdentity",
+        "in": "path",
+        "required": true,
+        "type": "string",
+        "minLength": 1
+      }
+    ],
+    "body": null,
+    "idempotent": false,
+    "pagination": null,
+    "paginator": null,
+    "success": {
+      "required": [
+        "requestId"
+      ],
+      "types": {
+        "requestId": "string",
+        "result": "object"
+      }
+    }
+  },
+  "bindESUserAnalyzer": {
+    "operationId": "bindESUserAnalyzer",
+    "method": "POST",
+    "path": "/v4/openapi/app-groups/{appGroupIdentity}/es/{esInstanceId}/actions/bind-analyzer",
+    "action": "BindESUserAnalyzer",
+    "version": "2017-12-25",
+    "parameters": [
+      {
+        "name": "appGroupIdentity",
+        "in": "path",
+        "required": true,
+        "type": "string",
+        "minLength": 1
+      },
+      {
+        "name": "esInstanceId",
+        "in": "path",
+        "required": true,
+        "type": "string",
+        "minLength": 1
+      }
+    ],
+    "body": {
+      "required": false,
+      "mediaType": "application/json",
+      "fields": {},
+      "closed": false
+    },
+    "idempotent": false,
+    "pagination": null,
+    "paginator": null,
+    "success": {
+      "required": [
+        "requestId"
+      ],
+      "types": {
+        "requestId": "string",
+        "result": "object"
+      }
+    }
+  },
+  "unbindESUserAnalyzer": {
+    "operationId": "unbindESUserAnalyzer",
+    "method": "POST",
+    "path": "/v4/openapi/app-groups/{appGroupIdentity}/es/{esInstanceId}/actions/unbind-analyzer",
+    "action": "UnbindESUserAnalyzer",
+    "version": "2017-12-25",
+    "parameters": [
+      {
+        "name": "appGroupIdentity",
+        "in": "path",
+        "required": true,
+        "type": "string",
+        "minLength": 1
+      },
+      {
+        "name": "esInstanceId",
+        "in": "path",
+        "required": true,
+        "type": "string",
+        "minLength": 1
+      }
+    ],
+    "body": {
+      "required": false,
+      "mediaType": "application/json",
+      "fields": {},
+      "closed": false
+    },
+    "idempotent": false,
+    "pagination": null,
+    "paginator": null,
+    "success": {
+      "required": [
+        "requestId"
+      ],
+      "types": {
+        "requestId": "string",
+        "result": "object"
+      }
+    }
+  },
+  "describeApps": {
+    "operationId": "describeApps",
+    "method": "GET",
+    "path": "/v4/openapi/app-groups/{appGroupIdentity}/apps",
+    "action": "DescribeApps",
+    "version": "2017-12-25",
+    "parameters": [
+      {
+        "name": "appGroupIdentity",
+        "in": "path",
+        "required": true,
+        "type": "string",
+        "minLength": 1
+      }
+    ],
+    "body": null,
+    "idempotent": true,
+    "pagination": null,
+    "paginator": null,
+    "success": {
+      "required": [
+        "requestId",
+        "result"
+      ],
+      "types": {
+        "requestId": "string",
+        "totalCount": "integer",
+        "result": "array"
+      }
+    }
+  },
+  "createApp": {
+    "operationId": "createApp",
+    "method": "POST",
+    "path": "/v4/openapi/app-groups/{appGroupIdentity}/apps",
+    "action": "CreateApp",
+    "version": "2017-12-25",
+    "parameters": [
+      {
+        "name": "appGroupIdentity",
+        "in": "path",
+        "required": true,
+        "type": "string",
+        "minLength": 1
+      },
+      {
+        "name": "dryRun",
+        "in": "query",
+        "type": "boolean"
+      }
+    ],
+    "body": {
+      "required": true,
+      "mediaType": "application/json",
+      "fields": {
+        "description": {
+          "type": "string"
+        },
+        "autoSwitch": {
+          "type": "boolean"
+        },
+        "realtimeShared": {
+          "type": "boolean"
+        },
+        "networkType": {
+          "type": "string"
+        },
+        "fetchFields": {
+          "type": "array",
+          "items": {
+            "type": "string"
+          }
+        },
+        "schema": {
+          "type": "object"
+        },
+        "dataSources": {
+          "type": "array",
+          "items": {
+            "type": "object"
+          }
+        },
+        "summaries": {
+          "type": "array",
+          "items": {
+            "type": "object"
+          }
+        },
+        "domain": {
+          "type": "object"
+        },
+        "firstRanks": {
+          "type": "array",
+          "items": {
+            "type": "object"
+          }
+        },
+        "secondRanks": {
+          "type": "array",
+          "items": {
+            "type": "object"
+          }
+        },
+        "queryProcessors": {
+          "type": "array",
+          "items": {
+            "type": "object"
+          }
+        }
+      },
+      "closed": false
+    },
+    "idempotent": false,
+    "pagination": null,
+    "paginator": null,
+    "success": {
+      "required": [
+        "requestId",
+        "result"
+      ],
+      "types": {
+        "requestId": "string",
+        "result": "object"
+      }
+    }
+  },
+  "describeApp": {
+    "operationId": "describeApp",
+    "method": "GET",
+    "path": "/v4/openapi/app-groups/{appGroupIdentity}/apps/{appId}",
+    "action": "DescribeApp",
+    "version": "2017-12-25",
+    "parameters": [
+      {
+        "name": "appGroupIdentity",
+        "in": "path",
+        "required": true,
+        "type": "string",
+        "minLength": 1
+      },
+      {
+        "name": "appId",
+        "in": "path",
+        "required": true,
+        "type": "string",
+        "minLength": 1
+      }
+    ],
+    "body": null,
+    "idempotent": true,
+    "pagination": null,
+    "paginator": null,
+    "success": {
+      "required": [
+        "requestId",
+        "result"
+      ],
+      "types": {
+        "requestId": "string",
+        "result": "object"
+      }
+    }
+  },
+  "removeApp": {
+    "operationId": "removeApp",
+    "method": "DELETE",
+    "path": "/v4/openapi/app-groups/{appGroupIdentity}/apps/{appId}",
+    "action": "RemoveApp",
+    "version": "2017-12-25",
+    "parameters": [
+      {
+        "name": "appGroupIdentity",
+        "in": "path",
+        "required": true,
+        "type": "string",
+        "minLength": 1
+      },
+      {
+        "name": "appId",
+        "in": "path",
+        "required": true,
+        "type": "string",
+        "minLength": 1
+      }
+    ],
+    "body": null,
+    "idempotent": true,
+    "pagination": null,
+    "paginator": null,
+    "success": {
+      "required": [
+        "requestId"
+      ],
+      "types": {
+        "requestId": "string",
+        "result": "array"
+      }
+    }
+  },
+  "describeAppStatistics": {
+    "operationId": "describeAppStatistics",
+    "method": "GET",
+    "path": "/v4/openapi/app-groups/{appGroupIdentity}/apps/{appId}/statistics",
+    "action": "DescribeAppStatistics",
+    "version": "2017-12-25",
+    "parameters": [
+      {
+        "name": "appGroupIdentity",
+        "in": "path",
+        "required": true,
+        "type": "string",
+        "minLength": 1
+      },
+      {
+        "name": "appId",
+        "in": "path",
+        "required": true,
+        "type": "string",
+        "minLength": 1
+      }
+    ],
+    "body": null,
+    "idempotent": true,
+    "pagination": null,
+    "paginator": null,
+    "success": {
+      "required": [
+        "requestId"
+      ],
+      "types": {
+        "requestId": "string",
+        "result": "object"
+      }
+    }
+  },
+  "updateFetchFields": {
+    "operationId": "updateFetchFields",
+    "method": "PUT",
+    "path": "/v4/openapi/app-groups/{appGroupIdentity}/apps/{appId}/fetch-fields",
+    "action": "UpdateFetchFields",
+    "version": "2017-12-25",
+    "parameters": [
+      {
+        "name": "appGroupIdentity",
+        "in": "path",
+        "required": true,
+        "type": "string",
+        "minLength": 1
+      },
+      {
+        "name": "appId",
+        "in": "path",
+        "required": true,
+        "type": "string",
+        "minLength": 1
+      },
+      {
+        "name": "dryRun",
+        "in": "query",
+        "type": "boolean"
+      }
+    ],
+    "body": {
+      "required": true,
+      "mediaType": "application/json",
+      "fields": {},
+      "closed": false
+    },
+    "idempotent": true,
+    "pagination": null,
+    "paginator": null,
+    "success": {
+      "required": [
+        "requestId"
+      ],
+      "types": {
+        "requestId": "string",
+        "result": "boolean"
+      }
+    }
+  },
+  "updateSummaries": {
+    "operationId": "updateSummaries",
+    "method": "PUT",
+    "path": "/v4/openapi/app-groups/{appGroupIdentity}/apps/{appId}/summaries",
+    "action": "UpdateSummaries",
+    "version": "2017-12-25",
+    "parameters": [
+      {
+        "name": "appGroupIdentity",
+        "in": "path",
+        "required": true,
+        "type": "string",
+        "minLength": 1
+      },
+      {
+        "name": "appId",
+        "in": "path",
+        "required": true,
+        "type": "string",
+        "minLength": 1
+      },
+      {
+        "name": "dryRun",
+        "in": "query",
+        "type": "boolean"
+      }
+    ],
+    "body": {
+      "required": true,
+      "mediaType": "application/json",
+      "fields": {},
+      "closed": false
+    },
+    "idempotent": true,
+    "pagination": null,
+    "paginator": null,
+    "success": {
+      "required": [
+        "requestId"
+      ],
+      "types": {
+        "requestId": "string",
+        "result": "boolean"
+      }
+    }
+  },
   "listFunctionInstances": {
     "operationId": "listFunctionInstances",
     "method": "GET",

@@ -17,6 +17,588 @@ export interface paths {
          */
         get: operations["listAppGroups"];
         put?: never;
+        /**
+         * Create an application
+         * @description Creates an OpenSearch application (app group) with its quota. It then shows in ListAppGroups and DescribeAppGroup.
+         */
+        post: operations["createAppGroup"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v4/openapi/app-groups/{appGroupIdentity}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The name of the application.
+                 *     Beyond the reference: any value is percent-encoded into its path segment; `.`
+                 *     and `..` cannot be sent because URL parsing would resolve them away.
+                 * @example app_group_name
+                 */
+                appGroupIdentity: components["parameters"]["appGroupIdentity"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get one application
+         * @description Returns one application (app group): its state, quota, online version and tags.
+         */
+        get: operations["describeAppGroup"];
+        /**
+         * Change an application
+         * @description Changes the description, industry or resource group of an application, or puts another version online (`currentVersion`, which takes precedence over the other fields).
+         */
+        put: operations["modifyAppGroup"];
+        post?: never;
+        /**
+         * Delete an application
+         * @description Deletes an application, with its versions and everything under it. Only pay-as-you-go applications can be deleted.
+         */
+        delete: operations["removeAppGroup"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v4/openapi/app-groups/{appGroupIdentity}/actions/renew": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The name of the application.
+                 *     Beyond the reference: any value is percent-encoded into its path segment; `.`
+                 *     and `..` cannot be sent because URL parsing would resolve them away.
+                 * @example app_group_name
+                 */
+                appGroupIdentity: components["parameters"]["appGroupIdentity"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Renew a subscription application
+         * @description Renews a subscription application for a number of months or years. The mocks show no visible effect.
+         */
+        post: operations["renewAppGroup"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v4/openapi/app-groups/{appGroupIdentity}/actions/to-instance-typed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The name of the application.
+                 *     Beyond the reference: any value is percent-encoded into its path segment; `.`
+                 *     and `..` cannot be sent because URL parsing would resolve them away.
+                 * @example app_group_name
+                 */
+                appGroupIdentity: components["parameters"]["appGroupIdentity"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Make a service-based application instance-based
+         * @description Converts an application billed as a service into one billed as an instance. The mocks show no visible effect.
+         */
+        post: operations["replaceAppGroupCommodityCode"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v4/openapi/app-groups/{appGroupIdentity}/quota": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The name of the application.
+                 *     Beyond the reference: any value is percent-encoded into its path segment; `.`
+                 *     and `..` cannot be sent because URL parsing would resolve them away.
+                 * @example app_group_name
+                 */
+                appGroupIdentity: components["parameters"]["appGroupIdentity"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Change the quota of an application
+         * @description Changes the storage, computing resources or specification of an application. The new quota shows in DescribeAppGroup.
+         */
+        put: operations["modifyAppGroupQuota"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v4/openapi/app-groups/{appGroupIdentity}/delete-protection": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The name of the application.
+                 *     Beyond the reference: any value is percent-encoded into its path segment; `.`
+                 *     and `..` cannot be sent because URL parsing would resolve them away.
+                 * @example app_group_name
+                 */
+                appGroupIdentity: components["parameters"]["appGroupIdentity"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Turn the delete protection of an application on or off
+         * @description Turns on or off the protection that stops an application from being deleted. The mocks show no visible effect.
+         */
+        put: operations["updateAppGroupDeleteProtection"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v4/openapi/app-groups/{appGroupIdentity}/credentials": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The name of the application.
+                 *     Beyond the reference: any value is percent-encoded into its path segment; `.`
+                 *     and `..` cannot be sent because URL parsing would resolve them away.
+                 * @example app_group_name
+                 */
+                appGroupIdentity: components["parameters"]["appGroupIdentity"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Create credentials for an application
+         * @description Creates credentials (such as an API token) that give access to one application.
+         */
+        post: operations["createAppGroupCredentials"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v4/openapi/app-groups/{appGroupIdentity}/quota-review-tasks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The name of the application.
+                 *     Beyond the reference: any value is percent-encoded into its path segment; `.`
+                 *     and `..` cannot be sent because URL parsing would resolve them away.
+                 * @example app_group_name
+                 */
+                appGroupIdentity: components["parameters"]["appGroupIdentity"];
+            };
+            cookie?: never;
+        };
+        /**
+         * List the quota review tasks of an application
+         * @description Lists the requests to change the quota of an application, with their review state, in pages.
+         */
+        get: operations["listQuotaReviewTasks"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v4/openapi/app-groups/{appGroupIdentity}/proceedings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The name of the application.
+                 *     Beyond the reference: any value is percent-encoded into its path segment; `.`
+                 *     and `..` cannot be sent because URL parsing would resolve them away.
+                 * @example app_group_name
+                 */
+                appGroupIdentity: components["parameters"]["appGroupIdentity"];
+            };
+            cookie?: never;
+        };
+        /**
+         * List the operations in progress on an application
+         * @description Lists what is being done on an application (builds, switches, quota changes).
+         */
+        get: operations["listProceedings"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v4/openapi/app-groups/{appGroupIdentity}/statistic-logs/{moduleName}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The name of the application.
+                 *     Beyond the reference: any value is percent-encoded into its path segment; `.`
+                 *     and `..` cannot be sent because URL parsing would resolve them away.
+                 * @example app_group_name
+                 */
+                appGroupIdentity: components["parameters"]["appGroupIdentity"];
+            };
+            cookie?: never;
+        };
+        /**
+         * List the log rows of an application module
+         * @description Lists log rows (such as slow queries or errors) of one module of an application, in a time range, in pages.
+         */
+        get: operations["listStatisticLogs"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v4/openapi/app-groups/{appGroupIdentity}/statistic-report/{moduleName}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The name of the application.
+                 *     Beyond the reference: any value is percent-encoded into its path segment; `.`
+                 *     and `..` cannot be sent because URL parsing would resolve them away.
+                 * @example app_group_name
+                 */
+                appGroupIdentity: components["parameters"]["appGroupIdentity"];
+            };
+            cookie?: never;
+        };
+        /**
+         * List the statistics of an application module
+         * @description Lists statistics rows (such as top queries) of one module of an application, in a time range, in pages.
+         */
+        get: operations["listStatisticReport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v4/openapi/app-groups/{appGroupIdentity}/actions/bind-es-instance": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The name of the application.
+                 *     Beyond the reference: any value is percent-encoded into its path segment; `.`
+                 *     and `..` cannot be sent because URL parsing would resolve them away.
+                 * @example app_group_name
+                 */
+                appGroupIdentity: components["parameters"]["appGroupIdentity"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Binds an Elasticsearch instance to an application
+         * @description Binds an Elasticsearch instance to an application. The mocks show no visible effect.
+         */
+        post: operations["bindEsInstance"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v4/openapi/app-groups/{appGroupIdentity}/actions/unbind-es-instance": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The name of the application.
+                 *     Beyond the reference: any value is percent-encoded into its path segment; `.`
+                 *     and `..` cannot be sent because URL parsing would resolve them away.
+                 * @example app_group_name
+                 */
+                appGroupIdentity: components["parameters"]["appGroupIdentity"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Unbinds the Elasticsearch instance from an application
+         * @description Unbinds the Elasticsearch instance from an application. The mocks show no visible effect.
+         */
+        post: operations["unbindEsInstance"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v4/openapi/app-groups/{appGroupIdentity}/es/{esInstanceId}/actions/bind-analyzer": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The name of the application.
+                 *     Beyond the reference: any value is percent-encoded into its path segment; `.`
+                 *     and `..` cannot be sent because URL parsing would resolve them away.
+                 * @example app_group_name
+                 */
+                appGroupIdentity: components["parameters"]["appGroupIdentity"];
+                /**
+                 * @description The ID of the Elasticsearch instance.
+                 * @example es-cn-abc
+                 */
+                esInstanceId: components["parameters"]["esInstanceId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Binds a custom analyzer to an Elasticsearch instance
+         * @description Binds a custom analyzer to the Elasticsearch instance of an application. The mocks show no visible effect.
+         */
+        post: operations["bindESUserAnalyzer"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v4/openapi/app-groups/{appGroupIdentity}/es/{esInstanceId}/actions/unbind-analyzer": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The name of the application.
+                 *     Beyond the reference: any value is percent-encoded into its path segment; `.`
+                 *     and `..` cannot be sent because URL parsing would resolve them away.
+                 * @example app_group_name
+                 */
+                appGroupIdentity: components["parameters"]["appGroupIdentity"];
+                /**
+                 * @description The ID of the Elasticsearch instance.
+                 * @example es-cn-abc
+                 */
+                esInstanceId: components["parameters"]["esInstanceId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Unbinds a custom analyzer from an Elasticsearch instance
+         * @description Unbinds a custom analyzer from the Elasticsearch instance of an application. The mocks show no visible effect.
+         */
+        post: operations["unbindESUserAnalyzer"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v4/openapi/app-groups/{appGroupIdentity}/apps": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The name of the application.
+                 *     Beyond the reference: any value is percent-encoded into its path segment; `.`
+                 *     and `..` cannot be sent because URL parsing would resolve them away.
+                 * @example app_group_name
+                 */
+                appGroupIdentity: components["parameters"]["appGroupIdentity"];
+            };
+            cookie?: never;
+        };
+        /**
+         * List the versions of an application
+         * @description Lists the versions of an application; at most one is online (`isCurrent`).
+         */
+        get: operations["describeApps"];
+        put?: never;
+        /**
+         * Create a version of an application
+         * @description Creates a version of an application, with its schema, data sources and settings. The service gives it its id. A version of an application that exists needs `autoSwitch` and `realtimeShared`; its quota is the previous version's.
+         */
+        post: operations["createApp"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v4/openapi/app-groups/{appGroupIdentity}/apps/{appId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The name of the application.
+                 *     Beyond the reference: any value is percent-encoded into its path segment; `.`
+                 *     and `..` cannot be sent because URL parsing would resolve them away.
+                 * @example app_group_name
+                 */
+                appGroupIdentity: components["parameters"]["appGroupIdentity"];
+                /**
+                 * @description The ID of the version of the application.
+                 * @example 100302903
+                 */
+                appId: components["parameters"]["appId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get one version of an application
+         * @description Returns one version of an application, with its schema, data sources, fetch fields and summaries.
+         */
+        get: operations["describeApp"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete a version of an application
+         * @description Deletes a version of an application that is not online.
+         */
+        delete: operations["removeApp"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v4/openapi/app-groups/{appGroupIdentity}/apps/{appId}/statistics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The name of the application.
+                 *     Beyond the reference: any value is percent-encoded into its path segment; `.`
+                 *     and `..` cannot be sent because URL parsing would resolve them away.
+                 * @example app_group_name
+                 */
+                appGroupIdentity: components["parameters"]["appGroupIdentity"];
+                /**
+                 * @description The ID of the version of the application.
+                 * @example 100302903
+                 */
+                appId: components["parameters"]["appId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get the statistics of a version
+         * @description Returns the statistics (documents per table and the like) of one version of an application.
+         */
+        get: operations["describeAppStatistics"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v4/openapi/app-groups/{appGroupIdentity}/apps/{appId}/fetch-fields": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The name of the application.
+                 *     Beyond the reference: any value is percent-encoded into its path segment; `.`
+                 *     and `..` cannot be sent because URL parsing would resolve them away.
+                 * @example app_group_name
+                 */
+                appGroupIdentity: components["parameters"]["appGroupIdentity"];
+                /**
+                 * @description The ID of the version of the application.
+                 * @example 100302903
+                 */
+                appId: components["parameters"]["appId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Set the fields a version returns by default
+         * @description Sets the default fetch fields of a version of an application; DescribeApp then shows them.
+         */
+        put: operations["updateFetchFields"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v4/openapi/app-groups/{appGroupIdentity}/apps/{appId}/summaries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The name of the application.
+                 *     Beyond the reference: any value is percent-encoded into its path segment; `.`
+                 *     and `..` cannot be sent because URL parsing would resolve them away.
+                 * @example app_group_name
+                 */
+                appGroupIdentity: components["parameters"]["appGroupIdentity"];
+                /**
+                 * @description The ID of the version of the application.
+                 * @example 100302903
+                 */
+                appId: components["parameters"]["appId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Set the summary settings of a version
+         * @description Sets how search results summarize (snippet) each field of a version of an application; DescribeApp then shows them.
+         */
+        put: operations["updateSummaries"];
         post?: never;
         delete?: never;
         options?: never;
@@ -609,6 +1191,486 @@ export interface components {
          *     truncated body); clients must not assume this schema always applies.
          */
         ErrorResponse: components["schemas"]["ServiceError"] | components["schemas"]["GatewayError"];
+        /**
+         * Quota
+         * @description The quota of an application.
+         */
+        Quota: {
+            /**
+             * Format: int64
+             * @description The storage in GB.
+             * @example 10
+             */
+            docSize?: number;
+            /**
+             * Format: int64
+             * @description The computing resources in LCU.
+             * @example 20
+             */
+            computeResource?: number;
+            /**
+             * @description The specification.
+             * @example opensearch.share.common
+             */
+            spec?: string;
+            /**
+             * @description How a change is billed (such as `UPGRADE` or `DOWNGRADE`).
+             * @example UPGRADE
+             */
+            orderType?: string;
+        };
+        /**
+         * AppGroupCreate
+         * @description The body of CreateAppGroup.
+         */
+        AppGroupCreate: {
+            /**
+             * @description The name of the application: letters, digits and underscores, starting with a letter.
+             * @example my_app
+             */
+            name: string;
+            /**
+             * @description The type of the application, such as `standard` or `enhanced`.
+             * @example enhanced
+             */
+            type: string;
+            /**
+             * @description The billing method: pay-as-you-go (`POSTPAY`) or subscription (`PREPAY`).
+             * @example POSTPAY
+             * @enum {string}
+             */
+            chargeType?: "POSTPAY" | "PREPAY";
+            /**
+             * @description The resource group the application joins.
+             * @example rg-acfm2ij6pwxsvua
+             */
+            resourceGroupId?: string;
+            quota: components["schemas"]["Quota"];
+            /** @description The tags of the new application. */
+            tags?: components["schemas"]["Tag"][];
+        };
+        /**
+         * AppGroupResponse
+         * @description An application (app group) in the answer of a read or a write.
+         */
+        AppGroupResponse: {
+            /**
+             * @description The ID of the request.
+             * @example D77D0DAF-790D-F5F5-A9C0-133738165014
+             */
+            requestId: string;
+            result: components["schemas"]["AppGroup"];
+        };
+        /**
+         * AppGroupWrite
+         * @description The body of ModifyAppGroup. When `currentVersion` is sent, the other fields are ignored.
+         */
+        AppGroupWrite: {
+            /**
+             * @description The version to put online.
+             * @example 100302903
+             */
+            currentVersion?: string;
+            /**
+             * @description The description.
+             * @example search for the shop
+             */
+            description?: string;
+            /**
+             * @description The industry.
+             * @example ecommerce
+             */
+            domain?: string;
+            /**
+             * @description The resource group.
+             * @example rg-acfm2ij6pwxsvua
+             */
+            resourceGroupId?: string;
+        };
+        /**
+         * ResultBooleanResponse
+         * @description The answer of an operation whose result says whether it succeeded.
+         */
+        ResultBooleanResponse: {
+            /**
+             * @description The ID of the request.
+             * @example D77D0DAF-790D-F5F5-A9C0-133738165014
+             */
+            requestId: string;
+            /**
+             * @description Whether the change was made.
+             * @example true
+             */
+            result?: boolean;
+        };
+        /**
+         * AppGroupCredentials
+         * @description Credentials created for an application.
+         */
+        AppGroupCredentials: {
+            /**
+             * Format: int64
+             * @description The ID of the application.
+             * @example 110157886
+             */
+            appGroupId?: number;
+            /**
+             * @description The kind of credentials (such as `api-token`).
+             * @example api-token
+             */
+            type?: string;
+            /**
+             * @description Whether they can be used.
+             * @example true
+             */
+            enabled?: boolean;
+            /**
+             * @description The token. Treat it as a secret.
+             * @example tok_example
+             */
+            token?: string;
+        };
+        /**
+         * QuotaReviewTask
+         * @description A request to change an application's quota, and its review.
+         */
+        QuotaReviewTask: {
+            /**
+             * Format: int64
+             * @description The ID of the review task.
+             * @example 1
+             */
+            id: number;
+            /**
+             * Format: int64
+             * @description The ID of the application.
+             * @example 110157886
+             */
+            appGroupId?: number;
+            /**
+             * @description The name of the application.
+             * @example my_app
+             */
+            appGroupName?: string;
+            /**
+             * @description The type of the application.
+             * @example enhanced
+             */
+            appGroupType?: string;
+            /**
+             * @description Whether it was approved.
+             * @example true
+             */
+            approved?: boolean;
+            /**
+             * @description Whether the new quota is in effect.
+             * @example true
+             */
+            available?: boolean;
+            /**
+             * @description Whether it waits for review.
+             * @example false
+             */
+            pending?: boolean;
+            /**
+             * @description A note.
+             * @example
+             */
+            memo?: string;
+            /**
+             * Format: int64
+             * @description The storage before, in GB.
+             * @example 10
+             */
+            oldDocSize?: number;
+            /**
+             * Format: int64
+             * @description The storage asked for, in GB (the service's spelling).
+             * @example 20
+             */
+            newSocSize?: number;
+            /**
+             * Format: int64
+             * @description The computing resources before, in LCU.
+             * @example 20
+             */
+            oldComputeResource?: number;
+            /**
+             * Format: int64
+             * @description The computing resources asked for, in LCU.
+             * @example 40
+             */
+            newComputeResource?: number;
+            /**
+             * @description The specification before.
+             * @example opensearch.share.common
+             */
+            oldSpec?: string;
+            /**
+             * @description The specification asked for.
+             * @example opensearch.share.common
+             */
+            newSpec?: string;
+            /**
+             * @description When it was asked for.
+             * @example 2024-01-01 00:00:00
+             */
+            gmtCreate?: string;
+            /**
+             * @description When it last changed.
+             * @example 2024-01-01 00:00:00
+             */
+            gmtModified?: string;
+        };
+        /**
+         * ListQuotaReviewTasksResponse
+         * @description One page of an application's quota review tasks.
+         */
+        ListQuotaReviewTasksResponse: {
+            /**
+             * @description The ID of the request.
+             * @example D77D0DAF-790D-F5F5-A9C0-133738165014
+             */
+            requestId: string;
+            /**
+             * Format: int64
+             * @description How many tasks there are, on all pages.
+             * @example 1
+             */
+            totalCount: number;
+            /** @description The tasks of this page. */
+            result: components["schemas"]["QuotaReviewTask"][];
+        };
+        /**
+         * ListProceedingsResponse
+         * @description The operations in progress on an application (builds, switches, quota changes).
+         */
+        ListProceedingsResponse: {
+            /**
+             * @description The ID of the request.
+             * @example D77D0DAF-790D-F5F5-A9C0-133738165014
+             */
+            requestId: string;
+            /** @description The proceedings. */
+            result?: {
+                [key: string]: unknown;
+            }[];
+        };
+        /**
+         * StatisticRowsResponse
+         * @description One page of statistics or log rows of an application module; each row's columns are what the query asked for.
+         */
+        StatisticRowsResponse: {
+            /**
+             * @description The ID of the request.
+             * @example D77D0DAF-790D-F5F5-A9C0-133738165014
+             */
+            requestId: string;
+            /**
+             * Format: int64
+             * @description How many rows match, on all pages.
+             * @example 1
+             */
+            totalCount: number;
+            /** @description The rows of this page. */
+            result: {
+                [key: string]: unknown;
+            }[];
+        };
+        /**
+         * ResultMapResponse
+         * @description The answer of an operation whose result is a free-form object.
+         */
+        ResultMapResponse: {
+            /**
+             * @description The ID of the request.
+             * @example D77D0DAF-790D-F5F5-A9C0-133738165014
+             */
+            requestId: string;
+            /** @description What the service returns. */
+            result?: {
+                [key: string]: unknown;
+            };
+        };
+        /**
+         * App
+         * @description A version of an application (camelCase wire form). Its schema, data sources and rankings are kept as the service returns them.
+         */
+        App: {
+            /**
+             * @description The ID of the version.
+             * @example 100302881
+             */
+            id: string;
+            /**
+             * @description The description.
+             * @example
+             */
+            description?: string;
+            /**
+             * @description The state of the version (such as `normal`).
+             * @example normal
+             */
+            status?: string;
+            /**
+             * @description The type of the application, such as `standard` or `enhanced`.
+             * @example enhanced
+             */
+            type?: string;
+            /**
+             * @description Whether the version is online.
+             * @example true
+             */
+            isCurrent?: boolean;
+            /**
+             * @description Whether the new version goes online by itself when ready.
+             * @example true
+             */
+            autoSwitch?: boolean;
+            /**
+             * @description Whether real-time data is shared with the other version.
+             * @example true
+             */
+            realtimeShared?: boolean;
+            /**
+             * @description The cluster.
+             * @example vpc_sh_domain_1
+             */
+            clusterName?: string;
+            /**
+             * Format: int32
+             * @description How far the version's build has got, in percent.
+             * @example 100
+             */
+            progressPercent?: number;
+            /**
+             * @description The fields a search returns by default.
+             * @example [
+             *       "id",
+             *       "title"
+             *     ]
+             */
+            fetchFields?: string[];
+            /** @description The summary (snippet) settings. */
+            summaries?: {
+                [key: string]: unknown;
+            }[];
+            /** @description The tables and indexes of the version. */
+            schema?: {
+                [key: string]: unknown;
+            };
+            /** @description Where the data comes from. */
+            dataSources?: {
+                [key: string]: unknown;
+            }[];
+            /** @description The quota of the version. */
+            quota?: {
+                [key: string]: unknown;
+            };
+            /** @description The industry settings. */
+            domain?: {
+                [key: string]: unknown;
+            };
+            /** @description The rough sort expressions. */
+            firstRanks?: {
+                [key: string]: unknown;
+            }[];
+            /** @description The fine sort expressions. */
+            secondRanks?: {
+                [key: string]: unknown;
+            }[];
+            /** @description The query analysis rules. */
+            queryProcessors?: {
+                [key: string]: unknown;
+            }[];
+        };
+        /**
+         * AppListResponse
+         * @description The versions of an application.
+         */
+        AppListResponse: {
+            /**
+             * @description The ID of the request.
+             * @example 77CAA411-0010-4DB9-82E2-1C384E590AFF
+             */
+            requestId: string;
+            /**
+             * Format: int64
+             * @description How many versions there are.
+             * @example 1
+             */
+            totalCount?: number;
+            /** @description The versions. */
+            result: components["schemas"]["App"][];
+        };
+        /**
+         * AppCreate
+         * @description The body of CreateApp. Creating a version of an application that exists needs `autoSwitch` and `realtimeShared`.
+         */
+        AppCreate: {
+            /**
+             * @description The description.
+             * @example new version
+             */
+            description?: string;
+            /**
+             * @description Whether the version goes online by itself when ready.
+             * @example true
+             */
+            autoSwitch?: boolean;
+            /**
+             * @description Whether real-time data is shared with the other version.
+             * @example true
+             */
+            realtimeShared?: boolean;
+            /**
+             * @description The network type.
+             * @example vpc
+             */
+            networkType?: string;
+            /** @description The fields a search returns by default. */
+            fetchFields?: string[];
+            /** @description The tables and indexes. */
+            schema?: {
+                [key: string]: unknown;
+            };
+            /** @description Where the data comes from. */
+            dataSources?: {
+                [key: string]: unknown;
+            }[];
+            /** @description The summary settings. */
+            summaries?: {
+                [key: string]: unknown;
+            }[];
+            /** @description The industry settings. */
+            domain?: {
+                [key: string]: unknown;
+            };
+            /** @description The rough sort expressions. */
+            firstRanks?: {
+                [key: string]: unknown;
+            }[];
+            /** @description The fine sort expressions. */
+            secondRanks?: {
+                [key: string]: unknown;
+            }[];
+            /** @description The query analysis rules. */
+            queryProcessors?: {
+                [key: string]: unknown;
+            }[];
+        };
+        /**
+         * AppResponse
+         * @description One version of an application.
+         */
+        AppResponse: {
+            /**
+             * @description The ID of the request.
+             * @example 77CAA411-0010-4DB9-82E2-1C384E590AFF
+             */
+            requestId: string;
+            result: components["schemas"]["App"];
+        };
         /**
          * Belongs
          * @description The information about the instance (what it belongs to).
@@ -2108,18 +3170,18 @@ export interface components {
                 "application/json": components["schemas"]["ErrorResponse"];
             };
         };
-        /** @description The instances that match the request, one page of them. */
-        ListFunctionInstancesOk: {
+        /** @description The caller may not perform the operation's RAM action (its `x-acs-ram.action`) on this resource. */
+        Forbidden: {
             headers: {
                 "x-acs-request-id": components["headers"]["x-acs-request-id"];
                 [name: string]: unknown;
             };
             content: {
-                "application/json": components["schemas"]["ListFunctionInstancesResponse"] | components["schemas"]["ListFunctionInstancesResponsePascalCase"];
+                "application/json": components["schemas"]["ErrorResponse"];
             };
         };
-        /** @description The caller may not perform the operation's RAM action (its `x-acs-ram.action`) on this resource. */
-        Forbidden: {
+        /** @description An instance of that name already exists in the feature. Beyond the reference. */
+        Conflict: {
             headers: {
                 "x-acs-request-id": components["headers"]["x-acs-request-id"];
                 [name: string]: unknown;
@@ -2136,6 +3198,16 @@ export interface components {
             };
             content: {
                 "application/json": components["schemas"]["ErrorResponse"];
+            };
+        };
+        /** @description The instances that match the request, one page of them. */
+        ListFunctionInstancesOk: {
+            headers: {
+                "x-acs-request-id": components["headers"]["x-acs-request-id"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ListFunctionInstancesResponse"] | components["schemas"]["ListFunctionInstancesResponsePascalCase"];
             };
         };
         /** @description Done. The answer carries no data. */
@@ -2156,16 +3228,6 @@ export interface components {
                  *     }
                  */
                 "application/json": components["schemas"]["StatusResponse"] | components["schemas"]["StatusResponsePascalCase"];
-            };
-        };
-        /** @description An instance of that name already exists in the feature. Beyond the reference. */
-        Conflict: {
-            headers: {
-                "x-acs-request-id": components["headers"]["x-acs-request-id"];
-                [name: string]: unknown;
-            };
-            content: {
-                "application/json": components["schemas"]["ErrorResponse"];
             };
         };
         /** @description The version. */
@@ -2248,6 +3310,21 @@ export interface components {
          * @example app_group_name
          */
         appGroupIdentity: string;
+        /**
+         * @description The module of the application whose statistics or logs to read (such as `hot`, `slowlog` or `error`).
+         * @example slowlog
+         */
+        moduleName: string;
+        /**
+         * @description The ID of the Elasticsearch instance.
+         * @example es-cn-abc
+         */
+        esInstanceId: string;
+        /**
+         * @description The ID of the version of the application.
+         * @example 100302903
+         */
+        appId: string;
         /**
          * @description The name of the feature.
          *     Beyond the reference: any value is percent-encoded into its path segment; `.`
@@ -2475,6 +3552,1613 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    createAppGroup: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "name": "my_app",
+                 *       "type": "enhanced",
+                 *       "chargeType": "POSTPAY",
+                 *       "quota": {
+                 *         "docSize": 10,
+                 *         "computeResource": 20,
+                 *         "spec": "opensearch.share.common"
+                 *       }
+                 *     }
+                 */
+                "application/json": components["schemas"]["AppGroupCreate"];
+            };
+        };
+        responses: {
+            /** @description The new application. */
+            200: {
+                headers: {
+                    "x-acs-request-id": components["headers"]["x-acs-request-id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "requestId": "D77D0DAF-790D-F5F5-A9C0-133738165014",
+                     *       "result": {
+                     *         "id": "110157886",
+                     *         "name": "my_app",
+                     *         "instanceId": "ops-cn-abc123",
+                     *         "description": "search for the shop",
+                     *         "type": "enhanced",
+                     *         "status": "normal",
+                     *         "chargeType": "POSTPAY",
+                     *         "domain": "ecommerce",
+                     *         "currentVersion": "my_app_v1",
+                     *         "created": 1704067200,
+                     *         "updated": 1704067200,
+                     *         "quota": {
+                     *           "docSize": 10,
+                     *           "computeResource": 20,
+                     *           "spec": "opensearch.share.common"
+                     *         },
+                     *         "tags": [
+                     *           {
+                     *             "key": "env",
+                     *             "value": "prod"
+                     *           }
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AppGroupResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    describeAppGroup: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The name of the application.
+                 *     Beyond the reference: any value is percent-encoded into its path segment; `.`
+                 *     and `..` cannot be sent because URL parsing would resolve them away.
+                 * @example app_group_name
+                 */
+                appGroupIdentity: components["parameters"]["appGroupIdentity"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The application. */
+            200: {
+                headers: {
+                    "x-acs-request-id": components["headers"]["x-acs-request-id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "requestId": "D77D0DAF-790D-F5F5-A9C0-133738165014",
+                     *       "result": {
+                     *         "id": "110157886",
+                     *         "name": "my_app",
+                     *         "instanceId": "ops-cn-abc123",
+                     *         "description": "search for the shop",
+                     *         "type": "enhanced",
+                     *         "status": "normal",
+                     *         "chargeType": "POSTPAY",
+                     *         "domain": "ecommerce",
+                     *         "currentVersion": "my_app_v1",
+                     *         "created": 1704067200,
+                     *         "updated": 1704067200,
+                     *         "quota": {
+                     *           "docSize": 10,
+                     *           "computeResource": 20,
+                     *           "spec": "opensearch.share.common"
+                     *         },
+                     *         "tags": [
+                     *           {
+                     *             "key": "env",
+                     *             "value": "prod"
+                     *           }
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AppGroupResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    modifyAppGroup: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Only check the request: when true, nothing is changed.
+                 * @example false
+                 */
+                dryRun?: boolean;
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description The name of the application.
+                 *     Beyond the reference: any value is percent-encoded into its path segment; `.`
+                 *     and `..` cannot be sent because URL parsing would resolve them away.
+                 * @example app_group_name
+                 */
+                appGroupIdentity: components["parameters"]["appGroupIdentity"];
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                /**
+                 * @example {
+                 *       "description": "new description"
+                 *     }
+                 */
+                "application/json": components["schemas"]["AppGroupWrite"];
+            };
+        };
+        responses: {
+            /** @description The application after the change. */
+            200: {
+                headers: {
+                    "x-acs-request-id": components["headers"]["x-acs-request-id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "requestId": "D77D0DAF-790D-F5F5-A9C0-133738165014",
+                     *       "result": {
+                     *         "id": "110157886",
+                     *         "name": "my_app",
+                     *         "instanceId": "ops-cn-abc123",
+                     *         "description": "search for the shop",
+                     *         "type": "enhanced",
+                     *         "status": "normal",
+                     *         "chargeType": "POSTPAY",
+                     *         "domain": "ecommerce",
+                     *         "currentVersion": "my_app_v1",
+                     *         "created": 1704067200,
+                     *         "updated": 1704067200,
+                     *         "quota": {
+                     *           "docSize": 10,
+                     *           "computeResource": 20,
+                     *           "spec": "opensearch.share.common"
+                     *         },
+                     *         "tags": [
+                     *           {
+                     *             "key": "env",
+                     *             "value": "prod"
+                     *           }
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AppGroupResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    removeAppGroup: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The name of the application.
+                 *     Beyond the reference: any value is percent-encoded into its path segment; `.`
+                 *     and `..` cannot be sent because URL parsing would resolve them away.
+                 * @example app_group_name
+                 */
+                appGroupIdentity: components["parameters"]["appGroupIdentity"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted. */
+            200: {
+                headers: {
+                    "x-acs-request-id": components["headers"]["x-acs-request-id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "requestId": "D77D0DAF-790D-F5F5-A9C0-133738165014",
+                     *       "result": []
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description The ID of the request. */
+                        requestId: string;
+                        /** @description What the service returns. */
+                        result?: number[];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    renewAppGroup: {
+        parameters: {
+            query?: {
+                /**
+                 * @description A token that makes a repeated request count once.
+                 * @example token-1
+                 */
+                clientToken?: string;
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description The name of the application.
+                 *     Beyond the reference: any value is percent-encoded into its path segment; `.`
+                 *     and `..` cannot be sent because URL parsing would resolve them away.
+                 * @example app_group_name
+                 */
+                appGroupIdentity: components["parameters"]["appGroupIdentity"];
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                /**
+                 * @example {
+                 *       "duration": 1,
+                 *       "pricingCycle": "Year",
+                 *       "autoRenew": false
+                 *     }
+                 */
+                "application/json": {
+                    /** @description How many cycles to renew for. */
+                    duration?: number;
+                    /**
+                     * @description The cycle.
+                     * @enum {string}
+                     */
+                    pricingCycle?: "Year" | "Month";
+                    /** @description Whether to renew by itself at the end. */
+                    autoRenew?: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description Renewed. */
+            200: {
+                headers: {
+                    "x-acs-request-id": components["headers"]["x-acs-request-id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "requestId": "D77D0DAF-790D-F5F5-A9C0-133738165014",
+                     *       "result": true
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ResultBooleanResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    replaceAppGroupCommodityCode: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The name of the application.
+                 *     Beyond the reference: any value is percent-encoded into its path segment; `.`
+                 *     and `..` cannot be sent because URL parsing would resolve them away.
+                 * @example app_group_name
+                 */
+                appGroupIdentity: components["parameters"]["appGroupIdentity"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The application after the change. */
+            200: {
+                headers: {
+                    "x-acs-request-id": components["headers"]["x-acs-request-id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "requestId": "D77D0DAF-790D-F5F5-A9C0-133738165014",
+                     *       "result": {
+                     *         "id": "110157886",
+                     *         "name": "my_app",
+                     *         "instanceId": "ops-cn-abc123",
+                     *         "description": "search for the shop",
+                     *         "type": "enhanced",
+                     *         "status": "normal",
+                     *         "chargeType": "POSTPAY",
+                     *         "domain": "ecommerce",
+                     *         "currentVersion": "my_app_v1",
+                     *         "created": 1704067200,
+                     *         "updated": 1704067200,
+                     *         "quota": {
+                     *           "docSize": 10,
+                     *           "computeResource": 20,
+                     *           "spec": "opensearch.share.common"
+                     *         },
+                     *         "tags": [
+                     *           {
+                     *             "key": "env",
+                     *             "value": "prod"
+                     *           }
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AppGroupResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    modifyAppGroupQuota: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Only check the request: when true, nothing is changed.
+                 * @example false
+                 */
+                dryRun?: boolean;
+                /**
+                 * @description A token that makes a repeated request count once.
+                 * @example token-1
+                 */
+                clientToken?: string;
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description The name of the application.
+                 *     Beyond the reference: any value is percent-encoded into its path segment; `.`
+                 *     and `..` cannot be sent because URL parsing would resolve them away.
+                 * @example app_group_name
+                 */
+                appGroupIdentity: components["parameters"]["appGroupIdentity"];
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                /**
+                 * @example {
+                 *       "docSize": 20,
+                 *       "computeResource": 40,
+                 *       "spec": "opensearch.share.common"
+                 *     }
+                 */
+                "application/json": components["schemas"]["Quota"];
+            };
+        };
+        responses: {
+            /** @description The application after the change. */
+            200: {
+                headers: {
+                    "x-acs-request-id": components["headers"]["x-acs-request-id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "requestId": "D77D0DAF-790D-F5F5-A9C0-133738165014",
+                     *       "result": {
+                     *         "id": "110157886",
+                     *         "name": "my_app",
+                     *         "instanceId": "ops-cn-abc123",
+                     *         "description": "search for the shop",
+                     *         "type": "enhanced",
+                     *         "status": "normal",
+                     *         "chargeType": "POSTPAY",
+                     *         "domain": "ecommerce",
+                     *         "currentVersion": "my_app_v1",
+                     *         "created": 1704067200,
+                     *         "updated": 1704067200,
+                     *         "quota": {
+                     *           "docSize": 10,
+                     *           "computeResource": 20,
+                     *           "spec": "opensearch.share.common"
+                     *         },
+                     *         "tags": [
+                     *           {
+                     *             "key": "env",
+                     *             "value": "prod"
+                     *           }
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AppGroupResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    updateAppGroupDeleteProtection: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The name of the application.
+                 *     Beyond the reference: any value is percent-encoded into its path segment; `.`
+                 *     and `..` cannot be sent because URL parsing would resolve them away.
+                 * @example app_group_name
+                 */
+                appGroupIdentity: components["parameters"]["appGroupIdentity"];
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                /**
+                 * @example {
+                 *       "deleteProtection": true
+                 *     }
+                 */
+                "application/json": {
+                    [key: string]: unknown;
+                };
+            };
+        };
+        responses: {
+            /** @description Done. */
+            200: {
+                headers: {
+                    "x-acs-request-id": components["headers"]["x-acs-request-id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "requestId": "D77D0DAF-790D-F5F5-A9C0-133738165014",
+                     *       "result": {
+                     *         "instanceId": "ops-cn-abc123"
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description The ID of the request. */
+                        requestId: string;
+                        /** @description The instance the setting applies to. */
+                        result?: {
+                            /** @description The ID of the instance. */
+                            instanceId?: string;
+                        };
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    createAppGroupCredentials: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Only check the request: when true, nothing is changed.
+                 * @example false
+                 */
+                dryRun?: boolean;
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description The name of the application.
+                 *     Beyond the reference: any value is percent-encoded into its path segment; `.`
+                 *     and `..` cannot be sent because URL parsing would resolve them away.
+                 * @example app_group_name
+                 */
+                appGroupIdentity: components["parameters"]["appGroupIdentity"];
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                /**
+                 * @example {
+                 *       "type": "api-token"
+                 *     }
+                 */
+                "application/json": {
+                    /** @description The kind of credentials, such as `api-token`. */
+                    type?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The credentials. */
+            200: {
+                headers: {
+                    "x-acs-request-id": components["headers"]["x-acs-request-id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "requestId": "D77D0DAF-790D-F5F5-A9C0-133738165014",
+                     *       "result": {
+                     *         "appGroupId": 110157886,
+                     *         "type": "api-token",
+                     *         "enabled": true,
+                     *         "token": "tok_example"
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description The ID of the request. */
+                        requestId: string;
+                        result?: components["schemas"]["AppGroupCredentials"];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    listQuotaReviewTasks: {
+        parameters: {
+            query?: {
+                /**
+                 * @description The number of the page to return. Default value: 1.
+                 *     Beyond the reference: pages are 1-based, so the value must be a positive integer.
+                 * @example 1
+                 */
+                pageNumber?: components["parameters"]["pageNumber"];
+                /**
+                 * @description The number of entries to return on each page. Default value: 10.
+                 *     Beyond the reference: the value must be a positive integer. The reference states
+                 *     no maximum, so none is declared.
+                 * @example 10
+                 */
+                pageSize?: components["parameters"]["pageSize"];
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description The name of the application.
+                 *     Beyond the reference: any value is percent-encoded into its path segment; `.`
+                 *     and `..` cannot be sent because URL parsing would resolve them away.
+                 * @example app_group_name
+                 */
+                appGroupIdentity: components["parameters"]["appGroupIdentity"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of review tasks. */
+            200: {
+                headers: {
+                    "x-acs-request-id": components["headers"]["x-acs-request-id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "requestId": "D77D0DAF-790D-F5F5-A9C0-133738165014",
+                     *       "totalCount": 1,
+                     *       "result": [
+                     *         {
+                     *           "id": 1,
+                     *           "appGroupId": 110157886,
+                     *           "appGroupName": "my_app",
+                     *           "appGroupType": "enhanced",
+                     *           "approved": true,
+                     *           "available": true,
+                     *           "pending": false,
+                     *           "memo": "",
+                     *           "oldDocSize": 10,
+                     *           "newSocSize": 20,
+                     *           "oldComputeResource": 20,
+                     *           "newComputeResource": 40,
+                     *           "oldSpec": "opensearch.share.common",
+                     *           "newSpec": "opensearch.share.common",
+                     *           "gmtCreate": "2024-01-01 00:00:00",
+                     *           "gmtModified": "2024-01-01 00:00:00"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ListQuotaReviewTasksResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    listProceedings: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Leave out the finished ones.
+                 * @example true
+                 */
+                filterFinished?: boolean;
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description The name of the application.
+                 *     Beyond the reference: any value is percent-encoded into its path segment; `.`
+                 *     and `..` cannot be sent because URL parsing would resolve them away.
+                 * @example app_group_name
+                 */
+                appGroupIdentity: components["parameters"]["appGroupIdentity"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The proceedings. */
+            200: {
+                headers: {
+                    "x-acs-request-id": components["headers"]["x-acs-request-id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "requestId": "D77D0DAF-790D-F5F5-A9C0-133738165014",
+                     *       "result": [
+                     *         {
+                     *           "type": "app_build",
+                     *           "status": "running",
+                     *           "progress": 50
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ListProceedingsResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    listStatisticLogs: {
+        parameters: {
+            query?: {
+                /**
+                 * @description The columns to return, comma-separated.
+                 * @example query,count
+                 */
+                columns?: string;
+                /**
+                 * @description A filter, in the service's query syntax.
+                 * @example keyword:shoes
+                 */
+                query?: string;
+                /**
+                 * @description Only distinct rows.
+                 * @example false
+                 */
+                distinct?: boolean;
+                /**
+                 * @description The column to sort by.
+                 * @example count
+                 */
+                sortBy?: string;
+                /**
+                 * @description The start of the range (seconds since the epoch).
+                 * @example 1704067200
+                 */
+                startTime?: number;
+                /**
+                 * @description The end of the range (seconds since the epoch).
+                 * @example 1704153600
+                 */
+                stopTime?: number;
+                /**
+                 * @description The number of the page to return. Default value: 1.
+                 *     Beyond the reference: pages are 1-based, so the value must be a positive integer.
+                 * @example 1
+                 */
+                pageNumber?: components["parameters"]["pageNumber"];
+                /**
+                 * @description The number of entries to return on each page. Default value: 10.
+                 *     Beyond the reference: the value must be a positive integer. The reference states
+                 *     no maximum, so none is declared.
+                 * @example 10
+                 */
+                pageSize?: components["parameters"]["pageSize"];
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description The name of the application.
+                 *     Beyond the reference: any value is percent-encoded into its path segment; `.`
+                 *     and `..` cannot be sent because URL parsing would resolve them away.
+                 * @example app_group_name
+                 */
+                appGroupIdentity: components["parameters"]["appGroupIdentity"];
+                /**
+                 * @description The module of the application whose statistics or logs to read (such as `hot`, `slowlog` or `error`).
+                 * @example slowlog
+                 */
+                moduleName: components["parameters"]["moduleName"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of rows. */
+            200: {
+                headers: {
+                    "x-acs-request-id": components["headers"]["x-acs-request-id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "requestId": "D77D0DAF-790D-F5F5-A9C0-133738165014",
+                     *       "totalCount": 1,
+                     *       "result": [
+                     *         {
+                     *           "query": "shoes",
+                     *           "count": 3
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["StatisticRowsResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    listStatisticReport: {
+        parameters: {
+            query?: {
+                /**
+                 * @description The columns to return, comma-separated.
+                 * @example query,count
+                 */
+                columns?: string;
+                /**
+                 * @description A filter, in the service's query syntax.
+                 * @example keyword:shoes
+                 */
+                query?: string;
+                /**
+                 * @description The start of the range (seconds since the epoch).
+                 * @example 1704067200
+                 */
+                startTime?: number;
+                /**
+                 * @description The end of the range (seconds since the epoch).
+                 * @example 1704153600
+                 */
+                endTime?: number;
+                /**
+                 * @description The number of the page to return. Default value: 1.
+                 *     Beyond the reference: pages are 1-based, so the value must be a positive integer.
+                 * @example 1
+                 */
+                pageNumber?: components["parameters"]["pageNumber"];
+                /**
+                 * @description The number of entries to return on each page. Default value: 10.
+                 *     Beyond the reference: the value must be a positive integer. The reference states
+                 *     no maximum, so none is declared.
+                 * @example 10
+                 */
+                pageSize?: components["parameters"]["pageSize"];
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description The name of the application.
+                 *     Beyond the reference: any value is percent-encoded into its path segment; `.`
+                 *     and `..` cannot be sent because URL parsing would resolve them away.
+                 * @example app_group_name
+                 */
+                appGroupIdentity: components["parameters"]["appGroupIdentity"];
+                /**
+                 * @description The module of the application whose statistics or logs to read (such as `hot`, `slowlog` or `error`).
+                 * @example slowlog
+                 */
+                moduleName: components["parameters"]["moduleName"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of rows. */
+            200: {
+                headers: {
+                    "x-acs-request-id": components["headers"]["x-acs-request-id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "requestId": "D77D0DAF-790D-F5F5-A9C0-133738165014",
+                     *       "totalCount": 1,
+                     *       "result": [
+                     *         {
+                     *           "query": "shoes",
+                     *           "pv": 12
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["StatisticRowsResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    bindEsInstance: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The name of the application.
+                 *     Beyond the reference: any value is percent-encoded into its path segment; `.`
+                 *     and `..` cannot be sent because URL parsing would resolve them away.
+                 * @example app_group_name
+                 */
+                appGroupIdentity: components["parameters"]["appGroupIdentity"];
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                /**
+                 * @example {
+                 *       "esInstanceId": "es-cn-abc",
+                 *       "username": "elastic"
+                 *     }
+                 */
+                "application/json": {
+                    [key: string]: unknown;
+                };
+            };
+        };
+        responses: {
+            /** @description Done. */
+            200: {
+                headers: {
+                    "x-acs-request-id": components["headers"]["x-acs-request-id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "requestId": "D77D0DAF-790D-F5F5-A9C0-133738165014",
+                     *       "result": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ResultMapResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    unbindEsInstance: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The name of the application.
+                 *     Beyond the reference: any value is percent-encoded into its path segment; `.`
+                 *     and `..` cannot be sent because URL parsing would resolve them away.
+                 * @example app_group_name
+                 */
+                appGroupIdentity: components["parameters"]["appGroupIdentity"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Done. */
+            200: {
+                headers: {
+                    "x-acs-request-id": components["headers"]["x-acs-request-id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "requestId": "D77D0DAF-790D-F5F5-A9C0-133738165014",
+                     *       "result": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ResultMapResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    bindESUserAnalyzer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The name of the application.
+                 *     Beyond the reference: any value is percent-encoded into its path segment; `.`
+                 *     and `..` cannot be sent because URL parsing would resolve them away.
+                 * @example app_group_name
+                 */
+                appGroupIdentity: components["parameters"]["appGroupIdentity"];
+                /**
+                 * @description The ID of the Elasticsearch instance.
+                 * @example es-cn-abc
+                 */
+                esInstanceId: components["parameters"]["esInstanceId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                /**
+                 * @example {
+                 *       "analyzerName": "my_analyzer"
+                 *     }
+                 */
+                "application/json": {
+                    [key: string]: unknown;
+                };
+            };
+        };
+        responses: {
+            /** @description Done. */
+            200: {
+                headers: {
+                    "x-acs-request-id": components["headers"]["x-acs-request-id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "requestId": "D77D0DAF-790D-F5F5-A9C0-133738165014",
+                     *       "result": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ResultMapResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    unbindESUserAnalyzer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The name of the application.
+                 *     Beyond the reference: any value is percent-encoded into its path segment; `.`
+                 *     and `..` cannot be sent because URL parsing would resolve them away.
+                 * @example app_group_name
+                 */
+                appGroupIdentity: components["parameters"]["appGroupIdentity"];
+                /**
+                 * @description The ID of the Elasticsearch instance.
+                 * @example es-cn-abc
+                 */
+                esInstanceId: components["parameters"]["esInstanceId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                /**
+                 * @example {
+                 *       "analyzerName": "my_analyzer"
+                 *     }
+                 */
+                "application/json": {
+                    [key: string]: unknown;
+                };
+            };
+        };
+        responses: {
+            /** @description Done. */
+            200: {
+                headers: {
+                    "x-acs-request-id": components["headers"]["x-acs-request-id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "requestId": "D77D0DAF-790D-F5F5-A9C0-133738165014",
+                     *       "result": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ResultMapResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    describeApps: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The name of the application.
+                 *     Beyond the reference: any value is percent-encoded into its path segment; `.`
+                 *     and `..` cannot be sent because URL parsing would resolve them away.
+                 * @example app_group_name
+                 */
+                appGroupIdentity: components["parameters"]["appGroupIdentity"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The versions. */
+            200: {
+                headers: {
+                    "x-acs-request-id": components["headers"]["x-acs-request-id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "requestId": "77CAA411-0010-4DB9-82E2-1C384E590AFF",
+                     *       "totalCount": 1,
+                     *       "result": [
+                     *         {
+                     *           "id": "100302903",
+                     *           "description": "",
+                     *           "status": "normal",
+                     *           "type": "enhanced",
+                     *           "isCurrent": true,
+                     *           "autoSwitch": true,
+                     *           "realtimeShared": true,
+                     *           "clusterName": "vpc_sh_domain_1",
+                     *           "progressPercent": 100,
+                     *           "fetchFields": [
+                     *             "id",
+                     *             "title"
+                     *           ],
+                     *           "summaries": [],
+                     *           "schema": {
+                     *             "tables": {}
+                     *           },
+                     *           "dataSources": [],
+                     *           "quota": {
+                     *             "docSize": 10,
+                     *             "computeResource": 20
+                     *           },
+                     *           "domain": {
+                     *             "name": "general"
+                     *           },
+                     *           "firstRanks": [],
+                     *           "secondRanks": [],
+                     *           "queryProcessors": []
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AppListResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    createApp: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Only check the request: when true, nothing is changed.
+                 * @example false
+                 */
+                dryRun?: boolean;
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description The name of the application.
+                 *     Beyond the reference: any value is percent-encoded into its path segment; `.`
+                 *     and `..` cannot be sent because URL parsing would resolve them away.
+                 * @example app_group_name
+                 */
+                appGroupIdentity: components["parameters"]["appGroupIdentity"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "description": "new version",
+                 *       "autoSwitch": true,
+                 *       "realtimeShared": true,
+                 *       "fetchFields": [
+                 *         "id",
+                 *         "title"
+                 *       ]
+                 *     }
+                 */
+                "application/json": components["schemas"]["AppCreate"];
+            };
+        };
+        responses: {
+            /** @description The new version. */
+            200: {
+                headers: {
+                    "x-acs-request-id": components["headers"]["x-acs-request-id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "requestId": "77CAA411-0010-4DB9-82E2-1C384E590AFF",
+                     *       "result": {
+                     *         "id": "100302903",
+                     *         "description": "",
+                     *         "status": "normal",
+                     *         "type": "enhanced",
+                     *         "isCurrent": true,
+                     *         "autoSwitch": true,
+                     *         "realtimeShared": true,
+                     *         "clusterName": "vpc_sh_domain_1",
+                     *         "progressPercent": 100,
+                     *         "fetchFields": [
+                     *           "id",
+                     *           "title"
+                     *         ],
+                     *         "summaries": [],
+                     *         "schema": {
+                     *           "tables": {}
+                     *         },
+                     *         "dataSources": [],
+                     *         "quota": {
+                     *           "docSize": 10,
+                     *           "computeResource": 20
+                     *         },
+                     *         "domain": {
+                     *           "name": "general"
+                     *         },
+                     *         "firstRanks": [],
+                     *         "secondRanks": [],
+                     *         "queryProcessors": []
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AppResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    describeApp: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The name of the application.
+                 *     Beyond the reference: any value is percent-encoded into its path segment; `.`
+                 *     and `..` cannot be sent because URL parsing would resolve them away.
+                 * @example app_group_name
+                 */
+                appGroupIdentity: components["parameters"]["appGroupIdentity"];
+                /**
+                 * @description The ID of the version of the application.
+                 * @example 100302903
+                 */
+                appId: components["parameters"]["appId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The version. */
+            200: {
+                headers: {
+                    "x-acs-request-id": components["headers"]["x-acs-request-id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "requestId": "77CAA411-0010-4DB9-82E2-1C384E590AFF",
+                     *       "result": {
+                     *         "id": "100302903",
+                     *         "description": "",
+                     *         "status": "normal",
+                     *         "type": "enhanced",
+                     *         "isCurrent": true,
+                     *         "autoSwitch": true,
+                     *         "realtimeShared": true,
+                     *         "clusterName": "vpc_sh_domain_1",
+                     *         "progressPercent": 100,
+                     *         "fetchFields": [
+                     *           "id",
+                     *           "title"
+                     *         ],
+                     *         "summaries": [],
+                     *         "schema": {
+                     *           "tables": {}
+                     *         },
+                     *         "dataSources": [],
+                     *         "quota": {
+                     *           "docSize": 10,
+                     *           "computeResource": 20
+                     *         },
+                     *         "domain": {
+                     *           "name": "general"
+                     *         },
+                     *         "firstRanks": [],
+                     *         "secondRanks": [],
+                     *         "queryProcessors": []
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AppResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    removeApp: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The name of the application.
+                 *     Beyond the reference: any value is percent-encoded into its path segment; `.`
+                 *     and `..` cannot be sent because URL parsing would resolve them away.
+                 * @example app_group_name
+                 */
+                appGroupIdentity: components["parameters"]["appGroupIdentity"];
+                /**
+                 * @description The ID of the version of the application.
+                 * @example 100302903
+                 */
+                appId: components["parameters"]["appId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted. */
+            200: {
+                headers: {
+                    "x-acs-request-id": components["headers"]["x-acs-request-id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "requestId": "77CAA411-0010-4DB9-82E2-1C384E590AFF",
+                     *       "result": []
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description The ID of the request. */
+                        requestId: string;
+                        /** @description What the service returns. */
+                        result?: number[];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    describeAppStatistics: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The name of the application.
+                 *     Beyond the reference: any value is percent-encoded into its path segment; `.`
+                 *     and `..` cannot be sent because URL parsing would resolve them away.
+                 * @example app_group_name
+                 */
+                appGroupIdentity: components["parameters"]["appGroupIdentity"];
+                /**
+                 * @description The ID of the version of the application.
+                 * @example 100302903
+                 */
+                appId: components["parameters"]["appId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The statistics. */
+            200: {
+                headers: {
+                    "x-acs-request-id": components["headers"]["x-acs-request-id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "requestId": "77CAA411-0010-4DB9-82E2-1C384E590AFF",
+                     *       "result": {
+                     *         "main": {
+                     *           "docCount": 1000
+                     *         }
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ResultMapResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    updateFetchFields: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Only check the request: when true, nothing is changed.
+                 * @example false
+                 */
+                dryRun?: boolean;
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description The name of the application.
+                 *     Beyond the reference: any value is percent-encoded into its path segment; `.`
+                 *     and `..` cannot be sent because URL parsing would resolve them away.
+                 * @example app_group_name
+                 */
+                appGroupIdentity: components["parameters"]["appGroupIdentity"];
+                /**
+                 * @description The ID of the version of the application.
+                 * @example 100302903
+                 */
+                appId: components["parameters"]["appId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example [
+                 *       "id",
+                 *       "title"
+                 *     ]
+                 */
+                "application/json": string[];
+            };
+        };
+        responses: {
+            /** @description Done. */
+            200: {
+                headers: {
+                    "x-acs-request-id": components["headers"]["x-acs-request-id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "requestId": "77CAA411-0010-4DB9-82E2-1C384E590AFF",
+                     *       "result": true
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ResultBooleanResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    updateSummaries: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Only check the request: when true, nothing is changed.
+                 * @example false
+                 */
+                dryRun?: boolean;
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description The name of the application.
+                 *     Beyond the reference: any value is percent-encoded into its path segment; `.`
+                 *     and `..` cannot be sent because URL parsing would resolve them away.
+                 * @example app_group_name
+                 */
+                appGroupIdentity: components["parameters"]["appGroupIdentity"];
+                /**
+                 * @description The ID of the version of the application.
+                 * @example 100302903
+                 */
+                appId: components["parameters"]["appId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example [
+                 *       {
+                 *         "field": "title",
+                 *         "len": 50,
+                 *         "element": "em",
+                 *         "ellipsis": "...",
+                 *         "snippet": 1
+                 *       }
+                 *     ]
+                 */
+                "application/json": {
+                    /** @description The field. */
+                    field?: string;
+                    /** @description The length of the snippet. */
+                    len?: number;
+                    /** @description The tag that marks matches. */
+                    element?: string;
+                    /** @description What stands for the cut text. */
+                    ellipsis?: string;
+                    /** @description How many snippets. */
+                    snippet?: number;
+                }[];
+            };
+        };
+        responses: {
+            /** @description Done. */
+            200: {
+                headers: {
+                    "x-acs-request-id": components["headers"]["x-acs-request-id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "requestId": "77CAA411-0010-4DB9-82E2-1C384E590AFF",
+                     *       "result": true
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ResultBooleanResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalServerError"];
             503: components["responses"]["ServiceUnavailable"];

@@ -9,6 +9,102 @@ import type { components, operations } from './openapi.js';
 export type ListAppGroupsParams = FlatParams<operations['listAppGroups']>;
 /** The 2xx body of listAppGroups, camelCase (PascalCase answers are normalized to it). */
 export type ListAppGroupsResponse = SuccessBody<operations['listAppGroups']>;
+/** The parameters of createAppGroup, flat: path and query together, the JSON body as `body`. */
+export type CreateAppGroupParams = FlatParams<operations['createAppGroup']>;
+/** The 2xx body of createAppGroup, camelCase (PascalCase answers are normalized to it). */
+export type CreateAppGroupResponse = SuccessBody<operations['createAppGroup']>;
+/** The parameters of describeAppGroup, flat: path and query together. */
+export type DescribeAppGroupParams = FlatParams<operations['describeAppGroup']>;
+/** The 2xx body of describeAppGroup, camelCase (PascalCase answers are normalized to it). */
+export type DescribeAppGroupResponse = SuccessBody<operations['describeAppGroup']>;
+/** The parameters of modifyAppGroup, flat: path and query together, the JSON body as `body`. */
+export type ModifyAppGroupParams = FlatParams<operations['modifyAppGroup']>;
+/** The 2xx body of modifyAppGroup, camelCase (PascalCase answers are normalized to it). */
+export type ModifyAppGroupResponse = SuccessBody<operations['modifyAppGroup']>;
+/** The parameters of removeAppGroup, flat: path and query together. */
+export type RemoveAppGroupParams = FlatParams<operations['removeAppGroup']>;
+/** The 2xx body of removeAppGroup, camelCase (PascalCase answers are normalized to it). */
+export type RemoveAppGroupResponse = SuccessBody<operations['removeAppGroup']>;
+/** The parameters of renewAppGroup, flat: path and query together, the JSON body as `body`. */
+export type RenewAppGroupParams = FlatParams<operations['renewAppGroup']>;
+/** The 2xx body of renewAppGroup, camelCase (PascalCase answers are normalized to it). */
+export type RenewAppGroupResponse = SuccessBody<operations['renewAppGroup']>;
+/** The parameters of replaceAppGroupCommodityCode, flat: path and query together. */
+export type ReplaceAppGroupCommodityCodeParams = FlatParams<operations['replaceAppGroupCommodityCode']>;
+/** The 2xx body of replaceAppGroupCommodityCode, camelCase (PascalCase answers are normalized to it). */
+export type ReplaceAppGroupCommodityCodeResponse = SuccessBody<operations['replaceAppGroupCommodityCode']>;
+/** The parameters of modifyAppGroupQuota, flat: path and query together, the JSON body as `body`. */
+export type ModifyAppGroupQuotaParams = FlatParams<operations['modifyAppGroupQuota']>;
+/** The 2xx body of modifyAppGroupQuota, camelCase (PascalCase answers are normalized to it). */
+export type ModifyAppGroupQuotaResponse = SuccessBody<operations['modifyAppGroupQuota']>;
+/** The parameters of updateAppGroupDeleteProtection, flat: path and query together, the JSON body as `body`. */
+export type UpdateAppGroupDeleteProtectionParams = FlatParams<operations['updateAppGroupDeleteProtection']>;
+/** The 2xx body of updateAppGroupDeleteProtection, camelCase (PascalCase answers are normalized to it). */
+export type UpdateAppGroupDeleteProtectionResponse = SuccessBody<operations['updateAppGroupDeleteProtection']>;
+/** The parameters of createAppGroupCredentials, flat: path and query together, the JSON body as `body`. */
+export type CreateAppGroupCredentialsParams = FlatParams<operations['createAppGroupCredentials']>;
+/** The 2xx body of createAppGroupCredentials, camelCase (PascalCase answers are normalized to it). */
+export type CreateAppGroupCredentialsResponse = SuccessBody<operations['createAppGroupCredentials']>;
+/** The parameters of listQuotaReviewTasks, flat: path and query together. */
+export type ListQuotaReviewTasksParams = FlatParams<operations['listQuotaReviewTasks']>;
+/** The 2xx body of listQuotaReviewTasks, camelCase (PascalCase answers are normalized to it). */
+export type ListQuotaReviewTasksResponse = SuccessBody<operations['listQuotaReviewTasks']>;
+/** The parameters of listProceedings, flat: path and query together. */
+export type ListProceedingsParams = FlatParams<operations['listProceedings']>;
+/** The 2xx body of listProceedings, camelCase (PascalCase answers are normalized to it). */
+export type ListProceedingsResponse = SuccessBody<operations['listProceedings']>;
+/** The parameters of listStatisticLogs, flat: path and query together. */
+export type ListStatisticLogsParams = FlatParams<operations['listStatisticLogs']>;
+/** The 2xx body of listStatisticLogs, camelCase (PascalCase answers are normalized to it). */
+export type ListStatisticLogsResponse = SuccessBody<operations['listStatisticLogs']>;
+/** The parameters of listStatisticReport, flat: path and query together. */
+export type ListStatisticReportParams = FlatParams<operations['listStatisticReport']>;
+/** The 2xx body of listStatisticReport, camelCase (PascalCase answers are normalized to it). */
+export type ListStatisticReportResponse = SuccessBody<operations['listStatisticReport']>;
+/** The parameters of bindEsInstance, flat: path and query together, the JSON body as `body`. */
+export type BindEsInstanceParams = FlatParams<operations['bindEsInstance']>;
+/** The 2xx body of bindEsInstance, camelCase (PascalCase answers are normalized to it). */
+export type BindEsInstanceResponse = SuccessBody<operations['bindEsInstance']>;
+/** The parameters of unbindEsInstance, flat: path and query together. */
+export type UnbindEsInstanceParams = FlatParams<operations['unbindEsInstance']>;
+/** The 2xx body of unbindEsInstance, camelCase (PascalCase answers are normalized to it). */
+export type UnbindEsInstanceResponse = SuccessBody<operations['unbindEsInstance']>;
+/** The parameters of bindESUserAnalyzer, flat: path and query together, the JSON body as `body`. */
+export type BindESUserAnalyzerParams = FlatParams<operations['bindESUserAnalyzer']>;
+/** The 2xx body of bindESUserAnalyzer, camelCase (PascalCase answers are normalized to it). */
+export type BindESUserAnalyzerResponse = SuccessBody<operations['bindESUserAnalyzer']>;
+/** The parameters of unbindESUserAnalyzer, flat: path and query together, the JSON body as `body`. */
+export type UnbindESUserAnalyzerParams = FlatParams<operations['unbindESUserAnalyzer']>;
+/** The 2xx body of unbindESUserAnalyzer, camelCase (PascalCase answers are normalized to it). */
+export type UnbindESUserAnalyzerResponse = SuccessBody<operations['unbindESUserAnalyzer']>;
+/** The parameters of describeApps, flat: path and query together. */
+export type DescribeAppsParams = FlatParams<operations['describeApps']>;
+/** The 2xx body of describeApps, camelCase (PascalCase answers are normalized to it). */
+export type DescribeAppsResponse = SuccessBody<operations['describeApps']>;
+/** The parameters of createApp, flat: path and query together, the JSON body as `body`. */
+export type CreateAppParams = FlatParams<operations['createApp']>;
+/** The 2xx body of createApp, camelCase (PascalCase answers are normalized to it). */
+export type CreateAppResponse = SuccessBody<operations['createApp']>;
+/** The parameters of describeApp, flat: path and query together. */
+export type DescribeAppParams = FlatParams<operations['describeApp']>;
+/** The 2xx body of describeApp, camelCase (PascalCase answers are normalized to it). */
+export type DescribeAppResponse = SuccessBody<operations['describeApp']>;
+/** The parameters of removeApp, flat: path and query together. */
+export type RemoveAppParams = FlatParams<operations['removeApp']>;
+/** The 2xx body of removeApp, camelCase (PascalCase answers are normalized to it). */
+export type RemoveAppResponse = SuccessBody<operations['removeApp']>;
+/** The parameters of describeAppStatistics, flat: path and query together. */
+export type DescribeAppStatisticsParams = FlatParams<operations['describeAppStatistics']>;
+/** The 2xx body of describeAppStatistics, camelCase (PascalCase answers are normalized to it). */
+export type DescribeAppStatisticsResponse = SuccessBody<operations['describeAppStatistics']>;
+/** The parameters of updateFetchFields, flat: path and query together, the JSON body as `body`. */
+export type UpdateFetchFieldsParams = FlatParams<operations['updateFetchFields']>;
+/** The 2xx body of updateFetchFields, camelCase (PascalCase answers are normalized to it). */
+export type UpdateFetchFieldsResponse = SuccessBody<operations['updateFetchFields']>;
+/** The parameters of updateSummaries, flat: path and query together, the JSON body as `body`. */
+export type UpdateSummariesParams = FlatParams<operations['updateSummaries']>;
+/** The 2xx body of updateSummaries, camelCase (PascalCase answers are normalized to it). */
+export type UpdateSummariesResponse = SuccessBody<operations['updateSummaries']>;
 /** The parameters of listFunctionInstances, flat: path and query together. */
 export type ListFunctionInstancesParams = FlatParams<operations['listFunctionInstances']>;
 /** The 2xx body of listFunctionInstances, camelCase (PascalCase answers are normalized to it). */
@@ -92,6 +188,32 @@ export type ServiceError = components['schemas']['ServiceError'];
 export type GatewayError = components['schemas']['GatewayError'];
 /** The spec's `ErrorResponse` schema. */
 export type ErrorResponse = components['schemas']['ErrorResponse'];
+/** The spec's `Quota` schema. */
+export type Quota = components['schemas']['Quota'];
+/** The spec's `AppGroupCreate` schema. */
+export type AppGroupCreate = components['schemas']['AppGroupCreate'];
+/** The spec's `AppGroupResponse` schema. */
+export type AppGroupResponse = components['schemas']['AppGroupResponse'];
+/** The spec's `AppGroupWrite` schema. */
+export type AppGroupWrite = components['schemas']['AppGroupWrite'];
+/** The spec's `ResultBooleanResponse` schema. */
+export type ResultBooleanResponse = components['schemas']['ResultBooleanResponse'];
+/** The spec's `AppGroupCredentials` schema. */
+export type AppGroupCredentials = components['schemas']['AppGroupCredentials'];
+/** The spec's `QuotaReviewTask` schema. */
+export type QuotaReviewTask = components['schemas']['QuotaReviewTask'];
+/** The spec's `StatisticRowsResponse` schema. */
+export type StatisticRowsResponse = components['schemas']['StatisticRowsResponse'];
+/** The spec's `ResultMapResponse` schema. */
+export type ResultMapResponse = components['schemas']['ResultMapResponse'];
+/** The spec's `App` schema. */
+export type App = components['schemas']['App'];
+/** The spec's `AppListResponse` schema. */
+export type AppListResponse = components['schemas']['AppListResponse'];
+/** The spec's `AppCreate` schema. */
+export type AppCreate = components['schemas']['AppCreate'];
+/** The spec's `AppResponse` schema. */
+export type AppResponse = components['schemas']['AppResponse'];
 /** The spec's `Belongs` schema. */
 export type Belongs = components['schemas']['Belongs'];
 /** The spec's `InstanceParameter` schema. */
@@ -171,6 +293,54 @@ export type GetFunctionVersionResponsePascalCase = components['schemas']['GetFun
 export interface OperationMethods {
   /** List the applications of the account. `GET /v4/openapi/app-groups` (ListAppGroups). */
   listAppGroups(params?: ListAppGroupsParams, options?: CallOptions): Promise<ListAppGroupsResponse>;
+  /** Create an application. `POST /v4/openapi/app-groups` (CreateAppGroup). */
+  createAppGroup(params: CreateAppGroupParams, options?: CallOptions): Promise<CreateAppGroupResponse>;
+  /** Get one application. `GET /v4/openapi/app-groups/{appGroupIdentity}` (DescribeAppGroup). */
+  describeAppGroup(params: DescribeAppGroupParams, options?: CallOptions): Promise<DescribeAppGroupResponse>;
+  /** Change an application. `PUT /v4/openapi/app-groups/{appGroupIdentity}` (ModifyAppGroup). */
+  modifyAppGroup(params: ModifyAppGroupParams, options?: CallOptions): Promise<ModifyAppGroupResponse>;
+  /** Delete an application. `DELETE /v4/openapi/app-groups/{appGroupIdentity}` (RemoveAppGroup). */
+  removeAppGroup(params: RemoveAppGroupParams, options?: CallOptions): Promise<RemoveAppGroupResponse>;
+  /** Renew a subscription application. `POST /v4/openapi/app-groups/{appGroupIdentity}/actions/renew` (RenewAppGroup). */
+  renewAppGroup(params: RenewAppGroupParams, options?: CallOptions): Promise<RenewAppGroupResponse>;
+  /** Make a service-based application instance-based. `POST /v4/openapi/app-groups/{appGroupIdentity}/actions/to-instance-typed` (ReplaceAppGroupCommodityCode). */
+  replaceAppGroupCommodityCode(params: ReplaceAppGroupCommodityCodeParams, options?: CallOptions): Promise<ReplaceAppGroupCommodityCodeResponse>;
+  /** Change the quota of an application. `PUT /v4/openapi/app-groups/{appGroupIdentity}/quota` (ModifyAppGroupQuota). */
+  modifyAppGroupQuota(params: ModifyAppGroupQuotaParams, options?: CallOptions): Promise<ModifyAppGroupQuotaResponse>;
+  /** Turn the delete protection of an application on or off. `PUT /v4/openapi/app-groups/{appGroupIdentity}/delete-protection` (UpdateAppGroupDeleteProtection). */
+  updateAppGroupDeleteProtection(params: UpdateAppGroupDeleteProtectionParams, options?: CallOptions): Promise<UpdateAppGroupDeleteProtectionResponse>;
+  /** Create credentials for an application. `POST /v4/openapi/app-groups/{appGroupIdentity}/credentials` (CreateAppGroupCredentials). */
+  createAppGroupCredentials(params: CreateAppGroupCredentialsParams, options?: CallOptions): Promise<CreateAppGroupCredentialsResponse>;
+  /** List the quota review tasks of an application. `GET /v4/openapi/app-groups/{appGroupIdentity}/quota-review-tasks` (ListQuotaReviewTasks). */
+  listQuotaReviewTasks(params: ListQuotaReviewTasksParams, options?: CallOptions): Promise<ListQuotaReviewTasksResponse>;
+  /** List the operations in progress on an application. `GET /v4/openapi/app-groups/{appGroupIdentity}/proceedings` (ListProceedings). */
+  listProceedings(params: ListProceedingsParams, options?: CallOptions): Promise<ListProceedingsResponse>;
+  /** List the log rows of an application module. `GET /v4/openapi/app-groups/{appGroupIdentity}/statistic-logs/{moduleName}` (ListStatisticLogs). */
+  listStatisticLogs(params: ListStatisticLogsParams, options?: CallOptions): Promise<ListStatisticLogsResponse>;
+  /** List the statistics of an application module. `GET /v4/openapi/app-groups/{appGroupIdentity}/statistic-report/{moduleName}` (ListStatisticReport). */
+  listStatisticReport(params: ListStatisticReportParams, options?: CallOptions): Promise<ListStatisticReportResponse>;
+  /** Binds an Elasticsearch instance to an application. `POST /v4/openapi/app-groups/{appGroupIdentity}/actions/bind-es-instance` (BindEsInstance). */
+  bindEsInstance(params: BindEsInstanceParams, options?: CallOptions): Promise<BindEsInstanceResponse>;
+  /** Unbinds the Elasticsearch instance from an application. `POST /v4/openapi/app-groups/{appGroupIdentity}/actions/unbind-es-instance` (UnbindEsInstance). */
+  unbindEsInstance(params: UnbindEsInstanceParams, options?: CallOptions): Promise<UnbindEsInstanceResponse>;
+  /** Binds a custom analyzer to an Elasticsearch instance. `POST /v4/openapi/app-groups/{appGroupIdentity}/es/{esInstanceId}/actions/bind-analyzer` (BindESUserAnalyzer). */
+  bindESUserAnalyzer(params: BindESUserAnalyzerParams, options?: CallOptions): Promise<BindESUserAnalyzerResponse>;
+  /** Unbinds a custom analyzer from an Elasticsearch instance. `POST /v4/openapi/app-groups/{appGroupIdentity}/es/{esInstanceId}/actions/unbind-analyzer` (UnbindESUserAnalyzer). */
+  unbindESUserAnalyzer(params: UnbindESUserAnalyzerParams, options?: CallOptions): Promise<UnbindESUserAnalyzerResponse>;
+  /** List the versions of an application. `GET /v4/openapi/app-groups/{appGroupIdentity}/apps` (DescribeApps). */
+  describeApps(params: DescribeAppsParams, options?: CallOptions): Promise<DescribeAppsResponse>;
+  /** Create a version of an application. `POST /v4/openapi/app-groups/{appGroupIdentity}/apps` (CreateApp). */
+  createApp(params: CreateAppParams, options?: CallOptions): Promise<CreateAppResponse>;
+  /** Get one version of an application. `GET /v4/openapi/app-groups/{appGroupIdentity}/apps/{appId}` (DescribeApp). */
+  describeApp(params: DescribeAppParams, options?: CallOptions): Promise<DescribeAppResponse>;
+  /** Delete a version of an application. `DELETE /v4/openapi/app-groups/{appGroupIdentity}/apps/{appId}` (RemoveApp). */
+  removeApp(params: RemoveAppParams, options?: CallOptions): Promise<RemoveAppResponse>;
+  /** Get the statistics of a version. `GET /v4/openapi/app-groups/{appGroupIdentity}/apps/{appId}/statistics` (DescribeAppStatistics). */
+  describeAppStatistics(params: DescribeAppStatisticsParams, options?: CallOptions): Promise<DescribeAppStatisticsResponse>;
+  /** Set the fields a version returns by default. `PUT /v4/openapi/app-groups/{appGroupIdentity}/apps/{appId}/fetch-fields` (UpdateFetchFields). */
+  updateFetchFields(params: UpdateFetchFieldsParams, options?: CallOptions): Promise<UpdateFetchFieldsResponse>;
+  /** Set the summary settings of a version. `PUT /v4/openapi/app-groups/{appGroupIdentity}/apps/{appId}/summaries` (UpdateSummaries). */
+  updateSummaries(params: UpdateSummariesParams, options?: CallOptions): Promise<UpdateSummariesResponse>;
   /** List the algorithm instances of a feature. `GET /v4/openapi/app-groups/{appGroupIdentity}/functions/{functionName}/instances` (ListFunctionInstances). */
   listFunctionInstances(params: ListFunctionInstancesParams, options?: CallOptions): Promise<ListFunctionInstancesResponse>;
   /** Create an algorithm instance. `POST /v4/openapi/app-groups/{appGroupIdentity}/functions/{functionName}/instances` (CreateFunctionInstance). */
@@ -213,6 +383,12 @@ export interface OperationMethods {
 export interface OperationPaginators {
   /** Iterates the pages of listAppGroups, from `pageNumber` (default 1) until `totalCount` is reached, a page is empty or repeats, or a limit is hit. */
   paginateAppGroups(params?: ListAppGroupsParams & PaginateOptions, options?: CallOptions): AsyncIterableIterator<ListAppGroupsResponse>;
+  /** Iterates the pages of listQuotaReviewTasks, from `pageNumber` (default 1) until `totalCount` is reached, a page is empty or repeats, or a limit is hit. */
+  paginateQuotaReviewTasks(params: ListQuotaReviewTasksParams & PaginateOptions, options?: CallOptions): AsyncIterableIterator<ListQuotaReviewTasksResponse>;
+  /** Iterates the pages of listStatisticLogs, from `pageNumber` (default 1) until `totalCount` is reached, a page is empty or repeats, or a limit is hit. */
+  paginateStatisticLogs(params: ListStatisticLogsParams & PaginateOptions, options?: CallOptions): AsyncIterableIterator<ListStatisticLogsResponse>;
+  /** Iterates the pages of listStatisticReport, from `pageNumber` (default 1) until `totalCount` is reached, a page is empty or repeats, or a limit is hit. */
+  paginateStatisticReport(params: ListStatisticReportParams & PaginateOptions, options?: CallOptions): AsyncIterableIterator<ListStatisticReportResponse>;
   /** Iterates the pages of listFunctionInstances, from `pageNumber` (default 1) until `totalCount` is reached, a page is empty or repeats, or a limit is hit. */
   paginateFunctionInstances(params: ListFunctionInstancesParams & PaginateOptions, options?: CallOptions): AsyncIterableIterator<ListFunctionInstancesResponse>;
   /** Iterates the pages of listFunctionTasks, from `pageNumber` (default 1) until `totalCount` is reached, a page is empty or repeats, or a limit is hit. */

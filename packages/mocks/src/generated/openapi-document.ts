@@ -66,6 +66,10 @@ export const openApiDocument: {
       "description": "The applications (app groups) of the account."
     },
     {
+      "name": "AppVersions",
+      "description": "The versions of an application (its schema, data sources and settings); one is online at a time."
+    },
+    {
       "name": "FunctionInstances",
       "description": "Algorithm (function) instances of an OpenSearch application, such as trained ranking models, and their training tasks."
     },
@@ -272,6 +276,2488 @@ export const openApiDocument: {
                 }
               }
             }
+          },
+          "429": {
+            "$ref": "#/components/responses/TooManyRequests"
+          },
+          "500": {
+            "$ref": "#/components/responses/InternalServerError"
+          },
+          "503": {
+            "$ref": "#/components/responses/ServiceUnavailable"
+          }
+        }
+      },
+      "post": {
+        "operationId": "createAppGroup",
+        "tags": [
+          "AppGroups"
+        ],
+        "summary": "Create an application",
+        "description": "Creates an OpenSearch application (app group) with its quota. It then shows in ListAppGroups and DescribeAppGroup.\n",
+        "x-acs-action": "CreateAppGroup",
+        "x-acs-version": "2017-12-25",
+        "x-acs-api-style": "ROA",
+        "externalDocs": {
+          "description": "The reference page of CreateAppGroup",
+          "url": "https://www.alibabacloud.com/help/en/open-search/developer-reference/api-opensearch-2017-12-25-createappgroup"
+        },
+        "x-acs-ram": {
+          "action": "opensearch:CreateAppGroup",
+          "accessLevel": "create",
+          "resourceType": "AppGroup",
+          "resource": "acs:opensearch:{#regionId}:{#accountId}:app-groups/*",
+          "conditionKeys": [],
+          "associatedOperations": []
+        },
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "$ref": "#/components/schemas/AppGroupCreate"
+              },
+              "example": {
+                "name": "my_app",
+                "type": "enhanced",
+                "chargeType": "POSTPAY",
+                "quota": {
+                  "docSize": 10,
+                  "computeResource": 20,
+                  "spec": "opensearch.share.common"
+                }
+              }
+            }
+          }
+        },
+        "responses": {
+          "200": {
+            "description": "The new application.",
+            "headers": {
+              "x-acs-request-id": {
+                "$ref": "#/components/headers/x-acs-request-id"
+              }
+            },
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/AppGroupResponse"
+                },
+                "example": {
+                  "requestId": "D77D0DAF-790D-F5F5-A9C0-133738165014",
+                  "result": {
+                    "id": "110157886",
+                    "name": "my_app",
+                    "instanceId": "ops-cn-abc123",
+                    "description": "search for the shop",
+                    "type": "enhanced",
+                    "status": "normal",
+                    "chargeType": "POSTPAY",
+                    "domain": "ecommerce",
+                    "currentVersion": "my_app_v1",
+                    "created": 1704067200,
+                    "updated": 1704067200,
+                    "quota": {
+                      "docSize": 10,
+                      "computeResource": 20,
+                      "spec": "opensearch.share.common"
+                    },
+                    "tags": [
+                      {
+                        "key": "env",
+                        "value": "prod"
+                      }
+                    ]
+                  }
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "403": {
+            "$ref": "#/components/responses/Forbidden"
+          },
+          "409": {
+            "$ref": "#/components/responses/Conflict"
+          },
+          "429": {
+            "$ref": "#/components/responses/TooManyRequests"
+          },
+          "500": {
+            "$ref": "#/components/responses/InternalServerError"
+          },
+          "503": {
+            "$ref": "#/components/responses/ServiceUnavailable"
+          }
+        }
+      }
+    },
+    "/v4/openapi/app-groups/{appGroupIdentity}": {
+      "parameters": [
+        {
+          "$ref": "#/components/parameters/appGroupIdentity"
+        }
+      ],
+      "get": {
+        "operationId": "describeAppGroup",
+        "tags": [
+          "AppGroups"
+        ],
+        "summary": "Get one application",
+        "description": "Returns one application (app group): its state, quota, online version and tags.\n",
+        "x-acs-action": "DescribeAppGroup",
+        "x-acs-version": "2017-12-25",
+        "x-acs-api-style": "ROA",
+        "externalDocs": {
+          "description": "The reference page of DescribeAppGroup",
+          "url": "https://www.alibabacloud.com/help/en/open-search/developer-reference/api-opensearch-2017-12-25-describeappgroup"
+        },
+        "x-acs-ram": {
+          "action": "opensearch:DescribeAppGroup",
+          "accessLevel": "get",
+          "resourceType": "AppGroup",
+          "resource": "acs:opensearch:{#regionId}:{#accountId}:app-groups/{#AppGroupId}",
+          "conditionKeys": [],
+          "associatedOperations": []
+        },
+        "responses": {
+          "200": {
+            "description": "The application.",
+            "headers": {
+              "x-acs-request-id": {
+                "$ref": "#/components/headers/x-acs-request-id"
+              }
+            },
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/AppGroupResponse"
+                },
+                "example": {
+                  "requestId": "D77D0DAF-790D-F5F5-A9C0-133738165014",
+                  "result": {
+                    "id": "110157886",
+                    "name": "my_app",
+                    "instanceId": "ops-cn-abc123",
+                    "description": "search for the shop",
+                    "type": "enhanced",
+                    "status": "normal",
+                    "chargeType": "POSTPAY",
+                    "domain": "ecommerce",
+                    "currentVersion": "my_app_v1",
+                    "created": 1704067200,
+                    "updated": 1704067200,
+                    "quota": {
+                      "docSize": 10,
+                      "computeResource": 20,
+                      "spec": "opensearch.share.common"
+                    },
+                    "tags": [
+                      {
+                        "key": "env",
+                        "value": "prod"
+                      }
+                    ]
+                  }
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "403": {
+            "$ref": "#/components/responses/Forbidden"
+          },
+          "404": {
+            "$ref": "#/components/responses/NotFound"
+          },
+          "429": {
+            "$ref": "#/components/responses/TooManyRequests"
+          },
+          "500": {
+            "$ref": "#/components/responses/InternalServerError"
+          },
+          "503": {
+            "$ref": "#/components/responses/ServiceUnavailable"
+          }
+        }
+      },
+      "put": {
+        "operationId": "modifyAppGroup",
+        "tags": [
+          "AppGroups"
+        ],
+        "summary": "Change an application",
+        "description": "Changes the description, industry or resource group of an application, or puts another version online (`currentVersion`, which takes precedence over the other fields).\n",
+        "x-acs-action": "ModifyAppGroup",
+        "x-acs-version": "2017-12-25",
+        "x-acs-api-style": "ROA",
+        "externalDocs": {
+          "description": "The reference page of ModifyAppGroup",
+          "url": "https://www.alibabacloud.com/help/en/open-search/developer-reference/api-opensearch-2017-12-25-modifyappgroup"
+        },
+        "x-acs-ram": {
+          "action": "opensearch:ModifyAppGroup",
+          "accessLevel": "update",
+          "resourceType": "AppGroup",
+          "resource": "acs:opensearch:{#regionId}:{#accountId}:app-groups/{#AppGroupId}",
+          "conditionKeys": [],
+          "associatedOperations": []
+        },
+        "parameters": [
+          {
+            "name": "dryRun",
+            "in": "query",
+            "required": false,
+            "description": "Only check the request: when true, nothing is changed.",
+            "schema": {
+              "type": "boolean"
+            },
+            "example": false,
+            "x-acs-dry-run": true
+          }
+        ],
+        "requestBody": {
+          "required": false,
+          "content": {
+            "application/json": {
+              "schema": {
+                "$ref": "#/components/schemas/AppGroupWrite"
+              },
+              "example": {
+                "description": "new description"
+              }
+            }
+          }
+        },
+        "responses": {
+          "200": {
+            "description": "The application after the change.",
+            "headers": {
+              "x-acs-request-id": {
+                "$ref": "#/components/headers/x-acs-request-id"
+              }
+            },
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/AppGroupResponse"
+                },
+                "example": {
+                  "requestId": "D77D0DAF-790D-F5F5-A9C0-133738165014",
+                  "result": {
+                    "id": "110157886",
+                    "name": "my_app",
+                    "instanceId": "ops-cn-abc123",
+                    "description": "search for the shop",
+                    "type": "enhanced",
+                    "status": "normal",
+                    "chargeType": "POSTPAY",
+                    "domain": "ecommerce",
+                    "currentVersion": "my_app_v1",
+                    "created": 1704067200,
+                    "updated": 1704067200,
+                    "quota": {
+                      "docSize": 10,
+                      "computeResource": 20,
+                      "spec": "opensearch.share.common"
+                    },
+                    "tags": [
+                      {
+                        "key": "env",
+                        "value": "prod"
+                      }
+                    ]
+                  }
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "403": {
+            "$ref": "#/components/responses/Forbidden"
+          },
+          "404": {
+            "$ref": "#/components/responses/NotFound"
+          },
+          "429": {
+            "$ref": "#/components/responses/TooManyRequests"
+          },
+          "500": {
+            "$ref": "#/components/responses/InternalServerError"
+          },
+          "503": {
+            "$ref": "#/components/responses/ServiceUnavailable"
+          }
+        }
+      },
+      "delete": {
+        "operationId": "removeAppGroup",
+        "tags": [
+          "AppGroups"
+        ],
+        "summary": "Delete an application",
+        "description": "Deletes an application, with its versions and everything under it. Only pay-as-you-go applications can be deleted.\n",
+        "x-acs-action": "RemoveAppGroup",
+        "x-acs-version": "2017-12-25",
+        "x-acs-api-style": "ROA",
+        "externalDocs": {
+          "description": "The reference page of RemoveAppGroup",
+          "url": "https://www.alibabacloud.com/help/en/open-search/developer-reference/api-opensearch-2017-12-25-removeappgroup"
+        },
+        "x-acs-ram": {
+          "action": "opensearch:RemoveAppGroup",
+          "accessLevel": "delete",
+          "resourceType": "AppGroup",
+          "resource": "acs:opensearch:{#regionId}:{#accountId}:app-groups/{#AppGroupId}",
+          "conditionKeys": [],
+          "associatedOperations": []
+        },
+        "responses": {
+          "200": {
+            "description": "Deleted.",
+            "headers": {
+              "x-acs-request-id": {
+                "$ref": "#/components/headers/x-acs-request-id"
+              }
+            },
+            "content": {
+              "application/json": {
+                "schema": {
+                  "type": "object",
+                  "required": [
+                    "requestId"
+                  ],
+                  "properties": {
+                    "requestId": {
+                      "type": "string",
+                      "description": "The ID of the request."
+                    },
+                    "result": {
+                      "type": "array",
+                      "description": "What the service returns.",
+                      "items": {
+                        "type": "integer"
+                      }
+                    }
+                  }
+                },
+                "example": {
+                  "requestId": "D77D0DAF-790D-F5F5-A9C0-133738165014",
+                  "result": []
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "403": {
+            "$ref": "#/components/responses/Forbidden"
+          },
+          "404": {
+            "$ref": "#/components/responses/NotFound"
+          },
+          "429": {
+            "$ref": "#/components/responses/TooManyRequests"
+          },
+          "500": {
+            "$ref": "#/components/responses/InternalServerError"
+          },
+          "503": {
+            "$ref": "#/components/responses/ServiceUnavailable"
+          }
+        }
+      }
+    },
+    "/v4/openapi/app-groups/{appGroupIdentity}/actions/renew": {
+      "parameters": [
+        {
+          "$ref": "#/components/parameters/appGroupIdentity"
+        }
+      ],
+      "post": {
+        "operationId": "renewAppGroup",
+        "tags": [
+          "AppGroups"
+        ],
+        "summary": "Renew a subscription application",
+        "description": "Renews a subscription application for a number of months or years. The mocks show no visible effect.\n",
+        "x-acs-action": "RenewAppGroup",
+        "x-acs-version": "2017-12-25",
+        "x-acs-api-style": "ROA",
+        "externalDocs": {
+          "description": "The reference page of RenewAppGroup",
+          "url": "https://www.alibabacloud.com/help/en/open-search/developer-reference/api-opensearch-2017-12-25-renewappgroup"
+        },
+        "x-acs-ram": {
+          "action": "opensearch:UpdateApp",
+          "accessLevel": "update",
+          "resourceType": "AppGroup",
+          "resource": "acs:opensearch:{#regionId}:{#accountId}:apps/{#AppGroupId}",
+          "conditionKeys": [],
+          "associatedOperations": []
+        },
+        "parameters": [
+          {
+            "name": "clientToken",
+            "in": "query",
+            "required": false,
+            "description": "A token that makes a repeated request count once.",
+            "schema": {
+              "type": "string"
+            },
+            "example": "token-1"
+          }
+        ],
+        "requestBody": {
+          "required": false,
+          "content": {
+            "application/json": {
+              "schema": {
+                "type": "object",
+                "properties": {
+                  "duration": {
+                    "type": "integer",
+                    "minimum": 1,
+                    "description": "How many cycles to renew for."
+                  },
+                  "pricingCycle": {
+                    "type": "string",
+                    "enum": [
+                      "Year",
+                      "Month"
+                    ],
+                    "description": "The cycle."
+                  },
+                  "autoRenew": {
+                    "type": "boolean",
+                    "description": "Whether to renew by itself at the end."
+                  }
+                }
+              },
+              "example": {
+                "duration": 1,
+                "pricingCycle": "Year",
+                "autoRenew": false
+              }
+            }
+          }
+        },
+        "responses": {
+          "200": {
+            "description": "Renewed.",
+            "headers": {
+              "x-acs-request-id": {
+                "$ref": "#/components/headers/x-acs-request-id"
+              }
+            },
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/ResultBooleanResponse"
+                },
+                "example": {
+                  "requestId": "D77D0DAF-790D-F5F5-A9C0-133738165014",
+                  "result": true
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "403": {
+            "$ref": "#/components/responses/Forbidden"
+          },
+          "404": {
+            "$ref": "#/components/responses/NotFound"
+          },
+          "429": {
+            "$ref": "#/components/responses/TooManyRequests"
+          },
+          "500": {
+            "$ref": "#/components/responses/InternalServerError"
+          },
+          "503": {
+            "$ref": "#/components/responses/ServiceUnavailable"
+          }
+        }
+      }
+    },
+    "/v4/openapi/app-groups/{appGroupIdentity}/actions/to-instance-typed": {
+      "parameters": [
+        {
+          "$ref": "#/components/parameters/appGroupIdentity"
+        }
+      ],
+      "post": {
+        "operationId": "replaceAppGroupCommodityCode",
+        "tags": [
+          "AppGroups"
+        ],
+        "summary": "Make a service-based application instance-based",
+        "description": "Converts an application billed as a service into one billed as an instance. The mocks show no visible effect.\n",
+        "x-acs-action": "ReplaceAppGroupCommodityCode",
+        "x-acs-version": "2017-12-25",
+        "x-acs-api-style": "ROA",
+        "externalDocs": {
+          "description": "The reference page of ReplaceAppGroupCommodityCode",
+          "url": "https://www.alibabacloud.com/help/en/open-search/developer-reference/api-opensearch-2017-12-25-replaceappgroupcommoditycode"
+        },
+        "x-acs-ram": {
+          "action": "opensearch:UpdateApp",
+          "accessLevel": "update",
+          "resourceType": "AppGroup",
+          "resource": "acs:opensearch:{#regionId}:{#accountId}:apps/{#AppGroupId}",
+          "conditionKeys": [],
+          "associatedOperations": []
+        },
+        "responses": {
+          "200": {
+            "description": "The application after the change.",
+            "headers": {
+              "x-acs-request-id": {
+                "$ref": "#/components/headers/x-acs-request-id"
+              }
+            },
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/AppGroupResponse"
+                },
+                "example": {
+                  "requestId": "D77D0DAF-790D-F5F5-A9C0-133738165014",
+                  "result": {
+                    "id": "110157886",
+                    "name": "my_app",
+                    "instanceId": "ops-cn-abc123",
+                    "description": "search for the shop",
+                    "type": "enhanced",
+                    "status": "normal",
+                    "chargeType": "POSTPAY",
+                    "domain": "ecommerce",
+                    "currentVersion": "my_app_v1",
+                    "created": 1704067200,
+                    "updated": 1704067200,
+                    "quota": {
+                      "docSize": 10,
+                      "computeResource": 20,
+                      "spec": "opensearch.share.common"
+                    },
+                    "tags": [
+                      {
+                        "key": "env",
+                        "value": "prod"
+                      }
+                    ]
+                  }
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "403": {
+            "$ref": "#/components/responses/Forbidden"
+          },
+          "404": {
+            "$ref": "#/components/responses/NotFound"
+          },
+          "429": {
+            "$ref": "#/components/responses/TooManyRequests"
+          },
+          "500": {
+            "$ref": "#/components/responses/InternalServerError"
+          },
+          "503": {
+            "$ref": "#/components/responses/ServiceUnavailable"
+          }
+        }
+      }
+    },
+    "/v4/openapi/app-groups/{appGroupIdentity}/quota": {
+      "parameters": [
+        {
+          "$ref": "#/components/parameters/appGroupIdentity"
+        }
+      ],
+      "put": {
+        "operationId": "modifyAppGroupQuota",
+        "tags": [
+          "AppGroups"
+        ],
+        "summary": "Change the quota of an application",
+        "description": "Changes the storage, computing resources or specification of an application. The new quota shows in DescribeAppGroup.\n",
+        "x-acs-action": "ModifyAppGroupQuota",
+        "x-acs-version": "2017-12-25",
+        "x-acs-api-style": "ROA",
+        "externalDocs": {
+          "description": "The reference page of ModifyAppGroupQuota",
+          "url": "https://www.alibabacloud.com/help/en/open-search/developer-reference/api-opensearch-2017-12-25-modifyappgroupquota"
+        },
+        "x-acs-ram": {
+          "action": "opensearch:ModifyAppGroup",
+          "accessLevel": "update",
+          "resourceType": "AppGroup",
+          "resource": "acs:opensearch:{#regionId}:{#accountId}:app-groups/{#AppGroupId}",
+          "conditionKeys": [],
+          "associatedOperations": []
+        },
+        "parameters": [
+          {
+            "name": "dryRun",
+            "in": "query",
+            "required": false,
+            "description": "Only check the request: when true, nothing is changed.",
+            "schema": {
+              "type": "boolean"
+            },
+            "example": false,
+            "x-acs-dry-run": true
+          },
+          {
+            "name": "clientToken",
+            "in": "query",
+            "required": false,
+            "description": "A token that makes a repeated request count once.",
+            "schema": {
+              "type": "string"
+            },
+            "example": "token-1"
+          }
+        ],
+        "requestBody": {
+          "required": false,
+          "content": {
+            "application/json": {
+              "schema": {
+                "$ref": "#/components/schemas/Quota"
+              },
+              "example": {
+                "docSize": 20,
+                "computeResource": 40,
+                "spec": "opensearch.share.common"
+              }
+            }
+          }
+        },
+        "responses": {
+          "200": {
+            "description": "The application after the change.",
+            "headers": {
+              "x-acs-request-id": {
+                "$ref": "#/components/headers/x-acs-request-id"
+              }
+            },
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/AppGroupResponse"
+                },
+                "example": {
+                  "requestId": "D77D0DAF-790D-F5F5-A9C0-133738165014",
+                  "result": {
+                    "id": "110157886",
+                    "name": "my_app",
+                    "instanceId": "ops-cn-abc123",
+                    "description": "search for the shop",
+                    "type": "enhanced",
+                    "status": "normal",
+                    "chargeType": "POSTPAY",
+                    "domain": "ecommerce",
+                    "currentVersion": "my_app_v1",
+                    "created": 1704067200,
+                    "updated": 1704067200,
+                    "quota": {
+                      "docSize": 10,
+                      "computeResource": 20,
+                      "spec": "opensearch.share.common"
+                    },
+                    "tags": [
+                      {
+                        "key": "env",
+                        "value": "prod"
+                      }
+                    ]
+                  }
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "403": {
+            "$ref": "#/components/responses/Forbidden"
+          },
+          "404": {
+            "$ref": "#/components/responses/NotFound"
+          },
+          "429": {
+            "$ref": "#/components/responses/TooManyRequests"
+          },
+          "500": {
+            "$ref": "#/components/responses/InternalServerError"
+          },
+          "503": {
+            "$ref": "#/components/responses/ServiceUnavailable"
+          }
+        }
+      }
+    },
+    "/v4/openapi/app-groups/{appGroupIdentity}/delete-protection": {
+      "parameters": [
+        {
+          "$ref": "#/components/parameters/appGroupIdentity"
+        }
+      ],
+      "put": {
+        "operationId": "updateAppGroupDeleteProtection",
+        "tags": [
+          "AppGroups"
+        ],
+        "summary": "Turn the delete protection of an application on or off",
+        "description": "Turns on or off the protection that stops an application from being deleted. The mocks show no visible effect.\n",
+        "x-acs-action": "UpdateAppGroupDeleteProtection",
+        "x-acs-version": "2017-12-25",
+        "x-acs-api-style": "ROA",
+        "externalDocs": {
+          "description": "The reference page of UpdateAppGroupDeleteProtection",
+          "url": "https://www.alibabacloud.com/help/en/open-search/developer-reference/api-opensearch-2017-12-25-updateappgroupdeleteprotection"
+        },
+        "x-acs-ram": {
+          "action": "opensearch:ModifyAppGroup",
+          "accessLevel": "update",
+          "resourceType": "AppGroup",
+          "resource": "acs:opensearch:{#regionId}:{#accountId}:app-groups/{#AppGroupId}",
+          "conditionKeys": [],
+          "associatedOperations": [],
+          "x-acs-assumption": "The RAM action of this operation was not confirmed against its reference page in this change; named after the family's other operations."
+        },
+        "requestBody": {
+          "required": false,
+          "content": {
+            "application/json": {
+              "schema": {
+                "type": "object",
+                "additionalProperties": true,
+                "description": "The protection setting, as the service defines it."
+              },
+              "example": {
+                "deleteProtection": true
+              }
+            }
+          }
+        },
+        "responses": {
+          "200": {
+            "description": "Done.",
+            "headers": {
+              "x-acs-request-id": {
+                "$ref": "#/components/headers/x-acs-request-id"
+              }
+            },
+            "content": {
+              "application/json": {
+                "schema": {
+                  "type": "object",
+                  "required": [
+                    "requestId"
+                  ],
+                  "properties": {
+                    "requestId": {
+                      "type": "string",
+                      "description": "The ID of the request."
+                    },
+                    "result": {
+                      "type": "object",
+                      "description": "The instance the setting applies to.",
+                      "properties": {
+                        "instanceId": {
+                          "type": "string",
+                          "description": "The ID of the instance."
+                        }
+                      }
+                    }
+                  }
+                },
+                "example": {
+                  "requestId": "D77D0DAF-790D-F5F5-A9C0-133738165014",
+                  "result": {
+                    "instanceId": "ops-cn-abc123"
+                  }
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "403": {
+            "$ref": "#/components/responses/Forbidden"
+          },
+          "404": {
+            "$ref": "#/components/responses/NotFound"
+          },
+          "429": {
+            "$ref": "#/components/responses/TooManyRequests"
+          },
+          "500": {
+            "$ref": "#/components/responses/InternalServerError"
+          },
+          "503": {
+            "$ref": "#/components/responses/ServiceUnavailable"
+          }
+        }
+      }
+    },
+    "/v4/openapi/app-groups/{appGroupIdentity}/credentials": {
+      "parameters": [
+        {
+          "$ref": "#/components/parameters/appGroupIdentity"
+        }
+      ],
+      "post": {
+        "operationId": "createAppGroupCredentials",
+        "tags": [
+          "AppGroups"
+        ],
+        "summary": "Create credentials for an application",
+        "description": "Creates credentials (such as an API token) that give access to one application.\n",
+        "x-acs-action": "CreateAppGroupCredentials",
+        "x-acs-version": "2017-12-25",
+        "x-acs-api-style": "ROA",
+        "externalDocs": {
+          "description": "The reference page of CreateAppGroupCredentials",
+          "url": "https://www.alibabacloud.com/help/en/open-search/developer-reference/api-opensearch-2017-12-25-createappgroupcredentials"
+        },
+        "x-acs-ram": {
+          "action": "opensearch:ModifyAppGroup",
+          "accessLevel": "update",
+          "resourceType": "AppGroup",
+          "resource": "acs:opensearch:{#regionId}:{#accountId}:app-groups/{#AppGroupId}",
+          "conditionKeys": [],
+          "associatedOperations": [],
+          "x-acs-assumption": "The RAM action of this operation was not confirmed against its reference page in this change; named after the family's other operations."
+        },
+        "parameters": [
+          {
+            "name": "dryRun",
+            "in": "query",
+            "required": false,
+            "description": "Only check the request: when true, nothing is changed.",
+            "schema": {
+              "type": "boolean"
+            },
+            "example": false,
+            "x-acs-dry-run": true
+          }
+        ],
+        "requestBody": {
+          "required": false,
+          "content": {
+            "application/json": {
+              "schema": {
+                "type": "object",
+                "properties": {
+                  "type": {
+                    "type": "string",
+                    "description": "The kind of credentials, such as `api-token`."
+                  }
+                }
+              },
+              "example": {
+                "type": "api-token"
+              }
+            }
+          }
+        },
+        "responses": {
+          "200": {
+            "description": "The credentials.",
+            "headers": {
+              "x-acs-request-id": {
+                "$ref": "#/components/headers/x-acs-request-id"
+              }
+            },
+            "content": {
+              "application/json": {
+                "schema": {
+                  "type": "object",
+                  "required": [
+                    "requestId"
+                  ],
+                  "properties": {
+                    "requestId": {
+                      "type": "string",
+                      "description": "The ID of the request."
+                    },
+                    "result": {
+                      "$ref": "#/components/schemas/AppGroupCredentials"
+                    }
+                  }
+                },
+                "example": {
+                  "requestId": "D77D0DAF-790D-F5F5-A9C0-133738165014",
+                  "result": {
+                    "appGroupId": 110157886,
+                    "type": "api-token",
+                    "enabled": true,
+                    "token": "tok_example"
+                  }
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "403": {
+            "$ref": "#/components/responses/Forbidden"
+          },
+          "404": {
+            "$ref": "#/components/responses/NotFound"
+          },
+          "429": {
+            "$ref": "#/components/responses/TooManyRequests"
+          },
+          "500": {
+            "$ref": "#/components/responses/InternalServerError"
+          },
+          "503": {
+            "$ref": "#/components/responses/ServiceUnavailable"
+          }
+        }
+      }
+    },
+    "/v4/openapi/app-groups/{appGroupIdentity}/quota-review-tasks": {
+      "parameters": [
+        {
+          "$ref": "#/components/parameters/appGroupIdentity"
+        }
+      ],
+      "get": {
+        "operationId": "listQuotaReviewTasks",
+        "tags": [
+          "AppGroups"
+        ],
+        "summary": "List the quota review tasks of an application",
+        "description": "Lists the requests to change the quota of an application, with their review state, in pages.\n",
+        "x-acs-action": "ListQuotaReviewTasks",
+        "x-acs-version": "2017-12-25",
+        "x-acs-api-style": "ROA",
+        "externalDocs": {
+          "description": "The reference page of ListQuotaReviewTasks",
+          "url": "https://www.alibabacloud.com/help/en/open-search/developer-reference/api-opensearch-2017-12-25-listquotareviewtasks"
+        },
+        "x-acs-ram": {
+          "action": "opensearch:DescribeAppGroup",
+          "accessLevel": "list",
+          "resourceType": "AppGroup",
+          "resource": "acs:opensearch:{#regionId}:{#accountId}:app-groups/{#AppGroupId}",
+          "conditionKeys": [],
+          "associatedOperations": [],
+          "x-acs-assumption": "The RAM action of this operation was not confirmed against its reference page in this change; named after the family's other operations."
+        },
+        "x-acs-pagination": {
+          "pageNumber": "pageNumber",
+          "pageSize": "pageSize",
+          "totalCount": "totalCount",
+          "items": "result"
+        },
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/pageNumber"
+          },
+          {
+            "$ref": "#/components/parameters/pageSize"
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "One page of review tasks.",
+            "headers": {
+              "x-acs-request-id": {
+                "$ref": "#/components/headers/x-acs-request-id"
+              }
+            },
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/ListQuotaReviewTasksResponse"
+                },
+                "example": {
+                  "requestId": "D77D0DAF-790D-F5F5-A9C0-133738165014",
+                  "totalCount": 1,
+                  "result": [
+                    {
+                      "id": 1,
+                      "appGroupId": 110157886,
+                      "appGroupName": "my_app",
+                      "appGroupType": "enhanced",
+                      "approved": true,
+                      "available": true,
+                      "pending": false,
+                      "memo": "",
+                      "oldDocSize": 10,
+                      "newSocSize": 20,
+                      "oldComputeResource": 20,
+                      "newComputeResource": 40,
+                      "oldSpec": "opensearch.share.common",
+                      "newSpec": "opensearch.share.common",
+                      "gmtCreate": "2024-01-01 00:00:00",
+                      "gmtModified": "2024-01-01 00:00:00"
+                    }
+                  ]
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "403": {
+            "$ref": "#/components/responses/Forbidden"
+          },
+          "404": {
+            "$ref": "#/components/responses/NotFound"
+          },
+          "429": {
+            "$ref": "#/components/responses/TooManyRequests"
+          },
+          "500": {
+            "$ref": "#/components/responses/InternalServerError"
+          },
+          "503": {
+            "$ref": "#/components/responses/ServiceUnavailable"
+          }
+        }
+      }
+    },
+    "/v4/openapi/app-groups/{appGroupIdentity}/proceedings": {
+      "parameters": [
+        {
+          "$ref": "#/components/parameters/appGroupIdentity"
+        }
+      ],
+      "get": {
+        "operationId": "listProceedings",
+        "tags": [
+          "AppGroups"
+        ],
+        "summary": "List the operations in progress on an application",
+        "description": "Lists what is being done on an application (builds, switches, quota changes).\n",
+        "x-acs-action": "ListProceedings",
+        "x-acs-version": "2017-12-25",
+        "x-acs-api-style": "ROA",
+        "externalDocs": {
+          "description": "The reference page of ListProceedings",
+          "url": "https://www.alibabacloud.com/help/en/open-search/developer-reference/api-opensearch-2017-12-25-listproceedings"
+        },
+        "x-acs-ram": {
+          "action": "opensearch:DescribeAppGroup",
+          "accessLevel": "list",
+          "resourceType": "AppGroup",
+          "resource": "acs:opensearch:{#regionId}:{#accountId}:app-groups/{#AppGroupId}",
+          "conditionKeys": [],
+          "associatedOperations": [],
+          "x-acs-assumption": "The RAM action of this operation was not confirmed against its reference page in this change; named after the family's other operations."
+        },
+        "parameters": [
+          {
+            "name": "filterFinished",
+            "in": "query",
+            "required": false,
+            "description": "Leave out the finished ones.",
+            "schema": {
+              "type": "boolean"
+            },
+            "example": true
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "The proceedings.",
+            "headers": {
+              "x-acs-request-id": {
+                "$ref": "#/components/headers/x-acs-request-id"
+              }
+            },
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/ListProceedingsResponse"
+                },
+                "example": {
+                  "requestId": "D77D0DAF-790D-F5F5-A9C0-133738165014",
+                  "result": [
+                    {
+                      "type": "app_build",
+                      "status": "running",
+                      "progress": 50
+                    }
+                  ]
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "403": {
+            "$ref": "#/components/responses/Forbidden"
+          },
+          "404": {
+            "$ref": "#/components/responses/NotFound"
+          },
+          "429": {
+            "$ref": "#/components/responses/TooManyRequests"
+          },
+          "500": {
+            "$ref": "#/components/responses/InternalServerError"
+          },
+          "503": {
+            "$ref": "#/components/responses/ServiceUnavailable"
+          }
+        }
+      }
+    },
+    "/v4/openapi/app-groups/{appGroupIdentity}/statistic-logs/{moduleName}": {
+      "parameters": [
+        {
+          "$ref": "#/components/parameters/appGroupIdentity"
+        }
+      ],
+      "get": {
+        "operationId": "listStatisticLogs",
+        "tags": [
+          "AppGroups"
+        ],
+        "summary": "List the log rows of an application module",
+        "description": "Lists log rows (such as slow queries or errors) of one module of an application, in a time range, in pages.\n",
+        "x-acs-action": "ListStatisticLogs",
+        "x-acs-version": "2017-12-25",
+        "x-acs-api-style": "ROA",
+        "externalDocs": {
+          "description": "The reference page of ListStatisticLogs",
+          "url": "https://www.alibabacloud.com/help/en/open-search/developer-reference/api-opensearch-2017-12-25-liststatisticlogs"
+        },
+        "x-acs-ram": {
+          "action": "opensearch:DescribeAppGroup",
+          "accessLevel": "list",
+          "resourceType": "AppGroup",
+          "resource": "acs:opensearch:{#regionId}:{#accountId}:app-groups/{#AppGroupId}",
+          "conditionKeys": [],
+          "associatedOperations": [],
+          "x-acs-assumption": "The RAM action of this operation was not confirmed against its reference page in this change; named after the family's other operations."
+        },
+        "x-acs-pagination": {
+          "pageNumber": "pageNumber",
+          "pageSize": "pageSize",
+          "totalCount": "totalCount",
+          "items": "result"
+        },
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/moduleName"
+          },
+          {
+            "name": "columns",
+            "in": "query",
+            "required": false,
+            "description": "The columns to return, comma-separated.",
+            "schema": {
+              "type": "string"
+            },
+            "example": "query,count"
+          },
+          {
+            "name": "query",
+            "in": "query",
+            "required": false,
+            "description": "A filter, in the service's query syntax.",
+            "schema": {
+              "type": "string"
+            },
+            "example": "keyword:shoes"
+          },
+          {
+            "name": "distinct",
+            "in": "query",
+            "required": false,
+            "description": "Only distinct rows.",
+            "schema": {
+              "type": "boolean"
+            },
+            "example": false
+          },
+          {
+            "name": "sortBy",
+            "in": "query",
+            "required": false,
+            "description": "The column to sort by.",
+            "schema": {
+              "type": "string"
+            },
+            "example": "count"
+          },
+          {
+            "name": "startTime",
+            "in": "query",
+            "required": false,
+            "description": "The start of the range (seconds since the epoch).",
+            "schema": {
+              "type": "integer",
+              "format": "int64",
+              "minimum": 0
+            },
+            "example": 1704067200
+          },
+          {
+            "name": "stopTime",
+            "in": "query",
+            "required": false,
+            "description": "The end of the range (seconds since the epoch).",
+            "schema": {
+              "type": "integer",
+              "format": "int64",
+              "minimum": 0
+            },
+            "example": 1704153600
+          },
+          {
+            "$ref": "#/components/parameters/pageNumber"
+          },
+          {
+            "$ref": "#/components/parameters/pageSize"
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "One page of rows.",
+            "headers": {
+              "x-acs-request-id": {
+                "$ref": "#/components/headers/x-acs-request-id"
+              }
+            },
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/StatisticRowsResponse"
+                },
+                "example": {
+                  "requestId": "D77D0DAF-790D-F5F5-A9C0-133738165014",
+                  "totalCount": 1,
+                  "result": [
+                    {
+                      "query": "shoes",
+                      "count": 3
+                    }
+                  ]
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "403": {
+            "$ref": "#/components/responses/Forbidden"
+          },
+          "404": {
+            "$ref": "#/components/responses/NotFound"
+          },
+          "429": {
+            "$ref": "#/components/responses/TooManyRequests"
+          },
+          "500": {
+            "$ref": "#/components/responses/InternalServerError"
+          },
+          "503": {
+            "$ref": "#/components/responses/ServiceUnavailable"
+          }
+        }
+      }
+    },
+    "/v4/openapi/app-groups/{appGroupIdentity}/statistic-report/{moduleName}": {
+      "parameters": [
+        {
+          "$ref": "#/components/parameters/appGroupIdentity"
+        }
+      ],
+      "get": {
+        "operationId": "listStatisticReport",
+        "tags": [
+          "AppGroups"
+        ],
+        "summary": "List the statistics of an application module",
+        "description": "Lists statistics rows (such as top queries) of one module of an application, in a time range, in pages.\n",
+        "x-acs-action": "ListStatisticReport",
+        "x-acs-version": "2017-12-25",
+        "x-acs-api-style": "ROA",
+        "externalDocs": {
+          "description": "The reference page of ListStatisticReport",
+          "url": "https://www.alibabacloud.com/help/en/open-search/developer-reference/api-opensearch-2017-12-25-liststatisticreport"
+        },
+        "x-acs-ram": {
+          "action": "opensearch:DescribeAppGroup",
+          "accessLevel": "list",
+          "resourceType": "AppGroup",
+          "resource": "acs:opensearch:{#regionId}:{#accountId}:app-groups/{#AppGroupId}",
+          "conditionKeys": [],
+          "associatedOperations": [],
+          "x-acs-assumption": "The RAM action of this operation was not confirmed against its reference page in this change; named after the family's other operations."
+        },
+        "x-acs-pagination": {
+          "pageNumber": "pageNumber",
+          "pageSize": "pageSize",
+          "totalCount": "totalCount",
+          "items": "result"
+        },
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/moduleName"
+          },
+          {
+            "name": "columns",
+            "in": "query",
+            "required": false,
+            "description": "The columns to return, comma-separated.",
+            "schema": {
+              "type": "string"
+            },
+            "example": "query,count"
+          },
+          {
+            "name": "query",
+            "in": "query",
+            "required": false,
+            "description": "A filter, in the service's query syntax.",
+            "schema": {
+              "type": "string"
+            },
+            "example": "keyword:shoes"
+          },
+          {
+            "name": "startTime",
+            "in": "query",
+            "required": false,
+            "description": "The start of the range (seconds since the epoch).",
+            "schema": {
+              "type": "integer",
+              "format": "int64",
+              "minimum": 0
+            },
+            "example": 1704067200
+          },
+          {
+            "name": "endTime",
+            "in": "query",
+            "required": false,
+            "description": "The end of the range (seconds since the epoch).",
+            "schema": {
+              "type": "integer",
+              "format": "int64",
+              "minimum": 0
+            },
+            "example": 1704153600
+          },
+          {
+            "$ref": "#/components/parameters/pageNumber"
+          },
+          {
+            "$ref": "#/components/parameters/pageSize"
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "One page of rows.",
+            "headers": {
+              "x-acs-request-id": {
+                "$ref": "#/components/headers/x-acs-request-id"
+              }
+            },
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/StatisticRowsResponse"
+                },
+                "example": {
+                  "requestId": "D77D0DAF-790D-F5F5-A9C0-133738165014",
+                  "totalCount": 1,
+                  "result": [
+                    {
+                      "query": "shoes",
+                      "pv": 12
+                    }
+                  ]
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "403": {
+            "$ref": "#/components/responses/Forbidden"
+          },
+          "404": {
+            "$ref": "#/components/responses/NotFound"
+          },
+          "429": {
+            "$ref": "#/components/responses/TooManyRequests"
+          },
+          "500": {
+            "$ref": "#/components/responses/InternalServerError"
+          },
+          "503": {
+            "$ref": "#/components/responses/ServiceUnavailable"
+          }
+        }
+      }
+    },
+    "/v4/openapi/app-groups/{appGroupIdentity}/actions/bind-es-instance": {
+      "parameters": [
+        {
+          "$ref": "#/components/parameters/appGroupIdentity"
+        }
+      ],
+      "post": {
+        "operationId": "bindEsInstance",
+        "tags": [
+          "AppGroups"
+        ],
+        "summary": "Binds an Elasticsearch instance to an application",
+        "description": "Binds an Elasticsearch instance to an application. The mocks show no visible effect.\n",
+        "x-acs-action": "BindEsInstance",
+        "x-acs-version": "2017-12-25",
+        "x-acs-api-style": "ROA",
+        "externalDocs": {
+          "description": "The reference page of BindEsInstance",
+          "url": "https://www.alibabacloud.com/help/en/open-search/developer-reference/api-opensearch-2017-12-25-bindesinstance"
+        },
+        "x-acs-ram": {
+          "action": "opensearch:ModifyAppGroup",
+          "accessLevel": "update",
+          "resourceType": "AppGroup",
+          "resource": "acs:opensearch:{#regionId}:{#accountId}:app-groups/{#AppGroupId}",
+          "conditionKeys": [],
+          "associatedOperations": [],
+          "x-acs-assumption": "The RAM action of this operation was not confirmed against its reference page in this change; named after the family's other operations."
+        },
+        "requestBody": {
+          "required": false,
+          "content": {
+            "application/json": {
+              "schema": {
+                "type": "object",
+                "additionalProperties": true,
+                "description": "The Elasticsearch instance and how to reach it."
+              },
+              "example": {
+                "esInstanceId": "es-cn-abc",
+                "username": "elastic"
+              }
+            }
+          }
+        },
+        "responses": {
+          "200": {
+            "description": "Done.",
+            "headers": {
+              "x-acs-request-id": {
+                "$ref": "#/components/headers/x-acs-request-id"
+              }
+            },
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/ResultMapResponse"
+                },
+                "example": {
+                  "requestId": "D77D0DAF-790D-F5F5-A9C0-133738165014",
+                  "result": {}
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "403": {
+            "$ref": "#/components/responses/Forbidden"
+          },
+          "404": {
+            "$ref": "#/components/responses/NotFound"
+          },
+          "429": {
+            "$ref": "#/components/responses/TooManyRequests"
+          },
+          "500": {
+            "$ref": "#/components/responses/InternalServerError"
+          },
+          "503": {
+            "$ref": "#/components/responses/ServiceUnavailable"
+          }
+        }
+      }
+    },
+    "/v4/openapi/app-groups/{appGroupIdentity}/actions/unbind-es-instance": {
+      "parameters": [
+        {
+          "$ref": "#/components/parameters/appGroupIdentity"
+        }
+      ],
+      "post": {
+        "operationId": "unbindEsInstance",
+        "tags": [
+          "AppGroups"
+        ],
+        "summary": "Unbinds the Elasticsearch instance from an application",
+        "description": "Unbinds the Elasticsearch instance from an application. The mocks show no visible effect.\n",
+        "x-acs-action": "UnbindEsInstance",
+        "x-acs-version": "2017-12-25",
+        "x-acs-api-style": "ROA",
+        "externalDocs": {
+          "description": "The reference page of UnbindEsInstance",
+          "url": "https://www.alibabacloud.com/help/en/open-search/developer-reference/api-opensearch-2017-12-25-unbindesinstance"
+        },
+        "x-acs-ram": {
+          "action": "opensearch:ModifyAppGroup",
+          "accessLevel": "update",
+          "resourceType": "AppGroup",
+          "resource": "acs:opensearch:{#regionId}:{#accountId}:app-groups/{#AppGroupId}",
+          "conditionKeys": [],
+          "associatedOperations": [],
+          "x-acs-assumption": "The RAM action of this operation was not confirmed against its reference page in this change; named after the family's other operations."
+        },
+        "responses": {
+          "200": {
+            "description": "Done.",
+            "headers": {
+              "x-acs-request-id": {
+                "$ref": "#/components/headers/x-acs-request-id"
+              }
+            },
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/ResultMapResponse"
+                },
+                "example": {
+                  "requestId": "D77D0DAF-790D-F5F5-A9C0-133738165014",
+                  "result": {}
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "403": {
+            "$ref": "#/components/responses/Forbidden"
+          },
+          "404": {
+            "$ref": "#/components/responses/NotFound"
+          },
+          "429": {
+            "$ref": "#/components/responses/TooManyRequests"
+          },
+          "500": {
+            "$ref": "#/components/responses/InternalServerError"
+          },
+          "503": {
+            "$ref": "#/components/responses/ServiceUnavailable"
+          }
+        }
+      }
+    },
+    "/v4/openapi/app-groups/{appGroupIdentity}/es/{esInstanceId}/actions/bind-analyzer": {
+      "parameters": [
+        {
+          "$ref": "#/components/parameters/appGroupIdentity"
+        },
+        {
+          "$ref": "#/components/parameters/esInstanceId"
+        }
+      ],
+      "post": {
+        "operationId": "bindESUserAnalyzer",
+        "tags": [
+          "AppGroups"
+        ],
+        "summary": "Binds a custom analyzer to an Elasticsearch instance",
+        "description": "Binds a custom analyzer to the Elasticsearch instance of an application. The mocks show no visible effect.\n",
+        "x-acs-action": "BindESUserAnalyzer",
+        "x-acs-version": "2017-12-25",
+        "x-acs-api-style": "ROA",
+        "externalDocs": {
+          "description": "The reference page of BindESUserAnalyzer",
+          "url": "https://www.alibabacloud.com/help/en/open-search/developer-reference/api-opensearch-2017-12-25-bindesuseranalyzer"
+        },
+        "x-acs-ram": {
+          "action": "opensearch:ModifyAppGroup",
+          "accessLevel": "update",
+          "resourceType": "AppGroup",
+          "resource": "acs:opensearch:{#regionId}:{#accountId}:app-groups/{#AppGroupId}",
+          "conditionKeys": [],
+          "associatedOperations": [],
+          "x-acs-assumption": "The RAM action of this operation was not confirmed against its reference page in this change; named after the family's other operations."
+        },
+        "requestBody": {
+          "required": false,
+          "content": {
+            "application/json": {
+              "schema": {
+                "type": "object",
+                "additionalProperties": true,
+                "description": "The analyzer, as the service defines it."
+              },
+              "example": {
+                "analyzerName": "my_analyzer"
+              }
+            }
+          }
+        },
+        "responses": {
+          "200": {
+            "description": "Done.",
+            "headers": {
+              "x-acs-request-id": {
+                "$ref": "#/components/headers/x-acs-request-id"
+              }
+            },
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/ResultMapResponse"
+                },
+                "example": {
+                  "requestId": "D77D0DAF-790D-F5F5-A9C0-133738165014",
+                  "result": {}
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "403": {
+            "$ref": "#/components/responses/Forbidden"
+          },
+          "404": {
+            "$ref": "#/components/responses/NotFound"
+          },
+          "429": {
+            "$ref": "#/components/responses/TooManyRequests"
+          },
+          "500": {
+            "$ref": "#/components/responses/InternalServerError"
+          },
+          "503": {
+            "$ref": "#/components/responses/ServiceUnavailable"
+          }
+        }
+      }
+    },
+    "/v4/openapi/app-groups/{appGroupIdentity}/es/{esInstanceId}/actions/unbind-analyzer": {
+      "parameters": [
+        {
+          "$ref": "#/components/parameters/appGroupIdentity"
+        },
+        {
+          "$ref": "#/components/parameters/esInstanceId"
+        }
+      ],
+      "post": {
+        "operationId": "unbindESUserAnalyzer",
+        "tags": [
+          "AppGroups"
+        ],
+        "summary": "Unbinds a custom analyzer from an Elasticsearch instance",
+        "description": "Unbinds a custom analyzer from the Elasticsearch instance of an application. The mocks show no visible effect.\n",
+        "x-acs-action": "UnbindESUserAnalyzer",
+        "x-acs-version": "2017-12-25",
+        "x-acs-api-style": "ROA",
+        "externalDocs": {
+          "description": "The reference page of UnbindESUserAnalyzer",
+          "url": "https://www.alibabacloud.com/help/en/open-search/developer-reference/api-opensearch-2017-12-25-unbindesuseranalyzer"
+        },
+        "x-acs-ram": {
+          "action": "opensearch:ModifyAppGroup",
+          "accessLevel": "update",
+          "resourceType": "AppGroup",
+          "resource": "acs:opensearch:{#regionId}:{#accountId}:app-groups/{#AppGroupId}",
+          "conditionKeys": [],
+          "associatedOperations": [],
+          "x-acs-assumption": "The RAM action of this operation was not confirmed against its reference page in this change; named after the family's other operations."
+        },
+        "requestBody": {
+          "required": false,
+          "content": {
+            "application/json": {
+              "schema": {
+                "type": "object",
+                "additionalProperties": true,
+                "description": "The analyzer, as the service defines it."
+              },
+              "example": {
+                "analyzerName": "my_analyzer"
+              }
+            }
+          }
+        },
+        "responses": {
+          "200": {
+            "description": "Done.",
+            "headers": {
+              "x-acs-request-id": {
+                "$ref": "#/components/headers/x-acs-request-id"
+              }
+            },
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/ResultMapResponse"
+                },
+                "example": {
+                  "requestId": "D77D0DAF-790D-F5F5-A9C0-133738165014",
+                  "result": {}
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "403": {
+            "$ref": "#/components/responses/Forbidden"
+          },
+          "404": {
+            "$ref": "#/components/responses/NotFound"
+          },
+          "429": {
+            "$ref": "#/components/responses/TooManyRequests"
+          },
+          "500": {
+            "$ref": "#/components/responses/InternalServerError"
+          },
+          "503": {
+            "$ref": "#/components/responses/ServiceUnavailable"
+          }
+        }
+      }
+    },
+    "/v4/openapi/app-groups/{appGroupIdentity}/apps": {
+      "parameters": [
+        {
+          "$ref": "#/components/parameters/appGroupIdentity"
+        }
+      ],
+      "get": {
+        "operationId": "describeApps",
+        "tags": [
+          "AppVersions"
+        ],
+        "summary": "List the versions of an application",
+        "description": "Lists the versions of an application; at most one is online (`isCurrent`).\n",
+        "x-acs-action": "DescribeApps",
+        "x-acs-version": "2017-12-25",
+        "x-acs-api-style": "ROA",
+        "externalDocs": {
+          "description": "The reference page of DescribeApps",
+          "url": "https://www.alibabacloud.com/help/en/open-search/developer-reference/api-opensearch-2017-12-25-describeapps"
+        },
+        "x-acs-ram": {
+          "action": "opensearch:ListApp",
+          "accessLevel": "list",
+          "resourceType": "App",
+          "resource": "acs:opensearch:{#regionId}:{#accountId}:app-groups/{#AppGroupId}",
+          "conditionKeys": [],
+          "associatedOperations": []
+        },
+        "responses": {
+          "200": {
+            "description": "The versions.",
+            "headers": {
+              "x-acs-request-id": {
+                "$ref": "#/components/headers/x-acs-request-id"
+              }
+            },
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/AppListResponse"
+                },
+                "example": {
+                  "requestId": "77CAA411-0010-4DB9-82E2-1C384E590AFF",
+                  "totalCount": 1,
+                  "result": [
+                    {
+                      "id": "100302903",
+                      "description": "",
+                      "status": "normal",
+                      "type": "enhanced",
+                      "isCurrent": true,
+                      "autoSwitch": true,
+                      "realtimeShared": true,
+                      "clusterName": "vpc_sh_domain_1",
+                      "progressPercent": 100,
+                      "fetchFields": [
+                        "id",
+                        "title"
+                      ],
+                      "summaries": [],
+                      "schema": {
+                        "tables": {}
+                      },
+                      "dataSources": [],
+                      "quota": {
+                        "docSize": 10,
+                        "computeResource": 20
+                      },
+                      "domain": {
+                        "name": "general"
+                      },
+                      "firstRanks": [],
+                      "secondRanks": [],
+                      "queryProcessors": []
+                    }
+                  ]
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "403": {
+            "$ref": "#/components/responses/Forbidden"
+          },
+          "404": {
+            "$ref": "#/components/responses/NotFound"
+          },
+          "429": {
+            "$ref": "#/components/responses/TooManyRequests"
+          },
+          "500": {
+            "$ref": "#/components/responses/InternalServerError"
+          },
+          "503": {
+            "$ref": "#/components/responses/ServiceUnavailable"
+          }
+        }
+      },
+      "post": {
+        "operationId": "createApp",
+        "tags": [
+          "AppVersions"
+        ],
+        "summary": "Create a version of an application",
+        "description": "Creates a version of an application, with its schema, data sources and settings. The service gives it its id. A version of an application that exists needs `autoSwitch` and `realtimeShared`; its quota is the previous version's.\n",
+        "x-acs-action": "CreateApp",
+        "x-acs-version": "2017-12-25",
+        "x-acs-api-style": "ROA",
+        "externalDocs": {
+          "description": "The reference page of CreateApp",
+          "url": "https://www.alibabacloud.com/help/en/open-search/developer-reference/api-opensearch-2017-12-25-createapp"
+        },
+        "x-acs-ram": {
+          "action": "opensearch:CreateApp",
+          "accessLevel": "create",
+          "resourceType": "App",
+          "resource": "acs:opensearch:{#regionId}:{#accountId}:app-groups/{#AppGroupId}",
+          "conditionKeys": [],
+          "associatedOperations": []
+        },
+        "parameters": [
+          {
+            "name": "dryRun",
+            "in": "query",
+            "required": false,
+            "description": "Only check the request: when true, nothing is changed.",
+            "schema": {
+              "type": "boolean"
+            },
+            "example": false,
+            "x-acs-dry-run": true
+          }
+        ],
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "$ref": "#/components/schemas/AppCreate"
+              },
+              "example": {
+                "description": "new version",
+                "autoSwitch": true,
+                "realtimeShared": true,
+                "fetchFields": [
+                  "id",
+                  "title"
+                ]
+              }
+            }
+          }
+        },
+        "responses": {
+          "200": {
+            "description": "The new version.",
+            "headers": {
+              "x-acs-request-id": {
+                "$ref": "#/components/headers/x-acs-request-id"
+              }
+            },
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/AppResponse"
+                },
+                "example": {
+                  "requestId": "77CAA411-0010-4DB9-82E2-1C384E590AFF",
+                  "result": {
+                    "id": "100302903",
+                    "description": "",
+                    "status": "normal",
+                    "type": "enhanced",
+                    "isCurrent": true,
+                    "autoSwitch": true,
+                    "realtimeShared": true,
+                    "clusterName": "vpc_sh_domain_1",
+                    "progressPercent": 100,
+                    "fetchFields": [
+                      "id",
+                      "title"
+                    ],
+                    "summaries": [],
+                    "schema": {
+                      "tables": {}
+                    },
+                    "dataSources": [],
+                    "quota": {
+                      "docSize": 10,
+                      "computeResource": 20
+                    },
+                    "domain": {
+                      "name": "general"
+                    },
+                    "firstRanks": [],
+                    "secondRanks": [],
+                    "queryProcessors": []
+                  }
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "403": {
+            "$ref": "#/components/responses/Forbidden"
+          },
+          "404": {
+            "$ref": "#/components/responses/NotFound"
+          },
+          "429": {
+            "$ref": "#/components/responses/TooManyRequests"
+          },
+          "500": {
+            "$ref": "#/components/responses/InternalServerError"
+          },
+          "503": {
+            "$ref": "#/components/responses/ServiceUnavailable"
+          }
+        }
+      }
+    },
+    "/v4/openapi/app-groups/{appGroupIdentity}/apps/{appId}": {
+      "parameters": [
+        {
+          "$ref": "#/components/parameters/appGroupIdentity"
+        },
+        {
+          "$ref": "#/components/parameters/appId"
+        }
+      ],
+      "get": {
+        "operationId": "describeApp",
+        "tags": [
+          "AppVersions"
+        ],
+        "summary": "Get one version of an application",
+        "description": "Returns one version of an application, with its schema, data sources, fetch fields and summaries.\n",
+        "x-acs-action": "DescribeApp",
+        "x-acs-version": "2017-12-25",
+        "x-acs-api-style": "ROA",
+        "externalDocs": {
+          "description": "The reference page of DescribeApp",
+          "url": "https://www.alibabacloud.com/help/en/open-search/developer-reference/api-opensearch-2017-12-25-describeapp"
+        },
+        "x-acs-ram": {
+          "action": "opensearch:DescribeApp",
+          "accessLevel": "get",
+          "resourceType": "App",
+          "resource": "acs:opensearch:{#regionId}:{#accountId}:app-groups/{#AppGroupId}",
+          "conditionKeys": [],
+          "associatedOperations": []
+        },
+        "responses": {
+          "200": {
+            "description": "The version.",
+            "headers": {
+              "x-acs-request-id": {
+                "$ref": "#/components/headers/x-acs-request-id"
+              }
+            },
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/AppResponse"
+                },
+                "example": {
+                  "requestId": "77CAA411-0010-4DB9-82E2-1C384E590AFF",
+                  "result": {
+                    "id": "100302903",
+                    "description": "",
+                    "status": "normal",
+                    "type": "enhanced",
+                    "isCurrent": true,
+                    "autoSwitch": true,
+                    "realtimeShared": true,
+                    "clusterName": "vpc_sh_domain_1",
+                    "progressPercent": 100,
+                    "fetchFields": [
+                      "id",
+                      "title"
+                    ],
+                    "summaries": [],
+                    "schema": {
+                      "tables": {}
+                    },
+                    "dataSources": [],
+                    "quota": {
+                      "docSize": 10,
+                      "computeResource": 20
+                    },
+                    "domain": {
+                      "name": "general"
+                    },
+                    "firstRanks": [],
+                    "secondRanks": [],
+                    "queryProcessors": []
+                  }
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "403": {
+            "$ref": "#/components/responses/Forbidden"
+          },
+          "404": {
+            "$ref": "#/components/responses/NotFound"
+          },
+          "429": {
+            "$ref": "#/components/responses/TooManyRequests"
+          },
+          "500": {
+            "$ref": "#/components/responses/InternalServerError"
+          },
+          "503": {
+            "$ref": "#/components/responses/ServiceUnavailable"
+          }
+        }
+      },
+      "delete": {
+        "operationId": "removeApp",
+        "tags": [
+          "AppVersions"
+        ],
+        "summary": "Delete a version of an application",
+        "description": "Deletes a version of an application that is not online.\n",
+        "x-acs-action": "RemoveApp",
+        "x-acs-version": "2017-12-25",
+        "x-acs-api-style": "ROA",
+        "externalDocs": {
+          "description": "The reference page of RemoveApp",
+          "url": "https://www.alibabacloud.com/help/en/open-search/developer-reference/api-opensearch-2017-12-25-removeapp"
+        },
+        "x-acs-ram": {
+          "action": "opensearch:RemoveApp",
+          "accessLevel": "delete",
+          "resourceType": "App",
+          "resource": "acs:opensearch:{#regionId}:{#accountId}:app-groups/{#AppGroupId}",
+          "conditionKeys": [],
+          "associatedOperations": []
+        },
+        "responses": {
+          "200": {
+            "description": "Deleted.",
+            "headers": {
+              "x-acs-request-id": {
+                "$ref": "#/components/headers/x-acs-request-id"
+              }
+            },
+            "content": {
+              "application/json": {
+                "schema": {
+                  "type": "object",
+                  "required": [
+                    "requestId"
+                  ],
+                  "properties": {
+                    "requestId": {
+                      "type": "string",
+                      "description": "The ID of the request."
+                    },
+                    "result": {
+                      "type": "array",
+                      "description": "What the service returns.",
+                      "items": {
+                        "type": "integer"
+                      }
+                    }
+                  }
+                },
+                "example": {
+                  "requestId": "77CAA411-0010-4DB9-82E2-1C384E590AFF",
+                  "result": []
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "403": {
+            "$ref": "#/components/responses/Forbidden"
+          },
+          "404": {
+            "$ref": "#/components/responses/NotFound"
+          },
+          "429": {
+            "$ref": "#/components/responses/TooManyRequests"
+          },
+          "500": {
+            "$ref": "#/components/responses/InternalServerError"
+          },
+          "503": {
+            "$ref": "#/components/responses/ServiceUnavailable"
+          }
+        }
+      }
+    },
+    "/v4/openapi/app-groups/{appGroupIdentity}/apps/{appId}/statistics": {
+      "parameters": [
+        {
+          "$ref": "#/components/parameters/appGroupIdentity"
+        },
+        {
+          "$ref": "#/components/parameters/appId"
+        }
+      ],
+      "get": {
+        "operationId": "describeAppStatistics",
+        "tags": [
+          "AppVersions"
+        ],
+        "summary": "Get the statistics of a version",
+        "description": "Returns the statistics (documents per table and the like) of one version of an application.\n",
+        "x-acs-action": "DescribeAppStatistics",
+        "x-acs-version": "2017-12-25",
+        "x-acs-api-style": "ROA",
+        "externalDocs": {
+          "description": "The reference page of DescribeAppStatistics",
+          "url": "https://www.alibabacloud.com/help/en/open-search/developer-reference/api-opensearch-2017-12-25-describeappstatistics"
+        },
+        "x-acs-ram": {
+          "action": "opensearch:DescribeAppStatistics",
+          "accessLevel": "get",
+          "resourceType": "App",
+          "resource": "acs:opensearch:{#regionId}:{#accountId}:app-groups/{#AppGroupId}",
+          "conditionKeys": [],
+          "associatedOperations": [],
+          "x-acs-assumption": "The authorization table cuts this name short; the spelling is taken from the operation."
+        },
+        "responses": {
+          "200": {
+            "description": "The statistics.",
+            "headers": {
+              "x-acs-request-id": {
+                "$ref": "#/components/headers/x-acs-request-id"
+              }
+            },
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/ResultMapResponse"
+                },
+                "example": {
+                  "requestId": "77CAA411-0010-4DB9-82E2-1C384E590AFF",
+                  "result": {
+                    "main": {
+                      "docCount": 1000
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "403": {
+            "$ref": "#/components/responses/Forbidden"
+          },
+          "404": {
+            "$ref": "#/components/responses/NotFound"
+          },
+          "429": {
+            "$ref": "#/components/responses/TooManyRequests"
+          },
+          "500": {
+            "$ref": "#/components/responses/InternalServerError"
+          },
+          "503": {
+            "$ref": "#/components/responses/ServiceUnavailable"
+          }
+        }
+      }
+    },
+    "/v4/openapi/app-groups/{appGroupIdentity}/apps/{appId}/fetch-fields": {
+      "parameters": [
+        {
+          "$ref": "#/components/parameters/appGroupIdentity"
+        },
+        {
+          "$ref": "#/components/parameters/appId"
+        }
+      ],
+      "put": {
+        "operationId": "updateFetchFields",
+        "tags": [
+          "AppVersions"
+        ],
+        "summary": "Set the fields a version returns by default",
+        "description": "Sets the default fetch fields of a version of an application; DescribeApp then shows them.\n",
+        "x-acs-action": "UpdateFetchFields",
+        "x-acs-version": "2017-12-25",
+        "x-acs-api-style": "ROA",
+        "externalDocs": {
+          "description": "The reference page of UpdateFetchFields",
+          "url": "https://www.alibabacloud.com/help/en/open-search/developer-reference/api-opensearch-2017-12-25-updatefetchfields"
+        },
+        "x-acs-ram": {
+          "action": "opensearch:UpdateApp",
+          "accessLevel": "update",
+          "resourceType": "App",
+          "resource": "acs:opensearch:{#regionId}:{#accountId}:app-groups/{#AppGroupId}",
+          "conditionKeys": [],
+          "associatedOperations": [],
+          "x-acs-assumption": "The RAM action of this operation was not confirmed against its reference page in this change; named after the family's other operations."
+        },
+        "parameters": [
+          {
+            "name": "dryRun",
+            "in": "query",
+            "required": false,
+            "description": "Only check the request: when true, nothing is changed.",
+            "schema": {
+              "type": "boolean"
+            },
+            "example": false,
+            "x-acs-dry-run": true
+          }
+        ],
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "type": "array",
+                "items": {
+                  "type": "string",
+                  "minLength": 1
+                },
+                "description": "The field names."
+              },
+              "example": [
+                "id",
+                "title"
+              ]
+            }
+          }
+        },
+        "responses": {
+          "200": {
+            "description": "Done.",
+            "headers": {
+              "x-acs-request-id": {
+                "$ref": "#/components/headers/x-acs-request-id"
+              }
+            },
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/ResultBooleanResponse"
+                },
+                "example": {
+                  "requestId": "77CAA411-0010-4DB9-82E2-1C384E590AFF",
+                  "result": true
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "403": {
+            "$ref": "#/components/responses/Forbidden"
+          },
+          "404": {
+            "$ref": "#/components/responses/NotFound"
+          },
+          "429": {
+            "$ref": "#/components/responses/TooManyRequests"
+          },
+          "500": {
+            "$ref": "#/components/responses/InternalServerError"
+          },
+          "503": {
+            "$ref": "#/components/responses/ServiceUnavailable"
+          }
+        }
+      }
+    },
+    "/v4/openapi/app-groups/{appGroupIdentity}/apps/{appId}/summaries": {
+      "parameters": [
+        {
+          "$ref": "#/components/parameters/appGroupIdentity"
+        },
+        {
+          "$ref": "#/components/parameters/appId"
+        }
+      ],
+      "put": {
+        "operationId": "updateSummaries",
+        "tags": [
+          "AppVersions"
+        ],
+        "summary": "Set the summary settings of a version",
+        "description": "Sets how search results summarize (snippet) each field of a version of an application; DescribeApp then shows them.\n",
+        "x-acs-action": "UpdateSummaries",
+        "x-acs-version": "2017-12-25",
+        "x-acs-api-style": "ROA",
+        "externalDocs": {
+          "description": "The reference page of UpdateSummaries",
+          "url": "https://www.alibabacloud.com/help/en/open-search/developer-reference/api-opensearch-2017-12-25-updatesummaries"
+        },
+        "x-acs-ram": {
+          "action": "opensearch:UpdateApp",
+          "accessLevel": "update",
+          "resourceType": "App",
+          "resource": "acs:opensearch:{#regionId}:{#accountId}:app-groups/{#AppGroupId}",
+          "conditionKeys": [],
+          "associatedOperations": [],
+          "x-acs-assumption": "The RAM action of this operation was not confirmed against its reference page in this change; named after the family's other operations."
+        },
+        "parameters": [
+          {
+            "name": "dryRun",
+            "in": "query",
+            "required": false,
+            "description": "Only check the request: when true, nothing is changed.",
+            "schema": {
+              "type": "boolean"
+            },
+            "example": false,
+            "x-acs-dry-run": true
+          }
+        ],
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "type": "array",
+                "description": "One setting per field.",
+                "items": {
+                  "type": "object",
+                  "properties": {
+                    "field": {
+                      "type": "string",
+                      "description": "The field."
+                    },
+                    "len": {
+                      "type": "integer",
+                      "description": "The length of the snippet."
+                    },
+                    "element": {
+                      "type": "string",
+                      "description": "The tag that marks matches."
+                    },
+                    "ellipsis": {
+                      "type": "string",
+                      "description": "What stands for the cut text."
+                    },
+                    "snippet": {
+                      "type": "integer",
+                      "description": "How many snippets."
+                    }
+                  }
+                }
+              },
+              "example": [
+                {
+                  "field": "title",
+                  "len": 50,
+                  "element": "em",
+                  "ellipsis": "...",
+                  "snippet": 1
+                }
+              ]
+            }
+          }
+        },
+        "responses": {
+          "200": {
+            "description": "Done.",
+            "headers": {
+              "x-acs-request-id": {
+                "$ref": "#/components/headers/x-acs-request-id"
+              }
+            },
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/ResultBooleanResponse"
+                },
+                "example": {
+                  "requestId": "77CAA411-0010-4DB9-82E2-1C384E590AFF",
+                  "result": true
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "403": {
+            "$ref": "#/components/responses/Forbidden"
+          },
+          "404": {
+            "$ref": "#/components/responses/NotFound"
           },
           "429": {
             "$ref": "#/components/responses/TooManyRequests"
@@ -2349,6 +4835,751 @@ export const openApiDocument: {
             "description": "The service is temporarily unavailable."
           }
         ]
+      },
+      "Quota": {
+        "type": "object",
+        "title": "Quota",
+        "description": "The quota of an application.",
+        "properties": {
+          "docSize": {
+            "type": "integer",
+            "format": "int64",
+            "minimum": 1,
+            "description": "The storage in GB.",
+            "examples": [
+              10
+            ]
+          },
+          "computeResource": {
+            "type": "integer",
+            "format": "int64",
+            "minimum": 1,
+            "description": "The computing resources in LCU.",
+            "examples": [
+              20
+            ]
+          },
+          "spec": {
+            "type": "string",
+            "description": "The specification.",
+            "examples": [
+              "opensearch.share.common"
+            ]
+          },
+          "orderType": {
+            "type": "string",
+            "description": "How a change is billed (such as `UPGRADE` or `DOWNGRADE`).",
+            "examples": [
+              "UPGRADE"
+            ]
+          }
+        }
+      },
+      "AppGroupCreate": {
+        "type": "object",
+        "title": "AppGroupCreate",
+        "description": "The body of CreateAppGroup.",
+        "required": [
+          "name",
+          "type",
+          "quota"
+        ],
+        "properties": {
+          "name": {
+            "type": "string",
+            "minLength": 1,
+            "maxLength": 30,
+            "pattern": "^[A-Za-z][A-Za-z0-9_]*$",
+            "description": "The name of the application: letters, digits and underscores, starting with a letter.",
+            "examples": [
+              "my_app"
+            ]
+          },
+          "type": {
+            "type": "string",
+            "description": "The type of the application, such as `standard` or `enhanced`.",
+            "examples": [
+              "enhanced"
+            ]
+          },
+          "chargeType": {
+            "type": "string",
+            "enum": [
+              "POSTPAY",
+              "PREPAY"
+            ],
+            "description": "The billing method: pay-as-you-go (`POSTPAY`) or subscription (`PREPAY`).",
+            "examples": [
+              "POSTPAY"
+            ]
+          },
+          "resourceGroupId": {
+            "type": "string",
+            "description": "The resource group the application joins.",
+            "examples": [
+              "rg-acfm2ij6pwxsvua"
+            ]
+          },
+          "quota": {
+            "$ref": "#/components/schemas/Quota"
+          },
+          "tags": {
+            "type": "array",
+            "description": "The tags of the new application.",
+            "items": {
+              "$ref": "#/components/schemas/Tag"
+            }
+          }
+        }
+      },
+      "AppGroupResponse": {
+        "type": "object",
+        "title": "AppGroupResponse",
+        "description": "An application (app group) in the answer of a read or a write.",
+        "required": [
+          "requestId",
+          "result"
+        ],
+        "properties": {
+          "requestId": {
+            "type": "string",
+            "description": "The ID of the request.",
+            "examples": [
+              "D77D0DAF-790D-F5F5-A9C0-133738165014"
+            ]
+          },
+          "result": {
+            "$ref": "#/components/schemas/AppGroup"
+          }
+        }
+      },
+      "AppGroupWrite": {
+        "type": "object",
+        "title": "AppGroupWrite",
+        "description": "The body of ModifyAppGroup. When `currentVersion` is sent, the other fields are ignored.",
+        "properties": {
+          "currentVersion": {
+            "type": "string",
+            "description": "The version to put online.",
+            "examples": [
+              "100302903"
+            ]
+          },
+          "description": {
+            "type": "string",
+            "description": "The description.",
+            "examples": [
+              "search for the shop"
+            ]
+          },
+          "domain": {
+            "type": "string",
+            "description": "The industry.",
+            "examples": [
+              "ecommerce"
+            ]
+          },
+          "resourceGroupId": {
+            "type": "string",
+            "description": "The resource group.",
+            "examples": [
+              "rg-acfm2ij6pwxsvua"
+            ]
+          }
+        }
+      },
+      "ResultBooleanResponse": {
+        "type": "object",
+        "title": "ResultBooleanResponse",
+        "description": "The answer of an operation whose result says whether it succeeded.",
+        "required": [
+          "requestId"
+        ],
+        "properties": {
+          "requestId": {
+            "type": "string",
+            "description": "The ID of the request.",
+            "examples": [
+              "D77D0DAF-790D-F5F5-A9C0-133738165014"
+            ]
+          },
+          "result": {
+            "type": "boolean",
+            "description": "Whether the change was made.",
+            "examples": [
+              true
+            ]
+          }
+        }
+      },
+      "AppGroupCredentials": {
+        "type": "object",
+        "title": "AppGroupCredentials",
+        "description": "Credentials created for an application.",
+        "properties": {
+          "appGroupId": {
+            "type": "integer",
+            "format": "int64",
+            "description": "The ID of the application.",
+            "examples": [
+              110157886
+            ]
+          },
+          "type": {
+            "type": "string",
+            "description": "The kind of credentials (such as `api-token`).",
+            "examples": [
+              "api-token"
+            ]
+          },
+          "enabled": {
+            "type": "boolean",
+            "description": "Whether they can be used.",
+            "examples": [
+              true
+            ]
+          },
+          "token": {
+            "type": "string",
+            "description": "The token. Treat it as a secret.",
+            "examples": [
+              "tok_example"
+            ]
+          }
+        }
+      },
+      "QuotaReviewTask": {
+        "type": "object",
+        "title": "QuotaReviewTask",
+        "description": "A request to change an application's quota, and its review.",
+        "required": [
+          "id"
+        ],
+        "properties": {
+          "id": {
+            "type": "integer",
+            "format": "int64",
+            "description": "The ID of the review task.",
+            "examples": [
+              1
+            ]
+          },
+          "appGroupId": {
+            "type": "integer",
+            "format": "int64",
+            "description": "The ID of the application.",
+            "examples": [
+              110157886
+            ]
+          },
+          "appGroupName": {
+            "type": "string",
+            "description": "The name of the application.",
+            "examples": [
+              "my_app"
+            ]
+          },
+          "appGroupType": {
+            "type": "string",
+            "description": "The type of the application.",
+            "examples": [
+              "enhanced"
+            ]
+          },
+          "approved": {
+            "type": "boolean",
+            "description": "Whether it was approved.",
+            "examples": [
+              true
+            ]
+          },
+          "available": {
+            "type": "boolean",
+            "description": "Whether the new quota is in effect.",
+            "examples": [
+              true
+            ]
+          },
+          "pending": {
+            "type": "boolean",
+            "description": "Whether it waits for review.",
+            "examples": [
+              false
+            ]
+          },
+          "memo": {
+            "type": "string",
+            "description": "A note.",
+            "examples": [
+              ""
+            ]
+          },
+          "oldDocSize": {
+            "type": "integer",
+            "format": "int64",
+            "description": "The storage before, in GB.",
+            "examples": [
+              10
+            ]
+          },
+          "newSocSize": {
+            "type": "integer",
+            "format": "int64",
+            "description": "The storage asked for, in GB (the service's spelling).",
+            "examples": [
+              20
+            ]
+          },
+          "oldComputeResource": {
+            "type": "integer",
+            "format": "int64",
+            "description": "The computing resources before, in LCU.",
+            "examples": [
+              20
+            ]
+          },
+          "newComputeResource": {
+            "type": "integer",
+            "format": "int64",
+            "description": "The computing resources asked for, in LCU.",
+            "examples": [
+              40
+            ]
+          },
+          "oldSpec": {
+            "type": "string",
+            "description": "The specification before.",
+            "examples": [
+              "opensearch.share.common"
+            ]
+          },
+          "newSpec": {
+            "type": "string",
+            "description": "The specification asked for.",
+            "examples": [
+              "opensearch.share.common"
+            ]
+          },
+          "gmtCreate": {
+            "type": "string",
+            "description": "When it was asked for.",
+            "examples": [
+              "2024-01-01 00:00:00"
+            ]
+          },
+          "gmtModified": {
+            "type": "string",
+            "description": "When it last changed.",
+            "examples": [
+              "2024-01-01 00:00:00"
+            ]
+          }
+        }
+      },
+      "ListQuotaReviewTasksResponse": {
+        "type": "object",
+        "title": "ListQuotaReviewTasksResponse",
+        "description": "One page of an application's quota review tasks.",
+        "required": [
+          "requestId",
+          "totalCount",
+          "result"
+        ],
+        "properties": {
+          "requestId": {
+            "type": "string",
+            "description": "The ID of the request.",
+            "examples": [
+              "D77D0DAF-790D-F5F5-A9C0-133738165014"
+            ]
+          },
+          "totalCount": {
+            "type": "integer",
+            "format": "int64",
+            "description": "How many tasks there are, on all pages.",
+            "examples": [
+              1
+            ]
+          },
+          "result": {
+            "type": "array",
+            "description": "The tasks of this page.",
+            "items": {
+              "$ref": "#/components/schemas/QuotaReviewTask"
+            }
+          }
+        }
+      },
+      "ListProceedingsResponse": {
+        "type": "object",
+        "title": "ListProceedingsResponse",
+        "description": "The operations in progress on an application (builds, switches, quota changes).",
+        "required": [
+          "requestId"
+        ],
+        "properties": {
+          "requestId": {
+            "type": "string",
+            "description": "The ID of the request.",
+            "examples": [
+              "D77D0DAF-790D-F5F5-A9C0-133738165014"
+            ]
+          },
+          "result": {
+            "type": "array",
+            "description": "The proceedings.",
+            "items": {
+              "type": "object",
+              "additionalProperties": true
+            }
+          }
+        }
+      },
+      "StatisticRowsResponse": {
+        "type": "object",
+        "title": "StatisticRowsResponse",
+        "description": "One page of statistics or log rows of an application module; each row's columns are what the query asked for.",
+        "required": [
+          "requestId",
+          "totalCount",
+          "result"
+        ],
+        "properties": {
+          "requestId": {
+            "type": "string",
+            "description": "The ID of the request.",
+            "examples": [
+              "D77D0DAF-790D-F5F5-A9C0-133738165014"
+            ]
+          },
+          "totalCount": {
+            "type": "integer",
+            "format": "int64",
+            "description": "How many rows match, on all pages.",
+            "examples": [
+              1
+            ]
+          },
+          "result": {
+            "type": "array",
+            "description": "The rows of this page.",
+            "items": {
+              "type": "object",
+              "additionalProperties": true
+            }
+          }
+        }
+      },
+      "ResultMapResponse": {
+        "type": "object",
+        "title": "ResultMapResponse",
+        "description": "The answer of an operation whose result is a free-form object.",
+        "required": [
+          "requestId"
+        ],
+        "properties": {
+          "requestId": {
+            "type": "string",
+            "description": "The ID of the request.",
+            "examples": [
+              "D77D0DAF-790D-F5F5-A9C0-133738165014"
+            ]
+          },
+          "result": {
+            "type": "object",
+            "additionalProperties": true,
+            "description": "What the service returns."
+          }
+        }
+      },
+      "App": {
+        "type": "object",
+        "title": "App",
+        "description": "A version of an application (camelCase wire form). Its schema, data sources and rankings are kept as the service returns them.",
+        "required": [
+          "id"
+        ],
+        "x-acs-assumption": "The reference marks no answer field as required; a version is identified by its id.",
+        "properties": {
+          "id": {
+            "type": "string",
+            "description": "The ID of the version.",
+            "examples": [
+              "100302881"
+            ]
+          },
+          "description": {
+            "type": "string",
+            "description": "The description.",
+            "examples": [
+              ""
+            ]
+          },
+          "status": {
+            "type": "string",
+            "description": "The state of the version (such as `normal`).",
+            "examples": [
+              "normal"
+            ]
+          },
+          "type": {
+            "type": "string",
+            "description": "The type of the application, such as `standard` or `enhanced`.",
+            "examples": [
+              "enhanced"
+            ]
+          },
+          "isCurrent": {
+            "type": "boolean",
+            "description": "Whether the version is online.",
+            "examples": [
+              true
+            ]
+          },
+          "autoSwitch": {
+            "type": "boolean",
+            "description": "Whether the new version goes online by itself when ready.",
+            "examples": [
+              true
+            ]
+          },
+          "realtimeShared": {
+            "type": "boolean",
+            "description": "Whether real-time data is shared with the other version.",
+            "examples": [
+              true
+            ]
+          },
+          "clusterName": {
+            "type": "string",
+            "description": "The cluster.",
+            "examples": [
+              "vpc_sh_domain_1"
+            ]
+          },
+          "progressPercent": {
+            "type": "integer",
+            "format": "int32",
+            "description": "How far the version's build has got, in percent.",
+            "examples": [
+              100
+            ]
+          },
+          "fetchFields": {
+            "type": "array",
+            "description": "The fields a search returns by default.",
+            "items": {
+              "type": "string"
+            },
+            "examples": [
+              [
+                "id",
+                "title"
+              ]
+            ]
+          },
+          "summaries": {
+            "type": "array",
+            "description": "The summary (snippet) settings.",
+            "items": {
+              "type": "object",
+              "additionalProperties": true
+            }
+          },
+          "schema": {
+            "type": "object",
+            "additionalProperties": true,
+            "description": "The tables and indexes of the version."
+          },
+          "dataSources": {
+            "type": "array",
+            "description": "Where the data comes from.",
+            "items": {
+              "type": "object",
+              "additionalProperties": true
+            }
+          },
+          "quota": {
+            "type": "object",
+            "additionalProperties": true,
+            "description": "The quota of the version."
+          },
+          "domain": {
+            "type": "object",
+            "additionalProperties": true,
+            "description": "The industry settings."
+          },
+          "firstRanks": {
+            "type": "array",
+            "description": "The rough sort expressions.",
+            "items": {
+              "type": "object",
+              "additionalProperties": true
+            }
+          },
+          "secondRanks": {
+            "type": "array",
+            "description": "The fine sort expressions.",
+            "items": {
+              "type": "object",
+              "additionalProperties": true
+            }
+          },
+          "queryProcessors": {
+            "type": "array",
+            "description": "The query analysis rules.",
+            "items": {
+              "type": "object",
+              "additionalProperties": true
+            }
+          }
+        }
+      },
+      "AppListResponse": {
+        "type": "object",
+        "title": "AppListResponse",
+        "description": "The versions of an application.",
+        "required": [
+          "requestId",
+          "result"
+        ],
+        "properties": {
+          "requestId": {
+            "type": "string",
+            "description": "The ID of the request.",
+            "examples": [
+              "77CAA411-0010-4DB9-82E2-1C384E590AFF"
+            ]
+          },
+          "totalCount": {
+            "type": "integer",
+            "format": "int64",
+            "description": "How many versions there are.",
+            "examples": [
+              1
+            ]
+          },
+          "result": {
+            "type": "array",
+            "description": "The versions.",
+            "items": {
+              "$ref": "#/components/schemas/App"
+            }
+          }
+        }
+      },
+      "AppCreate": {
+        "type": "object",
+        "title": "AppCreate",
+        "description": "The body of CreateApp. Creating a version of an application that exists needs `autoSwitch` and `realtimeShared`.",
+        "properties": {
+          "description": {
+            "type": "string",
+            "description": "The description.",
+            "examples": [
+              "new version"
+            ]
+          },
+          "autoSwitch": {
+            "type": "boolean",
+            "description": "Whether the version goes online by itself when ready.",
+            "examples": [
+              true
+            ]
+          },
+          "realtimeShared": {
+            "type": "boolean",
+            "description": "Whether real-time data is shared with the other version.",
+            "examples": [
+              true
+            ]
+          },
+          "networkType": {
+            "type": "string",
+            "description": "The network type.",
+            "examples": [
+              "vpc"
+            ]
+          },
+          "fetchFields": {
+            "type": "array",
+            "description": "The fields a search returns by default.",
+            "items": {
+              "type": "string"
+            }
+          },
+          "schema": {
+            "type": "object",
+            "additionalProperties": true,
+            "description": "The tables and indexes."
+          },
+          "dataSources": {
+            "type": "array",
+            "description": "Where the data comes from.",
+            "items": {
+              "type": "object",
+              "additionalProperties": true
+            }
+          },
+          "summaries": {
+            "type": "array",
+            "description": "The summary settings.",
+            "items": {
+              "type": "object",
+              "additionalProperties": true
+            }
+          },
+          "domain": {
+            "type": "object",
+            "additionalProperties": true,
+            "description": "The industry settings."
+          },
+          "firstRanks": {
+            "type": "array",
+            "description": "The rough sort expressions.",
+            "items": {
+              "type": "object",
+              "additionalProperties": true
+            }
+          },
+          "secondRanks": {
+            "type": "array",
+            "description": "The fine sort expressions.",
+            "items": {
+              "type": "object",
+              "additionalProperties": true
+            }
+          },
+          "queryProcessors": {
+            "type": "array",
+            "description": "The query analysis rules.",
+            "items": {
+              "type": "object",
+              "additionalProperties": true
+            }
+          }
+        }
+      },
+      "AppResponse": {
+        "type": "object",
+        "title": "AppResponse",
+        "description": "One version of an application.",
+        "required": [
+          "requestId",
+          "result"
+        ],
+        "properties": {
+          "requestId": {
+            "type": "string",
+            "description": "The ID of the request.",
+            "examples": [
+              "77CAA411-0010-4DB9-82E2-1C384E590AFF"
+            ]
+          },
+          "result": {
+            "$ref": "#/components/schemas/App"
+          }
+        }
       },
       "Belongs": {
         "type": "object",
@@ -4672,6 +7903,39 @@ export const openApiDocument: {
         "example": "app_group_name",
         "x-acs-reference-name": "appGroupIdentity"
       },
+      "moduleName": {
+        "name": "moduleName",
+        "in": "path",
+        "required": true,
+        "description": "The module of the application whose statistics or logs to read (such as `hot`, `slowlog` or `error`).",
+        "schema": {
+          "type": "string",
+          "minLength": 1
+        },
+        "example": "slowlog"
+      },
+      "esInstanceId": {
+        "name": "esInstanceId",
+        "in": "path",
+        "required": true,
+        "description": "The ID of the Elasticsearch instance.",
+        "schema": {
+          "type": "string",
+          "minLength": 1
+        },
+        "example": "es-cn-abc"
+      },
+      "appId": {
+        "name": "appId",
+        "in": "path",
+        "required": true,
+        "description": "The ID of the version of the application.",
+        "schema": {
+          "type": "string",
+          "minLength": 1
+        },
+        "example": "100302903"
+      },
       "functionName": {
         "name": "functionName",
         "in": "path",
@@ -5027,6 +8291,27 @@ export const openApiDocument: {
           "Recommend": "https://api.aliyun.com/troubleshoot?q=ServiceUnavailable"
         }
       },
+      "InstanceAlreadyExist": {
+        "summary": "Instance.AlreadyExist (service form)",
+        "description": "Beyond the reference; the code and status are assumptions in the service's error form.",
+        "value": {
+          "status": "FAIL",
+          "httpCode": 409,
+          "code": "Instance.AlreadyExist",
+          "message": "instance already exist.",
+          "requestId": "A4D487A9-A456-5AA5-A9C6-B7BF2889CF74"
+        }
+      },
+      "InstanceNotExist": {
+        "summary": "Instance.NotExist (service form, from the reference)",
+        "value": {
+          "status": "FAIL",
+          "httpCode": 404,
+          "code": "Instance.NotExist",
+          "message": "instance not exist.",
+          "requestId": "A4D487A9-A456-5AA5-A9C6-B7BF2889CF74"
+        }
+      },
       "CamelCaseSample": {
         "summary": "The reference's sample success response (camelCase)",
         "description": "Copied from the reference's \"Sample success responses\". This is the canonical wire casing.\n",
@@ -5161,27 +8446,6 @@ export const openApiDocument: {
           "Latency": 123
         }
       },
-      "InstanceNotExist": {
-        "summary": "Instance.NotExist (service form, from the reference)",
-        "value": {
-          "status": "FAIL",
-          "httpCode": 404,
-          "code": "Instance.NotExist",
-          "message": "instance not exist.",
-          "requestId": "A4D487A9-A456-5AA5-A9C6-B7BF2889CF74"
-        }
-      },
-      "InstanceAlreadyExist": {
-        "summary": "Instance.AlreadyExist (service form)",
-        "description": "Beyond the reference; the code and status are assumptions in the service's error form.",
-        "value": {
-          "status": "FAIL",
-          "httpCode": 409,
-          "code": "Instance.AlreadyExist",
-          "message": "instance already exist.",
-          "requestId": "A4D487A9-A456-5AA5-A9C6-B7BF2889CF74"
-        }
-      },
       "VersionNotExist": {
         "summary": "Version.NotExist (service form)",
         "description": "Beyond the reference; the code and status are assumptions in the service's error form.",
@@ -5296,6 +8560,66 @@ export const openApiDocument: {
           }
         }
       },
+      "Forbidden": {
+        "description": "The caller may not perform the operation's RAM action (its `x-acs-ram.action`) on this resource.",
+        "headers": {
+          "x-acs-request-id": {
+            "$ref": "#/components/headers/x-acs-request-id"
+          }
+        },
+        "content": {
+          "application/json": {
+            "schema": {
+              "$ref": "#/components/schemas/ErrorResponse"
+            },
+            "examples": {
+              "ForbiddenRam": {
+                "$ref": "#/components/examples/ForbiddenRam"
+              }
+            }
+          }
+        }
+      },
+      "Conflict": {
+        "description": "An instance of that name already exists in the feature. Beyond the reference.",
+        "headers": {
+          "x-acs-request-id": {
+            "$ref": "#/components/headers/x-acs-request-id"
+          }
+        },
+        "content": {
+          "application/json": {
+            "schema": {
+              "$ref": "#/components/schemas/ErrorResponse"
+            },
+            "examples": {
+              "InstanceAlreadyExist": {
+                "$ref": "#/components/examples/InstanceAlreadyExist"
+              }
+            }
+          }
+        }
+      },
+      "NotFound": {
+        "description": "The application, feature or instance does not exist.",
+        "headers": {
+          "x-acs-request-id": {
+            "$ref": "#/components/headers/x-acs-request-id"
+          }
+        },
+        "content": {
+          "application/json": {
+            "schema": {
+              "$ref": "#/components/schemas/ErrorResponse"
+            },
+            "examples": {
+              "InstanceNotExist": {
+                "$ref": "#/components/examples/InstanceNotExist"
+              }
+            }
+          }
+        }
+      },
       "ListFunctionInstancesOk": {
         "description": "The instances that match the request, one page of them.",
         "headers": {
@@ -5327,46 +8651,6 @@ export const openApiDocument: {
           }
         }
       },
-      "Forbidden": {
-        "description": "The caller may not perform the operation's RAM action (its `x-acs-ram.action`) on this resource.",
-        "headers": {
-          "x-acs-request-id": {
-            "$ref": "#/components/headers/x-acs-request-id"
-          }
-        },
-        "content": {
-          "application/json": {
-            "schema": {
-              "$ref": "#/components/schemas/ErrorResponse"
-            },
-            "examples": {
-              "ForbiddenRam": {
-                "$ref": "#/components/examples/ForbiddenRam"
-              }
-            }
-          }
-        }
-      },
-      "NotFound": {
-        "description": "The application, feature or instance does not exist.",
-        "headers": {
-          "x-acs-request-id": {
-            "$ref": "#/components/headers/x-acs-request-id"
-          }
-        },
-        "content": {
-          "application/json": {
-            "schema": {
-              "$ref": "#/components/schemas/ErrorResponse"
-            },
-            "examples": {
-              "InstanceNotExist": {
-                "$ref": "#/components/examples/InstanceNotExist"
-              }
-            }
-          }
-        }
-      },
       "StatusOk": {
         "description": "Done. The answer carries no data.",
         "headers": {
@@ -5393,26 +8677,6 @@ export const openApiDocument: {
               "code": "",
               "message": "",
               "latency": 12
-            }
-          }
-        }
-      },
-      "Conflict": {
-        "description": "An instance of that name already exists in the feature. Beyond the reference.",
-        "headers": {
-          "x-acs-request-id": {
-            "$ref": "#/components/headers/x-acs-request-id"
-          }
-        },
-        "content": {
-          "application/json": {
-            "schema": {
-              "$ref": "#/components/schemas/ErrorResponse"
-            },
-            "examples": {
-              "InstanceAlreadyExist": {
-                "$ref": "#/components/examples/InstanceAlreadyExist"
-              }
             }
           }
         }

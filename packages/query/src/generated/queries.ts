@@ -4,6 +4,16 @@
 // Per operation of the spec: a read's query key and query options (and infinite options when it
 // pages), a write's mutation options with the invalidations its path nesting implies.
 import {
+  type BindESUserAnalyzerParams,
+  type BindESUserAnalyzerResponse,
+  type BindEsInstanceParams,
+  type BindEsInstanceResponse,
+  type CreateAppGroupCredentialsParams,
+  type CreateAppGroupCredentialsResponse,
+  type CreateAppGroupParams,
+  type CreateAppGroupResponse,
+  type CreateAppParams,
+  type CreateAppResponse,
   type CreateFunctionInstanceParams,
   type CreateFunctionInstanceResponse,
   type CreateFunctionResourceParams,
@@ -16,6 +26,14 @@ import {
   type DeleteFunctionResourceResponse,
   type DeleteFunctionTaskParams,
   type DeleteFunctionTaskResponse,
+  type DescribeAppGroupParams,
+  type DescribeAppGroupResponse,
+  type DescribeAppParams,
+  type DescribeAppResponse,
+  type DescribeAppStatisticsParams,
+  type DescribeAppStatisticsResponse,
+  type DescribeAppsParams,
+  type DescribeAppsResponse,
   type GetFunctionCurrentVersionParams,
   type GetFunctionCurrentVersionResponse,
   type GetFunctionDefaultInstanceParams,
@@ -36,14 +54,44 @@ import {
   type ListFunctionResourcesResponse,
   type ListFunctionTasksParams,
   type ListFunctionTasksResponse,
+  type ListProceedingsParams,
+  type ListProceedingsResponse,
+  type ListQuotaReviewTasksParams,
+  type ListQuotaReviewTasksResponse,
+  type ListStatisticLogsParams,
+  type ListStatisticLogsResponse,
+  type ListStatisticReportParams,
+  type ListStatisticReportResponse,
+  type ModifyAppGroupParams,
+  type ModifyAppGroupQuotaParams,
+  type ModifyAppGroupQuotaResponse,
+  type ModifyAppGroupResponse,
   type OpenSearchClient,
   type OpenSearchError,
+  type RemoveAppGroupParams,
+  type RemoveAppGroupResponse,
+  type RemoveAppParams,
+  type RemoveAppResponse,
+  type RenewAppGroupParams,
+  type RenewAppGroupResponse,
+  type ReplaceAppGroupCommodityCodeParams,
+  type ReplaceAppGroupCommodityCodeResponse,
+  type UnbindESUserAnalyzerParams,
+  type UnbindESUserAnalyzerResponse,
+  type UnbindEsInstanceParams,
+  type UnbindEsInstanceResponse,
+  type UpdateAppGroupDeleteProtectionParams,
+  type UpdateAppGroupDeleteProtectionResponse,
+  type UpdateFetchFieldsParams,
+  type UpdateFetchFieldsResponse,
   type UpdateFunctionDefaultInstanceParams,
   type UpdateFunctionDefaultInstanceResponse,
   type UpdateFunctionInstanceParams,
   type UpdateFunctionInstanceResponse,
   type UpdateFunctionResourceParams,
   type UpdateFunctionResourceResponse,
+  type UpdateSummariesParams,
+  type UpdateSummariesResponse,
   OPERATIONS,
   type OperationMeta,
 } from '@acs-opensearch/client';
@@ -73,6 +121,168 @@ export const listAppGroupsInfiniteQueryKey = (params?: ListAppGroupsParams) =>
 /** Infinite query options for listAppGroups: one page per call by `pageNumber`, none after the last (`totalCount`, a short or empty page). */
 export const listAppGroupsInfiniteOptions = (client: OpenSearchClient, params?: Omit<ListAppGroupsParams, 'pageNumber'> & Partial<Pick<ListAppGroupsParams, 'pageNumber'>>, options?: QueryCallOptions) =>
   infiniteOptions<ListAppGroupsResponse>(client, OPERATIONS.listAppGroups as OperationMeta, listAppGroupsPlan, params, options);
+
+const createAppGroupInvalidates: InvalidationPlan = {"resource":{"segments":["app-groups"]}};
+/** Mutation options for createAppGroup (`POST /v4/openapi/app-groups`); on success it refreshes everything under `/app-groups`. */
+export const createAppGroupMutation = (client: OpenSearchClient, config?: OpenSearchMutationConfig<CreateAppGroupResponse, CreateAppGroupParams>) =>
+  mutationOptions<CreateAppGroupResponse, CreateAppGroupParams>(client, OPERATIONS.createAppGroup as OperationMeta, createAppGroupInvalidates, config);
+
+const describeAppGroupPlan: KeyPlan = {"segments":["app-groups","{appGroupIdentity}"]};
+/** The query key of describeAppGroup: `["opensearch", ...path, query]`; a prefix matches everything below it. */
+export const describeAppGroupQueryKey = (params: DescribeAppGroupParams) =>
+  queryKeyOf(OPERATIONS.describeAppGroup as OperationMeta, describeAppGroupPlan, params) as DataTag<QueryKey, DescribeAppGroupResponse, OpenSearchError>;
+/** Query options for describeAppGroup (`GET /v4/openapi/app-groups/{appGroupIdentity}`): its key, a queryFn that passes TanStack's signal, no TanStack retry. */
+export const describeAppGroupOptions = (client: OpenSearchClient, params: DescribeAppGroupParams, options?: QueryCallOptions) =>
+  readOptions<DescribeAppGroupResponse>(client, OPERATIONS.describeAppGroup as OperationMeta, describeAppGroupPlan, params, options);
+
+const modifyAppGroupInvalidates: InvalidationPlan = {"resource":{"segments":["app-groups","{appGroupIdentity}"]},"collection":{"segments":["app-groups"]}};
+/** Mutation options for modifyAppGroup (`PUT /v4/openapi/app-groups/{appGroupIdentity}`); on success it refreshes everything under `/app-groups/{appGroupIdentity}` and the lists of `/app-groups`. */
+export const modifyAppGroupMutation = (client: OpenSearchClient, config?: OpenSearchMutationConfig<ModifyAppGroupResponse, ModifyAppGroupParams>) =>
+  mutationOptions<ModifyAppGroupResponse, ModifyAppGroupParams>(client, OPERATIONS.modifyAppGroup as OperationMeta, modifyAppGroupInvalidates, config);
+
+const removeAppGroupInvalidates: InvalidationPlan = {"resource":{"segments":["app-groups","{appGroupIdentity}"]},"collection":{"segments":["app-groups"]}};
+/** Mutation options for removeAppGroup (`DELETE /v4/openapi/app-groups/{appGroupIdentity}`); on success it refreshes everything under `/app-groups/{appGroupIdentity}` and the lists of `/app-groups`. */
+export const removeAppGroupMutation = (client: OpenSearchClient, config?: OpenSearchMutationConfig<RemoveAppGroupResponse, RemoveAppGroupParams>) =>
+  mutationOptions<RemoveAppGroupResponse, RemoveAppGroupParams>(client, OPERATIONS.removeAppGroup as OperationMeta, removeAppGroupInvalidates, config);
+
+const renewAppGroupInvalidates: InvalidationPlan = {"resource":{"segments":["app-groups","{appGroupIdentity}"]},"collection":{"segments":["app-groups"]}};
+/** Mutation options for renewAppGroup (`POST /v4/openapi/app-groups/{appGroupIdentity}/actions/renew`); on success it refreshes everything under `/app-groups/{appGroupIdentity}` and the lists of `/app-groups`. */
+export const renewAppGroupMutation = (client: OpenSearchClient, config?: OpenSearchMutationConfig<RenewAppGroupResponse, RenewAppGroupParams>) =>
+  mutationOptions<RenewAppGroupResponse, RenewAppGroupParams>(client, OPERATIONS.renewAppGroup as OperationMeta, renewAppGroupInvalidates, config);
+
+const replaceAppGroupCommodityCodeInvalidates: InvalidationPlan = {"resource":{"segments":["app-groups","{appGroupIdentity}"]},"collection":{"segments":["app-groups"]}};
+/** Mutation options for replaceAppGroupCommodityCode (`POST /v4/openapi/app-groups/{appGroupIdentity}/actions/to-instance-typed`); on success it refreshes everything under `/app-groups/{appGroupIdentity}` and the lists of `/app-groups`. */
+export const replaceAppGroupCommodityCodeMutation = (client: OpenSearchClient, config?: OpenSearchMutationConfig<ReplaceAppGroupCommodityCodeResponse, ReplaceAppGroupCommodityCodeParams>) =>
+  mutationOptions<ReplaceAppGroupCommodityCodeResponse, ReplaceAppGroupCommodityCodeParams>(client, OPERATIONS.replaceAppGroupCommodityCode as OperationMeta, replaceAppGroupCommodityCodeInvalidates, config);
+
+const modifyAppGroupQuotaInvalidates: InvalidationPlan = {"resource":{"segments":["app-groups","{appGroupIdentity}"]},"collection":{"segments":["app-groups"]}};
+/** Mutation options for modifyAppGroupQuota (`PUT /v4/openapi/app-groups/{appGroupIdentity}/quota`); on success it refreshes everything under `/app-groups/{appGroupIdentity}` and the lists of `/app-groups`. */
+export const modifyAppGroupQuotaMutation = (client: OpenSearchClient, config?: OpenSearchMutationConfig<ModifyAppGroupQuotaResponse, ModifyAppGroupQuotaParams>) =>
+  mutationOptions<ModifyAppGroupQuotaResponse, ModifyAppGroupQuotaParams>(client, OPERATIONS.modifyAppGroupQuota as OperationMeta, modifyAppGroupQuotaInvalidates, config);
+
+const updateAppGroupDeleteProtectionInvalidates: InvalidationPlan = {"resource":{"segments":["app-groups","{appGroupIdentity}"]},"collection":{"segments":["app-groups"]}};
+/** Mutation options for updateAppGroupDeleteProtection (`PUT /v4/openapi/app-groups/{appGroupIdentity}/delete-protection`); on success it refreshes everything under `/app-groups/{appGroupIdentity}` and the lists of `/app-groups`. */
+export const updateAppGroupDeleteProtectionMutation = (client: OpenSearchClient, config?: OpenSearchMutationConfig<UpdateAppGroupDeleteProtectionResponse, UpdateAppGroupDeleteProtectionParams>) =>
+  mutationOptions<UpdateAppGroupDeleteProtectionResponse, UpdateAppGroupDeleteProtectionParams>(client, OPERATIONS.updateAppGroupDeleteProtection as OperationMeta, updateAppGroupDeleteProtectionInvalidates, config);
+
+const createAppGroupCredentialsInvalidates: InvalidationPlan = {"resource":{"segments":["app-groups","{appGroupIdentity}"]},"collection":{"segments":["app-groups"]}};
+/** Mutation options for createAppGroupCredentials (`POST /v4/openapi/app-groups/{appGroupIdentity}/credentials`); on success it refreshes everything under `/app-groups/{appGroupIdentity}` and the lists of `/app-groups`. */
+export const createAppGroupCredentialsMutation = (client: OpenSearchClient, config?: OpenSearchMutationConfig<CreateAppGroupCredentialsResponse, CreateAppGroupCredentialsParams>) =>
+  mutationOptions<CreateAppGroupCredentialsResponse, CreateAppGroupCredentialsParams>(client, OPERATIONS.createAppGroupCredentials as OperationMeta, createAppGroupCredentialsInvalidates, config);
+
+const listQuotaReviewTasksPlan: KeyPlan = {"segments":["app-groups","{appGroupIdentity}","quota-review-tasks"]};
+/** The query key of listQuotaReviewTasks: `["opensearch", ...path, query]`; a prefix matches everything below it. */
+export const listQuotaReviewTasksQueryKey = (params: ListQuotaReviewTasksParams) =>
+  queryKeyOf(OPERATIONS.listQuotaReviewTasks as OperationMeta, listQuotaReviewTasksPlan, params) as DataTag<QueryKey, ListQuotaReviewTasksResponse, OpenSearchError>;
+/** Query options for listQuotaReviewTasks (`GET /v4/openapi/app-groups/{appGroupIdentity}/quota-review-tasks`): its key, a queryFn that passes TanStack's signal, no TanStack retry. */
+export const listQuotaReviewTasksOptions = (client: OpenSearchClient, params: ListQuotaReviewTasksParams, options?: QueryCallOptions) =>
+  readOptions<ListQuotaReviewTasksResponse>(client, OPERATIONS.listQuotaReviewTasks as OperationMeta, listQuotaReviewTasksPlan, params, options);
+/** The infinite query key of listQuotaReviewTasks: its key without `pageNumber`, marked `infinite`. */
+export const listQuotaReviewTasksInfiniteQueryKey = (params: ListQuotaReviewTasksParams) =>
+  infiniteKeyOf(OPERATIONS.listQuotaReviewTasks as OperationMeta, listQuotaReviewTasksPlan, params) as DataTag<QueryKey, InfiniteData<ListQuotaReviewTasksResponse, number>, OpenSearchError>;
+/** Infinite query options for listQuotaReviewTasks: one page per call by `pageNumber`, none after the last (`totalCount`, a short or empty page). */
+export const listQuotaReviewTasksInfiniteOptions = (client: OpenSearchClient, params: Omit<ListQuotaReviewTasksParams, 'pageNumber'> & Partial<Pick<ListQuotaReviewTasksParams, 'pageNumber'>>, options?: QueryCallOptions) =>
+  infiniteOptions<ListQuotaReviewTasksResponse>(client, OPERATIONS.listQuotaReviewTasks as OperationMeta, listQuotaReviewTasksPlan, params, options);
+
+const listProceedingsPlan: KeyPlan = {"segments":["app-groups","{appGroupIdentity}","proceedings"]};
+/** The query key of listProceedings: `["opensearch", ...path, query]`; a prefix matches everything below it. */
+export const listProceedingsQueryKey = (params: ListProceedingsParams) =>
+  queryKeyOf(OPERATIONS.listProceedings as OperationMeta, listProceedingsPlan, params) as DataTag<QueryKey, ListProceedingsResponse, OpenSearchError>;
+/** Query options for listProceedings (`GET /v4/openapi/app-groups/{appGroupIdentity}/proceedings`): its key, a queryFn that passes TanStack's signal, no TanStack retry. */
+export const listProceedingsOptions = (client: OpenSearchClient, params: ListProceedingsParams, options?: QueryCallOptions) =>
+  readOptions<ListProceedingsResponse>(client, OPERATIONS.listProceedings as OperationMeta, listProceedingsPlan, params, options);
+
+const listStatisticLogsPlan: KeyPlan = {"segments":["app-groups","{appGroupIdentity}","statistic-logs","{moduleName}"]};
+/** The query key of listStatisticLogs: `["opensearch", ...path, query]`; a prefix matches everything below it. */
+export const listStatisticLogsQueryKey = (params: ListStatisticLogsParams) =>
+  queryKeyOf(OPERATIONS.listStatisticLogs as OperationMeta, listStatisticLogsPlan, params) as DataTag<QueryKey, ListStatisticLogsResponse, OpenSearchError>;
+/** Query options for listStatisticLogs (`GET /v4/openapi/app-groups/{appGroupIdentity}/statistic-logs/{moduleName}`): its key, a queryFn that passes TanStack's signal, no TanStack retry. */
+export const listStatisticLogsOptions = (client: OpenSearchClient, params: ListStatisticLogsParams, options?: QueryCallOptions) =>
+  readOptions<ListStatisticLogsResponse>(client, OPERATIONS.listStatisticLogs as OperationMeta, listStatisticLogsPlan, params, options);
+/** The infinite query key of listStatisticLogs: its key without `pageNumber`, marked `infinite`. */
+export const listStatisticLogsInfiniteQueryKey = (params: ListStatisticLogsParams) =>
+  infiniteKeyOf(OPERATIONS.listStatisticLogs as OperationMeta, listStatisticLogsPlan, params) as DataTag<QueryKey, InfiniteData<ListStatisticLogsResponse, number>, OpenSearchError>;
+/** Infinite query options for listStatisticLogs: one page per call by `pageNumber`, none after the last (`totalCount`, a short or empty page). */
+export const listStatisticLogsInfiniteOptions = (client: OpenSearchClient, params: Omit<ListStatisticLogsParams, 'pageNumber'> & Partial<Pick<ListStatisticLogsParams, 'pageNumber'>>, options?: QueryCallOptions) =>
+  infiniteOptions<ListStatisticLogsResponse>(client, OPERATIONS.listStatisticLogs as OperationMeta, listStatisticLogsPlan, params, options);
+
+const listStatisticReportPlan: KeyPlan = {"segments":["app-groups","{appGroupIdentity}","statistic-report","{moduleName}"]};
+/** The query key of listStatisticReport: `["opensearch", ...path, query]`; a prefix matches everything below it. */
+export const listStatisticReportQueryKey = (params: ListStatisticReportParams) =>
+  queryKeyOf(OPERATIONS.listStatisticReport as OperationMeta, listStatisticReportPlan, params) as DataTag<QueryKey, ListStatisticReportResponse, OpenSearchError>;
+/** Query options for listStatisticReport (`GET /v4/openapi/app-groups/{appGroupIdentity}/statistic-report/{moduleName}`): its key, a queryFn that passes TanStack's signal, no TanStack retry. */
+export const listStatisticReportOptions = (client: OpenSearchClient, params: ListStatisticReportParams, options?: QueryCallOptions) =>
+  readOptions<ListStatisticReportResponse>(client, OPERATIONS.listStatisticReport as OperationMeta, listStatisticReportPlan, params, options);
+/** The infinite query key of listStatisticReport: its key without `pageNumber`, marked `infinite`. */
+export const listStatisticReportInfiniteQueryKey = (params: ListStatisticReportParams) =>
+  infiniteKeyOf(OPERATIONS.listStatisticReport as OperationMeta, listStatisticReportPlan, params) as DataTag<QueryKey, InfiniteData<ListStatisticReportResponse, number>, OpenSearchError>;
+/** Infinite query options for listStatisticReport: one page per call by `pageNumber`, none after the last (`totalCount`, a short or empty page). */
+export const listStatisticReportInfiniteOptions = (client: OpenSearchClient, params: Omit<ListStatisticReportParams, 'pageNumber'> & Partial<Pick<ListStatisticReportParams, 'pageNumber'>>, options?: QueryCallOptions) =>
+  infiniteOptions<ListStatisticReportResponse>(client, OPERATIONS.listStatisticReport as OperationMeta, listStatisticReportPlan, params, options);
+
+const bindEsInstanceInvalidates: InvalidationPlan = {"resource":{"segments":["app-groups","{appGroupIdentity}"]},"collection":{"segments":["app-groups"]}};
+/** Mutation options for bindEsInstance (`POST /v4/openapi/app-groups/{appGroupIdentity}/actions/bind-es-instance`); on success it refreshes everything under `/app-groups/{appGroupIdentity}` and the lists of `/app-groups`. */
+export const bindEsInstanceMutation = (client: OpenSearchClient, config?: OpenSearchMutationConfig<BindEsInstanceResponse, BindEsInstanceParams>) =>
+  mutationOptions<BindEsInstanceResponse, BindEsInstanceParams>(client, OPERATIONS.bindEsInstance as OperationMeta, bindEsInstanceInvalidates, config);
+
+const unbindEsInstanceInvalidates: InvalidationPlan = {"resource":{"segments":["app-groups","{appGroupIdentity}"]},"collection":{"segments":["app-groups"]}};
+/** Mutation options for unbindEsInstance (`POST /v4/openapi/app-groups/{appGroupIdentity}/actions/unbind-es-instance`); on success it refreshes everything under `/app-groups/{appGroupIdentity}` and the lists of `/app-groups`. */
+export const unbindEsInstanceMutation = (client: OpenSearchClient, config?: OpenSearchMutationConfig<UnbindEsInstanceResponse, UnbindEsInstanceParams>) =>
+  mutationOptions<UnbindEsInstanceResponse, UnbindEsInstanceParams>(client, OPERATIONS.unbindEsInstance as OperationMeta, unbindEsInstanceInvalidates, config);
+
+const bindESUserAnalyzerInvalidates: InvalidationPlan = {"resource":{"segments":["app-groups","{appGroupIdentity}"]},"collection":{"segments":["app-groups"]}};
+/** Mutation options for bindESUserAnalyzer (`POST /v4/openapi/app-groups/{appGroupIdentity}/es/{esInstanceId}/actions/bind-analyzer`); on success it refreshes everything under `/app-groups/{appGroupIdentity}` and the lists of `/app-groups`. */
+export const bindESUserAnalyzerMutation = (client: OpenSearchClient, config?: OpenSearchMutationConfig<BindESUserAnalyzerResponse, BindESUserAnalyzerParams>) =>
+  mutationOptions<BindESUserAnalyzerResponse, BindESUserAnalyzerParams>(client, OPERATIONS.bindESUserAnalyzer as OperationMeta, bindESUserAnalyzerInvalidates, config);
+
+const unbindESUserAnalyzerInvalidates: InvalidationPlan = {"resource":{"segments":["app-groups","{appGroupIdentity}"]},"collection":{"segments":["app-groups"]}};
+/** Mutation options for unbindESUserAnalyzer (`POST /v4/openapi/app-groups/{appGroupIdentity}/es/{esInstanceId}/actions/unbind-analyzer`); on success it refreshes everything under `/app-groups/{appGroupIdentity}` and the lists of `/app-groups`. */
+export const unbindESUserAnalyzerMutation = (client: OpenSearchClient, config?: OpenSearchMutationConfig<UnbindESUserAnalyzerResponse, UnbindESUserAnalyzerParams>) =>
+  mutationOptions<UnbindESUserAnalyzerResponse, UnbindESUserAnalyzerParams>(client, OPERATIONS.unbindESUserAnalyzer as OperationMeta, unbindESUserAnalyzerInvalidates, config);
+
+const describeAppsPlan: KeyPlan = {"segments":["app-groups","{appGroupIdentity}","apps"]};
+/** The query key of describeApps: `["opensearch", ...path, query]`; a prefix matches everything below it. */
+export const describeAppsQueryKey = (params: DescribeAppsParams) =>
+  queryKeyOf(OPERATIONS.describeApps as OperationMeta, describeAppsPlan, params) as DataTag<QueryKey, DescribeAppsResponse, OpenSearchError>;
+/** Query options for describeApps (`GET /v4/openapi/app-groups/{appGroupIdentity}/apps`): its key, a queryFn that passes TanStack's signal, no TanStack retry. */
+export const describeAppsOptions = (client: OpenSearchClient, params: DescribeAppsParams, options?: QueryCallOptions) =>
+  readOptions<DescribeAppsResponse>(client, OPERATIONS.describeApps as OperationMeta, describeAppsPlan, params, options);
+
+const createAppInvalidates: InvalidationPlan = {"resource":{"segments":["app-groups","{appGroupIdentity}","apps"]}};
+/** Mutation options for createApp (`POST /v4/openapi/app-groups/{appGroupIdentity}/apps`); on success it refreshes everything under `/app-groups/{appGroupIdentity}/apps`. */
+export const createAppMutation = (client: OpenSearchClient, config?: OpenSearchMutationConfig<CreateAppResponse, CreateAppParams>) =>
+  mutationOptions<CreateAppResponse, CreateAppParams>(client, OPERATIONS.createApp as OperationMeta, createAppInvalidates, config);
+
+const describeAppPlan: KeyPlan = {"segments":["app-groups","{appGroupIdentity}","apps","{appId}"]};
+/** The query key of describeApp: `["opensearch", ...path, query]`; a prefix matches everything below it. */
+export const describeAppQueryKey = (params: DescribeAppParams) =>
+  queryKeyOf(OPERATIONS.describeApp as OperationMeta, describeAppPlan, params) as DataTag<QueryKey, DescribeAppResponse, OpenSearchError>;
+/** Query options for describeApp (`GET /v4/openapi/app-groups/{appGroupIdentity}/apps/{appId}`): its key, a queryFn that passes TanStack's signal, no TanStack retry. */
+export const describeAppOptions = (client: OpenSearchClient, params: DescribeAppParams, options?: QueryCallOptions) =>
+  readOptions<DescribeAppResponse>(client, OPERATIONS.describeApp as OperationMeta, describeAppPlan, params, options);
+
+const removeAppInvalidates: InvalidationPlan = {"resource":{"segments":["app-groups","{appGroupIdentity}","apps","{appId}"]},"collection":{"segments":["app-groups","{appGroupIdentity}","apps"]}};
+/** Mutation options for removeApp (`DELETE /v4/openapi/app-groups/{appGroupIdentity}/apps/{appId}`); on success it refreshes everything under `/app-groups/{appGroupIdentity}/apps/{appId}` and the lists of `/app-groups/{appGroupIdentity}/apps`. */
+export const removeAppMutation = (client: OpenSearchClient, config?: OpenSearchMutationConfig<RemoveAppResponse, RemoveAppParams>) =>
+  mutationOptions<RemoveAppResponse, RemoveAppParams>(client, OPERATIONS.removeApp as OperationMeta, removeAppInvalidates, config);
+
+const describeAppStatisticsPlan: KeyPlan = {"segments":["app-groups","{appGroupIdentity}","apps","{appId}","statistics"]};
+/** The query key of describeAppStatistics: `["opensearch", ...path, query]`; a prefix matches everything below it. */
+export const describeAppStatisticsQueryKey = (params: DescribeAppStatisticsParams) =>
+  queryKeyOf(OPERATIONS.describeAppStatistics as OperationMeta, describeAppStatisticsPlan, params) as DataTag<QueryKey, DescribeAppStatisticsResponse, OpenSearchError>;
+/** Query options for describeAppStatistics (`GET /v4/openapi/app-groups/{appGroupIdentity}/apps/{appId}/statistics`): its key, a queryFn that passes TanStack's signal, no TanStack retry. */
+export const describeAppStatisticsOptions = (client: OpenSearchClient, params: DescribeAppStatisticsParams, options?: QueryCallOptions) =>
+  readOptions<DescribeAppStatisticsResponse>(client, OPERATIONS.describeAppStatistics as OperationMeta, describeAppStatisticsPlan, params, options);
+
+const updateFetchFieldsInvalidates: InvalidationPlan = {"resource":{"segments":["app-groups","{appGroupIdentity}","apps","{appId}"]},"collection":{"segments":["app-groups","{appGroupIdentity}","apps"]}};
+/** Mutation options for updateFetchFields (`PUT /v4/openapi/app-groups/{appGroupIdentity}/apps/{appId}/fetch-fields`); on success it refreshes everything under `/app-groups/{appGroupIdentity}/apps/{appId}` and the lists of `/app-groups/{appGroupIdentity}/apps`. */
+export const updateFetchFieldsMutation = (client: OpenSearchClient, config?: OpenSearchMutationConfig<UpdateFetchFieldsResponse, UpdateFetchFieldsParams>) =>
+  mutationOptions<UpdateFetchFieldsResponse, UpdateFetchFieldsParams>(client, OPERATIONS.updateFetchFields as OperationMeta, updateFetchFieldsInvalidates, config);
+
+const updateSummariesInvalidates: InvalidationPlan = {"resource":{"segments":["app-groups","{appGroupIdentity}","apps","{appId}"]},"collection":{"segments":["app-groups","{appGroupIdentity}","apps"]}};
+/** Mutation options for updateSummaries (`PUT /v4/openapi/app-groups/{appGroupIdentity}/apps/{appId}/summaries`); on success it refreshes everything under `/app-groups/{appGroupIdentity}/apps/{appId}` and the lists of `/app-groups/{appGroupIdentity}/apps`. */
+export const updateSummariesMutation = (client: OpenSearchClient, config?: OpenSearchMutationConfig<UpdateSummariesResponse, UpdateSummariesParams>) =>
+  mutationOptions<UpdateSummariesResponse, UpdateSummariesParams>(client, OPERATIONS.updateSummaries as OperationMeta, updateSummariesInvalidates, config);
 
 const listFunctionInstancesPlan: KeyPlan = {"segments":["app-groups","{appGroupIdentity}","functions","{functionName}","instances"]};
 /** The query key of listFunctionInstances: `["opensearch", ...path, query]`; a prefix matches everything below it. */
