@@ -147,6 +147,10 @@ export function respond(ctx: BehaviourContext, exchange: Exchange, reply: Reply)
       return action(ctx, exchange, reply);
     case 'field-put':
       return fieldPut(ctx, exchange, reply);
+    case 'relate':
+      return relate(ctx, exchange, collection!, reply);
+    case 'unrelate':
+      return unrelate(ctx, exchange, collection!, reply);
     case 'list':
       return list(ctx, exchange, collection!, reply);
     case 'get':
@@ -328,6 +332,54 @@ function singleton(ctx: BehaviourContext, { model, values, body }: Exchange, rep
   // An answer that repeats the singleton's fields next to it (`instanceName` beside `result`) repeats its value.
   if (field) for (const [key, v] of Object.entries(value)) if (key !== field && key in answer) answer[key] = copy(v);
   return reply.json(model.success?.status ?? 200, answer);
+}
+
+/** The values at a dotted path of a body (`tag.key`): arrays on the way give one value per element. */
+function valuesAt(body: unknown, path: string): { group: string; values: unknown[] } {
+  const [head, ...rest] = path.split('.');
+  let values: unknown[] = [(body as Item | undefined)?.[head!]];
+  if (Array.isArray(values[0])) values = values[0] as unknown[];
+  for (const step of rest) values = values.map((v) => (v && typeof v === 'object' ? (v as Item)[step] : undefined));
+  return { group: head!, values };
+}
+
+/** The rows a body stands for: fields from the same body field go together, and different ones combine. */
+export function expandRows(body: unknown, rows: Record<string, string>): Item[] {
+  const groups = new Map<string, Array<[string, unknown[]]>>();
+  for (const [field, path] of Object.entries(rows)) {
+    const { group, values } = valuesAt(body, path);
+    groups.set(group, [...(groups.get(group) ?? []), [field, values]]);
+  }
+  let out: Item[] = [{}];
+  for (const fields of groups.values()) {
+    const count = Math.max(...fields.map(([, values]) => values.length));
+    const next: Item[] = [];
+    for (const row of out)
+      for (let i = 0; i < count; i++) {
+        const added: Item = { ...row };
+        for (const [field, values] of fields) if (values[i] !== undefined) added[field] = values[i];
+        next.push(added);
+      }
+    out = next;
+  }
+  return out;
+}
+
+/** A relate: the body becomes rows, which replace the rows with the same key (none on a dry run). */
+function relate(ctx: BehaviourContext, exchange: Exchange, collection: Collection, reply: Reply): Response {
+  const { model, values, body } = exchange;
+  const { scope } = placeOf(values, collection);
+  const rows = expandRows(body, model.relation!.rows);
+  if (!isDryRun(model, values)) ctx.store.putRows(collection, scope, rows, model.relation!.key);
+  return example(ctx, exchange, reply);
+}
+
+/** An unrelate: removes the rows every filter of the query matches (none on a dry run). */
+function unrelate(ctx: BehaviourContext, exchange: Exchange, collection: Collection, reply: Reply): Response {
+  const { model, values } = exchange;
+  const { scope } = placeOf(values, collection);
+  if (!isDryRun(model, values)) ctx.store.removeRows(collection, scope, activeFilters(model.filters, values));
+  return example(ctx, exchange, reply);
 }
 
 /** Where an anchored operation's item lives in the store. */

@@ -18,7 +18,9 @@ export interface OpenApiParameter {
   /** Described by `content: application/json`: one query value holding JSON text. */
   json?: true;
   /** `x-acs-filter`: the item field a list's parameter filters on, and how. */
-  filter?: { field: string; operator: '=' | '>=' | '<=' | 'contains' };
+  filter?: { field: string; operator: '=' | '>=' | '<=' | 'contains' | 'in'; from?: string };
+  /** The parameter's other `x-` extensions, when it has any (`x-acs-output-levels`, `x-acs-dry-run` ...). */
+  extensions?: Record<string, unknown>;
 }
 
 /** One documented response of an operation. */

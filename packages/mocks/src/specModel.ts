@@ -22,7 +22,10 @@
 //   names (`fetch-fields` → `fetchFields`), replaces that field with the body;
 // - singletons, actions and field PUTs sit under the deepest collection item of their path, which must exist;
 // - a list's query parameter filters the items when `x-acs-filter` says how, or when an item field
-//   has its name (equality; an enum value `all` means no filter).
+//   has its name (equality; an enum value `all` means no filter);
+// - a collection of rows (the tags on resources): a POST with `x-acs-relation` turns its body into
+//   rows (arrays expand, one row per combination) and puts them, replacing rows with the same key
+//   fields; a DELETE on the collection removes the rows its query's filters match.
 // Operations that fit no pattern answer their example, with the request's values filled in.
 import {
   camelSchema,
@@ -46,6 +49,8 @@ type Behaviour =
   | 'singleton-get'
   | 'singleton-put'
   | 'field-put'
+  | 'relate'
+  | 'unrelate'
   | 'action'
   | 'example';
 
@@ -60,7 +65,9 @@ export interface Filter {
   name: string;
   /** The item field it filters on, and how. */
   field: string;
-  operator: '=' | '>=' | '<=' | 'contains';
+  operator: '=' | '>=' | '<=' | 'contains' | 'in';
+  /** For `in` over a list of objects: the property of each element to compare (`key` of `{key, value}`). */
+  from?: string;
   /** The parameter's enum has `all`, which means "no filter". */
   all: boolean;
   default: unknown;
@@ -123,6 +130,8 @@ export interface ModelOperation {
   effect: Record<string, unknown> | undefined;
   /** For a field PUT (`.../{key}/fetch-fields`): the field of the item the body replaces. */
   field: string | undefined;
+  /** For a relate (`x-acs-relation`): the row fields and where in the body each comes from, and the fields that identify a row. */
+  relation: { rows: Record<string, string>; key: string[] } | undefined;
   /** The request body's canonical (camelCase) schema, to read a body sent in another casing. */
   bodySchema: Json | undefined;
 }
@@ -175,6 +184,7 @@ function filtersOf(document: Json, list: OpenApiOperation | undefined, fields: S
       name: p.name,
       field: declared?.field ?? p.name,
       operator: declared?.operator ?? '=',
+      ...(declared?.from ? { from: declared.from } : {}),
       all: Array.isArray(schema.enum) && schema.enum.includes('all'),
       default: schema.default,
     });
@@ -295,6 +305,11 @@ function classify(document: Json, op: OpenApiOperation, collections: Map<string,
   }
   const own = collections.get(op.path);
   if (own?.list && op.method === 'GET') return { behaviour: 'list' as const, collection: own, itemField: undefined };
+  // A collection of rows (the tags on resources): a POST that declares how its body becomes rows, and a DELETE of the rows its filters match.
+  if (own?.list && op.method === 'POST' && op.extensions['x-acs-relation'])
+    return { behaviour: 'relate' as const, collection: own, itemField: undefined };
+  if (own?.list && op.method === 'DELETE')
+    return { behaviour: 'unrelate' as const, collection: own, itemField: undefined };
   if (own?.key && op.method === 'POST')
     return { behaviour: 'create' as const, collection: own, itemField: itemFieldOf(document, op)?.name };
   const current = currentOf(document, op, [...collections.values()]);
@@ -423,7 +438,11 @@ function readSpecModel(document: Json): SpecModel {
     const { behaviour, collection, itemField } = classify(document, op, collections, singletons);
     const effect = (op.extensions['x-acs-effect'] as { set?: Record<string, unknown> } | undefined)?.set;
     const fields = new Set(Object.keys(collection?.itemSchema?.properties ?? {}));
-    const filters = behaviour === 'list' || behaviour === 'current' ? filtersOf(document, op, fields) : [];
+    const filters =
+      behaviour === 'list' || behaviour === 'current' || behaviour === 'unrelate'
+        ? filtersOf(document, op, fields)
+        : [];
+    const relation = op.extensions['x-acs-relation'] as { rows?: Record<string, string>; key?: string[] } | undefined;
     const response = successOf(op);
     const own404 = op.responses.find((r) => r.status === '404')?.examples as Array<Record<string, unknown>> | undefined;
     const ram = op.extensions['x-acs-ram'] as { action?: string } | undefined;
@@ -448,6 +467,10 @@ function readSpecModel(document: Json): SpecModel {
       anchor: collection ? undefined : anchorOf(op.path, collections.values()),
       effect: effect && typeof effect === 'object' ? effect : undefined,
       field: behaviour === 'field-put' ? fieldOf(op, collections) : undefined,
+      relation:
+        behaviour === 'relate' && relation?.rows
+          ? { rows: relation.rows, key: relation.key ?? Object.keys(relation.rows) }
+          : undefined,
       bodySchema: op.requestBody ? camelSchema(document, op.requestBody.schema) : undefined,
     };
   });

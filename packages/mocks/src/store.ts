@@ -101,6 +101,7 @@ export class ResourceStore {
     this.#deleted.clear();
     this.#fresh.clear();
     this.#ids.clear();
+    this.#materialized.clear();
     const main = this.main;
     if (main) for (const [scope, items] of explicit ?? []) this.add(main, scope, items);
   }
@@ -162,6 +163,44 @@ export class ResourceStore {
       }
     }
     this.#cache.clear();
+  }
+
+  /** Scopes of row collections whose defaults were copied into their writes (so each row can change). */
+  #materialized = new Set<string>();
+
+  /** Copies a collection's shown defaults into a scope's writes, once, so that rows can be replaced or removed one by one. */
+  #materialize(collection: Collection, scope: string): Scope {
+    const data = this.#scope(collection, scope);
+    const mark = JSON.stringify([collection.path, scope]);
+    if (this.#materialized.has(mark)) return data;
+    this.#materialized.add(mark);
+    const shown = this.#all(collection, scope, {}).filter((i) => !data.entries.some((e) => e.item === i));
+    for (const item of shown) data.entries.push({ parents: {}, item: copy(item) });
+    this.#size += shown.length;
+    for (const key of this.#defaultKeys(collection)) data.removed.add(key);
+    return data;
+  }
+
+  /** Puts rows: a row replaces the rows that have the same values in the key fields. */
+  putRows(collection: Collection, scope: string, rows: readonly Item[], key: readonly string[]): void {
+    const data = this.#materialize(collection, scope);
+    for (const row of rows) {
+      const before = data.entries.length;
+      data.entries = data.entries.filter((e) => !key.every((k) => e.item[k] === row[k]));
+      data.entries.push({ parents: {}, item: copy(row) });
+      this.#size += data.entries.length - before;
+    }
+    this.#cache.clear();
+  }
+
+  /** Removes the rows that pass every filter; returns how many went. */
+  removeRows(collection: Collection, scope: string, filters: readonly ActiveFilter[]): number {
+    const data = this.#materialize(collection, scope);
+    const before = data.entries.length;
+    data.entries = data.entries.filter((e) => !filters.every((f) => matches(e.item, f)));
+    this.#size -= before - data.entries.length;
+    this.#cache.clear();
+    return before - data.entries.length;
   }
 
   /** Removes an app group and everything in it; it answers 404 until it is created again. */
@@ -464,6 +503,13 @@ function matches(item: Item, { filter, value }: ActiveFilter): boolean {
       return typeof field === 'number' && field >= (value as number);
     case '<=':
       return typeof field === 'number' && field <= (value as number);
+    case 'in': {
+      // The row's field is one of the values (of their `from` property, for a list of objects).
+      const list = Array.isArray(value) ? value : [value];
+      return list.some((v) =>
+        filter.from && v && typeof v === 'object' ? (v as Item)[filter.from] === field : v === field,
+      );
+    }
     case 'contains': {
       const have = Array.isArray(field) ? field.map((v) => JSON.stringify(v)) : [];
       return (Array.isArray(value) ? value : [value]).every((v) => have.includes(JSON.stringify(v)));

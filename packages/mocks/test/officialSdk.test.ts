@@ -3,10 +3,30 @@
 // models read the function operations in PascalCase and ListAppGroups in camelCase, which is what
 // `casing: 'pascal'` answers, operation by operation, from the spec.
 
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { $OpenApiUtil } from '@alicloud/openapi-core';
 import * as sdk from '@alicloud/opensearch20171225';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { listOperations, openApiDocument } from '../src/index.js';
 import { type MockServer, startMockServer } from '../src/node.js';
+
+/** The error codes the spec models (the `x-acs-error-codes` of its schemas). */
+function readErrorCodesOf(document: unknown): string[] {
+  const schemas = (document as { components?: { schemas?: Record<string, Record<string, unknown>> } }).components
+    ?.schemas;
+  return Object.values(schemas ?? {}).flatMap((s) =>
+    ((s['x-acs-error-codes'] as Array<{ code: string }> | undefined) ?? []).map((c) => c.code),
+  );
+}
+
+/** A path parameter's example, from the component it refers to. */
+function exampleOf(document: unknown, name: string): unknown {
+  const components = (
+    document as { components?: { parameters?: Record<string, { name?: string; example?: unknown }> } }
+  ).components?.parameters;
+  return Object.values(components ?? {}).find((p) => p.name === name)?.example ?? 'x';
+}
 
 const key = { accessKeyId: 'sdk-ak', accessKeySecret: 'sdk-sk' };
 let server: MockServer;
@@ -312,5 +332,133 @@ describe('the official SDK against acs-opensearch-mock', () => {
       (g) => g.name,
     );
     expect(names).not.toContain('sdk_group');
+  });
+
+  it('data collections, elastic plans and scheduled tasks: the server gives ids, and a removed item is a 404', async () => {
+    await client.removeDataCollection('my_app', 'my_collection');
+    const gone = await client.describeDataCollction('my_app', 'my_collection').catch((e: { statusCode?: number }) => e);
+    expect(gone).toMatchObject({ statusCode: 404 });
+
+    const plan = await client.createElasticPlan(
+      'my_app',
+      new sdk.CreateElasticPlanRequest({
+        name: 'p1',
+        scheduleType: 'EVERY_DAY',
+        startHour: 1,
+        endHour: 2,
+        elasticLcu: 10,
+      }),
+    );
+    const planId = String(plan.body?.result?.id);
+    expect(plan.body?.result?.id).toEqual(expect.any(Number));
+    const listed = await client.listElasticPlans('my_app', new sdk.ListElasticPlansRequest({ pageSize: 100 }));
+    expect(listed.body?.result?.map((p) => String(p.id))).toContain(planId);
+    await client.modifyElasticPlan('my_app', planId, new sdk.ModifyElasticPlanRequest({ elasticLcu: 20 }));
+    const described = await client.describeElasticPlan('my_app', planId, new sdk.DescribeElasticPlanRequest({}));
+    expect(described.body?.result).toMatchObject({ name: 'p1', elasticLcu: 20 });
+    await client.removeElasticPlan('my_app', planId, new sdk.RemoveElasticPlanRequest({}));
+    expect(
+      await client
+        .describeElasticPlan('my_app', planId, new sdk.DescribeElasticPlanRequest({}))
+        .catch((e: { statusCode?: number }) => e),
+    ).toMatchObject({ statusCode: 404 });
+
+    const task = await client.createScheduledTask(
+      'my_app',
+      new sdk.CreateScheduledTaskRequest({ body: new sdk.ScheduledTask({ type: 'reindex', cron: '0 0 3 * * ?' }) }),
+    );
+    const taskId = task.body?.result?.id as string;
+    expect(taskId).toEqual(expect.any(String));
+    await client.modifyScheduledTask(
+      'my_app',
+      taskId,
+      new sdk.ModifyScheduledTaskRequest({ body: { enabled: false } }),
+    );
+    expect((await client.describeScheduledTask('my_app', taskId)).body?.result).toMatchObject({
+      type: 'reindex',
+      enabled: false,
+    });
+    await client.removeScheduledTask('my_app', taskId);
+    expect(await client.describeScheduledTask('my_app', taskId).catch((e: { statusCode?: number }) => e)).toMatchObject(
+      { statusCode: 404 },
+    );
+  });
+
+  it('tags: what TagResources puts, ListTagResources shows, and UntagResources takes away', async () => {
+    const tag = (key: string, value: string) => new sdk.TagResourcesRequestTag({ key, value });
+    await client.tagResources(
+      new sdk.TagResourcesRequest({
+        resourceType: 'INSTANCE',
+        resourceId: ['g1', 'g2'],
+        tag: [tag('team', 'a'), tag('env', 'dev')],
+      }),
+    );
+    const rows = async (request: ConstructorParameters<typeof sdk.ListTagResourcesRequest>[0]) =>
+      ((await client.listTagResources(new sdk.ListTagResourcesRequest(request))).body?.result ?? []).map(
+        (r) => `${r.resourceId}:${r.tagKey}=${r.tagValue}`,
+      );
+    expect(await rows({ resourceType: 'INSTANCE', resourceId: ['g1'] })).toEqual(['g1:team=a', 'g1:env=dev']);
+    expect(
+      await rows({ resourceType: 'INSTANCE', tag: [new sdk.ListTagResourcesRequestTag({ key: 'team' })] }),
+    ).toEqual(['g1:team=a', 'g2:team=a']);
+    await client.tagResources(
+      new sdk.TagResourcesRequest({ resourceType: 'INSTANCE', resourceId: ['g1'], tag: [tag('team', 'b')] }),
+    );
+    expect(await rows({ resourceType: 'INSTANCE', resourceId: ['g1'] })).toEqual(['g1:env=dev', 'g1:team=b']);
+    await client.untagResources(
+      new sdk.UntagResourcesRequest({ resourceType: 'INSTANCE', resourceId: ['g1'], tagKey: ['team'] }),
+    );
+    expect(await rows({ resourceType: 'INSTANCE', resourceId: ['g1', 'g2'] })).toEqual([
+      'g1:env=dev',
+      'g2:team=a',
+      'g2:env=dev',
+    ]);
+    await client.untagResources(
+      new sdk.UntagResourcesRequest({ resourceType: 'INSTANCE', resourceId: ['g2'], all: true }),
+    );
+    expect(await rows({ resourceType: 'INSTANCE', resourceId: ['g2'] })).toEqual([]);
+  });
+
+  it('every operation the spec has is one the SDK has, and answers it a 2xx or a modelled 4xx, signature accepted', async () => {
+    const document = openApiDocument as unknown as Parameters<typeof listOperations>[0];
+    const codes = new Set<string>(readErrorCodesOf(document));
+    const source = readFileSync(
+      createRequire(import.meta.url).resolve('@alicloud/opensearch20171225/dist/client.js'),
+      'utf8',
+    );
+    const results: string[] = [];
+    for (const op of listOperations(document)) {
+      const action = op.extensions['x-acs-action'] as string;
+      const method = `${action[0]!.toLowerCase()}${action.slice(1)}`;
+      const signature = new RegExp(`\\n {4}async ${method}\\(([^)]*)\\)`).exec(source);
+      expect(signature, `the SDK has ${action}`).not.toBeNull();
+      const names = signature![1]!
+        .split(',')
+        .map((n) => n.trim())
+        .filter(Boolean);
+      const Request = (sdk as unknown as Record<string, new (map?: Record<string, unknown>) => unknown>)[
+        `${action}Request`
+      ];
+      const args = names.map((name) =>
+        name === 'request' ? (Request ? new Request({}) : {}) : String(exampleOf(document, name)),
+      );
+      const call = (client as unknown as Record<string, (...a: unknown[]) => Promise<{ statusCode?: number }>>)[
+        method
+      ]!;
+      const outcome = await call.apply(client, args).then(
+        (r) => `${r.statusCode}`,
+        (e: { statusCode?: number; code?: string; message?: string }) => `${e.statusCode} ${e.code ?? e.message}`,
+      );
+      results.push(`${action} ${outcome}`);
+    }
+    for (const line of results) {
+      const [, status, code] = /^\S+ (\S+) ?(\S*)/.exec(line)!;
+      expect(line).not.toMatch(/InvalidAction\.NotFound|Signature|InvalidAccessKeyId|Forbidden/);
+      if (!/^2\d\d$/.test(status!)) {
+        expect(status, line).toMatch(/^4\d\d$/);
+        expect(codes.has(code!), `${line}: a modelled error code`).toBe(true);
+      }
+    }
+    expect(results.length).toBe(listOperations(document).length);
   });
 });

@@ -1281,6 +1281,734 @@ export const OPERATIONS = {
       }
     }
   },
+  "listDataCollections": {
+    "operationId": "listDataCollections",
+    "method": "GET",
+    "path": "/v4/openapi/app-groups/{appGroupIdentity}/data-collections",
+    "action": "ListDataCollections",
+    "version": "2017-12-25",
+    "parameters": [
+      {
+        "name": "appGroupIdentity",
+        "in": "path",
+        "required": true,
+        "type": "string",
+        "minLength": 1
+      },
+      {
+        "name": "pageNumber",
+        "in": "query",
+        "type": "integer",
+        "default": 1,
+        "minimum": 1,
+        "maximum": 2147483647
+      },
+      {
+        "name": "pageSize",
+        "in": "query",
+        "type": "integer",
+        "default": 10,
+        "minimum": 1,
+        "maximum": 2147483647
+      }
+    ],
+    "body": null,
+    "idempotent": true,
+    "pagination": {
+      "pageNumber": "pageNumber",
+      "pageSize": "pageSize",
+      "totalCount": "totalCount",
+      "items": "result"
+    },
+    "paginator": "paginateDataCollections",
+    "success": {
+      "required": [
+        "requestId",
+        "totalCount",
+        "result"
+      ],
+      "types": {
+        "requestId": "string",
+        "totalCount": "integer",
+        "result": "array"
+      }
+    }
+  },
+  "describeDataCollction": {
+    "operationId": "describeDataCollction",
+    "method": "GET",
+    "path": "/v4/openapi/app-groups/{appGroupIdentity}/data-collections/{dataCollectionIdentity}",
+    "action": "DescribeDataCollction",
+    "version": "2017-12-25",
+    "parameters": [
+      {
+        "name": "appGroupIdentity",
+        "in": "path",
+        "required": true,
+        "type": "string",
+        "minLength": 1
+      },
+      {
+        "name": "dataCollectionIdentity",
+        "in": "path",
+        "required": true,
+        "type": "string",
+        "minLength": 1
+      }
+    ],
+    "body": null,
+    "idempotent": true,
+    "pagination": null,
+    "paginator": null,
+    "success": {
+      "required": [
+        "requestId",
+        "result"
+      ],
+      "types": {
+        "requestId": "string",
+        "result": "object"
+      }
+    }
+  },
+  "removeDataCollection": {
+    "operationId": "removeDataCollection",
+    "method": "DELETE",
+    "path": "/v4/openapi/app-groups/{appGroupIdentity}/data-collections/{dataCollectionIdentity}",
+    "action": "RemoveDataCollection",
+    "version": "2017-12-25",
+    "parameters": [
+      {
+        "name": "appGroupIdentity",
+        "in": "path",
+        "required": true,
+        "type": "string",
+        "minLength": 1
+      },
+      {
+        "name": "dataCollectionIdentity",
+        "in": "path",
+        "required": true,
+        "type": "string",
+        "minLength": 1
+      }
+    ],
+    "body": null,
+    "idempotent": true,
+    "pagination": null,
+    "paginator": null,
+    "success": {
+      "required": [
+        "requestId"
+      ],
+      "types": {
+        "requestId": "string",
+        "result": "string"
+      }
+    }
+  },
+  "listElasticPlans": {
+    "operationId": "listElasticPlans",
+    "method": "GET",
+    "path": "/v4/openapi/app-groups/{appGroupIdentity}/elastic-plans",
+    "action": "ListElasticPlans",
+    "version": "2017-12-25",
+    "parameters": [
+      {
+        "name": "appGroupIdentity",
+        "in": "path",
+        "required": true,
+        "type": "string",
+        "minLength": 1
+      },
+      {
+        "name": "name",
+        "in": "query",
+        "type": "string"
+      },
+      {
+        "name": "enabled",
+        "in": "query",
+        "type": "boolean"
+      },
+      {
+        "name": "nextToken",
+        "in": "query",
+        "type": "string"
+      },
+      {
+        "name": "maxResults",
+        "in": "query",
+        "type": "integer",
+        "minimum": 1
+      },
+      {
+        "name": "pageNumber",
+        "in": "query",
+        "type": "integer",
+        "default": 1,
+        "minimum": 1,
+        "maximum": 2147483647
+      },
+      {
+        "name": "pageSize",
+        "in": "query",
+        "type": "integer",
+        "default": 10,
+        "minimum": 1,
+        "maximum": 2147483647
+      }
+    ],
+    "body": null,
+    "idempotent": true,
+    "pagination": {
+      "pageNumber": "pageNumber",
+      "pageSize": "pageSize",
+      "totalCount": "totalCount",
+      "items": "result"
+    },
+    "paginator": "paginateElasticPlans",
+    "success": {
+      "required": [
+        "requestId",
+        "totalCount",
+        "result"
+      ],
+      "types": {
+        "requestId": "string",
+        "totalCount": "integer",
+        "result": "array",
+        "code": "string",
+        "httpCode": "integer",
+        "message": "string",
+        "nextToken": "string",
+        "maxResults": "integer"
+      }
+    }
+  },
+  "createElasticPlan": {
+    "operationId": "createElasticPlan",
+    "method": "POST",
+    "path": "/v4/openapi/app-groups/{appGroupIdentity}/elastic-plans",
+    "action": "CreateElasticPlan",
+    "version": "2017-12-25",
+    "parameters": [
+      {
+        "name": "appGroupIdentity",
+        "in": "path",
+        "required": true,
+        "type": "string",
+        "minLength": 1
+      },
+      {
+        "name": "dryRun",
+        "in": "query",
+        "type": "boolean"
+      }
+    ],
+    "body": {
+      "required": true,
+      "mediaType": "application/json",
+      "fields": {
+        "name": {
+          "type": "string",
+          "minLength": 1
+        },
+        "description": {
+          "type": "string"
+        },
+        "enabled": {
+          "type": "boolean"
+        },
+        "scheduleType": {
+          "type": "string",
+          "enum": [
+            "EVERY_DAY",
+            "EVERY_WEEK",
+            "CUSTOM"
+          ]
+        },
+        "customDates": {
+          "type": "array",
+          "items": {
+            "type": "string",
+            "pattern": "^\\d{4}-\\d{2}-\\d{2}$"
+          }
+        },
+        "startHour": {
+          "type": "integer",
+          "minimum": 0,
+          "maximum": 23
+        },
+        "endHour": {
+          "type": "integer",
+          "minimum": 0,
+          "maximum": 24
+        },
+        "elasticLcu": {
+          "type": "integer",
+          "minimum": 0,
+          "maximum": 2147483647
+        }
+      },
+      "closed": false
+    },
+    "idempotent": false,
+    "pagination": null,
+    "paginator": null,
+    "success": {
+      "required": [
+        "requestId",
+        "result"
+      ],
+      "types": {
+        "requestId": "string",
+        "result": "object",
+        "code": "string",
+        "httpCode": "integer",
+        "message": "string"
+      }
+    }
+  },
+  "describeElasticPlan": {
+    "operationId": "describeElasticPlan",
+    "method": "GET",
+    "path": "/v4/openapi/app-groups/{appGroupIdentity}/elastic-plans/{planId}",
+    "action": "DescribeElasticPlan",
+    "version": "2017-12-25",
+    "parameters": [
+      {
+        "name": "appGroupIdentity",
+        "in": "path",
+        "required": true,
+        "type": "string",
+        "minLength": 1
+      },
+      {
+        "name": "planId",
+        "in": "path",
+        "required": true,
+        "type": "string",
+        "minLength": 1
+      },
+      {
+        "name": "dryRun",
+        "in": "query",
+        "type": "boolean"
+      }
+    ],
+    "body": null,
+    "idempotent": true,
+    "pagination": null,
+    "paginator": null,
+    "success": {
+      "required": [
+        "requestId",
+        "result"
+      ],
+      "types": {
+        "requestId": "string",
+        "result": "object",
+        "code": "string",
+        "httpCode": "integer",
+        "message": "string"
+      }
+    }
+  },
+  "modifyElasticPlan": {
+    "operationId": "modifyElasticPlan",
+    "method": "PUT",
+    "path": "/v4/openapi/app-groups/{appGroupIdentity}/elastic-plans/{planId}",
+    "action": "ModifyElasticPlan",
+    "version": "2017-12-25",
+    "parameters": [
+      {
+        "name": "appGroupIdentity",
+        "in": "path",
+        "required": true,
+        "type": "string",
+        "minLength": 1
+      },
+      {
+        "name": "planId",
+        "in": "path",
+        "required": true,
+        "type": "string",
+        "minLength": 1
+      },
+      {
+        "name": "dryRun",
+        "in": "query",
+        "type": "boolean"
+      }
+    ],
+    "body": {
+      "required": false,
+      "mediaType": "application/json",
+      "fields": {
+        "name": {
+          "type": "string",
+          "minLength": 1
+        },
+        "description": {
+          "type": "string"
+        },
+        "enabled": {
+          "type": "boolean"
+        },
+        "scheduleType": {
+          "type": "string",
+          "enum": [
+            "EVERY_DAY",
+            "EVERY_WEEK",
+            "CUSTOM"
+          ]
+        },
+        "customDates": {
+          "type": "array",
+          "items": {
+            "type": "string",
+            "pattern": "^\\d{4}-\\d{2}-\\d{2}$"
+          }
+        },
+        "startHour": {
+          "type": "integer",
+          "minimum": 0,
+          "maximum": 23
+        },
+        "endHour": {
+          "type": "integer",
+          "minimum": 0,
+          "maximum": 24
+        },
+        "elasticLcu": {
+          "type": "integer",
+          "minimum": 0,
+          "maximum": 2147483647
+        }
+      },
+      "closed": false
+    },
+    "idempotent": true,
+    "pagination": null,
+    "paginator": null,
+    "success": {
+      "required": [
+        "requestId",
+        "result"
+      ],
+      "types": {
+        "requestId": "string",
+        "result": "object",
+        "code": "string",
+        "httpCode": "integer",
+        "message": "string"
+      }
+    }
+  },
+  "removeElasticPlan": {
+    "operationId": "removeElasticPlan",
+    "method": "DELETE",
+    "path": "/v4/openapi/app-groups/{appGroupIdentity}/elastic-plans/{planId}",
+    "action": "RemoveElasticPlan",
+    "version": "2017-12-25",
+    "parameters": [
+      {
+        "name": "appGroupIdentity",
+        "in": "path",
+        "required": true,
+        "type": "string",
+        "minLength": 1
+      },
+      {
+        "name": "planId",
+        "in": "path",
+        "required": true,
+        "type": "string",
+        "minLength": 1
+      }
+    ],
+    "body": null,
+    "idempotent": true,
+    "pagination": null,
+    "paginator": null,
+    "success": {
+      "required": [
+        "requestId"
+      ],
+      "types": {
+        "requestId": "string",
+        "result": "object",
+        "code": "string",
+        "httpCode": "integer",
+        "message": "string"
+      }
+    }
+  },
+  "listScheduledTasks": {
+    "operationId": "listScheduledTasks",
+    "method": "GET",
+    "path": "/v4/openapi/app-groups/{appGroupIdentity}/scheduled-tasks",
+    "action": "ListScheduledTasks",
+    "version": "2017-12-25",
+    "parameters": [
+      {
+        "name": "appGroupIdentity",
+        "in": "path",
+        "required": true,
+        "type": "string",
+        "minLength": 1
+      },
+      {
+        "name": "type",
+        "in": "query",
+        "type": "string"
+      },
+      {
+        "name": "pageNumber",
+        "in": "query",
+        "type": "integer",
+        "default": 1,
+        "minimum": 1,
+        "maximum": 2147483647
+      },
+      {
+        "name": "pageSize",
+        "in": "query",
+        "type": "integer",
+        "default": 10,
+        "minimum": 1,
+        "maximum": 2147483647
+      }
+    ],
+    "body": null,
+    "idempotent": true,
+    "pagination": {
+      "pageNumber": "pageNumber",
+      "pageSize": "pageSize",
+      "totalCount": "totalCount",
+      "items": "result"
+    },
+    "paginator": "paginateScheduledTasks",
+    "success": {
+      "required": [
+        "requestId",
+        "totalCount",
+        "result"
+      ],
+      "types": {
+        "requestId": "string",
+        "totalCount": "integer",
+        "result": "array"
+      }
+    }
+  },
+  "createScheduledTask": {
+    "operationId": "createScheduledTask",
+    "method": "POST",
+    "path": "/v4/openapi/app-groups/{appGroupIdentity}/scheduled-tasks",
+    "action": "CreateScheduledTask",
+    "version": "2017-12-25",
+    "parameters": [
+      {
+        "name": "appGroupIdentity",
+        "in": "path",
+        "required": true,
+        "type": "string",
+        "minLength": 1
+      }
+    ],
+    "body": {
+      "required": true,
+      "mediaType": "application/json",
+      "fields": {
+        "type": {
+          "type": "string"
+        },
+        "cron": {
+          "type": "string"
+        },
+        "enabled": {
+          "type": "boolean"
+        },
+        "autoSwitch": {
+          "type": "boolean"
+        },
+        "permanent": {
+          "type": "boolean"
+        },
+        "runNow": {
+          "type": "boolean"
+        },
+        "forkedAppId": {
+          "type": "string"
+        },
+        "version": {
+          "type": "string"
+        },
+        "filter": {
+          "type": "object"
+        }
+      },
+      "closed": false
+    },
+    "idempotent": false,
+    "pagination": null,
+    "paginator": null,
+    "success": {
+      "required": [
+        "requestId",
+        "result"
+      ],
+      "types": {
+        "requestId": "string",
+        "result": "object"
+      }
+    }
+  },
+  "describeScheduledTask": {
+    "operationId": "describeScheduledTask",
+    "method": "GET",
+    "path": "/v4/openapi/app-groups/{appGroupIdentity}/scheduled-tasks/{taskId}",
+    "action": "DescribeScheduledTask",
+    "version": "2017-12-25",
+    "parameters": [
+      {
+        "name": "appGroupIdentity",
+        "in": "path",
+        "required": true,
+        "type": "string",
+        "minLength": 1
+      },
+      {
+        "name": "taskId",
+        "in": "path",
+        "required": true,
+        "type": "string",
+        "minLength": 1
+      }
+    ],
+    "body": null,
+    "idempotent": true,
+    "pagination": null,
+    "paginator": null,
+    "success": {
+      "required": [
+        "requestId",
+        "result"
+      ],
+      "types": {
+        "requestId": "string",
+        "result": "object"
+      }
+    }
+  },
+  "modifyScheduledTask": {
+    "operationId": "modifyScheduledTask",
+    "method": "PUT",
+    "path": "/v4/openapi/app-groups/{appGroupIdentity}/scheduled-tasks/{taskId}",
+    "action": "ModifyScheduledTask",
+    "version": "2017-12-25",
+    "parameters": [
+      {
+        "name": "appGroupIdentity",
+        "in": "path",
+        "required": true,
+        "type": "string",
+        "minLength": 1
+      },
+      {
+        "name": "taskId",
+        "in": "path",
+        "required": true,
+        "type": "string",
+        "minLength": 1
+      }
+    ],
+    "body": {
+      "required": false,
+      "mediaType": "application/json",
+      "fields": {
+        "type": {
+          "type": "string"
+        },
+        "cron": {
+          "type": "string"
+        },
+        "enabled": {
+          "type": "boolean"
+        },
+        "autoSwitch": {
+          "type": "boolean"
+        },
+        "permanent": {
+          "type": "boolean"
+        },
+        "runNow": {
+          "type": "boolean"
+        },
+        "forkedAppId": {
+          "type": "string"
+        },
+        "version": {
+          "type": "string"
+        },
+        "filter": {
+          "type": "object"
+        }
+      },
+      "closed": false
+    },
+    "idempotent": true,
+    "pagination": null,
+    "paginator": null,
+    "success": {
+      "required": [
+        "requestId",
+        "result"
+      ],
+      "types": {
+        "requestId": "string",
+        "result": "object"
+      }
+    }
+  },
+  "removeScheduledTask": {
+    "operationId": "removeScheduledTask",
+    "method": "DELETE",
+    "path": "/v4/openapi/app-groups/{appGroupIdentity}/scheduled-tasks/{taskId}",
+    "action": "RemoveScheduledTask",
+    "version": "2017-12-25",
+    "parameters": [
+      {
+        "name": "appGroupIdentity",
+        "in": "path",
+        "required": true,
+        "type": "string",
+        "minLength": 1
+      },
+      {
+        "name": "taskId",
+        "in": "path",
+        "required": true,
+        "type": "string",
+        "minLength": 1
+      }
+    ],
+    "body": null,
+    "idempotent": true,
+    "pagination": null,
+    "paginator": null,
+    "success": {
+      "required": [
+        "requestId"
+      ],
+      "types": {
+        "requestId": "string",
+        "result": "array"
+      }
+    }
+  },
   "listFunctionInstances": {
     "operationId": "listFunctionInstances",
     "method": "GET",
@@ -2405,6 +3133,232 @@ export const OPERATIONS = {
         "message": "string",
         "latency": "integer",
         "result": "object"
+      }
+    }
+  },
+  "describeRegions": {
+    "operationId": "describeRegions",
+    "method": "GET",
+    "path": "/v4/openapi/regions",
+    "action": "DescribeRegions",
+    "version": "2017-12-25",
+    "parameters": [],
+    "body": null,
+    "idempotent": true,
+    "pagination": null,
+    "paginator": null,
+    "success": {
+      "required": [
+        "requestId",
+        "result"
+      ],
+      "types": {
+        "requestId": "string",
+        "result": "array"
+      }
+    }
+  },
+  "getDomain": {
+    "operationId": "getDomain",
+    "method": "GET",
+    "path": "/v4/openapi/domains/{domainName}",
+    "action": "GetDomain",
+    "version": "2017-12-25",
+    "parameters": [
+      {
+        "name": "domainName",
+        "in": "path",
+        "required": true,
+        "type": "string",
+        "minLength": 1
+      },
+      {
+        "name": "appGroupIdentity",
+        "in": "query",
+        "type": "string"
+      }
+    ],
+    "body": null,
+    "idempotent": true,
+    "pagination": null,
+    "paginator": null,
+    "success": {
+      "required": [
+        "requestId"
+      ],
+      "types": {
+        "requestId": "string",
+        "result": "object"
+      }
+    }
+  },
+  "listTagResources": {
+    "operationId": "listTagResources",
+    "method": "GET",
+    "path": "/v4/openapi/resource-tags",
+    "action": "ListTagResources",
+    "version": "2017-12-25",
+    "parameters": [
+      {
+        "name": "resourceType",
+        "in": "query",
+        "required": true,
+        "type": "string",
+        "minLength": 1
+      },
+      {
+        "name": "resourceId",
+        "in": "query",
+        "json": true,
+        "type": "array",
+        "items": {
+          "type": "string"
+        }
+      },
+      {
+        "name": "tag",
+        "in": "query",
+        "json": true,
+        "type": "array",
+        "items": {
+          "type": "object",
+          "fields": {
+            "key": {
+              "required": true,
+              "type": "string",
+              "minLength": 1
+            },
+            "value": {
+              "type": "string"
+            }
+          }
+        }
+      },
+      {
+        "name": "nextToken",
+        "in": "query",
+        "type": "string"
+      }
+    ],
+    "body": null,
+    "idempotent": true,
+    "pagination": null,
+    "paginator": null,
+    "success": {
+      "required": [
+        "requestId",
+        "result"
+      ],
+      "types": {
+        "requestId": "string",
+        "nextToken": "string",
+        "result": "array"
+      }
+    }
+  },
+  "tagResources": {
+    "operationId": "tagResources",
+    "method": "POST",
+    "path": "/v4/openapi/resource-tags",
+    "action": "TagResources",
+    "version": "2017-12-25",
+    "parameters": [],
+    "body": {
+      "required": true,
+      "mediaType": "application/json",
+      "fields": {
+        "resourceId": {
+          "required": true,
+          "type": "array",
+          "items": {
+            "type": "string",
+            "minLength": 1
+          }
+        },
+        "resourceType": {
+          "required": true,
+          "type": "string",
+          "minLength": 1
+        },
+        "tag": {
+          "required": true,
+          "type": "array",
+          "items": {
+            "type": "object",
+            "fields": {
+              "key": {
+                "required": true,
+                "type": "string",
+                "minLength": 1
+              },
+              "value": {
+                "type": "string"
+              }
+            }
+          }
+        }
+      },
+      "closed": false
+    },
+    "idempotent": false,
+    "pagination": null,
+    "paginator": null,
+    "success": {
+      "required": [
+        "requestId"
+      ],
+      "types": {
+        "requestId": "string"
+      }
+    }
+  },
+  "untagResources": {
+    "operationId": "untagResources",
+    "method": "DELETE",
+    "path": "/v4/openapi/resource-tags",
+    "action": "UntagResources",
+    "version": "2017-12-25",
+    "parameters": [
+      {
+        "name": "resourceType",
+        "in": "query",
+        "required": true,
+        "type": "string",
+        "minLength": 1
+      },
+      {
+        "name": "resourceId",
+        "in": "query",
+        "required": true,
+        "json": true,
+        "type": "array",
+        "items": {
+          "type": "string"
+        }
+      },
+      {
+        "name": "tagKey",
+        "in": "query",
+        "json": true,
+        "type": "array",
+        "items": {
+          "type": "string"
+        }
+      },
+      {
+        "name": "all",
+        "in": "query",
+        "type": "boolean"
+      }
+    ],
+    "body": null,
+    "idempotent": true,
+    "pagination": null,
+    "paginator": null,
+    "success": {
+      "required": [],
+      "types": {
+        "requestId": "string"
       }
     }
   }

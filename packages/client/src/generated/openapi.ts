@@ -606,6 +606,217 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v4/openapi/app-groups/{appGroupIdentity}/data-collections": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The name of the application.
+                 *     Beyond the reference: any value is percent-encoded into its path segment; `.`
+                 *     and `..` cannot be sent because URL parsing would resolve them away.
+                 * @example app_group_name
+                 */
+                appGroupIdentity: components["parameters"]["appGroupIdentity"];
+            };
+            cookie?: never;
+        };
+        /**
+         * List the data collections of an application
+         * @description Lists the data collections of an application, in pages.
+         */
+        get: operations["listDataCollections"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v4/openapi/app-groups/{appGroupIdentity}/data-collections/{dataCollectionIdentity}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The name of the application.
+                 *     Beyond the reference: any value is percent-encoded into its path segment; `.`
+                 *     and `..` cannot be sent because URL parsing would resolve them away.
+                 * @example app_group_name
+                 */
+                appGroupIdentity: components["parameters"]["appGroupIdentity"];
+                /**
+                 * @description The name or ID of the data collection.
+                 * @example my_collection
+                 */
+                dataCollectionIdentity: components["parameters"]["dataCollectionIdentity"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get one data collection
+         * @description Returns one data collection of an application. The action is spelled `DescribeDataCollction`, as the service and the SDK spell it.
+         */
+        get: operations["describeDataCollction"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete a data collection
+         * @description Deletes a data collection of an application.
+         */
+        delete: operations["removeDataCollection"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v4/openapi/app-groups/{appGroupIdentity}/elastic-plans": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The name of the application.
+                 *     Beyond the reference: any value is percent-encoded into its path segment; `.`
+                 *     and `..` cannot be sent because URL parsing would resolve them away.
+                 * @example app_group_name
+                 */
+                appGroupIdentity: components["parameters"]["appGroupIdentity"];
+            };
+            cookie?: never;
+        };
+        /**
+         * List the elastic plans of an application
+         * @description Lists the elastic plans of an application, in pages, optionally by name or by whether they are in force.
+         */
+        get: operations["listElasticPlans"];
+        put?: never;
+        /**
+         * Create an elastic plan
+         * @description Creates an elastic plan for an application. The service gives it its id.
+         */
+        post: operations["createElasticPlan"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v4/openapi/app-groups/{appGroupIdentity}/elastic-plans/{planId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The name of the application.
+                 *     Beyond the reference: any value is percent-encoded into its path segment; `.`
+                 *     and `..` cannot be sent because URL parsing would resolve them away.
+                 * @example app_group_name
+                 */
+                appGroupIdentity: components["parameters"]["appGroupIdentity"];
+                /**
+                 * @description The ID of the elastic plan.
+                 * @example 1001
+                 */
+                planId: components["parameters"]["planId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get one elastic plan
+         * @description Returns one elastic plan of an application.
+         */
+        get: operations["describeElasticPlan"];
+        /**
+         * Change an elastic plan
+         * @description Changes an elastic plan; fields not sent keep their value.
+         */
+        put: operations["modifyElasticPlan"];
+        post?: never;
+        /**
+         * Delete an elastic plan
+         * @description Deletes an elastic plan of an application.
+         */
+        delete: operations["removeElasticPlan"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v4/openapi/app-groups/{appGroupIdentity}/scheduled-tasks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The name of the application.
+                 *     Beyond the reference: any value is percent-encoded into its path segment; `.`
+                 *     and `..` cannot be sent because URL parsing would resolve them away.
+                 * @example app_group_name
+                 */
+                appGroupIdentity: components["parameters"]["appGroupIdentity"];
+            };
+            cookie?: never;
+        };
+        /**
+         * List the scheduled tasks of an application
+         * @description Lists the scheduled tasks of an application, in pages, optionally of one type.
+         */
+        get: operations["listScheduledTasks"];
+        put?: never;
+        /**
+         * Create a scheduled task
+         * @description Creates a task the service runs on a schedule for an application. The service gives it its id.
+         */
+        post: operations["createScheduledTask"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v4/openapi/app-groups/{appGroupIdentity}/scheduled-tasks/{taskId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The name of the application.
+                 *     Beyond the reference: any value is percent-encoded into its path segment; `.`
+                 *     and `..` cannot be sent because URL parsing would resolve them away.
+                 * @example app_group_name
+                 */
+                appGroupIdentity: components["parameters"]["appGroupIdentity"];
+                /**
+                 * @description The ID of the scheduled task.
+                 * @example 1
+                 */
+                taskId: components["parameters"]["taskId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get one scheduled task
+         * @description Returns one scheduled task of an application.
+         */
+        get: operations["describeScheduledTask"];
+        /**
+         * Change a scheduled task
+         * @description Changes a scheduled task; fields not sent keep their value.
+         */
+        put: operations["modifyScheduledTask"];
+        post?: never;
+        /**
+         * Delete a scheduled task
+         * @description Deletes a scheduled task of an application.
+         */
+        delete: operations["removeScheduledTask"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v4/openapi/app-groups/{appGroupIdentity}/functions/{functionName}/instances": {
         parameters: {
             query?: never;
@@ -925,6 +1136,80 @@ export interface paths {
         put?: never;
         post?: never;
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v4/openapi/regions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List the regions of OpenSearch
+         * @description Lists the regions where OpenSearch is offered, with their endpoints.
+         */
+        get: operations["describeRegions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v4/openapi/domains/{domainName}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The industry (such as `ecommerce`).
+                 * @example ecommerce
+                 */
+                domainName: components["parameters"]["domainName"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get the settings of an industry
+         * @description Returns the settings OpenSearch has for an industry (such as `ecommerce`), optionally for one application.
+         */
+        get: operations["getDomain"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v4/openapi/resource-tags": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List the tags of resources
+         * @description Lists the tags on resources of one type: of the resources named, or with the tags named.
+         */
+        get: operations["listTagResources"];
+        put?: never;
+        /**
+         * Tag resources
+         * @description Puts tags on resources of one type; a key already on a resource gets the new value.
+         */
+        post: operations["tagResources"];
+        /**
+         * Remove tags from resources
+         * @description Removes tags (by key) from resources of one type, or all their tags with `all`.
+         */
+        delete: operations["untagResources"];
         options?: never;
         head?: never;
         patch?: never;
@@ -1670,6 +1955,238 @@ export interface components {
              */
             requestId: string;
             result: components["schemas"]["App"];
+        };
+        /**
+         * DataCollection
+         * @description A data collection of an application (the behaviour data it gathers for its algorithms).
+         */
+        DataCollection: {
+            /**
+             * @description The ID of the data collection.
+             * @example 289
+             */
+            id?: string;
+            /**
+             * @description The name of the data collection.
+             * @example my_collection
+             */
+            name: string;
+            /**
+             * @description The kind of data collected (such as `behavior`).
+             * @example behavior
+             */
+            type?: string;
+            /**
+             * @description The source of the data (such as `USER`).
+             * @example USER
+             */
+            dataCollectionType?: string;
+            /**
+             * @description The industry.
+             * @example GENERAL
+             */
+            industryName?: string;
+            /**
+             * Format: int32
+             * @description The state (0 off, 1 on, and the like).
+             * @example 1
+             */
+            status?: number;
+            /**
+             * @description The ID of the job that collects the data.
+             * @example 4
+             */
+            sundialId?: string;
+            /**
+             * Format: int64
+             * @description When it was created (seconds since the epoch).
+             * @example 1704067200
+             */
+            created?: number;
+            /**
+             * Format: int64
+             * @description When it last changed (seconds since the epoch).
+             * @example 1704067200
+             */
+            updated?: number;
+        };
+        /**
+         * ElasticPlan
+         * @description A plan that adds computing resources (LCU) to an application at set hours or dates.
+         */
+        ElasticPlan: {
+            /**
+             * Format: int64
+             * @description The ID the service gave the plan.
+             * @example 1001
+             */
+            id: number;
+            /**
+             * @description The ID of the application.
+             * @example 110157886
+             */
+            appGroupId?: string;
+            /**
+             * @description The name of the plan.
+             * @example weekend_boost
+             */
+            name?: string;
+            /**
+             * @description The description.
+             * @example more LCU on weekends
+             */
+            description?: string;
+            /**
+             * @description Whether the plan is in force.
+             * @example true
+             */
+            enabled?: boolean;
+            /**
+             * @description When it applies: `EVERY_DAY`, `EVERY_WEEK` or `CUSTOM` dates.
+             * @example EVERY_DAY
+             */
+            scheduleType?: string;
+            /**
+             * @description The dates of a `CUSTOM` plan (yyyy-MM-dd).
+             * @example [
+             *       "2024-11-11"
+             *     ]
+             */
+            customDates?: string[];
+            /**
+             * Format: int32
+             * @description The hour the extra resources start.
+             * @example 8
+             */
+            startHour?: number;
+            /**
+             * Format: int32
+             * @description The hour they end.
+             * @example 22
+             */
+            endHour?: number;
+            /**
+             * Format: int32
+             * @description The extra LCU.
+             * @example 100
+             */
+            elasticLcu?: number;
+            /**
+             * Format: int64
+             * @description When it was created (seconds since the epoch).
+             * @example 1704067200
+             */
+            created?: number;
+            /**
+             * Format: int64
+             * @description When it last changed (seconds since the epoch).
+             * @example 1704067200
+             */
+            updated?: number;
+        };
+        /**
+         * ElasticPlanWrite
+         * @description The body of CreateElasticPlan and ModifyElasticPlan (the name is set at creation only).
+         */
+        ElasticPlanWrite: {
+            /**
+             * @description The name of the plan (creation only).
+             * @example weekend_boost
+             */
+            name?: string;
+            /**
+             * @description The description.
+             * @example more LCU on weekends
+             */
+            description?: string;
+            /**
+             * @description Whether the plan is in force.
+             * @example true
+             */
+            enabled?: boolean;
+            /**
+             * @description When it applies.
+             * @example EVERY_DAY
+             * @enum {string}
+             */
+            scheduleType?: "EVERY_DAY" | "EVERY_WEEK" | "CUSTOM";
+            /** @description The dates of a `CUSTOM` plan (yyyy-MM-dd). */
+            customDates?: string[];
+            /**
+             * Format: int32
+             * @description The hour the extra resources start.
+             * @example 8
+             */
+            startHour?: number;
+            /**
+             * Format: int32
+             * @description The hour they end.
+             * @example 22
+             */
+            endHour?: number;
+            /**
+             * Format: int32
+             * @description The extra LCU.
+             * @example 100
+             */
+            elasticLcu?: number;
+        };
+        /**
+         * ScheduledTask
+         * @description A task the service runs on a schedule for an application (such as rebuilding an index into a new version).
+         */
+        ScheduledTask: {
+            /**
+             * @description The ID the service gave the task.
+             * @example 1
+             */
+            id: string;
+            /**
+             * @description The kind of task (such as `reindex`).
+             * @example reindex
+             */
+            type?: string;
+            /**
+             * @description When it runs (a cron expression).
+             * @example 0 0 3 * * ?
+             */
+            cron?: string;
+            /**
+             * @description Whether it runs.
+             * @example true
+             */
+            enabled?: boolean;
+            /**
+             * @description Whether the new version goes online by itself.
+             * @example true
+             */
+            autoSwitch?: boolean;
+            /**
+             * @description Whether it runs on every schedule rather than once.
+             * @example true
+             */
+            permanent?: boolean;
+            /**
+             * @description Whether to run it at once as well.
+             * @example false
+             */
+            runNow?: boolean;
+            /**
+             * @description The version it forks.
+             * @example 100302903
+             */
+            forkedAppId?: string;
+            /**
+             * @description The version it works on.
+             * @example 100302903
+             */
+            version?: string;
+            /** @description Which data it keeps (field, expression, days, unit). */
+            filter?: {
+                [key: string]: unknown;
+            };
+        } & {
+            [key: string]: unknown;
         };
         /**
          * Belongs
@@ -3125,6 +3642,58 @@ export interface components {
             Latency?: number;
             Result: components["schemas"]["FunctionVersionPascalCase"];
         };
+        /**
+         * Region
+         * @description A region where OpenSearch is offered.
+         */
+        Region: {
+            /**
+             * @description The ID of the region.
+             * @example cn-hangzhou
+             */
+            regionId?: string;
+            /**
+             * @description The name of the region.
+             * @example China (Hangzhou)
+             */
+            localName?: string;
+            /**
+             * @description The API endpoint of the region.
+             * @example opensearch.cn-hangzhou.aliyuncs.com
+             */
+            endpoint?: string;
+            /**
+             * @description The console of the region.
+             * @example https://opensearch.console.aliyun.com/cn-hangzhou
+             */
+            consoleUrl?: string;
+        };
+        /**
+         * TagResource
+         * @description One tag on one resource.
+         */
+        TagResource: {
+            /**
+             * @description The ID of the resource (an application's name or ID).
+             * @example my_app
+             */
+            resourceId: string;
+            /**
+             * @description The type of the resource (`INSTANCE` for an application).
+             * @example INSTANCE
+             */
+            resourceType: string;
+            /**
+             * @description The key of the tag.
+             * @example env
+             */
+            tagKey: string;
+            /**
+             * @description The value of the tag.
+             * @example prod
+             */
+            tagValue?: string;
+        };
     };
     responses: {
         /** @description Bad request: an invalid parameter, or a signature or timestamp the gateway rejects. */
@@ -3326,6 +3895,21 @@ export interface components {
          */
         appId: string;
         /**
+         * @description The name or ID of the data collection.
+         * @example my_collection
+         */
+        dataCollectionIdentity: string;
+        /**
+         * @description The ID of the elastic plan.
+         * @example 1001
+         */
+        planId: string;
+        /**
+         * @description The ID of the scheduled task.
+         * @example 1
+         */
+        taskId: string;
+        /**
          * @description The name of the feature.
          *     Beyond the reference: any value is percent-encoded into its path segment; `.`
          *     and `..` cannot be sent because URL parsing would resolve them away.
@@ -3412,6 +3996,11 @@ export interface components {
          * @example 3
          */
         versionId: string;
+        /**
+         * @description The industry (such as `ecommerce`).
+         * @example ecommerce
+         */
+        domainName: string;
     };
     requestBodies: never;
     headers: {
@@ -5164,6 +5753,976 @@ export interface operations {
             503: components["responses"]["ServiceUnavailable"];
         };
     };
+    listDataCollections: {
+        parameters: {
+            query?: {
+                /**
+                 * @description The number of the page to return. Default value: 1.
+                 *     Beyond the reference: pages are 1-based, so the value must be a positive integer.
+                 * @example 1
+                 */
+                pageNumber?: components["parameters"]["pageNumber"];
+                /**
+                 * @description The number of entries to return on each page. Default value: 10.
+                 *     Beyond the reference: the value must be a positive integer. The reference states
+                 *     no maximum, so none is declared.
+                 * @example 10
+                 */
+                pageSize?: components["parameters"]["pageSize"];
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description The name of the application.
+                 *     Beyond the reference: any value is percent-encoded into its path segment; `.`
+                 *     and `..` cannot be sent because URL parsing would resolve them away.
+                 * @example app_group_name
+                 */
+                appGroupIdentity: components["parameters"]["appGroupIdentity"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of data collections. */
+            200: {
+                headers: {
+                    "x-acs-request-id": components["headers"]["x-acs-request-id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "requestId": "D77D0DAF-790D-F5F5-A9C0-133738165014",
+                     *       "totalCount": 1,
+                     *       "result": [
+                     *         {
+                     *           "id": "289",
+                     *           "name": "my_collection",
+                     *           "type": "behavior",
+                     *           "dataCollectionType": "USER",
+                     *           "industryName": "GENERAL",
+                     *           "status": 1,
+                     *           "sundialId": "4",
+                     *           "created": 1704067200,
+                     *           "updated": 1704067200
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description The ID of the request. */
+                        requestId: string;
+                        /**
+                         * Format: int64
+                         * @description How many there are, on all pages.
+                         */
+                        totalCount: number;
+                        /** @description The items of this page. */
+                        result: components["schemas"]["DataCollection"][];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    describeDataCollction: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The name of the application.
+                 *     Beyond the reference: any value is percent-encoded into its path segment; `.`
+                 *     and `..` cannot be sent because URL parsing would resolve them away.
+                 * @example app_group_name
+                 */
+                appGroupIdentity: components["parameters"]["appGroupIdentity"];
+                /**
+                 * @description The name or ID of the data collection.
+                 * @example my_collection
+                 */
+                dataCollectionIdentity: components["parameters"]["dataCollectionIdentity"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The data collection. */
+            200: {
+                headers: {
+                    "x-acs-request-id": components["headers"]["x-acs-request-id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "requestId": "D77D0DAF-790D-F5F5-A9C0-133738165014",
+                     *       "result": {
+                     *         "id": "289",
+                     *         "name": "my_collection",
+                     *         "type": "behavior",
+                     *         "dataCollectionType": "USER",
+                     *         "industryName": "GENERAL",
+                     *         "status": 1,
+                     *         "sundialId": "4",
+                     *         "created": 1704067200,
+                     *         "updated": 1704067200
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description The ID of the request. */
+                        requestId: string;
+                        result: components["schemas"]["DataCollection"];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    removeDataCollection: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The name of the application.
+                 *     Beyond the reference: any value is percent-encoded into its path segment; `.`
+                 *     and `..` cannot be sent because URL parsing would resolve them away.
+                 * @example app_group_name
+                 */
+                appGroupIdentity: components["parameters"]["appGroupIdentity"];
+                /**
+                 * @description The name or ID of the data collection.
+                 * @example my_collection
+                 */
+                dataCollectionIdentity: components["parameters"]["dataCollectionIdentity"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted. */
+            200: {
+                headers: {
+                    "x-acs-request-id": components["headers"]["x-acs-request-id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "requestId": "D77D0DAF-790D-F5F5-A9C0-133738165014",
+                     *       "result": ""
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description The ID of the request. */
+                        requestId: string;
+                        /** @description What the service returns. */
+                        result?: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    listElasticPlans: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Only the plan of this name.
+                 * @example weekend_boost
+                 */
+                name?: string;
+                /**
+                 * @description Only plans in force (true) or not (false).
+                 * @example true
+                 */
+                enabled?: boolean;
+                /**
+                 * @description Where the previous page ended (token paging; the mocks page by number).
+                 * @example
+                 */
+                nextToken?: string;
+                /**
+                 * @description The most plans per page (token paging).
+                 * @example 10
+                 */
+                maxResults?: number;
+                /**
+                 * @description The number of the page to return. Default value: 1.
+                 *     Beyond the reference: pages are 1-based, so the value must be a positive integer.
+                 * @example 1
+                 */
+                pageNumber?: components["parameters"]["pageNumber"];
+                /**
+                 * @description The number of entries to return on each page. Default value: 10.
+                 *     Beyond the reference: the value must be a positive integer. The reference states
+                 *     no maximum, so none is declared.
+                 * @example 10
+                 */
+                pageSize?: components["parameters"]["pageSize"];
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description The name of the application.
+                 *     Beyond the reference: any value is percent-encoded into its path segment; `.`
+                 *     and `..` cannot be sent because URL parsing would resolve them away.
+                 * @example app_group_name
+                 */
+                appGroupIdentity: components["parameters"]["appGroupIdentity"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of plans. */
+            200: {
+                headers: {
+                    "x-acs-request-id": components["headers"]["x-acs-request-id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "requestId": "D77D0DAF-790D-F5F5-A9C0-133738165014",
+                     *       "totalCount": 1,
+                     *       "result": [
+                     *         {
+                     *           "id": 1001,
+                     *           "appGroupId": "110157886",
+                     *           "name": "weekend_boost",
+                     *           "description": "more LCU on weekends",
+                     *           "enabled": true,
+                     *           "scheduleType": "EVERY_DAY",
+                     *           "customDates": [],
+                     *           "startHour": 8,
+                     *           "endHour": 22,
+                     *           "elasticLcu": 100,
+                     *           "created": 1704067200,
+                     *           "updated": 1704067200
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description The ID of the request. */
+                        requestId: string;
+                        /**
+                         * Format: int64
+                         * @description How many there are, on all pages.
+                         */
+                        totalCount: number;
+                        /** @description The items of this page. */
+                        result: components["schemas"]["ElasticPlan"][];
+                        /** @description The error code; empty on success. */
+                        code?: string;
+                        /** @description The HTTP status code. */
+                        httpCode?: number;
+                        /** @description The error message; empty on success. */
+                        message?: string;
+                        /** @description Where this page ended. */
+                        nextToken?: string;
+                        /** @description The page size used. */
+                        maxResults?: number;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    createElasticPlan: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Only check the request: when true, nothing is changed.
+                 * @example false
+                 */
+                dryRun?: boolean;
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description The name of the application.
+                 *     Beyond the reference: any value is percent-encoded into its path segment; `.`
+                 *     and `..` cannot be sent because URL parsing would resolve them away.
+                 * @example app_group_name
+                 */
+                appGroupIdentity: components["parameters"]["appGroupIdentity"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "name": "weekend_boost",
+                 *       "scheduleType": "EVERY_DAY",
+                 *       "startHour": 8,
+                 *       "endHour": 22,
+                 *       "elasticLcu": 100
+                 *     }
+                 */
+                "application/json": components["schemas"]["ElasticPlanWrite"];
+            };
+        };
+        responses: {
+            /** @description The new plan. */
+            200: {
+                headers: {
+                    "x-acs-request-id": components["headers"]["x-acs-request-id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "requestId": "D77D0DAF-790D-F5F5-A9C0-133738165014",
+                     *       "result": {
+                     *         "id": 1001,
+                     *         "appGroupId": "110157886",
+                     *         "name": "weekend_boost",
+                     *         "description": "more LCU on weekends",
+                     *         "enabled": true,
+                     *         "scheduleType": "EVERY_DAY",
+                     *         "customDates": [],
+                     *         "startHour": 8,
+                     *         "endHour": 22,
+                     *         "elasticLcu": 100,
+                     *         "created": 1704067200,
+                     *         "updated": 1704067200
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description The ID of the request. */
+                        requestId: string;
+                        result: components["schemas"]["ElasticPlan"];
+                        /** @description The error code; empty on success. */
+                        code?: string;
+                        /** @description The HTTP status code. */
+                        httpCode?: number;
+                        /** @description The error message; empty on success. */
+                        message?: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    describeElasticPlan: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Only check the request: when true, nothing is changed.
+                 * @example false
+                 */
+                dryRun?: boolean;
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description The name of the application.
+                 *     Beyond the reference: any value is percent-encoded into its path segment; `.`
+                 *     and `..` cannot be sent because URL parsing would resolve them away.
+                 * @example app_group_name
+                 */
+                appGroupIdentity: components["parameters"]["appGroupIdentity"];
+                /**
+                 * @description The ID of the elastic plan.
+                 * @example 1001
+                 */
+                planId: components["parameters"]["planId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The plan. */
+            200: {
+                headers: {
+                    "x-acs-request-id": components["headers"]["x-acs-request-id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "requestId": "D77D0DAF-790D-F5F5-A9C0-133738165014",
+                     *       "result": {
+                     *         "id": 1001,
+                     *         "appGroupId": "110157886",
+                     *         "name": "weekend_boost",
+                     *         "description": "more LCU on weekends",
+                     *         "enabled": true,
+                     *         "scheduleType": "EVERY_DAY",
+                     *         "customDates": [],
+                     *         "startHour": 8,
+                     *         "endHour": 22,
+                     *         "elasticLcu": 100,
+                     *         "created": 1704067200,
+                     *         "updated": 1704067200
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description The ID of the request. */
+                        requestId: string;
+                        result: components["schemas"]["ElasticPlan"];
+                        /** @description The error code; empty on success. */
+                        code?: string;
+                        /** @description The HTTP status code. */
+                        httpCode?: number;
+                        /** @description The error message; empty on success. */
+                        message?: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    modifyElasticPlan: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Only check the request: when true, nothing is changed.
+                 * @example false
+                 */
+                dryRun?: boolean;
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description The name of the application.
+                 *     Beyond the reference: any value is percent-encoded into its path segment; `.`
+                 *     and `..` cannot be sent because URL parsing would resolve them away.
+                 * @example app_group_name
+                 */
+                appGroupIdentity: components["parameters"]["appGroupIdentity"];
+                /**
+                 * @description The ID of the elastic plan.
+                 * @example 1001
+                 */
+                planId: components["parameters"]["planId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                /**
+                 * @example {
+                 *       "elasticLcu": 200
+                 *     }
+                 */
+                "application/json": components["schemas"]["ElasticPlanWrite"];
+            };
+        };
+        responses: {
+            /** @description The plan after the change. */
+            200: {
+                headers: {
+                    "x-acs-request-id": components["headers"]["x-acs-request-id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "requestId": "D77D0DAF-790D-F5F5-A9C0-133738165014",
+                     *       "result": {
+                     *         "id": 1001,
+                     *         "appGroupId": "110157886",
+                     *         "name": "weekend_boost",
+                     *         "description": "more LCU on weekends",
+                     *         "enabled": true,
+                     *         "scheduleType": "EVERY_DAY",
+                     *         "customDates": [],
+                     *         "startHour": 8,
+                     *         "endHour": 22,
+                     *         "elasticLcu": 100,
+                     *         "created": 1704067200,
+                     *         "updated": 1704067200
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description The ID of the request. */
+                        requestId: string;
+                        result: components["schemas"]["ElasticPlan"];
+                        /** @description The error code; empty on success. */
+                        code?: string;
+                        /** @description The HTTP status code. */
+                        httpCode?: number;
+                        /** @description The error message; empty on success. */
+                        message?: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    removeElasticPlan: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The name of the application.
+                 *     Beyond the reference: any value is percent-encoded into its path segment; `.`
+                 *     and `..` cannot be sent because URL parsing would resolve them away.
+                 * @example app_group_name
+                 */
+                appGroupIdentity: components["parameters"]["appGroupIdentity"];
+                /**
+                 * @description The ID of the elastic plan.
+                 * @example 1001
+                 */
+                planId: components["parameters"]["planId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted. */
+            200: {
+                headers: {
+                    "x-acs-request-id": components["headers"]["x-acs-request-id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "requestId": "D77D0DAF-790D-F5F5-A9C0-133738165014",
+                     *       "result": {}
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description The ID of the request. */
+                        requestId: string;
+                        /** @description What the service returns. */
+                        result?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description The error code; empty on success. */
+                        code?: string;
+                        /** @description The HTTP status code. */
+                        httpCode?: number;
+                        /** @description The error message; empty on success. */
+                        message?: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    listScheduledTasks: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Only tasks of this kind.
+                 * @example reindex
+                 */
+                type?: string;
+                /**
+                 * @description The number of the page to return. Default value: 1.
+                 *     Beyond the reference: pages are 1-based, so the value must be a positive integer.
+                 * @example 1
+                 */
+                pageNumber?: components["parameters"]["pageNumber"];
+                /**
+                 * @description The number of entries to return on each page. Default value: 10.
+                 *     Beyond the reference: the value must be a positive integer. The reference states
+                 *     no maximum, so none is declared.
+                 * @example 10
+                 */
+                pageSize?: components["parameters"]["pageSize"];
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description The name of the application.
+                 *     Beyond the reference: any value is percent-encoded into its path segment; `.`
+                 *     and `..` cannot be sent because URL parsing would resolve them away.
+                 * @example app_group_name
+                 */
+                appGroupIdentity: components["parameters"]["appGroupIdentity"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of tasks. */
+            200: {
+                headers: {
+                    "x-acs-request-id": components["headers"]["x-acs-request-id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "requestId": "D77D0DAF-790D-F5F5-A9C0-133738165014",
+                     *       "totalCount": 1,
+                     *       "result": [
+                     *         {
+                     *           "id": "1",
+                     *           "type": "reindex",
+                     *           "cron": "0 0 3 * * ?",
+                     *           "enabled": true,
+                     *           "autoSwitch": true,
+                     *           "permanent": true,
+                     *           "runNow": false,
+                     *           "forkedAppId": "100302903"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description The ID of the request. */
+                        requestId: string;
+                        /**
+                         * Format: int64
+                         * @description How many there are, on all pages.
+                         */
+                        totalCount: number;
+                        /** @description The items of this page. */
+                        result: components["schemas"]["ScheduledTask"][];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    createScheduledTask: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The name of the application.
+                 *     Beyond the reference: any value is percent-encoded into its path segment; `.`
+                 *     and `..` cannot be sent because URL parsing would resolve them away.
+                 * @example app_group_name
+                 */
+                appGroupIdentity: components["parameters"]["appGroupIdentity"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "type": "reindex",
+                 *       "cron": "0 0 3 * * ?",
+                 *       "enabled": true
+                 *     }
+                 */
+                "application/json": {
+                    /** @description The kind of task. */
+                    type?: string;
+                    /** @description When it runs (a cron expression). */
+                    cron?: string;
+                    /** @description Whether it runs. */
+                    enabled?: boolean;
+                    /** @description Whether the new version goes online by itself. */
+                    autoSwitch?: boolean;
+                    /** @description Whether it runs on every schedule. */
+                    permanent?: boolean;
+                    /** @description Whether to run it at once as well. */
+                    runNow?: boolean;
+                    /** @description The version it forks. */
+                    forkedAppId?: string;
+                    /** @description The version it works on. */
+                    version?: string;
+                    /** @description Which data it keeps. */
+                    filter?: {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description The new task. */
+            200: {
+                headers: {
+                    "x-acs-request-id": components["headers"]["x-acs-request-id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "requestId": "D77D0DAF-790D-F5F5-A9C0-133738165014",
+                     *       "result": {
+                     *         "id": "1",
+                     *         "type": "reindex",
+                     *         "cron": "0 0 3 * * ?",
+                     *         "enabled": true,
+                     *         "autoSwitch": true,
+                     *         "permanent": true,
+                     *         "runNow": false,
+                     *         "forkedAppId": "100302903"
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description The ID of the request. */
+                        requestId: string;
+                        result: components["schemas"]["ScheduledTask"];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    describeScheduledTask: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The name of the application.
+                 *     Beyond the reference: any value is percent-encoded into its path segment; `.`
+                 *     and `..` cannot be sent because URL parsing would resolve them away.
+                 * @example app_group_name
+                 */
+                appGroupIdentity: components["parameters"]["appGroupIdentity"];
+                /**
+                 * @description The ID of the scheduled task.
+                 * @example 1
+                 */
+                taskId: components["parameters"]["taskId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The task. */
+            200: {
+                headers: {
+                    "x-acs-request-id": components["headers"]["x-acs-request-id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "requestId": "D77D0DAF-790D-F5F5-A9C0-133738165014",
+                     *       "result": {
+                     *         "id": "1",
+                     *         "type": "reindex",
+                     *         "cron": "0 0 3 * * ?",
+                     *         "enabled": true,
+                     *         "autoSwitch": true,
+                     *         "permanent": true,
+                     *         "runNow": false,
+                     *         "forkedAppId": "100302903"
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description The ID of the request. */
+                        requestId: string;
+                        result: components["schemas"]["ScheduledTask"];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    modifyScheduledTask: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The name of the application.
+                 *     Beyond the reference: any value is percent-encoded into its path segment; `.`
+                 *     and `..` cannot be sent because URL parsing would resolve them away.
+                 * @example app_group_name
+                 */
+                appGroupIdentity: components["parameters"]["appGroupIdentity"];
+                /**
+                 * @description The ID of the scheduled task.
+                 * @example 1
+                 */
+                taskId: components["parameters"]["taskId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                /**
+                 * @example {
+                 *       "enabled": false
+                 *     }
+                 */
+                "application/json": {
+                    /** @description The kind of task. */
+                    type?: string;
+                    /** @description When it runs (a cron expression). */
+                    cron?: string;
+                    /** @description Whether it runs. */
+                    enabled?: boolean;
+                    /** @description Whether the new version goes online by itself. */
+                    autoSwitch?: boolean;
+                    /** @description Whether it runs on every schedule. */
+                    permanent?: boolean;
+                    /** @description Whether to run it at once as well. */
+                    runNow?: boolean;
+                    /** @description The version it forks. */
+                    forkedAppId?: string;
+                    /** @description The version it works on. */
+                    version?: string;
+                    /** @description Which data it keeps. */
+                    filter?: {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description The task after the change. */
+            200: {
+                headers: {
+                    "x-acs-request-id": components["headers"]["x-acs-request-id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "requestId": "D77D0DAF-790D-F5F5-A9C0-133738165014",
+                     *       "result": {
+                     *         "id": "1",
+                     *         "type": "reindex",
+                     *         "cron": "0 0 3 * * ?",
+                     *         "enabled": true,
+                     *         "autoSwitch": true,
+                     *         "permanent": true,
+                     *         "runNow": false,
+                     *         "forkedAppId": "100302903"
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description The ID of the request. */
+                        requestId: string;
+                        result: components["schemas"]["ScheduledTask"];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    removeScheduledTask: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The name of the application.
+                 *     Beyond the reference: any value is percent-encoded into its path segment; `.`
+                 *     and `..` cannot be sent because URL parsing would resolve them away.
+                 * @example app_group_name
+                 */
+                appGroupIdentity: components["parameters"]["appGroupIdentity"];
+                /**
+                 * @description The ID of the scheduled task.
+                 * @example 1
+                 */
+                taskId: components["parameters"]["taskId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted. */
+            200: {
+                headers: {
+                    "x-acs-request-id": components["headers"]["x-acs-request-id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "requestId": "D77D0DAF-790D-F5F5-A9C0-133738165014",
+                     *       "result": []
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description The ID of the request. */
+                        requestId: string;
+                        /** @description What the service returns. */
+                        result?: number[];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
     listFunctionInstances: {
         parameters: {
             query?: {
@@ -6311,6 +7870,313 @@ export interface operations {
                 };
             };
             404: components["responses"]["VersionNotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    describeRegions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The regions. */
+            200: {
+                headers: {
+                    "x-acs-request-id": components["headers"]["x-acs-request-id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "requestId": "D77D0DAF-790D-F5F5-A9C0-133738165014",
+                     *       "result": [
+                     *         {
+                     *           "regionId": "cn-hangzhou",
+                     *           "localName": "China (Hangzhou)",
+                     *           "endpoint": "opensearch.cn-hangzhou.aliyuncs.com",
+                     *           "consoleUrl": "https://opensearch.console.aliyun.com/cn-hangzhou"
+                     *         },
+                     *         {
+                     *           "regionId": "cn-shanghai",
+                     *           "localName": "China (Shanghai)",
+                     *           "endpoint": "opensearch.cn-shanghai.aliyuncs.com",
+                     *           "consoleUrl": "https://opensearch.console.aliyun.com/cn-shanghai"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description The ID of the request. */
+                        requestId: string;
+                        /** @description The regions. */
+                        result: components["schemas"]["Region"][];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getDomain: {
+        parameters: {
+            query?: {
+                /**
+                 * @description The application to read the settings for.
+                 * @example my_app
+                 */
+                appGroupIdentity?: string;
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description The industry (such as `ecommerce`).
+                 * @example ecommerce
+                 */
+                domainName: components["parameters"]["domainName"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The industry settings. */
+            200: {
+                headers: {
+                    "x-acs-request-id": components["headers"]["x-acs-request-id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "requestId": "D77D0DAF-790D-F5F5-A9C0-133738165014",
+                     *       "result": {
+                     *         "name": "ecommerce",
+                     *         "functions": {
+                     *           "algo": [
+                     *             "pop",
+                     *             "category",
+                     *             "ctr"
+                     *           ]
+                     *         }
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ResultMapResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    listTagResources: {
+        parameters: {
+            query: {
+                /**
+                 * @description The type of the resources (`INSTANCE` for applications).
+                 * @example INSTANCE
+                 */
+                resourceType: string;
+                /**
+                 * @description Only these resources, as one JSON array of IDs.
+                 * @example [
+                 *       "my_app"
+                 *     ]
+                 */
+                resourceId?: string[];
+                /**
+                 * @description Only these tags (by key), as one JSON array of `{key, value}`.
+                 * @example [
+                 *       {
+                 *         "key": "env",
+                 *         "value": "prod"
+                 *       }
+                 *     ]
+                 */
+                tag?: {
+                    /** @description The key. */
+                    key: string;
+                    /** @description The value. */
+                    value?: string;
+                }[];
+                /**
+                 * @description Where the previous page ended.
+                 * @example
+                 */
+                nextToken?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The tags. */
+            200: {
+                headers: {
+                    "x-acs-request-id": components["headers"]["x-acs-request-id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "requestId": "D77D0DAF-790D-F5F5-A9C0-133738165014",
+                     *       "nextToken": "",
+                     *       "result": [
+                     *         {
+                     *           "resourceId": "my_app",
+                     *           "resourceType": "INSTANCE",
+                     *           "tagKey": "env",
+                     *           "tagValue": "prod"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description The ID of the request. */
+                        requestId: string;
+                        /** @description Where this page ended; empty on the last page. */
+                        nextToken?: string;
+                        /** @description One entry per tag on a resource. */
+                        result: components["schemas"]["TagResource"][];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    tagResources: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "resourceId": [
+                 *         "my_app"
+                 *       ],
+                 *       "resourceType": "INSTANCE",
+                 *       "tag": [
+                 *         {
+                 *           "key": "env",
+                 *           "value": "prod"
+                 *         }
+                 *       ]
+                 *     }
+                 */
+                "application/json": {
+                    /** @description The resources. */
+                    resourceId: string[];
+                    /** @description Their type (`INSTANCE` for applications). */
+                    resourceType: string;
+                    /** @description The tags. */
+                    tag: {
+                        /** @description The key. */
+                        key: string;
+                        /** @description The value. */
+                        value?: string;
+                    }[];
+                };
+            };
+        };
+        responses: {
+            /** @description Tagged. */
+            200: {
+                headers: {
+                    "x-acs-request-id": components["headers"]["x-acs-request-id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "requestId": "D77D0DAF-790D-F5F5-A9C0-133738165014"
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description The ID of the request. */
+                        requestId: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    untagResources: {
+        parameters: {
+            query: {
+                /**
+                 * @description The type of the resources (`INSTANCE` for applications).
+                 * @example INSTANCE
+                 */
+                resourceType: string;
+                /**
+                 * @description The resources, as one JSON array of IDs.
+                 * @example [
+                 *       "my_app"
+                 *     ]
+                 */
+                resourceId: string[];
+                /**
+                 * @description The keys to remove, as one JSON array.
+                 * @example [
+                 *       "env"
+                 *     ]
+                 */
+                tagKey?: string[];
+                /**
+                 * @description Remove every tag of the resources (then `tagKey` is not needed).
+                 * @example false
+                 */
+                all?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Removed. */
+            200: {
+                headers: {
+                    "x-acs-request-id": components["headers"]["x-acs-request-id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "requestId": "D77D0DAF-790D-F5F5-A9C0-133738165014"
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description The ID of the request. */
+                        requestId?: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalServerError"];
             503: components["responses"]["ServiceUnavailable"];

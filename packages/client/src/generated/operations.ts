@@ -105,6 +105,58 @@ export type UpdateFetchFieldsResponse = SuccessBody<operations['updateFetchField
 export type UpdateSummariesParams = FlatParams<operations['updateSummaries']>;
 /** The 2xx body of updateSummaries, camelCase (PascalCase answers are normalized to it). */
 export type UpdateSummariesResponse = SuccessBody<operations['updateSummaries']>;
+/** The parameters of listDataCollections, flat: path and query together. */
+export type ListDataCollectionsParams = FlatParams<operations['listDataCollections']>;
+/** The 2xx body of listDataCollections, camelCase (PascalCase answers are normalized to it). */
+export type ListDataCollectionsResponse = SuccessBody<operations['listDataCollections']>;
+/** The parameters of describeDataCollction, flat: path and query together. */
+export type DescribeDataCollctionParams = FlatParams<operations['describeDataCollction']>;
+/** The 2xx body of describeDataCollction, camelCase (PascalCase answers are normalized to it). */
+export type DescribeDataCollctionResponse = SuccessBody<operations['describeDataCollction']>;
+/** The parameters of removeDataCollection, flat: path and query together. */
+export type RemoveDataCollectionParams = FlatParams<operations['removeDataCollection']>;
+/** The 2xx body of removeDataCollection, camelCase (PascalCase answers are normalized to it). */
+export type RemoveDataCollectionResponse = SuccessBody<operations['removeDataCollection']>;
+/** The parameters of listElasticPlans, flat: path and query together. */
+export type ListElasticPlansParams = FlatParams<operations['listElasticPlans']>;
+/** The 2xx body of listElasticPlans, camelCase (PascalCase answers are normalized to it). */
+export type ListElasticPlansResponse = SuccessBody<operations['listElasticPlans']>;
+/** The parameters of createElasticPlan, flat: path and query together, the JSON body as `body`. */
+export type CreateElasticPlanParams = FlatParams<operations['createElasticPlan']>;
+/** The 2xx body of createElasticPlan, camelCase (PascalCase answers are normalized to it). */
+export type CreateElasticPlanResponse = SuccessBody<operations['createElasticPlan']>;
+/** The parameters of describeElasticPlan, flat: path and query together. */
+export type DescribeElasticPlanParams = FlatParams<operations['describeElasticPlan']>;
+/** The 2xx body of describeElasticPlan, camelCase (PascalCase answers are normalized to it). */
+export type DescribeElasticPlanResponse = SuccessBody<operations['describeElasticPlan']>;
+/** The parameters of modifyElasticPlan, flat: path and query together, the JSON body as `body`. */
+export type ModifyElasticPlanParams = FlatParams<operations['modifyElasticPlan']>;
+/** The 2xx body of modifyElasticPlan, camelCase (PascalCase answers are normalized to it). */
+export type ModifyElasticPlanResponse = SuccessBody<operations['modifyElasticPlan']>;
+/** The parameters of removeElasticPlan, flat: path and query together. */
+export type RemoveElasticPlanParams = FlatParams<operations['removeElasticPlan']>;
+/** The 2xx body of removeElasticPlan, camelCase (PascalCase answers are normalized to it). */
+export type RemoveElasticPlanResponse = SuccessBody<operations['removeElasticPlan']>;
+/** The parameters of listScheduledTasks, flat: path and query together. */
+export type ListScheduledTasksParams = FlatParams<operations['listScheduledTasks']>;
+/** The 2xx body of listScheduledTasks, camelCase (PascalCase answers are normalized to it). */
+export type ListScheduledTasksResponse = SuccessBody<operations['listScheduledTasks']>;
+/** The parameters of createScheduledTask, flat: path and query together, the JSON body as `body`. */
+export type CreateScheduledTaskParams = FlatParams<operations['createScheduledTask']>;
+/** The 2xx body of createScheduledTask, camelCase (PascalCase answers are normalized to it). */
+export type CreateScheduledTaskResponse = SuccessBody<operations['createScheduledTask']>;
+/** The parameters of describeScheduledTask, flat: path and query together. */
+export type DescribeScheduledTaskParams = FlatParams<operations['describeScheduledTask']>;
+/** The 2xx body of describeScheduledTask, camelCase (PascalCase answers are normalized to it). */
+export type DescribeScheduledTaskResponse = SuccessBody<operations['describeScheduledTask']>;
+/** The parameters of modifyScheduledTask, flat: path and query together, the JSON body as `body`. */
+export type ModifyScheduledTaskParams = FlatParams<operations['modifyScheduledTask']>;
+/** The 2xx body of modifyScheduledTask, camelCase (PascalCase answers are normalized to it). */
+export type ModifyScheduledTaskResponse = SuccessBody<operations['modifyScheduledTask']>;
+/** The parameters of removeScheduledTask, flat: path and query together. */
+export type RemoveScheduledTaskParams = FlatParams<operations['removeScheduledTask']>;
+/** The 2xx body of removeScheduledTask, camelCase (PascalCase answers are normalized to it). */
+export type RemoveScheduledTaskResponse = SuccessBody<operations['removeScheduledTask']>;
 /** The parameters of listFunctionInstances, flat: path and query together. */
 export type ListFunctionInstancesParams = FlatParams<operations['listFunctionInstances']>;
 /** The 2xx body of listFunctionInstances, camelCase (PascalCase answers are normalized to it). */
@@ -177,6 +229,26 @@ export type GetFunctionCurrentVersionResponse = SuccessBody<operations['getFunct
 export type GetFunctionVersionParams = FlatParams<operations['getFunctionVersion']>;
 /** The 2xx body of getFunctionVersion, camelCase (PascalCase answers are normalized to it). */
 export type GetFunctionVersionResponse = SuccessBody<operations['getFunctionVersion']>;
+/** The parameters of describeRegions, flat: path and query together. */
+export type DescribeRegionsParams = FlatParams<operations['describeRegions']>;
+/** The 2xx body of describeRegions, camelCase (PascalCase answers are normalized to it). */
+export type DescribeRegionsResponse = SuccessBody<operations['describeRegions']>;
+/** The parameters of getDomain, flat: path and query together. */
+export type GetDomainParams = FlatParams<operations['getDomain']>;
+/** The 2xx body of getDomain, camelCase (PascalCase answers are normalized to it). */
+export type GetDomainResponse = SuccessBody<operations['getDomain']>;
+/** The parameters of listTagResources, flat: path and query together. */
+export type ListTagResourcesParams = FlatParams<operations['listTagResources']>;
+/** The 2xx body of listTagResources, camelCase (PascalCase answers are normalized to it). */
+export type ListTagResourcesResponse = SuccessBody<operations['listTagResources']>;
+/** The parameters of tagResources, flat: path and query together, the JSON body as `body`. */
+export type TagResourcesParams = FlatParams<operations['tagResources']>;
+/** The 2xx body of tagResources, camelCase (PascalCase answers are normalized to it). */
+export type TagResourcesResponse = SuccessBody<operations['tagResources']>;
+/** The parameters of untagResources, flat: path and query together. */
+export type UntagResourcesParams = FlatParams<operations['untagResources']>;
+/** The 2xx body of untagResources, camelCase (PascalCase answers are normalized to it). */
+export type UntagResourcesResponse = SuccessBody<operations['untagResources']>;
 
 /** The spec's `Tag` schema. */
 export type Tag = components['schemas']['Tag'];
@@ -214,6 +286,14 @@ export type AppListResponse = components['schemas']['AppListResponse'];
 export type AppCreate = components['schemas']['AppCreate'];
 /** The spec's `AppResponse` schema. */
 export type AppResponse = components['schemas']['AppResponse'];
+/** The spec's `DataCollection` schema. */
+export type DataCollection = components['schemas']['DataCollection'];
+/** The spec's `ElasticPlan` schema. */
+export type ElasticPlan = components['schemas']['ElasticPlan'];
+/** The spec's `ElasticPlanWrite` schema. */
+export type ElasticPlanWrite = components['schemas']['ElasticPlanWrite'];
+/** The spec's `ScheduledTask` schema. */
+export type ScheduledTask = components['schemas']['ScheduledTask'];
 /** The spec's `Belongs` schema. */
 export type Belongs = components['schemas']['Belongs'];
 /** The spec's `InstanceParameter` schema. */
@@ -288,6 +368,10 @@ export type VersionParameterPascalCase = components['schemas']['VersionParameter
 export type FunctionVersionPascalCase = components['schemas']['FunctionVersionPascalCase'];
 /** The spec's `GetFunctionVersionResponsePascalCase` schema. */
 export type GetFunctionVersionResponsePascalCase = components['schemas']['GetFunctionVersionResponsePascalCase'];
+/** The spec's `Region` schema. */
+export type Region = components['schemas']['Region'];
+/** The spec's `TagResource` schema. */
+export type TagResource = components['schemas']['TagResource'];
 
 /** The generated methods: flat parameters in, the camelCase 2xx body out; every failure throws an OpenSearchError. */
 export interface OperationMethods {
@@ -341,6 +425,32 @@ export interface OperationMethods {
   updateFetchFields(params: UpdateFetchFieldsParams, options?: CallOptions): Promise<UpdateFetchFieldsResponse>;
   /** Set the summary settings of a version. `PUT /v4/openapi/app-groups/{appGroupIdentity}/apps/{appId}/summaries` (UpdateSummaries). */
   updateSummaries(params: UpdateSummariesParams, options?: CallOptions): Promise<UpdateSummariesResponse>;
+  /** List the data collections of an application. `GET /v4/openapi/app-groups/{appGroupIdentity}/data-collections` (ListDataCollections). */
+  listDataCollections(params: ListDataCollectionsParams, options?: CallOptions): Promise<ListDataCollectionsResponse>;
+  /** Get one data collection. `GET /v4/openapi/app-groups/{appGroupIdentity}/data-collections/{dataCollectionIdentity}` (DescribeDataCollction). */
+  describeDataCollction(params: DescribeDataCollctionParams, options?: CallOptions): Promise<DescribeDataCollctionResponse>;
+  /** Delete a data collection. `DELETE /v4/openapi/app-groups/{appGroupIdentity}/data-collections/{dataCollectionIdentity}` (RemoveDataCollection). */
+  removeDataCollection(params: RemoveDataCollectionParams, options?: CallOptions): Promise<RemoveDataCollectionResponse>;
+  /** List the elastic plans of an application. `GET /v4/openapi/app-groups/{appGroupIdentity}/elastic-plans` (ListElasticPlans). */
+  listElasticPlans(params: ListElasticPlansParams, options?: CallOptions): Promise<ListElasticPlansResponse>;
+  /** Create an elastic plan. `POST /v4/openapi/app-groups/{appGroupIdentity}/elastic-plans` (CreateElasticPlan). */
+  createElasticPlan(params: CreateElasticPlanParams, options?: CallOptions): Promise<CreateElasticPlanResponse>;
+  /** Get one elastic plan. `GET /v4/openapi/app-groups/{appGroupIdentity}/elastic-plans/{planId}` (DescribeElasticPlan). */
+  describeElasticPlan(params: DescribeElasticPlanParams, options?: CallOptions): Promise<DescribeElasticPlanResponse>;
+  /** Change an elastic plan. `PUT /v4/openapi/app-groups/{appGroupIdentity}/elastic-plans/{planId}` (ModifyElasticPlan). */
+  modifyElasticPlan(params: ModifyElasticPlanParams, options?: CallOptions): Promise<ModifyElasticPlanResponse>;
+  /** Delete an elastic plan. `DELETE /v4/openapi/app-groups/{appGroupIdentity}/elastic-plans/{planId}` (RemoveElasticPlan). */
+  removeElasticPlan(params: RemoveElasticPlanParams, options?: CallOptions): Promise<RemoveElasticPlanResponse>;
+  /** List the scheduled tasks of an application. `GET /v4/openapi/app-groups/{appGroupIdentity}/scheduled-tasks` (ListScheduledTasks). */
+  listScheduledTasks(params: ListScheduledTasksParams, options?: CallOptions): Promise<ListScheduledTasksResponse>;
+  /** Create a scheduled task. `POST /v4/openapi/app-groups/{appGroupIdentity}/scheduled-tasks` (CreateScheduledTask). */
+  createScheduledTask(params: CreateScheduledTaskParams, options?: CallOptions): Promise<CreateScheduledTaskResponse>;
+  /** Get one scheduled task. `GET /v4/openapi/app-groups/{appGroupIdentity}/scheduled-tasks/{taskId}` (DescribeScheduledTask). */
+  describeScheduledTask(params: DescribeScheduledTaskParams, options?: CallOptions): Promise<DescribeScheduledTaskResponse>;
+  /** Change a scheduled task. `PUT /v4/openapi/app-groups/{appGroupIdentity}/scheduled-tasks/{taskId}` (ModifyScheduledTask). */
+  modifyScheduledTask(params: ModifyScheduledTaskParams, options?: CallOptions): Promise<ModifyScheduledTaskResponse>;
+  /** Delete a scheduled task. `DELETE /v4/openapi/app-groups/{appGroupIdentity}/scheduled-tasks/{taskId}` (RemoveScheduledTask). */
+  removeScheduledTask(params: RemoveScheduledTaskParams, options?: CallOptions): Promise<RemoveScheduledTaskResponse>;
   /** List the algorithm instances of a feature. `GET /v4/openapi/app-groups/{appGroupIdentity}/functions/{functionName}/instances` (ListFunctionInstances). */
   listFunctionInstances(params: ListFunctionInstancesParams, options?: CallOptions): Promise<ListFunctionInstancesResponse>;
   /** Create an algorithm instance. `POST /v4/openapi/app-groups/{appGroupIdentity}/functions/{functionName}/instances` (CreateFunctionInstance). */
@@ -377,6 +487,16 @@ export interface OperationMethods {
   getFunctionCurrentVersion(params: GetFunctionCurrentVersionParams, options?: CallOptions): Promise<GetFunctionCurrentVersionResponse>;
   /** Get one version of a feature. `GET /v4/openapi/functions/{functionName}/versions/{versionId}` (GetFunctionVersion). */
   getFunctionVersion(params: GetFunctionVersionParams, options?: CallOptions): Promise<GetFunctionVersionResponse>;
+  /** List the regions of OpenSearch. `GET /v4/openapi/regions` (DescribeRegions). */
+  describeRegions(params?: DescribeRegionsParams, options?: CallOptions): Promise<DescribeRegionsResponse>;
+  /** Get the settings of an industry. `GET /v4/openapi/domains/{domainName}` (GetDomain). */
+  getDomain(params: GetDomainParams, options?: CallOptions): Promise<GetDomainResponse>;
+  /** List the tags of resources. `GET /v4/openapi/resource-tags` (ListTagResources). */
+  listTagResources(params: ListTagResourcesParams, options?: CallOptions): Promise<ListTagResourcesResponse>;
+  /** Tag resources. `POST /v4/openapi/resource-tags` (TagResources). */
+  tagResources(params: TagResourcesParams, options?: CallOptions): Promise<TagResourcesResponse>;
+  /** Remove tags from resources. `DELETE /v4/openapi/resource-tags` (UntagResources). */
+  untagResources(params: UntagResourcesParams, options?: CallOptions): Promise<UntagResourcesResponse>;
 }
 
 /** The paginators of the operations that page (`x-acs-pagination`, or the pageNumber/pageSize/totalCount convention). */
@@ -389,6 +509,12 @@ export interface OperationPaginators {
   paginateStatisticLogs(params: ListStatisticLogsParams & PaginateOptions, options?: CallOptions): AsyncIterableIterator<ListStatisticLogsResponse>;
   /** Iterates the pages of listStatisticReport, from `pageNumber` (default 1) until `totalCount` is reached, a page is empty or repeats, or a limit is hit. */
   paginateStatisticReport(params: ListStatisticReportParams & PaginateOptions, options?: CallOptions): AsyncIterableIterator<ListStatisticReportResponse>;
+  /** Iterates the pages of listDataCollections, from `pageNumber` (default 1) until `totalCount` is reached, a page is empty or repeats, or a limit is hit. */
+  paginateDataCollections(params: ListDataCollectionsParams & PaginateOptions, options?: CallOptions): AsyncIterableIterator<ListDataCollectionsResponse>;
+  /** Iterates the pages of listElasticPlans, from `pageNumber` (default 1) until `totalCount` is reached, a page is empty or repeats, or a limit is hit. */
+  paginateElasticPlans(params: ListElasticPlansParams & PaginateOptions, options?: CallOptions): AsyncIterableIterator<ListElasticPlansResponse>;
+  /** Iterates the pages of listScheduledTasks, from `pageNumber` (default 1) until `totalCount` is reached, a page is empty or repeats, or a limit is hit. */
+  paginateScheduledTasks(params: ListScheduledTasksParams & PaginateOptions, options?: CallOptions): AsyncIterableIterator<ListScheduledTasksResponse>;
   /** Iterates the pages of listFunctionInstances, from `pageNumber` (default 1) until `totalCount` is reached, a page is empty or repeats, or a limit is hit. */
   paginateFunctionInstances(params: ListFunctionInstancesParams & PaginateOptions, options?: CallOptions): AsyncIterableIterator<ListFunctionInstancesResponse>;
   /** Iterates the pages of listFunctionTasks, from `pageNumber` (default 1) until `totalCount` is reached, a page is empty or repeats, or a limit is hit. */

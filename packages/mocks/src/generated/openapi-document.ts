@@ -16,7 +16,7 @@ export const openApiDocument: {
     "title": "Alibaba Cloud OpenSearch API (function instances and app groups)",
     "version": "2017-12-25",
     "summary": "The algorithm (function) instances of OpenSearch applications, their training tasks and versions, and the applications.",
-    "description": "A hand-written OpenAPI 3.1 description of the Alibaba Cloud OpenSearch API, version\n2017-12-25, ROA style. The operations are the `paths` below, grouped by family in\n`tags`; this text does not list them, so that it cannot go stale.\n\nThis document is the single source of truth of the `acs-opensearch` monorepo:\nthe TypeScript types of `@acs-opensearch/client` and the MSW handlers of\n`@acs-opensearch/mocks` are generated from it (`pnpm generate`).\n\n## Sources and additions\nEvery operation of API 2017-12-25 has a public reference page, titled\n\"OpenSearch:<Action>\", which each operation links in `externalDocs`. The facts come\nfrom that page: the method and path, the RAM action and resource (`x-acs-ram`), each\nparameter's type, whether it is required, its valid values, limits and defaults, the\nanswer's fields and one example. The page \"Application authorization rule list\" gives\nthe RAM action of every operation too.\n\nThe wire comes from the official SDK `@alicloud/opensearch20171225` 5.2.0: the casing\nit reads (a PascalCase twin of an answer, or of a request body, where it uses one),\nthe query parameters it sends JSON-encoded, and where the body goes.\n\nWhere both the page and the SDK are silent, the choice is marked with an\n`x-acs-assumption` extension that says why. Descriptions are our own words.\n\n## Extensions the generator reads (beyond the reference)\n- `x-acs-action` and `x-acs-version` (required on every operation): signed into\n  every request of that operation.\n- `x-acs-pagination: { pageNumber, pageSize, totalCount, items }`: the operation\n  pages; names its page parameters, the body's total and its item list. Without\n  it, a GET with `pageNumber` and `pageSize` query parameters whose body has\n  `totalCount` and exactly one array is taken as paged (the API's convention).\n- `x-acs-filter: { field, operator }` on a list's query parameter: which item field\n  it filters and how (`=`, `>=`, `<=`, `contains`). The mocks read it; without it, a\n  query parameter named like an item field filters by equality.\n- `x-acs-output-levels: { <level>: [fields] }` on a query parameter: each output level\n  answers these fields of the item (a level not listed answers every field; the item\n  schema's required fields are always kept). The mocks read it.\n- `x-acs-dry-run: true` on a boolean query parameter: when it is true, the call is\n  validated and answered, and nothing is written. The mocks read it.\n- `x-acs-effect: { set: { field: value } }` on an action (`.../actions/<verb>`): what the\n  action changes on the item it acts on. Without it, an action changes nothing visible.\n- `x-acs-initial-value: {...}` on the GET of a singleton (a path with a GET and a write,\n  and no key): what it holds before any write. Without it, the GET's example.\n- `x-acs-idempotent: true|false`: whether repeating the call is safe. Without it,\n  GET, HEAD, OPTIONS, PUT and DELETE are idempotent, POST and PATCH are not. The\n  client retries a non-idempotent operation only when it was throttled.\n\n## Wire casing\nThe reference documents the same response twice, in two casings:\nits \"Sample success responses\" use **camelCase** property names\n(`requestId`, `totalCount`, `result`, `instanceName`, ...), while its parameter\ntables and its generated JSON example use **PascalCase** (`RequestId`,\n`TotalCount`, `Result`, `InstanceName`, ...). The official SDK reads the function\noperations in PascalCase, and ListAppGroups in camelCase. This document takes\ncamelCase as the canonical wire form (`ListFunctionInstancesResponse`) and, wherever\nthe SDK reads PascalCase, also describes the PascalCase twin\n(`ListFunctionInstancesResponsePascalCase`, marked `x-acs-camel-case-form`) so that\nboth validate. ListAppGroups has no twin. `@acs-opensearch/client` accepts both and\nalways hands callers camelCase.\n",
+    "description": "A hand-written OpenAPI 3.1 description of the Alibaba Cloud OpenSearch API, version\n2017-12-25, ROA style. The operations are the `paths` below, grouped by family in\n`tags`; this text does not list them, so that it cannot go stale.\n\nThis document is the single source of truth of the `acs-opensearch` monorepo:\nthe TypeScript types of `@acs-opensearch/client` and the MSW handlers of\n`@acs-opensearch/mocks` are generated from it (`pnpm generate`).\n\n## Sources and additions\nEvery operation of API 2017-12-25 has a public reference page, titled\n\"OpenSearch:<Action>\", which each operation links in `externalDocs`. The facts come\nfrom that page: the method and path, the RAM action and resource (`x-acs-ram`), each\nparameter's type, whether it is required, its valid values, limits and defaults, the\nanswer's fields and one example. The page \"Application authorization rule list\" gives\nthe RAM action of every operation too.\n\nThe wire comes from the official SDK `@alicloud/opensearch20171225` 5.2.0: the casing\nit reads (a PascalCase twin of an answer, or of a request body, where it uses one),\nthe query parameters it sends JSON-encoded, and where the body goes.\n\nWhere both the page and the SDK are silent, the choice is marked with an\n`x-acs-assumption` extension that says why. Descriptions are our own words.\n\n## Extensions the generator reads (beyond the reference)\n- `x-acs-action` and `x-acs-version` (required on every operation): signed into\n  every request of that operation.\n- `x-acs-pagination: { pageNumber, pageSize, totalCount, items }`: the operation\n  pages; names its page parameters, the body's total and its item list. Without\n  it, a GET with `pageNumber` and `pageSize` query parameters whose body has\n  `totalCount` and exactly one array is taken as paged (the API's convention).\n- `x-acs-filter: { field, operator, from? }` on a list's query parameter: which item field\n  it filters and how (`=`, `>=`, `<=`, `contains`, or `in` for a JSON list of values, or of\n  objects whose `from` property is compared). The mocks read it; without it, a\n  query parameter named like an item field filters by equality.\n- `x-acs-output-levels: { <level>: [fields] }` on a query parameter: each output level\n  answers these fields of the item (a level not listed answers every field; the item\n  schema's required fields are always kept). The mocks read it.\n- `x-acs-dry-run: true` on a boolean query parameter: when it is true, the call is\n  validated and answered, and nothing is written. The mocks read it.\n- `x-acs-effect: { set: { field: value } }` on an action (`.../actions/<verb>`): what the\n  action changes on the item it acts on. Without it, an action changes nothing visible.\n- `x-acs-initial-value: {...}` on the GET of a singleton (a path with a GET and a write,\n  and no key): what it holds before any write. Without it, the GET's example.\n- `x-acs-relation: { rows, key }` on the POST of a collection of rows (the tags on\n  resources): `rows` maps each row field to a dotted path of the body (arrays expand into\n  one row per element, and different body fields combine); `key` lists the fields that\n  identify a row, which a new row with the same values replaces. A DELETE on that\n  collection removes the rows its query's `x-acs-filter`s match.\n- `x-acs-idempotent: true|false`: whether repeating the call is safe. Without it,\n  GET, HEAD, OPTIONS, PUT and DELETE are idempotent, POST and PATCH are not. The\n  client retries a non-idempotent operation only when it was throttled.\n\n## Wire casing\nThe reference documents the same response twice, in two casings:\nits \"Sample success responses\" use **camelCase** property names\n(`requestId`, `totalCount`, `result`, `instanceName`, ...), while its parameter\ntables and its generated JSON example use **PascalCase** (`RequestId`,\n`TotalCount`, `Result`, `InstanceName`, ...). The official SDK reads the function\noperations in PascalCase, and ListAppGroups in camelCase. This document takes\ncamelCase as the canonical wire form (`ListFunctionInstancesResponse`) and, wherever\nthe SDK reads PascalCase, also describes the PascalCase twin\n(`ListFunctionInstancesResponsePascalCase`, marked `x-acs-camel-case-form`) so that\nboth validate. ListAppGroups has no twin. `@acs-opensearch/client` accepts both and\nalways hands callers camelCase.\n",
     "contact": {
       "name": "acs-opensearch maintainers",
       "url": "https://github.com/acs-opensearch/acs-opensearch"
@@ -66,8 +66,20 @@ export const openApiDocument: {
       "description": "The applications (app groups) of the account."
     },
     {
+      "name": "Account",
+      "description": "What belongs to the account rather than to one application - the regions, the industries, the tags on resources."
+    },
+    {
       "name": "AppVersions",
       "description": "The versions of an application (its schema, data sources and settings); one is online at a time."
+    },
+    {
+      "name": "DataCollections",
+      "description": "The data collections of an application (the behaviour data it gathers)."
+    },
+    {
+      "name": "ElasticPlans",
+      "description": "Plans that add computing resources to an application at set hours or dates."
     },
     {
       "name": "FunctionInstances",
@@ -80,6 +92,10 @@ export const openApiDocument: {
     {
       "name": "FunctionVersions",
       "description": "The versions of a feature (function) that instances are created with."
+    },
+    {
+      "name": "ScheduledTasks",
+      "description": "Tasks the service runs on a schedule for an application."
     }
   ],
   "externalDocs": {
@@ -2771,6 +2787,1537 @@ export const openApiDocument: {
         }
       }
     },
+    "/v4/openapi/app-groups/{appGroupIdentity}/data-collections": {
+      "parameters": [
+        {
+          "$ref": "#/components/parameters/appGroupIdentity"
+        }
+      ],
+      "get": {
+        "operationId": "listDataCollections",
+        "tags": [
+          "DataCollections"
+        ],
+        "summary": "List the data collections of an application",
+        "description": "Lists the data collections of an application, in pages.\n",
+        "x-acs-action": "ListDataCollections",
+        "x-acs-version": "2017-12-25",
+        "x-acs-api-style": "ROA",
+        "externalDocs": {
+          "description": "The reference page of ListDataCollections",
+          "url": "https://www.alibabacloud.com/help/en/open-search/developer-reference/api-opensearch-2017-12-25-listdatacollections"
+        },
+        "x-acs-ram": {
+          "action": "opensearch:DescribeAppGroup",
+          "accessLevel": "list",
+          "resourceType": "AppGroup",
+          "resource": "acs:opensearch:{#regionId}:{#accountId}:app-groups/{#AppGroupId}",
+          "conditionKeys": [],
+          "associatedOperations": [],
+          "x-acs-assumption": "The RAM action of this operation was not confirmed against its reference page in this change; named after the family's other operations."
+        },
+        "x-acs-pagination": {
+          "pageNumber": "pageNumber",
+          "pageSize": "pageSize",
+          "totalCount": "totalCount",
+          "items": "result"
+        },
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/pageNumber"
+          },
+          {
+            "$ref": "#/components/parameters/pageSize"
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "One page of data collections.",
+            "headers": {
+              "x-acs-request-id": {
+                "$ref": "#/components/headers/x-acs-request-id"
+              }
+            },
+            "content": {
+              "application/json": {
+                "schema": {
+                  "type": "object",
+                  "required": [
+                    "requestId",
+                    "totalCount",
+                    "result"
+                  ],
+                  "properties": {
+                    "requestId": {
+                      "type": "string",
+                      "description": "The ID of the request."
+                    },
+                    "totalCount": {
+                      "type": "integer",
+                      "format": "int64",
+                      "description": "How many there are, on all pages."
+                    },
+                    "result": {
+                      "type": "array",
+                      "description": "The items of this page.",
+                      "items": {
+                        "$ref": "#/components/schemas/DataCollection"
+                      }
+                    }
+                  }
+                },
+                "example": {
+                  "requestId": "D77D0DAF-790D-F5F5-A9C0-133738165014",
+                  "totalCount": 1,
+                  "result": [
+                    {
+                      "id": "289",
+                      "name": "my_collection",
+                      "type": "behavior",
+                      "dataCollectionType": "USER",
+                      "industryName": "GENERAL",
+                      "status": 1,
+                      "sundialId": "4",
+                      "created": 1704067200,
+                      "updated": 1704067200
+                    }
+                  ]
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "403": {
+            "$ref": "#/components/responses/Forbidden"
+          },
+          "404": {
+            "$ref": "#/components/responses/NotFound"
+          },
+          "429": {
+            "$ref": "#/components/responses/TooManyRequests"
+          },
+          "500": {
+            "$ref": "#/components/responses/InternalServerError"
+          },
+          "503": {
+            "$ref": "#/components/responses/ServiceUnavailable"
+          }
+        }
+      }
+    },
+    "/v4/openapi/app-groups/{appGroupIdentity}/data-collections/{dataCollectionIdentity}": {
+      "parameters": [
+        {
+          "$ref": "#/components/parameters/appGroupIdentity"
+        },
+        {
+          "$ref": "#/components/parameters/dataCollectionIdentity"
+        }
+      ],
+      "get": {
+        "operationId": "describeDataCollction",
+        "tags": [
+          "DataCollections"
+        ],
+        "summary": "Get one data collection",
+        "description": "Returns one data collection of an application. The action is spelled `DescribeDataCollction`, as the service and the SDK spell it.\n",
+        "x-acs-action": "DescribeDataCollction",
+        "x-acs-version": "2017-12-25",
+        "x-acs-api-style": "ROA",
+        "externalDocs": {
+          "description": "The reference page of DescribeDataCollction",
+          "url": "https://www.alibabacloud.com/help/en/open-search/developer-reference/api-opensearch-2017-12-25-describedatacollction"
+        },
+        "x-acs-ram": {
+          "action": "opensearch:DescribeAppGroup",
+          "accessLevel": "get",
+          "resourceType": "AppGroup",
+          "resource": "acs:opensearch:{#regionId}:{#accountId}:app-groups/{#AppGroupId}",
+          "conditionKeys": [],
+          "associatedOperations": [],
+          "x-acs-assumption": "The RAM action of this operation was not confirmed against its reference page in this change; named after the family's other operations."
+        },
+        "responses": {
+          "200": {
+            "description": "The data collection.",
+            "headers": {
+              "x-acs-request-id": {
+                "$ref": "#/components/headers/x-acs-request-id"
+              }
+            },
+            "content": {
+              "application/json": {
+                "schema": {
+                  "type": "object",
+                  "required": [
+                    "requestId",
+                    "result"
+                  ],
+                  "properties": {
+                    "requestId": {
+                      "type": "string",
+                      "description": "The ID of the request."
+                    },
+                    "result": {
+                      "$ref": "#/components/schemas/DataCollection"
+                    }
+                  }
+                },
+                "example": {
+                  "requestId": "D77D0DAF-790D-F5F5-A9C0-133738165014",
+                  "result": {
+                    "id": "289",
+                    "name": "my_collection",
+                    "type": "behavior",
+                    "dataCollectionType": "USER",
+                    "industryName": "GENERAL",
+                    "status": 1,
+                    "sundialId": "4",
+                    "created": 1704067200,
+                    "updated": 1704067200
+                  }
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "403": {
+            "$ref": "#/components/responses/Forbidden"
+          },
+          "404": {
+            "$ref": "#/components/responses/NotFound"
+          },
+          "429": {
+            "$ref": "#/components/responses/TooManyRequests"
+          },
+          "500": {
+            "$ref": "#/components/responses/InternalServerError"
+          },
+          "503": {
+            "$ref": "#/components/responses/ServiceUnavailable"
+          }
+        }
+      },
+      "delete": {
+        "operationId": "removeDataCollection",
+        "tags": [
+          "DataCollections"
+        ],
+        "summary": "Delete a data collection",
+        "description": "Deletes a data collection of an application.\n",
+        "x-acs-action": "RemoveDataCollection",
+        "x-acs-version": "2017-12-25",
+        "x-acs-api-style": "ROA",
+        "externalDocs": {
+          "description": "The reference page of RemoveDataCollection",
+          "url": "https://www.alibabacloud.com/help/en/open-search/developer-reference/api-opensearch-2017-12-25-removedatacollection"
+        },
+        "x-acs-ram": {
+          "action": "opensearch:ModifyAppGroup",
+          "accessLevel": "delete",
+          "resourceType": "AppGroup",
+          "resource": "acs:opensearch:{#regionId}:{#accountId}:app-groups/{#AppGroupId}",
+          "conditionKeys": [],
+          "associatedOperations": [],
+          "x-acs-assumption": "The RAM action of this operation was not confirmed against its reference page in this change; named after the family's other operations."
+        },
+        "responses": {
+          "200": {
+            "description": "Deleted.",
+            "headers": {
+              "x-acs-request-id": {
+                "$ref": "#/components/headers/x-acs-request-id"
+              }
+            },
+            "content": {
+              "application/json": {
+                "schema": {
+                  "type": "object",
+                  "required": [
+                    "requestId"
+                  ],
+                  "properties": {
+                    "requestId": {
+                      "type": "string",
+                      "description": "The ID of the request."
+                    },
+                    "result": {
+                      "type": "string",
+                      "description": "What the service returns."
+                    }
+                  }
+                },
+                "example": {
+                  "requestId": "D77D0DAF-790D-F5F5-A9C0-133738165014",
+                  "result": ""
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "403": {
+            "$ref": "#/components/responses/Forbidden"
+          },
+          "404": {
+            "$ref": "#/components/responses/NotFound"
+          },
+          "429": {
+            "$ref": "#/components/responses/TooManyRequests"
+          },
+          "500": {
+            "$ref": "#/components/responses/InternalServerError"
+          },
+          "503": {
+            "$ref": "#/components/responses/ServiceUnavailable"
+          }
+        }
+      }
+    },
+    "/v4/openapi/app-groups/{appGroupIdentity}/elastic-plans": {
+      "parameters": [
+        {
+          "$ref": "#/components/parameters/appGroupIdentity"
+        }
+      ],
+      "get": {
+        "operationId": "listElasticPlans",
+        "tags": [
+          "ElasticPlans"
+        ],
+        "summary": "List the elastic plans of an application",
+        "description": "Lists the elastic plans of an application, in pages, optionally by name or by whether they are in force.\n",
+        "x-acs-action": "ListElasticPlans",
+        "x-acs-version": "2017-12-25",
+        "x-acs-api-style": "ROA",
+        "externalDocs": {
+          "description": "The reference page of ListElasticPlans",
+          "url": "https://www.alibabacloud.com/help/en/open-search/developer-reference/api-opensearch-2017-12-25-listelasticplans"
+        },
+        "x-acs-ram": {
+          "action": "opensearch:DescribeAppGroup",
+          "accessLevel": "list",
+          "resourceType": "AppGroup",
+          "resource": "acs:opensearch:{#regionId}:{#accountId}:app-groups/{#AppGroupId}",
+          "conditionKeys": [],
+          "associatedOperations": [],
+          "x-acs-assumption": "The RAM action of this operation was not confirmed against its reference page in this change; named after the family's other operations."
+        },
+        "x-acs-pagination": {
+          "pageNumber": "pageNumber",
+          "pageSize": "pageSize",
+          "totalCount": "totalCount",
+          "items": "result"
+        },
+        "parameters": [
+          {
+            "name": "name",
+            "in": "query",
+            "required": false,
+            "description": "Only the plan of this name.",
+            "schema": {
+              "type": "string"
+            },
+            "example": "weekend_boost"
+          },
+          {
+            "name": "enabled",
+            "in": "query",
+            "required": false,
+            "description": "Only plans in force (true) or not (false).",
+            "schema": {
+              "type": "boolean"
+            },
+            "example": true
+          },
+          {
+            "name": "nextToken",
+            "in": "query",
+            "required": false,
+            "description": "Where the previous page ended (token paging; the mocks page by number).",
+            "schema": {
+              "type": "string"
+            },
+            "example": ""
+          },
+          {
+            "name": "maxResults",
+            "in": "query",
+            "required": false,
+            "description": "The most plans per page (token paging).",
+            "schema": {
+              "type": "integer",
+              "minimum": 1
+            },
+            "example": 10
+          },
+          {
+            "$ref": "#/components/parameters/pageNumber"
+          },
+          {
+            "$ref": "#/components/parameters/pageSize"
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "One page of plans.",
+            "headers": {
+              "x-acs-request-id": {
+                "$ref": "#/components/headers/x-acs-request-id"
+              }
+            },
+            "content": {
+              "application/json": {
+                "schema": {
+                  "type": "object",
+                  "required": [
+                    "requestId",
+                    "totalCount",
+                    "result"
+                  ],
+                  "properties": {
+                    "requestId": {
+                      "type": "string",
+                      "description": "The ID of the request."
+                    },
+                    "totalCount": {
+                      "type": "integer",
+                      "format": "int64",
+                      "description": "How many there are, on all pages."
+                    },
+                    "result": {
+                      "type": "array",
+                      "description": "The items of this page.",
+                      "items": {
+                        "$ref": "#/components/schemas/ElasticPlan"
+                      }
+                    },
+                    "code": {
+                      "type": "string",
+                      "description": "The error code; empty on success."
+                    },
+                    "httpCode": {
+                      "type": "integer",
+                      "description": "The HTTP status code."
+                    },
+                    "message": {
+                      "type": "string",
+                      "description": "The error message; empty on success."
+                    },
+                    "nextToken": {
+                      "type": "string",
+                      "description": "Where this page ended."
+                    },
+                    "maxResults": {
+                      "type": "integer",
+                      "description": "The page size used."
+                    }
+                  }
+                },
+                "example": {
+                  "requestId": "D77D0DAF-790D-F5F5-A9C0-133738165014",
+                  "totalCount": 1,
+                  "result": [
+                    {
+                      "id": 1001,
+                      "appGroupId": "110157886",
+                      "name": "weekend_boost",
+                      "description": "more LCU on weekends",
+                      "enabled": true,
+                      "scheduleType": "EVERY_DAY",
+                      "customDates": [],
+                      "startHour": 8,
+                      "endHour": 22,
+                      "elasticLcu": 100,
+                      "created": 1704067200,
+                      "updated": 1704067200
+                    }
+                  ]
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "403": {
+            "$ref": "#/components/responses/Forbidden"
+          },
+          "404": {
+            "$ref": "#/components/responses/NotFound"
+          },
+          "429": {
+            "$ref": "#/components/responses/TooManyRequests"
+          },
+          "500": {
+            "$ref": "#/components/responses/InternalServerError"
+          },
+          "503": {
+            "$ref": "#/components/responses/ServiceUnavailable"
+          }
+        }
+      },
+      "post": {
+        "operationId": "createElasticPlan",
+        "tags": [
+          "ElasticPlans"
+        ],
+        "summary": "Create an elastic plan",
+        "description": "Creates an elastic plan for an application. The service gives it its id.\n",
+        "x-acs-action": "CreateElasticPlan",
+        "x-acs-version": "2017-12-25",
+        "x-acs-api-style": "ROA",
+        "externalDocs": {
+          "description": "The reference page of CreateElasticPlan",
+          "url": "https://www.alibabacloud.com/help/en/open-search/developer-reference/api-opensearch-2017-12-25-createelasticplan"
+        },
+        "x-acs-ram": {
+          "action": "opensearch:ModifyAppGroup",
+          "accessLevel": "create",
+          "resourceType": "AppGroup",
+          "resource": "acs:opensearch:{#regionId}:{#accountId}:app-groups/{#AppGroupId}",
+          "conditionKeys": [],
+          "associatedOperations": [],
+          "x-acs-assumption": "The RAM action of this operation was not confirmed against its reference page in this change; named after the family's other operations."
+        },
+        "parameters": [
+          {
+            "name": "dryRun",
+            "in": "query",
+            "required": false,
+            "description": "Only check the request: when true, nothing is changed.",
+            "schema": {
+              "type": "boolean"
+            },
+            "example": false,
+            "x-acs-dry-run": true
+          }
+        ],
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "$ref": "#/components/schemas/ElasticPlanWrite"
+              },
+              "example": {
+                "name": "weekend_boost",
+                "scheduleType": "EVERY_DAY",
+                "startHour": 8,
+                "endHour": 22,
+                "elasticLcu": 100
+              }
+            }
+          }
+        },
+        "responses": {
+          "200": {
+            "description": "The new plan.",
+            "headers": {
+              "x-acs-request-id": {
+                "$ref": "#/components/headers/x-acs-request-id"
+              }
+            },
+            "content": {
+              "application/json": {
+                "schema": {
+                  "type": "object",
+                  "required": [
+                    "requestId",
+                    "result"
+                  ],
+                  "properties": {
+                    "requestId": {
+                      "type": "string",
+                      "description": "The ID of the request."
+                    },
+                    "result": {
+                      "$ref": "#/components/schemas/ElasticPlan"
+                    },
+                    "code": {
+                      "type": "string",
+                      "description": "The error code; empty on success."
+                    },
+                    "httpCode": {
+                      "type": "integer",
+                      "description": "The HTTP status code."
+                    },
+                    "message": {
+                      "type": "string",
+                      "description": "The error message; empty on success."
+                    }
+                  }
+                },
+                "example": {
+                  "requestId": "D77D0DAF-790D-F5F5-A9C0-133738165014",
+                  "result": {
+                    "id": 1001,
+                    "appGroupId": "110157886",
+                    "name": "weekend_boost",
+                    "description": "more LCU on weekends",
+                    "enabled": true,
+                    "scheduleType": "EVERY_DAY",
+                    "customDates": [],
+                    "startHour": 8,
+                    "endHour": 22,
+                    "elasticLcu": 100,
+                    "created": 1704067200,
+                    "updated": 1704067200
+                  }
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "403": {
+            "$ref": "#/components/responses/Forbidden"
+          },
+          "404": {
+            "$ref": "#/components/responses/NotFound"
+          },
+          "409": {
+            "$ref": "#/components/responses/Conflict"
+          },
+          "429": {
+            "$ref": "#/components/responses/TooManyRequests"
+          },
+          "500": {
+            "$ref": "#/components/responses/InternalServerError"
+          },
+          "503": {
+            "$ref": "#/components/responses/ServiceUnavailable"
+          }
+        }
+      }
+    },
+    "/v4/openapi/app-groups/{appGroupIdentity}/elastic-plans/{planId}": {
+      "parameters": [
+        {
+          "$ref": "#/components/parameters/appGroupIdentity"
+        },
+        {
+          "$ref": "#/components/parameters/planId"
+        }
+      ],
+      "get": {
+        "operationId": "describeElasticPlan",
+        "tags": [
+          "ElasticPlans"
+        ],
+        "summary": "Get one elastic plan",
+        "description": "Returns one elastic plan of an application.\n",
+        "x-acs-action": "DescribeElasticPlan",
+        "x-acs-version": "2017-12-25",
+        "x-acs-api-style": "ROA",
+        "externalDocs": {
+          "description": "The reference page of DescribeElasticPlan",
+          "url": "https://www.alibabacloud.com/help/en/open-search/developer-reference/api-opensearch-2017-12-25-describeelasticplan"
+        },
+        "x-acs-ram": {
+          "action": "opensearch:DescribeAppGroup",
+          "accessLevel": "get",
+          "resourceType": "AppGroup",
+          "resource": "acs:opensearch:{#regionId}:{#accountId}:app-groups/{#AppGroupId}",
+          "conditionKeys": [],
+          "associatedOperations": [],
+          "x-acs-assumption": "The RAM action of this operation was not confirmed against its reference page in this change; named after the family's other operations."
+        },
+        "parameters": [
+          {
+            "name": "dryRun",
+            "in": "query",
+            "required": false,
+            "description": "Only check the request: when true, nothing is changed.",
+            "schema": {
+              "type": "boolean"
+            },
+            "example": false,
+            "x-acs-dry-run": true
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "The plan.",
+            "headers": {
+              "x-acs-request-id": {
+                "$ref": "#/components/headers/x-acs-request-id"
+              }
+            },
+            "content": {
+              "application/json": {
+                "schema": {
+                  "type": "object",
+                  "required": [
+                    "requestId",
+                    "result"
+                  ],
+                  "properties": {
+                    "requestId": {
+                      "type": "string",
+                      "description": "The ID of the request."
+                    },
+                    "result": {
+                      "$ref": "#/components/schemas/ElasticPlan"
+                    },
+                    "code": {
+                      "type": "string",
+                      "description": "The error code; empty on success."
+                    },
+                    "httpCode": {
+                      "type": "integer",
+                      "description": "The HTTP status code."
+                    },
+                    "message": {
+                      "type": "string",
+                      "description": "The error message; empty on success."
+                    }
+                  }
+                },
+                "example": {
+                  "requestId": "D77D0DAF-790D-F5F5-A9C0-133738165014",
+                  "result": {
+                    "id": 1001,
+                    "appGroupId": "110157886",
+                    "name": "weekend_boost",
+                    "description": "more LCU on weekends",
+                    "enabled": true,
+                    "scheduleType": "EVERY_DAY",
+                    "customDates": [],
+                    "startHour": 8,
+                    "endHour": 22,
+                    "elasticLcu": 100,
+                    "created": 1704067200,
+                    "updated": 1704067200
+                  }
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "403": {
+            "$ref": "#/components/responses/Forbidden"
+          },
+          "404": {
+            "$ref": "#/components/responses/NotFound"
+          },
+          "429": {
+            "$ref": "#/components/responses/TooManyRequests"
+          },
+          "500": {
+            "$ref": "#/components/responses/InternalServerError"
+          },
+          "503": {
+            "$ref": "#/components/responses/ServiceUnavailable"
+          }
+        }
+      },
+      "put": {
+        "operationId": "modifyElasticPlan",
+        "tags": [
+          "ElasticPlans"
+        ],
+        "summary": "Change an elastic plan",
+        "description": "Changes an elastic plan; fields not sent keep their value.\n",
+        "x-acs-action": "ModifyElasticPlan",
+        "x-acs-version": "2017-12-25",
+        "x-acs-api-style": "ROA",
+        "externalDocs": {
+          "description": "The reference page of ModifyElasticPlan",
+          "url": "https://www.alibabacloud.com/help/en/open-search/developer-reference/api-opensearch-2017-12-25-modifyelasticplan"
+        },
+        "x-acs-ram": {
+          "action": "opensearch:ModifyAppGroup",
+          "accessLevel": "update",
+          "resourceType": "AppGroup",
+          "resource": "acs:opensearch:{#regionId}:{#accountId}:app-groups/{#AppGroupId}",
+          "conditionKeys": [],
+          "associatedOperations": [],
+          "x-acs-assumption": "The RAM action of this operation was not confirmed against its reference page in this change; named after the family's other operations."
+        },
+        "parameters": [
+          {
+            "name": "dryRun",
+            "in": "query",
+            "required": false,
+            "description": "Only check the request: when true, nothing is changed.",
+            "schema": {
+              "type": "boolean"
+            },
+            "example": false,
+            "x-acs-dry-run": true
+          }
+        ],
+        "requestBody": {
+          "required": false,
+          "content": {
+            "application/json": {
+              "schema": {
+                "$ref": "#/components/schemas/ElasticPlanWrite"
+              },
+              "example": {
+                "elasticLcu": 200
+              }
+            }
+          }
+        },
+        "responses": {
+          "200": {
+            "description": "The plan after the change.",
+            "headers": {
+              "x-acs-request-id": {
+                "$ref": "#/components/headers/x-acs-request-id"
+              }
+            },
+            "content": {
+              "application/json": {
+                "schema": {
+                  "type": "object",
+                  "required": [
+                    "requestId",
+                    "result"
+                  ],
+                  "properties": {
+                    "requestId": {
+                      "type": "string",
+                      "description": "The ID of the request."
+                    },
+                    "result": {
+                      "$ref": "#/components/schemas/ElasticPlan"
+                    },
+                    "code": {
+                      "type": "string",
+                      "description": "The error code; empty on success."
+                    },
+                    "httpCode": {
+                      "type": "integer",
+                      "description": "The HTTP status code."
+                    },
+                    "message": {
+                      "type": "string",
+                      "description": "The error message; empty on success."
+                    }
+                  }
+                },
+                "example": {
+                  "requestId": "D77D0DAF-790D-F5F5-A9C0-133738165014",
+                  "result": {
+                    "id": 1001,
+                    "appGroupId": "110157886",
+                    "name": "weekend_boost",
+                    "description": "more LCU on weekends",
+                    "enabled": true,
+                    "scheduleType": "EVERY_DAY",
+                    "customDates": [],
+                    "startHour": 8,
+                    "endHour": 22,
+                    "elasticLcu": 100,
+                    "created": 1704067200,
+                    "updated": 1704067200
+                  }
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "403": {
+            "$ref": "#/components/responses/Forbidden"
+          },
+          "404": {
+            "$ref": "#/components/responses/NotFound"
+          },
+          "429": {
+            "$ref": "#/components/responses/TooManyRequests"
+          },
+          "500": {
+            "$ref": "#/components/responses/InternalServerError"
+          },
+          "503": {
+            "$ref": "#/components/responses/ServiceUnavailable"
+          }
+        }
+      },
+      "delete": {
+        "operationId": "removeElasticPlan",
+        "tags": [
+          "ElasticPlans"
+        ],
+        "summary": "Delete an elastic plan",
+        "description": "Deletes an elastic plan of an application.\n",
+        "x-acs-action": "RemoveElasticPlan",
+        "x-acs-version": "2017-12-25",
+        "x-acs-api-style": "ROA",
+        "externalDocs": {
+          "description": "The reference page of RemoveElasticPlan",
+          "url": "https://www.alibabacloud.com/help/en/open-search/developer-reference/api-opensearch-2017-12-25-removeelasticplan"
+        },
+        "x-acs-ram": {
+          "action": "opensearch:ModifyAppGroup",
+          "accessLevel": "delete",
+          "resourceType": "AppGroup",
+          "resource": "acs:opensearch:{#regionId}:{#accountId}:app-groups/{#AppGroupId}",
+          "conditionKeys": [],
+          "associatedOperations": [],
+          "x-acs-assumption": "The RAM action of this operation was not confirmed against its reference page in this change; named after the family's other operations."
+        },
+        "responses": {
+          "200": {
+            "description": "Deleted.",
+            "headers": {
+              "x-acs-request-id": {
+                "$ref": "#/components/headers/x-acs-request-id"
+              }
+            },
+            "content": {
+              "application/json": {
+                "schema": {
+                  "type": "object",
+                  "required": [
+                    "requestId"
+                  ],
+                  "properties": {
+                    "requestId": {
+                      "type": "string",
+                      "description": "The ID of the request."
+                    },
+                    "result": {
+                      "type": "object",
+                      "additionalProperties": true,
+                      "description": "What the service returns."
+                    },
+                    "code": {
+                      "type": "string",
+                      "description": "The error code; empty on success."
+                    },
+                    "httpCode": {
+                      "type": "integer",
+                      "description": "The HTTP status code."
+                    },
+                    "message": {
+                      "type": "string",
+                      "description": "The error message; empty on success."
+                    }
+                  }
+                },
+                "example": {
+                  "requestId": "D77D0DAF-790D-F5F5-A9C0-133738165014",
+                  "result": {}
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "403": {
+            "$ref": "#/components/responses/Forbidden"
+          },
+          "404": {
+            "$ref": "#/components/responses/NotFound"
+          },
+          "429": {
+            "$ref": "#/components/responses/TooManyRequests"
+          },
+          "500": {
+            "$ref": "#/components/responses/InternalServerError"
+          },
+          "503": {
+            "$ref": "#/components/responses/ServiceUnavailable"
+          }
+        }
+      }
+    },
+    "/v4/openapi/app-groups/{appGroupIdentity}/scheduled-tasks": {
+      "parameters": [
+        {
+          "$ref": "#/components/parameters/appGroupIdentity"
+        }
+      ],
+      "get": {
+        "operationId": "listScheduledTasks",
+        "tags": [
+          "ScheduledTasks"
+        ],
+        "summary": "List the scheduled tasks of an application",
+        "description": "Lists the scheduled tasks of an application, in pages, optionally of one type.\n",
+        "x-acs-action": "ListScheduledTasks",
+        "x-acs-version": "2017-12-25",
+        "x-acs-api-style": "ROA",
+        "externalDocs": {
+          "description": "The reference page of ListScheduledTasks",
+          "url": "https://www.alibabacloud.com/help/en/open-search/developer-reference/api-opensearch-2017-12-25-listscheduledtasks"
+        },
+        "x-acs-ram": {
+          "action": "opensearch:DescribeAppGroup",
+          "accessLevel": "list",
+          "resourceType": "AppGroup",
+          "resource": "acs:opensearch:{#regionId}:{#accountId}:app-groups/{#AppGroupId}",
+          "conditionKeys": [],
+          "associatedOperations": [],
+          "x-acs-assumption": "The RAM action of this operation was not confirmed against its reference page in this change; named after the family's other operations."
+        },
+        "x-acs-pagination": {
+          "pageNumber": "pageNumber",
+          "pageSize": "pageSize",
+          "totalCount": "totalCount",
+          "items": "result"
+        },
+        "parameters": [
+          {
+            "name": "type",
+            "in": "query",
+            "required": false,
+            "description": "Only tasks of this kind.",
+            "schema": {
+              "type": "string"
+            },
+            "example": "reindex"
+          },
+          {
+            "$ref": "#/components/parameters/pageNumber"
+          },
+          {
+            "$ref": "#/components/parameters/pageSize"
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "One page of tasks.",
+            "headers": {
+              "x-acs-request-id": {
+                "$ref": "#/components/headers/x-acs-request-id"
+              }
+            },
+            "content": {
+              "application/json": {
+                "schema": {
+                  "type": "object",
+                  "required": [
+                    "requestId",
+                    "totalCount",
+                    "result"
+                  ],
+                  "properties": {
+                    "requestId": {
+                      "type": "string",
+                      "description": "The ID of the request."
+                    },
+                    "totalCount": {
+                      "type": "integer",
+                      "format": "int64",
+                      "description": "How many there are, on all pages."
+                    },
+                    "result": {
+                      "type": "array",
+                      "description": "The items of this page.",
+                      "items": {
+                        "$ref": "#/components/schemas/ScheduledTask"
+                      }
+                    }
+                  }
+                },
+                "example": {
+                  "requestId": "D77D0DAF-790D-F5F5-A9C0-133738165014",
+                  "totalCount": 1,
+                  "result": [
+                    {
+                      "id": "1",
+                      "type": "reindex",
+                      "cron": "0 0 3 * * ?",
+                      "enabled": true,
+                      "autoSwitch": true,
+                      "permanent": true,
+                      "runNow": false,
+                      "forkedAppId": "100302903"
+                    }
+                  ]
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "403": {
+            "$ref": "#/components/responses/Forbidden"
+          },
+          "404": {
+            "$ref": "#/components/responses/NotFound"
+          },
+          "429": {
+            "$ref": "#/components/responses/TooManyRequests"
+          },
+          "500": {
+            "$ref": "#/components/responses/InternalServerError"
+          },
+          "503": {
+            "$ref": "#/components/responses/ServiceUnavailable"
+          }
+        }
+      },
+      "post": {
+        "operationId": "createScheduledTask",
+        "tags": [
+          "ScheduledTasks"
+        ],
+        "summary": "Create a scheduled task",
+        "description": "Creates a task the service runs on a schedule for an application. The service gives it its id.\n",
+        "x-acs-action": "CreateScheduledTask",
+        "x-acs-version": "2017-12-25",
+        "x-acs-api-style": "ROA",
+        "externalDocs": {
+          "description": "The reference page of CreateScheduledTask",
+          "url": "https://www.alibabacloud.com/help/en/open-search/developer-reference/api-opensearch-2017-12-25-createscheduledtask"
+        },
+        "x-acs-ram": {
+          "action": "opensearch:CreateScheduledTask",
+          "accessLevel": "create",
+          "resourceType": "AppGroup",
+          "resource": "acs:opensearch:{#regionId}:{#accountId}:app-groups/{#AppGroupId}",
+          "conditionKeys": [],
+          "associatedOperations": []
+        },
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "type": "object",
+                "description": "The task.",
+                "properties": {
+                  "type": {
+                    "type": "string",
+                    "description": "The kind of task."
+                  },
+                  "cron": {
+                    "type": "string",
+                    "description": "When it runs (a cron expression)."
+                  },
+                  "enabled": {
+                    "type": "boolean",
+                    "description": "Whether it runs."
+                  },
+                  "autoSwitch": {
+                    "type": "boolean",
+                    "description": "Whether the new version goes online by itself."
+                  },
+                  "permanent": {
+                    "type": "boolean",
+                    "description": "Whether it runs on every schedule."
+                  },
+                  "runNow": {
+                    "type": "boolean",
+                    "description": "Whether to run it at once as well."
+                  },
+                  "forkedAppId": {
+                    "type": "string",
+                    "description": "The version it forks."
+                  },
+                  "version": {
+                    "type": "string",
+                    "description": "The version it works on."
+                  },
+                  "filter": {
+                    "type": "object",
+                    "additionalProperties": true,
+                    "description": "Which data it keeps."
+                  }
+                }
+              },
+              "example": {
+                "type": "reindex",
+                "cron": "0 0 3 * * ?",
+                "enabled": true
+              }
+            }
+          }
+        },
+        "responses": {
+          "200": {
+            "description": "The new task.",
+            "headers": {
+              "x-acs-request-id": {
+                "$ref": "#/components/headers/x-acs-request-id"
+              }
+            },
+            "content": {
+              "application/json": {
+                "schema": {
+                  "type": "object",
+                  "required": [
+                    "requestId",
+                    "result"
+                  ],
+                  "properties": {
+                    "requestId": {
+                      "type": "string",
+                      "description": "The ID of the request."
+                    },
+                    "result": {
+                      "$ref": "#/components/schemas/ScheduledTask"
+                    }
+                  }
+                },
+                "example": {
+                  "requestId": "D77D0DAF-790D-F5F5-A9C0-133738165014",
+                  "result": {
+                    "id": "1",
+                    "type": "reindex",
+                    "cron": "0 0 3 * * ?",
+                    "enabled": true,
+                    "autoSwitch": true,
+                    "permanent": true,
+                    "runNow": false,
+                    "forkedAppId": "100302903"
+                  }
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "403": {
+            "$ref": "#/components/responses/Forbidden"
+          },
+          "404": {
+            "$ref": "#/components/responses/NotFound"
+          },
+          "409": {
+            "$ref": "#/components/responses/Conflict"
+          },
+          "429": {
+            "$ref": "#/components/responses/TooManyRequests"
+          },
+          "500": {
+            "$ref": "#/components/responses/InternalServerError"
+          },
+          "503": {
+            "$ref": "#/components/responses/ServiceUnavailable"
+          }
+        }
+      }
+    },
+    "/v4/openapi/app-groups/{appGroupIdentity}/scheduled-tasks/{taskId}": {
+      "parameters": [
+        {
+          "$ref": "#/components/parameters/appGroupIdentity"
+        },
+        {
+          "$ref": "#/components/parameters/taskId"
+        }
+      ],
+      "get": {
+        "operationId": "describeScheduledTask",
+        "tags": [
+          "ScheduledTasks"
+        ],
+        "summary": "Get one scheduled task",
+        "description": "Returns one scheduled task of an application.\n",
+        "x-acs-action": "DescribeScheduledTask",
+        "x-acs-version": "2017-12-25",
+        "x-acs-api-style": "ROA",
+        "externalDocs": {
+          "description": "The reference page of DescribeScheduledTask",
+          "url": "https://www.alibabacloud.com/help/en/open-search/developer-reference/api-opensearch-2017-12-25-describescheduledtask"
+        },
+        "x-acs-ram": {
+          "action": "opensearch:DescribeScheduledTask",
+          "accessLevel": "get",
+          "resourceType": "AppGroup",
+          "resource": "acs:opensearch:{#regionId}:{#accountId}:app-groups/{#AppGroupId}",
+          "conditionKeys": [],
+          "associatedOperations": [],
+          "x-acs-assumption": "The RAM action of this operation was not confirmed against its reference page in this change; named after the family's other operations."
+        },
+        "responses": {
+          "200": {
+            "description": "The task.",
+            "headers": {
+              "x-acs-request-id": {
+                "$ref": "#/components/headers/x-acs-request-id"
+              }
+            },
+            "content": {
+              "application/json": {
+                "schema": {
+                  "type": "object",
+                  "required": [
+                    "requestId",
+                    "result"
+                  ],
+                  "properties": {
+                    "requestId": {
+                      "type": "string",
+                      "description": "The ID of the request."
+                    },
+                    "result": {
+                      "$ref": "#/components/schemas/ScheduledTask"
+                    }
+                  }
+                },
+                "example": {
+                  "requestId": "D77D0DAF-790D-F5F5-A9C0-133738165014",
+                  "result": {
+                    "id": "1",
+                    "type": "reindex",
+                    "cron": "0 0 3 * * ?",
+                    "enabled": true,
+                    "autoSwitch": true,
+                    "permanent": true,
+                    "runNow": false,
+                    "forkedAppId": "100302903"
+                  }
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "403": {
+            "$ref": "#/components/responses/Forbidden"
+          },
+          "404": {
+            "$ref": "#/components/responses/NotFound"
+          },
+          "429": {
+            "$ref": "#/components/responses/TooManyRequests"
+          },
+          "500": {
+            "$ref": "#/components/responses/InternalServerError"
+          },
+          "503": {
+            "$ref": "#/components/responses/ServiceUnavailable"
+          }
+        }
+      },
+      "put": {
+        "operationId": "modifyScheduledTask",
+        "tags": [
+          "ScheduledTasks"
+        ],
+        "summary": "Change a scheduled task",
+        "description": "Changes a scheduled task; fields not sent keep their value.\n",
+        "x-acs-action": "ModifyScheduledTask",
+        "x-acs-version": "2017-12-25",
+        "x-acs-api-style": "ROA",
+        "externalDocs": {
+          "description": "The reference page of ModifyScheduledTask",
+          "url": "https://www.alibabacloud.com/help/en/open-search/developer-reference/api-opensearch-2017-12-25-modifyscheduledtask"
+        },
+        "x-acs-ram": {
+          "action": "opensearch:ModifyScheduledTask",
+          "accessLevel": "update",
+          "resourceType": "AppGroup",
+          "resource": "acs:opensearch:{#regionId}:{#accountId}:app-groups/{#AppGroupId}",
+          "conditionKeys": [],
+          "associatedOperations": []
+        },
+        "requestBody": {
+          "required": false,
+          "content": {
+            "application/json": {
+              "schema": {
+                "type": "object",
+                "description": "The task.",
+                "properties": {
+                  "type": {
+                    "type": "string",
+                    "description": "The kind of task."
+                  },
+                  "cron": {
+                    "type": "string",
+                    "description": "When it runs (a cron expression)."
+                  },
+                  "enabled": {
+                    "type": "boolean",
+                    "description": "Whether it runs."
+                  },
+                  "autoSwitch": {
+                    "type": "boolean",
+                    "description": "Whether the new version goes online by itself."
+                  },
+                  "permanent": {
+                    "type": "boolean",
+                    "description": "Whether it runs on every schedule."
+                  },
+                  "runNow": {
+                    "type": "boolean",
+                    "description": "Whether to run it at once as well."
+                  },
+                  "forkedAppId": {
+                    "type": "string",
+                    "description": "The version it forks."
+                  },
+                  "version": {
+                    "type": "string",
+                    "description": "The version it works on."
+                  },
+                  "filter": {
+                    "type": "object",
+                    "additionalProperties": true,
+                    "description": "Which data it keeps."
+                  }
+                }
+              },
+              "example": {
+                "enabled": false
+              }
+            }
+          }
+        },
+        "responses": {
+          "200": {
+            "description": "The task after the change.",
+            "headers": {
+              "x-acs-request-id": {
+                "$ref": "#/components/headers/x-acs-request-id"
+              }
+            },
+            "content": {
+              "application/json": {
+                "schema": {
+                  "type": "object",
+                  "required": [
+                    "requestId",
+                    "result"
+                  ],
+                  "properties": {
+                    "requestId": {
+                      "type": "string",
+                      "description": "The ID of the request."
+                    },
+                    "result": {
+                      "$ref": "#/components/schemas/ScheduledTask"
+                    }
+                  }
+                },
+                "example": {
+                  "requestId": "D77D0DAF-790D-F5F5-A9C0-133738165014",
+                  "result": {
+                    "id": "1",
+                    "type": "reindex",
+                    "cron": "0 0 3 * * ?",
+                    "enabled": true,
+                    "autoSwitch": true,
+                    "permanent": true,
+                    "runNow": false,
+                    "forkedAppId": "100302903"
+                  }
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "403": {
+            "$ref": "#/components/responses/Forbidden"
+          },
+          "404": {
+            "$ref": "#/components/responses/NotFound"
+          },
+          "429": {
+            "$ref": "#/components/responses/TooManyRequests"
+          },
+          "500": {
+            "$ref": "#/components/responses/InternalServerError"
+          },
+          "503": {
+            "$ref": "#/components/responses/ServiceUnavailable"
+          }
+        }
+      },
+      "delete": {
+        "operationId": "removeScheduledTask",
+        "tags": [
+          "ScheduledTasks"
+        ],
+        "summary": "Delete a scheduled task",
+        "description": "Deletes a scheduled task of an application.\n",
+        "x-acs-action": "RemoveScheduledTask",
+        "x-acs-version": "2017-12-25",
+        "x-acs-api-style": "ROA",
+        "externalDocs": {
+          "description": "The reference page of RemoveScheduledTask",
+          "url": "https://www.alibabacloud.com/help/en/open-search/developer-reference/api-opensearch-2017-12-25-removescheduledtask"
+        },
+        "x-acs-ram": {
+          "action": "opensearch:RemoveScheduledTask",
+          "accessLevel": "delete",
+          "resourceType": "AppGroup",
+          "resource": "acs:opensearch:{#regionId}:{#accountId}:app-groups/{#AppGroupId}",
+          "conditionKeys": [],
+          "associatedOperations": []
+        },
+        "responses": {
+          "200": {
+            "description": "Deleted.",
+            "headers": {
+              "x-acs-request-id": {
+                "$ref": "#/components/headers/x-acs-request-id"
+              }
+            },
+            "content": {
+              "application/json": {
+                "schema": {
+                  "type": "object",
+                  "required": [
+                    "requestId"
+                  ],
+                  "properties": {
+                    "requestId": {
+                      "type": "string",
+                      "description": "The ID of the request."
+                    },
+                    "result": {
+                      "type": "array",
+                      "description": "What the service returns.",
+                      "items": {
+                        "type": "integer"
+                      }
+                    }
+                  }
+                },
+                "example": {
+                  "requestId": "D77D0DAF-790D-F5F5-A9C0-133738165014",
+                  "result": []
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "403": {
+            "$ref": "#/components/responses/Forbidden"
+          },
+          "404": {
+            "$ref": "#/components/responses/NotFound"
+          },
+          "429": {
+            "$ref": "#/components/responses/TooManyRequests"
+          },
+          "500": {
+            "$ref": "#/components/responses/InternalServerError"
+          },
+          "503": {
+            "$ref": "#/components/responses/ServiceUnavailable"
+          }
+        }
+      }
+    },
     "/v4/openapi/app-groups/{appGroupIdentity}/functions/{functionName}/instances": {
       "get": {
         "operationId": "listFunctionInstances",
@@ -4345,6 +5892,657 @@ export const openApiDocument: {
           }
         }
       }
+    },
+    "/v4/openapi/regions": {
+      "get": {
+        "operationId": "describeRegions",
+        "tags": [
+          "Account"
+        ],
+        "summary": "List the regions of OpenSearch",
+        "description": "Lists the regions where OpenSearch is offered, with their endpoints.\n",
+        "x-acs-action": "DescribeRegions",
+        "x-acs-version": "2017-12-25",
+        "x-acs-api-style": "ROA",
+        "externalDocs": {
+          "description": "The reference page of DescribeRegions",
+          "url": "https://www.alibabacloud.com/help/en/open-search/developer-reference/api-opensearch-2017-12-25-describeregions"
+        },
+        "x-acs-ram": {
+          "action": "opensearch:DescribeRegions",
+          "accessLevel": "list",
+          "resourceType": "All",
+          "resource": "acs:opensearch:{#regionId}:{#accountId}:*",
+          "conditionKeys": [],
+          "associatedOperations": [],
+          "x-acs-assumption": "The RAM action of this operation was not confirmed against its reference page in this change; named after the family's other operations."
+        },
+        "responses": {
+          "200": {
+            "description": "The regions.",
+            "headers": {
+              "x-acs-request-id": {
+                "$ref": "#/components/headers/x-acs-request-id"
+              }
+            },
+            "content": {
+              "application/json": {
+                "schema": {
+                  "type": "object",
+                  "required": [
+                    "requestId",
+                    "result"
+                  ],
+                  "properties": {
+                    "requestId": {
+                      "type": "string",
+                      "description": "The ID of the request."
+                    },
+                    "result": {
+                      "type": "array",
+                      "description": "The regions.",
+                      "items": {
+                        "$ref": "#/components/schemas/Region"
+                      }
+                    }
+                  }
+                },
+                "example": {
+                  "requestId": "D77D0DAF-790D-F5F5-A9C0-133738165014",
+                  "result": [
+                    {
+                      "regionId": "cn-hangzhou",
+                      "localName": "China (Hangzhou)",
+                      "endpoint": "opensearch.cn-hangzhou.aliyuncs.com",
+                      "consoleUrl": "https://opensearch.console.aliyun.com/cn-hangzhou"
+                    },
+                    {
+                      "regionId": "cn-shanghai",
+                      "localName": "China (Shanghai)",
+                      "endpoint": "opensearch.cn-shanghai.aliyuncs.com",
+                      "consoleUrl": "https://opensearch.console.aliyun.com/cn-shanghai"
+                    }
+                  ]
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "403": {
+            "$ref": "#/components/responses/Forbidden"
+          },
+          "429": {
+            "$ref": "#/components/responses/TooManyRequests"
+          },
+          "500": {
+            "$ref": "#/components/responses/InternalServerError"
+          },
+          "503": {
+            "$ref": "#/components/responses/ServiceUnavailable"
+          }
+        }
+      }
+    },
+    "/v4/openapi/domains/{domainName}": {
+      "parameters": [
+        {
+          "$ref": "#/components/parameters/domainName"
+        }
+      ],
+      "get": {
+        "operationId": "getDomain",
+        "tags": [
+          "Account"
+        ],
+        "summary": "Get the settings of an industry",
+        "description": "Returns the settings OpenSearch has for an industry (such as `ecommerce`), optionally for one application.\n",
+        "x-acs-action": "GetDomain",
+        "x-acs-version": "2017-12-25",
+        "x-acs-api-style": "ROA",
+        "externalDocs": {
+          "description": "The reference page of GetDomain",
+          "url": "https://www.alibabacloud.com/help/en/open-search/developer-reference/api-opensearch-2017-12-25-getdomain"
+        },
+        "x-acs-ram": {
+          "action": "opensearch:DescribeAppGroup",
+          "accessLevel": "get",
+          "resourceType": "All",
+          "resource": "acs:opensearch:{#regionId}:{#accountId}:*",
+          "conditionKeys": [],
+          "associatedOperations": [],
+          "x-acs-assumption": "The RAM action of this operation was not confirmed against its reference page in this change; named after the family's other operations."
+        },
+        "parameters": [
+          {
+            "name": "appGroupIdentity",
+            "in": "query",
+            "required": false,
+            "description": "The application to read the settings for.",
+            "schema": {
+              "type": "string"
+            },
+            "example": "my_app"
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "The industry settings.",
+            "headers": {
+              "x-acs-request-id": {
+                "$ref": "#/components/headers/x-acs-request-id"
+              }
+            },
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/ResultMapResponse"
+                },
+                "example": {
+                  "requestId": "D77D0DAF-790D-F5F5-A9C0-133738165014",
+                  "result": {
+                    "name": "ecommerce",
+                    "functions": {
+                      "algo": [
+                        "pop",
+                        "category",
+                        "ctr"
+                      ]
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "403": {
+            "$ref": "#/components/responses/Forbidden"
+          },
+          "404": {
+            "$ref": "#/components/responses/NotFound"
+          },
+          "429": {
+            "$ref": "#/components/responses/TooManyRequests"
+          },
+          "500": {
+            "$ref": "#/components/responses/InternalServerError"
+          },
+          "503": {
+            "$ref": "#/components/responses/ServiceUnavailable"
+          }
+        }
+      }
+    },
+    "/v4/openapi/resource-tags": {
+      "get": {
+        "operationId": "listTagResources",
+        "tags": [
+          "Account"
+        ],
+        "summary": "List the tags of resources",
+        "description": "Lists the tags on resources of one type: of the resources named, or with the tags named.\n",
+        "x-acs-action": "ListTagResources",
+        "x-acs-version": "2017-12-25",
+        "x-acs-api-style": "ROA",
+        "externalDocs": {
+          "description": "The reference page of ListTagResources",
+          "url": "https://www.alibabacloud.com/help/en/open-search/developer-reference/api-opensearch-2017-12-25-listtagresources"
+        },
+        "x-acs-ram": {
+          "action": "opensearch:ListTagResources",
+          "accessLevel": "list",
+          "resourceType": "All",
+          "resource": "acs:opensearch:{#regionId}:{#accountId}:*",
+          "conditionKeys": [],
+          "associatedOperations": [],
+          "x-acs-assumption": "The RAM action of this operation was not confirmed against its reference page in this change; named after the family's other operations."
+        },
+        "parameters": [
+          {
+            "name": "resourceType",
+            "in": "query",
+            "required": true,
+            "description": "The type of the resources (`INSTANCE` for applications).",
+            "schema": {
+              "type": "string",
+              "minLength": 1
+            },
+            "example": "INSTANCE",
+            "x-acs-filter": {
+              "field": "resourceType",
+              "operator": "="
+            }
+          },
+          {
+            "name": "resourceId",
+            "in": "query",
+            "required": false,
+            "description": "Only these resources, as one JSON array of IDs.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "type": "array",
+                  "items": {
+                    "type": "string"
+                  }
+                }
+              }
+            },
+            "example": [
+              "my_app"
+            ],
+            "x-acs-filter": {
+              "field": "resourceId",
+              "operator": "in"
+            }
+          },
+          {
+            "name": "tag",
+            "in": "query",
+            "required": false,
+            "description": "Only these tags (by key), as one JSON array of `{key, value}`.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "type": "array",
+                  "description": "The tags.",
+                  "items": {
+                    "type": "object",
+                    "properties": {
+                      "key": {
+                        "type": "string",
+                        "minLength": 1,
+                        "description": "The key."
+                      },
+                      "value": {
+                        "type": "string",
+                        "description": "The value."
+                      }
+                    },
+                    "required": [
+                      "key"
+                    ]
+                  }
+                }
+              }
+            },
+            "example": [
+              {
+                "key": "env",
+                "value": "prod"
+              }
+            ],
+            "x-acs-filter": {
+              "field": "tagKey",
+              "operator": "in",
+              "from": "key"
+            }
+          },
+          {
+            "name": "nextToken",
+            "in": "query",
+            "required": false,
+            "description": "Where the previous page ended.",
+            "schema": {
+              "type": "string"
+            },
+            "example": ""
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "The tags.",
+            "headers": {
+              "x-acs-request-id": {
+                "$ref": "#/components/headers/x-acs-request-id"
+              }
+            },
+            "content": {
+              "application/json": {
+                "schema": {
+                  "type": "object",
+                  "required": [
+                    "requestId",
+                    "result"
+                  ],
+                  "properties": {
+                    "requestId": {
+                      "type": "string",
+                      "description": "The ID of the request."
+                    },
+                    "nextToken": {
+                      "type": "string",
+                      "description": "Where this page ended; empty on the last page."
+                    },
+                    "result": {
+                      "type": "array",
+                      "description": "One entry per tag on a resource.",
+                      "items": {
+                        "$ref": "#/components/schemas/TagResource"
+                      }
+                    }
+                  }
+                },
+                "example": {
+                  "requestId": "D77D0DAF-790D-F5F5-A9C0-133738165014",
+                  "nextToken": "",
+                  "result": [
+                    {
+                      "resourceId": "my_app",
+                      "resourceType": "INSTANCE",
+                      "tagKey": "env",
+                      "tagValue": "prod"
+                    }
+                  ]
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "403": {
+            "$ref": "#/components/responses/Forbidden"
+          },
+          "429": {
+            "$ref": "#/components/responses/TooManyRequests"
+          },
+          "500": {
+            "$ref": "#/components/responses/InternalServerError"
+          },
+          "503": {
+            "$ref": "#/components/responses/ServiceUnavailable"
+          }
+        }
+      },
+      "post": {
+        "operationId": "tagResources",
+        "tags": [
+          "Account"
+        ],
+        "summary": "Tag resources",
+        "description": "Puts tags on resources of one type; a key already on a resource gets the new value.\n",
+        "x-acs-relation": {
+          "rows": {
+            "resourceId": "resourceId",
+            "resourceType": "resourceType",
+            "tagKey": "tag.key",
+            "tagValue": "tag.value"
+          },
+          "key": [
+            "resourceId",
+            "resourceType",
+            "tagKey"
+          ]
+        },
+        "x-acs-action": "TagResources",
+        "x-acs-version": "2017-12-25",
+        "x-acs-api-style": "ROA",
+        "externalDocs": {
+          "description": "The reference page of TagResources",
+          "url": "https://www.alibabacloud.com/help/en/open-search/developer-reference/api-opensearch-2017-12-25-tagresources"
+        },
+        "x-acs-ram": {
+          "action": "opensearch:TagResources",
+          "accessLevel": "create",
+          "resourceType": "All",
+          "resource": "acs:opensearch:{#regionId}:{#accountId}:*",
+          "conditionKeys": [],
+          "associatedOperations": [],
+          "x-acs-assumption": "The RAM action of this operation was not confirmed against its reference page in this change; named after the family's other operations."
+        },
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "type": "object",
+                "required": [
+                  "resourceId",
+                  "resourceType",
+                  "tag"
+                ],
+                "properties": {
+                  "resourceId": {
+                    "type": "array",
+                    "minItems": 1,
+                    "items": {
+                      "type": "string",
+                      "minLength": 1
+                    },
+                    "description": "The resources."
+                  },
+                  "resourceType": {
+                    "type": "string",
+                    "minLength": 1,
+                    "description": "Their type (`INSTANCE` for applications)."
+                  },
+                  "tag": {
+                    "type": "array",
+                    "description": "The tags.",
+                    "items": {
+                      "type": "object",
+                      "properties": {
+                        "key": {
+                          "type": "string",
+                          "minLength": 1,
+                          "description": "The key."
+                        },
+                        "value": {
+                          "type": "string",
+                          "description": "The value."
+                        }
+                      },
+                      "required": [
+                        "key"
+                      ]
+                    },
+                    "minItems": 1
+                  }
+                }
+              },
+              "example": {
+                "resourceId": [
+                  "my_app"
+                ],
+                "resourceType": "INSTANCE",
+                "tag": [
+                  {
+                    "key": "env",
+                    "value": "prod"
+                  }
+                ]
+              }
+            }
+          }
+        },
+        "responses": {
+          "200": {
+            "description": "Tagged.",
+            "headers": {
+              "x-acs-request-id": {
+                "$ref": "#/components/headers/x-acs-request-id"
+              }
+            },
+            "content": {
+              "application/json": {
+                "schema": {
+                  "type": "object",
+                  "required": [
+                    "requestId"
+                  ],
+                  "properties": {
+                    "requestId": {
+                      "type": "string",
+                      "description": "The ID of the request."
+                    }
+                  }
+                },
+                "example": {
+                  "requestId": "D77D0DAF-790D-F5F5-A9C0-133738165014"
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "403": {
+            "$ref": "#/components/responses/Forbidden"
+          },
+          "429": {
+            "$ref": "#/components/responses/TooManyRequests"
+          },
+          "500": {
+            "$ref": "#/components/responses/InternalServerError"
+          },
+          "503": {
+            "$ref": "#/components/responses/ServiceUnavailable"
+          }
+        }
+      },
+      "delete": {
+        "operationId": "untagResources",
+        "tags": [
+          "Account"
+        ],
+        "summary": "Remove tags from resources",
+        "description": "Removes tags (by key) from resources of one type, or all their tags with `all`.\n",
+        "x-acs-action": "UntagResources",
+        "x-acs-version": "2017-12-25",
+        "x-acs-api-style": "ROA",
+        "externalDocs": {
+          "description": "The reference page of UntagResources",
+          "url": "https://www.alibabacloud.com/help/en/open-search/developer-reference/api-opensearch-2017-12-25-untagresources"
+        },
+        "x-acs-ram": {
+          "action": "opensearch:UntagResources",
+          "accessLevel": "delete",
+          "resourceType": "All",
+          "resource": "acs:opensearch:{#regionId}:{#accountId}:*",
+          "conditionKeys": [],
+          "associatedOperations": [],
+          "x-acs-assumption": "The RAM action of this operation was not confirmed against its reference page in this change; named after the family's other operations."
+        },
+        "parameters": [
+          {
+            "name": "resourceType",
+            "in": "query",
+            "required": true,
+            "description": "The type of the resources (`INSTANCE` for applications).",
+            "schema": {
+              "type": "string",
+              "minLength": 1
+            },
+            "example": "INSTANCE",
+            "x-acs-filter": {
+              "field": "resourceType",
+              "operator": "="
+            }
+          },
+          {
+            "name": "resourceId",
+            "in": "query",
+            "required": true,
+            "description": "The resources, as one JSON array of IDs.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "type": "array",
+                  "minItems": 1,
+                  "items": {
+                    "type": "string"
+                  }
+                }
+              }
+            },
+            "example": [
+              "my_app"
+            ],
+            "x-acs-filter": {
+              "field": "resourceId",
+              "operator": "in"
+            }
+          },
+          {
+            "name": "tagKey",
+            "in": "query",
+            "required": false,
+            "description": "The keys to remove, as one JSON array.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "type": "array",
+                  "items": {
+                    "type": "string"
+                  }
+                }
+              }
+            },
+            "example": [
+              "env"
+            ],
+            "x-acs-filter": {
+              "field": "tagKey",
+              "operator": "in"
+            }
+          },
+          {
+            "name": "all",
+            "in": "query",
+            "required": false,
+            "description": "Remove every tag of the resources (then `tagKey` is not needed).",
+            "schema": {
+              "type": "boolean"
+            },
+            "example": false
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "Removed.",
+            "headers": {
+              "x-acs-request-id": {
+                "$ref": "#/components/headers/x-acs-request-id"
+              }
+            },
+            "content": {
+              "application/json": {
+                "schema": {
+                  "type": "object",
+                  "properties": {
+                    "requestId": {
+                      "type": "string",
+                      "description": "The ID of the request."
+                    }
+                  }
+                },
+                "example": {
+                  "requestId": "D77D0DAF-790D-F5F5-A9C0-133738165014"
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "403": {
+            "$ref": "#/components/responses/Forbidden"
+          },
+          "429": {
+            "$ref": "#/components/responses/TooManyRequests"
+          },
+          "500": {
+            "$ref": "#/components/responses/InternalServerError"
+          },
+          "503": {
+            "$ref": "#/components/responses/ServiceUnavailable"
+          }
+        }
+      }
     }
   },
   "components": {
@@ -5578,6 +7776,353 @@ export const openApiDocument: {
           },
           "result": {
             "$ref": "#/components/schemas/App"
+          }
+        }
+      },
+      "DataCollection": {
+        "type": "object",
+        "title": "DataCollection",
+        "description": "A data collection of an application (the behaviour data it gathers for its algorithms).",
+        "required": [
+          "name"
+        ],
+        "x-acs-assumption": "The reference marks no answer field as required; a data collection is named by its name.",
+        "properties": {
+          "id": {
+            "type": "string",
+            "description": "The ID of the data collection.",
+            "examples": [
+              "289"
+            ]
+          },
+          "name": {
+            "type": "string",
+            "description": "The name of the data collection.",
+            "examples": [
+              "my_collection"
+            ]
+          },
+          "type": {
+            "type": "string",
+            "description": "The kind of data collected (such as `behavior`).",
+            "examples": [
+              "behavior"
+            ]
+          },
+          "dataCollectionType": {
+            "type": "string",
+            "description": "The source of the data (such as `USER`).",
+            "examples": [
+              "USER"
+            ]
+          },
+          "industryName": {
+            "type": "string",
+            "description": "The industry.",
+            "examples": [
+              "GENERAL"
+            ]
+          },
+          "status": {
+            "type": "integer",
+            "format": "int32",
+            "description": "The state (0 off, 1 on, and the like).",
+            "examples": [
+              1
+            ]
+          },
+          "sundialId": {
+            "type": "string",
+            "description": "The ID of the job that collects the data.",
+            "examples": [
+              "4"
+            ]
+          },
+          "created": {
+            "type": "integer",
+            "format": "int64",
+            "description": "When it was created (seconds since the epoch).",
+            "examples": [
+              1704067200
+            ]
+          },
+          "updated": {
+            "type": "integer",
+            "format": "int64",
+            "description": "When it last changed (seconds since the epoch).",
+            "examples": [
+              1704067200
+            ]
+          }
+        }
+      },
+      "ElasticPlan": {
+        "type": "object",
+        "title": "ElasticPlan",
+        "description": "A plan that adds computing resources (LCU) to an application at set hours or dates.",
+        "required": [
+          "id"
+        ],
+        "x-acs-assumption": "The reference marks no answer field as required; a plan is identified by the id the service gives it.",
+        "properties": {
+          "id": {
+            "type": "integer",
+            "format": "int64",
+            "description": "The ID the service gave the plan.",
+            "examples": [
+              1001
+            ]
+          },
+          "appGroupId": {
+            "type": "string",
+            "description": "The ID of the application.",
+            "examples": [
+              "110157886"
+            ]
+          },
+          "name": {
+            "type": "string",
+            "description": "The name of the plan.",
+            "examples": [
+              "weekend_boost"
+            ]
+          },
+          "description": {
+            "type": "string",
+            "description": "The description.",
+            "examples": [
+              "more LCU on weekends"
+            ]
+          },
+          "enabled": {
+            "type": "boolean",
+            "description": "Whether the plan is in force.",
+            "examples": [
+              true
+            ]
+          },
+          "scheduleType": {
+            "type": "string",
+            "description": "When it applies: `EVERY_DAY`, `EVERY_WEEK` or `CUSTOM` dates.",
+            "examples": [
+              "EVERY_DAY"
+            ]
+          },
+          "customDates": {
+            "type": "array",
+            "description": "The dates of a `CUSTOM` plan (yyyy-MM-dd).",
+            "items": {
+              "type": "string"
+            },
+            "examples": [
+              [
+                "2024-11-11"
+              ]
+            ]
+          },
+          "startHour": {
+            "type": "integer",
+            "format": "int32",
+            "minimum": 0,
+            "maximum": 23,
+            "description": "The hour the extra resources start.",
+            "examples": [
+              8
+            ]
+          },
+          "endHour": {
+            "type": "integer",
+            "format": "int32",
+            "minimum": 0,
+            "maximum": 24,
+            "description": "The hour they end.",
+            "examples": [
+              22
+            ]
+          },
+          "elasticLcu": {
+            "type": "integer",
+            "format": "int32",
+            "minimum": 0,
+            "description": "The extra LCU.",
+            "examples": [
+              100
+            ]
+          },
+          "created": {
+            "type": "integer",
+            "format": "int64",
+            "description": "When it was created (seconds since the epoch).",
+            "examples": [
+              1704067200
+            ]
+          },
+          "updated": {
+            "type": "integer",
+            "format": "int64",
+            "description": "When it last changed (seconds since the epoch).",
+            "examples": [
+              1704067200
+            ]
+          }
+        }
+      },
+      "ElasticPlanWrite": {
+        "type": "object",
+        "title": "ElasticPlanWrite",
+        "description": "The body of CreateElasticPlan and ModifyElasticPlan (the name is set at creation only).",
+        "properties": {
+          "name": {
+            "type": "string",
+            "minLength": 1,
+            "description": "The name of the plan (creation only).",
+            "examples": [
+              "weekend_boost"
+            ]
+          },
+          "description": {
+            "type": "string",
+            "description": "The description.",
+            "examples": [
+              "more LCU on weekends"
+            ]
+          },
+          "enabled": {
+            "type": "boolean",
+            "description": "Whether the plan is in force.",
+            "examples": [
+              true
+            ]
+          },
+          "scheduleType": {
+            "type": "string",
+            "enum": [
+              "EVERY_DAY",
+              "EVERY_WEEK",
+              "CUSTOM"
+            ],
+            "description": "When it applies.",
+            "examples": [
+              "EVERY_DAY"
+            ]
+          },
+          "customDates": {
+            "type": "array",
+            "description": "The dates of a `CUSTOM` plan (yyyy-MM-dd).",
+            "items": {
+              "type": "string",
+              "pattern": "^\\d{4}-\\d{2}-\\d{2}$"
+            }
+          },
+          "startHour": {
+            "type": "integer",
+            "format": "int32",
+            "minimum": 0,
+            "maximum": 23,
+            "description": "The hour the extra resources start.",
+            "examples": [
+              8
+            ]
+          },
+          "endHour": {
+            "type": "integer",
+            "format": "int32",
+            "minimum": 0,
+            "maximum": 24,
+            "description": "The hour they end.",
+            "examples": [
+              22
+            ]
+          },
+          "elasticLcu": {
+            "type": "integer",
+            "format": "int32",
+            "minimum": 0,
+            "description": "The extra LCU.",
+            "examples": [
+              100
+            ]
+          }
+        },
+        "x-acs-assumption": "The reference pages were not read for the limits of this body; the hour and date limits follow from what the fields mean."
+      },
+      "ScheduledTask": {
+        "type": "object",
+        "title": "ScheduledTask",
+        "description": "A task the service runs on a schedule for an application (such as rebuilding an index into a new version).",
+        "required": [
+          "id"
+        ],
+        "x-acs-assumption": "The SDK types a task as a free-form object; the fields are those of its create body, with the id the service gives it.",
+        "additionalProperties": true,
+        "properties": {
+          "id": {
+            "type": "string",
+            "description": "The ID the service gave the task.",
+            "examples": [
+              "1"
+            ]
+          },
+          "type": {
+            "type": "string",
+            "description": "The kind of task (such as `reindex`).",
+            "examples": [
+              "reindex"
+            ]
+          },
+          "cron": {
+            "type": "string",
+            "description": "When it runs (a cron expression).",
+            "examples": [
+              "0 0 3 * * ?"
+            ]
+          },
+          "enabled": {
+            "type": "boolean",
+            "description": "Whether it runs.",
+            "examples": [
+              true
+            ]
+          },
+          "autoSwitch": {
+            "type": "boolean",
+            "description": "Whether the new version goes online by itself.",
+            "examples": [
+              true
+            ]
+          },
+          "permanent": {
+            "type": "boolean",
+            "description": "Whether it runs on every schedule rather than once.",
+            "examples": [
+              true
+            ]
+          },
+          "runNow": {
+            "type": "boolean",
+            "description": "Whether to run it at once as well.",
+            "examples": [
+              false
+            ]
+          },
+          "forkedAppId": {
+            "type": "string",
+            "description": "The version it forks.",
+            "examples": [
+              "100302903"
+            ]
+          },
+          "version": {
+            "type": "string",
+            "description": "The version it works on.",
+            "examples": [
+              "100302903"
+            ]
+          },
+          "filter": {
+            "type": "object",
+            "additionalProperties": true,
+            "description": "Which data it keeps (field, expression, days, unit)."
           }
         }
       },
@@ -7858,6 +10403,81 @@ export const openApiDocument: {
             "$ref": "#/components/schemas/FunctionVersionPascalCase"
           }
         }
+      },
+      "Region": {
+        "type": "object",
+        "title": "Region",
+        "description": "A region where OpenSearch is offered.",
+        "properties": {
+          "regionId": {
+            "type": "string",
+            "description": "The ID of the region.",
+            "examples": [
+              "cn-hangzhou"
+            ]
+          },
+          "localName": {
+            "type": "string",
+            "description": "The name of the region.",
+            "examples": [
+              "China (Hangzhou)"
+            ]
+          },
+          "endpoint": {
+            "type": "string",
+            "description": "The API endpoint of the region.",
+            "examples": [
+              "opensearch.cn-hangzhou.aliyuncs.com"
+            ]
+          },
+          "consoleUrl": {
+            "type": "string",
+            "description": "The console of the region.",
+            "examples": [
+              "https://opensearch.console.aliyun.com/cn-hangzhou"
+            ]
+          }
+        }
+      },
+      "TagResource": {
+        "type": "object",
+        "title": "TagResource",
+        "description": "One tag on one resource.",
+        "required": [
+          "resourceId",
+          "resourceType",
+          "tagKey"
+        ],
+        "properties": {
+          "resourceId": {
+            "type": "string",
+            "description": "The ID of the resource (an application's name or ID).",
+            "examples": [
+              "my_app"
+            ]
+          },
+          "resourceType": {
+            "type": "string",
+            "description": "The type of the resource (`INSTANCE` for an application).",
+            "examples": [
+              "INSTANCE"
+            ]
+          },
+          "tagKey": {
+            "type": "string",
+            "description": "The key of the tag.",
+            "examples": [
+              "env"
+            ]
+          },
+          "tagValue": {
+            "type": "string",
+            "description": "The value of the tag.",
+            "examples": [
+              "prod"
+            ]
+          }
+        }
       }
     },
     "parameters": {
@@ -7935,6 +10555,39 @@ export const openApiDocument: {
           "minLength": 1
         },
         "example": "100302903"
+      },
+      "dataCollectionIdentity": {
+        "name": "dataCollectionIdentity",
+        "in": "path",
+        "required": true,
+        "description": "The name or ID of the data collection.",
+        "schema": {
+          "type": "string",
+          "minLength": 1
+        },
+        "example": "my_collection"
+      },
+      "planId": {
+        "name": "planId",
+        "in": "path",
+        "required": true,
+        "description": "The ID of the elastic plan.",
+        "schema": {
+          "type": "string",
+          "minLength": 1
+        },
+        "example": "1001"
+      },
+      "taskId": {
+        "name": "taskId",
+        "in": "path",
+        "required": true,
+        "description": "The ID of the scheduled task.",
+        "schema": {
+          "type": "string",
+          "minLength": 1
+        },
+        "example": "1"
       },
       "functionName": {
         "name": "functionName",
@@ -8175,6 +10828,17 @@ export const openApiDocument: {
         },
         "example": "3",
         "x-acs-assumption": "The SDK types the path value as a string and the answer's versionId as a number, so only decimal digits are accepted."
+      },
+      "domainName": {
+        "name": "domainName",
+        "in": "path",
+        "required": true,
+        "description": "The industry (such as `ecommerce`).",
+        "schema": {
+          "type": "string",
+          "minLength": 1
+        },
+        "example": "ecommerce"
       }
     },
     "headers": {

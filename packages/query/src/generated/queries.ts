@@ -14,12 +14,16 @@ import {
   type CreateAppGroupResponse,
   type CreateAppParams,
   type CreateAppResponse,
+  type CreateElasticPlanParams,
+  type CreateElasticPlanResponse,
   type CreateFunctionInstanceParams,
   type CreateFunctionInstanceResponse,
   type CreateFunctionResourceParams,
   type CreateFunctionResourceResponse,
   type CreateFunctionTaskParams,
   type CreateFunctionTaskResponse,
+  type CreateScheduledTaskParams,
+  type CreateScheduledTaskResponse,
   type DeleteFunctionInstanceParams,
   type DeleteFunctionInstanceResponse,
   type DeleteFunctionResourceParams,
@@ -34,6 +38,16 @@ import {
   type DescribeAppStatisticsResponse,
   type DescribeAppsParams,
   type DescribeAppsResponse,
+  type DescribeDataCollctionParams,
+  type DescribeDataCollctionResponse,
+  type DescribeElasticPlanParams,
+  type DescribeElasticPlanResponse,
+  type DescribeRegionsParams,
+  type DescribeRegionsResponse,
+  type DescribeScheduledTaskParams,
+  type DescribeScheduledTaskResponse,
+  type GetDomainParams,
+  type GetDomainResponse,
   type GetFunctionCurrentVersionParams,
   type GetFunctionCurrentVersionResponse,
   type GetFunctionDefaultInstanceParams,
@@ -48,6 +62,10 @@ import {
   type GetFunctionVersionResponse,
   type ListAppGroupsParams,
   type ListAppGroupsResponse,
+  type ListDataCollectionsParams,
+  type ListDataCollectionsResponse,
+  type ListElasticPlansParams,
+  type ListElasticPlansResponse,
   type ListFunctionInstancesParams,
   type ListFunctionInstancesResponse,
   type ListFunctionResourcesParams,
@@ -58,28 +76,46 @@ import {
   type ListProceedingsResponse,
   type ListQuotaReviewTasksParams,
   type ListQuotaReviewTasksResponse,
+  type ListScheduledTasksParams,
+  type ListScheduledTasksResponse,
   type ListStatisticLogsParams,
   type ListStatisticLogsResponse,
   type ListStatisticReportParams,
   type ListStatisticReportResponse,
+  type ListTagResourcesParams,
+  type ListTagResourcesResponse,
   type ModifyAppGroupParams,
   type ModifyAppGroupQuotaParams,
   type ModifyAppGroupQuotaResponse,
   type ModifyAppGroupResponse,
+  type ModifyElasticPlanParams,
+  type ModifyElasticPlanResponse,
+  type ModifyScheduledTaskParams,
+  type ModifyScheduledTaskResponse,
   type OpenSearchClient,
   type OpenSearchError,
   type RemoveAppGroupParams,
   type RemoveAppGroupResponse,
   type RemoveAppParams,
   type RemoveAppResponse,
+  type RemoveDataCollectionParams,
+  type RemoveDataCollectionResponse,
+  type RemoveElasticPlanParams,
+  type RemoveElasticPlanResponse,
+  type RemoveScheduledTaskParams,
+  type RemoveScheduledTaskResponse,
   type RenewAppGroupParams,
   type RenewAppGroupResponse,
   type ReplaceAppGroupCommodityCodeParams,
   type ReplaceAppGroupCommodityCodeResponse,
+  type TagResourcesParams,
+  type TagResourcesResponse,
   type UnbindESUserAnalyzerParams,
   type UnbindESUserAnalyzerResponse,
   type UnbindEsInstanceParams,
   type UnbindEsInstanceResponse,
+  type UntagResourcesParams,
+  type UntagResourcesResponse,
   type UpdateAppGroupDeleteProtectionParams,
   type UpdateAppGroupDeleteProtectionResponse,
   type UpdateFetchFieldsParams,
@@ -284,6 +320,107 @@ const updateSummariesInvalidates: InvalidationPlan = {"resource":{"segments":["a
 export const updateSummariesMutation = (client: OpenSearchClient, config?: OpenSearchMutationConfig<UpdateSummariesResponse, UpdateSummariesParams>) =>
   mutationOptions<UpdateSummariesResponse, UpdateSummariesParams>(client, OPERATIONS.updateSummaries as OperationMeta, updateSummariesInvalidates, config);
 
+const listDataCollectionsPlan: KeyPlan = {"segments":["app-groups","{appGroupIdentity}","data-collections"]};
+/** The query key of listDataCollections: `["opensearch", ...path, query]`; a prefix matches everything below it. */
+export const listDataCollectionsQueryKey = (params: ListDataCollectionsParams) =>
+  queryKeyOf(OPERATIONS.listDataCollections as OperationMeta, listDataCollectionsPlan, params) as DataTag<QueryKey, ListDataCollectionsResponse, OpenSearchError>;
+/** Query options for listDataCollections (`GET /v4/openapi/app-groups/{appGroupIdentity}/data-collections`): its key, a queryFn that passes TanStack's signal, no TanStack retry. */
+export const listDataCollectionsOptions = (client: OpenSearchClient, params: ListDataCollectionsParams, options?: QueryCallOptions) =>
+  readOptions<ListDataCollectionsResponse>(client, OPERATIONS.listDataCollections as OperationMeta, listDataCollectionsPlan, params, options);
+/** The infinite query key of listDataCollections: its key without `pageNumber`, marked `infinite`. */
+export const listDataCollectionsInfiniteQueryKey = (params: ListDataCollectionsParams) =>
+  infiniteKeyOf(OPERATIONS.listDataCollections as OperationMeta, listDataCollectionsPlan, params) as DataTag<QueryKey, InfiniteData<ListDataCollectionsResponse, number>, OpenSearchError>;
+/** Infinite query options for listDataCollections: one page per call by `pageNumber`, none after the last (`totalCount`, a short or empty page). */
+export const listDataCollectionsInfiniteOptions = (client: OpenSearchClient, params: Omit<ListDataCollectionsParams, 'pageNumber'> & Partial<Pick<ListDataCollectionsParams, 'pageNumber'>>, options?: QueryCallOptions) =>
+  infiniteOptions<ListDataCollectionsResponse>(client, OPERATIONS.listDataCollections as OperationMeta, listDataCollectionsPlan, params, options);
+
+const describeDataCollctionPlan: KeyPlan = {"segments":["app-groups","{appGroupIdentity}","data-collections","{dataCollectionIdentity}"]};
+/** The query key of describeDataCollction: `["opensearch", ...path, query]`; a prefix matches everything below it. */
+export const describeDataCollctionQueryKey = (params: DescribeDataCollctionParams) =>
+  queryKeyOf(OPERATIONS.describeDataCollction as OperationMeta, describeDataCollctionPlan, params) as DataTag<QueryKey, DescribeDataCollctionResponse, OpenSearchError>;
+/** Query options for describeDataCollction (`GET /v4/openapi/app-groups/{appGroupIdentity}/data-collections/{dataCollectionIdentity}`): its key, a queryFn that passes TanStack's signal, no TanStack retry. */
+export const describeDataCollctionOptions = (client: OpenSearchClient, params: DescribeDataCollctionParams, options?: QueryCallOptions) =>
+  readOptions<DescribeDataCollctionResponse>(client, OPERATIONS.describeDataCollction as OperationMeta, describeDataCollctionPlan, params, options);
+
+const removeDataCollectionInvalidates: InvalidationPlan = {"resource":{"segments":["app-groups","{appGroupIdentity}","data-collections","{dataCollectionIdentity}"]},"collection":{"segments":["app-groups","{appGroupIdentity}","data-collections"]}};
+/** Mutation options for removeDataCollection (`DELETE /v4/openapi/app-groups/{appGroupIdentity}/data-collections/{dataCollectionIdentity}`); on success it refreshes everything under `/app-groups/{appGroupIdentity}/data-collections/{dataCollectionIdentity}` and the lists of `/app-groups/{appGroupIdentity}/data-collections`. */
+export const removeDataCollectionMutation = (client: OpenSearchClient, config?: OpenSearchMutationConfig<RemoveDataCollectionResponse, RemoveDataCollectionParams>) =>
+  mutationOptions<RemoveDataCollectionResponse, RemoveDataCollectionParams>(client, OPERATIONS.removeDataCollection as OperationMeta, removeDataCollectionInvalidates, config);
+
+const listElasticPlansPlan: KeyPlan = {"segments":["app-groups","{appGroupIdentity}","elastic-plans"]};
+/** The query key of listElasticPlans: `["opensearch", ...path, query]`; a prefix matches everything below it. */
+export const listElasticPlansQueryKey = (params: ListElasticPlansParams) =>
+  queryKeyOf(OPERATIONS.listElasticPlans as OperationMeta, listElasticPlansPlan, params) as DataTag<QueryKey, ListElasticPlansResponse, OpenSearchError>;
+/** Query options for listElasticPlans (`GET /v4/openapi/app-groups/{appGroupIdentity}/elastic-plans`): its key, a queryFn that passes TanStack's signal, no TanStack retry. */
+export const listElasticPlansOptions = (client: OpenSearchClient, params: ListElasticPlansParams, options?: QueryCallOptions) =>
+  readOptions<ListElasticPlansResponse>(client, OPERATIONS.listElasticPlans as OperationMeta, listElasticPlansPlan, params, options);
+/** The infinite query key of listElasticPlans: its key without `pageNumber`, marked `infinite`. */
+export const listElasticPlansInfiniteQueryKey = (params: ListElasticPlansParams) =>
+  infiniteKeyOf(OPERATIONS.listElasticPlans as OperationMeta, listElasticPlansPlan, params) as DataTag<QueryKey, InfiniteData<ListElasticPlansResponse, number>, OpenSearchError>;
+/** Infinite query options for listElasticPlans: one page per call by `pageNumber`, none after the last (`totalCount`, a short or empty page). */
+export const listElasticPlansInfiniteOptions = (client: OpenSearchClient, params: Omit<ListElasticPlansParams, 'pageNumber'> & Partial<Pick<ListElasticPlansParams, 'pageNumber'>>, options?: QueryCallOptions) =>
+  infiniteOptions<ListElasticPlansResponse>(client, OPERATIONS.listElasticPlans as OperationMeta, listElasticPlansPlan, params, options);
+
+const createElasticPlanInvalidates: InvalidationPlan = {"resource":{"segments":["app-groups","{appGroupIdentity}","elastic-plans"]}};
+/** Mutation options for createElasticPlan (`POST /v4/openapi/app-groups/{appGroupIdentity}/elastic-plans`); on success it refreshes everything under `/app-groups/{appGroupIdentity}/elastic-plans`. */
+export const createElasticPlanMutation = (client: OpenSearchClient, config?: OpenSearchMutationConfig<CreateElasticPlanResponse, CreateElasticPlanParams>) =>
+  mutationOptions<CreateElasticPlanResponse, CreateElasticPlanParams>(client, OPERATIONS.createElasticPlan as OperationMeta, createElasticPlanInvalidates, config);
+
+const describeElasticPlanPlan: KeyPlan = {"segments":["app-groups","{appGroupIdentity}","elastic-plans","{planId}"]};
+/** The query key of describeElasticPlan: `["opensearch", ...path, query]`; a prefix matches everything below it. */
+export const describeElasticPlanQueryKey = (params: DescribeElasticPlanParams) =>
+  queryKeyOf(OPERATIONS.describeElasticPlan as OperationMeta, describeElasticPlanPlan, params) as DataTag<QueryKey, DescribeElasticPlanResponse, OpenSearchError>;
+/** Query options for describeElasticPlan (`GET /v4/openapi/app-groups/{appGroupIdentity}/elastic-plans/{planId}`): its key, a queryFn that passes TanStack's signal, no TanStack retry. */
+export const describeElasticPlanOptions = (client: OpenSearchClient, params: DescribeElasticPlanParams, options?: QueryCallOptions) =>
+  readOptions<DescribeElasticPlanResponse>(client, OPERATIONS.describeElasticPlan as OperationMeta, describeElasticPlanPlan, params, options);
+
+const modifyElasticPlanInvalidates: InvalidationPlan = {"resource":{"segments":["app-groups","{appGroupIdentity}","elastic-plans","{planId}"]},"collection":{"segments":["app-groups","{appGroupIdentity}","elastic-plans"]}};
+/** Mutation options for modifyElasticPlan (`PUT /v4/openapi/app-groups/{appGroupIdentity}/elastic-plans/{planId}`); on success it refreshes everything under `/app-groups/{appGroupIdentity}/elastic-plans/{planId}` and the lists of `/app-groups/{appGroupIdentity}/elastic-plans`. */
+export const modifyElasticPlanMutation = (client: OpenSearchClient, config?: OpenSearchMutationConfig<ModifyElasticPlanResponse, ModifyElasticPlanParams>) =>
+  mutationOptions<ModifyElasticPlanResponse, ModifyElasticPlanParams>(client, OPERATIONS.modifyElasticPlan as OperationMeta, modifyElasticPlanInvalidates, config);
+
+const removeElasticPlanInvalidates: InvalidationPlan = {"resource":{"segments":["app-groups","{appGroupIdentity}","elastic-plans","{planId}"]},"collection":{"segments":["app-groups","{appGroupIdentity}","elastic-plans"]}};
+/** Mutation options for removeElasticPlan (`DELETE /v4/openapi/app-groups/{appGroupIdentity}/elastic-plans/{planId}`); on success it refreshes everything under `/app-groups/{appGroupIdentity}/elastic-plans/{planId}` and the lists of `/app-groups/{appGroupIdentity}/elastic-plans`. */
+export const removeElasticPlanMutation = (client: OpenSearchClient, config?: OpenSearchMutationConfig<RemoveElasticPlanResponse, RemoveElasticPlanParams>) =>
+  mutationOptions<RemoveElasticPlanResponse, RemoveElasticPlanParams>(client, OPERATIONS.removeElasticPlan as OperationMeta, removeElasticPlanInvalidates, config);
+
+const listScheduledTasksPlan: KeyPlan = {"segments":["app-groups","{appGroupIdentity}","scheduled-tasks"]};
+/** The query key of listScheduledTasks: `["opensearch", ...path, query]`; a prefix matches everything below it. */
+export const listScheduledTasksQueryKey = (params: ListScheduledTasksParams) =>
+  queryKeyOf(OPERATIONS.listScheduledTasks as OperationMeta, listScheduledTasksPlan, params) as DataTag<QueryKey, ListScheduledTasksResponse, OpenSearchError>;
+/** Query options for listScheduledTasks (`GET /v4/openapi/app-groups/{appGroupIdentity}/scheduled-tasks`): its key, a queryFn that passes TanStack's signal, no TanStack retry. */
+export const listScheduledTasksOptions = (client: OpenSearchClient, params: ListScheduledTasksParams, options?: QueryCallOptions) =>
+  readOptions<ListScheduledTasksResponse>(client, OPERATIONS.listScheduledTasks as OperationMeta, listScheduledTasksPlan, params, options);
+/** The infinite query key of listScheduledTasks: its key without `pageNumber`, marked `infinite`. */
+export const listScheduledTasksInfiniteQueryKey = (params: ListScheduledTasksParams) =>
+  infiniteKeyOf(OPERATIONS.listScheduledTasks as OperationMeta, listScheduledTasksPlan, params) as DataTag<QueryKey, InfiniteData<ListScheduledTasksResponse, number>, OpenSearchError>;
+/** Infinite query options for listScheduledTasks: one page per call by `pageNumber`, none after the last (`totalCount`, a short or empty page). */
+export const listScheduledTasksInfiniteOptions = (client: OpenSearchClient, params: Omit<ListScheduledTasksParams, 'pageNumber'> & Partial<Pick<ListScheduledTasksParams, 'pageNumber'>>, options?: QueryCallOptions) =>
+  infiniteOptions<ListScheduledTasksResponse>(client, OPERATIONS.listScheduledTasks as OperationMeta, listScheduledTasksPlan, params, options);
+
+const createScheduledTaskInvalidates: InvalidationPlan = {"resource":{"segments":["app-groups","{appGroupIdentity}","scheduled-tasks"]}};
+/** Mutation options for createScheduledTask (`POST /v4/openapi/app-groups/{appGroupIdentity}/scheduled-tasks`); on success it refreshes everything under `/app-groups/{appGroupIdentity}/scheduled-tasks`. */
+export const createScheduledTaskMutation = (client: OpenSearchClient, config?: OpenSearchMutationConfig<CreateScheduledTaskResponse, CreateScheduledTaskParams>) =>
+  mutationOptions<CreateScheduledTaskResponse, CreateScheduledTaskParams>(client, OPERATIONS.createScheduledTask as OperationMeta, createScheduledTaskInvalidates, config);
+
+const describeScheduledTaskPlan: KeyPlan = {"segments":["app-groups","{appGroupIdentity}","scheduled-tasks","{taskId}"]};
+/** The query key of describeScheduledTask: `["opensearch", ...path, query]`; a prefix matches everything below it. */
+export const describeScheduledTaskQueryKey = (params: DescribeScheduledTaskParams) =>
+  queryKeyOf(OPERATIONS.describeScheduledTask as OperationMeta, describeScheduledTaskPlan, params) as DataTag<QueryKey, DescribeScheduledTaskResponse, OpenSearchError>;
+/** Query options for describeScheduledTask (`GET /v4/openapi/app-groups/{appGroupIdentity}/scheduled-tasks/{taskId}`): its key, a queryFn that passes TanStack's signal, no TanStack retry. */
+export const describeScheduledTaskOptions = (client: OpenSearchClient, params: DescribeScheduledTaskParams, options?: QueryCallOptions) =>
+  readOptions<DescribeScheduledTaskResponse>(client, OPERATIONS.describeScheduledTask as OperationMeta, describeScheduledTaskPlan, params, options);
+
+const modifyScheduledTaskInvalidates: InvalidationPlan = {"resource":{"segments":["app-groups","{appGroupIdentity}","scheduled-tasks","{taskId}"]},"collection":{"segments":["app-groups","{appGroupIdentity}","scheduled-tasks"]}};
+/** Mutation options for modifyScheduledTask (`PUT /v4/openapi/app-groups/{appGroupIdentity}/scheduled-tasks/{taskId}`); on success it refreshes everything under `/app-groups/{appGroupIdentity}/scheduled-tasks/{taskId}` and the lists of `/app-groups/{appGroupIdentity}/scheduled-tasks`. */
+export const modifyScheduledTaskMutation = (client: OpenSearchClient, config?: OpenSearchMutationConfig<ModifyScheduledTaskResponse, ModifyScheduledTaskParams>) =>
+  mutationOptions<ModifyScheduledTaskResponse, ModifyScheduledTaskParams>(client, OPERATIONS.modifyScheduledTask as OperationMeta, modifyScheduledTaskInvalidates, config);
+
+const removeScheduledTaskInvalidates: InvalidationPlan = {"resource":{"segments":["app-groups","{appGroupIdentity}","scheduled-tasks","{taskId}"]},"collection":{"segments":["app-groups","{appGroupIdentity}","scheduled-tasks"]}};
+/** Mutation options for removeScheduledTask (`DELETE /v4/openapi/app-groups/{appGroupIdentity}/scheduled-tasks/{taskId}`); on success it refreshes everything under `/app-groups/{appGroupIdentity}/scheduled-tasks/{taskId}` and the lists of `/app-groups/{appGroupIdentity}/scheduled-tasks`. */
+export const removeScheduledTaskMutation = (client: OpenSearchClient, config?: OpenSearchMutationConfig<RemoveScheduledTaskResponse, RemoveScheduledTaskParams>) =>
+  mutationOptions<RemoveScheduledTaskResponse, RemoveScheduledTaskParams>(client, OPERATIONS.removeScheduledTask as OperationMeta, removeScheduledTaskInvalidates, config);
+
 const listFunctionInstancesPlan: KeyPlan = {"segments":["app-groups","{appGroupIdentity}","functions","{functionName}","instances"]};
 /** The query key of listFunctionInstances: `["opensearch", ...path, query]`; a prefix matches everything below it. */
 export const listFunctionInstancesQueryKey = (params: ListFunctionInstancesParams) =>
@@ -418,3 +555,37 @@ export const getFunctionVersionQueryKey = (params: GetFunctionVersionParams) =>
 /** Query options for getFunctionVersion (`GET /v4/openapi/functions/{functionName}/versions/{versionId}`): its key, a queryFn that passes TanStack's signal, no TanStack retry. */
 export const getFunctionVersionOptions = (client: OpenSearchClient, params: GetFunctionVersionParams, options?: QueryCallOptions) =>
   readOptions<GetFunctionVersionResponse>(client, OPERATIONS.getFunctionVersion as OperationMeta, getFunctionVersionPlan, params, options);
+
+const describeRegionsPlan: KeyPlan = {"segments":["regions"]};
+/** The query key of describeRegions: `["opensearch", ...path, query]`; a prefix matches everything below it. */
+export const describeRegionsQueryKey = (params?: DescribeRegionsParams) =>
+  queryKeyOf(OPERATIONS.describeRegions as OperationMeta, describeRegionsPlan, params) as DataTag<QueryKey, DescribeRegionsResponse, OpenSearchError>;
+/** Query options for describeRegions (`GET /v4/openapi/regions`): its key, a queryFn that passes TanStack's signal, no TanStack retry. */
+export const describeRegionsOptions = (client: OpenSearchClient, params?: DescribeRegionsParams, options?: QueryCallOptions) =>
+  readOptions<DescribeRegionsResponse>(client, OPERATIONS.describeRegions as OperationMeta, describeRegionsPlan, params, options);
+
+const getDomainPlan: KeyPlan = {"segments":["domains","{domainName}"]};
+/** The query key of getDomain: `["opensearch", ...path, query]`; a prefix matches everything below it. */
+export const getDomainQueryKey = (params: GetDomainParams) =>
+  queryKeyOf(OPERATIONS.getDomain as OperationMeta, getDomainPlan, params) as DataTag<QueryKey, GetDomainResponse, OpenSearchError>;
+/** Query options for getDomain (`GET /v4/openapi/domains/{domainName}`): its key, a queryFn that passes TanStack's signal, no TanStack retry. */
+export const getDomainOptions = (client: OpenSearchClient, params: GetDomainParams, options?: QueryCallOptions) =>
+  readOptions<GetDomainResponse>(client, OPERATIONS.getDomain as OperationMeta, getDomainPlan, params, options);
+
+const listTagResourcesPlan: KeyPlan = {"segments":["resource-tags"]};
+/** The query key of listTagResources: `["opensearch", ...path, query]`; a prefix matches everything below it. */
+export const listTagResourcesQueryKey = (params: ListTagResourcesParams) =>
+  queryKeyOf(OPERATIONS.listTagResources as OperationMeta, listTagResourcesPlan, params) as DataTag<QueryKey, ListTagResourcesResponse, OpenSearchError>;
+/** Query options for listTagResources (`GET /v4/openapi/resource-tags`): its key, a queryFn that passes TanStack's signal, no TanStack retry. */
+export const listTagResourcesOptions = (client: OpenSearchClient, params: ListTagResourcesParams, options?: QueryCallOptions) =>
+  readOptions<ListTagResourcesResponse>(client, OPERATIONS.listTagResources as OperationMeta, listTagResourcesPlan, params, options);
+
+const tagResourcesInvalidates: InvalidationPlan = {"resource":{"segments":["resource-tags"]}};
+/** Mutation options for tagResources (`POST /v4/openapi/resource-tags`); on success it refreshes everything under `/resource-tags`. */
+export const tagResourcesMutation = (client: OpenSearchClient, config?: OpenSearchMutationConfig<TagResourcesResponse, TagResourcesParams>) =>
+  mutationOptions<TagResourcesResponse, TagResourcesParams>(client, OPERATIONS.tagResources as OperationMeta, tagResourcesInvalidates, config);
+
+const untagResourcesInvalidates: InvalidationPlan = {"resource":{"segments":["resource-tags"]}};
+/** Mutation options for untagResources (`DELETE /v4/openapi/resource-tags`); on success it refreshes everything under `/resource-tags`. */
+export const untagResourcesMutation = (client: OpenSearchClient, config?: OpenSearchMutationConfig<UntagResourcesResponse, UntagResourcesParams>) =>
+  mutationOptions<UntagResourcesResponse, UntagResourcesParams>(client, OPERATIONS.untagResources as OperationMeta, untagResourcesInvalidates, config);
