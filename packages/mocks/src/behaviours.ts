@@ -344,7 +344,7 @@ function valuesAt(body: unknown, path: string): { group: string; values: unknown
 }
 
 /** The rows a body stands for: fields from the same body field go together, and different ones combine. */
-export function expandRows(body: unknown, rows: Record<string, string>): Item[] {
+function expandRows(body: unknown, rows: Record<string, string>): Item[] {
   const groups = new Map<string, Array<[string, unknown[]]>>();
   for (const [field, path] of Object.entries(rows)) {
     const { group, values } = valuesAt(body, path);
