@@ -1,9 +1,14 @@
 #!/usr/bin/env node
-// API report: every name each published entry point exports, with its kind, read from the built
-// type declarations with the TypeScript compiler, and checked against what the ESM and CJS builds
-// export at run time. `pnpm api:update` writes packages/<pkg>/api-report.md; `pnpm api:check` (part
-// of `pnpm test`) fails when the public surface changed without the report, so a change is deliberate.
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+// API report: every name each published entry point exports, with its kind and its signature (the
+// type of a function or a constant, the declaration of a type), read from the built type
+// declarations with the TypeScript compiler, and checked against what the ESM and CJS builds export
+// at run time. `pnpm api:update` writes packages/<pkg>/api-report.md; `pnpm api:check` (part of
+// `pnpm test`) fails when the public surface changed without the report, so a change is deliberate
+// and shows in review. It also fails when a package's surface differs from the one it was last
+// released with (`acsApiSurface` in its package.json, which `pnpm version-packages` records) and no
+// pending changeset names the package.
+import { createHash } from 'node:crypto';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -96,9 +101,72 @@ function declaredExports(file) {
   const moduleSymbol = checker.getSymbolAtLocation(source);
   return checker
     .getExportsOfModule(moduleSymbol)
-    .map((s) => ({ name: s.getName(), kind: kindOf(s, checker) }))
+    .flatMap((s) => {
+      const entry = { name: s.getName(), kind: kindOf(s, checker), signature: signatureOf(s, checker) };
+      return [entry, ...membersOf(s, checker, entry)];
+    })
     .sort((a, b) => a.name.localeCompare(b.name));
 }
+
+/** A long interface's members, each on its own row (`OperationMethods.listAppGroups`), so a renamed member shows. */
+function membersOf(symbol, checker, entry) {
+  if (entry.kind !== 'interface' || !entry.signature.includes(' … (')) return [];
+  const target = symbol.flags & ts.SymbolFlags.Alias ? checker.getAliasedSymbol(symbol) : symbol;
+  const out = [];
+  for (const declaration of target.declarations ?? [])
+    for (const member of declaration.members ?? []) {
+      const name = member.name?.getText();
+      if (!name) continue;
+      const text = member
+        .getText()
+        .replace(/\/\*\*[\s\S]*?\*\//g, '')
+        .replace(/\s+/g, ' ')
+        .trim();
+      out.push({ name: `${entry.name}.${name}`, kind: 'member', signature: text.length <= MAX_SIGNATURE ? text : shorten(text) });
+    }
+  return out;
+}
+
+function shorten(text) {
+  const hash = createHash('sha256').update(text).digest('hex').slice(0, 16);
+  return `${text.slice(0, MAX_SIGNATURE)} … (${text.length} characters, sha256 ${hash})`;
+}
+
+/** Past this many characters a signature is recorded as its start and a hash of the whole. */
+const MAX_SIGNATURE = 600;
+
+/** The text that identifies an export's shape: a value's type, or a type's declaration, on one line. */
+function signatureOf(symbol, checker) {
+  const target = symbol.flags & ts.SymbolFlags.Alias ? checker.getAliasedSymbol(symbol) : symbol;
+  const flags = ts.TypeFormatFlags.NoTruncation;
+  let text;
+  if (target.flags & (ts.SymbolFlags.Function | ts.SymbolFlags.Variable | ts.SymbolFlags.Enum)) {
+    const declaration = target.valueDeclaration ?? target.declarations?.[0];
+    text = checker.typeToString(checker.getTypeOfSymbolAtLocation(target, declaration), undefined, flags);
+  } else {
+    text = (target.declarations ?? [])
+      .map((d) => d.getText().replace(/\/\*\*[\s\S]*?\*\//g, ''))
+      .join(' ');
+  }
+  text = text.replace(/\s+/g, ' ').trim();
+  return text.length <= MAX_SIGNATURE ? text : shorten(text);
+}
+
+/** The packages named by the pending changesets (.changeset/*.md, frontmatter `"name": bump`). */
+function changesetPackages() {
+  const dir = join(root, '.changeset');
+  const named = new Set();
+  if (!existsSync(dir)) return named;
+  for (const file of readdirSync(dir)) {
+    if (!file.endsWith('.md') || file === 'README.md') continue;
+    const front = /^---\n([\s\S]*?)\n---/.exec(readFileSync(join(dir, file), 'utf8'))?.[1] ?? '';
+    for (const m of front.matchAll(/^\s*["']?(@?[\w./-]+)["']?\s*:\s*(major|minor|patch)\s*$/gm)) named.add(m[1]);
+  }
+  return named;
+}
+
+/** The hash of a report: what `acsApiSurface` records at a release. */
+const surfaceOf = (report) => createHash('sha256').update(report).digest('hex').slice(0, 32);
 
 const problems = [];
 
@@ -125,6 +193,7 @@ for (const [dir, pkg] of Object.entries(PACKAGES)) {
     const declared = declaredExports(join(base, files.types));
     problems.push(...declarationProblems(join(base, files.types), pkg.allExported === true));
     const values = declared.filter((e) => ['class', 'function', 'const', 'enum'].includes(e.kind)).map((e) => e.name);
+    const names = declared.filter((e) => e.kind !== 'member').length;
     const esm = Object.keys(await import(pathToFileURL(join(base, files.esm)).href)).filter((k) => k !== 'default');
     const cjs = Object.keys(require(join(base, files.cjs))).filter((k) => k !== 'default' && k !== '__esModule');
     for (const [label, names] of [
@@ -140,16 +209,31 @@ for (const [dir, pkg] of Object.entries(PACKAGES)) {
       }
     }
     lines.push(
-      `## \`${pkg.name}${entry === '.' ? '' : entry.slice(1)}\` (${declared.length} names)`,
+      `## \`${pkg.name}${entry === '.' ? '' : entry.slice(1)}\` (${names} names)`,
       '',
-      '| name | kind |',
-      '| --- | --- |',
+      '| name | kind | signature |',
+      '| --- | --- | --- |',
     );
-    for (const e of declared) lines.push(`| \`${e.name}\` | ${e.kind} |`);
+    const cell = (text) => text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/`/g, "'");
+    for (const e of declared) lines.push(`| \`${e.name}\` | ${e.kind} | \`${cell(e.signature)}\` |`);
     lines.push('');
   }
   const report = `${lines.join('\n').trimEnd()}\n`;
   const target = join(base, 'api-report.md');
+  const manifestPath = join(base, 'package.json');
+  const manifest = JSON.parse(readFileSync(manifestPath, 'utf8'));
+  if (process.argv.includes('--record-release')) {
+    // `pnpm version-packages`: the surface each package is released with.
+    manifest.acsApiSurface = surfaceOf(report);
+    writeFileSync(manifestPath, `${JSON.stringify(manifest, null, 2)}\n`);
+    continue;
+  }
+  if (manifest.acsApiSurface !== surfaceOf(report) && !changesetPackages().has(pkg.name))
+    problems.push(
+      `${pkg.name}: its public API differs from the one it was last released with, and no pending changeset names it. ` +
+        `Run \`pnpm changeset\`, pick ${pkg.name} and the bump (a renamed or removed export is a breaking change), ` +
+        `and say in a sentence what users gain or must change.`,
+    );
   if (check) {
     let current = '';
     try {

@@ -111,6 +111,29 @@ function followReadme() {
     const result = tryRun('node', [`scripts/${script}`, ...(name === 'api:check' ? ['--check'] : [])], work);
     check(result.ok, `pnpm ${name} passes after the steps`, result.out);
   }
+  const report = readFileSync(join(work, 'packages/client/api-report.md'), 'utf8');
+  check(
+    new RegExp(`\\| \`OperationMethods\\.get${T}\` \\| member \\| \`get${T}\\(params: Get${T}Params.*Promise<Get${T}Response>`).test(report),
+    'the API report records the new method with its signature, so a change to its type shows in review',
+  );
+  // The steps ask for a changeset: without one naming the client, api:check fails and says how to add it.
+  const pending = readdirSync(join(work, '.changeset')).filter((f) => f.endsWith('.md') && f !== 'README.md');
+  const saved = pending.map((f) => [f, readFileSync(join(work, '.changeset', f), 'utf8')]);
+  for (const f of pending) rmSync(join(work, '.changeset', f));
+  const without = tryRun('node', ['scripts/api-report.mjs', '--check'], work);
+  check(
+    !without.ok && without.out.includes('@acs-opensearch/client') && without.out.includes('pnpm changeset'),
+    'without a changeset, api:check fails and names the package and `pnpm changeset`',
+    without.out,
+  );
+  writeFileSync(
+    join(work, '.changeset', 'widgets.md'),
+    '---\n"@acs-opensearch/client": minor\n"@acs-opensearch/mocks": minor\n"@acs-opensearch/query": minor\n---\n\nWidgets.\n',
+  );
+  const withOne = tryRun('node', ['scripts/api-report.mjs', '--check'], work);
+  check(withOne.ok, 'with a changeset that names the packages, api:check passes', withOne.out);
+  rmSync(join(work, '.changeset', 'widgets.md'));
+  for (const [f, text] of saved) writeFileSync(join(work, '.changeset', f), text);
 }
 
 function typeProbe() {

@@ -1,0 +1,108 @@
+// The mocks README's behaviour tables, one per family (the spec's tags), written by `pnpm generate`
+// from the same model the handlers run on: what each operation does to the store, so the README
+// says what the mocks derive and never lists it by hand.
+import type { Json } from '@acs-opensearch/openapi-reader';
+import { buildSpecModel, type Collection, type ModelOperation } from './specModel.js';
+
+const code = (text: string) => `\`${text}\``;
+/** What a collection holds, in words: its path's last segment that is not a parameter. */
+const noun = (c: Collection) =>
+  c.path
+    .split('/')
+    .filter((s) => s && !s.startsWith('{'))
+    .at(-1)!
+    .replace(/-/g, ' ');
+
+function paging(model: ModelOperation): string {
+  const p = model.meta.pagination;
+  return p ? `, in pages (${code(p.pageNumber)}, ${code(p.pageSize)}, ${code(p.totalCount)})` : '';
+}
+
+function extras(model: ModelOperation): string {
+  const parts: string[] = [];
+  if (model.filters.length > 0)
+    parts.push(`filters: ${model.filters.map((f) => `${code(f.name)} (${f.operator})`).join(', ')}`);
+  if (model.output)
+    parts.push(
+      `output levels: ${Object.keys(model.output.levels).map(code).join(', ')} and the rest answer every field`,
+    );
+  if (model.dryRun) parts.push(`${code(`${model.dryRun}=true`)} writes nothing`);
+  return parts.length > 0 ? `; ${parts.join('; ')}` : '';
+}
+
+function under(model: ModelOperation): string {
+  const anchor = model.anchor;
+  if (!anchor) return '';
+  return ` of the ${noun(anchor.collection).replace(/s$/, '')} named by ${code(anchor.param)} (404 when it does not exist)`;
+}
+
+/** One line on what an operation does to the store. */
+export function describeBehaviour(model: ModelOperation): string {
+  const c = model.collection;
+  const key = c?.key ? code(c.key) : 'its key';
+  switch (model.behaviour) {
+    case 'list':
+      return `lists the ${noun(c!)} the store holds${paging(model)}${extras(model)}`;
+    case 'get':
+      return `answers one of the ${noun(c!)} by ${key}; 404 when there is none${extras(model)}`;
+    case 'create':
+      return `stores a new item of ${noun(c!)} (${key}, assigned by the store when the body has none); 409 when it exists${extras(model)}`;
+    case 'update':
+      return `merges the body's declared fields into one of the ${noun(c!)}; 404 when there is none${extras(model)}`;
+    case 'delete':
+      return `deletes one of the ${noun(c!)} and everything under it${c?.isScope ? ' (the whole app group)' : ''}; 404 when there is none${extras(model)}`;
+    case 'current':
+      return `answers the newest of the ${noun(c!)} that passes its filters${extras(model)}`;
+    case 'singleton-get':
+      return `answers the singleton${under(model)}: what the last write left, else ${
+        model.op.extensions['x-acs-initial-value']
+          ? code(JSON.stringify(model.op.extensions['x-acs-initial-value']))
+          : "the spec's example"
+      }`;
+    case 'singleton-put':
+      return `merges the body into the singleton${under(model)}${extras(model)}`;
+    case 'field-put':
+      return `sets ${code(model.field!)}${under(model)} to the body; its GET shows it${extras(model)}`;
+    case 'action':
+      return model.effect
+        ? `sets ${Object.entries(model.effect)
+            .map(([k, v]) => code(`${k}: ${JSON.stringify(v)}`))
+            .join(', ')}${under(model)}`
+        : `answers 200 and changes nothing visible${under(model)}`;
+    case 'relate':
+      return `puts the rows of ${noun(c!)} its body stands for, replacing those with the same ${model.relation!.key.map(code).join(', ')}`;
+    case 'unrelate':
+      return `removes the rows of ${noun(c!)} its query's filters match${extras(model)}`;
+    default:
+      return `answers its example, with the request's values in the fields of the same name${under(model)}`;
+  }
+}
+
+/** A Markdown table with padded columns (the layout the formatter keeps). */
+function markdownTable(header: string[], rows: string[][]): string {
+  const widths = header.map((h, i) => Math.max(h.length, 3, ...rows.map((r) => r[i]!.length)));
+  const line = (cells: string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i]!)).join(' | ')} |`;
+  return [line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n');
+}
+
+/** A Markdown table per family, in the order of the spec's tags. */
+export function renderBehaviourTables(document: Json): string {
+  const model = buildSpecModel(document);
+  const tags: string[] = [...((document.tags ?? []) as Array<{ name: string }>).map((t) => t.name), 'Other'];
+  const familyOf = (m: ModelOperation) => {
+    const raw = (document.paths?.[m.op.path] ?? {})[m.op.method.toLowerCase()] as { tags?: string[] } | undefined;
+    return raw?.tags?.[0] ?? 'Other';
+  };
+  const out: string[] = [];
+  for (const tag of tags) {
+    const ops = model.operations.filter((m) => familyOf(m) === tag);
+    if (ops.length === 0) continue;
+    const rows = ops.map((m) => [
+      code(m.op.operationId),
+      code(`${m.op.method} ${m.op.path}`),
+      describeBehaviour(m).replace(/\|/g, '\\|'),
+    ]);
+    out.push(`#### ${tag} (${ops.length})`, '', markdownTable(['operation', 'request', 'what the mocks do'], rows), '');
+  }
+  return out.join('\n').trimEnd();
+}
