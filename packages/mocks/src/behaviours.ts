@@ -244,6 +244,9 @@ function create(
   const { scope, parents } = placeOf(values, collection);
   const created: Item = declaredOnly(collection, body);
   const key = collection.key!;
+  // An item that names its app group (a field called like the scope parameter) names the one it is in.
+  if (collection.scope && collection.itemSchema?.properties?.[collection.scope] && created[collection.scope] === undefined)
+    created[collection.scope] = values[collection.scope];
   // A field the item schema requires and the request does not give gets a value of its schema.
   for (const name of (collection.itemSchema?.required ?? []) as string[])
     if (created[name] === undefined && name !== key && !collection.carried.includes(name))
