@@ -351,7 +351,7 @@ async function renderBehaviours(document) {
   try {
     const outfile = join(dir, 'describe.mjs');
     await build({
-      entryPoints: [join(repoRoot, 'packages/mocks/src/describeBehaviours.ts')],
+      entryPoints: [join(repoRoot, 'packages/mocks/src/model/describeBehaviours.ts')],
       bundle: true,
       platform: 'node',
       format: 'esm',

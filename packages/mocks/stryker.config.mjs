@@ -1,5 +1,5 @@
-// Mutation testing of the mocks' signature verification and request pipeline:
+// Mutation testing of the whole of the mocks' sources (the generated document and the specs excepted):
 // `pnpm --filter @acs-opensearch/mocks test:mutation`, or `pnpm test:mutation` at the root.
 import { strykerConfig } from '../../scripts/lib/stryker.mjs';
 
-export default strykerConfig(['src/verifySignature.ts', 'src/pipeline.ts', 'src/nonceStore.ts', 'src/router.ts']);
+export default strykerConfig(['src/**/*.ts', '!src/generated/**', '!src/**/*.spec.ts', '!src/**/*.d.ts']);

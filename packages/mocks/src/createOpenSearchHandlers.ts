@@ -10,22 +10,22 @@
 import { normalizeCasing } from '@acs-opensearch/client';
 import type { SigningCrypto } from '@acs-opensearch/client/signing';
 import { type HttpHandler, HttpResponse, http } from 'msw';
-import { activeFilters, type BehaviourContext, type Reply } from './behaviours.js';
-import { casingFor } from './casingFor.js';
-import { errorBody } from './errorResponses.js';
-import { makeFunctionInstances } from './factories.js';
+import { activeFilters, type BehaviourContext, type Reply } from './behaviour/behaviours.js';
+import { makeFunctionInstances } from './data/factories.js';
+import { deterministicRequestId } from './data/prng.js';
+import type { FunctionInstance } from './data/types.js';
 import { openApiDocument } from './generated/openapi-document.js';
-import { NonceStore } from './nonceStore.js';
-import { createMockHelpers, type OpenSearchMockHelpers } from './overrides.js';
-import { createPipeline } from './pipeline.js';
-import { deterministicRequestId } from './prng.js';
+import { casingFor } from './http/casingFor.js';
+import { createMockHelpers, type OpenSearchMockHelpers } from './http/overrides.js';
+import { createPipeline } from './http/pipeline.js';
+import { RequestLog } from './http/requestLog.js';
+import { createRouter } from './http/router.js';
 import type { OpenApiDocument, RecordedRequest } from './publicTypes.js';
-import { RequestLog } from './requestLog.js';
-import { createRouter } from './router.js';
-import { buildSpecModel, type ModelOperation, type SpecModel } from './specModel.js';
-import { deepFreeze, type Item, ResourceStore } from './store.js';
-import type { FunctionInstance } from './types.js';
-import { KeyRing, MAX_CLOCK_SKEW_MS, type SignatureKey } from './verifySignature.js';
+import { NonceStore } from './signature/nonceStore.js';
+import { KeyRing, MAX_CLOCK_SKEW_MS, type SignatureKey } from './signature/verifySignature.js';
+import { errorBody } from './model/errorResponses.js';
+import { buildSpecModel, type ModelOperation, type SpecModel } from './model/specModel.js';
+import { deepFreeze, type Item, ResourceStore } from './store/store.js';
 
 /** The largest request body read by default: 1 MiB (the handlers and the mock server). */
 export const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;

@@ -2,6 +2,7 @@
 // Nothing here imports a Node module; the HTTP server lives in '@acs-opensearch/mocks/node'.
 import { createOpenSearchHandlers } from './createOpenSearchHandlers.js';
 
+export { NORMAL_FIELDS, type OutputLevel, SIMPLE_FIELDS, selectOutput } from './behaviour/outputLevels.js';
 export {
   createOpenSearchHandlers,
   type OpenSearchHandlers,
@@ -9,12 +10,22 @@ export {
   type OpenSearchMockController,
   type UnhandledFrameArgs,
 } from './createOpenSearchHandlers.js';
-export { MockViolationError } from './errorResponses.js';
-export { type FactoryOptions, makeFunctionInstance, makeFunctionInstances, makeListResponse } from './factories.js';
+export {
+  type FactoryOptions,
+  makeFunctionInstance,
+  makeFunctionInstances,
+  makeListResponse,
+} from './data/factories.js';
+export type {
+  ErrorCode,
+  FunctionInstance,
+  ListFunctionInstancesResponse,
+  OperationId,
+  ResponseBody,
+  ResponseStatus,
+} from './data/types.js';
 export { openApiDocument } from './generated/openapi-document.js';
-export { NonceStore } from './nonceStore.js';
-export { NORMAL_FIELDS, type OutputLevel, SIMPLE_FIELDS, selectOutput } from './outputLevels.js';
-export type { OpenSearchMockHelpers, OverrideOptions } from './overrides.js';
+export type { OpenSearchMockHelpers, OverrideOptions } from './http/overrides.js';
 export {
   listOperations,
   type OpenApiDocument,
@@ -26,15 +37,7 @@ export {
   type RecordedRequest,
 } from './publicTypes.js';
 export { type OpenSearchMocks, type SetupOpenSearchMocksOptions, setupOpenSearchMocks } from './setup.js';
-export { createOperationValidators, type OperationValidator, type Violation } from './specValidator.js';
-export type {
-  ErrorCode,
-  FunctionInstance,
-  ListFunctionInstancesResponse,
-  OperationId,
-  ResponseBody,
-  ResponseStatus,
-} from './types.js';
+export { NonceStore } from './signature/nonceStore.js';
 export {
   KeyRing,
   MAX_CLOCK_SKEW_MS,
@@ -43,7 +46,9 @@ export {
   type SignatureKey,
   type VerifyOptions,
   verifySignature,
-} from './verifySignature.js';
+} from './signature/verifySignature.js';
+export { MockViolationError } from './model/errorResponses.js';
+export { createOperationValidators, type OperationValidator, type Violation } from './model/specValidator.js';
 
 const defaults = /* @__PURE__ */ createOpenSearchHandlers({}, { register: false });
 /** Ready-made handlers for every operation of the spec, any origin, default dataset. */

@@ -14,9 +14,9 @@ import {
   registerServedBase,
 } from './createOpenSearchHandlers.js';
 import { openApiDocument } from './generated/openapi-document.js';
-import type { OpenSearchMockHelpers } from './overrides.js';
-import { type DirectAnswer, directAnswerOf } from './router.js';
-import { buildSpecModel } from './specModel.js';
+import type { OpenSearchMockHelpers } from './http/overrides.js';
+import { type DirectAnswer, directAnswerOf } from './http/router.js';
+import { buildSpecModel } from './model/specModel.js';
 
 export * from './index.js';
 

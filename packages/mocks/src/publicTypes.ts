@@ -3,7 +3,7 @@
 // recorded requests typed per operation.
 import type { FlatParams, operations } from '@acs-opensearch/client';
 import { listOperations as readOperations } from '@acs-opensearch/openapi-reader';
-import type { OperationId } from './types.js';
+import type { OperationId } from './data/types.js';
 
 /** An OpenAPI 3.x document, as parsed JSON. */
 export type OpenApiDocument = { readonly [key: string]: unknown };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createOpenSearchHandlers } from './createOpenSearchHandlers.js';
+import { createOpenSearchHandlers } from '../createOpenSearchHandlers.js';
 import { createOperationValidators } from './specValidator.js';
 
 // A document whose only operation has a schema ajv refuses to compile (minimum must be a number).

@@ -8,7 +8,7 @@
 // are kept per scope. With explicit app groups, only those app groups exist and the collections
 // directly under them start empty (nested collections, such as tasks, follow their owner item).
 // Filtered lists are cached per query in a bounded map, dropped on every change.
-import type { Collection, Filter } from './specModel.js';
+import type { Collection, Filter } from '../model/specModel.js';
 
 export type Item = Record<string, unknown>;
 export type Parents = Record<string, unknown>;

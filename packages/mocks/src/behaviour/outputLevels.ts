@@ -3,7 +3,7 @@
 // has its own. A level the extension does not list (`detail`) answers every field, and no level
 // ever drops a field the item schema requires.
 import { listOperations } from '@acs-opensearch/openapi-reader';
-import { openApiDocument } from './generated/openapi-document.js';
+import { openApiDocument } from '../generated/openapi-document.js';
 
 /** Projects an item onto a level's fields, keeping the fields its schema requires. A new object. */
 export function projectOutput<T extends Record<string, unknown>>(

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Collection } from './specModel.js';
+import type { Collection } from '../model/specModel.js';
 import { MAX_STORED_ITEMS, MAX_WRITTEN_APP_GROUPS, ResourceStore } from './store.js';
 
 const collection: Collection = {

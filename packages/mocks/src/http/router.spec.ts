@@ -1,7 +1,7 @@
 import { getResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
+import { buildSpecModel } from '../model/specModel.js';
 import { createRouter, pathUnder, perSpecAndBase, resolveRoute } from './router.js';
-import { buildSpecModel } from './specModel.js';
 
 const ok = { 200: { description: 'ok' } };
 // The generic template comes first in the document: routing must still prefer the literal one.

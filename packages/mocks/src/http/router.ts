@@ -3,7 +3,7 @@
 // handler instead of one per operation keeps building the handlers as cheap with 9 operations as
 // with 1, and an unmatched request tries one pattern instead of one handler per operation.
 import { type HttpHandler, http } from 'msw';
-import { escapeRegExp, type ModelOperation, pathParams, type SpecModel } from './specModel.js';
+import { escapeRegExp, type ModelOperation, pathParams, type SpecModel } from '../model/specModel.js';
 
 interface Route {
   model: ModelOperation;

@@ -4,10 +4,10 @@
 // spec's codes. The path patterns are exported for hand-written `http.get(...)` handlers too.
 import type { ErrorCode } from '@acs-opensearch/client';
 import { type HttpHandler, HttpResponse, http, delay as mswDelay } from 'msw';
-import type { Reply } from './behaviours.js';
+import type { Reply } from '../behaviour/behaviours.js';
+import type { OperationId, ResponseBody, ResponseStatus } from '../data/types.js';
+import type { SpecModel } from '../model/specModel.js';
 import { anyOperation, pathUnder, perSpecAndBase, resolveRoute } from './router.js';
-import type { SpecModel } from './specModel.js';
-import type { OperationId, ResponseBody, ResponseStatus } from './types.js';
 
 export interface OverrideOptions {
   /** Only this operation. Default: every operation of the spec. */

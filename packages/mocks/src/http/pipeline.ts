@@ -3,14 +3,14 @@
 // verify the signature, then hand the request to its operation's behaviour.
 import type { SigningCrypto } from '@acs-opensearch/client/signing';
 import { delay } from 'msw';
-import { type BehaviourContext, type Reply, respond } from './behaviours.js';
-import { canonicalBody } from './bodyCasing.js';
-import { MockViolationError } from './errorResponses.js';
-import type { NonceStore } from './nonceStore.js';
+import { type BehaviourContext, type Reply, respond } from '../behaviour/behaviours.js';
+import { canonicalBody } from '../behaviour/bodyCasing.js';
+import type { NonceStore } from '../signature/nonceStore.js';
+import { type KeyRing, verifySignature } from '../signature/verifySignature.js';
+import { MockViolationError } from '../model/errorResponses.js';
+import type { ModelOperation } from '../model/specModel.js';
+import type { Violation } from '../model/specValidator.js';
 import type { RequestLog } from './requestLog.js';
-import type { ModelOperation } from './specModel.js';
-import type { Violation } from './specValidator.js';
-import { type KeyRing, verifySignature } from './verifySignature.js';
 
 export interface PipelineOptions {
   /** The key pairs signatures are checked with; false: unchecked. */

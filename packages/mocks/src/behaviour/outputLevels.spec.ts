@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { makeFunctionInstance } from './factories.js';
+import { makeFunctionInstance } from '../data/factories.js';
 import { NORMAL_FIELDS, SIMPLE_FIELDS, selectOutput } from './outputLevels.js';
 
 describe('selectOutput', () => {

@@ -2,7 +2,7 @@
 // repository's one validator (createSpecValidator of the OpenAPI reader). Validators are compiled
 // once per operation, on first use, never per request.
 import { createSpecValidator, describeErrors, type OpenApiOperation } from '@acs-opensearch/openapi-reader';
-import type { OpenApiDocument, OpenApiOperation as PublicOperation } from './publicTypes.js';
+import type { OpenApiDocument, OpenApiOperation as PublicOperation } from '../publicTypes.js';
 
 export interface Violation {
   /** Where: `pageSize`, `appGroupIdentity`, `body.name`... */

@@ -5,10 +5,10 @@
 // and the x-acs-request-id header.
 
 import { normalizeCasing } from '@acs-opensearch/client';
+import { sampleFromSchema } from '../model/sampleFromSchema.js';
+import type { Anchor, Collection, Filter, ModelOperation, SpecModel } from '../model/specModel.js';
+import type { ActiveFilter, Item, Parents, ResourceStore } from '../store/store.js';
 import { projectOutput } from './outputLevels.js';
-import { sampleFromSchema } from './sampleFromSchema.js';
-import type { Anchor, Collection, Filter, ModelOperation, SpecModel } from './specModel.js';
-import type { ActiveFilter, Item, Parents, ResourceStore } from './store.js';
 
 /** One validated request, ready for its behaviour. */
 export interface Exchange {
@@ -245,7 +245,11 @@ function create(
   const created: Item = declaredOnly(collection, body);
   const key = collection.key!;
   // An item that names its app group (a field called like the scope parameter) names the one it is in.
-  if (collection.scope && collection.itemSchema?.properties?.[collection.scope] && created[collection.scope] === undefined)
+  if (
+    collection.scope &&
+    collection.itemSchema?.properties?.[collection.scope] &&
+    created[collection.scope] === undefined
+  )
     created[collection.scope] = values[collection.scope];
   // A field the item schema requires and the request does not give gets a value of its schema.
   for (const name of (collection.itemSchema?.required ?? []) as string[])
