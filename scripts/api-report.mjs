@@ -122,7 +122,11 @@ function membersOf(symbol, checker, entry) {
         .replace(/\/\*\*[\s\S]*?\*\//g, '')
         .replace(/\s+/g, ' ')
         .trim();
-      out.push({ name: `${entry.name}.${name}`, kind: 'member', signature: text.length <= MAX_SIGNATURE ? text : shorten(text) });
+      out.push({
+        name: `${entry.name}.${name}`,
+        kind: 'member',
+        signature: text.length <= MAX_SIGNATURE ? text : shorten(text),
+      });
     }
   return out;
 }
@@ -144,9 +148,7 @@ function signatureOf(symbol, checker) {
     const declaration = target.valueDeclaration ?? target.declarations?.[0];
     text = checker.typeToString(checker.getTypeOfSymbolAtLocation(target, declaration), undefined, flags);
   } else {
-    text = (target.declarations ?? [])
-      .map((d) => d.getText().replace(/\/\*\*[\s\S]*?\*\//g, ''))
-      .join(' ');
+    text = (target.declarations ?? []).map((d) => d.getText().replace(/\/\*\*[\s\S]*?\*\//g, '')).join(' ');
   }
   text = text.replace(/\s+/g, ' ').trim();
   return text.length <= MAX_SIGNATURE ? text : shorten(text);

@@ -113,7 +113,9 @@ function followReadme() {
   }
   const report = readFileSync(join(work, 'packages/client/api-report.md'), 'utf8');
   check(
-    new RegExp(`\\| \`OperationMethods\\.get${T}\` \\| member \\| \`get${T}\\(params: Get${T}Params.*Promise<Get${T}Response>`).test(report),
+    new RegExp(
+      `\\| \`OperationMethods\\.get${T}\` \\| member \\| \`get${T}\\(params: Get${T}Params.*Promise<Get${T}Response>`,
+    ).test(report),
     'the API report records the new method with its signature, so a change to its type shows in review',
   );
   // The steps ask for a changeset: without one naming the client, api:check fails and says how to add it.

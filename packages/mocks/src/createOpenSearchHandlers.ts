@@ -20,11 +20,11 @@ import { createMockHelpers, type OpenSearchMockHelpers } from './http/overrides.
 import { createPipeline } from './http/pipeline.js';
 import { RequestLog } from './http/requestLog.js';
 import { createRouter } from './http/router.js';
+import { errorBody } from './model/errorResponses.js';
+import { buildSpecModel, type ModelOperation, type SpecModel } from './model/specModel.js';
 import type { OpenApiDocument, RecordedRequest } from './publicTypes.js';
 import { NonceStore } from './signature/nonceStore.js';
 import { KeyRing, MAX_CLOCK_SKEW_MS, type SignatureKey } from './signature/verifySignature.js';
-import { errorBody } from './model/errorResponses.js';
-import { buildSpecModel, type ModelOperation, type SpecModel } from './model/specModel.js';
 import { deepFreeze, type Item, ResourceStore } from './store/store.js';
 
 /** The largest request body read by default: 1 MiB (the handlers and the mock server). */

@@ -26,6 +26,8 @@ export type {
 } from './data/types.js';
 export { openApiDocument } from './generated/openapi-document.js';
 export type { OpenSearchMockHelpers, OverrideOptions } from './http/overrides.js';
+export { MockViolationError } from './model/errorResponses.js';
+export { createOperationValidators, type OperationValidator, type Violation } from './model/specValidator.js';
 export {
   listOperations,
   type OpenApiDocument,
@@ -47,8 +49,6 @@ export {
   type VerifyOptions,
   verifySignature,
 } from './signature/verifySignature.js';
-export { MockViolationError } from './model/errorResponses.js';
-export { createOperationValidators, type OperationValidator, type Violation } from './model/specValidator.js';
 
 const defaults = /* @__PURE__ */ createOpenSearchHandlers({}, { register: false });
 /** Ready-made handlers for every operation of the spec, any origin, default dataset. */

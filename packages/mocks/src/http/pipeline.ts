@@ -5,11 +5,11 @@ import type { SigningCrypto } from '@acs-opensearch/client/signing';
 import { delay } from 'msw';
 import { type BehaviourContext, type Reply, respond } from '../behaviour/behaviours.js';
 import { canonicalBody } from '../behaviour/bodyCasing.js';
-import type { NonceStore } from '../signature/nonceStore.js';
-import { type KeyRing, verifySignature } from '../signature/verifySignature.js';
 import { MockViolationError } from '../model/errorResponses.js';
 import type { ModelOperation } from '../model/specModel.js';
 import type { Violation } from '../model/specValidator.js';
+import type { NonceStore } from '../signature/nonceStore.js';
+import { type KeyRing, verifySignature } from '../signature/verifySignature.js';
 import type { RequestLog } from './requestLog.js';
 
 export interface PipelineOptions {
