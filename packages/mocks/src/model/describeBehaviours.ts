@@ -90,7 +90,7 @@ export function renderBehaviourTables(document: Json): string {
   const model = buildSpecModel(document);
   const tags: string[] = [...((document.tags ?? []) as Array<{ name: string }>).map((t) => t.name), 'Other'];
   const familyOf = (m: ModelOperation) => {
-    const raw = (document.paths?.[m.op.path] ?? {})[m.op.method.toLowerCase()] as { tags?: string[] } | undefined;
+    const raw = document.paths?.[m.op.path]?.[m.op.method.toLowerCase()] as { tags?: string[] } | undefined;
     return raw?.tags?.[0] ?? 'Other';
   };
   const out: string[] = [];
