@@ -33,7 +33,7 @@ function extras(model: ModelOperation): string {
 function under(model: ModelOperation): string {
   const anchor = model.anchor;
   if (!anchor) return '';
-  return ` of the ${noun(anchor.collection).replace(/s$/, '')} named by ${code(anchor.param)} (404 when it does not exist)`;
+  return ` of the item of ${noun(anchor.collection)} named by ${code(anchor.param)} (404 when it does not exist)`;
 }
 
 /** One line on what an operation does to the store. */

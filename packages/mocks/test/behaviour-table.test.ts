@@ -1,0 +1,71 @@
+// The mocks README says, per operation, what the mocks do (`pnpm generate` writes those tables
+// from the same model the handlers run on). On the shapes fixture, each kind of operation reads as
+// a user would want it described.
+import { describe, expect, it } from 'vitest';
+import { renderBehaviourTables } from '../src/model/describeBehaviours.js';
+import { shapesDocument } from './fixtures/shapes.js';
+
+const rows = new Map(
+  renderBehaviourTables(shapesDocument as never)
+    .split('\n')
+    .filter((line) => line.startsWith('| `'))
+    .map((line) => {
+      const cells = line.split(' | ').map((c) => c.replace(/^\| /, '').replace(/ \|$/, '').trim());
+      return [cells[0]!.replace(/`/g, ''), { request: cells[1]!, does: cells[2]! }] as const;
+    }),
+);
+
+describe('the behaviour tables', () => {
+  it('have one row per operation, with its method and path', () => {
+    expect(rows.size).toBe(17);
+    expect(rows.get('listGadgets')?.request).toBe('`GET /v4/openapi/shelves/{shelfName}/gadgets`');
+  });
+
+  it('say what each kind of operation does to the store', () => {
+    expect(rows.get('listShelves')?.does).toBe(
+      'lists the shelves the store holds, in pages (`pageNumber`, `pageSize`, `totalCount`)',
+    );
+    expect(rows.get('listGadgets')?.does).toBe(
+      'lists the gadgets the store holds, in pages (`pageNumber`, `pageSize`, `totalCount`); output levels: `simple`, `normal` and the rest answer every field',
+    );
+    expect(rows.get('createGadget')?.does).toBe(
+      'stores a new item of gadgets (`gadgetName`, assigned by the store when the body has none); 409 when it exists; `check=true` writes nothing',
+    );
+    expect(rows.get('getGadget')?.does).toContain('answers one of the gadgets by `gadgetName`; 404 when there is none');
+    expect(rows.get('updateGadget')?.does).toBe(
+      "merges the body's declared fields into one of the gadgets; 404 when there is none; `check=true` writes nothing",
+    );
+    expect(rows.get('deleteGadget')?.does).toBe(
+      'deletes one of the gadgets and everything under it; 404 when there is none; `check=true` writes nothing',
+    );
+    expect(rows.get('removeShelf')?.does).toBe(
+      'deletes one of the shelves and everything under it (the whole app group); 404 when there is none',
+    );
+    expect(rows.get('getGadgetSettings')?.does).toBe(
+      "answers the singleton of the item of gadgets named by `gadgetName` (404 when it does not exist): what the last write left, else the spec's example",
+    );
+    expect(rows.get('updateGadgetSettings')?.does).toBe(
+      'merges the body into the singleton of the item of gadgets named by `gadgetName` (404 when it does not exist); `check=true` writes nothing',
+    );
+    expect(rows.get('polishGadget')?.does).toBe(
+      'sets `status: "polished"` of the item of gadgets named by `gadgetName` (404 when it does not exist)',
+    );
+    expect(rows.get('dustShelf')?.does).toBe(
+      'answers 200 and changes nothing visible of the item of shelves named by `shelfName` (404 when it does not exist)',
+    );
+    expect(rows.get('createNote')?.does).toContain('stores a new item of notes (`id`, assigned by the store');
+  });
+
+  it('group the operations by family, in the order of the tags', () => {
+    const document = structuredClone(shapesDocument) as Record<string, unknown> & {
+      paths: Record<string, Record<string, { tags?: string[] }>>;
+    };
+    document.tags = [{ name: 'Notes' }, { name: 'Shelves' }];
+    for (const [path, item] of Object.entries(document.paths))
+      for (const op of Object.values(item)) op.tags = [path.includes('/notes') ? 'Notes' : 'Shelves'];
+    const text = renderBehaviourTables(document as never);
+    expect(text.indexOf('#### Notes (4)')).toBeGreaterThanOrEqual(0);
+    expect(text.indexOf('#### Notes (4)')).toBeLessThan(text.indexOf('#### Shelves (13)'));
+    expect(text).not.toContain('#### Other');
+  });
+});
