@@ -29,6 +29,9 @@ module.exports = {
       // Resolve packages as Node does ("node" condition): msw/node, and the client's Node build,
       // which signs with node:crypto (jsdom has no Web Crypto). Without it, pass signingCrypto.
       testEnvironmentOptions: { customExportConditions: ['node', 'require', 'default'] },
+      // Testing Library's findBy* and waitFor give up after 1 s by default: too short for the first
+      // request of a file on a loaded CI machine. test/setup.cjs gives them 10 s.
+      setupFilesAfterEnv: ['<rootDir>/test/setup.cjs'],
       transform,
       transformIgnorePatterns,
     },
