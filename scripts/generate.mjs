@@ -358,8 +358,17 @@ async function renderBehaviours(document) {
       outfile,
       logLevel: 'error',
     });
-    const { renderBehaviourTables } = await import(pathToFileURL(outfile).href);
-    return [BEHAVIOUR_START, '', renderBehaviourTables(document), '', BEHAVIOUR_END].join('\n');
+    const { behaviourSections } = await import(pathToFileURL(outfile).href);
+    const tables = behaviourSections(document).flatMap(({ family, rows }) => [
+      `#### ${family} (${rows.length})`,
+      '',
+      markdownTable(
+        ['operation', 'request', 'what the mocks do'],
+        rows.map((row) => row.map((cell) => cell.replace(/\|/g, '\\|'))),
+      ),
+      '',
+    ]);
+    return [BEHAVIOUR_START, '', ...tables, BEHAVIOUR_END].join('\n');
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

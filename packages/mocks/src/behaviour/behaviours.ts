@@ -76,7 +76,7 @@ function declaredOnly(collection: Collection | undefined, body: unknown, schema?
 
 /** Whether the request asks for a dry run: validated, answered, and nothing written. */
 const isDryRun = (model: ModelOperation, values: Record<string, unknown>) =>
-  model.dryRun !== undefined && (values[model.dryRun] === true || values[model.dryRun] === 'true');
+  model.dryRun !== undefined && values[model.dryRun] === true;
 
 /** The 404 for a request whose app group, or the item its collection is nested under, does not exist. */
 function missingOwner(

@@ -2,7 +2,6 @@
 // with `x-acs-output-levels` lists the fields of each level, per operation, so every collection
 // has its own. A level the extension does not list (`detail`) answers every field, and no level
 // ever drops a field the item schema requires.
-import { listOperations } from '@acs-opensearch/openapi-reader';
 import { openApiDocument } from '../generated/openapi-document.js';
 
 /** Projects an item onto a level's fields, keeping the fields its schema requires. A new object. */
@@ -19,13 +18,13 @@ export function projectOutput<T extends Record<string, unknown>>(
 
 export type OutputLevel = 'simple' | 'normal' | 'detail';
 
-/** The levels of the bundled spec's first operation that declares them (the function instances'). */
+/** The levels of the bundled spec's first shared parameter that declares them (the function instances' `output`). */
 function bundledLevels(): Record<string, readonly string[]> {
-  for (const op of listOperations(openApiDocument as never))
-    for (const p of op.parameters) {
-      const levels = p.extensions?.['x-acs-output-levels'];
-      if (levels && typeof levels === 'object') return levels as Record<string, readonly string[]>;
-    }
+  const parameters = (openApiDocument.components.parameters ?? {}) as Record<string, Record<string, unknown>>;
+  for (const parameter of Object.values(parameters)) {
+    const levels = parameter['x-acs-output-levels'];
+    if (levels && typeof levels === 'object') return levels as Record<string, readonly string[]>;
+  }
   return {};
 }
 const LEVELS = bundledLevels();

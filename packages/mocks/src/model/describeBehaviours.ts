@@ -1,4 +1,4 @@
-// The mocks README's behaviour tables, one per family (the spec's tags), written by `pnpm generate`
+// The mocks README's behaviour tables, one per family (the spec's tags), which `pnpm generate` writes
 // from the same model the handlers run on: what each operation does to the store, so the README
 // says what the mocks derive and never lists it by hand.
 import type { Json } from '@acs-opensearch/openapi-reader';
@@ -78,31 +78,22 @@ export function describeBehaviour(model: ModelOperation): string {
   }
 }
 
-/** A Markdown table with padded columns (the layout the formatter keeps). */
-function markdownTable(header: string[], rows: string[][]): string {
-  const widths = header.map((h, i) => Math.max(h.length, 3, ...rows.map((r) => r[i]!.length)));
-  const line = (cells: string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i]!)).join(' | ')} |`;
-  return [line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n');
-}
-
-/** A Markdown table per family, in the order of the spec's tags. */
-export function renderBehaviourTables(document: Json): string {
+/** The rows of the tables, one section per family in the order of the spec's tags: operation, request, what the mocks do. */
+export function behaviourSections(document: Json): Array<{ family: string; rows: string[][] }> {
   const model = buildSpecModel(document);
   const tags: string[] = [...((document.tags ?? []) as Array<{ name: string }>).map((t) => t.name), 'Other'];
   const familyOf = (m: ModelOperation) => {
     const raw = document.paths?.[m.op.path]?.[m.op.method.toLowerCase()] as { tags?: string[] } | undefined;
     return raw?.tags?.[0] ?? 'Other';
   };
-  const out: string[] = [];
-  for (const tag of tags) {
-    const ops = model.operations.filter((m) => familyOf(m) === tag);
-    if (ops.length === 0) continue;
-    const rows = ops.map((m) => [
-      code(m.op.operationId),
-      code(`${m.op.method} ${m.op.path}`),
-      describeBehaviour(m).replace(/\|/g, '\\|'),
-    ]);
-    out.push(`#### ${tag} (${ops.length})`, '', markdownTable(['operation', 'request', 'what the mocks do'], rows), '');
+  const out: Array<{ family: string; rows: string[][] }> = [];
+  for (const family of tags) {
+    const ops = model.operations.filter((m) => familyOf(m) === family);
+    if (ops.length > 0)
+      out.push({
+        family,
+        rows: ops.map((m) => [code(m.op.operationId), code(`${m.op.method} ${m.op.path}`), describeBehaviour(m)]),
+      });
   }
-  return out.join('\n').trimEnd();
+  return out;
 }

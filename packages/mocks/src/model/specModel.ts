@@ -323,7 +323,12 @@ function classify(document: Json, op: OpenApiOperation, collections: Map<string,
   }
   const field = fieldOf(op, collections);
   if (field)
-    return { behaviour: 'field-put' as const, collection: undefined, itemField: itemFieldOf(document, op)?.name };
+    return {
+      behaviour: 'field-put' as const,
+      collection: undefined,
+      itemField: itemFieldOf(document, op)?.name,
+      field,
+    };
   if (singletons.has(op.path)) {
     const behaviour = op.method === 'GET' ? ('singleton-get' as const) : ('singleton-put' as const);
     const itemField = behaviour === 'singleton-get' ? itemFieldOf(document, op)?.name : undefined;
@@ -435,7 +440,8 @@ function readSpecModel(document: Json): SpecModel {
 
   const singletons = findSingletons(document, ops, collections);
   const operations: ModelOperation[] = ops.map((op) => {
-    const { behaviour, collection, itemField } = classify(document, op, collections, singletons);
+    const classified = classify(document, op, collections, singletons);
+    const { behaviour, collection, itemField } = classified;
     const effect = (op.extensions['x-acs-effect'] as { set?: Record<string, unknown> } | undefined)?.set;
     const fields = new Set(Object.keys(collection?.itemSchema?.properties ?? {}));
     const filters =
@@ -466,7 +472,7 @@ function readSpecModel(document: Json): SpecModel {
       dryRun: extensionParam(op, 'x-acs-dry-run')?.name,
       anchor: collection ? undefined : anchorOf(op.path, collections.values()),
       effect: effect && typeof effect === 'object' ? effect : undefined,
-      field: behaviour === 'field-put' ? fieldOf(op, collections) : undefined,
+      field: 'field' in classified ? classified.field : undefined,
       relation:
         behaviour === 'relate' && relation?.rows
           ? { rows: relation.rows, key: relation.key ?? Object.keys(relation.rows) }
