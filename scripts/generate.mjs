@@ -19,6 +19,7 @@ export const GENERATED_FILES = {
   clientTypes: 'packages/client/src/generated/openapi.ts',
   clientMetadata: 'packages/client/src/generated/metadata.ts',
   clientOperations: 'packages/client/src/generated/operations.ts',
+  clientFunctions: 'packages/client/src/generated/functions.ts',
   mocksDocument: 'packages/mocks/src/generated/openapi-document.ts',
   clientReadme: 'packages/client/README.md',
   clientSpec: 'packages/client/openapi.json',
@@ -78,6 +79,10 @@ export function buildMetadata(document) {
   };
 }
 
+const pascal = (id) => `${id[0].toUpperCase()}${id.slice(1)}`;
+/** The export name of an operation's metadata. */
+const metaName = (id) => `${id}Operation`;
+
 function renderMetadata(meta) {
   const json = (value) => JSON.stringify(value, null, 2);
   return `${BANNER}
@@ -99,14 +104,29 @@ export type RegionId = (typeof REGIONS)[number];
 /** The region used when none is given. */
 export const DEFAULT_REGION_ID: RegionId = ${json(meta.defaultRegionId)};
 
+${Object.values(meta.operations)
+  .map(
+    (op) => `/** How ${op.operationId} (\`${op.method} ${op.path}\`, ${op.action}) is called, checked and signed. */
+export const ${metaName(op.operationId)}: OperationMeta = ${json(op)};`,
+  )
+  .join('\n\n')}
+
+/** The operationIds of the spec. */
+export type OperationId =
+${Object.keys(meta.operations)
+  .map((id) => `  | ${JSON.stringify(id)}`)
+  .join('\n')};
+
 /**
  * Each operation of the spec, by operationId: how it is called and signed (method, path template,
  * x-acs-action, x-acs-version), its parameter and body rules, whether it is idempotent, how it pages.
+ * Each is also its own export (\`<operationId>Operation\`), which a bundler keeps only when used.
  */
-export const OPERATIONS = ${json(meta.operations)} as const satisfies Record<string, OperationMeta>;
-
-/** The operationIds of the spec. */
-export type OperationId = keyof typeof OPERATIONS;
+export const OPERATIONS: Readonly<Record<OperationId, OperationMeta>> = {
+${Object.keys(meta.operations)
+  .map((id) => `  ${id}: ${metaName(id)},`)
+  .join('\n')}
+};
 
 /** The error codes the spec documents (\`x-acs-error-codes\`), with their usual HTTP status. */
 export const ERROR_CODES = ${json(meta.errorCodes)} as const;
@@ -115,8 +135,6 @@ export const ERROR_CODES = ${json(meta.errorCodes)} as const;
 export type ErrorCode = (typeof ERROR_CODES)[number]['code'];
 `;
 }
-
-const pascal = (id) => `${id[0].toUpperCase()}${id.slice(1)}`;
 
 /** One typed method per operation (and a paginator per paged one): the client builds them at run time from OPERATIONS. */
 function renderOperationTypes(meta) {
@@ -179,6 +197,51 @@ ${paginators}
 `;
 }
 
+/** One function per operation (and per paginator), each with only its own metadata: what a bundler keeps per import. */
+function renderFunctions(meta) {
+  const ops = Object.values(meta.operations);
+  const needsParams = (op) => op.parameters.some((p) => p.required) || op.body?.required;
+  const types = ops.flatMap((op) => [`${pascal(op.operationId)}Params`, `${pascal(op.operationId)}Response`]);
+  const summary = (op) =>
+    String(meta.document.paths[op.path]?.[op.method.toLowerCase()]?.summary ?? op.action).replace(/\*\//g, '*\\/');
+  const blocks = ops.map((op) => {
+    const id = op.operationId;
+    const P = `${pascal(id)}Params`;
+    const R = `${pascal(id)}Response`;
+    const opt = needsParams(op) ? '' : '?';
+    const lines = [
+      `/** ${summary(op)}. \`${op.method} ${op.path}\` (${op.action}). */`,
+      `export function ${id}(client: OpenSearchCore, params${opt}: ${P}, options?: CallOptions): Promise<${R}> {`,
+      `  return invoke(client, ${metaName(id)}, params, options) as Promise<${R}>;`,
+      '}',
+    ];
+    if (op.paginator)
+      lines.push(
+        `/** Iterates the pages of ${id}, from \`${op.pagination.pageNumber}\` (default 1) until \`${op.pagination.totalCount}\` is reached, a page is empty or repeats, or a limit is hit. */`,
+        `export function ${op.paginator}(client: OpenSearchCore, params${opt}: ${P} & PaginateOptions, options?: CallOptions): AsyncIterableIterator<${R}> {`,
+        `  return invokePages(client, ${metaName(id)}, params, options) as AsyncIterableIterator<${R}>;`,
+        '}',
+      );
+    return lines.join('\n');
+  });
+  return `${BANNER}
+// One function per operation of the spec, called as \`${ops[0]?.operationId ?? 'operation'}(client, params, options?)\` with a
+// client from createOpenSearchCore() or createOpenSearchClient(), and a paginator per paged operation.
+// Each refers only to its own operation's metadata, so a bundler keeps only what a page imports.
+import type { OpenSearchCore } from '../client/createOpenSearchCore.js';
+import { invoke, invokePages } from '../operations/invoke.js';
+import type { CallOptions, PaginateOptions } from '../operations/operationTypes.js';
+import {
+${ops.map((op) => `  ${metaName(op.operationId)},`).join('\n')}
+} from './metadata.js';
+import type {
+${types.map((t) => `  ${t},`).join('\n')}
+} from './operations.js';
+
+${blocks.join('\n\n')}
+`;
+}
+
 /** The literal leading segments every operation's path shares (`v4`, `openapi`): left out of query keys. */
 function commonPrefix(paths) {
   const split = paths.map((p) => p.split('/').filter(Boolean));
@@ -224,7 +287,7 @@ function renderQueries(meta) {
   const skip = commonPrefix(ops.map((op) => op.path));
   const reads = new Set(ops.filter((op) => op.method === 'GET').map((op) => op.path));
   const needsParams = (op) => op.parameters.some((p) => p.required && p.in !== 'header') || op.body?.required;
-  const types = new Set(['OpenSearchClient', 'OpenSearchError']);
+  const types = new Set(['OpenSearchCore', 'OpenSearchError']);
   const blocks = ops.map((op) => {
     const id = op.operationId;
     const P = `${pascal(id)}Params`;
@@ -232,7 +295,7 @@ function renderQueries(meta) {
     types.add(P);
     types.add(R);
     const opt = needsParams(op) ? '' : '?';
-    const meta = `OPERATIONS.${id} as OperationMeta`;
+    const meta = metaName(id);
     if (op.method === 'GET') {
       const plan = { segments: op.path.split('/').filter(Boolean).slice(skip) };
       const lines = [
@@ -241,7 +304,7 @@ function renderQueries(meta) {
         `export const ${id}QueryKey = (params${opt}: ${P}) =>`,
         `  queryKeyOf(${meta}, ${id}Plan, params) as DataTag<QueryKey, ${R}, OpenSearchError>;`,
         `/** Query options for ${id} (\`${op.method} ${op.path}\`): its key, a queryFn that passes TanStack's signal, no TanStack retry. */`,
-        `export const ${id}Options = (client: OpenSearchClient, params${opt}: ${P}, options?: QueryCallOptions) =>`,
+        `export const ${id}Options = (client: OpenSearchCore, params${opt}: ${P}, options?: QueryCallOptions) =>`,
         `  readOptions<${R}>(client, ${meta}, ${id}Plan, params, options);`,
       ];
       if (op.pagination)
@@ -250,7 +313,7 @@ function renderQueries(meta) {
           `export const ${id}InfiniteQueryKey = (params${opt}: ${P}) =>`,
           `  infiniteKeyOf(${meta}, ${id}Plan, params) as DataTag<QueryKey, InfiniteData<${R}, number>, OpenSearchError>;`,
           `/** Infinite query options for ${id}: one page per call by \`${op.pagination.pageNumber}\`, none after the last (\`${op.pagination.totalCount}\`, a short or empty page). */`,
-          `export const ${id}InfiniteOptions = (client: OpenSearchClient, params${opt}: Omit<${P}, '${op.pagination.pageNumber}'> & Partial<Pick<${P}, '${op.pagination.pageNumber}'>>, options?: QueryCallOptions) =>`,
+          `export const ${id}InfiniteOptions = (client: OpenSearchCore, params${opt}: Omit<${P}, '${op.pagination.pageNumber}'> & Partial<Pick<${P}, '${op.pagination.pageNumber}'>>, options?: QueryCallOptions) =>`,
           `  infiniteOptions<${R}>(client, ${meta}, ${id}Plan, params, options);`,
         );
       return lines.join('\n');
@@ -262,7 +325,7 @@ function renderQueries(meta) {
     return [
       `const ${id}Invalidates: InvalidationPlan = ${JSON.stringify(plan)};`,
       `/** Mutation options for ${id} (\`${op.method} ${op.path}\`); on success it refreshes ${what}. */`,
-      `export const ${id}Mutation = (client: OpenSearchClient, config?: OpenSearchMutationConfig<${R}, ${P}>) =>`,
+      `export const ${id}Mutation = (client: OpenSearchCore, config?: OpenSearchMutationConfig<${R}, ${P}>) =>`,
       `  mutationOptions<${R}, ${P}>(client, ${meta}, ${id}Invalidates, config);`,
     ].join('\n');
   });
@@ -274,9 +337,10 @@ import {
     .sort()
     .map((t) => `type ${t}`)
     .join(',\n  ')},
-  OPERATIONS,
-  type OperationMeta,
 } from '@acs-opensearch/client';
+import {
+${ops.map((op) => `  ${metaName(op.operationId)},`).join('\n')}
+} from '@acs-opensearch/client/operations';
 import type { DataTag, InfiniteData, QueryKey } from '@tanstack/query-core';
 import {
   type InvalidationPlan,
@@ -420,6 +484,7 @@ export async function generate(outRoot = repoRoot) {
     [GENERATED_FILES.clientTypes]: `${BANNER}\n\n${astToString(ast)}`,
     [GENERATED_FILES.clientMetadata]: renderMetadata(meta),
     [GENERATED_FILES.clientOperations]: renderOperationTypes({ ...meta, document }),
+    [GENERATED_FILES.clientFunctions]: renderFunctions({ ...meta, document }),
     [GENERATED_FILES.mocksDocument]: renderMocksDocument(document),
     [GENERATED_FILES.clientSpec]: `${JSON.stringify(document, null, 2)}\n`,
     [GENERATED_FILES.queries]: renderQueries(meta),

@@ -9,6 +9,7 @@ export {
   type OpenSearchClientConfig,
   type OpenSearchClientOptions,
 } from './client/createOpenSearchClient.js';
+export { createOpenSearchCore, type OpenSearchCore } from './client/createOpenSearchCore.js';
 export type {
   CredentialsCacheOptions,
   CredentialsClient,
@@ -50,6 +51,7 @@ export {
 } from './generated/metadata.js';
 export type { components, operations, paths } from './generated/openapi.js';
 export type * from './generated/operations.js';
+export { CALL, invoke, invokePages, type OperationInvoker, PAGINATE } from './operations/invoke.js';
 export { normalizeCasing } from './operations/normalizeCasing.js';
 export type { BodyRule, OperationMeta, PaginationRule, ParameterRule, ValueRule } from './operations/operationMeta.js';
 export type {

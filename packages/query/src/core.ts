@@ -3,7 +3,14 @@
 // options paging by the spec's pageNumber/pageSize/totalCount, and mutations that invalidate what
 // the spec's path nesting says the write changed. Nothing here names an operation: each generated
 // export passes its operation's metadata and the invalidation plan the generator derived.
-import type { OpenSearchClient, OpenSearchError, OperationMeta } from '@acs-opensearch/client';
+import {
+  CALL,
+  invoke,
+  type OpenSearchCore,
+  type OpenSearchError,
+  type OperationInvoker,
+  type OperationMeta,
+} from '@acs-opensearch/client';
 import type { DataTag, InfiniteData, QueryFilters, QueryKey } from '@tanstack/query-core';
 
 // The option types name no class of query-core (QueryClient, Query, the function contexts): React
@@ -72,13 +79,13 @@ export type QueryCallOptions = {
 };
 
 type Method = (params: unknown, options?: Record<string, unknown>) => Promise<unknown>;
-const methodOf = (client: OpenSearchClient, op: OperationMeta): Method => {
-  const method = (client as unknown as Record<string, Method | undefined>)[op.operationId];
-  if (typeof method !== 'function')
+/** Calls `op` through any client (the core or the full one); anything else is refused when the options are made. */
+const methodOf = (client: OpenSearchCore, op: OperationMeta): Method => {
+  if (typeof (client as Partial<OperationInvoker> | null | undefined)?.[CALL] !== 'function')
     throw new TypeError(
-      `@acs-opensearch/query: the client has no method ${op.operationId} (is it from an older spec?)`,
+      `@acs-opensearch/query: ${op.operationId} needs a client from createOpenSearchCore() or createOpenSearchClient()`,
     );
-  return method.bind(client);
+  return (params, options) => invoke(client, op, params, options);
 };
 
 /** Options for `useQuery`/`fetchQuery` and the other adapters: key, queryFn with the signal, retry. */
@@ -89,7 +96,7 @@ export interface OpenSearchQueryOptions<TData, TKey extends QueryKey = QueryKey>
 }
 
 export function readOptions<TData>(
-  client: OpenSearchClient,
+  client: OpenSearchCore,
   op: OperationMeta,
   plan: KeyPlan,
   params: unknown,
@@ -139,7 +146,7 @@ export function nextPageParam(
 }
 
 export function infiniteOptions<TPage>(
-  client: OpenSearchClient,
+  client: OpenSearchCore,
   op: OperationMeta,
   plan: KeyPlan,
   params: unknown,
@@ -210,7 +217,7 @@ export interface OpenSearchMutationOptions<TData, TVariables> {
 }
 
 export function mutationOptions<TData, TVariables>(
-  client: OpenSearchClient,
+  client: OpenSearchCore,
   op: OperationMeta,
   plan: InvalidationPlan,
   config: OpenSearchMutationConfig<TData, TVariables> = {},

@@ -31,55 +31,158 @@ export type RegionId = (typeof REGIONS)[number];
 /** The region used when none is given. */
 export const DEFAULT_REGION_ID: RegionId = "cn-hangzhou";
 
-/**
- * Each operation of the spec, by operationId: how it is called and signed (method, path template,
- * x-acs-action, x-acs-version), its parameter and body rules, whether it is idempotent, how it pages.
- */
-export const OPERATIONS = {
-  "listAppGroups": {
-    "operationId": "listAppGroups",
-    "method": "GET",
-    "path": "/v4/openapi/app-groups",
-    "action": "ListAppGroups",
-    "version": "2017-12-25",
-    "parameters": [
-      {
-        "name": "name",
-        "in": "query",
+/** How listAppGroups (`GET /v4/openapi/app-groups`, ListAppGroups) is called, checked and signed. */
+export const listAppGroupsOperation: OperationMeta = {
+  "operationId": "listAppGroups",
+  "method": "GET",
+  "path": "/v4/openapi/app-groups",
+  "action": "ListAppGroups",
+  "version": "2017-12-25",
+  "parameters": [
+    {
+      "name": "name",
+      "in": "query",
+      "type": "string"
+    },
+    {
+      "name": "instanceId",
+      "in": "query",
+      "type": "string"
+    },
+    {
+      "name": "type",
+      "in": "query",
+      "type": "string"
+    },
+    {
+      "name": "resourceGroupId",
+      "in": "query",
+      "type": "string"
+    },
+    {
+      "name": "sortBy",
+      "in": "query",
+      "type": "integer",
+      "enum": [
+        0,
+        1,
+        2
+      ],
+      "default": 0,
+      "minimum": -2147483648,
+      "maximum": 2147483647
+    },
+    {
+      "name": "tags",
+      "in": "query",
+      "json": true,
+      "type": "array",
+      "items": {
+        "type": "object",
+        "fields": {
+          "key": {
+            "type": "string"
+          },
+          "value": {
+            "type": "string"
+          }
+        }
+      }
+    },
+    {
+      "name": "pageNumber",
+      "in": "query",
+      "type": "integer",
+      "default": 1,
+      "minimum": 1,
+      "maximum": 2147483647
+    },
+    {
+      "name": "pageSize",
+      "in": "query",
+      "type": "integer",
+      "default": 10,
+      "minimum": 1,
+      "maximum": 2147483647
+    }
+  ],
+  "body": null,
+  "idempotent": true,
+  "pagination": {
+    "pageNumber": "pageNumber",
+    "pageSize": "pageSize",
+    "totalCount": "totalCount",
+    "items": "result"
+  },
+  "paginator": "paginateAppGroups",
+  "success": {
+    "required": [
+      "requestId",
+      "totalCount",
+      "result"
+    ],
+    "types": {
+      "requestId": "string",
+      "totalCount": "integer",
+      "result": "array"
+    }
+  }
+};
+
+/** How createAppGroup (`POST /v4/openapi/app-groups`, CreateAppGroup) is called, checked and signed. */
+export const createAppGroupOperation: OperationMeta = {
+  "operationId": "createAppGroup",
+  "method": "POST",
+  "path": "/v4/openapi/app-groups",
+  "action": "CreateAppGroup",
+  "version": "2017-12-25",
+  "parameters": [],
+  "body": {
+    "required": true,
+    "mediaType": "application/json",
+    "fields": {
+      "name": {
+        "required": true,
+        "type": "string",
+        "minLength": 1,
+        "maxLength": 30,
+        "pattern": "^[A-Za-z][A-Za-z0-9_]*$"
+      },
+      "type": {
+        "required": true,
         "type": "string"
       },
-      {
-        "name": "instanceId",
-        "in": "query",
-        "type": "string"
-      },
-      {
-        "name": "type",
-        "in": "query",
-        "type": "string"
-      },
-      {
-        "name": "resourceGroupId",
-        "in": "query",
-        "type": "string"
-      },
-      {
-        "name": "sortBy",
-        "in": "query",
-        "type": "integer",
+      "chargeType": {
+        "type": "string",
         "enum": [
-          0,
-          1,
-          2
-        ],
-        "default": 0,
-        "minimum": -2147483648,
-        "maximum": 2147483647
+          "POSTPAY",
+          "PREPAY"
+        ]
       },
-      {
-        "name": "tags",
-        "in": "query",
-        "json": true,
+      "resourceGroupId": {
+        "type": "string"
+      },
+      "quota": {
+        "required": true,
+        "type": "object",
+        "fields": {
+          "docSize": {
+            "type": "integer",
+            "minimum": 1
+          },
+          "computeResource": {
+            "type": "integer",
+            "minimum": 1
+          },
+          "spec": {
+            "type": "string"
+          },
+          "orderType": {
+            "type": "string"
+          }
+        }
+      },
+      "tags": {
         "type": "array",
         "items": {
           "type": "object",
@@ -92,3133 +195,3207 @@ export const OPERATIONS = {
             }
           }
         }
-      },
-      {
-        "name": "pageNumber",
-        "in": "query",
-        "type": "integer",
-        "default": 1,
-        "minimum": 1,
-        "maximum": 2147483647
-      },
-      {
-        "name": "pageSize",
-        "in": "query",
-        "type": "integer",
-        "default": 10,
-        "minimum": 1,
-        "maximum": 2147483647
       }
-    ],
-    "body": null,
-    "idempotent": true,
-    "pagination": {
-      "pageNumber": "pageNumber",
-      "pageSize": "pageSize",
-      "totalCount": "totalCount",
-      "items": "result"
     },
-    "paginator": "paginateAppGroups",
-    "success": {
-      "required": [
-        "requestId",
-        "totalCount",
-        "result"
-      ],
-      "types": {
-        "requestId": "string",
-        "totalCount": "integer",
-        "result": "array"
-      }
-    }
+    "closed": false
   },
-  "createAppGroup": {
-    "operationId": "createAppGroup",
-    "method": "POST",
-    "path": "/v4/openapi/app-groups",
-    "action": "CreateAppGroup",
-    "version": "2017-12-25",
-    "parameters": [],
-    "body": {
+  "idempotent": false,
+  "pagination": null,
+  "paginator": null,
+  "success": {
+    "required": [
+      "requestId",
+      "result"
+    ],
+    "types": {
+      "requestId": "string",
+      "result": "object"
+    }
+  }
+};
+
+/** How describeAppGroup (`GET /v4/openapi/app-groups/{appGroupIdentity}`, DescribeAppGroup) is called, checked and signed. */
+export const describeAppGroupOperation: OperationMeta = {
+  "operationId": "describeAppGroup",
+  "method": "GET",
+  "path": "/v4/openapi/app-groups/{appGroupIdentity}",
+  "action": "DescribeAppGroup",
+  "version": "2017-12-25",
+  "parameters": [
+    {
+      "name": "appGroupIdentity",
+      "in": "path",
       "required": true,
-      "mediaType": "application/json",
-      "fields": {
-        "name": {
-          "required": true,
-          "type": "string",
-          "minLength": 1,
-          "maxLength": 30,
-          "pattern": "^[A-Za-z][A-Za-z0-9_]*$"
-        },
-        "type": {
-          "required": true,
-          "type": "string"
-        },
-        "chargeType": {
-          "type": "string",
-          "enum": [
-            "POSTPAY",
-            "PREPAY"
-          ]
-        },
-        "resourceGroupId": {
-          "type": "string"
-        },
-        "quota": {
-          "required": true,
-          "type": "object",
-          "fields": {
-            "docSize": {
-              "type": "integer",
-              "minimum": 1
-            },
-            "computeResource": {
-              "type": "integer",
-              "minimum": 1
-            },
-            "spec": {
-              "type": "string"
-            },
-            "orderType": {
-              "type": "string"
-            }
-          }
-        },
-        "tags": {
-          "type": "array",
-          "items": {
-            "type": "object",
-            "fields": {
-              "key": {
-                "type": "string"
-              },
-              "value": {
-                "type": "string"
-              }
-            }
-          }
-        }
-      },
-      "closed": false
-    },
-    "idempotent": false,
-    "pagination": null,
-    "paginator": null,
-    "success": {
-      "required": [
-        "requestId",
-        "result"
-      ],
-      "types": {
-        "requestId": "string",
-        "result": "object"
-      }
+      "type": "string",
+      "minLength": 1
     }
-  },
-  "describeAppGroup": {
-    "operationId": "describeAppGroup",
-    "method": "GET",
-    "path": "/v4/openapi/app-groups/{appGroupIdentity}",
-    "action": "DescribeAppGroup",
-    "version": "2017-12-25",
-    "parameters": [
-      {
-        "name": "appGroupIdentity",
-        "in": "path",
-        "required": true,
-        "type": "string",
-        "minLength": 1
-      }
+  ],
+  "body": null,
+  "idempotent": true,
+  "pagination": null,
+  "paginator": null,
+  "success": {
+    "required": [
+      "requestId",
+      "result"
     ],
-    "body": null,
-    "idempotent": true,
-    "pagination": null,
-    "paginator": null,
-    "success": {
-      "required": [
-        "requestId",
-        "result"
-      ],
-      "types": {
-        "requestId": "string",
-        "result": "object"
-      }
+    "types": {
+      "requestId": "string",
+      "result": "object"
     }
-  },
-  "modifyAppGroup": {
-    "operationId": "modifyAppGroup",
-    "method": "PUT",
-    "path": "/v4/openapi/app-groups/{appGroupIdentity}",
-    "action": "ModifyAppGroup",
-    "version": "2017-12-25",
-    "parameters": [
-      {
-        "name": "appGroupIdentity",
-        "in": "path",
-        "required": true,
-        "type": "string",
-        "minLength": 1
-      },
-      {
-        "name": "dryRun",
-        "in": "query",
-        "type": "boolean"
-      }
-    ],
-    "body": {
-      "required": false,
-      "mediaType": "application/json",
-      "fields": {
-        "currentVersion": {
-          "type": "string"
-        },
-        "description": {
-          "type": "string"
-        },
-        "domain": {
-          "type": "string"
-        },
-        "resourceGroupId": {
-          "type": "string"
-        }
-      },
-      "closed": false
-    },
-    "idempotent": true,
-    "pagination": null,
-    "paginator": null,
-    "success": {
-      "required": [
-        "requestId",
-        "result"
-      ],
-      "types": {
-        "requestId": "string",
-        "result": "object"
-      }
-    }
-  },
-  "removeAppGroup": {
-    "operationId": "removeAppGroup",
-    "method": "DELETE",
-    "path": "/v4/openapi/app-groups/{appGroupIdentity}",
-    "action": "RemoveAppGroup",
-    "version": "2017-12-25",
-    "parameters": [
-      {
-        "name": "appGroupIdentity",
-        "in": "path",
-        "required": true,
-        "type": "string",
-        "minLength": 1
-      }
-    ],
-    "body": null,
-    "idempotent": true,
-    "pagination": null,
-    "paginator": null,
-    "success": {
-      "required": [
-        "requestId"
-      ],
-      "types": {
-        "requestId": "string",
-        "result": "array"
-      }
-    }
-  },
-  "renewAppGroup": {
-    "operationId": "renewAppGroup",
-    "method": "POST",
-    "path": "/v4/openapi/app-groups/{appGroupIdentity}/actions/renew",
-    "action": "RenewAppGroup",
-    "version": "2017-12-25",
-    "parameters": [
-      {
-        "name": "appGroupIdentity",
-        "in": "path",
-        "required": true,
-        "type": "string",
-        "minLength": 1
-      },
-      {
-        "name": "clientToken",
-        "in": "query",
-        "type": "string"
-      }
-    ],
-    "body": {
-      "required": false,
-      "mediaType": "application/json",
-      "fields": {
-        "duration": {
-          "type": "integer",
-          "minimum": 1
-        },
-        "pricingCycle": {
-          "type": "string",
-          "enum": [
-            "Year",
-            "Month"
-          ]
-        },
-        "autoRenew": {
-          "type": "boolean"
-        }
-      },
-      "closed": false
-    },
-    "idempotent": false,
-    "pagination": null,
-    "paginator": null,
-    "success": {
-      "required": [
-        "requestId"
-      ],
-      "types": {
-        "requestId": "string",
-        "result": "boolean"
-      }
-    }
-  },
-  "replaceAppGroupCommodityCode": {
-    "operationId": "replaceAppGroupCommodityCode",
-    "method": "POST",
-    "path": "/v4/openapi/app-groups/{appGroupIdentity}/actions/to-instance-typed",
-    "action": "ReplaceAppGroupCommodityCode",
-    "version": "2017-12-25",
-    "parameters": [
-      {
-        "name": "appGroupIdentity",
-        "in": "path",
-        "required": true,
-        "type": "string",
-        "minLength": 1
-      }
-    ],
-    "body": null,
-    "idempotent": false,
-    "pagination": null,
-    "paginator": null,
-    "success": {
-      "required": [
-        "requestId",
-        "result"
-      ],
-      "types": {
-        "requestId": "string",
-        "result": "object"
-      }
-    }
-  },
-  "modifyAppGroupQuota": {
-    "operationId": "modifyAppGroupQuota",
-    "method": "PUT",
-    "path": "/v4/openapi/app-groups/{appGroupIdentity}/quota",
-    "action": "ModifyAppGroupQuota",
-    "version": "2017-12-25",
-    "parameters": [
-      {
-        "name": "appGroupIdentity",
-        "in": "path",
-        "required": true,
-        "type": "string",
-        "minLength": 1
-      },
-      {
-        "name": "dryRun",
-        "in": "query",
-        "type": "boolean"
-      },
-      {
-        "name": "clientToken",
-        "in": "query",
-        "type": "string"
-      }
-    ],
-    "body": {
-      "required": false,
-      "mediaType": "application/json",
-      "fields": {
-        "docSize": {
-          "type": "integer",
-          "minimum": 1
-        },
-        "computeResource": {
-          "type": "integer",
-          "minimum": 1
-        },
-        "spec": {
-          "type": "string"
-        },
-        "orderType": {
-          "type": "string"
-        }
-      },
-      "closed": false
-    },
-    "idempotent": true,
-    "pagination": null,
-    "paginator": null,
-    "success": {
-      "required": [
-        "requestId",
-        "result"
-      ],
-      "types": {
-        "requestId": "string",
-        "result": "object"
-      }
-    }
-  },
-  "updateAppGroupDeleteProtection": {
-    "operationId": "updateAppGroupDeleteProtection",
-    "method": "PUT",
-    "path": "/v4/openapi/app-groups/{appGroupIdentity}/delete-protection",
-    "action": "UpdateAppGroupDeleteProtection",
-    "version": "2017-12-25",
-    "parameters": [
-      {
-        "name": "appGroupIdentity",
-        "in": "path",
-        "required": true,
-        "type": "string",
-        "minLength": 1
-      }
-    ],
-    "body": {
-      "required": false,
-      "mediaType": "application/json",
-      "fields": {},
-      "closed": false
-    },
-    "idempotent": true,
-    "pagination": null,
-    "paginator": null,
-    "success": {
-      "required": [
-        "requestId"
-      ],
-      "types": {
-        "requestId": "string",
-        "result": "object"
-      }
-    }
-  },
-  "createAppGroupCredentials": {
-    "operationId": "createAppGroupCredentials",
-    "method": "POST",
-    "path": "/v4/openapi/app-groups/{appGroupIdentity}/credentials",
-    "action": "CreateAppGroupCredentials",
-    "version": "2017-12-25",
-    "parameters": [
-      {
-        "name": "appGroupIdentity",
-        "in": "path",
-        "required": true,
-        "type": "string",
-        "minLength": 1
-      },
-      {
-        "name": "dryRun",
-        "in": "query",
-        "type": "boolean"
-      }
-    ],
-    "body": {
-      "required": false,
-      "mediaType": "application/json",
-      "fields": {
-        "type": {
-          "type": "string"
-        }
-      },
-      "closed": false
-    },
-    "idempotent": false,
-    "pagination": null,
-    "paginator": null,
-    "success": {
-      "required": [
-        "requestId"
-      ],
-      "types": {
-        "requestId": "string",
-        "result": "object"
-      }
-    }
-  },
-  "listQuotaReviewTasks": {
-    "operationId": "listQuotaReviewTasks",
-    "method": "GET",
-    "path": "/v4/openapi/app-groups/{appGroupIdentity}/quota-review-tasks",
-    "action": "ListQuotaReviewTasks",
-    "version": "2017-12-25",
-    "parameters": [
-      {
-        "name": "appGroupIdentity",
-        "in": "path",
-        "required": true,
-        "type": "string",
-        "minLength": 1
-      },
-      {
-        "name": "pageNumber",
-        "in": "query",
-        "type": "integer",
-        "default": 1,
-        "minimum": 1,
-        "maximum": 2147483647
-      },
-      {
-        "name": "pageSize",
-        "in": "query",
-        "type": "integer",
-        "default": 10,
-        "minimum": 1,
-        "maximum": 2147483647
-      }
-    ],
-    "body": null,
-    "idempotent": true,
-    "pagination": {
-      "pageNumber": "pageNumber",
-      "pageSize": "pageSize",
-      "totalCount": "totalCount",
-      "items": "result"
-    },
-    "paginator": "paginateQuotaReviewTasks",
-    "success": {
-      "required": [
-        "requestId",
-        "totalCount",
-        "result"
-      ],
-      "types": {
-        "requestId": "string",
-        "totalCount": "integer",
-        "result": "array"
-      }
-    }
-  },
-  "listProceedings": {
-    "operationId": "listProceedings",
-    "method": "GET",
-    "path": "/v4/openapi/app-groups/{appGroupIdentity}/proceedings",
-    "action": "ListProceedings",
-    "version": "2017-12-25",
-    "parameters": [
-      {
-        "name": "appGroupIdentity",
-        "in": "path",
-        "required": true,
-        "type": "string",
-        "minLength": 1
-      },
-      {
-        "name": "filterFinished",
-        "in": "query",
-        "type": "boolean"
-      }
-    ],
-    "body": null,
-    "idempotent": true,
-    "pagination": null,
-    "paginator": null,
-    "success": {
-      "required": [
-        "requestId"
-      ],
-      "types": {
-        "requestId": "string",
-        "result": "array"
-      }
-    }
-  },
-  "listStatisticLogs": {
-    "operationId": "listStatisticLogs",
-    "method": "GET",
-    "path": "/v4/openapi/app-groups/{appGroupIdentity}/statistic-logs/{moduleName}",
-    "action": "ListStatisticLogs",
-    "version": "2017-12-25",
-    "parameters": [
-      {
-        "name": "appGroupIdentity",
-        "in": "path",
-        "required": true,
-        "type": "string",
-        "minLength": 1
-      },
-      {
-        "name": "moduleName",
-        "in": "path",
-        "required": true,
-        "type": "string",
-        "minLength": 1
-      },
-      {
-        "name": "columns",
-        "in": "query",
-        "type": "string"
-      },
-      {
-        "name": "query",
-        "in": "query",
-        "type": "string"
-      },
-      {
-        "name": "distinct",
-        "in": "query",
-        "type": "boolean"
-      },
-      {
-        "name": "sortBy",
-        "in": "query",
-        "type": "string"
-      },
-      {
-        "name": "startTime",
-        "in": "query",
-        "type": "integer",
-        "minimum": 0
-      },
-      {
-        "name": "stopTime",
-        "in": "query",
-        "type": "integer",
-        "minimum": 0
-      },
-      {
-        "name": "pageNumber",
-        "in": "query",
-        "type": "integer",
-        "default": 1,
-        "minimum": 1,
-        "maximum": 2147483647
-      },
-      {
-        "name": "pageSize",
-        "in": "query",
-        "type": "integer",
-        "default": 10,
-        "minimum": 1,
-        "maximum": 2147483647
-      }
-    ],
-    "body": null,
-    "idempotent": true,
-    "pagination": {
-      "pageNumber": "pageNumber",
-      "pageSize": "pageSize",
-      "totalCount": "totalCount",
-      "items": "result"
-    },
-    "paginator": "paginateStatisticLogs",
-    "success": {
-      "required": [
-        "requestId",
-        "totalCount",
-        "result"
-      ],
-      "types": {
-        "requestId": "string",
-        "totalCount": "integer",
-        "result": "array"
-      }
-    }
-  },
-  "listStatisticReport": {
-    "operationId": "listStatisticReport",
-    "method": "GET",
-    "path": "/v4/openapi/app-groups/{appGroupIdentity}/statistic-report/{moduleName}",
-    "action": "ListStatisticReport",
-    "version": "2017-12-25",
-    "parameters": [
-      {
-        "name": "appGroupIdentity",
-        "in": "path",
-        "required": true,
-        "type": "string",
-        "minLength": 1
-      },
-      {
-        "name": "moduleName",
-        "in": "path",
-        "required": true,
-        "type": "string",
-        "minLength": 1
-      },
-      {
-        "name": "columns",
-        "in": "query",
-        "type": "string"
-      },
-      {
-        "name": "query",
-        "in": "query",
-        "type": "string"
-      },
-      {
-        "name": "startTime",
-        "in": "query",
-        "type": "integer",
-        "minimum": 0
-      },
-      {
-        "name": "endTime",
-        "in": "query",
-        "type": "integer",
-        "minimum": 0
-      },
-      {
-        "name": "pageNumber",
-        "in": "query",
-        "type": "integer",
-        "default": 1,
-        "minimum": 1,
-        "maximum": 2147483647
-      },
-      {
-        "name": "pageSize",
-        "in": "query",
-        "type": "integer",
-        "default": 10,
-        "minimum": 1,
-        "maximum": 2147483647
-      }
-    ],
-    "body": null,
-    "idempotent": true,
-    "pagination": {
-      "pageNumber": "pageNumber",
-      "pageSize": "pageSize",
-      "totalCount": "totalCount",
-      "items": "result"
-    },
-    "paginator": "paginateStatisticReport",
-    "success": {
-      "required": [
-        "requestId",
-        "totalCount",
-        "result"
-      ],
-      "types": {
-        "requestId": "string",
-        "totalCount": "integer",
-        "result": "array"
-      }
-    }
-  },
-  "bindEsInstance": {
-    "operationId": "bindEsInstance",
-    "method": "POST",
-    "path": "/v4/openapi/app-groups/{appGroupIdentity}/actions/bind-es-instance",
-    "action": "BindEsInstance",
-    "version": "2017-12-25",
-    "parameters": [
-      {
-        "name": "appGroupIdentity",
-        "in": "path",
-        "required": true,
-        "type": "string",
-        "minLength": 1
-      }
-    ],
-    "body": {
-      "required": false,
-      "mediaType": "application/json",
-      "fields": {},
-      "closed": false
-    },
-    "idempotent": false,
-    "pagination": null,
-    "paginator": null,
-    "success": {
-      "required": [
-        "requestId"
-      ],
-      "types": {
-        "requestId": "string",
-        "result": "object"
-      }
-    }
-  },
-  "unbindEsInstance": {
-    "operationId": "unbindEsInstance",
-    "method": "POST",
-    "path": "/v4/openapi/app-groups/{appGroupIdentity}/actions/unbind-es-instance",
-    "action": "UnbindEsInstance",
-    "version": "2017-12-25",
-    "parameters": [
-      {
-        "name": "appGroupIdentity",
-        "in": "path",
-        "required": true,
-        "type": "string",
-        "minLength": 1
-      }
-    ],
-    "body": null,
-    "idempotent": false,
-    "pagination": null,
-    "paginator": null,
-    "success": {
-      "required": [
-        "requestId"
-      ],
-      "types": {
-        "requestId": "string",
-        "result": "object"
-      }
-    }
-  },
-  "bindESUserAnalyzer": {
-    "operationId": "bindESUserAnalyzer",
-    "method": "POST",
-    "path": "/v4/openapi/app-groups/{appGroupIdentity}/es/{esInstanceId}/actions/bind-analyzer",
-    "action": "BindESUserAnalyzer",
-    "version": "2017-12-25",
-    "parameters": [
-      {
-        "name": "appGroupIdentity",
-        "in": "path",
-        "required": true,
-        "type": "string",
-        "minLength": 1
-      },
-      {
-        "name": "esInstanceId",
-        "in": "path",
-        "required": true,
-        "type": "string",
-        "minLength": 1
-      }
-    ],
-    "body": {
-      "required": false,
-      "mediaType": "application/json",
-      "fields": {},
-      "closed": false
-    },
-    "idempotent": false,
-    "pagination": null,
-    "paginator": null,
-    "success": {
-      "required": [
-        "requestId"
-      ],
-      "types": {
-        "requestId": "string",
-        "result": "object"
-      }
-    }
-  },
-  "unbindESUserAnalyzer": {
-    "operationId": "unbindESUserAnalyzer",
-    "method": "POST",
-    "path": "/v4/openapi/app-groups/{appGroupIdentity}/es/{esInstanceId}/actions/unbind-analyzer",
-    "action": "UnbindESUserAnalyzer",
-    "version": "2017-12-25",
-    "parameters": [
-      {
-        "name": "appGroupIdentity",
-        "in": "path",
-        "required": true,
-        "type": "string",
-        "minLength": 1
-      },
-      {
-        "name": "esInstanceId",
-        "in": "path",
-        "required": true,
-        "type": "string",
-        "minLength": 1
-      }
-    ],
-    "body": {
-      "required": false,
-      "mediaType": "application/json",
-      "fields": {},
-      "closed": false
-    },
-    "idempotent": false,
-    "pagination": null,
-    "paginator": null,
-    "success": {
-      "required": [
-        "requestId"
-      ],
-      "types": {
-        "requestId": "string",
-        "result": "object"
-      }
-    }
-  },
-  "describeApps": {
-    "operationId": "describeApps",
-    "method": "GET",
-    "path": "/v4/openapi/app-groups/{appGroupIdentity}/apps",
-    "action": "DescribeApps",
-    "version": "2017-12-25",
-    "parameters": [
-      {
-        "name": "appGroupIdentity",
-        "in": "path",
-        "required": true,
-        "type": "string",
-        "minLength": 1
-      }
-    ],
-    "body": null,
-    "idempotent": true,
-    "pagination": null,
-    "paginator": null,
-    "success": {
-      "required": [
-        "requestId",
-        "result"
-      ],
-      "types": {
-        "requestId": "string",
-        "totalCount": "integer",
-        "result": "array"
-      }
-    }
-  },
-  "createApp": {
-    "operationId": "createApp",
-    "method": "POST",
-    "path": "/v4/openapi/app-groups/{appGroupIdentity}/apps",
-    "action": "CreateApp",
-    "version": "2017-12-25",
-    "parameters": [
-      {
-        "name": "appGroupIdentity",
-        "in": "path",
-        "required": true,
-        "type": "string",
-        "minLength": 1
-      },
-      {
-        "name": "dryRun",
-        "in": "query",
-        "type": "boolean"
-      }
-    ],
-    "body": {
+  }
+};
+
+/** How modifyAppGroup (`PUT /v4/openapi/app-groups/{appGroupIdentity}`, ModifyAppGroup) is called, checked and signed. */
+export const modifyAppGroupOperation: OperationMeta = {
+  "operationId": "modifyAppGroup",
+  "method": "PUT",
+  "path": "/v4/openapi/app-groups/{appGroupIdentity}",
+  "action": "ModifyAppGroup",
+  "version": "2017-12-25",
+  "parameters": [
+    {
+      "name": "appGroupIdentity",
+      "in": "path",
       "required": true,
-      "mediaType": "application/json",
-      "fields": {
-        "description": {
-          "type": "string"
-        },
-        "autoSwitch": {
-          "type": "boolean"
-        },
-        "realtimeShared": {
-          "type": "boolean"
-        },
-        "networkType": {
-          "type": "string"
-        },
-        "fetchFields": {
-          "type": "array",
-          "items": {
-            "type": "string"
-          }
-        },
-        "schema": {
-          "type": "object"
-        },
-        "dataSources": {
-          "type": "array",
-          "items": {
-            "type": "object"
-          }
-        },
-        "summaries": {
-          "type": "array",
-          "items": {
-            "type": "object"
-          }
-        },
-        "domain": {
-          "type": "object"
-        },
-        "firstRanks": {
-          "type": "array",
-          "items": {
-            "type": "object"
-          }
-        },
-        "secondRanks": {
-          "type": "array",
-          "items": {
-            "type": "object"
-          }
-        },
-        "queryProcessors": {
-          "type": "array",
-          "items": {
-            "type": "object"
-          }
-        }
-      },
-      "closed": false
+      "type": "string",
+      "minLength": 1
     },
-    "idempotent": false,
-    "pagination": null,
-    "paginator": null,
-    "success": {
-      "required": [
-        "requestId",
-        "result"
-      ],
-      "types": {
-        "requestId": "string",
-        "result": "object"
-      }
+    {
+      "name": "dryRun",
+      "in": "query",
+      "type": "boolean"
     }
-  },
-  "describeApp": {
-    "operationId": "describeApp",
-    "method": "GET",
-    "path": "/v4/openapi/app-groups/{appGroupIdentity}/apps/{appId}",
-    "action": "DescribeApp",
-    "version": "2017-12-25",
-    "parameters": [
-      {
-        "name": "appGroupIdentity",
-        "in": "path",
-        "required": true,
-        "type": "string",
-        "minLength": 1
-      },
-      {
-        "name": "appId",
-        "in": "path",
-        "required": true,
-        "type": "string",
-        "minLength": 1
-      }
-    ],
-    "body": null,
-    "idempotent": true,
-    "pagination": null,
-    "paginator": null,
-    "success": {
-      "required": [
-        "requestId",
-        "result"
-      ],
-      "types": {
-        "requestId": "string",
-        "result": "object"
-      }
-    }
-  },
-  "removeApp": {
-    "operationId": "removeApp",
-    "method": "DELETE",
-    "path": "/v4/openapi/app-groups/{appGroupIdentity}/apps/{appId}",
-    "action": "RemoveApp",
-    "version": "2017-12-25",
-    "parameters": [
-      {
-        "name": "appGroupIdentity",
-        "in": "path",
-        "required": true,
-        "type": "string",
-        "minLength": 1
-      },
-      {
-        "name": "appId",
-        "in": "path",
-        "required": true,
-        "type": "string",
-        "minLength": 1
-      }
-    ],
-    "body": null,
-    "idempotent": true,
-    "pagination": null,
-    "paginator": null,
-    "success": {
-      "required": [
-        "requestId"
-      ],
-      "types": {
-        "requestId": "string",
-        "result": "array"
-      }
-    }
-  },
-  "describeAppStatistics": {
-    "operationId": "describeAppStatistics",
-    "method": "GET",
-    "path": "/v4/openapi/app-groups/{appGroupIdentity}/apps/{appId}/statistics",
-    "action": "DescribeAppStatistics",
-    "version": "2017-12-25",
-    "parameters": [
-      {
-        "name": "appGroupIdentity",
-        "in": "path",
-        "required": true,
-        "type": "string",
-        "minLength": 1
-      },
-      {
-        "name": "appId",
-        "in": "path",
-        "required": true,
-        "type": "string",
-        "minLength": 1
-      }
-    ],
-    "body": null,
-    "idempotent": true,
-    "pagination": null,
-    "paginator": null,
-    "success": {
-      "required": [
-        "requestId"
-      ],
-      "types": {
-        "requestId": "string",
-        "result": "object"
-      }
-    }
-  },
-  "updateFetchFields": {
-    "operationId": "updateFetchFields",
-    "method": "PUT",
-    "path": "/v4/openapi/app-groups/{appGroupIdentity}/apps/{appId}/fetch-fields",
-    "action": "UpdateFetchFields",
-    "version": "2017-12-25",
-    "parameters": [
-      {
-        "name": "appGroupIdentity",
-        "in": "path",
-        "required": true,
-        "type": "string",
-        "minLength": 1
-      },
-      {
-        "name": "appId",
-        "in": "path",
-        "required": true,
-        "type": "string",
-        "minLength": 1
-      },
-      {
-        "name": "dryRun",
-        "in": "query",
-        "type": "boolean"
-      }
-    ],
-    "body": {
-      "required": true,
-      "mediaType": "application/json",
-      "fields": {},
-      "closed": false
-    },
-    "idempotent": true,
-    "pagination": null,
-    "paginator": null,
-    "success": {
-      "required": [
-        "requestId"
-      ],
-      "types": {
-        "requestId": "string",
-        "result": "boolean"
-      }
-    }
-  },
-  "updateSummaries": {
-    "operationId": "updateSummaries",
-    "method": "PUT",
-    "path": "/v4/openapi/app-groups/{appGroupIdentity}/apps/{appId}/summaries",
-    "action": "UpdateSummaries",
-    "version": "2017-12-25",
-    "parameters": [
-      {
-        "name": "appGroupIdentity",
-        "in": "path",
-        "required": true,
-        "type": "string",
-        "minLength": 1
-      },
-      {
-        "name": "appId",
-        "in": "path",
-        "required": true,
-        "type": "string",
-        "minLength": 1
-      },
-      {
-        "name": "dryRun",
-        "in": "query",
-        "type": "boolean"
-      }
-    ],
-    "body": {
-      "required": true,
-      "mediaType": "application/json",
-      "fields": {},
-      "closed": false
-    },
-    "idempotent": true,
-    "pagination": null,
-    "paginator": null,
-    "success": {
-      "required": [
-        "requestId"
-      ],
-      "types": {
-        "requestId": "string",
-        "result": "boolean"
-      }
-    }
-  },
-  "listDataCollections": {
-    "operationId": "listDataCollections",
-    "method": "GET",
-    "path": "/v4/openapi/app-groups/{appGroupIdentity}/data-collections",
-    "action": "ListDataCollections",
-    "version": "2017-12-25",
-    "parameters": [
-      {
-        "name": "appGroupIdentity",
-        "in": "path",
-        "required": true,
-        "type": "string",
-        "minLength": 1
-      },
-      {
-        "name": "pageNumber",
-        "in": "query",
-        "type": "integer",
-        "default": 1,
-        "minimum": 1,
-        "maximum": 2147483647
-      },
-      {
-        "name": "pageSize",
-        "in": "query",
-        "type": "integer",
-        "default": 10,
-        "minimum": 1,
-        "maximum": 2147483647
-      }
-    ],
-    "body": null,
-    "idempotent": true,
-    "pagination": {
-      "pageNumber": "pageNumber",
-      "pageSize": "pageSize",
-      "totalCount": "totalCount",
-      "items": "result"
-    },
-    "paginator": "paginateDataCollections",
-    "success": {
-      "required": [
-        "requestId",
-        "totalCount",
-        "result"
-      ],
-      "types": {
-        "requestId": "string",
-        "totalCount": "integer",
-        "result": "array"
-      }
-    }
-  },
-  "describeDataCollction": {
-    "operationId": "describeDataCollction",
-    "method": "GET",
-    "path": "/v4/openapi/app-groups/{appGroupIdentity}/data-collections/{dataCollectionIdentity}",
-    "action": "DescribeDataCollction",
-    "version": "2017-12-25",
-    "parameters": [
-      {
-        "name": "appGroupIdentity",
-        "in": "path",
-        "required": true,
-        "type": "string",
-        "minLength": 1
-      },
-      {
-        "name": "dataCollectionIdentity",
-        "in": "path",
-        "required": true,
-        "type": "string",
-        "minLength": 1
-      }
-    ],
-    "body": null,
-    "idempotent": true,
-    "pagination": null,
-    "paginator": null,
-    "success": {
-      "required": [
-        "requestId",
-        "result"
-      ],
-      "types": {
-        "requestId": "string",
-        "result": "object"
-      }
-    }
-  },
-  "removeDataCollection": {
-    "operationId": "removeDataCollection",
-    "method": "DELETE",
-    "path": "/v4/openapi/app-groups/{appGroupIdentity}/data-collections/{dataCollectionIdentity}",
-    "action": "RemoveDataCollection",
-    "version": "2017-12-25",
-    "parameters": [
-      {
-        "name": "appGroupIdentity",
-        "in": "path",
-        "required": true,
-        "type": "string",
-        "minLength": 1
-      },
-      {
-        "name": "dataCollectionIdentity",
-        "in": "path",
-        "required": true,
-        "type": "string",
-        "minLength": 1
-      }
-    ],
-    "body": null,
-    "idempotent": true,
-    "pagination": null,
-    "paginator": null,
-    "success": {
-      "required": [
-        "requestId"
-      ],
-      "types": {
-        "requestId": "string",
-        "result": "string"
-      }
-    }
-  },
-  "listElasticPlans": {
-    "operationId": "listElasticPlans",
-    "method": "GET",
-    "path": "/v4/openapi/app-groups/{appGroupIdentity}/elastic-plans",
-    "action": "ListElasticPlans",
-    "version": "2017-12-25",
-    "parameters": [
-      {
-        "name": "appGroupIdentity",
-        "in": "path",
-        "required": true,
-        "type": "string",
-        "minLength": 1
-      },
-      {
-        "name": "name",
-        "in": "query",
+  ],
+  "body": {
+    "required": false,
+    "mediaType": "application/json",
+    "fields": {
+      "currentVersion": {
         "type": "string"
       },
-      {
-        "name": "enabled",
-        "in": "query",
-        "type": "boolean"
-      },
-      {
-        "name": "nextToken",
-        "in": "query",
+      "description": {
         "type": "string"
       },
-      {
-        "name": "maxResults",
-        "in": "query",
+      "domain": {
+        "type": "string"
+      },
+      "resourceGroupId": {
+        "type": "string"
+      }
+    },
+    "closed": false
+  },
+  "idempotent": true,
+  "pagination": null,
+  "paginator": null,
+  "success": {
+    "required": [
+      "requestId",
+      "result"
+    ],
+    "types": {
+      "requestId": "string",
+      "result": "object"
+    }
+  }
+};
+
+/** How removeAppGroup (`DELETE /v4/openapi/app-groups/{appGroupIdentity}`, RemoveAppGroup) is called, checked and signed. */
+export const removeAppGroupOperation: OperationMeta = {
+  "operationId": "removeAppGroup",
+  "method": "DELETE",
+  "path": "/v4/openapi/app-groups/{appGroupIdentity}",
+  "action": "RemoveAppGroup",
+  "version": "2017-12-25",
+  "parameters": [
+    {
+      "name": "appGroupIdentity",
+      "in": "path",
+      "required": true,
+      "type": "string",
+      "minLength": 1
+    }
+  ],
+  "body": null,
+  "idempotent": true,
+  "pagination": null,
+  "paginator": null,
+  "success": {
+    "required": [
+      "requestId"
+    ],
+    "types": {
+      "requestId": "string",
+      "result": "array"
+    }
+  }
+};
+
+/** How renewAppGroup (`POST /v4/openapi/app-groups/{appGroupIdentity}/actions/renew`, RenewAppGroup) is called, checked and signed. */
+export const renewAppGroupOperation: OperationMeta = {
+  "operationId": "renewAppGroup",
+  "method": "POST",
+  "path": "/v4/openapi/app-groups/{appGroupIdentity}/actions/renew",
+  "action": "RenewAppGroup",
+  "version": "2017-12-25",
+  "parameters": [
+    {
+      "name": "appGroupIdentity",
+      "in": "path",
+      "required": true,
+      "type": "string",
+      "minLength": 1
+    },
+    {
+      "name": "clientToken",
+      "in": "query",
+      "type": "string"
+    }
+  ],
+  "body": {
+    "required": false,
+    "mediaType": "application/json",
+    "fields": {
+      "duration": {
         "type": "integer",
         "minimum": 1
       },
-      {
-        "name": "pageNumber",
-        "in": "query",
-        "type": "integer",
-        "default": 1,
-        "minimum": 1,
-        "maximum": 2147483647
-      },
-      {
-        "name": "pageSize",
-        "in": "query",
-        "type": "integer",
-        "default": 10,
-        "minimum": 1,
-        "maximum": 2147483647
-      }
-    ],
-    "body": null,
-    "idempotent": true,
-    "pagination": {
-      "pageNumber": "pageNumber",
-      "pageSize": "pageSize",
-      "totalCount": "totalCount",
-      "items": "result"
-    },
-    "paginator": "paginateElasticPlans",
-    "success": {
-      "required": [
-        "requestId",
-        "totalCount",
-        "result"
-      ],
-      "types": {
-        "requestId": "string",
-        "totalCount": "integer",
-        "result": "array",
-        "code": "string",
-        "httpCode": "integer",
-        "message": "string",
-        "nextToken": "string",
-        "maxResults": "integer"
-      }
-    }
-  },
-  "createElasticPlan": {
-    "operationId": "createElasticPlan",
-    "method": "POST",
-    "path": "/v4/openapi/app-groups/{appGroupIdentity}/elastic-plans",
-    "action": "CreateElasticPlan",
-    "version": "2017-12-25",
-    "parameters": [
-      {
-        "name": "appGroupIdentity",
-        "in": "path",
-        "required": true,
-        "type": "string",
-        "minLength": 1
-      },
-      {
-        "name": "dryRun",
-        "in": "query",
-        "type": "boolean"
-      }
-    ],
-    "body": {
-      "required": true,
-      "mediaType": "application/json",
-      "fields": {
-        "name": {
-          "type": "string",
-          "minLength": 1
-        },
-        "description": {
-          "type": "string"
-        },
-        "enabled": {
-          "type": "boolean"
-        },
-        "scheduleType": {
-          "type": "string",
-          "enum": [
-            "EVERY_DAY",
-            "EVERY_WEEK",
-            "CUSTOM"
-          ]
-        },
-        "customDates": {
-          "type": "array",
-          "items": {
-            "type": "string",
-            "pattern": "^\\d{4}-\\d{2}-\\d{2}$"
-          }
-        },
-        "startHour": {
-          "type": "integer",
-          "minimum": 0,
-          "maximum": 23
-        },
-        "endHour": {
-          "type": "integer",
-          "minimum": 0,
-          "maximum": 24
-        },
-        "elasticLcu": {
-          "type": "integer",
-          "minimum": 0,
-          "maximum": 2147483647
-        }
-      },
-      "closed": false
-    },
-    "idempotent": false,
-    "pagination": null,
-    "paginator": null,
-    "success": {
-      "required": [
-        "requestId",
-        "result"
-      ],
-      "types": {
-        "requestId": "string",
-        "result": "object",
-        "code": "string",
-        "httpCode": "integer",
-        "message": "string"
-      }
-    }
-  },
-  "describeElasticPlan": {
-    "operationId": "describeElasticPlan",
-    "method": "GET",
-    "path": "/v4/openapi/app-groups/{appGroupIdentity}/elastic-plans/{planId}",
-    "action": "DescribeElasticPlan",
-    "version": "2017-12-25",
-    "parameters": [
-      {
-        "name": "appGroupIdentity",
-        "in": "path",
-        "required": true,
-        "type": "string",
-        "minLength": 1
-      },
-      {
-        "name": "planId",
-        "in": "path",
-        "required": true,
-        "type": "string",
-        "minLength": 1
-      },
-      {
-        "name": "dryRun",
-        "in": "query",
-        "type": "boolean"
-      }
-    ],
-    "body": null,
-    "idempotent": true,
-    "pagination": null,
-    "paginator": null,
-    "success": {
-      "required": [
-        "requestId",
-        "result"
-      ],
-      "types": {
-        "requestId": "string",
-        "result": "object",
-        "code": "string",
-        "httpCode": "integer",
-        "message": "string"
-      }
-    }
-  },
-  "modifyElasticPlan": {
-    "operationId": "modifyElasticPlan",
-    "method": "PUT",
-    "path": "/v4/openapi/app-groups/{appGroupIdentity}/elastic-plans/{planId}",
-    "action": "ModifyElasticPlan",
-    "version": "2017-12-25",
-    "parameters": [
-      {
-        "name": "appGroupIdentity",
-        "in": "path",
-        "required": true,
-        "type": "string",
-        "minLength": 1
-      },
-      {
-        "name": "planId",
-        "in": "path",
-        "required": true,
-        "type": "string",
-        "minLength": 1
-      },
-      {
-        "name": "dryRun",
-        "in": "query",
-        "type": "boolean"
-      }
-    ],
-    "body": {
-      "required": false,
-      "mediaType": "application/json",
-      "fields": {
-        "name": {
-          "type": "string",
-          "minLength": 1
-        },
-        "description": {
-          "type": "string"
-        },
-        "enabled": {
-          "type": "boolean"
-        },
-        "scheduleType": {
-          "type": "string",
-          "enum": [
-            "EVERY_DAY",
-            "EVERY_WEEK",
-            "CUSTOM"
-          ]
-        },
-        "customDates": {
-          "type": "array",
-          "items": {
-            "type": "string",
-            "pattern": "^\\d{4}-\\d{2}-\\d{2}$"
-          }
-        },
-        "startHour": {
-          "type": "integer",
-          "minimum": 0,
-          "maximum": 23
-        },
-        "endHour": {
-          "type": "integer",
-          "minimum": 0,
-          "maximum": 24
-        },
-        "elasticLcu": {
-          "type": "integer",
-          "minimum": 0,
-          "maximum": 2147483647
-        }
-      },
-      "closed": false
-    },
-    "idempotent": true,
-    "pagination": null,
-    "paginator": null,
-    "success": {
-      "required": [
-        "requestId",
-        "result"
-      ],
-      "types": {
-        "requestId": "string",
-        "result": "object",
-        "code": "string",
-        "httpCode": "integer",
-        "message": "string"
-      }
-    }
-  },
-  "removeElasticPlan": {
-    "operationId": "removeElasticPlan",
-    "method": "DELETE",
-    "path": "/v4/openapi/app-groups/{appGroupIdentity}/elastic-plans/{planId}",
-    "action": "RemoveElasticPlan",
-    "version": "2017-12-25",
-    "parameters": [
-      {
-        "name": "appGroupIdentity",
-        "in": "path",
-        "required": true,
-        "type": "string",
-        "minLength": 1
-      },
-      {
-        "name": "planId",
-        "in": "path",
-        "required": true,
-        "type": "string",
-        "minLength": 1
-      }
-    ],
-    "body": null,
-    "idempotent": true,
-    "pagination": null,
-    "paginator": null,
-    "success": {
-      "required": [
-        "requestId"
-      ],
-      "types": {
-        "requestId": "string",
-        "result": "object",
-        "code": "string",
-        "httpCode": "integer",
-        "message": "string"
-      }
-    }
-  },
-  "listScheduledTasks": {
-    "operationId": "listScheduledTasks",
-    "method": "GET",
-    "path": "/v4/openapi/app-groups/{appGroupIdentity}/scheduled-tasks",
-    "action": "ListScheduledTasks",
-    "version": "2017-12-25",
-    "parameters": [
-      {
-        "name": "appGroupIdentity",
-        "in": "path",
-        "required": true,
-        "type": "string",
-        "minLength": 1
-      },
-      {
-        "name": "type",
-        "in": "query",
-        "type": "string"
-      },
-      {
-        "name": "pageNumber",
-        "in": "query",
-        "type": "integer",
-        "default": 1,
-        "minimum": 1,
-        "maximum": 2147483647
-      },
-      {
-        "name": "pageSize",
-        "in": "query",
-        "type": "integer",
-        "default": 10,
-        "minimum": 1,
-        "maximum": 2147483647
-      }
-    ],
-    "body": null,
-    "idempotent": true,
-    "pagination": {
-      "pageNumber": "pageNumber",
-      "pageSize": "pageSize",
-      "totalCount": "totalCount",
-      "items": "result"
-    },
-    "paginator": "paginateScheduledTasks",
-    "success": {
-      "required": [
-        "requestId",
-        "totalCount",
-        "result"
-      ],
-      "types": {
-        "requestId": "string",
-        "totalCount": "integer",
-        "result": "array"
-      }
-    }
-  },
-  "createScheduledTask": {
-    "operationId": "createScheduledTask",
-    "method": "POST",
-    "path": "/v4/openapi/app-groups/{appGroupIdentity}/scheduled-tasks",
-    "action": "CreateScheduledTask",
-    "version": "2017-12-25",
-    "parameters": [
-      {
-        "name": "appGroupIdentity",
-        "in": "path",
-        "required": true,
-        "type": "string",
-        "minLength": 1
-      }
-    ],
-    "body": {
-      "required": true,
-      "mediaType": "application/json",
-      "fields": {
-        "type": {
-          "type": "string"
-        },
-        "cron": {
-          "type": "string"
-        },
-        "enabled": {
-          "type": "boolean"
-        },
-        "autoSwitch": {
-          "type": "boolean"
-        },
-        "permanent": {
-          "type": "boolean"
-        },
-        "runNow": {
-          "type": "boolean"
-        },
-        "forkedAppId": {
-          "type": "string"
-        },
-        "version": {
-          "type": "string"
-        },
-        "filter": {
-          "type": "object"
-        }
-      },
-      "closed": false
-    },
-    "idempotent": false,
-    "pagination": null,
-    "paginator": null,
-    "success": {
-      "required": [
-        "requestId",
-        "result"
-      ],
-      "types": {
-        "requestId": "string",
-        "result": "object"
-      }
-    }
-  },
-  "describeScheduledTask": {
-    "operationId": "describeScheduledTask",
-    "method": "GET",
-    "path": "/v4/openapi/app-groups/{appGroupIdentity}/scheduled-tasks/{taskId}",
-    "action": "DescribeScheduledTask",
-    "version": "2017-12-25",
-    "parameters": [
-      {
-        "name": "appGroupIdentity",
-        "in": "path",
-        "required": true,
-        "type": "string",
-        "minLength": 1
-      },
-      {
-        "name": "taskId",
-        "in": "path",
-        "required": true,
-        "type": "string",
-        "minLength": 1
-      }
-    ],
-    "body": null,
-    "idempotent": true,
-    "pagination": null,
-    "paginator": null,
-    "success": {
-      "required": [
-        "requestId",
-        "result"
-      ],
-      "types": {
-        "requestId": "string",
-        "result": "object"
-      }
-    }
-  },
-  "modifyScheduledTask": {
-    "operationId": "modifyScheduledTask",
-    "method": "PUT",
-    "path": "/v4/openapi/app-groups/{appGroupIdentity}/scheduled-tasks/{taskId}",
-    "action": "ModifyScheduledTask",
-    "version": "2017-12-25",
-    "parameters": [
-      {
-        "name": "appGroupIdentity",
-        "in": "path",
-        "required": true,
-        "type": "string",
-        "minLength": 1
-      },
-      {
-        "name": "taskId",
-        "in": "path",
-        "required": true,
-        "type": "string",
-        "minLength": 1
-      }
-    ],
-    "body": {
-      "required": false,
-      "mediaType": "application/json",
-      "fields": {
-        "type": {
-          "type": "string"
-        },
-        "cron": {
-          "type": "string"
-        },
-        "enabled": {
-          "type": "boolean"
-        },
-        "autoSwitch": {
-          "type": "boolean"
-        },
-        "permanent": {
-          "type": "boolean"
-        },
-        "runNow": {
-          "type": "boolean"
-        },
-        "forkedAppId": {
-          "type": "string"
-        },
-        "version": {
-          "type": "string"
-        },
-        "filter": {
-          "type": "object"
-        }
-      },
-      "closed": false
-    },
-    "idempotent": true,
-    "pagination": null,
-    "paginator": null,
-    "success": {
-      "required": [
-        "requestId",
-        "result"
-      ],
-      "types": {
-        "requestId": "string",
-        "result": "object"
-      }
-    }
-  },
-  "removeScheduledTask": {
-    "operationId": "removeScheduledTask",
-    "method": "DELETE",
-    "path": "/v4/openapi/app-groups/{appGroupIdentity}/scheduled-tasks/{taskId}",
-    "action": "RemoveScheduledTask",
-    "version": "2017-12-25",
-    "parameters": [
-      {
-        "name": "appGroupIdentity",
-        "in": "path",
-        "required": true,
-        "type": "string",
-        "minLength": 1
-      },
-      {
-        "name": "taskId",
-        "in": "path",
-        "required": true,
-        "type": "string",
-        "minLength": 1
-      }
-    ],
-    "body": null,
-    "idempotent": true,
-    "pagination": null,
-    "paginator": null,
-    "success": {
-      "required": [
-        "requestId"
-      ],
-      "types": {
-        "requestId": "string",
-        "result": "array"
-      }
-    }
-  },
-  "listFunctionInstances": {
-    "operationId": "listFunctionInstances",
-    "method": "GET",
-    "path": "/v4/openapi/app-groups/{appGroupIdentity}/functions/{functionName}/instances",
-    "action": "ListFunctionInstances",
-    "version": "2017-12-25",
-    "parameters": [
-      {
-        "name": "appGroupIdentity",
-        "in": "path",
-        "required": true,
-        "type": "string",
-        "minLength": 1
-      },
-      {
-        "name": "functionName",
-        "in": "path",
-        "required": true,
-        "type": "string",
-        "minLength": 1
-      },
-      {
-        "name": "modelType",
-        "in": "query",
-        "type": "string"
-      },
-      {
-        "name": "functionType",
-        "in": "query",
-        "type": "string"
-      },
-      {
-        "name": "source",
-        "in": "query",
+      "pricingCycle": {
         "type": "string",
         "enum": [
-          "builtin",
-          "user",
-          "all"
-        ],
-        "default": "user"
-      },
-      {
-        "name": "pageNumber",
-        "in": "query",
-        "type": "integer",
-        "default": 1,
-        "minimum": 1,
-        "maximum": 2147483647
-      },
-      {
-        "name": "pageSize",
-        "in": "query",
-        "type": "integer",
-        "default": 10,
-        "minimum": 1,
-        "maximum": 2147483647
-      },
-      {
-        "name": "output",
-        "in": "query",
-        "type": "string",
-        "enum": [
-          "normal",
-          "simple",
-          "detail"
-        ],
-        "default": "normal"
-      }
-    ],
-    "body": null,
-    "idempotent": true,
-    "pagination": {
-      "pageNumber": "pageNumber",
-      "pageSize": "pageSize",
-      "totalCount": "totalCount",
-      "items": "result"
-    },
-    "paginator": "paginateFunctionInstances",
-    "success": {
-      "required": [
-        "requestId",
-        "totalCount",
-        "result"
-      ],
-      "types": {
-        "status": "string",
-        "httpCode": "integer",
-        "totalCount": "integer",
-        "requestId": "string",
-        "message": "string",
-        "code": "string",
-        "latency": "integer",
-        "result": "array"
-      }
-    }
-  },
-  "createFunctionInstance": {
-    "operationId": "createFunctionInstance",
-    "method": "POST",
-    "path": "/v4/openapi/app-groups/{appGroupIdentity}/functions/{functionName}/instances",
-    "action": "CreateFunctionInstance",
-    "version": "2017-12-25",
-    "parameters": [
-      {
-        "name": "appGroupIdentity",
-        "in": "path",
-        "required": true,
-        "type": "string",
-        "minLength": 1
-      },
-      {
-        "name": "functionName",
-        "in": "path",
-        "required": true,
-        "type": "string",
-        "minLength": 1
-      }
-    ],
-    "body": {
-      "required": true,
-      "mediaType": "application/json",
-      "fields": {
-        "instanceName": {
-          "required": true,
-          "type": "string",
-          "minLength": 1,
-          "maxLength": 30,
-          "pattern": "^[A-Za-z][A-Za-z0-9_]*$"
-        },
-        "modelType": {
-          "required": true,
-          "type": "string",
-          "minLength": 1
-        },
-        "functionType": {
-          "type": "string"
-        },
-        "description": {
-          "type": "string"
-        },
-        "cron": {
-          "type": "string"
-        },
-        "createParameters": {
-          "type": "array",
-          "items": {
-            "type": "object",
-            "fields": {
-              "name": {
-                "type": "string"
-              },
-              "value": {
-                "type": "string"
-              }
-            }
-          }
-        },
-        "usageParameters": {
-          "type": "array",
-          "items": {
-            "type": "object",
-            "fields": {
-              "name": {
-                "type": "string"
-              },
-              "value": {
-                "type": "string"
-              }
-            }
-          }
-        }
-      },
-      "closed": true
-    },
-    "idempotent": false,
-    "pagination": null,
-    "paginator": null,
-    "success": {
-      "required": [
-        "requestId"
-      ],
-      "types": {
-        "requestId": "string",
-        "status": "string",
-        "httpCode": "integer",
-        "code": "string",
-        "message": "string",
-        "latency": "integer"
-      }
-    }
-  },
-  "getFunctionInstance": {
-    "operationId": "getFunctionInstance",
-    "method": "GET",
-    "path": "/v4/openapi/app-groups/{appGroupIdentity}/functions/{functionName}/instances/{instanceName}",
-    "action": "GetFunctionInstance",
-    "version": "2017-12-25",
-    "parameters": [
-      {
-        "name": "appGroupIdentity",
-        "in": "path",
-        "required": true,
-        "type": "string",
-        "minLength": 1
-      },
-      {
-        "name": "functionName",
-        "in": "path",
-        "required": true,
-        "type": "string",
-        "minLength": 1
-      },
-      {
-        "name": "instanceName",
-        "in": "path",
-        "required": true,
-        "type": "string",
-        "minLength": 1,
-        "maxLength": 30,
-        "pattern": "^[A-Za-z][A-Za-z0-9_]*$"
-      },
-      {
-        "name": "output",
-        "in": "query",
-        "type": "string",
-        "enum": [
-          "normal",
-          "simple",
-          "detail"
-        ],
-        "default": "normal"
-      }
-    ],
-    "body": null,
-    "idempotent": true,
-    "pagination": null,
-    "paginator": null,
-    "success": {
-      "required": [
-        "requestId",
-        "result"
-      ],
-      "types": {
-        "requestId": "string",
-        "status": "string",
-        "httpCode": "integer",
-        "code": "string",
-        "message": "string",
-        "latency": "integer",
-        "result": "object"
-      }
-    }
-  },
-  "updateFunctionInstance": {
-    "operationId": "updateFunctionInstance",
-    "method": "PUT",
-    "path": "/v4/openapi/app-groups/{appGroupIdentity}/functions/{functionName}/instances/{instanceName}",
-    "action": "UpdateFunctionInstance",
-    "version": "2017-12-25",
-    "parameters": [
-      {
-        "name": "appGroupIdentity",
-        "in": "path",
-        "required": true,
-        "type": "string",
-        "minLength": 1
-      },
-      {
-        "name": "functionName",
-        "in": "path",
-        "required": true,
-        "type": "string",
-        "minLength": 1
-      },
-      {
-        "name": "instanceName",
-        "in": "path",
-        "required": true,
-        "type": "string",
-        "minLength": 1,
-        "maxLength": 30,
-        "pattern": "^[A-Za-z][A-Za-z0-9_]*$"
-      }
-    ],
-    "body": {
-      "required": true,
-      "mediaType": "application/json",
-      "fields": {
-        "description": {
-          "type": "string"
-        },
-        "cron": {
-          "type": "string"
-        },
-        "createParameters": {
-          "type": "array",
-          "items": {
-            "type": "object",
-            "fields": {
-              "name": {
-                "type": "string"
-              },
-              "value": {
-                "type": "string"
-              }
-            }
-          }
-        },
-        "usageParameters": {
-          "type": "array",
-          "items": {
-            "type": "object",
-            "fields": {
-              "name": {
-                "type": "string"
-              },
-              "value": {
-                "type": "string"
-              }
-            }
-          }
-        }
-      },
-      "closed": true
-    },
-    "idempotent": true,
-    "pagination": null,
-    "paginator": null,
-    "success": {
-      "required": [
-        "requestId"
-      ],
-      "types": {
-        "requestId": "string",
-        "status": "string",
-        "httpCode": "integer",
-        "code": "string",
-        "message": "string",
-        "latency": "integer"
-      }
-    }
-  },
-  "deleteFunctionInstance": {
-    "operationId": "deleteFunctionInstance",
-    "method": "DELETE",
-    "path": "/v4/openapi/app-groups/{appGroupIdentity}/functions/{functionName}/instances/{instanceName}",
-    "action": "DeleteFunctionInstance",
-    "version": "2017-12-25",
-    "parameters": [
-      {
-        "name": "appGroupIdentity",
-        "in": "path",
-        "required": true,
-        "type": "string",
-        "minLength": 1
-      },
-      {
-        "name": "functionName",
-        "in": "path",
-        "required": true,
-        "type": "string",
-        "minLength": 1
-      },
-      {
-        "name": "instanceName",
-        "in": "path",
-        "required": true,
-        "type": "string",
-        "minLength": 1,
-        "maxLength": 30,
-        "pattern": "^[A-Za-z][A-Za-z0-9_]*$"
-      }
-    ],
-    "body": null,
-    "idempotent": true,
-    "pagination": null,
-    "paginator": null,
-    "success": {
-      "required": [
-        "requestId"
-      ],
-      "types": {
-        "requestId": "string",
-        "status": "string",
-        "httpCode": "integer",
-        "code": "string",
-        "message": "string",
-        "latency": "integer"
-      }
-    }
-  },
-  "listFunctionTasks": {
-    "operationId": "listFunctionTasks",
-    "method": "GET",
-    "path": "/v4/openapi/app-groups/{appGroupIdentity}/functions/{functionName}/instances/{instanceName}/tasks",
-    "action": "ListFunctionTasks",
-    "version": "2017-12-25",
-    "parameters": [
-      {
-        "name": "appGroupIdentity",
-        "in": "path",
-        "required": true,
-        "type": "string",
-        "minLength": 1
-      },
-      {
-        "name": "functionName",
-        "in": "path",
-        "required": true,
-        "type": "string",
-        "minLength": 1
-      },
-      {
-        "name": "instanceName",
-        "in": "path",
-        "required": true,
-        "type": "string",
-        "minLength": 1,
-        "maxLength": 30,
-        "pattern": "^[A-Za-z][A-Za-z0-9_]*$"
-      },
-      {
-        "name": "startTime",
-        "in": "query",
-        "type": "integer",
-        "minimum": 0
-      },
-      {
-        "name": "endTime",
-        "in": "query",
-        "type": "integer",
-        "minimum": 0
-      },
-      {
-        "name": "status",
-        "in": "query",
-        "type": "string",
-        "enum": [
-          "success",
-          "failed",
-          "running"
+          "Year",
+          "Month"
         ]
       },
-      {
-        "name": "pageNumber",
-        "in": "query",
-        "type": "integer",
-        "default": 1,
-        "minimum": 1,
-        "maximum": 2147483647
-      },
-      {
-        "name": "pageSize",
-        "in": "query",
-        "type": "integer",
-        "default": 10,
-        "minimum": 1,
-        "maximum": 2147483647
+      "autoRenew": {
+        "type": "boolean"
       }
-    ],
-    "body": null,
-    "idempotent": true,
-    "pagination": {
-      "pageNumber": "pageNumber",
-      "pageSize": "pageSize",
-      "totalCount": "totalCount",
-      "items": "result"
     },
-    "paginator": "paginateFunctionTasks",
-    "success": {
-      "required": [
-        "requestId",
-        "totalCount",
-        "result"
-      ],
-      "types": {
-        "requestId": "string",
-        "status": "string",
-        "httpCode": "integer",
-        "code": "string",
-        "message": "string",
-        "latency": "integer",
-        "totalCount": "integer",
-        "result": "array"
-      }
-    }
+    "closed": false
   },
-  "createFunctionTask": {
-    "operationId": "createFunctionTask",
-    "method": "POST",
-    "path": "/v4/openapi/app-groups/{appGroupIdentity}/functions/{functionName}/instances/{instanceName}/tasks",
-    "action": "CreateFunctionTask",
-    "version": "2017-12-25",
-    "parameters": [
-      {
-        "name": "appGroupIdentity",
-        "in": "path",
-        "required": true,
-        "type": "string",
-        "minLength": 1
-      },
-      {
-        "name": "functionName",
-        "in": "path",
-        "required": true,
-        "type": "string",
-        "minLength": 1
-      },
-      {
-        "name": "instanceName",
-        "in": "path",
-        "required": true,
-        "type": "string",
-        "minLength": 1,
-        "maxLength": 30,
-        "pattern": "^[A-Za-z][A-Za-z0-9_]*$"
-      }
+  "idempotent": false,
+  "pagination": null,
+  "paginator": null,
+  "success": {
+    "required": [
+      "requestId"
     ],
-    "body": null,
-    "idempotent": false,
-    "pagination": null,
-    "paginator": null,
-    "success": {
-      "required": [
-        "requestId"
-      ],
-      "types": {
-        "requestId": "string",
-        "status": "string",
-        "httpCode": "integer",
-        "code": "string",
-        "message": "string",
-        "latency": "integer"
-      }
+    "types": {
+      "requestId": "string",
+      "result": "boolean"
     }
-  },
-  "getFunctionTask": {
-    "operationId": "getFunctionTask",
-    "method": "GET",
-    "path": "/v4/openapi/app-groups/{appGroupIdentity}/functions/{functionName}/instances/{instanceName}/tasks/{generation}",
-    "action": "GetFunctionTask",
-    "version": "2017-12-25",
-    "parameters": [
-      {
-        "name": "appGroupIdentity",
-        "in": "path",
-        "required": true,
-        "type": "string",
-        "minLength": 1
-      },
-      {
-        "name": "functionName",
-        "in": "path",
-        "required": true,
-        "type": "string",
-        "minLength": 1
-      },
-      {
-        "name": "instanceName",
-        "in": "path",
-        "required": true,
-        "type": "string",
-        "minLength": 1,
-        "maxLength": 30,
-        "pattern": "^[A-Za-z][A-Za-z0-9_]*$"
-      },
-      {
-        "name": "generation",
-        "in": "path",
-        "required": true,
-        "type": "string",
-        "minLength": 1
-      }
-    ],
-    "body": null,
-    "idempotent": true,
-    "pagination": null,
-    "paginator": null,
-    "success": {
-      "required": [
-        "requestId",
-        "result"
-      ],
-      "types": {
-        "requestId": "string",
-        "status": "string",
-        "httpCode": "integer",
-        "code": "string",
-        "message": "string",
-        "latency": "integer",
-        "result": "object"
-      }
-    }
-  },
-  "deleteFunctionTask": {
-    "operationId": "deleteFunctionTask",
-    "method": "DELETE",
-    "path": "/v4/openapi/app-groups/{appGroupIdentity}/functions/{functionName}/instances/{instanceName}/tasks/{generation}",
-    "action": "DeleteFunctionTask",
-    "version": "2017-12-25",
-    "parameters": [
-      {
-        "name": "appGroupIdentity",
-        "in": "path",
-        "required": true,
-        "type": "string",
-        "minLength": 1
-      },
-      {
-        "name": "functionName",
-        "in": "path",
-        "required": true,
-        "type": "string",
-        "minLength": 1
-      },
-      {
-        "name": "instanceName",
-        "in": "path",
-        "required": true,
-        "type": "string",
-        "minLength": 1,
-        "maxLength": 30,
-        "pattern": "^[A-Za-z][A-Za-z0-9_]*$"
-      },
-      {
-        "name": "generation",
-        "in": "path",
-        "required": true,
-        "type": "string",
-        "minLength": 1
-      }
-    ],
-    "body": null,
-    "idempotent": true,
-    "pagination": null,
-    "paginator": null,
-    "success": {
-      "required": [
-        "requestId"
-      ],
-      "types": {
-        "requestId": "string",
-        "status": "string",
-        "httpCode": "integer",
-        "code": "string",
-        "message": "string",
-        "latency": "integer"
-      }
-    }
-  },
-  "getFunctionDefaultInstance": {
-    "operationId": "getFunctionDefaultInstance",
-    "method": "GET",
-    "path": "/v4/openapi/app-groups/{appGroupIdentity}/functions/{functionName}/default-instance",
-    "action": "GetFunctionDefaultInstance",
-    "version": "2017-12-25",
-    "parameters": [
-      {
-        "name": "appGroupIdentity",
-        "in": "path",
-        "required": true,
-        "type": "string",
-        "minLength": 1
-      },
-      {
-        "name": "functionName",
-        "in": "path",
-        "required": true,
-        "type": "string",
-        "minLength": 1
-      }
-    ],
-    "body": null,
-    "idempotent": true,
-    "pagination": null,
-    "paginator": null,
-    "success": {
-      "required": [
-        "requestId",
-        "result"
-      ],
-      "types": {
-        "requestId": "string",
-        "status": "string",
-        "httpCode": "integer",
-        "code": "string",
-        "message": "string",
-        "latency": "integer",
-        "functionName": "string",
-        "instanceName": "string",
-        "result": "object"
-      }
-    }
-  },
-  "updateFunctionDefaultInstance": {
-    "operationId": "updateFunctionDefaultInstance",
-    "method": "PUT",
-    "path": "/v4/openapi/app-groups/{appGroupIdentity}/functions/{functionName}/default-instance",
-    "action": "UpdateFunctionDefaultInstance",
-    "version": "2017-12-25",
-    "parameters": [
-      {
-        "name": "appGroupIdentity",
-        "in": "path",
-        "required": true,
-        "type": "string",
-        "minLength": 1
-      },
-      {
-        "name": "functionName",
-        "in": "path",
-        "required": true,
-        "type": "string",
-        "minLength": 1
-      }
-    ],
-    "body": {
-      "required": false,
-      "mediaType": "application/json",
-      "fields": {
-        "instanceName": {
-          "type": "string"
-        }
-      },
-      "closed": false
-    },
-    "idempotent": true,
-    "pagination": null,
-    "paginator": null,
-    "success": {
-      "required": [
-        "requestId"
-      ],
-      "types": {
-        "requestId": "string",
-        "status": "string",
-        "httpCode": "integer",
-        "code": "string",
-        "message": "string",
-        "latency": "integer"
-      }
-    }
-  },
-  "listFunctionResources": {
-    "operationId": "listFunctionResources",
-    "method": "GET",
-    "path": "/v4/openapi/app-groups/{appGroupIdentity}/functions/{functionName}/resources",
-    "action": "ListFunctionResources",
-    "version": "2017-12-25",
-    "parameters": [
-      {
-        "name": "appGroupIdentity",
-        "in": "path",
-        "required": true,
-        "type": "string",
-        "minLength": 1
-      },
-      {
-        "name": "functionName",
-        "in": "path",
-        "required": true,
-        "type": "string",
-        "minLength": 1
-      },
-      {
-        "name": "output",
-        "in": "query",
-        "type": "string",
-        "enum": [
-          "simple",
-          "normal",
-          "detail"
-        ],
-        "default": "normal"
-      },
-      {
-        "name": "resourceType",
-        "in": "query",
-        "type": "string"
-      },
-      {
-        "name": "pageNumber",
-        "in": "query",
-        "type": "integer",
-        "default": 1,
-        "minimum": 1,
-        "maximum": 2147483647
-      },
-      {
-        "name": "pageSize",
-        "in": "query",
-        "type": "integer",
-        "default": 10,
-        "minimum": 1,
-        "maximum": 2147483647
-      }
-    ],
-    "body": null,
-    "idempotent": true,
-    "pagination": {
-      "pageNumber": "pageNumber",
-      "pageSize": "pageSize",
-      "totalCount": "totalCount",
-      "items": "result"
-    },
-    "paginator": "paginateFunctionResources",
-    "success": {
-      "required": [
-        "requestId",
-        "totalCount",
-        "result"
-      ],
-      "types": {
-        "requestId": "string",
-        "status": "string",
-        "httpCode": "integer",
-        "code": "string",
-        "message": "string",
-        "latency": "integer",
-        "totalCount": "integer",
-        "result": "array"
-      }
-    }
-  },
-  "createFunctionResource": {
-    "operationId": "createFunctionResource",
-    "method": "POST",
-    "path": "/v4/openapi/app-groups/{appGroupIdentity}/functions/{functionName}/resources",
-    "action": "CreateFunctionResource",
-    "version": "2017-12-25",
-    "parameters": [
-      {
-        "name": "appGroupIdentity",
-        "in": "path",
-        "required": true,
-        "type": "string",
-        "minLength": 1
-      },
-      {
-        "name": "functionName",
-        "in": "path",
-        "required": true,
-        "type": "string",
-        "minLength": 1
-      }
-    ],
-    "body": {
+  }
+};
+
+/** How replaceAppGroupCommodityCode (`POST /v4/openapi/app-groups/{appGroupIdentity}/actions/to-instance-typed`, ReplaceAppGroupCommodityCode) is called, checked and signed. */
+export const replaceAppGroupCommodityCodeOperation: OperationMeta = {
+  "operationId": "replaceAppGroupCommodityCode",
+  "method": "POST",
+  "path": "/v4/openapi/app-groups/{appGroupIdentity}/actions/to-instance-typed",
+  "action": "ReplaceAppGroupCommodityCode",
+  "version": "2017-12-25",
+  "parameters": [
+    {
+      "name": "appGroupIdentity",
+      "in": "path",
       "required": true,
-      "mediaType": "application/json",
-      "fields": {},
-      "closed": false
-    },
-    "idempotent": false,
-    "pagination": null,
-    "paginator": null,
-    "success": {
-      "required": [
-        "requestId"
-      ],
-      "types": {
-        "requestId": "string",
-        "status": "string",
-        "httpCode": "integer",
-        "code": "string",
-        "message": "string",
-        "latency": "integer"
-      }
+      "type": "string",
+      "minLength": 1
     }
-  },
-  "getFunctionResource": {
-    "operationId": "getFunctionResource",
-    "method": "GET",
-    "path": "/v4/openapi/app-groups/{appGroupIdentity}/functions/{functionName}/resources/{resourceName}",
-    "action": "GetFunctionResource",
-    "version": "2017-12-25",
-    "parameters": [
-      {
-        "name": "appGroupIdentity",
-        "in": "path",
-        "required": true,
-        "type": "string",
-        "minLength": 1
-      },
-      {
-        "name": "functionName",
-        "in": "path",
-        "required": true,
-        "type": "string",
-        "minLength": 1
-      },
-      {
-        "name": "resourceName",
-        "in": "path",
-        "required": true,
-        "type": "string",
-        "minLength": 1
-      },
-      {
-        "name": "output",
-        "in": "query",
-        "type": "string",
-        "enum": [
-          "simple",
-          "normal",
-          "detail"
-        ],
-        "default": "normal"
-      }
+  ],
+  "body": null,
+  "idempotent": false,
+  "pagination": null,
+  "paginator": null,
+  "success": {
+    "required": [
+      "requestId",
+      "result"
     ],
-    "body": null,
-    "idempotent": true,
-    "pagination": null,
-    "paginator": null,
-    "success": {
-      "required": [
-        "requestId",
-        "result"
-      ],
-      "types": {
-        "requestId": "string",
-        "status": "string",
-        "httpCode": "integer",
-        "code": "string",
-        "message": "string",
-        "latency": "integer",
-        "result": "object"
-      }
+    "types": {
+      "requestId": "string",
+      "result": "object"
     }
-  },
-  "updateFunctionResource": {
-    "operationId": "updateFunctionResource",
-    "method": "PUT",
-    "path": "/v4/openapi/app-groups/{appGroupIdentity}/functions/{functionName}/resources/{resourceName}",
-    "action": "UpdateFunctionResource",
-    "version": "2017-12-25",
-    "parameters": [
-      {
-        "name": "appGroupIdentity",
-        "in": "path",
-        "required": true,
-        "type": "string",
-        "minLength": 1
-      },
-      {
-        "name": "functionName",
-        "in": "path",
-        "required": true,
-        "type": "string",
-        "minLength": 1
-      },
-      {
-        "name": "resourceName",
-        "in": "path",
-        "required": true,
-        "type": "string",
-        "minLength": 1
-      }
-    ],
-    "body": {
+  }
+};
+
+/** How modifyAppGroupQuota (`PUT /v4/openapi/app-groups/{appGroupIdentity}/quota`, ModifyAppGroupQuota) is called, checked and signed. */
+export const modifyAppGroupQuotaOperation: OperationMeta = {
+  "operationId": "modifyAppGroupQuota",
+  "method": "PUT",
+  "path": "/v4/openapi/app-groups/{appGroupIdentity}/quota",
+  "action": "ModifyAppGroupQuota",
+  "version": "2017-12-25",
+  "parameters": [
+    {
+      "name": "appGroupIdentity",
+      "in": "path",
       "required": true,
-      "mediaType": "application/json",
-      "fields": {},
-      "closed": false
+      "type": "string",
+      "minLength": 1
     },
-    "idempotent": true,
-    "pagination": null,
-    "paginator": null,
-    "success": {
-      "required": [
-        "requestId"
-      ],
-      "types": {
-        "requestId": "string",
-        "status": "string",
-        "httpCode": "integer",
-        "code": "string",
-        "message": "string",
-        "latency": "integer"
-      }
+    {
+      "name": "dryRun",
+      "in": "query",
+      "type": "boolean"
+    },
+    {
+      "name": "clientToken",
+      "in": "query",
+      "type": "string"
     }
-  },
-  "deleteFunctionResource": {
-    "operationId": "deleteFunctionResource",
-    "method": "DELETE",
-    "path": "/v4/openapi/app-groups/{appGroupIdentity}/functions/{functionName}/resources/{resourceName}",
-    "action": "DeleteFunctionResource",
-    "version": "2017-12-25",
-    "parameters": [
-      {
-        "name": "appGroupIdentity",
-        "in": "path",
-        "required": true,
-        "type": "string",
-        "minLength": 1
+  ],
+  "body": {
+    "required": false,
+    "mediaType": "application/json",
+    "fields": {
+      "docSize": {
+        "type": "integer",
+        "minimum": 1
       },
-      {
-        "name": "functionName",
-        "in": "path",
-        "required": true,
-        "type": "string",
-        "minLength": 1
+      "computeResource": {
+        "type": "integer",
+        "minimum": 1
       },
-      {
-        "name": "resourceName",
-        "in": "path",
-        "required": true,
-        "type": "string",
-        "minLength": 1
+      "spec": {
+        "type": "string"
+      },
+      "orderType": {
+        "type": "string"
       }
+    },
+    "closed": false
+  },
+  "idempotent": true,
+  "pagination": null,
+  "paginator": null,
+  "success": {
+    "required": [
+      "requestId",
+      "result"
     ],
-    "body": null,
-    "idempotent": true,
-    "pagination": null,
-    "paginator": null,
-    "success": {
-      "required": [
-        "requestId"
-      ],
-      "types": {
-        "requestId": "string",
-        "status": "string",
-        "httpCode": "integer",
-        "code": "string",
-        "message": "string",
-        "latency": "integer"
-      }
+    "types": {
+      "requestId": "string",
+      "result": "object"
     }
+  }
+};
+
+/** How updateAppGroupDeleteProtection (`PUT /v4/openapi/app-groups/{appGroupIdentity}/delete-protection`, UpdateAppGroupDeleteProtection) is called, checked and signed. */
+export const updateAppGroupDeleteProtectionOperation: OperationMeta = {
+  "operationId": "updateAppGroupDeleteProtection",
+  "method": "PUT",
+  "path": "/v4/openapi/app-groups/{appGroupIdentity}/delete-protection",
+  "action": "UpdateAppGroupDeleteProtection",
+  "version": "2017-12-25",
+  "parameters": [
+    {
+      "name": "appGroupIdentity",
+      "in": "path",
+      "required": true,
+      "type": "string",
+      "minLength": 1
+    }
+  ],
+  "body": {
+    "required": false,
+    "mediaType": "application/json",
+    "fields": {},
+    "closed": false
   },
-  "getFunctionCurrentVersion": {
-    "operationId": "getFunctionCurrentVersion",
-    "method": "GET",
-    "path": "/v4/openapi/functions/{functionName}/current-version",
-    "action": "GetFunctionCurrentVersion",
-    "version": "2017-12-25",
-    "parameters": [
-      {
-        "name": "functionName",
-        "in": "path",
-        "required": true,
-        "type": "string",
-        "minLength": 1
-      },
-      {
-        "name": "functionType",
-        "in": "query",
-        "type": "string"
-      },
-      {
-        "name": "modelType",
-        "in": "query",
-        "required": true,
-        "type": "string"
-      },
-      {
-        "name": "domain",
-        "in": "query",
-        "type": "string"
-      },
-      {
-        "name": "category",
-        "in": "query",
-        "type": "string"
-      }
+  "idempotent": true,
+  "pagination": null,
+  "paginator": null,
+  "success": {
+    "required": [
+      "requestId"
     ],
-    "body": null,
-    "idempotent": true,
-    "pagination": null,
-    "paginator": null,
-    "success": {
-      "required": [
-        "requestId",
-        "result"
-      ],
-      "types": {
-        "requestId": "string",
-        "status": "string",
-        "httpCode": "integer",
-        "code": "string",
-        "message": "string",
-        "latency": "integer",
-        "result": "object"
-      }
+    "types": {
+      "requestId": "string",
+      "result": "object"
     }
-  },
-  "getFunctionVersion": {
-    "operationId": "getFunctionVersion",
-    "method": "GET",
-    "path": "/v4/openapi/functions/{functionName}/versions/{versionId}",
-    "action": "GetFunctionVersion",
-    "version": "2017-12-25",
-    "parameters": [
-      {
-        "name": "functionName",
-        "in": "path",
-        "required": true,
-        "type": "string",
-        "minLength": 1
-      },
-      {
-        "name": "versionId",
-        "in": "path",
-        "required": true,
-        "type": "string",
-        "pattern": "^[0-9]+$"
-      }
-    ],
-    "body": null,
-    "idempotent": true,
-    "pagination": null,
-    "paginator": null,
-    "success": {
-      "required": [
-        "requestId",
-        "result"
-      ],
-      "types": {
-        "requestId": "string",
-        "status": "string",
-        "httpCode": "integer",
-        "code": "string",
-        "message": "string",
-        "latency": "integer",
-        "result": "object"
-      }
+  }
+};
+
+/** How createAppGroupCredentials (`POST /v4/openapi/app-groups/{appGroupIdentity}/credentials`, CreateAppGroupCredentials) is called, checked and signed. */
+export const createAppGroupCredentialsOperation: OperationMeta = {
+  "operationId": "createAppGroupCredentials",
+  "method": "POST",
+  "path": "/v4/openapi/app-groups/{appGroupIdentity}/credentials",
+  "action": "CreateAppGroupCredentials",
+  "version": "2017-12-25",
+  "parameters": [
+    {
+      "name": "appGroupIdentity",
+      "in": "path",
+      "required": true,
+      "type": "string",
+      "minLength": 1
+    },
+    {
+      "name": "dryRun",
+      "in": "query",
+      "type": "boolean"
     }
-  },
-  "describeRegions": {
-    "operationId": "describeRegions",
-    "method": "GET",
-    "path": "/v4/openapi/regions",
-    "action": "DescribeRegions",
-    "version": "2017-12-25",
-    "parameters": [],
-    "body": null,
-    "idempotent": true,
-    "pagination": null,
-    "paginator": null,
-    "success": {
-      "required": [
-        "requestId",
-        "result"
-      ],
-      "types": {
-        "requestId": "string",
-        "result": "array"
-      }
-    }
-  },
-  "getDomain": {
-    "operationId": "getDomain",
-    "method": "GET",
-    "path": "/v4/openapi/domains/{domainName}",
-    "action": "GetDomain",
-    "version": "2017-12-25",
-    "parameters": [
-      {
-        "name": "domainName",
-        "in": "path",
-        "required": true,
-        "type": "string",
-        "minLength": 1
-      },
-      {
-        "name": "appGroupIdentity",
-        "in": "query",
+  ],
+  "body": {
+    "required": false,
+    "mediaType": "application/json",
+    "fields": {
+      "type": {
         "type": "string"
       }
-    ],
-    "body": null,
-    "idempotent": true,
-    "pagination": null,
-    "paginator": null,
-    "success": {
-      "required": [
-        "requestId"
-      ],
-      "types": {
-        "requestId": "string",
-        "result": "object"
-      }
-    }
+    },
+    "closed": false
   },
-  "listTagResources": {
-    "operationId": "listTagResources",
-    "method": "GET",
-    "path": "/v4/openapi/resource-tags",
-    "action": "ListTagResources",
-    "version": "2017-12-25",
-    "parameters": [
-      {
-        "name": "resourceType",
-        "in": "query",
-        "required": true,
-        "type": "string",
-        "minLength": 1
+  "idempotent": false,
+  "pagination": null,
+  "paginator": null,
+  "success": {
+    "required": [
+      "requestId"
+    ],
+    "types": {
+      "requestId": "string",
+      "result": "object"
+    }
+  }
+};
+
+/** How listQuotaReviewTasks (`GET /v4/openapi/app-groups/{appGroupIdentity}/quota-review-tasks`, ListQuotaReviewTasks) is called, checked and signed. */
+export const listQuotaReviewTasksOperation: OperationMeta = {
+  "operationId": "listQuotaReviewTasks",
+  "method": "GET",
+  "path": "/v4/openapi/app-groups/{appGroupIdentity}/quota-review-tasks",
+  "action": "ListQuotaReviewTasks",
+  "version": "2017-12-25",
+  "parameters": [
+    {
+      "name": "appGroupIdentity",
+      "in": "path",
+      "required": true,
+      "type": "string",
+      "minLength": 1
+    },
+    {
+      "name": "pageNumber",
+      "in": "query",
+      "type": "integer",
+      "default": 1,
+      "minimum": 1,
+      "maximum": 2147483647
+    },
+    {
+      "name": "pageSize",
+      "in": "query",
+      "type": "integer",
+      "default": 10,
+      "minimum": 1,
+      "maximum": 2147483647
+    }
+  ],
+  "body": null,
+  "idempotent": true,
+  "pagination": {
+    "pageNumber": "pageNumber",
+    "pageSize": "pageSize",
+    "totalCount": "totalCount",
+    "items": "result"
+  },
+  "paginator": "paginateQuotaReviewTasks",
+  "success": {
+    "required": [
+      "requestId",
+      "totalCount",
+      "result"
+    ],
+    "types": {
+      "requestId": "string",
+      "totalCount": "integer",
+      "result": "array"
+    }
+  }
+};
+
+/** How listProceedings (`GET /v4/openapi/app-groups/{appGroupIdentity}/proceedings`, ListProceedings) is called, checked and signed. */
+export const listProceedingsOperation: OperationMeta = {
+  "operationId": "listProceedings",
+  "method": "GET",
+  "path": "/v4/openapi/app-groups/{appGroupIdentity}/proceedings",
+  "action": "ListProceedings",
+  "version": "2017-12-25",
+  "parameters": [
+    {
+      "name": "appGroupIdentity",
+      "in": "path",
+      "required": true,
+      "type": "string",
+      "minLength": 1
+    },
+    {
+      "name": "filterFinished",
+      "in": "query",
+      "type": "boolean"
+    }
+  ],
+  "body": null,
+  "idempotent": true,
+  "pagination": null,
+  "paginator": null,
+  "success": {
+    "required": [
+      "requestId"
+    ],
+    "types": {
+      "requestId": "string",
+      "result": "array"
+    }
+  }
+};
+
+/** How listStatisticLogs (`GET /v4/openapi/app-groups/{appGroupIdentity}/statistic-logs/{moduleName}`, ListStatisticLogs) is called, checked and signed. */
+export const listStatisticLogsOperation: OperationMeta = {
+  "operationId": "listStatisticLogs",
+  "method": "GET",
+  "path": "/v4/openapi/app-groups/{appGroupIdentity}/statistic-logs/{moduleName}",
+  "action": "ListStatisticLogs",
+  "version": "2017-12-25",
+  "parameters": [
+    {
+      "name": "appGroupIdentity",
+      "in": "path",
+      "required": true,
+      "type": "string",
+      "minLength": 1
+    },
+    {
+      "name": "moduleName",
+      "in": "path",
+      "required": true,
+      "type": "string",
+      "minLength": 1
+    },
+    {
+      "name": "columns",
+      "in": "query",
+      "type": "string"
+    },
+    {
+      "name": "query",
+      "in": "query",
+      "type": "string"
+    },
+    {
+      "name": "distinct",
+      "in": "query",
+      "type": "boolean"
+    },
+    {
+      "name": "sortBy",
+      "in": "query",
+      "type": "string"
+    },
+    {
+      "name": "startTime",
+      "in": "query",
+      "type": "integer",
+      "minimum": 0
+    },
+    {
+      "name": "stopTime",
+      "in": "query",
+      "type": "integer",
+      "minimum": 0
+    },
+    {
+      "name": "pageNumber",
+      "in": "query",
+      "type": "integer",
+      "default": 1,
+      "minimum": 1,
+      "maximum": 2147483647
+    },
+    {
+      "name": "pageSize",
+      "in": "query",
+      "type": "integer",
+      "default": 10,
+      "minimum": 1,
+      "maximum": 2147483647
+    }
+  ],
+  "body": null,
+  "idempotent": true,
+  "pagination": {
+    "pageNumber": "pageNumber",
+    "pageSize": "pageSize",
+    "totalCount": "totalCount",
+    "items": "result"
+  },
+  "paginator": "paginateStatisticLogs",
+  "success": {
+    "required": [
+      "requestId",
+      "totalCount",
+      "result"
+    ],
+    "types": {
+      "requestId": "string",
+      "totalCount": "integer",
+      "result": "array"
+    }
+  }
+};
+
+/** How listStatisticReport (`GET /v4/openapi/app-groups/{appGroupIdentity}/statistic-report/{moduleName}`, ListStatisticReport) is called, checked and signed. */
+export const listStatisticReportOperation: OperationMeta = {
+  "operationId": "listStatisticReport",
+  "method": "GET",
+  "path": "/v4/openapi/app-groups/{appGroupIdentity}/statistic-report/{moduleName}",
+  "action": "ListStatisticReport",
+  "version": "2017-12-25",
+  "parameters": [
+    {
+      "name": "appGroupIdentity",
+      "in": "path",
+      "required": true,
+      "type": "string",
+      "minLength": 1
+    },
+    {
+      "name": "moduleName",
+      "in": "path",
+      "required": true,
+      "type": "string",
+      "minLength": 1
+    },
+    {
+      "name": "columns",
+      "in": "query",
+      "type": "string"
+    },
+    {
+      "name": "query",
+      "in": "query",
+      "type": "string"
+    },
+    {
+      "name": "startTime",
+      "in": "query",
+      "type": "integer",
+      "minimum": 0
+    },
+    {
+      "name": "endTime",
+      "in": "query",
+      "type": "integer",
+      "minimum": 0
+    },
+    {
+      "name": "pageNumber",
+      "in": "query",
+      "type": "integer",
+      "default": 1,
+      "minimum": 1,
+      "maximum": 2147483647
+    },
+    {
+      "name": "pageSize",
+      "in": "query",
+      "type": "integer",
+      "default": 10,
+      "minimum": 1,
+      "maximum": 2147483647
+    }
+  ],
+  "body": null,
+  "idempotent": true,
+  "pagination": {
+    "pageNumber": "pageNumber",
+    "pageSize": "pageSize",
+    "totalCount": "totalCount",
+    "items": "result"
+  },
+  "paginator": "paginateStatisticReport",
+  "success": {
+    "required": [
+      "requestId",
+      "totalCount",
+      "result"
+    ],
+    "types": {
+      "requestId": "string",
+      "totalCount": "integer",
+      "result": "array"
+    }
+  }
+};
+
+/** How bindEsInstance (`POST /v4/openapi/app-groups/{appGroupIdentity}/actions/bind-es-instance`, BindEsInstance) is called, checked and signed. */
+export const bindEsInstanceOperation: OperationMeta = {
+  "operationId": "bindEsInstance",
+  "method": "POST",
+  "path": "/v4/openapi/app-groups/{appGroupIdentity}/actions/bind-es-instance",
+  "action": "BindEsInstance",
+  "version": "2017-12-25",
+  "parameters": [
+    {
+      "name": "appGroupIdentity",
+      "in": "path",
+      "required": true,
+      "type": "string",
+      "minLength": 1
+    }
+  ],
+  "body": {
+    "required": false,
+    "mediaType": "application/json",
+    "fields": {},
+    "closed": false
+  },
+  "idempotent": false,
+  "pagination": null,
+  "paginator": null,
+  "success": {
+    "required": [
+      "requestId"
+    ],
+    "types": {
+      "requestId": "string",
+      "result": "object"
+    }
+  }
+};
+
+/** How unbindEsInstance (`POST /v4/openapi/app-groups/{appGroupIdentity}/actions/unbind-es-instance`, UnbindEsInstance) is called, checked and signed. */
+export const unbindEsInstanceOperation: OperationMeta = {
+  "operationId": "unbindEsInstance",
+  "method": "POST",
+  "path": "/v4/openapi/app-groups/{appGroupIdentity}/actions/unbind-es-instance",
+  "action": "UnbindEsInstance",
+  "version": "2017-12-25",
+  "parameters": [
+    {
+      "name": "appGroupIdentity",
+      "in": "path",
+      "required": true,
+      "type": "string",
+      "minLength": 1
+    }
+  ],
+  "body": null,
+  "idempotent": false,
+  "pagination": null,
+  "paginator": null,
+  "success": {
+    "required": [
+      "requestId"
+    ],
+    "types": {
+      "requestId": "string",
+      "result": "object"
+    }
+  }
+};
+
+/** How bindESUserAnalyzer (`POST /v4/openapi/app-groups/{appGroupIdentity}/es/{esInstanceId}/actions/bind-analyzer`, BindESUserAnalyzer) is called, checked and signed. */
+export const bindESUserAnalyzerOperation: OperationMeta = {
+  "operationId": "bindESUserAnalyzer",
+  "method": "POST",
+  "path": "/v4/openapi/app-groups/{appGroupIdentity}/es/{esInstanceId}/actions/bind-analyzer",
+  "action": "BindESUserAnalyzer",
+  "version": "2017-12-25",
+  "parameters": [
+    {
+      "name": "appGroupIdentity",
+      "in": "path",
+      "required": true,
+      "type": "string",
+      "minLength": 1
+    },
+    {
+      "name": "esInstanceId",
+      "in": "path",
+      "required": true,
+      "type": "string",
+      "minLength": 1
+    }
+  ],
+  "body": {
+    "required": false,
+    "mediaType": "application/json",
+    "fields": {},
+    "closed": false
+  },
+  "idempotent": false,
+  "pagination": null,
+  "paginator": null,
+  "success": {
+    "required": [
+      "requestId"
+    ],
+    "types": {
+      "requestId": "string",
+      "result": "object"
+    }
+  }
+};
+
+/** How unbindESUserAnalyzer (`POST /v4/openapi/app-groups/{appGroupIdentity}/es/{esInstanceId}/actions/unbind-analyzer`, UnbindESUserAnalyzer) is called, checked and signed. */
+export const unbindESUserAnalyzerOperation: OperationMeta = {
+  "operationId": "unbindESUserAnalyzer",
+  "method": "POST",
+  "path": "/v4/openapi/app-groups/{appGroupIdentity}/es/{esInstanceId}/actions/unbind-analyzer",
+  "action": "UnbindESUserAnalyzer",
+  "version": "2017-12-25",
+  "parameters": [
+    {
+      "name": "appGroupIdentity",
+      "in": "path",
+      "required": true,
+      "type": "string",
+      "minLength": 1
+    },
+    {
+      "name": "esInstanceId",
+      "in": "path",
+      "required": true,
+      "type": "string",
+      "minLength": 1
+    }
+  ],
+  "body": {
+    "required": false,
+    "mediaType": "application/json",
+    "fields": {},
+    "closed": false
+  },
+  "idempotent": false,
+  "pagination": null,
+  "paginator": null,
+  "success": {
+    "required": [
+      "requestId"
+    ],
+    "types": {
+      "requestId": "string",
+      "result": "object"
+    }
+  }
+};
+
+/** How describeApps (`GET /v4/openapi/app-groups/{appGroupIdentity}/apps`, DescribeApps) is called, checked and signed. */
+export const describeAppsOperation: OperationMeta = {
+  "operationId": "describeApps",
+  "method": "GET",
+  "path": "/v4/openapi/app-groups/{appGroupIdentity}/apps",
+  "action": "DescribeApps",
+  "version": "2017-12-25",
+  "parameters": [
+    {
+      "name": "appGroupIdentity",
+      "in": "path",
+      "required": true,
+      "type": "string",
+      "minLength": 1
+    }
+  ],
+  "body": null,
+  "idempotent": true,
+  "pagination": null,
+  "paginator": null,
+  "success": {
+    "required": [
+      "requestId",
+      "result"
+    ],
+    "types": {
+      "requestId": "string",
+      "totalCount": "integer",
+      "result": "array"
+    }
+  }
+};
+
+/** How createApp (`POST /v4/openapi/app-groups/{appGroupIdentity}/apps`, CreateApp) is called, checked and signed. */
+export const createAppOperation: OperationMeta = {
+  "operationId": "createApp",
+  "method": "POST",
+  "path": "/v4/openapi/app-groups/{appGroupIdentity}/apps",
+  "action": "CreateApp",
+  "version": "2017-12-25",
+  "parameters": [
+    {
+      "name": "appGroupIdentity",
+      "in": "path",
+      "required": true,
+      "type": "string",
+      "minLength": 1
+    },
+    {
+      "name": "dryRun",
+      "in": "query",
+      "type": "boolean"
+    }
+  ],
+  "body": {
+    "required": true,
+    "mediaType": "application/json",
+    "fields": {
+      "description": {
+        "type": "string"
       },
-      {
-        "name": "resourceId",
-        "in": "query",
-        "json": true,
+      "autoSwitch": {
+        "type": "boolean"
+      },
+      "realtimeShared": {
+        "type": "boolean"
+      },
+      "networkType": {
+        "type": "string"
+      },
+      "fetchFields": {
         "type": "array",
         "items": {
           "type": "string"
         }
       },
-      {
-        "name": "tag",
-        "in": "query",
-        "json": true,
+      "schema": {
+        "type": "object"
+      },
+      "dataSources": {
+        "type": "array",
+        "items": {
+          "type": "object"
+        }
+      },
+      "summaries": {
+        "type": "array",
+        "items": {
+          "type": "object"
+        }
+      },
+      "domain": {
+        "type": "object"
+      },
+      "firstRanks": {
+        "type": "array",
+        "items": {
+          "type": "object"
+        }
+      },
+      "secondRanks": {
+        "type": "array",
+        "items": {
+          "type": "object"
+        }
+      },
+      "queryProcessors": {
+        "type": "array",
+        "items": {
+          "type": "object"
+        }
+      }
+    },
+    "closed": false
+  },
+  "idempotent": false,
+  "pagination": null,
+  "paginator": null,
+  "success": {
+    "required": [
+      "requestId",
+      "result"
+    ],
+    "types": {
+      "requestId": "string",
+      "result": "object"
+    }
+  }
+};
+
+/** How describeApp (`GET /v4/openapi/app-groups/{appGroupIdentity}/apps/{appId}`, DescribeApp) is called, checked and signed. */
+export const describeAppOperation: OperationMeta = {
+  "operationId": "describeApp",
+  "method": "GET",
+  "path": "/v4/openapi/app-groups/{appGroupIdentity}/apps/{appId}",
+  "action": "DescribeApp",
+  "version": "2017-12-25",
+  "parameters": [
+    {
+      "name": "appGroupIdentity",
+      "in": "path",
+      "required": true,
+      "type": "string",
+      "minLength": 1
+    },
+    {
+      "name": "appId",
+      "in": "path",
+      "required": true,
+      "type": "string",
+      "minLength": 1
+    }
+  ],
+  "body": null,
+  "idempotent": true,
+  "pagination": null,
+  "paginator": null,
+  "success": {
+    "required": [
+      "requestId",
+      "result"
+    ],
+    "types": {
+      "requestId": "string",
+      "result": "object"
+    }
+  }
+};
+
+/** How removeApp (`DELETE /v4/openapi/app-groups/{appGroupIdentity}/apps/{appId}`, RemoveApp) is called, checked and signed. */
+export const removeAppOperation: OperationMeta = {
+  "operationId": "removeApp",
+  "method": "DELETE",
+  "path": "/v4/openapi/app-groups/{appGroupIdentity}/apps/{appId}",
+  "action": "RemoveApp",
+  "version": "2017-12-25",
+  "parameters": [
+    {
+      "name": "appGroupIdentity",
+      "in": "path",
+      "required": true,
+      "type": "string",
+      "minLength": 1
+    },
+    {
+      "name": "appId",
+      "in": "path",
+      "required": true,
+      "type": "string",
+      "minLength": 1
+    }
+  ],
+  "body": null,
+  "idempotent": true,
+  "pagination": null,
+  "paginator": null,
+  "success": {
+    "required": [
+      "requestId"
+    ],
+    "types": {
+      "requestId": "string",
+      "result": "array"
+    }
+  }
+};
+
+/** How describeAppStatistics (`GET /v4/openapi/app-groups/{appGroupIdentity}/apps/{appId}/statistics`, DescribeAppStatistics) is called, checked and signed. */
+export const describeAppStatisticsOperation: OperationMeta = {
+  "operationId": "describeAppStatistics",
+  "method": "GET",
+  "path": "/v4/openapi/app-groups/{appGroupIdentity}/apps/{appId}/statistics",
+  "action": "DescribeAppStatistics",
+  "version": "2017-12-25",
+  "parameters": [
+    {
+      "name": "appGroupIdentity",
+      "in": "path",
+      "required": true,
+      "type": "string",
+      "minLength": 1
+    },
+    {
+      "name": "appId",
+      "in": "path",
+      "required": true,
+      "type": "string",
+      "minLength": 1
+    }
+  ],
+  "body": null,
+  "idempotent": true,
+  "pagination": null,
+  "paginator": null,
+  "success": {
+    "required": [
+      "requestId"
+    ],
+    "types": {
+      "requestId": "string",
+      "result": "object"
+    }
+  }
+};
+
+/** How updateFetchFields (`PUT /v4/openapi/app-groups/{appGroupIdentity}/apps/{appId}/fetch-fields`, UpdateFetchFields) is called, checked and signed. */
+export const updateFetchFieldsOperation: OperationMeta = {
+  "operationId": "updateFetchFields",
+  "method": "PUT",
+  "path": "/v4/openapi/app-groups/{appGroupIdentity}/apps/{appId}/fetch-fields",
+  "action": "UpdateFetchFields",
+  "version": "2017-12-25",
+  "parameters": [
+    {
+      "name": "appGroupIdentity",
+      "in": "path",
+      "required": true,
+      "type": "string",
+      "minLength": 1
+    },
+    {
+      "name": "appId",
+      "in": "path",
+      "required": true,
+      "type": "string",
+      "minLength": 1
+    },
+    {
+      "name": "dryRun",
+      "in": "query",
+      "type": "boolean"
+    }
+  ],
+  "body": {
+    "required": true,
+    "mediaType": "application/json",
+    "fields": {},
+    "closed": false
+  },
+  "idempotent": true,
+  "pagination": null,
+  "paginator": null,
+  "success": {
+    "required": [
+      "requestId"
+    ],
+    "types": {
+      "requestId": "string",
+      "result": "boolean"
+    }
+  }
+};
+
+/** How updateSummaries (`PUT /v4/openapi/app-groups/{appGroupIdentity}/apps/{appId}/summaries`, UpdateSummaries) is called, checked and signed. */
+export const updateSummariesOperation: OperationMeta = {
+  "operationId": "updateSummaries",
+  "method": "PUT",
+  "path": "/v4/openapi/app-groups/{appGroupIdentity}/apps/{appId}/summaries",
+  "action": "UpdateSummaries",
+  "version": "2017-12-25",
+  "parameters": [
+    {
+      "name": "appGroupIdentity",
+      "in": "path",
+      "required": true,
+      "type": "string",
+      "minLength": 1
+    },
+    {
+      "name": "appId",
+      "in": "path",
+      "required": true,
+      "type": "string",
+      "minLength": 1
+    },
+    {
+      "name": "dryRun",
+      "in": "query",
+      "type": "boolean"
+    }
+  ],
+  "body": {
+    "required": true,
+    "mediaType": "application/json",
+    "fields": {},
+    "closed": false
+  },
+  "idempotent": true,
+  "pagination": null,
+  "paginator": null,
+  "success": {
+    "required": [
+      "requestId"
+    ],
+    "types": {
+      "requestId": "string",
+      "result": "boolean"
+    }
+  }
+};
+
+/** How listDataCollections (`GET /v4/openapi/app-groups/{appGroupIdentity}/data-collections`, ListDataCollections) is called, checked and signed. */
+export const listDataCollectionsOperation: OperationMeta = {
+  "operationId": "listDataCollections",
+  "method": "GET",
+  "path": "/v4/openapi/app-groups/{appGroupIdentity}/data-collections",
+  "action": "ListDataCollections",
+  "version": "2017-12-25",
+  "parameters": [
+    {
+      "name": "appGroupIdentity",
+      "in": "path",
+      "required": true,
+      "type": "string",
+      "minLength": 1
+    },
+    {
+      "name": "pageNumber",
+      "in": "query",
+      "type": "integer",
+      "default": 1,
+      "minimum": 1,
+      "maximum": 2147483647
+    },
+    {
+      "name": "pageSize",
+      "in": "query",
+      "type": "integer",
+      "default": 10,
+      "minimum": 1,
+      "maximum": 2147483647
+    }
+  ],
+  "body": null,
+  "idempotent": true,
+  "pagination": {
+    "pageNumber": "pageNumber",
+    "pageSize": "pageSize",
+    "totalCount": "totalCount",
+    "items": "result"
+  },
+  "paginator": "paginateDataCollections",
+  "success": {
+    "required": [
+      "requestId",
+      "totalCount",
+      "result"
+    ],
+    "types": {
+      "requestId": "string",
+      "totalCount": "integer",
+      "result": "array"
+    }
+  }
+};
+
+/** How describeDataCollction (`GET /v4/openapi/app-groups/{appGroupIdentity}/data-collections/{dataCollectionIdentity}`, DescribeDataCollction) is called, checked and signed. */
+export const describeDataCollctionOperation: OperationMeta = {
+  "operationId": "describeDataCollction",
+  "method": "GET",
+  "path": "/v4/openapi/app-groups/{appGroupIdentity}/data-collections/{dataCollectionIdentity}",
+  "action": "DescribeDataCollction",
+  "version": "2017-12-25",
+  "parameters": [
+    {
+      "name": "appGroupIdentity",
+      "in": "path",
+      "required": true,
+      "type": "string",
+      "minLength": 1
+    },
+    {
+      "name": "dataCollectionIdentity",
+      "in": "path",
+      "required": true,
+      "type": "string",
+      "minLength": 1
+    }
+  ],
+  "body": null,
+  "idempotent": true,
+  "pagination": null,
+  "paginator": null,
+  "success": {
+    "required": [
+      "requestId",
+      "result"
+    ],
+    "types": {
+      "requestId": "string",
+      "result": "object"
+    }
+  }
+};
+
+/** How removeDataCollection (`DELETE /v4/openapi/app-groups/{appGroupIdentity}/data-collections/{dataCollectionIdentity}`, RemoveDataCollection) is called, checked and signed. */
+export const removeDataCollectionOperation: OperationMeta = {
+  "operationId": "removeDataCollection",
+  "method": "DELETE",
+  "path": "/v4/openapi/app-groups/{appGroupIdentity}/data-collections/{dataCollectionIdentity}",
+  "action": "RemoveDataCollection",
+  "version": "2017-12-25",
+  "parameters": [
+    {
+      "name": "appGroupIdentity",
+      "in": "path",
+      "required": true,
+      "type": "string",
+      "minLength": 1
+    },
+    {
+      "name": "dataCollectionIdentity",
+      "in": "path",
+      "required": true,
+      "type": "string",
+      "minLength": 1
+    }
+  ],
+  "body": null,
+  "idempotent": true,
+  "pagination": null,
+  "paginator": null,
+  "success": {
+    "required": [
+      "requestId"
+    ],
+    "types": {
+      "requestId": "string",
+      "result": "string"
+    }
+  }
+};
+
+/** How listElasticPlans (`GET /v4/openapi/app-groups/{appGroupIdentity}/elastic-plans`, ListElasticPlans) is called, checked and signed. */
+export const listElasticPlansOperation: OperationMeta = {
+  "operationId": "listElasticPlans",
+  "method": "GET",
+  "path": "/v4/openapi/app-groups/{appGroupIdentity}/elastic-plans",
+  "action": "ListElasticPlans",
+  "version": "2017-12-25",
+  "parameters": [
+    {
+      "name": "appGroupIdentity",
+      "in": "path",
+      "required": true,
+      "type": "string",
+      "minLength": 1
+    },
+    {
+      "name": "name",
+      "in": "query",
+      "type": "string"
+    },
+    {
+      "name": "enabled",
+      "in": "query",
+      "type": "boolean"
+    },
+    {
+      "name": "nextToken",
+      "in": "query",
+      "type": "string"
+    },
+    {
+      "name": "maxResults",
+      "in": "query",
+      "type": "integer",
+      "minimum": 1
+    },
+    {
+      "name": "pageNumber",
+      "in": "query",
+      "type": "integer",
+      "default": 1,
+      "minimum": 1,
+      "maximum": 2147483647
+    },
+    {
+      "name": "pageSize",
+      "in": "query",
+      "type": "integer",
+      "default": 10,
+      "minimum": 1,
+      "maximum": 2147483647
+    }
+  ],
+  "body": null,
+  "idempotent": true,
+  "pagination": {
+    "pageNumber": "pageNumber",
+    "pageSize": "pageSize",
+    "totalCount": "totalCount",
+    "items": "result"
+  },
+  "paginator": "paginateElasticPlans",
+  "success": {
+    "required": [
+      "requestId",
+      "totalCount",
+      "result"
+    ],
+    "types": {
+      "requestId": "string",
+      "totalCount": "integer",
+      "result": "array",
+      "code": "string",
+      "httpCode": "integer",
+      "message": "string",
+      "nextToken": "string",
+      "maxResults": "integer"
+    }
+  }
+};
+
+/** How createElasticPlan (`POST /v4/openapi/app-groups/{appGroupIdentity}/elastic-plans`, CreateElasticPlan) is called, checked and signed. */
+export const createElasticPlanOperation: OperationMeta = {
+  "operationId": "createElasticPlan",
+  "method": "POST",
+  "path": "/v4/openapi/app-groups/{appGroupIdentity}/elastic-plans",
+  "action": "CreateElasticPlan",
+  "version": "2017-12-25",
+  "parameters": [
+    {
+      "name": "appGroupIdentity",
+      "in": "path",
+      "required": true,
+      "type": "string",
+      "minLength": 1
+    },
+    {
+      "name": "dryRun",
+      "in": "query",
+      "type": "boolean"
+    }
+  ],
+  "body": {
+    "required": true,
+    "mediaType": "application/json",
+    "fields": {
+      "name": {
+        "type": "string",
+        "minLength": 1
+      },
+      "description": {
+        "type": "string"
+      },
+      "enabled": {
+        "type": "boolean"
+      },
+      "scheduleType": {
+        "type": "string",
+        "enum": [
+          "EVERY_DAY",
+          "EVERY_WEEK",
+          "CUSTOM"
+        ]
+      },
+      "customDates": {
+        "type": "array",
+        "items": {
+          "type": "string",
+          "pattern": "^\\d{4}-\\d{2}-\\d{2}$"
+        }
+      },
+      "startHour": {
+        "type": "integer",
+        "minimum": 0,
+        "maximum": 23
+      },
+      "endHour": {
+        "type": "integer",
+        "minimum": 0,
+        "maximum": 24
+      },
+      "elasticLcu": {
+        "type": "integer",
+        "minimum": 0,
+        "maximum": 2147483647
+      }
+    },
+    "closed": false
+  },
+  "idempotent": false,
+  "pagination": null,
+  "paginator": null,
+  "success": {
+    "required": [
+      "requestId",
+      "result"
+    ],
+    "types": {
+      "requestId": "string",
+      "result": "object",
+      "code": "string",
+      "httpCode": "integer",
+      "message": "string"
+    }
+  }
+};
+
+/** How describeElasticPlan (`GET /v4/openapi/app-groups/{appGroupIdentity}/elastic-plans/{planId}`, DescribeElasticPlan) is called, checked and signed. */
+export const describeElasticPlanOperation: OperationMeta = {
+  "operationId": "describeElasticPlan",
+  "method": "GET",
+  "path": "/v4/openapi/app-groups/{appGroupIdentity}/elastic-plans/{planId}",
+  "action": "DescribeElasticPlan",
+  "version": "2017-12-25",
+  "parameters": [
+    {
+      "name": "appGroupIdentity",
+      "in": "path",
+      "required": true,
+      "type": "string",
+      "minLength": 1
+    },
+    {
+      "name": "planId",
+      "in": "path",
+      "required": true,
+      "type": "string",
+      "minLength": 1
+    },
+    {
+      "name": "dryRun",
+      "in": "query",
+      "type": "boolean"
+    }
+  ],
+  "body": null,
+  "idempotent": true,
+  "pagination": null,
+  "paginator": null,
+  "success": {
+    "required": [
+      "requestId",
+      "result"
+    ],
+    "types": {
+      "requestId": "string",
+      "result": "object",
+      "code": "string",
+      "httpCode": "integer",
+      "message": "string"
+    }
+  }
+};
+
+/** How modifyElasticPlan (`PUT /v4/openapi/app-groups/{appGroupIdentity}/elastic-plans/{planId}`, ModifyElasticPlan) is called, checked and signed. */
+export const modifyElasticPlanOperation: OperationMeta = {
+  "operationId": "modifyElasticPlan",
+  "method": "PUT",
+  "path": "/v4/openapi/app-groups/{appGroupIdentity}/elastic-plans/{planId}",
+  "action": "ModifyElasticPlan",
+  "version": "2017-12-25",
+  "parameters": [
+    {
+      "name": "appGroupIdentity",
+      "in": "path",
+      "required": true,
+      "type": "string",
+      "minLength": 1
+    },
+    {
+      "name": "planId",
+      "in": "path",
+      "required": true,
+      "type": "string",
+      "minLength": 1
+    },
+    {
+      "name": "dryRun",
+      "in": "query",
+      "type": "boolean"
+    }
+  ],
+  "body": {
+    "required": false,
+    "mediaType": "application/json",
+    "fields": {
+      "name": {
+        "type": "string",
+        "minLength": 1
+      },
+      "description": {
+        "type": "string"
+      },
+      "enabled": {
+        "type": "boolean"
+      },
+      "scheduleType": {
+        "type": "string",
+        "enum": [
+          "EVERY_DAY",
+          "EVERY_WEEK",
+          "CUSTOM"
+        ]
+      },
+      "customDates": {
+        "type": "array",
+        "items": {
+          "type": "string",
+          "pattern": "^\\d{4}-\\d{2}-\\d{2}$"
+        }
+      },
+      "startHour": {
+        "type": "integer",
+        "minimum": 0,
+        "maximum": 23
+      },
+      "endHour": {
+        "type": "integer",
+        "minimum": 0,
+        "maximum": 24
+      },
+      "elasticLcu": {
+        "type": "integer",
+        "minimum": 0,
+        "maximum": 2147483647
+      }
+    },
+    "closed": false
+  },
+  "idempotent": true,
+  "pagination": null,
+  "paginator": null,
+  "success": {
+    "required": [
+      "requestId",
+      "result"
+    ],
+    "types": {
+      "requestId": "string",
+      "result": "object",
+      "code": "string",
+      "httpCode": "integer",
+      "message": "string"
+    }
+  }
+};
+
+/** How removeElasticPlan (`DELETE /v4/openapi/app-groups/{appGroupIdentity}/elastic-plans/{planId}`, RemoveElasticPlan) is called, checked and signed. */
+export const removeElasticPlanOperation: OperationMeta = {
+  "operationId": "removeElasticPlan",
+  "method": "DELETE",
+  "path": "/v4/openapi/app-groups/{appGroupIdentity}/elastic-plans/{planId}",
+  "action": "RemoveElasticPlan",
+  "version": "2017-12-25",
+  "parameters": [
+    {
+      "name": "appGroupIdentity",
+      "in": "path",
+      "required": true,
+      "type": "string",
+      "minLength": 1
+    },
+    {
+      "name": "planId",
+      "in": "path",
+      "required": true,
+      "type": "string",
+      "minLength": 1
+    }
+  ],
+  "body": null,
+  "idempotent": true,
+  "pagination": null,
+  "paginator": null,
+  "success": {
+    "required": [
+      "requestId"
+    ],
+    "types": {
+      "requestId": "string",
+      "result": "object",
+      "code": "string",
+      "httpCode": "integer",
+      "message": "string"
+    }
+  }
+};
+
+/** How listScheduledTasks (`GET /v4/openapi/app-groups/{appGroupIdentity}/scheduled-tasks`, ListScheduledTasks) is called, checked and signed. */
+export const listScheduledTasksOperation: OperationMeta = {
+  "operationId": "listScheduledTasks",
+  "method": "GET",
+  "path": "/v4/openapi/app-groups/{appGroupIdentity}/scheduled-tasks",
+  "action": "ListScheduledTasks",
+  "version": "2017-12-25",
+  "parameters": [
+    {
+      "name": "appGroupIdentity",
+      "in": "path",
+      "required": true,
+      "type": "string",
+      "minLength": 1
+    },
+    {
+      "name": "type",
+      "in": "query",
+      "type": "string"
+    },
+    {
+      "name": "pageNumber",
+      "in": "query",
+      "type": "integer",
+      "default": 1,
+      "minimum": 1,
+      "maximum": 2147483647
+    },
+    {
+      "name": "pageSize",
+      "in": "query",
+      "type": "integer",
+      "default": 10,
+      "minimum": 1,
+      "maximum": 2147483647
+    }
+  ],
+  "body": null,
+  "idempotent": true,
+  "pagination": {
+    "pageNumber": "pageNumber",
+    "pageSize": "pageSize",
+    "totalCount": "totalCount",
+    "items": "result"
+  },
+  "paginator": "paginateScheduledTasks",
+  "success": {
+    "required": [
+      "requestId",
+      "totalCount",
+      "result"
+    ],
+    "types": {
+      "requestId": "string",
+      "totalCount": "integer",
+      "result": "array"
+    }
+  }
+};
+
+/** How createScheduledTask (`POST /v4/openapi/app-groups/{appGroupIdentity}/scheduled-tasks`, CreateScheduledTask) is called, checked and signed. */
+export const createScheduledTaskOperation: OperationMeta = {
+  "operationId": "createScheduledTask",
+  "method": "POST",
+  "path": "/v4/openapi/app-groups/{appGroupIdentity}/scheduled-tasks",
+  "action": "CreateScheduledTask",
+  "version": "2017-12-25",
+  "parameters": [
+    {
+      "name": "appGroupIdentity",
+      "in": "path",
+      "required": true,
+      "type": "string",
+      "minLength": 1
+    }
+  ],
+  "body": {
+    "required": true,
+    "mediaType": "application/json",
+    "fields": {
+      "type": {
+        "type": "string"
+      },
+      "cron": {
+        "type": "string"
+      },
+      "enabled": {
+        "type": "boolean"
+      },
+      "autoSwitch": {
+        "type": "boolean"
+      },
+      "permanent": {
+        "type": "boolean"
+      },
+      "runNow": {
+        "type": "boolean"
+      },
+      "forkedAppId": {
+        "type": "string"
+      },
+      "version": {
+        "type": "string"
+      },
+      "filter": {
+        "type": "object"
+      }
+    },
+    "closed": false
+  },
+  "idempotent": false,
+  "pagination": null,
+  "paginator": null,
+  "success": {
+    "required": [
+      "requestId",
+      "result"
+    ],
+    "types": {
+      "requestId": "string",
+      "result": "object"
+    }
+  }
+};
+
+/** How describeScheduledTask (`GET /v4/openapi/app-groups/{appGroupIdentity}/scheduled-tasks/{taskId}`, DescribeScheduledTask) is called, checked and signed. */
+export const describeScheduledTaskOperation: OperationMeta = {
+  "operationId": "describeScheduledTask",
+  "method": "GET",
+  "path": "/v4/openapi/app-groups/{appGroupIdentity}/scheduled-tasks/{taskId}",
+  "action": "DescribeScheduledTask",
+  "version": "2017-12-25",
+  "parameters": [
+    {
+      "name": "appGroupIdentity",
+      "in": "path",
+      "required": true,
+      "type": "string",
+      "minLength": 1
+    },
+    {
+      "name": "taskId",
+      "in": "path",
+      "required": true,
+      "type": "string",
+      "minLength": 1
+    }
+  ],
+  "body": null,
+  "idempotent": true,
+  "pagination": null,
+  "paginator": null,
+  "success": {
+    "required": [
+      "requestId",
+      "result"
+    ],
+    "types": {
+      "requestId": "string",
+      "result": "object"
+    }
+  }
+};
+
+/** How modifyScheduledTask (`PUT /v4/openapi/app-groups/{appGroupIdentity}/scheduled-tasks/{taskId}`, ModifyScheduledTask) is called, checked and signed. */
+export const modifyScheduledTaskOperation: OperationMeta = {
+  "operationId": "modifyScheduledTask",
+  "method": "PUT",
+  "path": "/v4/openapi/app-groups/{appGroupIdentity}/scheduled-tasks/{taskId}",
+  "action": "ModifyScheduledTask",
+  "version": "2017-12-25",
+  "parameters": [
+    {
+      "name": "appGroupIdentity",
+      "in": "path",
+      "required": true,
+      "type": "string",
+      "minLength": 1
+    },
+    {
+      "name": "taskId",
+      "in": "path",
+      "required": true,
+      "type": "string",
+      "minLength": 1
+    }
+  ],
+  "body": {
+    "required": false,
+    "mediaType": "application/json",
+    "fields": {
+      "type": {
+        "type": "string"
+      },
+      "cron": {
+        "type": "string"
+      },
+      "enabled": {
+        "type": "boolean"
+      },
+      "autoSwitch": {
+        "type": "boolean"
+      },
+      "permanent": {
+        "type": "boolean"
+      },
+      "runNow": {
+        "type": "boolean"
+      },
+      "forkedAppId": {
+        "type": "string"
+      },
+      "version": {
+        "type": "string"
+      },
+      "filter": {
+        "type": "object"
+      }
+    },
+    "closed": false
+  },
+  "idempotent": true,
+  "pagination": null,
+  "paginator": null,
+  "success": {
+    "required": [
+      "requestId",
+      "result"
+    ],
+    "types": {
+      "requestId": "string",
+      "result": "object"
+    }
+  }
+};
+
+/** How removeScheduledTask (`DELETE /v4/openapi/app-groups/{appGroupIdentity}/scheduled-tasks/{taskId}`, RemoveScheduledTask) is called, checked and signed. */
+export const removeScheduledTaskOperation: OperationMeta = {
+  "operationId": "removeScheduledTask",
+  "method": "DELETE",
+  "path": "/v4/openapi/app-groups/{appGroupIdentity}/scheduled-tasks/{taskId}",
+  "action": "RemoveScheduledTask",
+  "version": "2017-12-25",
+  "parameters": [
+    {
+      "name": "appGroupIdentity",
+      "in": "path",
+      "required": true,
+      "type": "string",
+      "minLength": 1
+    },
+    {
+      "name": "taskId",
+      "in": "path",
+      "required": true,
+      "type": "string",
+      "minLength": 1
+    }
+  ],
+  "body": null,
+  "idempotent": true,
+  "pagination": null,
+  "paginator": null,
+  "success": {
+    "required": [
+      "requestId"
+    ],
+    "types": {
+      "requestId": "string",
+      "result": "array"
+    }
+  }
+};
+
+/** How listFunctionInstances (`GET /v4/openapi/app-groups/{appGroupIdentity}/functions/{functionName}/instances`, ListFunctionInstances) is called, checked and signed. */
+export const listFunctionInstancesOperation: OperationMeta = {
+  "operationId": "listFunctionInstances",
+  "method": "GET",
+  "path": "/v4/openapi/app-groups/{appGroupIdentity}/functions/{functionName}/instances",
+  "action": "ListFunctionInstances",
+  "version": "2017-12-25",
+  "parameters": [
+    {
+      "name": "appGroupIdentity",
+      "in": "path",
+      "required": true,
+      "type": "string",
+      "minLength": 1
+    },
+    {
+      "name": "functionName",
+      "in": "path",
+      "required": true,
+      "type": "string",
+      "minLength": 1
+    },
+    {
+      "name": "modelType",
+      "in": "query",
+      "type": "string"
+    },
+    {
+      "name": "functionType",
+      "in": "query",
+      "type": "string"
+    },
+    {
+      "name": "source",
+      "in": "query",
+      "type": "string",
+      "enum": [
+        "builtin",
+        "user",
+        "all"
+      ],
+      "default": "user"
+    },
+    {
+      "name": "pageNumber",
+      "in": "query",
+      "type": "integer",
+      "default": 1,
+      "minimum": 1,
+      "maximum": 2147483647
+    },
+    {
+      "name": "pageSize",
+      "in": "query",
+      "type": "integer",
+      "default": 10,
+      "minimum": 1,
+      "maximum": 2147483647
+    },
+    {
+      "name": "output",
+      "in": "query",
+      "type": "string",
+      "enum": [
+        "normal",
+        "simple",
+        "detail"
+      ],
+      "default": "normal"
+    }
+  ],
+  "body": null,
+  "idempotent": true,
+  "pagination": {
+    "pageNumber": "pageNumber",
+    "pageSize": "pageSize",
+    "totalCount": "totalCount",
+    "items": "result"
+  },
+  "paginator": "paginateFunctionInstances",
+  "success": {
+    "required": [
+      "requestId",
+      "totalCount",
+      "result"
+    ],
+    "types": {
+      "status": "string",
+      "httpCode": "integer",
+      "totalCount": "integer",
+      "requestId": "string",
+      "message": "string",
+      "code": "string",
+      "latency": "integer",
+      "result": "array"
+    }
+  }
+};
+
+/** How createFunctionInstance (`POST /v4/openapi/app-groups/{appGroupIdentity}/functions/{functionName}/instances`, CreateFunctionInstance) is called, checked and signed. */
+export const createFunctionInstanceOperation: OperationMeta = {
+  "operationId": "createFunctionInstance",
+  "method": "POST",
+  "path": "/v4/openapi/app-groups/{appGroupIdentity}/functions/{functionName}/instances",
+  "action": "CreateFunctionInstance",
+  "version": "2017-12-25",
+  "parameters": [
+    {
+      "name": "appGroupIdentity",
+      "in": "path",
+      "required": true,
+      "type": "string",
+      "minLength": 1
+    },
+    {
+      "name": "functionName",
+      "in": "path",
+      "required": true,
+      "type": "string",
+      "minLength": 1
+    }
+  ],
+  "body": {
+    "required": true,
+    "mediaType": "application/json",
+    "fields": {
+      "instanceName": {
+        "required": true,
+        "type": "string",
+        "minLength": 1,
+        "maxLength": 30,
+        "pattern": "^[A-Za-z][A-Za-z0-9_]*$"
+      },
+      "modelType": {
+        "required": true,
+        "type": "string",
+        "minLength": 1
+      },
+      "functionType": {
+        "type": "string"
+      },
+      "description": {
+        "type": "string"
+      },
+      "cron": {
+        "type": "string"
+      },
+      "createParameters": {
+        "type": "array",
+        "items": {
+          "type": "object",
+          "fields": {
+            "name": {
+              "type": "string"
+            },
+            "value": {
+              "type": "string"
+            }
+          }
+        }
+      },
+      "usageParameters": {
+        "type": "array",
+        "items": {
+          "type": "object",
+          "fields": {
+            "name": {
+              "type": "string"
+            },
+            "value": {
+              "type": "string"
+            }
+          }
+        }
+      }
+    },
+    "closed": true
+  },
+  "idempotent": false,
+  "pagination": null,
+  "paginator": null,
+  "success": {
+    "required": [
+      "requestId"
+    ],
+    "types": {
+      "requestId": "string",
+      "status": "string",
+      "httpCode": "integer",
+      "code": "string",
+      "message": "string",
+      "latency": "integer"
+    }
+  }
+};
+
+/** How getFunctionInstance (`GET /v4/openapi/app-groups/{appGroupIdentity}/functions/{functionName}/instances/{instanceName}`, GetFunctionInstance) is called, checked and signed. */
+export const getFunctionInstanceOperation: OperationMeta = {
+  "operationId": "getFunctionInstance",
+  "method": "GET",
+  "path": "/v4/openapi/app-groups/{appGroupIdentity}/functions/{functionName}/instances/{instanceName}",
+  "action": "GetFunctionInstance",
+  "version": "2017-12-25",
+  "parameters": [
+    {
+      "name": "appGroupIdentity",
+      "in": "path",
+      "required": true,
+      "type": "string",
+      "minLength": 1
+    },
+    {
+      "name": "functionName",
+      "in": "path",
+      "required": true,
+      "type": "string",
+      "minLength": 1
+    },
+    {
+      "name": "instanceName",
+      "in": "path",
+      "required": true,
+      "type": "string",
+      "minLength": 1,
+      "maxLength": 30,
+      "pattern": "^[A-Za-z][A-Za-z0-9_]*$"
+    },
+    {
+      "name": "output",
+      "in": "query",
+      "type": "string",
+      "enum": [
+        "normal",
+        "simple",
+        "detail"
+      ],
+      "default": "normal"
+    }
+  ],
+  "body": null,
+  "idempotent": true,
+  "pagination": null,
+  "paginator": null,
+  "success": {
+    "required": [
+      "requestId",
+      "result"
+    ],
+    "types": {
+      "requestId": "string",
+      "status": "string",
+      "httpCode": "integer",
+      "code": "string",
+      "message": "string",
+      "latency": "integer",
+      "result": "object"
+    }
+  }
+};
+
+/** How updateFunctionInstance (`PUT /v4/openapi/app-groups/{appGroupIdentity}/functions/{functionName}/instances/{instanceName}`, UpdateFunctionInstance) is called, checked and signed. */
+export const updateFunctionInstanceOperation: OperationMeta = {
+  "operationId": "updateFunctionInstance",
+  "method": "PUT",
+  "path": "/v4/openapi/app-groups/{appGroupIdentity}/functions/{functionName}/instances/{instanceName}",
+  "action": "UpdateFunctionInstance",
+  "version": "2017-12-25",
+  "parameters": [
+    {
+      "name": "appGroupIdentity",
+      "in": "path",
+      "required": true,
+      "type": "string",
+      "minLength": 1
+    },
+    {
+      "name": "functionName",
+      "in": "path",
+      "required": true,
+      "type": "string",
+      "minLength": 1
+    },
+    {
+      "name": "instanceName",
+      "in": "path",
+      "required": true,
+      "type": "string",
+      "minLength": 1,
+      "maxLength": 30,
+      "pattern": "^[A-Za-z][A-Za-z0-9_]*$"
+    }
+  ],
+  "body": {
+    "required": true,
+    "mediaType": "application/json",
+    "fields": {
+      "description": {
+        "type": "string"
+      },
+      "cron": {
+        "type": "string"
+      },
+      "createParameters": {
+        "type": "array",
+        "items": {
+          "type": "object",
+          "fields": {
+            "name": {
+              "type": "string"
+            },
+            "value": {
+              "type": "string"
+            }
+          }
+        }
+      },
+      "usageParameters": {
+        "type": "array",
+        "items": {
+          "type": "object",
+          "fields": {
+            "name": {
+              "type": "string"
+            },
+            "value": {
+              "type": "string"
+            }
+          }
+        }
+      }
+    },
+    "closed": true
+  },
+  "idempotent": true,
+  "pagination": null,
+  "paginator": null,
+  "success": {
+    "required": [
+      "requestId"
+    ],
+    "types": {
+      "requestId": "string",
+      "status": "string",
+      "httpCode": "integer",
+      "code": "string",
+      "message": "string",
+      "latency": "integer"
+    }
+  }
+};
+
+/** How deleteFunctionInstance (`DELETE /v4/openapi/app-groups/{appGroupIdentity}/functions/{functionName}/instances/{instanceName}`, DeleteFunctionInstance) is called, checked and signed. */
+export const deleteFunctionInstanceOperation: OperationMeta = {
+  "operationId": "deleteFunctionInstance",
+  "method": "DELETE",
+  "path": "/v4/openapi/app-groups/{appGroupIdentity}/functions/{functionName}/instances/{instanceName}",
+  "action": "DeleteFunctionInstance",
+  "version": "2017-12-25",
+  "parameters": [
+    {
+      "name": "appGroupIdentity",
+      "in": "path",
+      "required": true,
+      "type": "string",
+      "minLength": 1
+    },
+    {
+      "name": "functionName",
+      "in": "path",
+      "required": true,
+      "type": "string",
+      "minLength": 1
+    },
+    {
+      "name": "instanceName",
+      "in": "path",
+      "required": true,
+      "type": "string",
+      "minLength": 1,
+      "maxLength": 30,
+      "pattern": "^[A-Za-z][A-Za-z0-9_]*$"
+    }
+  ],
+  "body": null,
+  "idempotent": true,
+  "pagination": null,
+  "paginator": null,
+  "success": {
+    "required": [
+      "requestId"
+    ],
+    "types": {
+      "requestId": "string",
+      "status": "string",
+      "httpCode": "integer",
+      "code": "string",
+      "message": "string",
+      "latency": "integer"
+    }
+  }
+};
+
+/** How listFunctionTasks (`GET /v4/openapi/app-groups/{appGroupIdentity}/functions/{functionName}/instances/{instanceName}/tasks`, ListFunctionTasks) is called, checked and signed. */
+export const listFunctionTasksOperation: OperationMeta = {
+  "operationId": "listFunctionTasks",
+  "method": "GET",
+  "path": "/v4/openapi/app-groups/{appGroupIdentity}/functions/{functionName}/instances/{instanceName}/tasks",
+  "action": "ListFunctionTasks",
+  "version": "2017-12-25",
+  "parameters": [
+    {
+      "name": "appGroupIdentity",
+      "in": "path",
+      "required": true,
+      "type": "string",
+      "minLength": 1
+    },
+    {
+      "name": "functionName",
+      "in": "path",
+      "required": true,
+      "type": "string",
+      "minLength": 1
+    },
+    {
+      "name": "instanceName",
+      "in": "path",
+      "required": true,
+      "type": "string",
+      "minLength": 1,
+      "maxLength": 30,
+      "pattern": "^[A-Za-z][A-Za-z0-9_]*$"
+    },
+    {
+      "name": "startTime",
+      "in": "query",
+      "type": "integer",
+      "minimum": 0
+    },
+    {
+      "name": "endTime",
+      "in": "query",
+      "type": "integer",
+      "minimum": 0
+    },
+    {
+      "name": "status",
+      "in": "query",
+      "type": "string",
+      "enum": [
+        "success",
+        "failed",
+        "running"
+      ]
+    },
+    {
+      "name": "pageNumber",
+      "in": "query",
+      "type": "integer",
+      "default": 1,
+      "minimum": 1,
+      "maximum": 2147483647
+    },
+    {
+      "name": "pageSize",
+      "in": "query",
+      "type": "integer",
+      "default": 10,
+      "minimum": 1,
+      "maximum": 2147483647
+    }
+  ],
+  "body": null,
+  "idempotent": true,
+  "pagination": {
+    "pageNumber": "pageNumber",
+    "pageSize": "pageSize",
+    "totalCount": "totalCount",
+    "items": "result"
+  },
+  "paginator": "paginateFunctionTasks",
+  "success": {
+    "required": [
+      "requestId",
+      "totalCount",
+      "result"
+    ],
+    "types": {
+      "requestId": "string",
+      "status": "string",
+      "httpCode": "integer",
+      "code": "string",
+      "message": "string",
+      "latency": "integer",
+      "totalCount": "integer",
+      "result": "array"
+    }
+  }
+};
+
+/** How createFunctionTask (`POST /v4/openapi/app-groups/{appGroupIdentity}/functions/{functionName}/instances/{instanceName}/tasks`, CreateFunctionTask) is called, checked and signed. */
+export const createFunctionTaskOperation: OperationMeta = {
+  "operationId": "createFunctionTask",
+  "method": "POST",
+  "path": "/v4/openapi/app-groups/{appGroupIdentity}/functions/{functionName}/instances/{instanceName}/tasks",
+  "action": "CreateFunctionTask",
+  "version": "2017-12-25",
+  "parameters": [
+    {
+      "name": "appGroupIdentity",
+      "in": "path",
+      "required": true,
+      "type": "string",
+      "minLength": 1
+    },
+    {
+      "name": "functionName",
+      "in": "path",
+      "required": true,
+      "type": "string",
+      "minLength": 1
+    },
+    {
+      "name": "instanceName",
+      "in": "path",
+      "required": true,
+      "type": "string",
+      "minLength": 1,
+      "maxLength": 30,
+      "pattern": "^[A-Za-z][A-Za-z0-9_]*$"
+    }
+  ],
+  "body": null,
+  "idempotent": false,
+  "pagination": null,
+  "paginator": null,
+  "success": {
+    "required": [
+      "requestId"
+    ],
+    "types": {
+      "requestId": "string",
+      "status": "string",
+      "httpCode": "integer",
+      "code": "string",
+      "message": "string",
+      "latency": "integer"
+    }
+  }
+};
+
+/** How getFunctionTask (`GET /v4/openapi/app-groups/{appGroupIdentity}/functions/{functionName}/instances/{instanceName}/tasks/{generation}`, GetFunctionTask) is called, checked and signed. */
+export const getFunctionTaskOperation: OperationMeta = {
+  "operationId": "getFunctionTask",
+  "method": "GET",
+  "path": "/v4/openapi/app-groups/{appGroupIdentity}/functions/{functionName}/instances/{instanceName}/tasks/{generation}",
+  "action": "GetFunctionTask",
+  "version": "2017-12-25",
+  "parameters": [
+    {
+      "name": "appGroupIdentity",
+      "in": "path",
+      "required": true,
+      "type": "string",
+      "minLength": 1
+    },
+    {
+      "name": "functionName",
+      "in": "path",
+      "required": true,
+      "type": "string",
+      "minLength": 1
+    },
+    {
+      "name": "instanceName",
+      "in": "path",
+      "required": true,
+      "type": "string",
+      "minLength": 1,
+      "maxLength": 30,
+      "pattern": "^[A-Za-z][A-Za-z0-9_]*$"
+    },
+    {
+      "name": "generation",
+      "in": "path",
+      "required": true,
+      "type": "string",
+      "minLength": 1
+    }
+  ],
+  "body": null,
+  "idempotent": true,
+  "pagination": null,
+  "paginator": null,
+  "success": {
+    "required": [
+      "requestId",
+      "result"
+    ],
+    "types": {
+      "requestId": "string",
+      "status": "string",
+      "httpCode": "integer",
+      "code": "string",
+      "message": "string",
+      "latency": "integer",
+      "result": "object"
+    }
+  }
+};
+
+/** How deleteFunctionTask (`DELETE /v4/openapi/app-groups/{appGroupIdentity}/functions/{functionName}/instances/{instanceName}/tasks/{generation}`, DeleteFunctionTask) is called, checked and signed. */
+export const deleteFunctionTaskOperation: OperationMeta = {
+  "operationId": "deleteFunctionTask",
+  "method": "DELETE",
+  "path": "/v4/openapi/app-groups/{appGroupIdentity}/functions/{functionName}/instances/{instanceName}/tasks/{generation}",
+  "action": "DeleteFunctionTask",
+  "version": "2017-12-25",
+  "parameters": [
+    {
+      "name": "appGroupIdentity",
+      "in": "path",
+      "required": true,
+      "type": "string",
+      "minLength": 1
+    },
+    {
+      "name": "functionName",
+      "in": "path",
+      "required": true,
+      "type": "string",
+      "minLength": 1
+    },
+    {
+      "name": "instanceName",
+      "in": "path",
+      "required": true,
+      "type": "string",
+      "minLength": 1,
+      "maxLength": 30,
+      "pattern": "^[A-Za-z][A-Za-z0-9_]*$"
+    },
+    {
+      "name": "generation",
+      "in": "path",
+      "required": true,
+      "type": "string",
+      "minLength": 1
+    }
+  ],
+  "body": null,
+  "idempotent": true,
+  "pagination": null,
+  "paginator": null,
+  "success": {
+    "required": [
+      "requestId"
+    ],
+    "types": {
+      "requestId": "string",
+      "status": "string",
+      "httpCode": "integer",
+      "code": "string",
+      "message": "string",
+      "latency": "integer"
+    }
+  }
+};
+
+/** How getFunctionDefaultInstance (`GET /v4/openapi/app-groups/{appGroupIdentity}/functions/{functionName}/default-instance`, GetFunctionDefaultInstance) is called, checked and signed. */
+export const getFunctionDefaultInstanceOperation: OperationMeta = {
+  "operationId": "getFunctionDefaultInstance",
+  "method": "GET",
+  "path": "/v4/openapi/app-groups/{appGroupIdentity}/functions/{functionName}/default-instance",
+  "action": "GetFunctionDefaultInstance",
+  "version": "2017-12-25",
+  "parameters": [
+    {
+      "name": "appGroupIdentity",
+      "in": "path",
+      "required": true,
+      "type": "string",
+      "minLength": 1
+    },
+    {
+      "name": "functionName",
+      "in": "path",
+      "required": true,
+      "type": "string",
+      "minLength": 1
+    }
+  ],
+  "body": null,
+  "idempotent": true,
+  "pagination": null,
+  "paginator": null,
+  "success": {
+    "required": [
+      "requestId",
+      "result"
+    ],
+    "types": {
+      "requestId": "string",
+      "status": "string",
+      "httpCode": "integer",
+      "code": "string",
+      "message": "string",
+      "latency": "integer",
+      "functionName": "string",
+      "instanceName": "string",
+      "result": "object"
+    }
+  }
+};
+
+/** How updateFunctionDefaultInstance (`PUT /v4/openapi/app-groups/{appGroupIdentity}/functions/{functionName}/default-instance`, UpdateFunctionDefaultInstance) is called, checked and signed. */
+export const updateFunctionDefaultInstanceOperation: OperationMeta = {
+  "operationId": "updateFunctionDefaultInstance",
+  "method": "PUT",
+  "path": "/v4/openapi/app-groups/{appGroupIdentity}/functions/{functionName}/default-instance",
+  "action": "UpdateFunctionDefaultInstance",
+  "version": "2017-12-25",
+  "parameters": [
+    {
+      "name": "appGroupIdentity",
+      "in": "path",
+      "required": true,
+      "type": "string",
+      "minLength": 1
+    },
+    {
+      "name": "functionName",
+      "in": "path",
+      "required": true,
+      "type": "string",
+      "minLength": 1
+    }
+  ],
+  "body": {
+    "required": false,
+    "mediaType": "application/json",
+    "fields": {
+      "instanceName": {
+        "type": "string"
+      }
+    },
+    "closed": false
+  },
+  "idempotent": true,
+  "pagination": null,
+  "paginator": null,
+  "success": {
+    "required": [
+      "requestId"
+    ],
+    "types": {
+      "requestId": "string",
+      "status": "string",
+      "httpCode": "integer",
+      "code": "string",
+      "message": "string",
+      "latency": "integer"
+    }
+  }
+};
+
+/** How listFunctionResources (`GET /v4/openapi/app-groups/{appGroupIdentity}/functions/{functionName}/resources`, ListFunctionResources) is called, checked and signed. */
+export const listFunctionResourcesOperation: OperationMeta = {
+  "operationId": "listFunctionResources",
+  "method": "GET",
+  "path": "/v4/openapi/app-groups/{appGroupIdentity}/functions/{functionName}/resources",
+  "action": "ListFunctionResources",
+  "version": "2017-12-25",
+  "parameters": [
+    {
+      "name": "appGroupIdentity",
+      "in": "path",
+      "required": true,
+      "type": "string",
+      "minLength": 1
+    },
+    {
+      "name": "functionName",
+      "in": "path",
+      "required": true,
+      "type": "string",
+      "minLength": 1
+    },
+    {
+      "name": "output",
+      "in": "query",
+      "type": "string",
+      "enum": [
+        "simple",
+        "normal",
+        "detail"
+      ],
+      "default": "normal"
+    },
+    {
+      "name": "resourceType",
+      "in": "query",
+      "type": "string"
+    },
+    {
+      "name": "pageNumber",
+      "in": "query",
+      "type": "integer",
+      "default": 1,
+      "minimum": 1,
+      "maximum": 2147483647
+    },
+    {
+      "name": "pageSize",
+      "in": "query",
+      "type": "integer",
+      "default": 10,
+      "minimum": 1,
+      "maximum": 2147483647
+    }
+  ],
+  "body": null,
+  "idempotent": true,
+  "pagination": {
+    "pageNumber": "pageNumber",
+    "pageSize": "pageSize",
+    "totalCount": "totalCount",
+    "items": "result"
+  },
+  "paginator": "paginateFunctionResources",
+  "success": {
+    "required": [
+      "requestId",
+      "totalCount",
+      "result"
+    ],
+    "types": {
+      "requestId": "string",
+      "status": "string",
+      "httpCode": "integer",
+      "code": "string",
+      "message": "string",
+      "latency": "integer",
+      "totalCount": "integer",
+      "result": "array"
+    }
+  }
+};
+
+/** How createFunctionResource (`POST /v4/openapi/app-groups/{appGroupIdentity}/functions/{functionName}/resources`, CreateFunctionResource) is called, checked and signed. */
+export const createFunctionResourceOperation: OperationMeta = {
+  "operationId": "createFunctionResource",
+  "method": "POST",
+  "path": "/v4/openapi/app-groups/{appGroupIdentity}/functions/{functionName}/resources",
+  "action": "CreateFunctionResource",
+  "version": "2017-12-25",
+  "parameters": [
+    {
+      "name": "appGroupIdentity",
+      "in": "path",
+      "required": true,
+      "type": "string",
+      "minLength": 1
+    },
+    {
+      "name": "functionName",
+      "in": "path",
+      "required": true,
+      "type": "string",
+      "minLength": 1
+    }
+  ],
+  "body": {
+    "required": true,
+    "mediaType": "application/json",
+    "fields": {},
+    "closed": false
+  },
+  "idempotent": false,
+  "pagination": null,
+  "paginator": null,
+  "success": {
+    "required": [
+      "requestId"
+    ],
+    "types": {
+      "requestId": "string",
+      "status": "string",
+      "httpCode": "integer",
+      "code": "string",
+      "message": "string",
+      "latency": "integer"
+    }
+  }
+};
+
+/** How getFunctionResource (`GET /v4/openapi/app-groups/{appGroupIdentity}/functions/{functionName}/resources/{resourceName}`, GetFunctionResource) is called, checked and signed. */
+export const getFunctionResourceOperation: OperationMeta = {
+  "operationId": "getFunctionResource",
+  "method": "GET",
+  "path": "/v4/openapi/app-groups/{appGroupIdentity}/functions/{functionName}/resources/{resourceName}",
+  "action": "GetFunctionResource",
+  "version": "2017-12-25",
+  "parameters": [
+    {
+      "name": "appGroupIdentity",
+      "in": "path",
+      "required": true,
+      "type": "string",
+      "minLength": 1
+    },
+    {
+      "name": "functionName",
+      "in": "path",
+      "required": true,
+      "type": "string",
+      "minLength": 1
+    },
+    {
+      "name": "resourceName",
+      "in": "path",
+      "required": true,
+      "type": "string",
+      "minLength": 1
+    },
+    {
+      "name": "output",
+      "in": "query",
+      "type": "string",
+      "enum": [
+        "simple",
+        "normal",
+        "detail"
+      ],
+      "default": "normal"
+    }
+  ],
+  "body": null,
+  "idempotent": true,
+  "pagination": null,
+  "paginator": null,
+  "success": {
+    "required": [
+      "requestId",
+      "result"
+    ],
+    "types": {
+      "requestId": "string",
+      "status": "string",
+      "httpCode": "integer",
+      "code": "string",
+      "message": "string",
+      "latency": "integer",
+      "result": "object"
+    }
+  }
+};
+
+/** How updateFunctionResource (`PUT /v4/openapi/app-groups/{appGroupIdentity}/functions/{functionName}/resources/{resourceName}`, UpdateFunctionResource) is called, checked and signed. */
+export const updateFunctionResourceOperation: OperationMeta = {
+  "operationId": "updateFunctionResource",
+  "method": "PUT",
+  "path": "/v4/openapi/app-groups/{appGroupIdentity}/functions/{functionName}/resources/{resourceName}",
+  "action": "UpdateFunctionResource",
+  "version": "2017-12-25",
+  "parameters": [
+    {
+      "name": "appGroupIdentity",
+      "in": "path",
+      "required": true,
+      "type": "string",
+      "minLength": 1
+    },
+    {
+      "name": "functionName",
+      "in": "path",
+      "required": true,
+      "type": "string",
+      "minLength": 1
+    },
+    {
+      "name": "resourceName",
+      "in": "path",
+      "required": true,
+      "type": "string",
+      "minLength": 1
+    }
+  ],
+  "body": {
+    "required": true,
+    "mediaType": "application/json",
+    "fields": {},
+    "closed": false
+  },
+  "idempotent": true,
+  "pagination": null,
+  "paginator": null,
+  "success": {
+    "required": [
+      "requestId"
+    ],
+    "types": {
+      "requestId": "string",
+      "status": "string",
+      "httpCode": "integer",
+      "code": "string",
+      "message": "string",
+      "latency": "integer"
+    }
+  }
+};
+
+/** How deleteFunctionResource (`DELETE /v4/openapi/app-groups/{appGroupIdentity}/functions/{functionName}/resources/{resourceName}`, DeleteFunctionResource) is called, checked and signed. */
+export const deleteFunctionResourceOperation: OperationMeta = {
+  "operationId": "deleteFunctionResource",
+  "method": "DELETE",
+  "path": "/v4/openapi/app-groups/{appGroupIdentity}/functions/{functionName}/resources/{resourceName}",
+  "action": "DeleteFunctionResource",
+  "version": "2017-12-25",
+  "parameters": [
+    {
+      "name": "appGroupIdentity",
+      "in": "path",
+      "required": true,
+      "type": "string",
+      "minLength": 1
+    },
+    {
+      "name": "functionName",
+      "in": "path",
+      "required": true,
+      "type": "string",
+      "minLength": 1
+    },
+    {
+      "name": "resourceName",
+      "in": "path",
+      "required": true,
+      "type": "string",
+      "minLength": 1
+    }
+  ],
+  "body": null,
+  "idempotent": true,
+  "pagination": null,
+  "paginator": null,
+  "success": {
+    "required": [
+      "requestId"
+    ],
+    "types": {
+      "requestId": "string",
+      "status": "string",
+      "httpCode": "integer",
+      "code": "string",
+      "message": "string",
+      "latency": "integer"
+    }
+  }
+};
+
+/** How getFunctionCurrentVersion (`GET /v4/openapi/functions/{functionName}/current-version`, GetFunctionCurrentVersion) is called, checked and signed. */
+export const getFunctionCurrentVersionOperation: OperationMeta = {
+  "operationId": "getFunctionCurrentVersion",
+  "method": "GET",
+  "path": "/v4/openapi/functions/{functionName}/current-version",
+  "action": "GetFunctionCurrentVersion",
+  "version": "2017-12-25",
+  "parameters": [
+    {
+      "name": "functionName",
+      "in": "path",
+      "required": true,
+      "type": "string",
+      "minLength": 1
+    },
+    {
+      "name": "functionType",
+      "in": "query",
+      "type": "string"
+    },
+    {
+      "name": "modelType",
+      "in": "query",
+      "required": true,
+      "type": "string"
+    },
+    {
+      "name": "domain",
+      "in": "query",
+      "type": "string"
+    },
+    {
+      "name": "category",
+      "in": "query",
+      "type": "string"
+    }
+  ],
+  "body": null,
+  "idempotent": true,
+  "pagination": null,
+  "paginator": null,
+  "success": {
+    "required": [
+      "requestId",
+      "result"
+    ],
+    "types": {
+      "requestId": "string",
+      "status": "string",
+      "httpCode": "integer",
+      "code": "string",
+      "message": "string",
+      "latency": "integer",
+      "result": "object"
+    }
+  }
+};
+
+/** How getFunctionVersion (`GET /v4/openapi/functions/{functionName}/versions/{versionId}`, GetFunctionVersion) is called, checked and signed. */
+export const getFunctionVersionOperation: OperationMeta = {
+  "operationId": "getFunctionVersion",
+  "method": "GET",
+  "path": "/v4/openapi/functions/{functionName}/versions/{versionId}",
+  "action": "GetFunctionVersion",
+  "version": "2017-12-25",
+  "parameters": [
+    {
+      "name": "functionName",
+      "in": "path",
+      "required": true,
+      "type": "string",
+      "minLength": 1
+    },
+    {
+      "name": "versionId",
+      "in": "path",
+      "required": true,
+      "type": "string",
+      "pattern": "^[0-9]+$"
+    }
+  ],
+  "body": null,
+  "idempotent": true,
+  "pagination": null,
+  "paginator": null,
+  "success": {
+    "required": [
+      "requestId",
+      "result"
+    ],
+    "types": {
+      "requestId": "string",
+      "status": "string",
+      "httpCode": "integer",
+      "code": "string",
+      "message": "string",
+      "latency": "integer",
+      "result": "object"
+    }
+  }
+};
+
+/** How describeRegions (`GET /v4/openapi/regions`, DescribeRegions) is called, checked and signed. */
+export const describeRegionsOperation: OperationMeta = {
+  "operationId": "describeRegions",
+  "method": "GET",
+  "path": "/v4/openapi/regions",
+  "action": "DescribeRegions",
+  "version": "2017-12-25",
+  "parameters": [],
+  "body": null,
+  "idempotent": true,
+  "pagination": null,
+  "paginator": null,
+  "success": {
+    "required": [
+      "requestId",
+      "result"
+    ],
+    "types": {
+      "requestId": "string",
+      "result": "array"
+    }
+  }
+};
+
+/** How getDomain (`GET /v4/openapi/domains/{domainName}`, GetDomain) is called, checked and signed. */
+export const getDomainOperation: OperationMeta = {
+  "operationId": "getDomain",
+  "method": "GET",
+  "path": "/v4/openapi/domains/{domainName}",
+  "action": "GetDomain",
+  "version": "2017-12-25",
+  "parameters": [
+    {
+      "name": "domainName",
+      "in": "path",
+      "required": true,
+      "type": "string",
+      "minLength": 1
+    },
+    {
+      "name": "appGroupIdentity",
+      "in": "query",
+      "type": "string"
+    }
+  ],
+  "body": null,
+  "idempotent": true,
+  "pagination": null,
+  "paginator": null,
+  "success": {
+    "required": [
+      "requestId"
+    ],
+    "types": {
+      "requestId": "string",
+      "result": "object"
+    }
+  }
+};
+
+/** How listTagResources (`GET /v4/openapi/resource-tags`, ListTagResources) is called, checked and signed. */
+export const listTagResourcesOperation: OperationMeta = {
+  "operationId": "listTagResources",
+  "method": "GET",
+  "path": "/v4/openapi/resource-tags",
+  "action": "ListTagResources",
+  "version": "2017-12-25",
+  "parameters": [
+    {
+      "name": "resourceType",
+      "in": "query",
+      "required": true,
+      "type": "string",
+      "minLength": 1
+    },
+    {
+      "name": "resourceId",
+      "in": "query",
+      "json": true,
+      "type": "array",
+      "items": {
+        "type": "string"
+      }
+    },
+    {
+      "name": "tag",
+      "in": "query",
+      "json": true,
+      "type": "array",
+      "items": {
+        "type": "object",
+        "fields": {
+          "key": {
+            "required": true,
+            "type": "string",
+            "minLength": 1
+          },
+          "value": {
+            "type": "string"
+          }
+        }
+      }
+    },
+    {
+      "name": "nextToken",
+      "in": "query",
+      "type": "string"
+    }
+  ],
+  "body": null,
+  "idempotent": true,
+  "pagination": null,
+  "paginator": null,
+  "success": {
+    "required": [
+      "requestId",
+      "result"
+    ],
+    "types": {
+      "requestId": "string",
+      "nextToken": "string",
+      "result": "array"
+    }
+  }
+};
+
+/** How tagResources (`POST /v4/openapi/resource-tags`, TagResources) is called, checked and signed. */
+export const tagResourcesOperation: OperationMeta = {
+  "operationId": "tagResources",
+  "method": "POST",
+  "path": "/v4/openapi/resource-tags",
+  "action": "TagResources",
+  "version": "2017-12-25",
+  "parameters": [],
+  "body": {
+    "required": true,
+    "mediaType": "application/json",
+    "fields": {
+      "resourceId": {
+        "required": true,
+        "type": "array",
+        "items": {
+          "type": "string",
+          "minLength": 1
+        }
+      },
+      "resourceType": {
+        "required": true,
+        "type": "string",
+        "minLength": 1
+      },
+      "tag": {
+        "required": true,
         "type": "array",
         "items": {
           "type": "object",
@@ -3233,139 +3410,207 @@ export const OPERATIONS = {
             }
           }
         }
-      },
-      {
-        "name": "nextToken",
-        "in": "query",
-        "type": "string"
       }
-    ],
-    "body": null,
-    "idempotent": true,
-    "pagination": null,
-    "paginator": null,
-    "success": {
-      "required": [
-        "requestId",
-        "result"
-      ],
-      "types": {
-        "requestId": "string",
-        "nextToken": "string",
-        "result": "array"
-      }
-    }
-  },
-  "tagResources": {
-    "operationId": "tagResources",
-    "method": "POST",
-    "path": "/v4/openapi/resource-tags",
-    "action": "TagResources",
-    "version": "2017-12-25",
-    "parameters": [],
-    "body": {
-      "required": true,
-      "mediaType": "application/json",
-      "fields": {
-        "resourceId": {
-          "required": true,
-          "type": "array",
-          "items": {
-            "type": "string",
-            "minLength": 1
-          }
-        },
-        "resourceType": {
-          "required": true,
-          "type": "string",
-          "minLength": 1
-        },
-        "tag": {
-          "required": true,
-          "type": "array",
-          "items": {
-            "type": "object",
-            "fields": {
-              "key": {
-                "required": true,
-                "type": "string",
-                "minLength": 1
-              },
-              "value": {
-                "type": "string"
-              }
-            }
-          }
-        }
-      },
-      "closed": false
     },
-    "idempotent": false,
-    "pagination": null,
-    "paginator": null,
-    "success": {
-      "required": [
-        "requestId"
-      ],
-      "types": {
-        "requestId": "string"
-      }
-    }
+    "closed": false
   },
-  "untagResources": {
-    "operationId": "untagResources",
-    "method": "DELETE",
-    "path": "/v4/openapi/resource-tags",
-    "action": "UntagResources",
-    "version": "2017-12-25",
-    "parameters": [
-      {
-        "name": "resourceType",
-        "in": "query",
-        "required": true,
-        "type": "string",
-        "minLength": 1
-      },
-      {
-        "name": "resourceId",
-        "in": "query",
-        "required": true,
-        "json": true,
-        "type": "array",
-        "items": {
-          "type": "string"
-        }
-      },
-      {
-        "name": "tagKey",
-        "in": "query",
-        "json": true,
-        "type": "array",
-        "items": {
-          "type": "string"
-        }
-      },
-      {
-        "name": "all",
-        "in": "query",
-        "type": "boolean"
-      }
+  "idempotent": false,
+  "pagination": null,
+  "paginator": null,
+  "success": {
+    "required": [
+      "requestId"
     ],
-    "body": null,
-    "idempotent": true,
-    "pagination": null,
-    "paginator": null,
-    "success": {
-      "required": [],
-      "types": {
-        "requestId": "string"
-      }
+    "types": {
+      "requestId": "string"
     }
   }
-} as const satisfies Record<string, OperationMeta>;
+};
+
+/** How untagResources (`DELETE /v4/openapi/resource-tags`, UntagResources) is called, checked and signed. */
+export const untagResourcesOperation: OperationMeta = {
+  "operationId": "untagResources",
+  "method": "DELETE",
+  "path": "/v4/openapi/resource-tags",
+  "action": "UntagResources",
+  "version": "2017-12-25",
+  "parameters": [
+    {
+      "name": "resourceType",
+      "in": "query",
+      "required": true,
+      "type": "string",
+      "minLength": 1
+    },
+    {
+      "name": "resourceId",
+      "in": "query",
+      "required": true,
+      "json": true,
+      "type": "array",
+      "items": {
+        "type": "string"
+      }
+    },
+    {
+      "name": "tagKey",
+      "in": "query",
+      "json": true,
+      "type": "array",
+      "items": {
+        "type": "string"
+      }
+    },
+    {
+      "name": "all",
+      "in": "query",
+      "type": "boolean"
+    }
+  ],
+  "body": null,
+  "idempotent": true,
+  "pagination": null,
+  "paginator": null,
+  "success": {
+    "required": [],
+    "types": {
+      "requestId": "string"
+    }
+  }
+};
 
 /** The operationIds of the spec. */
-export type OperationId = keyof typeof OPERATIONS;
+export type OperationId =
+  | "listAppGroups"
+  | "createAppGroup"
+  | "describeAppGroup"
+  | "modifyAppGroup"
+  | "removeAppGroup"
+  | "renewAppGroup"
+  | "replaceAppGroupCommodityCode"
+  | "modifyAppGroupQuota"
+  | "updateAppGroupDeleteProtection"
+  | "createAppGroupCredentials"
+  | "listQuotaReviewTasks"
+  | "listProceedings"
+  | "listStatisticLogs"
+  | "listStatisticReport"
+  | "bindEsInstance"
+  | "unbindEsInstance"
+  | "bindESUserAnalyzer"
+  | "unbindESUserAnalyzer"
+  | "describeApps"
+  | "createApp"
+  | "describeApp"
+  | "removeApp"
+  | "describeAppStatistics"
+  | "updateFetchFields"
+  | "updateSummaries"
+  | "listDataCollections"
+  | "describeDataCollction"
+  | "removeDataCollection"
+  | "listElasticPlans"
+  | "createElasticPlan"
+  | "describeElasticPlan"
+  | "modifyElasticPlan"
+  | "removeElasticPlan"
+  | "listScheduledTasks"
+  | "createScheduledTask"
+  | "describeScheduledTask"
+  | "modifyScheduledTask"
+  | "removeScheduledTask"
+  | "listFunctionInstances"
+  | "createFunctionInstance"
+  | "getFunctionInstance"
+  | "updateFunctionInstance"
+  | "deleteFunctionInstance"
+  | "listFunctionTasks"
+  | "createFunctionTask"
+  | "getFunctionTask"
+  | "deleteFunctionTask"
+  | "getFunctionDefaultInstance"
+  | "updateFunctionDefaultInstance"
+  | "listFunctionResources"
+  | "createFunctionResource"
+  | "getFunctionResource"
+  | "updateFunctionResource"
+  | "deleteFunctionResource"
+  | "getFunctionCurrentVersion"
+  | "getFunctionVersion"
+  | "describeRegions"
+  | "getDomain"
+  | "listTagResources"
+  | "tagResources"
+  | "untagResources";
+
+/**
+ * Each operation of the spec, by operationId: how it is called and signed (method, path template,
+ * x-acs-action, x-acs-version), its parameter and body rules, whether it is idempotent, how it pages.
+ * Each is also its own export (`<operationId>Operation`), which a bundler keeps only when used.
+ */
+export const OPERATIONS: Readonly<Record<OperationId, OperationMeta>> = {
+  listAppGroups: listAppGroupsOperation,
+  createAppGroup: createAppGroupOperation,
+  describeAppGroup: describeAppGroupOperation,
+  modifyAppGroup: modifyAppGroupOperation,
+  removeAppGroup: removeAppGroupOperation,
+  renewAppGroup: renewAppGroupOperation,
+  replaceAppGroupCommodityCode: replaceAppGroupCommodityCodeOperation,
+  modifyAppGroupQuota: modifyAppGroupQuotaOperation,
+  updateAppGroupDeleteProtection: updateAppGroupDeleteProtectionOperation,
+  createAppGroupCredentials: createAppGroupCredentialsOperation,
+  listQuotaReviewTasks: listQuotaReviewTasksOperation,
+  listProceedings: listProceedingsOperation,
+  listStatisticLogs: listStatisticLogsOperation,
+  listStatisticReport: listStatisticReportOperation,
+  bindEsInstance: bindEsInstanceOperation,
+  unbindEsInstance: unbindEsInstanceOperation,
+  bindESUserAnalyzer: bindESUserAnalyzerOperation,
+  unbindESUserAnalyzer: unbindESUserAnalyzerOperation,
+  describeApps: describeAppsOperation,
+  createApp: createAppOperation,
+  describeApp: describeAppOperation,
+  removeApp: removeAppOperation,
+  describeAppStatistics: describeAppStatisticsOperation,
+  updateFetchFields: updateFetchFieldsOperation,
+  updateSummaries: updateSummariesOperation,
+  listDataCollections: listDataCollectionsOperation,
+  describeDataCollction: describeDataCollctionOperation,
+  removeDataCollection: removeDataCollectionOperation,
+  listElasticPlans: listElasticPlansOperation,
+  createElasticPlan: createElasticPlanOperation,
+  describeElasticPlan: describeElasticPlanOperation,
+  modifyElasticPlan: modifyElasticPlanOperation,
+  removeElasticPlan: removeElasticPlanOperation,
+  listScheduledTasks: listScheduledTasksOperation,
+  createScheduledTask: createScheduledTaskOperation,
+  describeScheduledTask: describeScheduledTaskOperation,
+  modifyScheduledTask: modifyScheduledTaskOperation,
+  removeScheduledTask: removeScheduledTaskOperation,
+  listFunctionInstances: listFunctionInstancesOperation,
+  createFunctionInstance: createFunctionInstanceOperation,
+  getFunctionInstance: getFunctionInstanceOperation,
+  updateFunctionInstance: updateFunctionInstanceOperation,
+  deleteFunctionInstance: deleteFunctionInstanceOperation,
+  listFunctionTasks: listFunctionTasksOperation,
+  createFunctionTask: createFunctionTaskOperation,
+  getFunctionTask: getFunctionTaskOperation,
+  deleteFunctionTask: deleteFunctionTaskOperation,
+  getFunctionDefaultInstance: getFunctionDefaultInstanceOperation,
+  updateFunctionDefaultInstance: updateFunctionDefaultInstanceOperation,
+  listFunctionResources: listFunctionResourcesOperation,
+  createFunctionResource: createFunctionResourceOperation,
+  getFunctionResource: getFunctionResourceOperation,
+  updateFunctionResource: updateFunctionResourceOperation,
+  deleteFunctionResource: deleteFunctionResourceOperation,
+  getFunctionCurrentVersion: getFunctionCurrentVersionOperation,
+  getFunctionVersion: getFunctionVersionOperation,
+  describeRegions: describeRegionsOperation,
+  getDomain: getDomainOperation,
+  listTagResources: listTagResourcesOperation,
+  tagResources: tagResourcesOperation,
+  untagResources: untagResourcesOperation,
+};
 
 /** The error codes the spec documents (`x-acs-error-codes`), with their usual HTTP status. */
 export const ERROR_CODES = [

@@ -92,7 +92,7 @@ import {
   type ModifyElasticPlanResponse,
   type ModifyScheduledTaskParams,
   type ModifyScheduledTaskResponse,
-  type OpenSearchClient,
+  type OpenSearchCore,
   type OpenSearchError,
   type RemoveAppGroupParams,
   type RemoveAppGroupResponse,
@@ -128,9 +128,70 @@ import {
   type UpdateFunctionResourceResponse,
   type UpdateSummariesParams,
   type UpdateSummariesResponse,
-  OPERATIONS,
-  type OperationMeta,
 } from '@acs-opensearch/client';
+import {
+  listAppGroupsOperation,
+  createAppGroupOperation,
+  describeAppGroupOperation,
+  modifyAppGroupOperation,
+  removeAppGroupOperation,
+  renewAppGroupOperation,
+  replaceAppGroupCommodityCodeOperation,
+  modifyAppGroupQuotaOperation,
+  updateAppGroupDeleteProtectionOperation,
+  createAppGroupCredentialsOperation,
+  listQuotaReviewTasksOperation,
+  listProceedingsOperation,
+  listStatisticLogsOperation,
+  listStatisticReportOperation,
+  bindEsInstanceOperation,
+  unbindEsInstanceOperation,
+  bindESUserAnalyzerOperation,
+  unbindESUserAnalyzerOperation,
+  describeAppsOperation,
+  createAppOperation,
+  describeAppOperation,
+  removeAppOperation,
+  describeAppStatisticsOperation,
+  updateFetchFieldsOperation,
+  updateSummariesOperation,
+  listDataCollectionsOperation,
+  describeDataCollctionOperation,
+  removeDataCollectionOperation,
+  listElasticPlansOperation,
+  createElasticPlanOperation,
+  describeElasticPlanOperation,
+  modifyElasticPlanOperation,
+  removeElasticPlanOperation,
+  listScheduledTasksOperation,
+  createScheduledTaskOperation,
+  describeScheduledTaskOperation,
+  modifyScheduledTaskOperation,
+  removeScheduledTaskOperation,
+  listFunctionInstancesOperation,
+  createFunctionInstanceOperation,
+  getFunctionInstanceOperation,
+  updateFunctionInstanceOperation,
+  deleteFunctionInstanceOperation,
+  listFunctionTasksOperation,
+  createFunctionTaskOperation,
+  getFunctionTaskOperation,
+  deleteFunctionTaskOperation,
+  getFunctionDefaultInstanceOperation,
+  updateFunctionDefaultInstanceOperation,
+  listFunctionResourcesOperation,
+  createFunctionResourceOperation,
+  getFunctionResourceOperation,
+  updateFunctionResourceOperation,
+  deleteFunctionResourceOperation,
+  getFunctionCurrentVersionOperation,
+  getFunctionVersionOperation,
+  describeRegionsOperation,
+  getDomainOperation,
+  listTagResourcesOperation,
+  tagResourcesOperation,
+  untagResourcesOperation,
+} from '@acs-opensearch/client/operations';
 import type { DataTag, InfiniteData, QueryKey } from '@tanstack/query-core';
 import {
   type InvalidationPlan,
@@ -147,445 +208,445 @@ import {
 const listAppGroupsPlan: KeyPlan = {"segments":["app-groups"]};
 /** The query key of listAppGroups: `["opensearch", ...path, query]`; a prefix matches everything below it. */
 export const listAppGroupsQueryKey = (params?: ListAppGroupsParams) =>
-  queryKeyOf(OPERATIONS.listAppGroups as OperationMeta, listAppGroupsPlan, params) as DataTag<QueryKey, ListAppGroupsResponse, OpenSearchError>;
+  queryKeyOf(listAppGroupsOperation, listAppGroupsPlan, params) as DataTag<QueryKey, ListAppGroupsResponse, OpenSearchError>;
 /** Query options for listAppGroups (`GET /v4/openapi/app-groups`): its key, a queryFn that passes TanStack's signal, no TanStack retry. */
-export const listAppGroupsOptions = (client: OpenSearchClient, params?: ListAppGroupsParams, options?: QueryCallOptions) =>
-  readOptions<ListAppGroupsResponse>(client, OPERATIONS.listAppGroups as OperationMeta, listAppGroupsPlan, params, options);
+export const listAppGroupsOptions = (client: OpenSearchCore, params?: ListAppGroupsParams, options?: QueryCallOptions) =>
+  readOptions<ListAppGroupsResponse>(client, listAppGroupsOperation, listAppGroupsPlan, params, options);
 /** The infinite query key of listAppGroups: its key without `pageNumber`, marked `infinite`. */
 export const listAppGroupsInfiniteQueryKey = (params?: ListAppGroupsParams) =>
-  infiniteKeyOf(OPERATIONS.listAppGroups as OperationMeta, listAppGroupsPlan, params) as DataTag<QueryKey, InfiniteData<ListAppGroupsResponse, number>, OpenSearchError>;
+  infiniteKeyOf(listAppGroupsOperation, listAppGroupsPlan, params) as DataTag<QueryKey, InfiniteData<ListAppGroupsResponse, number>, OpenSearchError>;
 /** Infinite query options for listAppGroups: one page per call by `pageNumber`, none after the last (`totalCount`, a short or empty page). */
-export const listAppGroupsInfiniteOptions = (client: OpenSearchClient, params?: Omit<ListAppGroupsParams, 'pageNumber'> & Partial<Pick<ListAppGroupsParams, 'pageNumber'>>, options?: QueryCallOptions) =>
-  infiniteOptions<ListAppGroupsResponse>(client, OPERATIONS.listAppGroups as OperationMeta, listAppGroupsPlan, params, options);
+export const listAppGroupsInfiniteOptions = (client: OpenSearchCore, params?: Omit<ListAppGroupsParams, 'pageNumber'> & Partial<Pick<ListAppGroupsParams, 'pageNumber'>>, options?: QueryCallOptions) =>
+  infiniteOptions<ListAppGroupsResponse>(client, listAppGroupsOperation, listAppGroupsPlan, params, options);
 
 const createAppGroupInvalidates: InvalidationPlan = {"resource":{"segments":["app-groups"]}};
 /** Mutation options for createAppGroup (`POST /v4/openapi/app-groups`); on success it refreshes everything under `/app-groups`. */
-export const createAppGroupMutation = (client: OpenSearchClient, config?: OpenSearchMutationConfig<CreateAppGroupResponse, CreateAppGroupParams>) =>
-  mutationOptions<CreateAppGroupResponse, CreateAppGroupParams>(client, OPERATIONS.createAppGroup as OperationMeta, createAppGroupInvalidates, config);
+export const createAppGroupMutation = (client: OpenSearchCore, config?: OpenSearchMutationConfig<CreateAppGroupResponse, CreateAppGroupParams>) =>
+  mutationOptions<CreateAppGroupResponse, CreateAppGroupParams>(client, createAppGroupOperation, createAppGroupInvalidates, config);
 
 const describeAppGroupPlan: KeyPlan = {"segments":["app-groups","{appGroupIdentity}"]};
 /** The query key of describeAppGroup: `["opensearch", ...path, query]`; a prefix matches everything below it. */
 export const describeAppGroupQueryKey = (params: DescribeAppGroupParams) =>
-  queryKeyOf(OPERATIONS.describeAppGroup as OperationMeta, describeAppGroupPlan, params) as DataTag<QueryKey, DescribeAppGroupResponse, OpenSearchError>;
+  queryKeyOf(describeAppGroupOperation, describeAppGroupPlan, params) as DataTag<QueryKey, DescribeAppGroupResponse, OpenSearchError>;
 /** Query options for describeAppGroup (`GET /v4/openapi/app-groups/{appGroupIdentity}`): its key, a queryFn that passes TanStack's signal, no TanStack retry. */
-export const describeAppGroupOptions = (client: OpenSearchClient, params: DescribeAppGroupParams, options?: QueryCallOptions) =>
-  readOptions<DescribeAppGroupResponse>(client, OPERATIONS.describeAppGroup as OperationMeta, describeAppGroupPlan, params, options);
+export const describeAppGroupOptions = (client: OpenSearchCore, params: DescribeAppGroupParams, options?: QueryCallOptions) =>
+  readOptions<DescribeAppGroupResponse>(client, describeAppGroupOperation, describeAppGroupPlan, params, options);
 
 const modifyAppGroupInvalidates: InvalidationPlan = {"resource":{"segments":["app-groups","{appGroupIdentity}"]},"collection":{"segments":["app-groups"]}};
 /** Mutation options for modifyAppGroup (`PUT /v4/openapi/app-groups/{appGroupIdentity}`); on success it refreshes everything under `/app-groups/{appGroupIdentity}` and the lists of `/app-groups`. */
-export const modifyAppGroupMutation = (client: OpenSearchClient, config?: OpenSearchMutationConfig<ModifyAppGroupResponse, ModifyAppGroupParams>) =>
-  mutationOptions<ModifyAppGroupResponse, ModifyAppGroupParams>(client, OPERATIONS.modifyAppGroup as OperationMeta, modifyAppGroupInvalidates, config);
+export const modifyAppGroupMutation = (client: OpenSearchCore, config?: OpenSearchMutationConfig<ModifyAppGroupResponse, ModifyAppGroupParams>) =>
+  mutationOptions<ModifyAppGroupResponse, ModifyAppGroupParams>(client, modifyAppGroupOperation, modifyAppGroupInvalidates, config);
 
 const removeAppGroupInvalidates: InvalidationPlan = {"resource":{"segments":["app-groups","{appGroupIdentity}"]},"collection":{"segments":["app-groups"]}};
 /** Mutation options for removeAppGroup (`DELETE /v4/openapi/app-groups/{appGroupIdentity}`); on success it refreshes everything under `/app-groups/{appGroupIdentity}` and the lists of `/app-groups`. */
-export const removeAppGroupMutation = (client: OpenSearchClient, config?: OpenSearchMutationConfig<RemoveAppGroupResponse, RemoveAppGroupParams>) =>
-  mutationOptions<RemoveAppGroupResponse, RemoveAppGroupParams>(client, OPERATIONS.removeAppGroup as OperationMeta, removeAppGroupInvalidates, config);
+export const removeAppGroupMutation = (client: OpenSearchCore, config?: OpenSearchMutationConfig<RemoveAppGroupResponse, RemoveAppGroupParams>) =>
+  mutationOptions<RemoveAppGroupResponse, RemoveAppGroupParams>(client, removeAppGroupOperation, removeAppGroupInvalidates, config);
 
 const renewAppGroupInvalidates: InvalidationPlan = {"resource":{"segments":["app-groups","{appGroupIdentity}"]},"collection":{"segments":["app-groups"]}};
 /** Mutation options for renewAppGroup (`POST /v4/openapi/app-groups/{appGroupIdentity}/actions/renew`); on success it refreshes everything under `/app-groups/{appGroupIdentity}` and the lists of `/app-groups`. */
-export const renewAppGroupMutation = (client: OpenSearchClient, config?: OpenSearchMutationConfig<RenewAppGroupResponse, RenewAppGroupParams>) =>
-  mutationOptions<RenewAppGroupResponse, RenewAppGroupParams>(client, OPERATIONS.renewAppGroup as OperationMeta, renewAppGroupInvalidates, config);
+export const renewAppGroupMutation = (client: OpenSearchCore, config?: OpenSearchMutationConfig<RenewAppGroupResponse, RenewAppGroupParams>) =>
+  mutationOptions<RenewAppGroupResponse, RenewAppGroupParams>(client, renewAppGroupOperation, renewAppGroupInvalidates, config);
 
 const replaceAppGroupCommodityCodeInvalidates: InvalidationPlan = {"resource":{"segments":["app-groups","{appGroupIdentity}"]},"collection":{"segments":["app-groups"]}};
 /** Mutation options for replaceAppGroupCommodityCode (`POST /v4/openapi/app-groups/{appGroupIdentity}/actions/to-instance-typed`); on success it refreshes everything under `/app-groups/{appGroupIdentity}` and the lists of `/app-groups`. */
-export const replaceAppGroupCommodityCodeMutation = (client: OpenSearchClient, config?: OpenSearchMutationConfig<ReplaceAppGroupCommodityCodeResponse, ReplaceAppGroupCommodityCodeParams>) =>
-  mutationOptions<ReplaceAppGroupCommodityCodeResponse, ReplaceAppGroupCommodityCodeParams>(client, OPERATIONS.replaceAppGroupCommodityCode as OperationMeta, replaceAppGroupCommodityCodeInvalidates, config);
+export const replaceAppGroupCommodityCodeMutation = (client: OpenSearchCore, config?: OpenSearchMutationConfig<ReplaceAppGroupCommodityCodeResponse, ReplaceAppGroupCommodityCodeParams>) =>
+  mutationOptions<ReplaceAppGroupCommodityCodeResponse, ReplaceAppGroupCommodityCodeParams>(client, replaceAppGroupCommodityCodeOperation, replaceAppGroupCommodityCodeInvalidates, config);
 
 const modifyAppGroupQuotaInvalidates: InvalidationPlan = {"resource":{"segments":["app-groups","{appGroupIdentity}"]},"collection":{"segments":["app-groups"]}};
 /** Mutation options for modifyAppGroupQuota (`PUT /v4/openapi/app-groups/{appGroupIdentity}/quota`); on success it refreshes everything under `/app-groups/{appGroupIdentity}` and the lists of `/app-groups`. */
-export const modifyAppGroupQuotaMutation = (client: OpenSearchClient, config?: OpenSearchMutationConfig<ModifyAppGroupQuotaResponse, ModifyAppGroupQuotaParams>) =>
-  mutationOptions<ModifyAppGroupQuotaResponse, ModifyAppGroupQuotaParams>(client, OPERATIONS.modifyAppGroupQuota as OperationMeta, modifyAppGroupQuotaInvalidates, config);
+export const modifyAppGroupQuotaMutation = (client: OpenSearchCore, config?: OpenSearchMutationConfig<ModifyAppGroupQuotaResponse, ModifyAppGroupQuotaParams>) =>
+  mutationOptions<ModifyAppGroupQuotaResponse, ModifyAppGroupQuotaParams>(client, modifyAppGroupQuotaOperation, modifyAppGroupQuotaInvalidates, config);
 
 const updateAppGroupDeleteProtectionInvalidates: InvalidationPlan = {"resource":{"segments":["app-groups","{appGroupIdentity}"]},"collection":{"segments":["app-groups"]}};
 /** Mutation options for updateAppGroupDeleteProtection (`PUT /v4/openapi/app-groups/{appGroupIdentity}/delete-protection`); on success it refreshes everything under `/app-groups/{appGroupIdentity}` and the lists of `/app-groups`. */
-export const updateAppGroupDeleteProtectionMutation = (client: OpenSearchClient, config?: OpenSearchMutationConfig<UpdateAppGroupDeleteProtectionResponse, UpdateAppGroupDeleteProtectionParams>) =>
-  mutationOptions<UpdateAppGroupDeleteProtectionResponse, UpdateAppGroupDeleteProtectionParams>(client, OPERATIONS.updateAppGroupDeleteProtection as OperationMeta, updateAppGroupDeleteProtectionInvalidates, config);
+export const updateAppGroupDeleteProtectionMutation = (client: OpenSearchCore, config?: OpenSearchMutationConfig<UpdateAppGroupDeleteProtectionResponse, UpdateAppGroupDeleteProtectionParams>) =>
+  mutationOptions<UpdateAppGroupDeleteProtectionResponse, UpdateAppGroupDeleteProtectionParams>(client, updateAppGroupDeleteProtectionOperation, updateAppGroupDeleteProtectionInvalidates, config);
 
 const createAppGroupCredentialsInvalidates: InvalidationPlan = {"resource":{"segments":["app-groups","{appGroupIdentity}"]},"collection":{"segments":["app-groups"]}};
 /** Mutation options for createAppGroupCredentials (`POST /v4/openapi/app-groups/{appGroupIdentity}/credentials`); on success it refreshes everything under `/app-groups/{appGroupIdentity}` and the lists of `/app-groups`. */
-export const createAppGroupCredentialsMutation = (client: OpenSearchClient, config?: OpenSearchMutationConfig<CreateAppGroupCredentialsResponse, CreateAppGroupCredentialsParams>) =>
-  mutationOptions<CreateAppGroupCredentialsResponse, CreateAppGroupCredentialsParams>(client, OPERATIONS.createAppGroupCredentials as OperationMeta, createAppGroupCredentialsInvalidates, config);
+export const createAppGroupCredentialsMutation = (client: OpenSearchCore, config?: OpenSearchMutationConfig<CreateAppGroupCredentialsResponse, CreateAppGroupCredentialsParams>) =>
+  mutationOptions<CreateAppGroupCredentialsResponse, CreateAppGroupCredentialsParams>(client, createAppGroupCredentialsOperation, createAppGroupCredentialsInvalidates, config);
 
 const listQuotaReviewTasksPlan: KeyPlan = {"segments":["app-groups","{appGroupIdentity}","quota-review-tasks"]};
 /** The query key of listQuotaReviewTasks: `["opensearch", ...path, query]`; a prefix matches everything below it. */
 export const listQuotaReviewTasksQueryKey = (params: ListQuotaReviewTasksParams) =>
-  queryKeyOf(OPERATIONS.listQuotaReviewTasks as OperationMeta, listQuotaReviewTasksPlan, params) as DataTag<QueryKey, ListQuotaReviewTasksResponse, OpenSearchError>;
+  queryKeyOf(listQuotaReviewTasksOperation, listQuotaReviewTasksPlan, params) as DataTag<QueryKey, ListQuotaReviewTasksResponse, OpenSearchError>;
 /** Query options for listQuotaReviewTasks (`GET /v4/openapi/app-groups/{appGroupIdentity}/quota-review-tasks`): its key, a queryFn that passes TanStack's signal, no TanStack retry. */
-export const listQuotaReviewTasksOptions = (client: OpenSearchClient, params: ListQuotaReviewTasksParams, options?: QueryCallOptions) =>
-  readOptions<ListQuotaReviewTasksResponse>(client, OPERATIONS.listQuotaReviewTasks as OperationMeta, listQuotaReviewTasksPlan, params, options);
+export const listQuotaReviewTasksOptions = (client: OpenSearchCore, params: ListQuotaReviewTasksParams, options?: QueryCallOptions) =>
+  readOptions<ListQuotaReviewTasksResponse>(client, listQuotaReviewTasksOperation, listQuotaReviewTasksPlan, params, options);
 /** The infinite query key of listQuotaReviewTasks: its key without `pageNumber`, marked `infinite`. */
 export const listQuotaReviewTasksInfiniteQueryKey = (params: ListQuotaReviewTasksParams) =>
-  infiniteKeyOf(OPERATIONS.listQuotaReviewTasks as OperationMeta, listQuotaReviewTasksPlan, params) as DataTag<QueryKey, InfiniteData<ListQuotaReviewTasksResponse, number>, OpenSearchError>;
+  infiniteKeyOf(listQuotaReviewTasksOperation, listQuotaReviewTasksPlan, params) as DataTag<QueryKey, InfiniteData<ListQuotaReviewTasksResponse, number>, OpenSearchError>;
 /** Infinite query options for listQuotaReviewTasks: one page per call by `pageNumber`, none after the last (`totalCount`, a short or empty page). */
-export const listQuotaReviewTasksInfiniteOptions = (client: OpenSearchClient, params: Omit<ListQuotaReviewTasksParams, 'pageNumber'> & Partial<Pick<ListQuotaReviewTasksParams, 'pageNumber'>>, options?: QueryCallOptions) =>
-  infiniteOptions<ListQuotaReviewTasksResponse>(client, OPERATIONS.listQuotaReviewTasks as OperationMeta, listQuotaReviewTasksPlan, params, options);
+export const listQuotaReviewTasksInfiniteOptions = (client: OpenSearchCore, params: Omit<ListQuotaReviewTasksParams, 'pageNumber'> & Partial<Pick<ListQuotaReviewTasksParams, 'pageNumber'>>, options?: QueryCallOptions) =>
+  infiniteOptions<ListQuotaReviewTasksResponse>(client, listQuotaReviewTasksOperation, listQuotaReviewTasksPlan, params, options);
 
 const listProceedingsPlan: KeyPlan = {"segments":["app-groups","{appGroupIdentity}","proceedings"]};
 /** The query key of listProceedings: `["opensearch", ...path, query]`; a prefix matches everything below it. */
 export const listProceedingsQueryKey = (params: ListProceedingsParams) =>
-  queryKeyOf(OPERATIONS.listProceedings as OperationMeta, listProceedingsPlan, params) as DataTag<QueryKey, ListProceedingsResponse, OpenSearchError>;
+  queryKeyOf(listProceedingsOperation, listProceedingsPlan, params) as DataTag<QueryKey, ListProceedingsResponse, OpenSearchError>;
 /** Query options for listProceedings (`GET /v4/openapi/app-groups/{appGroupIdentity}/proceedings`): its key, a queryFn that passes TanStack's signal, no TanStack retry. */
-export const listProceedingsOptions = (client: OpenSearchClient, params: ListProceedingsParams, options?: QueryCallOptions) =>
-  readOptions<ListProceedingsResponse>(client, OPERATIONS.listProceedings as OperationMeta, listProceedingsPlan, params, options);
+export const listProceedingsOptions = (client: OpenSearchCore, params: ListProceedingsParams, options?: QueryCallOptions) =>
+  readOptions<ListProceedingsResponse>(client, listProceedingsOperation, listProceedingsPlan, params, options);
 
 const listStatisticLogsPlan: KeyPlan = {"segments":["app-groups","{appGroupIdentity}","statistic-logs","{moduleName}"]};
 /** The query key of listStatisticLogs: `["opensearch", ...path, query]`; a prefix matches everything below it. */
 export const listStatisticLogsQueryKey = (params: ListStatisticLogsParams) =>
-  queryKeyOf(OPERATIONS.listStatisticLogs as OperationMeta, listStatisticLogsPlan, params) as DataTag<QueryKey, ListStatisticLogsResponse, OpenSearchError>;
+  queryKeyOf(listStatisticLogsOperation, listStatisticLogsPlan, params) as DataTag<QueryKey, ListStatisticLogsResponse, OpenSearchError>;
 /** Query options for listStatisticLogs (`GET /v4/openapi/app-groups/{appGroupIdentity}/statistic-logs/{moduleName}`): its key, a queryFn that passes TanStack's signal, no TanStack retry. */
-export const listStatisticLogsOptions = (client: OpenSearchClient, params: ListStatisticLogsParams, options?: QueryCallOptions) =>
-  readOptions<ListStatisticLogsResponse>(client, OPERATIONS.listStatisticLogs as OperationMeta, listStatisticLogsPlan, params, options);
+export const listStatisticLogsOptions = (client: OpenSearchCore, params: ListStatisticLogsParams, options?: QueryCallOptions) =>
+  readOptions<ListStatisticLogsResponse>(client, listStatisticLogsOperation, listStatisticLogsPlan, params, options);
 /** The infinite query key of listStatisticLogs: its key without `pageNumber`, marked `infinite`. */
 export const listStatisticLogsInfiniteQueryKey = (params: ListStatisticLogsParams) =>
-  infiniteKeyOf(OPERATIONS.listStatisticLogs as OperationMeta, listStatisticLogsPlan, params) as DataTag<QueryKey, InfiniteData<ListStatisticLogsResponse, number>, OpenSearchError>;
+  infiniteKeyOf(listStatisticLogsOperation, listStatisticLogsPlan, params) as DataTag<QueryKey, InfiniteData<ListStatisticLogsResponse, number>, OpenSearchError>;
 /** Infinite query options for listStatisticLogs: one page per call by `pageNumber`, none after the last (`totalCount`, a short or empty page). */
-export const listStatisticLogsInfiniteOptions = (client: OpenSearchClient, params: Omit<ListStatisticLogsParams, 'pageNumber'> & Partial<Pick<ListStatisticLogsParams, 'pageNumber'>>, options?: QueryCallOptions) =>
-  infiniteOptions<ListStatisticLogsResponse>(client, OPERATIONS.listStatisticLogs as OperationMeta, listStatisticLogsPlan, params, options);
+export const listStatisticLogsInfiniteOptions = (client: OpenSearchCore, params: Omit<ListStatisticLogsParams, 'pageNumber'> & Partial<Pick<ListStatisticLogsParams, 'pageNumber'>>, options?: QueryCallOptions) =>
+  infiniteOptions<ListStatisticLogsResponse>(client, listStatisticLogsOperation, listStatisticLogsPlan, params, options);
 
 const listStatisticReportPlan: KeyPlan = {"segments":["app-groups","{appGroupIdentity}","statistic-report","{moduleName}"]};
 /** The query key of listStatisticReport: `["opensearch", ...path, query]`; a prefix matches everything below it. */
 export const listStatisticReportQueryKey = (params: ListStatisticReportParams) =>
-  queryKeyOf(OPERATIONS.listStatisticReport as OperationMeta, listStatisticReportPlan, params) as DataTag<QueryKey, ListStatisticReportResponse, OpenSearchError>;
+  queryKeyOf(listStatisticReportOperation, listStatisticReportPlan, params) as DataTag<QueryKey, ListStatisticReportResponse, OpenSearchError>;
 /** Query options for listStatisticReport (`GET /v4/openapi/app-groups/{appGroupIdentity}/statistic-report/{moduleName}`): its key, a queryFn that passes TanStack's signal, no TanStack retry. */
-export const listStatisticReportOptions = (client: OpenSearchClient, params: ListStatisticReportParams, options?: QueryCallOptions) =>
-  readOptions<ListStatisticReportResponse>(client, OPERATIONS.listStatisticReport as OperationMeta, listStatisticReportPlan, params, options);
+export const listStatisticReportOptions = (client: OpenSearchCore, params: ListStatisticReportParams, options?: QueryCallOptions) =>
+  readOptions<ListStatisticReportResponse>(client, listStatisticReportOperation, listStatisticReportPlan, params, options);
 /** The infinite query key of listStatisticReport: its key without `pageNumber`, marked `infinite`. */
 export const listStatisticReportInfiniteQueryKey = (params: ListStatisticReportParams) =>
-  infiniteKeyOf(OPERATIONS.listStatisticReport as OperationMeta, listStatisticReportPlan, params) as DataTag<QueryKey, InfiniteData<ListStatisticReportResponse, number>, OpenSearchError>;
+  infiniteKeyOf(listStatisticReportOperation, listStatisticReportPlan, params) as DataTag<QueryKey, InfiniteData<ListStatisticReportResponse, number>, OpenSearchError>;
 /** Infinite query options for listStatisticReport: one page per call by `pageNumber`, none after the last (`totalCount`, a short or empty page). */
-export const listStatisticReportInfiniteOptions = (client: OpenSearchClient, params: Omit<ListStatisticReportParams, 'pageNumber'> & Partial<Pick<ListStatisticReportParams, 'pageNumber'>>, options?: QueryCallOptions) =>
-  infiniteOptions<ListStatisticReportResponse>(client, OPERATIONS.listStatisticReport as OperationMeta, listStatisticReportPlan, params, options);
+export const listStatisticReportInfiniteOptions = (client: OpenSearchCore, params: Omit<ListStatisticReportParams, 'pageNumber'> & Partial<Pick<ListStatisticReportParams, 'pageNumber'>>, options?: QueryCallOptions) =>
+  infiniteOptions<ListStatisticReportResponse>(client, listStatisticReportOperation, listStatisticReportPlan, params, options);
 
 const bindEsInstanceInvalidates: InvalidationPlan = {"resource":{"segments":["app-groups","{appGroupIdentity}"]},"collection":{"segments":["app-groups"]}};
 /** Mutation options for bindEsInstance (`POST /v4/openapi/app-groups/{appGroupIdentity}/actions/bind-es-instance`); on success it refreshes everything under `/app-groups/{appGroupIdentity}` and the lists of `/app-groups`. */
-export const bindEsInstanceMutation = (client: OpenSearchClient, config?: OpenSearchMutationConfig<BindEsInstanceResponse, BindEsInstanceParams>) =>
-  mutationOptions<BindEsInstanceResponse, BindEsInstanceParams>(client, OPERATIONS.bindEsInstance as OperationMeta, bindEsInstanceInvalidates, config);
+export const bindEsInstanceMutation = (client: OpenSearchCore, config?: OpenSearchMutationConfig<BindEsInstanceResponse, BindEsInstanceParams>) =>
+  mutationOptions<BindEsInstanceResponse, BindEsInstanceParams>(client, bindEsInstanceOperation, bindEsInstanceInvalidates, config);
 
 const unbindEsInstanceInvalidates: InvalidationPlan = {"resource":{"segments":["app-groups","{appGroupIdentity}"]},"collection":{"segments":["app-groups"]}};
 /** Mutation options for unbindEsInstance (`POST /v4/openapi/app-groups/{appGroupIdentity}/actions/unbind-es-instance`); on success it refreshes everything under `/app-groups/{appGroupIdentity}` and the lists of `/app-groups`. */
-export const unbindEsInstanceMutation = (client: OpenSearchClient, config?: OpenSearchMutationConfig<UnbindEsInstanceResponse, UnbindEsInstanceParams>) =>
-  mutationOptions<UnbindEsInstanceResponse, UnbindEsInstanceParams>(client, OPERATIONS.unbindEsInstance as OperationMeta, unbindEsInstanceInvalidates, config);
+export const unbindEsInstanceMutation = (client: OpenSearchCore, config?: OpenSearchMutationConfig<UnbindEsInstanceResponse, UnbindEsInstanceParams>) =>
+  mutationOptions<UnbindEsInstanceResponse, UnbindEsInstanceParams>(client, unbindEsInstanceOperation, unbindEsInstanceInvalidates, config);
 
 const bindESUserAnalyzerInvalidates: InvalidationPlan = {"resource":{"segments":["app-groups","{appGroupIdentity}"]},"collection":{"segments":["app-groups"]}};
 /** Mutation options for bindESUserAnalyzer (`POST /v4/openapi/app-groups/{appGroupIdentity}/es/{esInstanceId}/actions/bind-analyzer`); on success it refreshes everything under `/app-groups/{appGroupIdentity}` and the lists of `/app-groups`. */
-export const bindESUserAnalyzerMutation = (client: OpenSearchClient, config?: OpenSearchMutationConfig<BindESUserAnalyzerResponse, BindESUserAnalyzerParams>) =>
-  mutationOptions<BindESUserAnalyzerResponse, BindESUserAnalyzerParams>(client, OPERATIONS.bindESUserAnalyzer as OperationMeta, bindESUserAnalyzerInvalidates, config);
+export const bindESUserAnalyzerMutation = (client: OpenSearchCore, config?: OpenSearchMutationConfig<BindESUserAnalyzerResponse, BindESUserAnalyzerParams>) =>
+  mutationOptions<BindESUserAnalyzerResponse, BindESUserAnalyzerParams>(client, bindESUserAnalyzerOperation, bindESUserAnalyzerInvalidates, config);
 
 const unbindESUserAnalyzerInvalidates: InvalidationPlan = {"resource":{"segments":["app-groups","{appGroupIdentity}"]},"collection":{"segments":["app-groups"]}};
 /** Mutation options for unbindESUserAnalyzer (`POST /v4/openapi/app-groups/{appGroupIdentity}/es/{esInstanceId}/actions/unbind-analyzer`); on success it refreshes everything under `/app-groups/{appGroupIdentity}` and the lists of `/app-groups`. */
-export const unbindESUserAnalyzerMutation = (client: OpenSearchClient, config?: OpenSearchMutationConfig<UnbindESUserAnalyzerResponse, UnbindESUserAnalyzerParams>) =>
-  mutationOptions<UnbindESUserAnalyzerResponse, UnbindESUserAnalyzerParams>(client, OPERATIONS.unbindESUserAnalyzer as OperationMeta, unbindESUserAnalyzerInvalidates, config);
+export const unbindESUserAnalyzerMutation = (client: OpenSearchCore, config?: OpenSearchMutationConfig<UnbindESUserAnalyzerResponse, UnbindESUserAnalyzerParams>) =>
+  mutationOptions<UnbindESUserAnalyzerResponse, UnbindESUserAnalyzerParams>(client, unbindESUserAnalyzerOperation, unbindESUserAnalyzerInvalidates, config);
 
 const describeAppsPlan: KeyPlan = {"segments":["app-groups","{appGroupIdentity}","apps"]};
 /** The query key of describeApps: `["opensearch", ...path, query]`; a prefix matches everything below it. */
 export const describeAppsQueryKey = (params: DescribeAppsParams) =>
-  queryKeyOf(OPERATIONS.describeApps as OperationMeta, describeAppsPlan, params) as DataTag<QueryKey, DescribeAppsResponse, OpenSearchError>;
+  queryKeyOf(describeAppsOperation, describeAppsPlan, params) as DataTag<QueryKey, DescribeAppsResponse, OpenSearchError>;
 /** Query options for describeApps (`GET /v4/openapi/app-groups/{appGroupIdentity}/apps`): its key, a queryFn that passes TanStack's signal, no TanStack retry. */
-export const describeAppsOptions = (client: OpenSearchClient, params: DescribeAppsParams, options?: QueryCallOptions) =>
-  readOptions<DescribeAppsResponse>(client, OPERATIONS.describeApps as OperationMeta, describeAppsPlan, params, options);
+export const describeAppsOptions = (client: OpenSearchCore, params: DescribeAppsParams, options?: QueryCallOptions) =>
+  readOptions<DescribeAppsResponse>(client, describeAppsOperation, describeAppsPlan, params, options);
 
 const createAppInvalidates: InvalidationPlan = {"resource":{"segments":["app-groups","{appGroupIdentity}","apps"]}};
 /** Mutation options for createApp (`POST /v4/openapi/app-groups/{appGroupIdentity}/apps`); on success it refreshes everything under `/app-groups/{appGroupIdentity}/apps`. */
-export const createAppMutation = (client: OpenSearchClient, config?: OpenSearchMutationConfig<CreateAppResponse, CreateAppParams>) =>
-  mutationOptions<CreateAppResponse, CreateAppParams>(client, OPERATIONS.createApp as OperationMeta, createAppInvalidates, config);
+export const createAppMutation = (client: OpenSearchCore, config?: OpenSearchMutationConfig<CreateAppResponse, CreateAppParams>) =>
+  mutationOptions<CreateAppResponse, CreateAppParams>(client, createAppOperation, createAppInvalidates, config);
 
 const describeAppPlan: KeyPlan = {"segments":["app-groups","{appGroupIdentity}","apps","{appId}"]};
 /** The query key of describeApp: `["opensearch", ...path, query]`; a prefix matches everything below it. */
 export const describeAppQueryKey = (params: DescribeAppParams) =>
-  queryKeyOf(OPERATIONS.describeApp as OperationMeta, describeAppPlan, params) as DataTag<QueryKey, DescribeAppResponse, OpenSearchError>;
+  queryKeyOf(describeAppOperation, describeAppPlan, params) as DataTag<QueryKey, DescribeAppResponse, OpenSearchError>;
 /** Query options for describeApp (`GET /v4/openapi/app-groups/{appGroupIdentity}/apps/{appId}`): its key, a queryFn that passes TanStack's signal, no TanStack retry. */
-export const describeAppOptions = (client: OpenSearchClient, params: DescribeAppParams, options?: QueryCallOptions) =>
-  readOptions<DescribeAppResponse>(client, OPERATIONS.describeApp as OperationMeta, describeAppPlan, params, options);
+export const describeAppOptions = (client: OpenSearchCore, params: DescribeAppParams, options?: QueryCallOptions) =>
+  readOptions<DescribeAppResponse>(client, describeAppOperation, describeAppPlan, params, options);
 
 const removeAppInvalidates: InvalidationPlan = {"resource":{"segments":["app-groups","{appGroupIdentity}","apps","{appId}"]},"collection":{"segments":["app-groups","{appGroupIdentity}","apps"]}};
 /** Mutation options for removeApp (`DELETE /v4/openapi/app-groups/{appGroupIdentity}/apps/{appId}`); on success it refreshes everything under `/app-groups/{appGroupIdentity}/apps/{appId}` and the lists of `/app-groups/{appGroupIdentity}/apps`. */
-export const removeAppMutation = (client: OpenSearchClient, config?: OpenSearchMutationConfig<RemoveAppResponse, RemoveAppParams>) =>
-  mutationOptions<RemoveAppResponse, RemoveAppParams>(client, OPERATIONS.removeApp as OperationMeta, removeAppInvalidates, config);
+export const removeAppMutation = (client: OpenSearchCore, config?: OpenSearchMutationConfig<RemoveAppResponse, RemoveAppParams>) =>
+  mutationOptions<RemoveAppResponse, RemoveAppParams>(client, removeAppOperation, removeAppInvalidates, config);
 
 const describeAppStatisticsPlan: KeyPlan = {"segments":["app-groups","{appGroupIdentity}","apps","{appId}","statistics"]};
 /** The query key of describeAppStatistics: `["opensearch", ...path, query]`; a prefix matches everything below it. */
 export const describeAppStatisticsQueryKey = (params: DescribeAppStatisticsParams) =>
-  queryKeyOf(OPERATIONS.describeAppStatistics as OperationMeta, describeAppStatisticsPlan, params) as DataTag<QueryKey, DescribeAppStatisticsResponse, OpenSearchError>;
+  queryKeyOf(describeAppStatisticsOperation, describeAppStatisticsPlan, params) as DataTag<QueryKey, DescribeAppStatisticsResponse, OpenSearchError>;
 /** Query options for describeAppStatistics (`GET /v4/openapi/app-groups/{appGroupIdentity}/apps/{appId}/statistics`): its key, a queryFn that passes TanStack's signal, no TanStack retry. */
-export const describeAppStatisticsOptions = (client: OpenSearchClient, params: DescribeAppStatisticsParams, options?: QueryCallOptions) =>
-  readOptions<DescribeAppStatisticsResponse>(client, OPERATIONS.describeAppStatistics as OperationMeta, describeAppStatisticsPlan, params, options);
+export const describeAppStatisticsOptions = (client: OpenSearchCore, params: DescribeAppStatisticsParams, options?: QueryCallOptions) =>
+  readOptions<DescribeAppStatisticsResponse>(client, describeAppStatisticsOperation, describeAppStatisticsPlan, params, options);
 
 const updateFetchFieldsInvalidates: InvalidationPlan = {"resource":{"segments":["app-groups","{appGroupIdentity}","apps","{appId}"]},"collection":{"segments":["app-groups","{appGroupIdentity}","apps"]}};
 /** Mutation options for updateFetchFields (`PUT /v4/openapi/app-groups/{appGroupIdentity}/apps/{appId}/fetch-fields`); on success it refreshes everything under `/app-groups/{appGroupIdentity}/apps/{appId}` and the lists of `/app-groups/{appGroupIdentity}/apps`. */
-export const updateFetchFieldsMutation = (client: OpenSearchClient, config?: OpenSearchMutationConfig<UpdateFetchFieldsResponse, UpdateFetchFieldsParams>) =>
-  mutationOptions<UpdateFetchFieldsResponse, UpdateFetchFieldsParams>(client, OPERATIONS.updateFetchFields as OperationMeta, updateFetchFieldsInvalidates, config);
+export const updateFetchFieldsMutation = (client: OpenSearchCore, config?: OpenSearchMutationConfig<UpdateFetchFieldsResponse, UpdateFetchFieldsParams>) =>
+  mutationOptions<UpdateFetchFieldsResponse, UpdateFetchFieldsParams>(client, updateFetchFieldsOperation, updateFetchFieldsInvalidates, config);
 
 const updateSummariesInvalidates: InvalidationPlan = {"resource":{"segments":["app-groups","{appGroupIdentity}","apps","{appId}"]},"collection":{"segments":["app-groups","{appGroupIdentity}","apps"]}};
 /** Mutation options for updateSummaries (`PUT /v4/openapi/app-groups/{appGroupIdentity}/apps/{appId}/summaries`); on success it refreshes everything under `/app-groups/{appGroupIdentity}/apps/{appId}` and the lists of `/app-groups/{appGroupIdentity}/apps`. */
-export const updateSummariesMutation = (client: OpenSearchClient, config?: OpenSearchMutationConfig<UpdateSummariesResponse, UpdateSummariesParams>) =>
-  mutationOptions<UpdateSummariesResponse, UpdateSummariesParams>(client, OPERATIONS.updateSummaries as OperationMeta, updateSummariesInvalidates, config);
+export const updateSummariesMutation = (client: OpenSearchCore, config?: OpenSearchMutationConfig<UpdateSummariesResponse, UpdateSummariesParams>) =>
+  mutationOptions<UpdateSummariesResponse, UpdateSummariesParams>(client, updateSummariesOperation, updateSummariesInvalidates, config);
 
 const listDataCollectionsPlan: KeyPlan = {"segments":["app-groups","{appGroupIdentity}","data-collections"]};
 /** The query key of listDataCollections: `["opensearch", ...path, query]`; a prefix matches everything below it. */
 export const listDataCollectionsQueryKey = (params: ListDataCollectionsParams) =>
-  queryKeyOf(OPERATIONS.listDataCollections as OperationMeta, listDataCollectionsPlan, params) as DataTag<QueryKey, ListDataCollectionsResponse, OpenSearchError>;
+  queryKeyOf(listDataCollectionsOperation, listDataCollectionsPlan, params) as DataTag<QueryKey, ListDataCollectionsResponse, OpenSearchError>;
 /** Query options for listDataCollections (`GET /v4/openapi/app-groups/{appGroupIdentity}/data-collections`): its key, a queryFn that passes TanStack's signal, no TanStack retry. */
-export const listDataCollectionsOptions = (client: OpenSearchClient, params: ListDataCollectionsParams, options?: QueryCallOptions) =>
-  readOptions<ListDataCollectionsResponse>(client, OPERATIONS.listDataCollections as OperationMeta, listDataCollectionsPlan, params, options);
+export const listDataCollectionsOptions = (client: OpenSearchCore, params: ListDataCollectionsParams, options?: QueryCallOptions) =>
+  readOptions<ListDataCollectionsResponse>(client, listDataCollectionsOperation, listDataCollectionsPlan, params, options);
 /** The infinite query key of listDataCollections: its key without `pageNumber`, marked `infinite`. */
 export const listDataCollectionsInfiniteQueryKey = (params: ListDataCollectionsParams) =>
-  infiniteKeyOf(OPERATIONS.listDataCollections as OperationMeta, listDataCollectionsPlan, params) as DataTag<QueryKey, InfiniteData<ListDataCollectionsResponse, number>, OpenSearchError>;
+  infiniteKeyOf(listDataCollectionsOperation, listDataCollectionsPlan, params) as DataTag<QueryKey, InfiniteData<ListDataCollectionsResponse, number>, OpenSearchError>;
 /** Infinite query options for listDataCollections: one page per call by `pageNumber`, none after the last (`totalCount`, a short or empty page). */
-export const listDataCollectionsInfiniteOptions = (client: OpenSearchClient, params: Omit<ListDataCollectionsParams, 'pageNumber'> & Partial<Pick<ListDataCollectionsParams, 'pageNumber'>>, options?: QueryCallOptions) =>
-  infiniteOptions<ListDataCollectionsResponse>(client, OPERATIONS.listDataCollections as OperationMeta, listDataCollectionsPlan, params, options);
+export const listDataCollectionsInfiniteOptions = (client: OpenSearchCore, params: Omit<ListDataCollectionsParams, 'pageNumber'> & Partial<Pick<ListDataCollectionsParams, 'pageNumber'>>, options?: QueryCallOptions) =>
+  infiniteOptions<ListDataCollectionsResponse>(client, listDataCollectionsOperation, listDataCollectionsPlan, params, options);
 
 const describeDataCollctionPlan: KeyPlan = {"segments":["app-groups","{appGroupIdentity}","data-collections","{dataCollectionIdentity}"]};
 /** The query key of describeDataCollction: `["opensearch", ...path, query]`; a prefix matches everything below it. */
 export const describeDataCollctionQueryKey = (params: DescribeDataCollctionParams) =>
-  queryKeyOf(OPERATIONS.describeDataCollction as OperationMeta, describeDataCollctionPlan, params) as DataTag<QueryKey, DescribeDataCollctionResponse, OpenSearchError>;
+  queryKeyOf(describeDataCollctionOperation, describeDataCollctionPlan, params) as DataTag<QueryKey, DescribeDataCollctionResponse, OpenSearchError>;
 /** Query options for describeDataCollction (`GET /v4/openapi/app-groups/{appGroupIdentity}/data-collections/{dataCollectionIdentity}`): its key, a queryFn that passes TanStack's signal, no TanStack retry. */
-export const describeDataCollctionOptions = (client: OpenSearchClient, params: DescribeDataCollctionParams, options?: QueryCallOptions) =>
-  readOptions<DescribeDataCollctionResponse>(client, OPERATIONS.describeDataCollction as OperationMeta, describeDataCollctionPlan, params, options);
+export const describeDataCollctionOptions = (client: OpenSearchCore, params: DescribeDataCollctionParams, options?: QueryCallOptions) =>
+  readOptions<DescribeDataCollctionResponse>(client, describeDataCollctionOperation, describeDataCollctionPlan, params, options);
 
 const removeDataCollectionInvalidates: InvalidationPlan = {"resource":{"segments":["app-groups","{appGroupIdentity}","data-collections","{dataCollectionIdentity}"]},"collection":{"segments":["app-groups","{appGroupIdentity}","data-collections"]}};
 /** Mutation options for removeDataCollection (`DELETE /v4/openapi/app-groups/{appGroupIdentity}/data-collections/{dataCollectionIdentity}`); on success it refreshes everything under `/app-groups/{appGroupIdentity}/data-collections/{dataCollectionIdentity}` and the lists of `/app-groups/{appGroupIdentity}/data-collections`. */
-export const removeDataCollectionMutation = (client: OpenSearchClient, config?: OpenSearchMutationConfig<RemoveDataCollectionResponse, RemoveDataCollectionParams>) =>
-  mutationOptions<RemoveDataCollectionResponse, RemoveDataCollectionParams>(client, OPERATIONS.removeDataCollection as OperationMeta, removeDataCollectionInvalidates, config);
+export const removeDataCollectionMutation = (client: OpenSearchCore, config?: OpenSearchMutationConfig<RemoveDataCollectionResponse, RemoveDataCollectionParams>) =>
+  mutationOptions<RemoveDataCollectionResponse, RemoveDataCollectionParams>(client, removeDataCollectionOperation, removeDataCollectionInvalidates, config);
 
 const listElasticPlansPlan: KeyPlan = {"segments":["app-groups","{appGroupIdentity}","elastic-plans"]};
 /** The query key of listElasticPlans: `["opensearch", ...path, query]`; a prefix matches everything below it. */
 export const listElasticPlansQueryKey = (params: ListElasticPlansParams) =>
-  queryKeyOf(OPERATIONS.listElasticPlans as OperationMeta, listElasticPlansPlan, params) as DataTag<QueryKey, ListElasticPlansResponse, OpenSearchError>;
+  queryKeyOf(listElasticPlansOperation, listElasticPlansPlan, params) as DataTag<QueryKey, ListElasticPlansResponse, OpenSearchError>;
 /** Query options for listElasticPlans (`GET /v4/openapi/app-groups/{appGroupIdentity}/elastic-plans`): its key, a queryFn that passes TanStack's signal, no TanStack retry. */
-export const listElasticPlansOptions = (client: OpenSearchClient, params: ListElasticPlansParams, options?: QueryCallOptions) =>
-  readOptions<ListElasticPlansResponse>(client, OPERATIONS.listElasticPlans as OperationMeta, listElasticPlansPlan, params, options);
+export const listElasticPlansOptions = (client: OpenSearchCore, params: ListElasticPlansParams, options?: QueryCallOptions) =>
+  readOptions<ListElasticPlansResponse>(client, listElasticPlansOperation, listElasticPlansPlan, params, options);
 /** The infinite query key of listElasticPlans: its key without `pageNumber`, marked `infinite`. */
 export const listElasticPlansInfiniteQueryKey = (params: ListElasticPlansParams) =>
-  infiniteKeyOf(OPERATIONS.listElasticPlans as OperationMeta, listElasticPlansPlan, params) as DataTag<QueryKey, InfiniteData<ListElasticPlansResponse, number>, OpenSearchError>;
+  infiniteKeyOf(listElasticPlansOperation, listElasticPlansPlan, params) as DataTag<QueryKey, InfiniteData<ListElasticPlansResponse, number>, OpenSearchError>;
 /** Infinite query options for listElasticPlans: one page per call by `pageNumber`, none after the last (`totalCount`, a short or empty page). */
-export const listElasticPlansInfiniteOptions = (client: OpenSearchClient, params: Omit<ListElasticPlansParams, 'pageNumber'> & Partial<Pick<ListElasticPlansParams, 'pageNumber'>>, options?: QueryCallOptions) =>
-  infiniteOptions<ListElasticPlansResponse>(client, OPERATIONS.listElasticPlans as OperationMeta, listElasticPlansPlan, params, options);
+export const listElasticPlansInfiniteOptions = (client: OpenSearchCore, params: Omit<ListElasticPlansParams, 'pageNumber'> & Partial<Pick<ListElasticPlansParams, 'pageNumber'>>, options?: QueryCallOptions) =>
+  infiniteOptions<ListElasticPlansResponse>(client, listElasticPlansOperation, listElasticPlansPlan, params, options);
 
 const createElasticPlanInvalidates: InvalidationPlan = {"resource":{"segments":["app-groups","{appGroupIdentity}","elastic-plans"]}};
 /** Mutation options for createElasticPlan (`POST /v4/openapi/app-groups/{appGroupIdentity}/elastic-plans`); on success it refreshes everything under `/app-groups/{appGroupIdentity}/elastic-plans`. */
-export const createElasticPlanMutation = (client: OpenSearchClient, config?: OpenSearchMutationConfig<CreateElasticPlanResponse, CreateElasticPlanParams>) =>
-  mutationOptions<CreateElasticPlanResponse, CreateElasticPlanParams>(client, OPERATIONS.createElasticPlan as OperationMeta, createElasticPlanInvalidates, config);
+export const createElasticPlanMutation = (client: OpenSearchCore, config?: OpenSearchMutationConfig<CreateElasticPlanResponse, CreateElasticPlanParams>) =>
+  mutationOptions<CreateElasticPlanResponse, CreateElasticPlanParams>(client, createElasticPlanOperation, createElasticPlanInvalidates, config);
 
 const describeElasticPlanPlan: KeyPlan = {"segments":["app-groups","{appGroupIdentity}","elastic-plans","{planId}"]};
 /** The query key of describeElasticPlan: `["opensearch", ...path, query]`; a prefix matches everything below it. */
 export const describeElasticPlanQueryKey = (params: DescribeElasticPlanParams) =>
-  queryKeyOf(OPERATIONS.describeElasticPlan as OperationMeta, describeElasticPlanPlan, params) as DataTag<QueryKey, DescribeElasticPlanResponse, OpenSearchError>;
+  queryKeyOf(describeElasticPlanOperation, describeElasticPlanPlan, params) as DataTag<QueryKey, DescribeElasticPlanResponse, OpenSearchError>;
 /** Query options for describeElasticPlan (`GET /v4/openapi/app-groups/{appGroupIdentity}/elastic-plans/{planId}`): its key, a queryFn that passes TanStack's signal, no TanStack retry. */
-export const describeElasticPlanOptions = (client: OpenSearchClient, params: DescribeElasticPlanParams, options?: QueryCallOptions) =>
-  readOptions<DescribeElasticPlanResponse>(client, OPERATIONS.describeElasticPlan as OperationMeta, describeElasticPlanPlan, params, options);
+export const describeElasticPlanOptions = (client: OpenSearchCore, params: DescribeElasticPlanParams, options?: QueryCallOptions) =>
+  readOptions<DescribeElasticPlanResponse>(client, describeElasticPlanOperation, describeElasticPlanPlan, params, options);
 
 const modifyElasticPlanInvalidates: InvalidationPlan = {"resource":{"segments":["app-groups","{appGroupIdentity}","elastic-plans","{planId}"]},"collection":{"segments":["app-groups","{appGroupIdentity}","elastic-plans"]}};
 /** Mutation options for modifyElasticPlan (`PUT /v4/openapi/app-groups/{appGroupIdentity}/elastic-plans/{planId}`); on success it refreshes everything under `/app-groups/{appGroupIdentity}/elastic-plans/{planId}` and the lists of `/app-groups/{appGroupIdentity}/elastic-plans`. */
-export const modifyElasticPlanMutation = (client: OpenSearchClient, config?: OpenSearchMutationConfig<ModifyElasticPlanResponse, ModifyElasticPlanParams>) =>
-  mutationOptions<ModifyElasticPlanResponse, ModifyElasticPlanParams>(client, OPERATIONS.modifyElasticPlan as OperationMeta, modifyElasticPlanInvalidates, config);
+export const modifyElasticPlanMutation = (client: OpenSearchCore, config?: OpenSearchMutationConfig<ModifyElasticPlanResponse, ModifyElasticPlanParams>) =>
+  mutationOptions<ModifyElasticPlanResponse, ModifyElasticPlanParams>(client, modifyElasticPlanOperation, modifyElasticPlanInvalidates, config);
 
 const removeElasticPlanInvalidates: InvalidationPlan = {"resource":{"segments":["app-groups","{appGroupIdentity}","elastic-plans","{planId}"]},"collection":{"segments":["app-groups","{appGroupIdentity}","elastic-plans"]}};
 /** Mutation options for removeElasticPlan (`DELETE /v4/openapi/app-groups/{appGroupIdentity}/elastic-plans/{planId}`); on success it refreshes everything under `/app-groups/{appGroupIdentity}/elastic-plans/{planId}` and the lists of `/app-groups/{appGroupIdentity}/elastic-plans`. */
-export const removeElasticPlanMutation = (client: OpenSearchClient, config?: OpenSearchMutationConfig<RemoveElasticPlanResponse, RemoveElasticPlanParams>) =>
-  mutationOptions<RemoveElasticPlanResponse, RemoveElasticPlanParams>(client, OPERATIONS.removeElasticPlan as OperationMeta, removeElasticPlanInvalidates, config);
+export const removeElasticPlanMutation = (client: OpenSearchCore, config?: OpenSearchMutationConfig<RemoveElasticPlanResponse, RemoveElasticPlanParams>) =>
+  mutationOptions<RemoveElasticPlanResponse, RemoveElasticPlanParams>(client, removeElasticPlanOperation, removeElasticPlanInvalidates, config);
 
 const listScheduledTasksPlan: KeyPlan = {"segments":["app-groups","{appGroupIdentity}","scheduled-tasks"]};
 /** The query key of listScheduledTasks: `["opensearch", ...path, query]`; a prefix matches everything below it. */
 export const listScheduledTasksQueryKey = (params: ListScheduledTasksParams) =>
-  queryKeyOf(OPERATIONS.listScheduledTasks as OperationMeta, listScheduledTasksPlan, params) as DataTag<QueryKey, ListScheduledTasksResponse, OpenSearchError>;
+  queryKeyOf(listScheduledTasksOperation, listScheduledTasksPlan, params) as DataTag<QueryKey, ListScheduledTasksResponse, OpenSearchError>;
 /** Query options for listScheduledTasks (`GET /v4/openapi/app-groups/{appGroupIdentity}/scheduled-tasks`): its key, a queryFn that passes TanStack's signal, no TanStack retry. */
-export const listScheduledTasksOptions = (client: OpenSearchClient, params: ListScheduledTasksParams, options?: QueryCallOptions) =>
-  readOptions<ListScheduledTasksResponse>(client, OPERATIONS.listScheduledTasks as OperationMeta, listScheduledTasksPlan, params, options);
+export const listScheduledTasksOptions = (client: OpenSearchCore, params: ListScheduledTasksParams, options?: QueryCallOptions) =>
+  readOptions<ListScheduledTasksResponse>(client, listScheduledTasksOperation, listScheduledTasksPlan, params, options);
 /** The infinite query key of listScheduledTasks: its key without `pageNumber`, marked `infinite`. */
 export const listScheduledTasksInfiniteQueryKey = (params: ListScheduledTasksParams) =>
-  infiniteKeyOf(OPERATIONS.listScheduledTasks as OperationMeta, listScheduledTasksPlan, params) as DataTag<QueryKey, InfiniteData<ListScheduledTasksResponse, number>, OpenSearchError>;
+  infiniteKeyOf(listScheduledTasksOperation, listScheduledTasksPlan, params) as DataTag<QueryKey, InfiniteData<ListScheduledTasksResponse, number>, OpenSearchError>;
 /** Infinite query options for listScheduledTasks: one page per call by `pageNumber`, none after the last (`totalCount`, a short or empty page). */
-export const listScheduledTasksInfiniteOptions = (client: OpenSearchClient, params: Omit<ListScheduledTasksParams, 'pageNumber'> & Partial<Pick<ListScheduledTasksParams, 'pageNumber'>>, options?: QueryCallOptions) =>
-  infiniteOptions<ListScheduledTasksResponse>(client, OPERATIONS.listScheduledTasks as OperationMeta, listScheduledTasksPlan, params, options);
+export const listScheduledTasksInfiniteOptions = (client: OpenSearchCore, params: Omit<ListScheduledTasksParams, 'pageNumber'> & Partial<Pick<ListScheduledTasksParams, 'pageNumber'>>, options?: QueryCallOptions) =>
+  infiniteOptions<ListScheduledTasksResponse>(client, listScheduledTasksOperation, listScheduledTasksPlan, params, options);
 
 const createScheduledTaskInvalidates: InvalidationPlan = {"resource":{"segments":["app-groups","{appGroupIdentity}","scheduled-tasks"]}};
 /** Mutation options for createScheduledTask (`POST /v4/openapi/app-groups/{appGroupIdentity}/scheduled-tasks`); on success it refreshes everything under `/app-groups/{appGroupIdentity}/scheduled-tasks`. */
-export const createScheduledTaskMutation = (client: OpenSearchClient, config?: OpenSearchMutationConfig<CreateScheduledTaskResponse, CreateScheduledTaskParams>) =>
-  mutationOptions<CreateScheduledTaskResponse, CreateScheduledTaskParams>(client, OPERATIONS.createScheduledTask as OperationMeta, createScheduledTaskInvalidates, config);
+export const createScheduledTaskMutation = (client: OpenSearchCore, config?: OpenSearchMutationConfig<CreateScheduledTaskResponse, CreateScheduledTaskParams>) =>
+  mutationOptions<CreateScheduledTaskResponse, CreateScheduledTaskParams>(client, createScheduledTaskOperation, createScheduledTaskInvalidates, config);
 
 const describeScheduledTaskPlan: KeyPlan = {"segments":["app-groups","{appGroupIdentity}","scheduled-tasks","{taskId}"]};
 /** The query key of describeScheduledTask: `["opensearch", ...path, query]`; a prefix matches everything below it. */
 export const describeScheduledTaskQueryKey = (params: DescribeScheduledTaskParams) =>
-  queryKeyOf(OPERATIONS.describeScheduledTask as OperationMeta, describeScheduledTaskPlan, params) as DataTag<QueryKey, DescribeScheduledTaskResponse, OpenSearchError>;
+  queryKeyOf(describeScheduledTaskOperation, describeScheduledTaskPlan, params) as DataTag<QueryKey, DescribeScheduledTaskResponse, OpenSearchError>;
 /** Query options for describeScheduledTask (`GET /v4/openapi/app-groups/{appGroupIdentity}/scheduled-tasks/{taskId}`): its key, a queryFn that passes TanStack's signal, no TanStack retry. */
-export const describeScheduledTaskOptions = (client: OpenSearchClient, params: DescribeScheduledTaskParams, options?: QueryCallOptions) =>
-  readOptions<DescribeScheduledTaskResponse>(client, OPERATIONS.describeScheduledTask as OperationMeta, describeScheduledTaskPlan, params, options);
+export const describeScheduledTaskOptions = (client: OpenSearchCore, params: DescribeScheduledTaskParams, options?: QueryCallOptions) =>
+  readOptions<DescribeScheduledTaskResponse>(client, describeScheduledTaskOperation, describeScheduledTaskPlan, params, options);
 
 const modifyScheduledTaskInvalidates: InvalidationPlan = {"resource":{"segments":["app-groups","{appGroupIdentity}","scheduled-tasks","{taskId}"]},"collection":{"segments":["app-groups","{appGroupIdentity}","scheduled-tasks"]}};
 /** Mutation options for modifyScheduledTask (`PUT /v4/openapi/app-groups/{appGroupIdentity}/scheduled-tasks/{taskId}`); on success it refreshes everything under `/app-groups/{appGroupIdentity}/scheduled-tasks/{taskId}` and the lists of `/app-groups/{appGroupIdentity}/scheduled-tasks`. */
-export const modifyScheduledTaskMutation = (client: OpenSearchClient, config?: OpenSearchMutationConfig<ModifyScheduledTaskResponse, ModifyScheduledTaskParams>) =>
-  mutationOptions<ModifyScheduledTaskResponse, ModifyScheduledTaskParams>(client, OPERATIONS.modifyScheduledTask as OperationMeta, modifyScheduledTaskInvalidates, config);
+export const modifyScheduledTaskMutation = (client: OpenSearchCore, config?: OpenSearchMutationConfig<ModifyScheduledTaskResponse, ModifyScheduledTaskParams>) =>
+  mutationOptions<ModifyScheduledTaskResponse, ModifyScheduledTaskParams>(client, modifyScheduledTaskOperation, modifyScheduledTaskInvalidates, config);
 
 const removeScheduledTaskInvalidates: InvalidationPlan = {"resource":{"segments":["app-groups","{appGroupIdentity}","scheduled-tasks","{taskId}"]},"collection":{"segments":["app-groups","{appGroupIdentity}","scheduled-tasks"]}};
 /** Mutation options for removeScheduledTask (`DELETE /v4/openapi/app-groups/{appGroupIdentity}/scheduled-tasks/{taskId}`); on success it refreshes everything under `/app-groups/{appGroupIdentity}/scheduled-tasks/{taskId}` and the lists of `/app-groups/{appGroupIdentity}/scheduled-tasks`. */
-export const removeScheduledTaskMutation = (client: OpenSearchClient, config?: OpenSearchMutationConfig<RemoveScheduledTaskResponse, RemoveScheduledTaskParams>) =>
-  mutationOptions<RemoveScheduledTaskResponse, RemoveScheduledTaskParams>(client, OPERATIONS.removeScheduledTask as OperationMeta, removeScheduledTaskInvalidates, config);
+export const removeScheduledTaskMutation = (client: OpenSearchCore, config?: OpenSearchMutationConfig<RemoveScheduledTaskResponse, RemoveScheduledTaskParams>) =>
+  mutationOptions<RemoveScheduledTaskResponse, RemoveScheduledTaskParams>(client, removeScheduledTaskOperation, removeScheduledTaskInvalidates, config);
 
 const listFunctionInstancesPlan: KeyPlan = {"segments":["app-groups","{appGroupIdentity}","functions","{functionName}","instances"]};
 /** The query key of listFunctionInstances: `["opensearch", ...path, query]`; a prefix matches everything below it. */
 export const listFunctionInstancesQueryKey = (params: ListFunctionInstancesParams) =>
-  queryKeyOf(OPERATIONS.listFunctionInstances as OperationMeta, listFunctionInstancesPlan, params) as DataTag<QueryKey, ListFunctionInstancesResponse, OpenSearchError>;
+  queryKeyOf(listFunctionInstancesOperation, listFunctionInstancesPlan, params) as DataTag<QueryKey, ListFunctionInstancesResponse, OpenSearchError>;
 /** Query options for listFunctionInstances (`GET /v4/openapi/app-groups/{appGroupIdentity}/functions/{functionName}/instances`): its key, a queryFn that passes TanStack's signal, no TanStack retry. */
-export const listFunctionInstancesOptions = (client: OpenSearchClient, params: ListFunctionInstancesParams, options?: QueryCallOptions) =>
-  readOptions<ListFunctionInstancesResponse>(client, OPERATIONS.listFunctionInstances as OperationMeta, listFunctionInstancesPlan, params, options);
+export const listFunctionInstancesOptions = (client: OpenSearchCore, params: ListFunctionInstancesParams, options?: QueryCallOptions) =>
+  readOptions<ListFunctionInstancesResponse>(client, listFunctionInstancesOperation, listFunctionInstancesPlan, params, options);
 /** The infinite query key of listFunctionInstances: its key without `pageNumber`, marked `infinite`. */
 export const listFunctionInstancesInfiniteQueryKey = (params: ListFunctionInstancesParams) =>
-  infiniteKeyOf(OPERATIONS.listFunctionInstances as OperationMeta, listFunctionInstancesPlan, params) as DataTag<QueryKey, InfiniteData<ListFunctionInstancesResponse, number>, OpenSearchError>;
+  infiniteKeyOf(listFunctionInstancesOperation, listFunctionInstancesPlan, params) as DataTag<QueryKey, InfiniteData<ListFunctionInstancesResponse, number>, OpenSearchError>;
 /** Infinite query options for listFunctionInstances: one page per call by `pageNumber`, none after the last (`totalCount`, a short or empty page). */
-export const listFunctionInstancesInfiniteOptions = (client: OpenSearchClient, params: Omit<ListFunctionInstancesParams, 'pageNumber'> & Partial<Pick<ListFunctionInstancesParams, 'pageNumber'>>, options?: QueryCallOptions) =>
-  infiniteOptions<ListFunctionInstancesResponse>(client, OPERATIONS.listFunctionInstances as OperationMeta, listFunctionInstancesPlan, params, options);
+export const listFunctionInstancesInfiniteOptions = (client: OpenSearchCore, params: Omit<ListFunctionInstancesParams, 'pageNumber'> & Partial<Pick<ListFunctionInstancesParams, 'pageNumber'>>, options?: QueryCallOptions) =>
+  infiniteOptions<ListFunctionInstancesResponse>(client, listFunctionInstancesOperation, listFunctionInstancesPlan, params, options);
 
 const createFunctionInstanceInvalidates: InvalidationPlan = {"resource":{"segments":["app-groups","{appGroupIdentity}","functions","{functionName}","instances"]}};
 /** Mutation options for createFunctionInstance (`POST /v4/openapi/app-groups/{appGroupIdentity}/functions/{functionName}/instances`); on success it refreshes everything under `/app-groups/{appGroupIdentity}/functions/{functionName}/instances`. */
-export const createFunctionInstanceMutation = (client: OpenSearchClient, config?: OpenSearchMutationConfig<CreateFunctionInstanceResponse, CreateFunctionInstanceParams>) =>
-  mutationOptions<CreateFunctionInstanceResponse, CreateFunctionInstanceParams>(client, OPERATIONS.createFunctionInstance as OperationMeta, createFunctionInstanceInvalidates, config);
+export const createFunctionInstanceMutation = (client: OpenSearchCore, config?: OpenSearchMutationConfig<CreateFunctionInstanceResponse, CreateFunctionInstanceParams>) =>
+  mutationOptions<CreateFunctionInstanceResponse, CreateFunctionInstanceParams>(client, createFunctionInstanceOperation, createFunctionInstanceInvalidates, config);
 
 const getFunctionInstancePlan: KeyPlan = {"segments":["app-groups","{appGroupIdentity}","functions","{functionName}","instances","{instanceName}"]};
 /** The query key of getFunctionInstance: `["opensearch", ...path, query]`; a prefix matches everything below it. */
 export const getFunctionInstanceQueryKey = (params: GetFunctionInstanceParams) =>
-  queryKeyOf(OPERATIONS.getFunctionInstance as OperationMeta, getFunctionInstancePlan, params) as DataTag<QueryKey, GetFunctionInstanceResponse, OpenSearchError>;
+  queryKeyOf(getFunctionInstanceOperation, getFunctionInstancePlan, params) as DataTag<QueryKey, GetFunctionInstanceResponse, OpenSearchError>;
 /** Query options for getFunctionInstance (`GET /v4/openapi/app-groups/{appGroupIdentity}/functions/{functionName}/instances/{instanceName}`): its key, a queryFn that passes TanStack's signal, no TanStack retry. */
-export const getFunctionInstanceOptions = (client: OpenSearchClient, params: GetFunctionInstanceParams, options?: QueryCallOptions) =>
-  readOptions<GetFunctionInstanceResponse>(client, OPERATIONS.getFunctionInstance as OperationMeta, getFunctionInstancePlan, params, options);
+export const getFunctionInstanceOptions = (client: OpenSearchCore, params: GetFunctionInstanceParams, options?: QueryCallOptions) =>
+  readOptions<GetFunctionInstanceResponse>(client, getFunctionInstanceOperation, getFunctionInstancePlan, params, options);
 
 const updateFunctionInstanceInvalidates: InvalidationPlan = {"resource":{"segments":["app-groups","{appGroupIdentity}","functions","{functionName}","instances","{instanceName}"]},"collection":{"segments":["app-groups","{appGroupIdentity}","functions","{functionName}","instances"]}};
 /** Mutation options for updateFunctionInstance (`PUT /v4/openapi/app-groups/{appGroupIdentity}/functions/{functionName}/instances/{instanceName}`); on success it refreshes everything under `/app-groups/{appGroupIdentity}/functions/{functionName}/instances/{instanceName}` and the lists of `/app-groups/{appGroupIdentity}/functions/{functionName}/instances`. */
-export const updateFunctionInstanceMutation = (client: OpenSearchClient, config?: OpenSearchMutationConfig<UpdateFunctionInstanceResponse, UpdateFunctionInstanceParams>) =>
-  mutationOptions<UpdateFunctionInstanceResponse, UpdateFunctionInstanceParams>(client, OPERATIONS.updateFunctionInstance as OperationMeta, updateFunctionInstanceInvalidates, config);
+export const updateFunctionInstanceMutation = (client: OpenSearchCore, config?: OpenSearchMutationConfig<UpdateFunctionInstanceResponse, UpdateFunctionInstanceParams>) =>
+  mutationOptions<UpdateFunctionInstanceResponse, UpdateFunctionInstanceParams>(client, updateFunctionInstanceOperation, updateFunctionInstanceInvalidates, config);
 
 const deleteFunctionInstanceInvalidates: InvalidationPlan = {"resource":{"segments":["app-groups","{appGroupIdentity}","functions","{functionName}","instances","{instanceName}"]},"collection":{"segments":["app-groups","{appGroupIdentity}","functions","{functionName}","instances"]}};
 /** Mutation options for deleteFunctionInstance (`DELETE /v4/openapi/app-groups/{appGroupIdentity}/functions/{functionName}/instances/{instanceName}`); on success it refreshes everything under `/app-groups/{appGroupIdentity}/functions/{functionName}/instances/{instanceName}` and the lists of `/app-groups/{appGroupIdentity}/functions/{functionName}/instances`. */
-export const deleteFunctionInstanceMutation = (client: OpenSearchClient, config?: OpenSearchMutationConfig<DeleteFunctionInstanceResponse, DeleteFunctionInstanceParams>) =>
-  mutationOptions<DeleteFunctionInstanceResponse, DeleteFunctionInstanceParams>(client, OPERATIONS.deleteFunctionInstance as OperationMeta, deleteFunctionInstanceInvalidates, config);
+export const deleteFunctionInstanceMutation = (client: OpenSearchCore, config?: OpenSearchMutationConfig<DeleteFunctionInstanceResponse, DeleteFunctionInstanceParams>) =>
+  mutationOptions<DeleteFunctionInstanceResponse, DeleteFunctionInstanceParams>(client, deleteFunctionInstanceOperation, deleteFunctionInstanceInvalidates, config);
 
 const listFunctionTasksPlan: KeyPlan = {"segments":["app-groups","{appGroupIdentity}","functions","{functionName}","instances","{instanceName}","tasks"]};
 /** The query key of listFunctionTasks: `["opensearch", ...path, query]`; a prefix matches everything below it. */
 export const listFunctionTasksQueryKey = (params: ListFunctionTasksParams) =>
-  queryKeyOf(OPERATIONS.listFunctionTasks as OperationMeta, listFunctionTasksPlan, params) as DataTag<QueryKey, ListFunctionTasksResponse, OpenSearchError>;
+  queryKeyOf(listFunctionTasksOperation, listFunctionTasksPlan, params) as DataTag<QueryKey, ListFunctionTasksResponse, OpenSearchError>;
 /** Query options for listFunctionTasks (`GET /v4/openapi/app-groups/{appGroupIdentity}/functions/{functionName}/instances/{instanceName}/tasks`): its key, a queryFn that passes TanStack's signal, no TanStack retry. */
-export const listFunctionTasksOptions = (client: OpenSearchClient, params: ListFunctionTasksParams, options?: QueryCallOptions) =>
-  readOptions<ListFunctionTasksResponse>(client, OPERATIONS.listFunctionTasks as OperationMeta, listFunctionTasksPlan, params, options);
+export const listFunctionTasksOptions = (client: OpenSearchCore, params: ListFunctionTasksParams, options?: QueryCallOptions) =>
+  readOptions<ListFunctionTasksResponse>(client, listFunctionTasksOperation, listFunctionTasksPlan, params, options);
 /** The infinite query key of listFunctionTasks: its key without `pageNumber`, marked `infinite`. */
 export const listFunctionTasksInfiniteQueryKey = (params: ListFunctionTasksParams) =>
-  infiniteKeyOf(OPERATIONS.listFunctionTasks as OperationMeta, listFunctionTasksPlan, params) as DataTag<QueryKey, InfiniteData<ListFunctionTasksResponse, number>, OpenSearchError>;
+  infiniteKeyOf(listFunctionTasksOperation, listFunctionTasksPlan, params) as DataTag<QueryKey, InfiniteData<ListFunctionTasksResponse, number>, OpenSearchError>;
 /** Infinite query options for listFunctionTasks: one page per call by `pageNumber`, none after the last (`totalCount`, a short or empty page). */
-export const listFunctionTasksInfiniteOptions = (client: OpenSearchClient, params: Omit<ListFunctionTasksParams, 'pageNumber'> & Partial<Pick<ListFunctionTasksParams, 'pageNumber'>>, options?: QueryCallOptions) =>
-  infiniteOptions<ListFunctionTasksResponse>(client, OPERATIONS.listFunctionTasks as OperationMeta, listFunctionTasksPlan, params, options);
+export const listFunctionTasksInfiniteOptions = (client: OpenSearchCore, params: Omit<ListFunctionTasksParams, 'pageNumber'> & Partial<Pick<ListFunctionTasksParams, 'pageNumber'>>, options?: QueryCallOptions) =>
+  infiniteOptions<ListFunctionTasksResponse>(client, listFunctionTasksOperation, listFunctionTasksPlan, params, options);
 
 const createFunctionTaskInvalidates: InvalidationPlan = {"resource":{"segments":["app-groups","{appGroupIdentity}","functions","{functionName}","instances","{instanceName}","tasks"]}};
 /** Mutation options for createFunctionTask (`POST /v4/openapi/app-groups/{appGroupIdentity}/functions/{functionName}/instances/{instanceName}/tasks`); on success it refreshes everything under `/app-groups/{appGroupIdentity}/functions/{functionName}/instances/{instanceName}/tasks`. */
-export const createFunctionTaskMutation = (client: OpenSearchClient, config?: OpenSearchMutationConfig<CreateFunctionTaskResponse, CreateFunctionTaskParams>) =>
-  mutationOptions<CreateFunctionTaskResponse, CreateFunctionTaskParams>(client, OPERATIONS.createFunctionTask as OperationMeta, createFunctionTaskInvalidates, config);
+export const createFunctionTaskMutation = (client: OpenSearchCore, config?: OpenSearchMutationConfig<CreateFunctionTaskResponse, CreateFunctionTaskParams>) =>
+  mutationOptions<CreateFunctionTaskResponse, CreateFunctionTaskParams>(client, createFunctionTaskOperation, createFunctionTaskInvalidates, config);
 
 const getFunctionTaskPlan: KeyPlan = {"segments":["app-groups","{appGroupIdentity}","functions","{functionName}","instances","{instanceName}","tasks","{generation}"]};
 /** The query key of getFunctionTask: `["opensearch", ...path, query]`; a prefix matches everything below it. */
 export const getFunctionTaskQueryKey = (params: GetFunctionTaskParams) =>
-  queryKeyOf(OPERATIONS.getFunctionTask as OperationMeta, getFunctionTaskPlan, params) as DataTag<QueryKey, GetFunctionTaskResponse, OpenSearchError>;
+  queryKeyOf(getFunctionTaskOperation, getFunctionTaskPlan, params) as DataTag<QueryKey, GetFunctionTaskResponse, OpenSearchError>;
 /** Query options for getFunctionTask (`GET /v4/openapi/app-groups/{appGroupIdentity}/functions/{functionName}/instances/{instanceName}/tasks/{generation}`): its key, a queryFn that passes TanStack's signal, no TanStack retry. */
-export const getFunctionTaskOptions = (client: OpenSearchClient, params: GetFunctionTaskParams, options?: QueryCallOptions) =>
-  readOptions<GetFunctionTaskResponse>(client, OPERATIONS.getFunctionTask as OperationMeta, getFunctionTaskPlan, params, options);
+export const getFunctionTaskOptions = (client: OpenSearchCore, params: GetFunctionTaskParams, options?: QueryCallOptions) =>
+  readOptions<GetFunctionTaskResponse>(client, getFunctionTaskOperation, getFunctionTaskPlan, params, options);
 
 const deleteFunctionTaskInvalidates: InvalidationPlan = {"resource":{"segments":["app-groups","{appGroupIdentity}","functions","{functionName}","instances","{instanceName}","tasks","{generation}"]},"collection":{"segments":["app-groups","{appGroupIdentity}","functions","{functionName}","instances","{instanceName}","tasks"]}};
 /** Mutation options for deleteFunctionTask (`DELETE /v4/openapi/app-groups/{appGroupIdentity}/functions/{functionName}/instances/{instanceName}/tasks/{generation}`); on success it refreshes everything under `/app-groups/{appGroupIdentity}/functions/{functionName}/instances/{instanceName}/tasks/{generation}` and the lists of `/app-groups/{appGroupIdentity}/functions/{functionName}/instances/{instanceName}/tasks`. */
-export const deleteFunctionTaskMutation = (client: OpenSearchClient, config?: OpenSearchMutationConfig<DeleteFunctionTaskResponse, DeleteFunctionTaskParams>) =>
-  mutationOptions<DeleteFunctionTaskResponse, DeleteFunctionTaskParams>(client, OPERATIONS.deleteFunctionTask as OperationMeta, deleteFunctionTaskInvalidates, config);
+export const deleteFunctionTaskMutation = (client: OpenSearchCore, config?: OpenSearchMutationConfig<DeleteFunctionTaskResponse, DeleteFunctionTaskParams>) =>
+  mutationOptions<DeleteFunctionTaskResponse, DeleteFunctionTaskParams>(client, deleteFunctionTaskOperation, deleteFunctionTaskInvalidates, config);
 
 const getFunctionDefaultInstancePlan: KeyPlan = {"segments":["app-groups","{appGroupIdentity}","functions","{functionName}","default-instance"]};
 /** The query key of getFunctionDefaultInstance: `["opensearch", ...path, query]`; a prefix matches everything below it. */
 export const getFunctionDefaultInstanceQueryKey = (params: GetFunctionDefaultInstanceParams) =>
-  queryKeyOf(OPERATIONS.getFunctionDefaultInstance as OperationMeta, getFunctionDefaultInstancePlan, params) as DataTag<QueryKey, GetFunctionDefaultInstanceResponse, OpenSearchError>;
+  queryKeyOf(getFunctionDefaultInstanceOperation, getFunctionDefaultInstancePlan, params) as DataTag<QueryKey, GetFunctionDefaultInstanceResponse, OpenSearchError>;
 /** Query options for getFunctionDefaultInstance (`GET /v4/openapi/app-groups/{appGroupIdentity}/functions/{functionName}/default-instance`): its key, a queryFn that passes TanStack's signal, no TanStack retry. */
-export const getFunctionDefaultInstanceOptions = (client: OpenSearchClient, params: GetFunctionDefaultInstanceParams, options?: QueryCallOptions) =>
-  readOptions<GetFunctionDefaultInstanceResponse>(client, OPERATIONS.getFunctionDefaultInstance as OperationMeta, getFunctionDefaultInstancePlan, params, options);
+export const getFunctionDefaultInstanceOptions = (client: OpenSearchCore, params: GetFunctionDefaultInstanceParams, options?: QueryCallOptions) =>
+  readOptions<GetFunctionDefaultInstanceResponse>(client, getFunctionDefaultInstanceOperation, getFunctionDefaultInstancePlan, params, options);
 
 const updateFunctionDefaultInstanceInvalidates: InvalidationPlan = {"resource":{"segments":["app-groups","{appGroupIdentity}","functions","{functionName}","default-instance"]}};
 /** Mutation options for updateFunctionDefaultInstance (`PUT /v4/openapi/app-groups/{appGroupIdentity}/functions/{functionName}/default-instance`); on success it refreshes everything under `/app-groups/{appGroupIdentity}/functions/{functionName}/default-instance`. */
-export const updateFunctionDefaultInstanceMutation = (client: OpenSearchClient, config?: OpenSearchMutationConfig<UpdateFunctionDefaultInstanceResponse, UpdateFunctionDefaultInstanceParams>) =>
-  mutationOptions<UpdateFunctionDefaultInstanceResponse, UpdateFunctionDefaultInstanceParams>(client, OPERATIONS.updateFunctionDefaultInstance as OperationMeta, updateFunctionDefaultInstanceInvalidates, config);
+export const updateFunctionDefaultInstanceMutation = (client: OpenSearchCore, config?: OpenSearchMutationConfig<UpdateFunctionDefaultInstanceResponse, UpdateFunctionDefaultInstanceParams>) =>
+  mutationOptions<UpdateFunctionDefaultInstanceResponse, UpdateFunctionDefaultInstanceParams>(client, updateFunctionDefaultInstanceOperation, updateFunctionDefaultInstanceInvalidates, config);
 
 const listFunctionResourcesPlan: KeyPlan = {"segments":["app-groups","{appGroupIdentity}","functions","{functionName}","resources"]};
 /** The query key of listFunctionResources: `["opensearch", ...path, query]`; a prefix matches everything below it. */
 export const listFunctionResourcesQueryKey = (params: ListFunctionResourcesParams) =>
-  queryKeyOf(OPERATIONS.listFunctionResources as OperationMeta, listFunctionResourcesPlan, params) as DataTag<QueryKey, ListFunctionResourcesResponse, OpenSearchError>;
+  queryKeyOf(listFunctionResourcesOperation, listFunctionResourcesPlan, params) as DataTag<QueryKey, ListFunctionResourcesResponse, OpenSearchError>;
 /** Query options for listFunctionResources (`GET /v4/openapi/app-groups/{appGroupIdentity}/functions/{functionName}/resources`): its key, a queryFn that passes TanStack's signal, no TanStack retry. */
-export const listFunctionResourcesOptions = (client: OpenSearchClient, params: ListFunctionResourcesParams, options?: QueryCallOptions) =>
-  readOptions<ListFunctionResourcesResponse>(client, OPERATIONS.listFunctionResources as OperationMeta, listFunctionResourcesPlan, params, options);
+export const listFunctionResourcesOptions = (client: OpenSearchCore, params: ListFunctionResourcesParams, options?: QueryCallOptions) =>
+  readOptions<ListFunctionResourcesResponse>(client, listFunctionResourcesOperation, listFunctionResourcesPlan, params, options);
 /** The infinite query key of listFunctionResources: its key without `pageNumber`, marked `infinite`. */
 export const listFunctionResourcesInfiniteQueryKey = (params: ListFunctionResourcesParams) =>
-  infiniteKeyOf(OPERATIONS.listFunctionResources as OperationMeta, listFunctionResourcesPlan, params) as DataTag<QueryKey, InfiniteData<ListFunctionResourcesResponse, number>, OpenSearchError>;
+  infiniteKeyOf(listFunctionResourcesOperation, listFunctionResourcesPlan, params) as DataTag<QueryKey, InfiniteData<ListFunctionResourcesResponse, number>, OpenSearchError>;
 /** Infinite query options for listFunctionResources: one page per call by `pageNumber`, none after the last (`totalCount`, a short or empty page). */
-export const listFunctionResourcesInfiniteOptions = (client: OpenSearchClient, params: Omit<ListFunctionResourcesParams, 'pageNumber'> & Partial<Pick<ListFunctionResourcesParams, 'pageNumber'>>, options?: QueryCallOptions) =>
-  infiniteOptions<ListFunctionResourcesResponse>(client, OPERATIONS.listFunctionResources as OperationMeta, listFunctionResourcesPlan, params, options);
+export const listFunctionResourcesInfiniteOptions = (client: OpenSearchCore, params: Omit<ListFunctionResourcesParams, 'pageNumber'> & Partial<Pick<ListFunctionResourcesParams, 'pageNumber'>>, options?: QueryCallOptions) =>
+  infiniteOptions<ListFunctionResourcesResponse>(client, listFunctionResourcesOperation, listFunctionResourcesPlan, params, options);
 
 const createFunctionResourceInvalidates: InvalidationPlan = {"resource":{"segments":["app-groups","{appGroupIdentity}","functions","{functionName}","resources"]}};
 /** Mutation options for createFunctionResource (`POST /v4/openapi/app-groups/{appGroupIdentity}/functions/{functionName}/resources`); on success it refreshes everything under `/app-groups/{appGroupIdentity}/functions/{functionName}/resources`. */
-export const createFunctionResourceMutation = (client: OpenSearchClient, config?: OpenSearchMutationConfig<CreateFunctionResourceResponse, CreateFunctionResourceParams>) =>
-  mutationOptions<CreateFunctionResourceResponse, CreateFunctionResourceParams>(client, OPERATIONS.createFunctionResource as OperationMeta, createFunctionResourceInvalidates, config);
+export const createFunctionResourceMutation = (client: OpenSearchCore, config?: OpenSearchMutationConfig<CreateFunctionResourceResponse, CreateFunctionResourceParams>) =>
+  mutationOptions<CreateFunctionResourceResponse, CreateFunctionResourceParams>(client, createFunctionResourceOperation, createFunctionResourceInvalidates, config);
 
 const getFunctionResourcePlan: KeyPlan = {"segments":["app-groups","{appGroupIdentity}","functions","{functionName}","resources","{resourceName}"]};
 /** The query key of getFunctionResource: `["opensearch", ...path, query]`; a prefix matches everything below it. */
 export const getFunctionResourceQueryKey = (params: GetFunctionResourceParams) =>
-  queryKeyOf(OPERATIONS.getFunctionResource as OperationMeta, getFunctionResourcePlan, params) as DataTag<QueryKey, GetFunctionResourceResponse, OpenSearchError>;
+  queryKeyOf(getFunctionResourceOperation, getFunctionResourcePlan, params) as DataTag<QueryKey, GetFunctionResourceResponse, OpenSearchError>;
 /** Query options for getFunctionResource (`GET /v4/openapi/app-groups/{appGroupIdentity}/functions/{functionName}/resources/{resourceName}`): its key, a queryFn that passes TanStack's signal, no TanStack retry. */
-export const getFunctionResourceOptions = (client: OpenSearchClient, params: GetFunctionResourceParams, options?: QueryCallOptions) =>
-  readOptions<GetFunctionResourceResponse>(client, OPERATIONS.getFunctionResource as OperationMeta, getFunctionResourcePlan, params, options);
+export const getFunctionResourceOptions = (client: OpenSearchCore, params: GetFunctionResourceParams, options?: QueryCallOptions) =>
+  readOptions<GetFunctionResourceResponse>(client, getFunctionResourceOperation, getFunctionResourcePlan, params, options);
 
 const updateFunctionResourceInvalidates: InvalidationPlan = {"resource":{"segments":["app-groups","{appGroupIdentity}","functions","{functionName}","resources","{resourceName}"]},"collection":{"segments":["app-groups","{appGroupIdentity}","functions","{functionName}","resources"]}};
 /** Mutation options for updateFunctionResource (`PUT /v4/openapi/app-groups/{appGroupIdentity}/functions/{functionName}/resources/{resourceName}`); on success it refreshes everything under `/app-groups/{appGroupIdentity}/functions/{functionName}/resources/{resourceName}` and the lists of `/app-groups/{appGroupIdentity}/functions/{functionName}/resources`. */
-export const updateFunctionResourceMutation = (client: OpenSearchClient, config?: OpenSearchMutationConfig<UpdateFunctionResourceResponse, UpdateFunctionResourceParams>) =>
-  mutationOptions<UpdateFunctionResourceResponse, UpdateFunctionResourceParams>(client, OPERATIONS.updateFunctionResource as OperationMeta, updateFunctionResourceInvalidates, config);
+export const updateFunctionResourceMutation = (client: OpenSearchCore, config?: OpenSearchMutationConfig<UpdateFunctionResourceResponse, UpdateFunctionResourceParams>) =>
+  mutationOptions<UpdateFunctionResourceResponse, UpdateFunctionResourceParams>(client, updateFunctionResourceOperation, updateFunctionResourceInvalidates, config);
 
 const deleteFunctionResourceInvalidates: InvalidationPlan = {"resource":{"segments":["app-groups","{appGroupIdentity}","functions","{functionName}","resources","{resourceName}"]},"collection":{"segments":["app-groups","{appGroupIdentity}","functions","{functionName}","resources"]}};
 /** Mutation options for deleteFunctionResource (`DELETE /v4/openapi/app-groups/{appGroupIdentity}/functions/{functionName}/resources/{resourceName}`); on success it refreshes everything under `/app-groups/{appGroupIdentity}/functions/{functionName}/resources/{resourceName}` and the lists of `/app-groups/{appGroupIdentity}/functions/{functionName}/resources`. */
-export const deleteFunctionResourceMutation = (client: OpenSearchClient, config?: OpenSearchMutationConfig<DeleteFunctionResourceResponse, DeleteFunctionResourceParams>) =>
-  mutationOptions<DeleteFunctionResourceResponse, DeleteFunctionResourceParams>(client, OPERATIONS.deleteFunctionResource as OperationMeta, deleteFunctionResourceInvalidates, config);
+export const deleteFunctionResourceMutation = (client: OpenSearchCore, config?: OpenSearchMutationConfig<DeleteFunctionResourceResponse, DeleteFunctionResourceParams>) =>
+  mutationOptions<DeleteFunctionResourceResponse, DeleteFunctionResourceParams>(client, deleteFunctionResourceOperation, deleteFunctionResourceInvalidates, config);
 
 const getFunctionCurrentVersionPlan: KeyPlan = {"segments":["functions","{functionName}","current-version"]};
 /** The query key of getFunctionCurrentVersion: `["opensearch", ...path, query]`; a prefix matches everything below it. */
 export const getFunctionCurrentVersionQueryKey = (params: GetFunctionCurrentVersionParams) =>
-  queryKeyOf(OPERATIONS.getFunctionCurrentVersion as OperationMeta, getFunctionCurrentVersionPlan, params) as DataTag<QueryKey, GetFunctionCurrentVersionResponse, OpenSearchError>;
+  queryKeyOf(getFunctionCurrentVersionOperation, getFunctionCurrentVersionPlan, params) as DataTag<QueryKey, GetFunctionCurrentVersionResponse, OpenSearchError>;
 /** Query options for getFunctionCurrentVersion (`GET /v4/openapi/functions/{functionName}/current-version`): its key, a queryFn that passes TanStack's signal, no TanStack retry. */
-export const getFunctionCurrentVersionOptions = (client: OpenSearchClient, params: GetFunctionCurrentVersionParams, options?: QueryCallOptions) =>
-  readOptions<GetFunctionCurrentVersionResponse>(client, OPERATIONS.getFunctionCurrentVersion as OperationMeta, getFunctionCurrentVersionPlan, params, options);
+export const getFunctionCurrentVersionOptions = (client: OpenSearchCore, params: GetFunctionCurrentVersionParams, options?: QueryCallOptions) =>
+  readOptions<GetFunctionCurrentVersionResponse>(client, getFunctionCurrentVersionOperation, getFunctionCurrentVersionPlan, params, options);
 
 const getFunctionVersionPlan: KeyPlan = {"segments":["functions","{functionName}","versions","{versionId}"]};
 /** The query key of getFunctionVersion: `["opensearch", ...path, query]`; a prefix matches everything below it. */
 export const getFunctionVersionQueryKey = (params: GetFunctionVersionParams) =>
-  queryKeyOf(OPERATIONS.getFunctionVersion as OperationMeta, getFunctionVersionPlan, params) as DataTag<QueryKey, GetFunctionVersionResponse, OpenSearchError>;
+  queryKeyOf(getFunctionVersionOperation, getFunctionVersionPlan, params) as DataTag<QueryKey, GetFunctionVersionResponse, OpenSearchError>;
 /** Query options for getFunctionVersion (`GET /v4/openapi/functions/{functionName}/versions/{versionId}`): its key, a queryFn that passes TanStack's signal, no TanStack retry. */
-export const getFunctionVersionOptions = (client: OpenSearchClient, params: GetFunctionVersionParams, options?: QueryCallOptions) =>
-  readOptions<GetFunctionVersionResponse>(client, OPERATIONS.getFunctionVersion as OperationMeta, getFunctionVersionPlan, params, options);
+export const getFunctionVersionOptions = (client: OpenSearchCore, params: GetFunctionVersionParams, options?: QueryCallOptions) =>
+  readOptions<GetFunctionVersionResponse>(client, getFunctionVersionOperation, getFunctionVersionPlan, params, options);
 
 const describeRegionsPlan: KeyPlan = {"segments":["regions"]};
 /** The query key of describeRegions: `["opensearch", ...path, query]`; a prefix matches everything below it. */
 export const describeRegionsQueryKey = (params?: DescribeRegionsParams) =>
-  queryKeyOf(OPERATIONS.describeRegions as OperationMeta, describeRegionsPlan, params) as DataTag<QueryKey, DescribeRegionsResponse, OpenSearchError>;
+  queryKeyOf(describeRegionsOperation, describeRegionsPlan, params) as DataTag<QueryKey, DescribeRegionsResponse, OpenSearchError>;
 /** Query options for describeRegions (`GET /v4/openapi/regions`): its key, a queryFn that passes TanStack's signal, no TanStack retry. */
-export const describeRegionsOptions = (client: OpenSearchClient, params?: DescribeRegionsParams, options?: QueryCallOptions) =>
-  readOptions<DescribeRegionsResponse>(client, OPERATIONS.describeRegions as OperationMeta, describeRegionsPlan, params, options);
+export const describeRegionsOptions = (client: OpenSearchCore, params?: DescribeRegionsParams, options?: QueryCallOptions) =>
+  readOptions<DescribeRegionsResponse>(client, describeRegionsOperation, describeRegionsPlan, params, options);
 
 const getDomainPlan: KeyPlan = {"segments":["domains","{domainName}"]};
 /** The query key of getDomain: `["opensearch", ...path, query]`; a prefix matches everything below it. */
 export const getDomainQueryKey = (params: GetDomainParams) =>
-  queryKeyOf(OPERATIONS.getDomain as OperationMeta, getDomainPlan, params) as DataTag<QueryKey, GetDomainResponse, OpenSearchError>;
+  queryKeyOf(getDomainOperation, getDomainPlan, params) as DataTag<QueryKey, GetDomainResponse, OpenSearchError>;
 /** Query options for getDomain (`GET /v4/openapi/domains/{domainName}`): its key, a queryFn that passes TanStack's signal, no TanStack retry. */
-export const getDomainOptions = (client: OpenSearchClient, params: GetDomainParams, options?: QueryCallOptions) =>
-  readOptions<GetDomainResponse>(client, OPERATIONS.getDomain as OperationMeta, getDomainPlan, params, options);
+export const getDomainOptions = (client: OpenSearchCore, params: GetDomainParams, options?: QueryCallOptions) =>
+  readOptions<GetDomainResponse>(client, getDomainOperation, getDomainPlan, params, options);
 
 const listTagResourcesPlan: KeyPlan = {"segments":["resource-tags"]};
 /** The query key of listTagResources: `["opensearch", ...path, query]`; a prefix matches everything below it. */
 export const listTagResourcesQueryKey = (params: ListTagResourcesParams) =>
-  queryKeyOf(OPERATIONS.listTagResources as OperationMeta, listTagResourcesPlan, params) as DataTag<QueryKey, ListTagResourcesResponse, OpenSearchError>;
+  queryKeyOf(listTagResourcesOperation, listTagResourcesPlan, params) as DataTag<QueryKey, ListTagResourcesResponse, OpenSearchError>;
 /** Query options for listTagResources (`GET /v4/openapi/resource-tags`): its key, a queryFn that passes TanStack's signal, no TanStack retry. */
-export const listTagResourcesOptions = (client: OpenSearchClient, params: ListTagResourcesParams, options?: QueryCallOptions) =>
-  readOptions<ListTagResourcesResponse>(client, OPERATIONS.listTagResources as OperationMeta, listTagResourcesPlan, params, options);
+export const listTagResourcesOptions = (client: OpenSearchCore, params: ListTagResourcesParams, options?: QueryCallOptions) =>
+  readOptions<ListTagResourcesResponse>(client, listTagResourcesOperation, listTagResourcesPlan, params, options);
 
 const tagResourcesInvalidates: InvalidationPlan = {"resource":{"segments":["resource-tags"]}};
 /** Mutation options for tagResources (`POST /v4/openapi/resource-tags`); on success it refreshes everything under `/resource-tags`. */
-export const tagResourcesMutation = (client: OpenSearchClient, config?: OpenSearchMutationConfig<TagResourcesResponse, TagResourcesParams>) =>
-  mutationOptions<TagResourcesResponse, TagResourcesParams>(client, OPERATIONS.tagResources as OperationMeta, tagResourcesInvalidates, config);
+export const tagResourcesMutation = (client: OpenSearchCore, config?: OpenSearchMutationConfig<TagResourcesResponse, TagResourcesParams>) =>
+  mutationOptions<TagResourcesResponse, TagResourcesParams>(client, tagResourcesOperation, tagResourcesInvalidates, config);
 
 const untagResourcesInvalidates: InvalidationPlan = {"resource":{"segments":["resource-tags"]}};
 /** Mutation options for untagResources (`DELETE /v4/openapi/resource-tags`); on success it refreshes everything under `/resource-tags`. */
-export const untagResourcesMutation = (client: OpenSearchClient, config?: OpenSearchMutationConfig<UntagResourcesResponse, UntagResourcesParams>) =>
-  mutationOptions<UntagResourcesResponse, UntagResourcesParams>(client, OPERATIONS.untagResources as OperationMeta, untagResourcesInvalidates, config);
+export const untagResourcesMutation = (client: OpenSearchCore, config?: OpenSearchMutationConfig<UntagResourcesResponse, UntagResourcesParams>) =>
+  mutationOptions<UntagResourcesResponse, UntagResourcesParams>(client, untagResourcesOperation, untagResourcesInvalidates, config);

@@ -1,0 +1,102 @@
+// The core client: options resolved (options.ts), one engine (engine/), and the two members the
+// per-operation functions call through (operations/invoke.ts). It holds no operation: a page that
+// imports `describeAppGroup` from '@acs-opensearch/client/operations' loads this, that function and
+// its own metadata, nothing more. createOpenSearchClient builds on it.
+import { type Answer, createEngine } from '../engine/createEngine.js';
+import { createRequestBuilder } from '../operations/buildRequest.js';
+import { resolveCallOptions } from '../operations/callOptions.js';
+import { CALL, type OperationInvoker, PAGINATE } from '../operations/invoke.js';
+import type { OperationMeta } from '../operations/operationMeta.js';
+import type { CallOptions } from '../operations/operationTypes.js';
+import { successBody } from '../operations/successBody.js';
+import { prepareFlat } from '../operations/validateParameters.js';
+import { type OpenSearchClientConfig, type OpenSearchClientOptions, resolveOptions } from './options.js';
+
+/** A client with no operation inside: pass it to the functions of '@acs-opensearch/client/operations'. */
+export interface OpenSearchCore extends OperationInvoker {
+  /** The resolved configuration, without credentials. */
+  readonly config: OpenSearchClientConfig;
+}
+
+const INSPECT = Symbol.for('nodejs.util.inspect.custom');
+
+/** Each operation's reader of a 2xx answer, made once. */
+const readers = new WeakMap<OperationMeta, (answer: Answer) => unknown>();
+function readerOf(op: OperationMeta): (answer: Answer) => unknown {
+  let read = readers.get(op);
+  // Stryker disable next-line ConditionalExpression: a cache; a reader built again is the same function of op.
+  if (!read) {
+    read = (answer: Answer) => successBody(op, answer, op.method);
+    readers.set(op, read);
+  }
+  return read;
+}
+
+/** A paginator: the paging module loads on first use, so an app that never pages never downloads it. */
+async function* paginateLazily(
+  callOperation: (op: OperationMeta, params: unknown, call?: CallOptions) => Promise<unknown>,
+  op: OperationMeta,
+  params: unknown,
+  call?: CallOptions,
+): AsyncGenerator<unknown> {
+  const { paginate } = await import('../pagination/paginate.js');
+  yield* paginate(callOperation, op, params, call);
+}
+
+/** What createOpenSearchClient adds its raw methods on top of. */
+export function createCoreParts(options: OpenSearchClientOptions) {
+  const { config, retry, budget, secrets, credentials, hooks, crypto, fetch } = resolveOptions(options);
+  const { baseUrl, timeoutMs, deadlineMs, maxResponseBytes } = config;
+  const engine = createEngine({
+    credentials,
+    fetch,
+    timeoutMs,
+    deadlineMs,
+    retry,
+    budget,
+    secrets,
+    maxResponseBytes,
+    clock: { offsetMs: 0 },
+    hooks,
+  });
+  const unsigned: Record<string, string> = { accept: 'application/json' };
+  if (config.userAgent) unsigned['user-agent'] = config.userAgent;
+  const builder = createRequestBuilder({ baseUrl, unsigned, crypto });
+
+  /**
+   * Not async: the common path adds no promise hop. A call refused before it is built (bad
+   * parameters or call options) is observed by onError, then rejected.
+   */
+  function callOperation(op: OperationMeta, params: unknown, call?: CallOptions): Promise<unknown> {
+    try {
+      const own = resolveCallOptions(call, retry);
+      const built = builder.fromPrepared(op, prepareFlat(op, params), own.headers);
+      const read = readerOf(op);
+      return 'then' in built
+        ? built.then((b) => engine.send(b, own.settings, read))
+        : engine.send(built, own.settings, read);
+    } catch (error) {
+      return engine.refuse(op, `${baseUrl}${op.path}`, error, (call as CallOptions | undefined)?.context);
+    }
+  }
+
+  const core: OpenSearchCore & Record<PropertyKey, unknown> = {
+    config,
+    [CALL]: callOperation,
+    [PAGINATE]: (op: OperationMeta, params: unknown, call?: CallOptions) =>
+      paginateLazily(callOperation, op, params, call),
+    toJSON: () => ({ ...config }),
+    toString: () => `OpenSearchClient(${baseUrl})`,
+    [INSPECT]: () => `OpenSearchClient ${JSON.stringify(config)}`,
+  };
+  return { core, engine, builder, unsigned, retry, baseUrl };
+}
+
+/**
+ * Creates the core client for the OpenSearch API (2017-12-25): the same options, engine, signing,
+ * retries, hooks and errors as createOpenSearchClient, with no operation inside. Call operations
+ * with the functions of '@acs-opensearch/client/operations'. Every bad option is a ValidationError naming it.
+ */
+export function createOpenSearchCore(options: OpenSearchClientOptions = {}): OpenSearchCore {
+  return createCoreParts(options).core;
+}
