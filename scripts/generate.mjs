@@ -107,7 +107,7 @@ export const DEFAULT_REGION_ID: RegionId = ${json(meta.defaultRegionId)};
 ${Object.values(meta.operations)
   .map(
     (op) => `/** How ${op.operationId} (\`${op.method} ${op.path}\`, ${op.action}) is called, checked and signed. */
-export const ${metaName(op.operationId)}: OperationMeta = ${json(op)};`,
+export const ${metaName(op.operationId)}: OperationMeta = ${json(op).replace(`"version": ${JSON.stringify(meta.apiVersion)}`, '"version": API_VERSION')};`,
   )
   .join('\n\n')}
 
@@ -461,11 +461,11 @@ const NAME_MAPS = new Set([
 /** Keys whose value is data (kept as it is), never a part of the document's structure. */
 const DATA = new Set(['example', 'examples', 'default', 'enum', 'const', 'value']);
 /** Prose and links for readers, and the spec's own bookkeeping: nothing the mocks read. */
-const PROSE = new Set(['description', 'summary', 'title', 'externalDocs', 'x-acs-assumption', 'x-acs-source-document']);
+const PROSE = new Set(['description', 'summary', 'externalDocs', 'x-acs-assumption', 'x-acs-source-document']);
 
 /**
  * The document the mocks carry (into every test bundle, and every browser that runs setupWorker):
- * the spec without what only a reader of the spec needs. Prose (descriptions, summaries, titles,
+ * the spec without what only a reader of the spec needs. Prose (descriptions, summaries,
  * external links, assumptions) and the tags are left out, and so are the examples of
  * request bodies, which the mocks never read. The data the mocks answer from (the examples of
  * responses and schemas, defaults, enums) and every rule they validate with stay.

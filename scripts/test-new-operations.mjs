@@ -13,14 +13,14 @@
 //   read as camelCase, the declared output levels, and a singleton a PUT changes;
 // - the client's and the mocks' own test suites pass in the copy.
 import { createHash } from 'node:crypto';
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { listOperations } from '../packages/openapi-reader/index.js';
-import { createReport, run, tryRun } from './lib/harness.mjs';
+import { copyRepository, createReport, tryRun } from './lib/harness.mjs';
 
 const root = resolve(fileURLToPath(new URL('..', import.meta.url)));
 const fixture = join(root, 'scripts', 'new-operations-fixture');
@@ -38,29 +38,6 @@ const SLUG = `acs-test-widgets${round ? `-${round}` : ''}`;
 /** A fixture's text with the synthetic names made unique. */
 const unique = (text) => text.replaceAll('AcsTestWidget', T).replaceAll('acs-test-widgets', SLUG);
 const ITEMS = `/v4/openapi/app-groups/{appGroupIdentity}/${SLUG}`;
-
-/** A copy of the repository that shares the installed dependencies; workspace links point into the copy. */
-function copyRepository() {
-  const files = run('git', ['ls-files', '-co', '--exclude-standard'], root).split('\n').filter(Boolean);
-  for (const file of files) {
-    mkdirSync(dirname(join(work, file)), { recursive: true });
-    try {
-      cpSync(join(root, file), join(work, file));
-    } catch {
-      // A file listed by git but deleted in the working tree.
-    }
-  }
-  symlinkSync(join(root, 'node_modules'), join(work, 'node_modules'), 'dir');
-  // The packages' node_modules hold relative links (../../../client): copied as links, they resolve in the copy.
-  for (const pkg of ['client', 'mocks', 'query', 'openapi-reader']) {
-    const from = join(root, 'packages', pkg, 'node_modules');
-    cpSync(from, join(work, 'packages', pkg, 'node_modules'), {
-      recursive: true,
-      verbatimSymlinks: true,
-      filter: (src) => !/[\\/]\.vite/.test(src.slice(from.length)),
-    });
-  }
-}
 
 /** The maintainer's spec change: two path files and their two lines in openapi.yaml. */
 function addOperations() {
@@ -368,7 +345,7 @@ function theSuites() {
 }
 
 try {
-  copyRepository();
+  copyRepository(root, work);
   addOperations();
   followReadme();
   typeProbe();

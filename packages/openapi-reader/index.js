@@ -114,6 +114,12 @@ const INT32 = { minimum: -(2 ** 31), maximum: 2 ** 31 - 1 };
 /** The checks the client runs before the network, from one schema (its top level only). */
 function valueRule(document, rawSchema, depth = 0) {
   const schema = deref(document, rawSchema) ?? {};
+  // Alternatives (the PascalCase twin of a body, say): a value passes when it passes one of them.
+  const members = schema.anyOf ?? schema.oneOf;
+  if (Array.isArray(members) && members.length > 0 && depth < MAX_RULE_DEPTH) {
+    const alternatives = members.map((m) => valueRule(document, m, depth + 1));
+    return { type: alternatives[0].type, anyOf: alternatives };
+  }
   const types = Array.isArray(schema.type) ? schema.type.filter((t) => t !== 'null') : [schema.type];
   const type = types[0] ?? (schema.properties ? 'object' : schema.items ? 'array' : 'string');
   const rule = { type };
@@ -217,6 +223,7 @@ export function operationMetadata(document, options = {}) {
     let body = null;
     if (op.requestBody) {
       const schema = deref(document, op.requestBody.schema) ?? {};
+      const members = schema.anyOf ?? schema.oneOf;
       const required = new Set(schema.required ?? []);
       const fields = {};
       for (const [name, fieldSchema] of Object.entries(schema.properties ?? {})) {
@@ -227,6 +234,8 @@ export function operationMetadata(document, options = {}) {
         mediaType: 'application/json',
         fields,
         closed: schema.additionalProperties === false,
+        // A body in one of several forms (camelCase or PascalCase): it must pass one of them.
+        ...(Array.isArray(members) && members.length > 0 ? { anyOf: members.map((m) => valueRule(document, m)) } : {}),
       };
     }
     const successResponse = op.responses

@@ -1,5 +1,6 @@
 // CJS consumer: the same through require().
-const { createOpenSearchClient } = require('@acs-opensearch/client');
+const { createOpenSearchClient, OpenSearchError } = require('@acs-opensearch/client');
+const { createOpenSearchCore, getFunctionInstance } = require('@acs-opensearch/client/operations');
 const { DEFAULT_CRYPTO_NAME, parseAuthorization } = require('@acs-opensearch/client/signing');
 const { handlers, makeFunctionInstance } = require('@acs-opensearch/mocks');
 const { startMockServer } = require('@acs-opensearch/mocks/node');
@@ -15,6 +16,14 @@ const { setupServer } = require('msw/node');
     pageSize: 3,
     source: 'all',
   });
+  // The operations entry, required: its errors are instances of the main entry's classes.
+  const core = createOpenSearchCore({ credentials: { accessKeyId: 'ak', accessKeySecret: 'sk' } });
+  const missing = await getFunctionInstance(core, {
+    appGroupIdentity: 'my_app',
+    functionName: 'ctr',
+    instanceName: 'nope',
+  }).catch((e) => e);
+  if (!(missing instanceof OpenSearchError) || missing.status !== 404) throw new Error(`operations entry: ${missing}`);
   server.close();
   if (page.result.length !== 3) throw new Error('unexpected page');
   if (makeFunctionInstance({}, { seed: 1 }).instanceName !== 'ctr_instance_001') throw new Error('factory');

@@ -7,6 +7,12 @@ import {
   type ListFunctionInstancesResponse,
   OpenSearchError,
 } from '@acs-opensearch/client';
+import {
+  createOpenSearchCore,
+  getFunctionInstance,
+  listFunctionInstances,
+  paginateFunctionInstances,
+} from '@acs-opensearch/client/operations';
 import { signRequest } from '@acs-opensearch/client/signing';
 import { createOpenSearchHandlers, handlers, makeFunctionInstance } from '@acs-opensearch/mocks';
 
@@ -79,4 +85,22 @@ export function mocks() {
 
 export function isThrottled(error: unknown): boolean {
   return error instanceof OpenSearchError && error.kind === 'throttling';
+}
+
+/** The per-operation form: a core client and one function per operation, typed like the methods. */
+export async function perOperation(): Promise<string[]> {
+  const core = createOpenSearchCore({ credentials: { accessKeyId: 'a', accessKeySecret: 'b' } });
+  const page: ListFunctionInstancesResponse = await listFunctionInstances(core, {
+    appGroupIdentity: 'app',
+    functionName: 'ctr',
+  });
+  const one = await getFunctionInstance(core, { appGroupIdentity: 'app', functionName: 'ctr', instanceName: 'x' });
+  const names: string[] = [one.result.instanceName];
+  for await (const p of paginateFunctionInstances(core, { appGroupIdentity: 'app', functionName: 'ctr', maxPages: 2 }))
+    names.push(...p.result.map((i) => i.instanceName));
+  // @ts-expect-error functionName is required
+  await listFunctionInstances(core, { appGroupIdentity: 'app' });
+  // @ts-expect-error the client comes first
+  await listFunctionInstances({ appGroupIdentity: 'app', functionName: 'ctr' });
+  return [...names, String(page.totalCount)];
 }

@@ -1,5 +1,6 @@
 // ESM consumer: the client against the mocks through msw/node, as an app's test would.
 import { createOpenSearchClient, OpenSearchError } from '@acs-opensearch/client';
+import { createOpenSearchCore, getFunctionInstance, listFunctionInstances } from '@acs-opensearch/client/operations';
 import { DEFAULT_CRYPTO_NAME, signRequest } from '@acs-opensearch/client/signing';
 import { handlers } from '@acs-opensearch/mocks';
 import { startMockServer } from '@acs-opensearch/mocks/node';
@@ -9,6 +10,16 @@ const client = createOpenSearchClient({ credentials: { accessKeyId: 'ak', access
 const server = setupServer(...handlers);
 server.listen({ onUnhandledRequest: 'error' });
 const page = await client.listFunctionInstances({ appGroupIdentity: 'my_app', functionName: 'ctr', pageSize: 3 });
+// The per-operation form: the same call through '@acs-opensearch/client/operations' and the core client.
+const core = createOpenSearchCore({ credentials: { accessKeyId: 'ak', accessKeySecret: 'sk' } });
+const same = await listFunctionInstances(core, { appGroupIdentity: 'my_app', functionName: 'ctr', pageSize: 3 });
+if (JSON.stringify(same.result) !== JSON.stringify(page.result)) throw new Error('the operations entry differs');
+const missing = await getFunctionInstance(core, {
+  appGroupIdentity: 'my_app',
+  functionName: 'ctr',
+  instanceName: 'nope',
+}).catch((e) => e);
+if (!(missing instanceof OpenSearchError) || missing.status !== 404) throw new Error(`operations entry: ${missing}`);
 server.close();
 if (page.result.length !== 3 || typeof page.totalCount !== 'number') throw new Error('unexpected page');
 if (typeof OpenSearchError !== 'function') throw new Error('OpenSearchError missing');

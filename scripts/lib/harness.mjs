@@ -2,6 +2,8 @@
 // run a command and capture its output, and count named checks into one report that exits non-zero
 // when any failed.
 import { execFileSync } from 'node:child_process';
+import { cpSync, mkdirSync, symlinkSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 
 const quietNpm = { npm_config_fund: 'false', npm_config_audit: 'false', npm_config_update_notifier: 'false' };
 
@@ -60,4 +62,27 @@ export function createReport(title) {
     },
   };
   return report;
+}
+
+/** A copy of the repository that shares the installed dependencies; workspace links point into the copy. */
+export function copyRepository(root, work) {
+  const files = run('git', ['ls-files', '-co', '--exclude-standard'], root).split('\n').filter(Boolean);
+  for (const file of files) {
+    mkdirSync(dirname(join(work, file)), { recursive: true });
+    try {
+      cpSync(join(root, file), join(work, file));
+    } catch {
+      // A file listed by git but deleted in the working tree.
+    }
+  }
+  symlinkSync(join(root, 'node_modules'), join(work, 'node_modules'), 'dir');
+  // The packages' node_modules hold relative links (../../../client): copied as links, they resolve in the copy.
+  for (const pkg of ['client', 'mocks', 'query', 'openapi-reader']) {
+    const from = join(root, 'packages', pkg, 'node_modules');
+    cpSync(from, join(work, 'packages', pkg, 'node_modules'), {
+      recursive: true,
+      verbatimSymlinks: true,
+      filter: (src) => !/[\\/]\.vite/.test(src.slice(from.length)),
+    });
+  }
 }

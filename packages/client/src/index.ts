@@ -27,16 +27,13 @@ export type {
 } from './engine/hooks.js';
 export { DEFAULT_RETRY_BUDGET, type RetryBudgetOptions } from './engine/retryBudget.js';
 export { DEFAULT_RETRY, type RetryOptions } from './engine/retryPolicy.js';
+export { ClientError, CredentialsError, ThrottlingError, TimeoutError } from './errors/answerErrors.js';
 export {
-  ClientError,
-  CredentialsError,
   NetworkError,
   OpenSearchError,
   type OpenSearchErrorInit,
   type OpenSearchErrorKind,
   ServerError,
-  ThrottlingError,
-  TimeoutError,
   ValidationError,
 } from './errors/errors.js';
 export {

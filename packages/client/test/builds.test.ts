@@ -84,3 +84,43 @@ describe('the browser build (conditions "browser", "worker", "default")', () => 
     }
   });
 });
+
+describe('copies of the package in one app (ESM and CJS builds, the entries of the CJS build)', () => {
+  it("an error from any copy is an instance of every copy's classes, by its own kind only", () => {
+    const script = `
+      const esm = await import('@acs-opensearch/client');
+      const { createRequire } = await import('node:module');
+      const require = createRequire(process.cwd() + '/package.json');
+      const cjs = require('@acs-opensearch/client');
+      const cjsOperations = require('@acs-opensearch/client/operations');
+      const esmOperations = await import('@acs-opensearch/client/operations');
+      const fetch = async () => new Response('{"code":"InvalidParameter","message":"bad"}', { status: 400, headers: { 'content-type': 'application/json' } });
+      const options = { credentials: { accessKeyId: 'ak', accessKeySecret: 'sk' }, fetch, retry: false };
+      const op = Object.values(esm.OPERATIONS)[0];
+      const errors = {
+        validation: await cjsOperations[op.operationId](cjsOperations.createOpenSearchCore(options), { body: 1, nope: 1 }).catch((e) => e),
+        client: await esm.invoke(cjs.createOpenSearchCore(options), op, {}).catch((e) => e),
+        operations: await esmOperations[op.operationId](cjsOperations.createOpenSearchCore(options), {}).catch((e) => e),
+        config: (() => { try { cjs.createOpenSearchClient({ regionId: 'mars-1' }); } catch (e) { return e; } })(),
+      };
+      const out = {};
+      for (const [name, error] of Object.entries(errors))
+        out[name] = [esm, cjs].map((copy) => [
+          error instanceof copy.OpenSearchError,
+          error instanceof copy.ValidationError,
+          error instanceof copy.ClientError,
+          error instanceof Error,
+        ]);
+      out.plain = [new Error('x') instanceof esm.OpenSearchError, { name: 'ValidationError' } instanceof cjs.ValidationError];
+      console.log(JSON.stringify(out));
+    `;
+    const out = JSON.parse(
+      execFileSync(process.execPath, ['--input-type=module', '-e', script], { cwd: pkg, encoding: 'utf8' }),
+    );
+    expect(out.validation).toEqual(Array(2).fill([true, true, false, true]));
+    expect(out.client).toEqual(Array(2).fill([true, false, true, true]));
+    expect(out.operations).toEqual(Array(2).fill([true, false, true, true]));
+    expect(out.config).toEqual(Array(2).fill([true, true, false, true]));
+    expect(out.plain).toEqual([false, false]);
+  });
+});

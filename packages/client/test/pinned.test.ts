@@ -2,7 +2,8 @@
 // retry delays measured, the server's Retry-After and its cap, the clock-skew retry outside the
 // budget, abort while a fetch is in flight, timeoutMs: 0, and the Retry-After forms.
 import { describe, expect, it } from 'vitest';
-import { backoffDelay, resolveRetry, retryAfterMs } from '../src/engine/retryPolicy.js';
+import { backoffDelay, retryAfterMs } from '../src/engine/backoff.js';
+import { resolveRetry } from '../src/engine/retryPolicy.js';
 import { createOpenSearchClient, NetworkError, OpenSearchError, ServerError, ThrottlingError } from '../src/index.js';
 import { normalizeCasing } from '../src/operations/normalizeCasing.js';
 import { canonicalQuery, signRequest } from '../src/signing/index.js';

@@ -9,6 +9,7 @@ const STRINGS = ['abc', 'a1', 'x_1', 'A', 'ab', '1', 'a'];
 
 /** The smallest value a rule accepts. */
 export function valueFor(rule: ValueRule, name = 'value'): unknown {
+  if (rule.anyOf?.[0]) return valueFor(rule.anyOf[0], name);
   if (rule.default !== undefined) return rule.default;
   if (rule.enum) return rule.enum[0];
   switch (rule.type) {
@@ -42,7 +43,8 @@ export function valueFor(rule: ValueRule, name = 'value'): unknown {
 export function paramsFor(op: OperationMeta): Record<string, unknown> {
   const params: Record<string, unknown> = {};
   for (const p of op.parameters) if (p.required && p.in !== 'header') params[p.name] = valueFor(p, p.name);
-  if (op.body?.required) params.body = valueFor({ type: 'object', fields: op.body.fields }, 'body');
+  if (op.body?.required)
+    params.body = valueFor(op.body.anyOf?.[0] ?? { type: 'object', fields: op.body.fields }, 'body');
   return params;
 }
 

@@ -251,3 +251,48 @@ describe('shapeProblem (the 2xx body)', () => {
     expect(shapeProblem({ ...op, success: null }, 'anything')).toBeUndefined();
   });
 });
+
+describe('a body or a value in one of several forms (anyOf: a camelCase body and its PascalCase twin)', () => {
+  const camel: ValueRule = { type: 'object', fields: { itemName: { type: 'string', required: true, maxLength: 5 } } };
+  const pascal: ValueRule = { type: 'object', fields: { ItemName: { type: 'string', required: true, maxLength: 5 } } };
+  const twin: OperationMeta = {
+    ...op,
+    operationId: 'makeItem',
+    parameters: [{ name: 'id', in: 'path', required: true, type: 'string' }],
+    body: { required: true, mediaType: 'application/json', fields: {}, closed: false, anyOf: [camel, pascal] },
+  };
+
+  it('either form passes', () => {
+    expect(prepareFlat(twin, { id: 'a', body: { itemName: 'x' } }).body).toEqual({ itemName: 'x' });
+    expect(prepareFlat(twin, { id: 'a', body: { ItemName: 'x' } }).body).toEqual({ ItemName: 'x' });
+  });
+
+  it("a body that fits no form is refused with the first form's error, naming its field", () => {
+    for (const body of [{}, { other: 1 }, { itemName: 'too long' }, { ItemName: 7 }]) {
+      let error: unknown;
+      try {
+        prepareFlat(twin, { id: 'a', body });
+      } catch (caught) {
+        error = caught;
+      }
+      expect(error, JSON.stringify(body)).toBeInstanceOf(ValidationError);
+      expect((error as ValidationError).parameter).toBe('body.itemName');
+    }
+  });
+
+  it('a nested value with alternatives is checked the same way', () => {
+    const nested: OperationMeta = {
+      ...twin,
+      body: {
+        required: true,
+        mediaType: 'application/json',
+        fields: { spec: { type: 'object', anyOf: [camel, pascal] } },
+        closed: false,
+      },
+    };
+    expect(() => prepareFlat(nested, { id: 'a', body: { spec: { ItemName: 'x' } } })).not.toThrow();
+    expect(() => prepareFlat(nested, { id: 'a', body: { spec: {} } })).toThrow(
+      new ValidationError('body.spec.itemName', 'makeItem: body.spec.itemName is required'),
+    );
+  });
+});

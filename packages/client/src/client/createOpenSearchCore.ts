@@ -4,8 +4,13 @@
 // its own metadata, nothing more. createOpenSearchClient builds on it.
 import { type Answer, createEngine } from '../engine/createEngine.js';
 import { createRequestBuilder } from '../operations/buildRequest.js';
-import { resolveCallOptions } from '../operations/callOptions.js';
 import { CALL, type OperationInvoker, PAGINATE } from '../operations/invoke.js';
+import {
+  callOptions,
+  NO_CALL_OPTIONS,
+  prefetchCallOptions,
+  type ResolvedCallOptions,
+} from '../operations/lazyCallOptions.js';
 import type { OperationMeta } from '../operations/operationMeta.js';
 import type { CallOptions } from '../operations/operationTypes.js';
 import { successBody } from '../operations/successBody.js';
@@ -63,22 +68,43 @@ export function createCoreParts(options: OpenSearchClientOptions) {
   if (config.userAgent) unsigned['user-agent'] = config.userAgent;
   const builder = createRequestBuilder({ baseUrl, unsigned, crypto });
 
-  /**
-   * Not async: the common path adds no promise hop. A call refused before it is built (bad
-   * parameters or call options) is observed by onError, then rejected.
-   */
-  function callOperation(op: OperationMeta, params: unknown, call?: CallOptions): Promise<unknown> {
+  const refuse = (op: OperationMeta, error: unknown, call: CallOptions | undefined) =>
+    engine.refuse(op, `${baseUrl}${op.path}`, error, (call as CallOptions | undefined)?.context);
+
+  /** A call with its options resolved: parameters validated, the request built and sent. */
+  function send(op: OperationMeta, params: unknown, own: ResolvedCallOptions, call: CallOptions | undefined) {
     try {
-      const own = resolveCallOptions(call, retry);
       const built = builder.fromPrepared(op, prepareFlat(op, params), own.headers);
       const read = readerOf(op);
       return 'then' in built
         ? built.then((b) => engine.send(b, own.settings, read))
         : engine.send(built, own.settings, read);
     } catch (error) {
-      return engine.refuse(op, `${baseUrl}${op.path}`, error, (call as CallOptions | undefined)?.context);
+      return refuse(op, error, call);
     }
   }
+
+  /**
+   * Not async: a call without options adds no promise hop. A call with options waits for their
+   * checks (callOptions.ts, a chunk of its own, fetched in the background when the client is made).
+   * A call refused before it is built (bad parameters or call options) is observed by onError, then rejected.
+   */
+  function callOperation(op: OperationMeta, params: unknown, call?: CallOptions): Promise<unknown> {
+    if (call === undefined) return send(op, params, NO_CALL_OPTIONS, call);
+    return callOptions().then(
+      ({ resolveCallOptions }) => {
+        let own: ResolvedCallOptions;
+        try {
+          own = resolveCallOptions(call, retry);
+        } catch (error) {
+          return refuse(op, error, call);
+        }
+        return send(op, params, own, call);
+      },
+      (error: unknown) => refuse(op, error, call),
+    );
+  }
+  prefetchCallOptions();
 
   const core: OpenSearchCore & Record<PropertyKey, unknown> = {
     config,

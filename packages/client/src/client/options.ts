@@ -7,7 +7,7 @@ import { createRetryBudget, type RetryBudgetOptions } from '../engine/retryBudge
 import { type RetryOptions, resolveRetry } from '../engine/retryPolicy.js';
 import { assertHeaderValue, checkNumber, MAX_TIMER_MS } from '../errors/checks.js';
 import { ValidationError } from '../errors/errors.js';
-import { SecretSet } from '../errors/redact.js';
+import { SecretSet } from '../errors/secretSet.js';
 import type { RegionId } from '../generated/metadata.js';
 import type { SigningCrypto } from '../signing/crypto.js';
 import { DEFAULT_CRYPTO_NAME, defaultCrypto } from '../signing/defaultCrypto.js';

@@ -2,9 +2,12 @@
 // time however many calls want credentials, reuse until a margin before the expiration (or for
 // maxAgeMs when the source gives none), and a typed error when a refresh fails with nothing valid
 // left. Each value is a frozen copy: a call keeps the credentials it signed with.
+
+import { CredentialsError } from '../errors/answerErrors.js';
 import { assertCredentials, type Credentials } from '../errors/checks.js';
-import { CredentialsError, OpenSearchError, ValidationError } from '../errors/errors.js';
-import { redactError, SecretSet } from '../errors/redact.js';
+import { OpenSearchError, ValidationError } from '../errors/errors.js';
+import { redactError } from '../errors/redact.js';
+import { SecretSet } from '../errors/secretSet.js';
 
 export interface CredentialsCacheOptions {
   /** Refresh this long before the credentials' expiration, in ms. Default 300000 (5 minutes). */

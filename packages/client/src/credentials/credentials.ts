@@ -6,7 +6,7 @@
 // source that fails is a CredentialsError. No value is ever echoed.
 import { assertCredentials, type Credentials } from '../errors/checks.js';
 import { ValidationError } from '../errors/errors.js';
-import type { SecretSet } from '../errors/redact.js';
+import type { SecretSet } from '../errors/secretSet.js';
 import type { CredentialsCacheOptions, ExpiringCredentials } from './cache.js';
 
 /**

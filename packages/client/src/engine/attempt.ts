@@ -2,10 +2,10 @@
 // the cap. Any HTTP status comes back as an Answer; a transport failure is thrown typed, and the
 // caller's abort is thrown as its own reason.
 import { ServerError } from '../errors/errors.js';
-import type { SecretSet } from '../errors/redact.js';
+import type { SecretSet } from '../errors/secretSet.js';
 import type { SignedHeaders } from '../signing/leanSigner.js';
 import type { Answer, OutgoingCall, Target } from './call.js';
-import { isRedirect, redirectError, tooLargeError, transportError } from './classify.js';
+import { failures } from './lazyFailures.js';
 import { BodyTooLarge, readBody } from './readBody.js';
 import { AttemptTimer } from './timeout.js';
 
@@ -30,6 +30,10 @@ export interface AttemptInput {
   safeToRepeat: boolean;
 }
 
+/** Whether an answer is a redirect: opaque (browsers), followed (a fetch that ignores `manual`), or 3xx. */
+const isRedirect = (response: Response): boolean =>
+  response.type === 'opaqueredirect' || response.redirected || (response.status >= 300 && response.status < 400);
+
 export async function runAttempt(settings: AttemptSettings, input: AttemptInput): Promise<Answer> {
   const { target } = input;
   // Without a time limit the caller's signal (if any) goes to fetch as it is: no controller, no timer.
@@ -45,7 +49,7 @@ export async function runAttempt(settings: AttemptSettings, input: AttemptInput)
     });
     if (isRedirect(response)) {
       await response.body?.cancel().catch(() => {});
-      throw redirectError(response, target);
+      throw (await failures(target)).redirectError(response, target);
     }
     const text = await readBody(response, settings.maxResponseBytes);
     return {
@@ -59,6 +63,8 @@ export async function runAttempt(settings: AttemptSettings, input: AttemptInput)
     if (input.signal?.aborted) throw input.signal.reason;
     // A redirect refused above (or a typed error from a custom fetch) goes out as it is.
     if (cause instanceof ServerError) throw cause;
+    const { tooLargeError, transportError } = await failures(target);
+    if (input.signal?.aborted) throw input.signal.reason;
     if (cause instanceof BodyTooLarge) throw tooLargeError(response!, target, settings.maxResponseBytes);
     const failure = {
       cause,

@@ -1,7 +1,9 @@
 // What a failed attempt was, as a typed error: a redirect (never followed), a body over the cap, a
 // timeout or a network failure. HTTP error answers are classified in errors/errorResponse.ts.
-import { NetworkError, type OpenSearchError, ServerError, safeText, TimeoutError } from '../errors/errors.js';
-import { needsRedaction, redactError, type SecretSet } from '../errors/redact.js';
+import { TimeoutError } from '../errors/answerErrors.js';
+import { NetworkError, type OpenSearchError, ServerError, safeText } from '../errors/errors.js';
+import { needsRedaction, redactError } from '../errors/redact.js';
+import type { SecretSet } from '../errors/secretSet.js';
 import type { Target } from './call.js';
 
 /** Where a redirect pointed: its origin only, never its path or query. */
@@ -13,10 +15,6 @@ function locationOrigin(location: string | null, base: string): string {
     return 'an invalid Location';
   }
 }
-
-/** Whether an answer is a redirect: opaque (browsers), followed (a fetch that ignores `manual`), or 3xx. */
-export const isRedirect = (response: Response): boolean =>
-  response.type === 'opaqueredirect' || response.redirected || (response.status >= 300 && response.status < 400);
 
 export function redirectError(response: Response, target: Target): ServerError {
   const to = locationOrigin(response.headers.get('location'), target.url);

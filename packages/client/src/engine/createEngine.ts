@@ -4,18 +4,15 @@
 // once from a sane Date (clock.ts), and the call's deadline bounds every attempt and every wait: when
 // it ends one, the call fails as DeadlineExceeded. Every failure is a typed error holding no secret.
 
-import { OpenSearchError } from '../errors/errors.js';
-import type { SecretSet } from '../errors/redact.js';
+import type { OpenSearchError } from '../errors/errors.js';
+import type { SecretSet } from '../errors/secretSet.js';
 import type { OperationMeta } from '../operations/operationMeta.js';
 import type { Credentials } from '../signing/signRequest.js';
 import { type AttemptSettings, runAttempt } from './attempt.js';
 import type { Answer, CallSettings, ClockState, OutgoingCall, Target } from './call.js';
-import { deadlineError } from './classify.js';
-import { correctClock, isClockSkew } from './clock.js';
-import { errorFromResponse, readErrorFields } from './errorResponse.js';
-import type { CallHooks, CallObserver, CallStage, Decision } from './hooks.js';
+import type { CallHooks, CallObserver, CallStage } from './hooks.js';
+import { failures, prefetchFailures } from './lazyFailures.js';
 import type { RetryBudget } from './retryBudget.js';
-import { answerRetryDelay, transportRetryDelay } from './retryDecision.js';
 import type { ResolvedRetry } from './retryPolicy.js';
 import { sleep } from './sleep.js';
 
@@ -42,9 +39,6 @@ export interface EngineOptions {
   hooks?: CallHooks | undefined;
 }
 
-/** The HTTP answer behind an error, for raw calls, which hand error answers back as openapi-fetch does. */
-export const errorAnswers = new WeakMap<OpenSearchError, Answer>();
-
 /** An attempt's headers: credentials looked up and the request signed, with no promise hop when both are synchronous. */
 function signAttempt(options: EngineOptions, call: OutgoingCall, nowMs: number, stage: { at: CallStage }) {
   stage.at = 'credentials';
@@ -62,16 +56,21 @@ function signAttempt(options: EngineOptions, call: OutgoingCall, nowMs: number, 
 function finish<T>(answer: Answer, read: ((a: Answer) => T) | undefined, observer: CallObserver | undefined): T {
   if (!observer) return read ? read(answer) : (answer as T);
   observer.answered(answer, { retrying: false });
-  try {
-    return read ? read(answer) : (answer as T);
-  } catch (error) {
+  const fail = (error: unknown) => {
     observer.failed(error, 'response', { retrying: false, notRetried: 'not-retryable' });
     throw error;
+  };
+  try {
+    const result = read ? read(answer) : (answer as T);
+    // A body the client cannot use comes back as a rejected promise (its error is built by the failure path).
+    return result instanceof Promise ? (result.catch(fail) as T) : result;
+  } catch (error) {
+    return fail(error);
   }
 }
 
 /** What every call of one engine shares. */
-interface EngineState {
+export interface EngineState {
   options: EngineOptions;
   now: () => number;
   pause: (ms: number, signal?: AbortSignal | null) => Promise<void>;
@@ -79,10 +78,12 @@ interface EngineState {
   observing: Promise<typeof import('./hooks.js')> | undefined;
   settings: AttemptSettings;
   defaults: CallSettings;
+  /** Whether the failure path has been asked for (on the first call). */
+  prefetched: boolean;
 }
 
 /** One call on its way: what the retry decision needs between attempts. */
-interface Flight {
+export interface Flight {
   engine: EngineState;
   call: OutgoingCall;
   settings: CallSettings;
@@ -97,42 +98,6 @@ interface Flight {
   lastError: OpenSearchError | undefined;
 }
 
-/**
- * Whether to try again after `error` (and after how long): `wait` is what the retry policy allows
- * (undefined: never). The deadline and the budget have the last word. Observes the answer (if any)
- * and the failure with that decision, and returns the error to throw when there is no retry.
- */
-function decide(
-  flight: Flight,
-  error: unknown,
-  stage: CallStage,
-  wait: number | undefined,
-  answer?: Answer,
-  free = false,
-): { retry: true; wait: number } | { retry: false; error: unknown } {
-  const { engine, observer, settings } = flight;
-  const budget = engine.options.budget;
-  let decision: Decision;
-  let thrown = error;
-  if (wait === undefined) {
-    const exhausted =
-      error instanceof OpenSearchError && error.retryable && flight.attempt >= settings.retry.maxAttempts;
-    decision = { retrying: false, notRetried: exhausted ? 'max-attempts' : 'not-retryable' };
-  } else if (engine.now() + wait >= flight.deadline) {
-    // The deadline ends the wait: the call is over, and says so (the failure is its cause).
-    thrown = deadlineError(flight.target, settings.deadlineMs, error as OpenSearchError, flight.attempt);
-    decision = { retrying: false, notRetried: 'deadline' };
-  } else {
-    const cost = budget && !free ? budget.acquire((error as OpenSearchError).kind === 'timeout') : 0;
-    decision = cost === undefined ? { retrying: false, notRetried: 'budget' } : { retrying: true, delayMs: wait };
-    if (cost) flight.spent = cost;
-  }
-  decision.retryTokens = budget?.tokens;
-  if (answer) observer?.answered(answer, decision);
-  observer?.failed(thrown, thrown === error ? stage : 'deadline', decision);
-  return decision.retrying ? { retry: true, wait: wait as number } : { retry: false, error: thrown };
-}
-
 /** One attempt, up to its answer; a failure before an answer is decided here (the result then says whether to go on). */
 async function attemptOnce(flight: Flight): Promise<Answer | { retry: true; wait: number }> {
   const { engine, call, settings, target, observer } = flight;
@@ -142,15 +107,7 @@ async function attemptOnce(flight: Flight): Promise<Answer | { retry: true; wait
   observer?.start();
   signal?.throwIfAborted();
   const remaining = flight.deadline - now();
-  if (remaining <= 0) {
-    const error = deadlineError(target, settings.deadlineMs, flight.lastError, flight.attempt - 1);
-    observer?.failed(error, 'deadline', {
-      retrying: false,
-      notRetried: 'deadline',
-      retryTokens: options.budget?.tokens,
-    });
-    throw error;
-  }
+  if (remaining <= 0) throw (await failures(target)).deadlineBeforeAttempt(flight);
   // The attempt's own limit, or what is left of the deadline when that is shorter: then the deadline ends it.
   const cutByDeadline = settings.timeoutMs <= 0 || remaining < settings.timeoutMs;
   const ms = cutByDeadline ? remaining : settings.timeoutMs;
@@ -174,28 +131,9 @@ async function attemptOnce(flight: Flight): Promise<Answer | { retry: true; wait
       safeToRepeat,
     });
   } catch (caught) {
-    let error = caught;
-    const aborted = signal?.aborted === true;
-    if (!aborted && cutByDeadline && Number.isFinite(flight.deadline) && isTimeout(error))
-      error = deadlineError(target, settings.deadlineMs, error as OpenSearchError, flight.attempt);
-    if (aborted || error !== caught) {
-      const notRetried = aborted ? 'aborted' : 'deadline';
-      observer?.failed(error, aborted ? stage.at : 'deadline', {
-        retrying: false,
-        notRetried,
-        retryTokens: options.budget?.tokens,
-      });
-      throw error;
-    }
-    const wait = error instanceof OpenSearchError ? transportRetryDelay(error, flight.attempt, retry) : undefined;
-    const next = decide(flight, error, stage.at, wait);
-    if (!next.retry) throw next.error;
-    flight.lastError = error as OpenSearchError;
-    return next;
+    return (await failures(target)).afterTransportFailure(flight, caught, stage.at, cutByDeadline);
   }
 }
-
-const isTimeout = (error: unknown): boolean => error instanceof OpenSearchError && error.code === 'Timeout';
 
 /**
  * Sends a call until it succeeds or fails for good; `read` turns the 2xx answer into the result.
@@ -208,8 +146,11 @@ async function send<T = Answer>(
   read?: (a: Answer) => T,
 ): Promise<T> {
   const { options, now, pause, observing } = engine;
+  if (!engine.prefetched) {
+    engine.prefetched = true;
+    prefetchFailures();
+  }
   const settings = given ? { ...engine.defaults, ...given } : engine.defaults;
-  const { clock } = options;
   const flight: Flight = {
     engine,
     call,
@@ -236,17 +177,9 @@ async function send<T = Answer>(
       options.budget?.succeeded(flight.spent);
       return finish(answer, read, flight.observer);
     }
-    const { safeToRepeat } = flight;
-    const fields = readErrorFields(answer.text, answer.headers);
-    const error = errorFromResponse(answer, fields, flight.target, safeToRepeat, options.secrets);
-    errorAnswers.set(error, answer);
-    // One corrected retry after a clock-skew refusal, outside the retry policy and the budget: the request was fine, our clock was not.
-    const skew = !skewCorrected && isClockSkew(fields.code) && correctClock(clock, answer.headers, now());
-    const wait = skew ? 0 : answerRetryDelay(answer, fields.code, safeToRepeat, flight.attempt, settings.retry, now());
-    const next = decide(flight, error, 'response', wait, answer, skew);
+    const next = (await failures(flight.target)).afterErrorAnswer(flight, answer, skewCorrected);
     if (!next.retry) throw next.error;
-    flight.lastError = error;
-    if (skew) {
+    if (next.skew) {
       skewCorrected = true;
       flight.attempt -= 1;
     } else await pause(next.wait, settings.signal);
@@ -261,22 +194,7 @@ async function refuse(
   error: unknown,
   context: unknown,
 ): Promise<never> {
-  if (engine.observing) {
-    const observer = new (await engine.observing).CallObserver(
-      engine.options.hooks!,
-      op,
-      url,
-      context,
-      engine.options.secrets,
-    );
-    const stage: CallStage =
-      error instanceof OpenSearchError && error.kind === 'credentials' ? 'credentials' : 'validation';
-    observer.failed(error, stage, {
-      retrying: false,
-      notRetried: 'not-retryable',
-      retryTokens: engine.options.budget?.tokens,
-    });
-  }
+  if (engine.observing) (await engine.observing).observeRefusal(engine.options, op, url, error, context);
   throw error;
 }
 
@@ -286,6 +204,7 @@ export function createEngine(options: EngineOptions) {
     now: options.now ?? Date.now,
     pause: options.sleep ?? sleep,
     observing: options.hooks ? import('./hooks.js') : undefined,
+    prefetched: false,
     settings: {
       fetch: options.fetch,
       maxResponseBytes: options.maxResponseBytes,

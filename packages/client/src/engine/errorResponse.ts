@@ -2,9 +2,11 @@
 // the gateway's PascalCase JSON, or an HTML, empty or truncated body. Every HTTP error answer
 // becomes its typed error here, and only here.
 
-import { ClientError, type OpenSearchError, ServerError, safeText, ThrottlingError } from '../errors/errors.js';
-import { REDACTED, SecretSet, safeOrUndefined, scrubValue } from '../errors/redact.js';
-import { retryAfterMs } from './retryPolicy.js';
+import { ClientError, ThrottlingError } from '../errors/answerErrors.js';
+import { type OpenSearchError, ServerError, safeText } from '../errors/errors.js';
+import { REDACTED, safeOrUndefined, scrubValue } from '../errors/redact.js';
+import { SecretSet } from '../errors/secretSet.js';
+import { retryAfterMs } from './backoff.js';
 
 export interface ErrorFields {
   code: string | undefined;

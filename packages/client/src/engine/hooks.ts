@@ -7,7 +7,8 @@
 // or signature. Without hooks nothing here runs. A hook that throws is ignored: observing never
 // changes a call.
 import { OpenSearchError, type OpenSearchErrorKind } from '../errors/errors.js';
-import type { SecretSet } from '../errors/redact.js';
+import { scrub } from '../errors/redact.js';
+import type { SecretSet } from '../errors/secretSet.js';
 import type { OperationMeta } from '../operations/operationMeta.js';
 import type { Answer } from './call.js';
 
@@ -157,7 +158,7 @@ export class CallObserver {
 
   #requestId(value: string | null | undefined): string | undefined {
     if (value === null || value === undefined) return undefined;
-    return this.secrets && this.secrets.size > 0 ? this.secrets.scrub(value) : value;
+    return this.secrets && this.secrets.size > 0 ? scrub(this.secrets, value) : value;
   }
 
   answered(answer: Answer, decision: Decision): void {
@@ -189,4 +190,18 @@ export class CallObserver {
       }),
     );
   }
+}
+
+/** A call refused before it was built (bad parameters or call options, or credentials): onError sees it. */
+export function observeRefusal(
+  options: { hooks?: CallHooks | undefined; secrets?: SecretSet | undefined; budget?: { tokens: number } | undefined },
+  op: OperationMeta,
+  url: string,
+  error: unknown,
+  context: unknown,
+): void {
+  const observer = new CallObserver(options.hooks!, op, url, context, options.secrets);
+  const stage: CallStage =
+    error instanceof OpenSearchError && error.kind === 'credentials' ? 'credentials' : 'validation';
+  observer.failed(error, stage, { retrying: false, notRetried: 'not-retryable', retryTokens: options.budget?.tokens });
 }

@@ -2,8 +2,9 @@
 // repeating the call, backoff, and what the server asks for.
 
 import type { OpenSearchError } from '../errors/errors.js';
+import { backoffDelay, retryAfterMs } from './backoff.js';
 import { isThrottling } from './errorResponse.js';
-import { backoffDelay, type ResolvedRetry, retryAfterMs } from './retryPolicy.js';
+import type { ResolvedRetry } from './retryPolicy.js';
 
 /** After a transport failure (timeout, network): the backoff, or undefined to give up. */
 export function transportRetryDelay(error: OpenSearchError, attempt: number, retry: ResolvedRetry): number | undefined {

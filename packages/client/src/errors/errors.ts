@@ -35,8 +35,32 @@ export function safeText(text: string, max = 512): string {
   );
 }
 
+/**
+ * Every error of the client carries its class's name under this key. `Symbol.for`: the same in
+ * every copy of the package an app loads (its ESM and CJS builds, the CJS build's entries, two
+ * versions in one tree), so `instanceof` holds across copies (see `Symbol.hasInstance` below).
+ */
+const CLASS = Symbol.for('@acs-opensearch/client.errorClass');
+
 /** The base class of every error the client throws. */
 export class OpenSearchError extends Error {
+  /** The name every instance of this class (and of no subclass) carries; each subclass has its own. */
+  static readonly errorClass: string = 'OpenSearchError';
+
+  /**
+   * `error instanceof OpenSearchError` (or a subclass): true for an error of this class from any
+   * copy of the package, matched by the class name the error carries; a subclass matches only its own.
+   */
+  static override [Symbol.hasInstance](value: unknown): boolean {
+    // biome-ignore-start lint/complexity/noThisInStatic: `this` is the class instanceof asks about (a subclass too).
+    if (Function.prototype[Symbol.hasInstance].call(this, value)) return true;
+    const carried = typeof value === 'object' && value !== null ? (value as { [CLASS]?: unknown })[CLASS] : undefined;
+    if (typeof carried !== 'string') return false;
+    const own = (this as { errorClass?: string }).errorClass;
+    return own === OpenSearchError.errorClass || own === carried;
+    // biome-ignore-end lint/complexity/noThisInStatic: -
+  }
+
   override name = 'OpenSearchError';
   readonly kind: OpenSearchErrorKind;
   /** The API error code, such as `Throttling.User`, or a client-side code such as `NetworkError`. */
@@ -62,6 +86,7 @@ export class OpenSearchError extends Error {
     this.body = init.body;
     this.method = init.method;
     this.url = init.url;
+    Object.defineProperty(this, CLASS, { value: (new.target as { errorClass?: string }).errorClass });
   }
 
   toJSON(): Record<string, unknown> {
@@ -86,51 +111,24 @@ const DEFAULT_CODES: Partial<Record<OpenSearchErrorKind, string>> = {
   credentials: 'CredentialsUnavailable',
 };
 
-/** A 4xx answer other than throttling: fix the request, don't retry it. */
-export class ClientError extends OpenSearchError {
-  override name = 'ClientError';
-}
 /** A 5xx answer (retryable), or an answer the client cannot use: MalformedResponse, UnexpectedRedirect, ResponseTooLarge (not retryable). */
 export class ServerError extends OpenSearchError {
+  static override readonly errorClass: string = 'ServerError';
   override name = 'ServerError';
-}
-/** HTTP 429, or an error code containing `Throttling`. Retryable after a delay. */
-export class ThrottlingError extends OpenSearchError {
-  override name = 'ThrottlingError';
-  /** The delay the server asked for (Retry-After / x-acs-retry-after), in milliseconds. */
-  readonly retryAfterMs: number | undefined;
-  constructor(init: OpenSearchErrorInit & { retryAfterMs?: number | undefined }) {
-    super(init);
-    this.retryAfterMs = init.retryAfterMs;
-  }
 }
 /** The request never got an HTTP answer (DNS, connection refused, reset, CORS...). Retryable. */
 export class NetworkError extends OpenSearchError {
+  static override readonly errorClass: string = 'NetworkError';
   override name = 'NetworkError';
-}
-/** No answer within `timeoutMs`. Retryable. */
-export class TimeoutError extends OpenSearchError {
-  override name = 'TimeoutError';
 }
 /** The call was rejected before anything was sent: a parameter or an option is invalid. */
 export class ValidationError extends OpenSearchError {
+  static override readonly errorClass: string = 'ValidationError';
   override name = 'ValidationError';
   /** The parameter or option at fault. */
   readonly parameter: string;
   constructor(parameter: string, message: string, cause?: unknown) {
     super({ kind: 'validation', code: 'InvalidParameter', message, cause });
     this.parameter = parameter;
-  }
-}
-/**
- * The credentials source failed: a provider threw or returned something unusable, or a refresh failed
- * after the cached credentials expired. Nothing was sent. The message and cause never hold a secret
- * (secret-looking values in the source's own message are redacted). Retryable: the source may
- * recover (a metadata service that was restarting, say).
- */
-export class CredentialsError extends OpenSearchError {
-  override name = 'CredentialsError';
-  constructor(message: string, cause?: unknown) {
-    super({ kind: 'credentials', code: 'CredentialsUnavailable', message, cause, retryable: true });
   }
 }

@@ -10,12 +10,9 @@
 // A text that still carries a secret-looking pair once decoded (URL-encoded or base64 JSON of a
 // secret the client never saw) cannot be made safe: `redactError` then keeps only the name and code.
 
-export const REDACTED = '[redacted]';
+import { MIN_SECRET_LENGTH, type SecretSet } from './secretSet.js';
 
-/** Secrets shorter than this are not searched for on their own (they would match ordinary words). */
-const MIN_SECRET_LENGTH = 4;
-/** How many distinct secrets a client remembers (rotation adds one per refresh; the oldest go first). */
-const MAX_KNOWN = 16;
+export const REDACTED = '[redacted]';
 
 const KEY = String.raw`(?<![A-Za-z0-9_.\-])[A-Za-z0-9_.\-]{0,40}?(?:secret|token|passw(?:or)?d|pwd|signature|credential|authorization|api[_\-]?key|private[_\-]?key)[A-Za-z0-9_.\-]{0,40}`;
 // key, an optional closing quote (escaped at any depth), the separator, then the value: quoted with
@@ -81,41 +78,28 @@ function formsOf(secret: string): string[] {
   return [...all].filter((f) => f.length >= MIN_SECRET_LENGTH).sort((a, b) => b.length - a.length);
 }
 
-/** The secrets one client knows, and how to take them out of a text. */
-export class SecretSet {
-  readonly #known: string[] = [];
-  #forms: string[] = [];
+/** Each set's forms to search for, made again only when the set has changed. */
+const formsCache = new WeakMap<SecretSet, { version: number; forms: string[] }>();
+function formsOfSet(secrets: SecretSet): string[] {
+  const { secrets: known, version } = secrets.known;
+  const cached = formsCache.get(secrets);
+  if (cached?.version === version) return cached.forms;
+  const forms = [...new Set(known.flatMap(formsOf))].sort((a, b) => b.length - a.length);
+  formsCache.set(secrets, { version, forms });
+  return forms;
+}
 
-  /** Remembers a secret (a secret key or token); short or empty values are ignored. */
-  add(secret: string | undefined): void {
-    if (typeof secret !== 'string' || secret.length < MIN_SECRET_LENGTH || this.#known.includes(secret)) return;
-    this.#known.push(secret);
-    if (this.#known.length > MAX_KNOWN) this.#known.shift();
-    this.#forms = [...new Set(this.#known.flatMap(formsOf))].sort((a, b) => b.length - a.length);
-  }
+/** `text` with every known secret (in any form) and every secret-looking value removed. */
+export function scrub(secrets: SecretSet, text: string): string {
+  let out = text;
+  for (const form of formsOfSet(secrets)) if (out.includes(form)) out = out.split(form).join(REDACTED);
+  return out.replace(PAIR, (_m, head: string) => `${head}${REDACTED}`);
+}
 
-  /** Remembers the secret and the token of credentials. */
-  addCredentials(credentials: { accessKeySecret?: unknown; securityToken?: unknown } | undefined): void {
-    this.add(credentials?.accessKeySecret as string | undefined);
-    this.add(credentials?.securityToken as string | undefined);
-  }
-
-  get size(): number {
-    return this.#known.length;
-  }
-
-  /** `text` with every known secret (in any form) and every secret-looking value removed. */
-  scrub(text: string): string {
-    let out = text;
-    for (const form of this.#forms) if (out.includes(form)) out = out.split(form).join(REDACTED);
-    return out.replace(PAIR, (_m, head: string) => `${head}${REDACTED}`);
-  }
-
-  /** Whether any known secret (in any form) is in `text`. */
-  holdsKnown(text: string): boolean {
-    for (const form of this.#forms) if (text.includes(form)) return true;
-    return false;
-  }
+/** Whether any known secret (in any form) is in `text`. */
+function holdsKnown(secrets: SecretSet, text: string): boolean {
+  for (const form of formsOfSet(secrets)) if (text.includes(form)) return true;
+  return false;
 }
 
 function decodedViews(text: string): string[] {
@@ -147,14 +131,14 @@ function decodedViews(text: string): string[] {
 function isSafe(scrubbed: string, secrets: SecretSet): boolean {
   if (STRUCTURED.test(scrubbed) || UNREDACTED.test(scrubbed)) return false;
   for (const view of decodedViews(scrubbed)) {
-    if (secrets.holdsKnown(view) || STRUCTURED.test(view) || UNREDACTED.test(view)) return false;
+    if (holdsKnown(secrets, view) || STRUCTURED.test(view) || UNREDACTED.test(view)) return false;
   }
   return true;
 }
 
 /** A text made safe, or undefined when it cannot be. */
 export function safeOrUndefined(text: string, secrets: SecretSet): string | undefined {
-  const scrubbed = secrets.scrub(text);
+  const scrubbed = scrub(secrets, text);
   return isSafe(scrubbed, secrets) ? scrubbed : undefined;
 }
 

@@ -37,7 +37,7 @@ export const listAppGroupsOperation: OperationMeta = {
   "method": "GET",
   "path": "/v4/openapi/app-groups",
   "action": "ListAppGroups",
-  "version": "2017-12-25",
+  "version": API_VERSION,
   "parameters": [
     {
       "name": "name",
@@ -135,7 +135,7 @@ export const createAppGroupOperation: OperationMeta = {
   "method": "POST",
   "path": "/v4/openapi/app-groups",
   "action": "CreateAppGroup",
-  "version": "2017-12-25",
+  "version": API_VERSION,
   "parameters": [],
   "body": {
     "required": true,
@@ -220,7 +220,7 @@ export const describeAppGroupOperation: OperationMeta = {
   "method": "GET",
   "path": "/v4/openapi/app-groups/{appGroupIdentity}",
   "action": "DescribeAppGroup",
-  "version": "2017-12-25",
+  "version": API_VERSION,
   "parameters": [
     {
       "name": "appGroupIdentity",
@@ -252,7 +252,7 @@ export const modifyAppGroupOperation: OperationMeta = {
   "method": "PUT",
   "path": "/v4/openapi/app-groups/{appGroupIdentity}",
   "action": "ModifyAppGroup",
-  "version": "2017-12-25",
+  "version": API_VERSION,
   "parameters": [
     {
       "name": "appGroupIdentity",
@@ -307,7 +307,7 @@ export const removeAppGroupOperation: OperationMeta = {
   "method": "DELETE",
   "path": "/v4/openapi/app-groups/{appGroupIdentity}",
   "action": "RemoveAppGroup",
-  "version": "2017-12-25",
+  "version": API_VERSION,
   "parameters": [
     {
       "name": "appGroupIdentity",
@@ -338,7 +338,7 @@ export const renewAppGroupOperation: OperationMeta = {
   "method": "POST",
   "path": "/v4/openapi/app-groups/{appGroupIdentity}/actions/renew",
   "action": "RenewAppGroup",
-  "version": "2017-12-25",
+  "version": API_VERSION,
   "parameters": [
     {
       "name": "appGroupIdentity",
@@ -394,7 +394,7 @@ export const replaceAppGroupCommodityCodeOperation: OperationMeta = {
   "method": "POST",
   "path": "/v4/openapi/app-groups/{appGroupIdentity}/actions/to-instance-typed",
   "action": "ReplaceAppGroupCommodityCode",
-  "version": "2017-12-25",
+  "version": API_VERSION,
   "parameters": [
     {
       "name": "appGroupIdentity",
@@ -426,7 +426,7 @@ export const modifyAppGroupQuotaOperation: OperationMeta = {
   "method": "PUT",
   "path": "/v4/openapi/app-groups/{appGroupIdentity}/quota",
   "action": "ModifyAppGroupQuota",
-  "version": "2017-12-25",
+  "version": API_VERSION,
   "parameters": [
     {
       "name": "appGroupIdentity",
@@ -488,7 +488,7 @@ export const updateAppGroupDeleteProtectionOperation: OperationMeta = {
   "method": "PUT",
   "path": "/v4/openapi/app-groups/{appGroupIdentity}/delete-protection",
   "action": "UpdateAppGroupDeleteProtection",
-  "version": "2017-12-25",
+  "version": API_VERSION,
   "parameters": [
     {
       "name": "appGroupIdentity",
@@ -524,7 +524,7 @@ export const createAppGroupCredentialsOperation: OperationMeta = {
   "method": "POST",
   "path": "/v4/openapi/app-groups/{appGroupIdentity}/credentials",
   "action": "CreateAppGroupCredentials",
-  "version": "2017-12-25",
+  "version": API_VERSION,
   "parameters": [
     {
       "name": "appGroupIdentity",
@@ -569,7 +569,7 @@ export const listQuotaReviewTasksOperation: OperationMeta = {
   "method": "GET",
   "path": "/v4/openapi/app-groups/{appGroupIdentity}/quota-review-tasks",
   "action": "ListQuotaReviewTasks",
-  "version": "2017-12-25",
+  "version": API_VERSION,
   "parameters": [
     {
       "name": "appGroupIdentity",
@@ -624,7 +624,7 @@ export const listProceedingsOperation: OperationMeta = {
   "method": "GET",
   "path": "/v4/openapi/app-groups/{appGroupIdentity}/proceedings",
   "action": "ListProceedings",
-  "version": "2017-12-25",
+  "version": API_VERSION,
   "parameters": [
     {
       "name": "appGroupIdentity",
@@ -660,7 +660,7 @@ export const listStatisticLogsOperation: OperationMeta = {
   "method": "GET",
   "path": "/v4/openapi/app-groups/{appGroupIdentity}/statistic-logs/{moduleName}",
   "action": "ListStatisticLogs",
-  "version": "2017-12-25",
+  "version": API_VERSION,
   "parameters": [
     {
       "name": "appGroupIdentity",
@@ -754,7 +754,7 @@ export const listStatisticReportOperation: OperationMeta = {
   "method": "GET",
   "path": "/v4/openapi/app-groups/{appGroupIdentity}/statistic-report/{moduleName}",
   "action": "ListStatisticReport",
-  "version": "2017-12-25",
+  "version": API_VERSION,
   "parameters": [
     {
       "name": "appGroupIdentity",
@@ -838,7 +838,7 @@ export const bindEsInstanceOperation: OperationMeta = {
   "method": "POST",
   "path": "/v4/openapi/app-groups/{appGroupIdentity}/actions/bind-es-instance",
   "action": "BindEsInstance",
-  "version": "2017-12-25",
+  "version": API_VERSION,
   "parameters": [
     {
       "name": "appGroupIdentity",
@@ -874,7 +874,7 @@ export const unbindEsInstanceOperation: OperationMeta = {
   "method": "POST",
   "path": "/v4/openapi/app-groups/{appGroupIdentity}/actions/unbind-es-instance",
   "action": "UnbindEsInstance",
-  "version": "2017-12-25",
+  "version": API_VERSION,
   "parameters": [
     {
       "name": "appGroupIdentity",
@@ -905,7 +905,7 @@ export const bindESUserAnalyzerOperation: OperationMeta = {
   "method": "POST",
   "path": "/v4/openapi/app-groups/{appGroupIdentity}/es/{esInstanceId}/actions/bind-analyzer",
   "action": "BindESUserAnalyzer",
-  "version": "2017-12-25",
+  "version": API_VERSION,
   "parameters": [
     {
       "name": "appGroupIdentity",
@@ -948,7 +948,7 @@ export const unbindESUserAnalyzerOperation: OperationMeta = {
   "method": "POST",
   "path": "/v4/openapi/app-groups/{appGroupIdentity}/es/{esInstanceId}/actions/unbind-analyzer",
   "action": "UnbindESUserAnalyzer",
-  "version": "2017-12-25",
+  "version": API_VERSION,
   "parameters": [
     {
       "name": "appGroupIdentity",
@@ -991,7 +991,7 @@ export const describeAppsOperation: OperationMeta = {
   "method": "GET",
   "path": "/v4/openapi/app-groups/{appGroupIdentity}/apps",
   "action": "DescribeApps",
-  "version": "2017-12-25",
+  "version": API_VERSION,
   "parameters": [
     {
       "name": "appGroupIdentity",
@@ -1024,7 +1024,7 @@ export const createAppOperation: OperationMeta = {
   "method": "POST",
   "path": "/v4/openapi/app-groups/{appGroupIdentity}/apps",
   "action": "CreateApp",
-  "version": "2017-12-25",
+  "version": API_VERSION,
   "parameters": [
     {
       "name": "appGroupIdentity",
@@ -1121,7 +1121,7 @@ export const describeAppOperation: OperationMeta = {
   "method": "GET",
   "path": "/v4/openapi/app-groups/{appGroupIdentity}/apps/{appId}",
   "action": "DescribeApp",
-  "version": "2017-12-25",
+  "version": API_VERSION,
   "parameters": [
     {
       "name": "appGroupIdentity",
@@ -1160,7 +1160,7 @@ export const removeAppOperation: OperationMeta = {
   "method": "DELETE",
   "path": "/v4/openapi/app-groups/{appGroupIdentity}/apps/{appId}",
   "action": "RemoveApp",
-  "version": "2017-12-25",
+  "version": API_VERSION,
   "parameters": [
     {
       "name": "appGroupIdentity",
@@ -1198,7 +1198,7 @@ export const describeAppStatisticsOperation: OperationMeta = {
   "method": "GET",
   "path": "/v4/openapi/app-groups/{appGroupIdentity}/apps/{appId}/statistics",
   "action": "DescribeAppStatistics",
-  "version": "2017-12-25",
+  "version": API_VERSION,
   "parameters": [
     {
       "name": "appGroupIdentity",
@@ -1236,7 +1236,7 @@ export const updateFetchFieldsOperation: OperationMeta = {
   "method": "PUT",
   "path": "/v4/openapi/app-groups/{appGroupIdentity}/apps/{appId}/fetch-fields",
   "action": "UpdateFetchFields",
-  "version": "2017-12-25",
+  "version": API_VERSION,
   "parameters": [
     {
       "name": "appGroupIdentity",
@@ -1284,7 +1284,7 @@ export const updateSummariesOperation: OperationMeta = {
   "method": "PUT",
   "path": "/v4/openapi/app-groups/{appGroupIdentity}/apps/{appId}/summaries",
   "action": "UpdateSummaries",
-  "version": "2017-12-25",
+  "version": API_VERSION,
   "parameters": [
     {
       "name": "appGroupIdentity",
@@ -1332,7 +1332,7 @@ export const listDataCollectionsOperation: OperationMeta = {
   "method": "GET",
   "path": "/v4/openapi/app-groups/{appGroupIdentity}/data-collections",
   "action": "ListDataCollections",
-  "version": "2017-12-25",
+  "version": API_VERSION,
   "parameters": [
     {
       "name": "appGroupIdentity",
@@ -1387,7 +1387,7 @@ export const describeDataCollctionOperation: OperationMeta = {
   "method": "GET",
   "path": "/v4/openapi/app-groups/{appGroupIdentity}/data-collections/{dataCollectionIdentity}",
   "action": "DescribeDataCollction",
-  "version": "2017-12-25",
+  "version": API_VERSION,
   "parameters": [
     {
       "name": "appGroupIdentity",
@@ -1426,7 +1426,7 @@ export const removeDataCollectionOperation: OperationMeta = {
   "method": "DELETE",
   "path": "/v4/openapi/app-groups/{appGroupIdentity}/data-collections/{dataCollectionIdentity}",
   "action": "RemoveDataCollection",
-  "version": "2017-12-25",
+  "version": API_VERSION,
   "parameters": [
     {
       "name": "appGroupIdentity",
@@ -1464,7 +1464,7 @@ export const listElasticPlansOperation: OperationMeta = {
   "method": "GET",
   "path": "/v4/openapi/app-groups/{appGroupIdentity}/elastic-plans",
   "action": "ListElasticPlans",
-  "version": "2017-12-25",
+  "version": API_VERSION,
   "parameters": [
     {
       "name": "appGroupIdentity",
@@ -1545,7 +1545,7 @@ export const createElasticPlanOperation: OperationMeta = {
   "method": "POST",
   "path": "/v4/openapi/app-groups/{appGroupIdentity}/elastic-plans",
   "action": "CreateElasticPlan",
-  "version": "2017-12-25",
+  "version": API_VERSION,
   "parameters": [
     {
       "name": "appGroupIdentity",
@@ -1631,7 +1631,7 @@ export const describeElasticPlanOperation: OperationMeta = {
   "method": "GET",
   "path": "/v4/openapi/app-groups/{appGroupIdentity}/elastic-plans/{planId}",
   "action": "DescribeElasticPlan",
-  "version": "2017-12-25",
+  "version": API_VERSION,
   "parameters": [
     {
       "name": "appGroupIdentity",
@@ -1678,7 +1678,7 @@ export const modifyElasticPlanOperation: OperationMeta = {
   "method": "PUT",
   "path": "/v4/openapi/app-groups/{appGroupIdentity}/elastic-plans/{planId}",
   "action": "ModifyElasticPlan",
-  "version": "2017-12-25",
+  "version": API_VERSION,
   "parameters": [
     {
       "name": "appGroupIdentity",
@@ -1771,7 +1771,7 @@ export const removeElasticPlanOperation: OperationMeta = {
   "method": "DELETE",
   "path": "/v4/openapi/app-groups/{appGroupIdentity}/elastic-plans/{planId}",
   "action": "RemoveElasticPlan",
-  "version": "2017-12-25",
+  "version": API_VERSION,
   "parameters": [
     {
       "name": "appGroupIdentity",
@@ -1812,7 +1812,7 @@ export const listScheduledTasksOperation: OperationMeta = {
   "method": "GET",
   "path": "/v4/openapi/app-groups/{appGroupIdentity}/scheduled-tasks",
   "action": "ListScheduledTasks",
-  "version": "2017-12-25",
+  "version": API_VERSION,
   "parameters": [
     {
       "name": "appGroupIdentity",
@@ -1872,7 +1872,7 @@ export const createScheduledTaskOperation: OperationMeta = {
   "method": "POST",
   "path": "/v4/openapi/app-groups/{appGroupIdentity}/scheduled-tasks",
   "action": "CreateScheduledTask",
-  "version": "2017-12-25",
+  "version": API_VERSION,
   "parameters": [
     {
       "name": "appGroupIdentity",
@@ -1937,7 +1937,7 @@ export const describeScheduledTaskOperation: OperationMeta = {
   "method": "GET",
   "path": "/v4/openapi/app-groups/{appGroupIdentity}/scheduled-tasks/{taskId}",
   "action": "DescribeScheduledTask",
-  "version": "2017-12-25",
+  "version": API_VERSION,
   "parameters": [
     {
       "name": "appGroupIdentity",
@@ -1976,7 +1976,7 @@ export const modifyScheduledTaskOperation: OperationMeta = {
   "method": "PUT",
   "path": "/v4/openapi/app-groups/{appGroupIdentity}/scheduled-tasks/{taskId}",
   "action": "ModifyScheduledTask",
-  "version": "2017-12-25",
+  "version": API_VERSION,
   "parameters": [
     {
       "name": "appGroupIdentity",
@@ -2048,7 +2048,7 @@ export const removeScheduledTaskOperation: OperationMeta = {
   "method": "DELETE",
   "path": "/v4/openapi/app-groups/{appGroupIdentity}/scheduled-tasks/{taskId}",
   "action": "RemoveScheduledTask",
-  "version": "2017-12-25",
+  "version": API_VERSION,
   "parameters": [
     {
       "name": "appGroupIdentity",
@@ -2086,7 +2086,7 @@ export const listFunctionInstancesOperation: OperationMeta = {
   "method": "GET",
   "path": "/v4/openapi/app-groups/{appGroupIdentity}/functions/{functionName}/instances",
   "action": "ListFunctionInstances",
-  "version": "2017-12-25",
+  "version": API_VERSION,
   "parameters": [
     {
       "name": "appGroupIdentity",
@@ -2185,7 +2185,7 @@ export const createFunctionInstanceOperation: OperationMeta = {
   "method": "POST",
   "path": "/v4/openapi/app-groups/{appGroupIdentity}/functions/{functionName}/instances",
   "action": "CreateFunctionInstance",
-  "version": "2017-12-25",
+  "version": API_VERSION,
   "parameters": [
     {
       "name": "appGroupIdentity",
@@ -2282,7 +2282,7 @@ export const getFunctionInstanceOperation: OperationMeta = {
   "method": "GET",
   "path": "/v4/openapi/app-groups/{appGroupIdentity}/functions/{functionName}/instances/{instanceName}",
   "action": "GetFunctionInstance",
-  "version": "2017-12-25",
+  "version": API_VERSION,
   "parameters": [
     {
       "name": "appGroupIdentity",
@@ -2346,7 +2346,7 @@ export const updateFunctionInstanceOperation: OperationMeta = {
   "method": "PUT",
   "path": "/v4/openapi/app-groups/{appGroupIdentity}/functions/{functionName}/instances/{instanceName}",
   "action": "UpdateFunctionInstance",
-  "version": "2017-12-25",
+  "version": API_VERSION,
   "parameters": [
     {
       "name": "appGroupIdentity",
@@ -2437,7 +2437,7 @@ export const deleteFunctionInstanceOperation: OperationMeta = {
   "method": "DELETE",
   "path": "/v4/openapi/app-groups/{appGroupIdentity}/functions/{functionName}/instances/{instanceName}",
   "action": "DeleteFunctionInstance",
-  "version": "2017-12-25",
+  "version": API_VERSION,
   "parameters": [
     {
       "name": "appGroupIdentity",
@@ -2488,7 +2488,7 @@ export const listFunctionTasksOperation: OperationMeta = {
   "method": "GET",
   "path": "/v4/openapi/app-groups/{appGroupIdentity}/functions/{functionName}/instances/{instanceName}/tasks",
   "action": "ListFunctionTasks",
-  "version": "2017-12-25",
+  "version": API_VERSION,
   "parameters": [
     {
       "name": "appGroupIdentity",
@@ -2586,7 +2586,7 @@ export const createFunctionTaskOperation: OperationMeta = {
   "method": "POST",
   "path": "/v4/openapi/app-groups/{appGroupIdentity}/functions/{functionName}/instances/{instanceName}/tasks",
   "action": "CreateFunctionTask",
-  "version": "2017-12-25",
+  "version": API_VERSION,
   "parameters": [
     {
       "name": "appGroupIdentity",
@@ -2637,7 +2637,7 @@ export const getFunctionTaskOperation: OperationMeta = {
   "method": "GET",
   "path": "/v4/openapi/app-groups/{appGroupIdentity}/functions/{functionName}/instances/{instanceName}/tasks/{generation}",
   "action": "GetFunctionTask",
-  "version": "2017-12-25",
+  "version": API_VERSION,
   "parameters": [
     {
       "name": "appGroupIdentity",
@@ -2697,7 +2697,7 @@ export const deleteFunctionTaskOperation: OperationMeta = {
   "method": "DELETE",
   "path": "/v4/openapi/app-groups/{appGroupIdentity}/functions/{functionName}/instances/{instanceName}/tasks/{generation}",
   "action": "DeleteFunctionTask",
-  "version": "2017-12-25",
+  "version": API_VERSION,
   "parameters": [
     {
       "name": "appGroupIdentity",
@@ -2755,7 +2755,7 @@ export const getFunctionDefaultInstanceOperation: OperationMeta = {
   "method": "GET",
   "path": "/v4/openapi/app-groups/{appGroupIdentity}/functions/{functionName}/default-instance",
   "action": "GetFunctionDefaultInstance",
-  "version": "2017-12-25",
+  "version": API_VERSION,
   "parameters": [
     {
       "name": "appGroupIdentity",
@@ -2801,7 +2801,7 @@ export const updateFunctionDefaultInstanceOperation: OperationMeta = {
   "method": "PUT",
   "path": "/v4/openapi/app-groups/{appGroupIdentity}/functions/{functionName}/default-instance",
   "action": "UpdateFunctionDefaultInstance",
-  "version": "2017-12-25",
+  "version": API_VERSION,
   "parameters": [
     {
       "name": "appGroupIdentity",
@@ -2852,7 +2852,7 @@ export const listFunctionResourcesOperation: OperationMeta = {
   "method": "GET",
   "path": "/v4/openapi/app-groups/{appGroupIdentity}/functions/{functionName}/resources",
   "action": "ListFunctionResources",
-  "version": "2017-12-25",
+  "version": API_VERSION,
   "parameters": [
     {
       "name": "appGroupIdentity",
@@ -2935,7 +2935,7 @@ export const createFunctionResourceOperation: OperationMeta = {
   "method": "POST",
   "path": "/v4/openapi/app-groups/{appGroupIdentity}/functions/{functionName}/resources",
   "action": "CreateFunctionResource",
-  "version": "2017-12-25",
+  "version": API_VERSION,
   "parameters": [
     {
       "name": "appGroupIdentity",
@@ -2956,7 +2956,99 @@ export const createFunctionResourceOperation: OperationMeta = {
     "required": true,
     "mediaType": "application/json",
     "fields": {},
-    "closed": false
+    "closed": false,
+    "anyOf": [
+      {
+        "type": "object",
+        "fields": {
+          "resourceName": {
+            "required": true,
+            "type": "string",
+            "minLength": 1,
+            "maxLength": 30,
+            "pattern": "^[A-Za-z][A-Za-z0-9_]*$"
+          },
+          "resourceType": {
+            "required": true,
+            "type": "string",
+            "minLength": 1
+          },
+          "description": {
+            "type": "string"
+          },
+          "data": {
+            "type": "object",
+            "fields": {
+              "content": {
+                "type": "string"
+              },
+              "generators": {
+                "type": "array",
+                "items": {
+                  "type": "object",
+                  "fields": {
+                    "generator": {
+                      "type": "string"
+                    },
+                    "output": {
+                      "type": "string"
+                    },
+                    "input": {
+                      "type": "object"
+                    }
+                  }
+                }
+              }
+            }
+          }
+        }
+      },
+      {
+        "type": "object",
+        "fields": {
+          "ResourceName": {
+            "required": true,
+            "type": "string",
+            "minLength": 1,
+            "maxLength": 30,
+            "pattern": "^[A-Za-z][A-Za-z0-9_]*$"
+          },
+          "ResourceType": {
+            "required": true,
+            "type": "string",
+            "minLength": 1
+          },
+          "Description": {
+            "type": "string"
+          },
+          "Data": {
+            "type": "object",
+            "fields": {
+              "Content": {
+                "type": "string"
+              },
+              "Generators": {
+                "type": "array",
+                "items": {
+                  "type": "object",
+                  "fields": {
+                    "Generator": {
+                      "type": "string"
+                    },
+                    "Output": {
+                      "type": "string"
+                    },
+                    "Input": {
+                      "type": "object"
+                    }
+                  }
+                }
+              }
+            }
+          }
+        }
+      }
+    ]
   },
   "idempotent": false,
   "pagination": null,
@@ -2982,7 +3074,7 @@ export const getFunctionResourceOperation: OperationMeta = {
   "method": "GET",
   "path": "/v4/openapi/app-groups/{appGroupIdentity}/functions/{functionName}/resources/{resourceName}",
   "action": "GetFunctionResource",
-  "version": "2017-12-25",
+  "version": API_VERSION,
   "parameters": [
     {
       "name": "appGroupIdentity",
@@ -3044,7 +3136,7 @@ export const updateFunctionResourceOperation: OperationMeta = {
   "method": "PUT",
   "path": "/v4/openapi/app-groups/{appGroupIdentity}/functions/{functionName}/resources/{resourceName}",
   "action": "UpdateFunctionResource",
-  "version": "2017-12-25",
+  "version": API_VERSION,
   "parameters": [
     {
       "name": "appGroupIdentity",
@@ -3072,7 +3164,75 @@ export const updateFunctionResourceOperation: OperationMeta = {
     "required": true,
     "mediaType": "application/json",
     "fields": {},
-    "closed": false
+    "closed": false,
+    "anyOf": [
+      {
+        "type": "object",
+        "fields": {
+          "description": {
+            "type": "string"
+          },
+          "data": {
+            "type": "object",
+            "fields": {
+              "content": {
+                "type": "string"
+              },
+              "generators": {
+                "type": "array",
+                "items": {
+                  "type": "object",
+                  "fields": {
+                    "generator": {
+                      "type": "string"
+                    },
+                    "output": {
+                      "type": "string"
+                    },
+                    "input": {
+                      "type": "object"
+                    }
+                  }
+                }
+              }
+            }
+          }
+        }
+      },
+      {
+        "type": "object",
+        "fields": {
+          "Description": {
+            "type": "string"
+          },
+          "Data": {
+            "type": "object",
+            "fields": {
+              "Content": {
+                "type": "string"
+              },
+              "Generators": {
+                "type": "array",
+                "items": {
+                  "type": "object",
+                  "fields": {
+                    "Generator": {
+                      "type": "string"
+                    },
+                    "Output": {
+                      "type": "string"
+                    },
+                    "Input": {
+                      "type": "object"
+                    }
+                  }
+                }
+              }
+            }
+          }
+        }
+      }
+    ]
   },
   "idempotent": true,
   "pagination": null,
@@ -3098,7 +3258,7 @@ export const deleteFunctionResourceOperation: OperationMeta = {
   "method": "DELETE",
   "path": "/v4/openapi/app-groups/{appGroupIdentity}/functions/{functionName}/resources/{resourceName}",
   "action": "DeleteFunctionResource",
-  "version": "2017-12-25",
+  "version": API_VERSION,
   "parameters": [
     {
       "name": "appGroupIdentity",
@@ -3147,7 +3307,7 @@ export const getFunctionCurrentVersionOperation: OperationMeta = {
   "method": "GET",
   "path": "/v4/openapi/functions/{functionName}/current-version",
   "action": "GetFunctionCurrentVersion",
-  "version": "2017-12-25",
+  "version": API_VERSION,
   "parameters": [
     {
       "name": "functionName",
@@ -3205,7 +3365,7 @@ export const getFunctionVersionOperation: OperationMeta = {
   "method": "GET",
   "path": "/v4/openapi/functions/{functionName}/versions/{versionId}",
   "action": "GetFunctionVersion",
-  "version": "2017-12-25",
+  "version": API_VERSION,
   "parameters": [
     {
       "name": "functionName",
@@ -3249,7 +3409,7 @@ export const describeRegionsOperation: OperationMeta = {
   "method": "GET",
   "path": "/v4/openapi/regions",
   "action": "DescribeRegions",
-  "version": "2017-12-25",
+  "version": API_VERSION,
   "parameters": [],
   "body": null,
   "idempotent": true,
@@ -3273,7 +3433,7 @@ export const getDomainOperation: OperationMeta = {
   "method": "GET",
   "path": "/v4/openapi/domains/{domainName}",
   "action": "GetDomain",
-  "version": "2017-12-25",
+  "version": API_VERSION,
   "parameters": [
     {
       "name": "domainName",
@@ -3309,7 +3469,7 @@ export const listTagResourcesOperation: OperationMeta = {
   "method": "GET",
   "path": "/v4/openapi/resource-tags",
   "action": "ListTagResources",
-  "version": "2017-12-25",
+  "version": API_VERSION,
   "parameters": [
     {
       "name": "resourceType",
@@ -3375,7 +3535,7 @@ export const tagResourcesOperation: OperationMeta = {
   "method": "POST",
   "path": "/v4/openapi/resource-tags",
   "action": "TagResources",
-  "version": "2017-12-25",
+  "version": API_VERSION,
   "parameters": [],
   "body": {
     "required": true,
@@ -3433,7 +3593,7 @@ export const untagResourcesOperation: OperationMeta = {
   "method": "DELETE",
   "path": "/v4/openapi/resource-tags",
   "action": "UntagResources",
-  "version": "2017-12-25",
+  "version": API_VERSION,
   "parameters": [
     {
       "name": "resourceType",

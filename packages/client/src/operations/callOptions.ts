@@ -5,7 +5,10 @@ import type { CallSettings } from '../engine/call.js';
 import { type ResolvedRetry, resolveRetry } from '../engine/retryPolicy.js';
 import { assertHeaderValue, checkNumber, MAX_TIMER_MS } from '../errors/checks.js';
 import { ValidationError } from '../errors/errors.js';
+import { NO_CALL_OPTIONS, type ResolvedCallOptions } from './lazyCallOptions.js';
 import type { CallOptions } from './operationTypes.js';
+
+export type { ResolvedCallOptions } from './lazyCallOptions.js';
 
 /** Headers the signer writes itself (or the transport owns): a call may not set them. */
 const RESERVED_HEADERS = new Set([
@@ -48,19 +51,6 @@ function checkCallHeaders(headers: unknown, field = 'headers'): Record<string, s
   }
   return out;
 }
-
-/** What a call's own options resolve to: settings for the engine and headers for the request. */
-export interface ResolvedCallOptions {
-  settings: Partial<CallSettings> | undefined;
-  headers: Record<string, string> | undefined;
-  context: unknown;
-}
-
-const NO_CALL_OPTIONS: ResolvedCallOptions = Object.freeze({
-  settings: undefined,
-  headers: undefined,
-  context: undefined,
-});
 
 /** A call's options (the second argument of a generated method or paginator, a raw call's init), checked like the client's. */
 export function resolveCallOptions(given: unknown, base: ResolvedRetry): ResolvedCallOptions {

@@ -18,6 +18,8 @@ export interface ValueRule {
   readonly fields?: Readonly<Record<string, ValueRule>>;
   /** `additionalProperties: false`: a field the schema does not name is refused. */
   readonly closed?: true;
+  /** `anyOf` / `oneOf`: the value must pass one of these rules (the first is the one errors speak of). */
+  readonly anyOf?: readonly ValueRule[];
 }
 
 export interface ParameterRule extends ValueRule {
@@ -34,6 +36,8 @@ export interface BodyRule {
   readonly fields: Readonly<Record<string, ValueRule>>;
   /** `additionalProperties: false`: a field the spec does not name is refused. */
   readonly closed: boolean;
+  /** A body in one of several forms (camelCase or PascalCase): it must pass one of these rules. */
+  readonly anyOf?: readonly ValueRule[];
 }
 
 /** How a paged operation pages: the names of its page parameters and of the body's total and items. */

@@ -2,31 +2,23 @@
 // in PascalCase, and checked against the top level of the spec's schema. Anything the client
 // cannot use is one error: ServerError MalformedResponse, with the raw text and the real URL.
 import type { Answer } from '../engine/createEngine.js';
-import { ServerError, safeText } from '../errors/errors.js';
+import { failures } from '../engine/lazyFailures.js';
 import { normalizeCasing } from './normalizeCasing.js';
 import type { OperationMeta } from './operationMeta.js';
 import { shapeProblem } from './validateParameters.js';
 
 const NOT_BLANK = /\S/;
 
-function malformedResponse(answer: Answer, method: string, why: string, cause?: unknown): ServerError {
-  return new ServerError({
-    kind: 'server',
-    code: 'MalformedResponse',
-    message: `${method} ${new URL(answer.url).pathname} answered HTTP ${answer.status} with a body the client cannot use: ${why}${
-      NOT_BLANK.test(answer.text) ? ` (body starts ${safeText(answer.text, 80)})` : ''
-    }`,
-    status: answer.status,
-    requestId: answer.headers.get('x-acs-request-id') ?? undefined,
-    body: answer.text,
-    retryable: false,
-    method,
-    url: answer.url,
-    cause,
+/** A body the client cannot use: a ServerError MalformedResponse, built by the failure path (loaded now). */
+const malformed = (answer: Answer, method: string, why: string, cause?: unknown): Promise<never> =>
+  failures({ method, url: answer.url }).then((f) => {
+    throw f.malformedResponse(answer, method, why, cause);
   });
-}
 
-/** Parses, normalizes and checks a 2xx body. */
+/**
+ * Parses, normalizes and checks a 2xx body: the body, or (when it cannot be used) a promise that
+ * rejects with MalformedResponse.
+ */
 export function successBody(op: OperationMeta, answer: Answer, method: string): unknown {
   let data: unknown;
   if (answer.status !== 204 && NOT_BLANK.test(answer.text)) {
@@ -34,11 +26,11 @@ export function successBody(op: OperationMeta, answer: Answer, method: string): 
       data = normalizeCasing(JSON.parse(answer.text));
     } catch (cause) {
       const why = cause instanceof SyntaxError ? 'not JSON (truncated, or a proxy page?)' : (cause as Error).message;
-      throw malformedResponse(answer, method, why, cause);
+      return malformed(answer, method, why, cause);
     }
   }
   if (data === undefined && (!op.success || op.success.required.length === 0)) return undefined;
   const problem = shapeProblem(op, data);
-  if (problem) throw malformedResponse(answer, method, problem);
+  if (problem) return malformed(answer, method, problem);
   return data;
 }

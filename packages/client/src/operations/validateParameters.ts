@@ -35,6 +35,18 @@ function bounds(min: number | undefined, max: number | undefined, none: string):
 
 /** Checks one value against its rule; the error names `name`, its message says `where`. */
 function checkValue(name: string, where: string, rule: ValueRule, value: unknown, inUrl: boolean): void {
+  if (rule.anyOf) {
+    // One of several forms: the first that accepts the value wins; none does, the first form's error.
+    let first: unknown;
+    for (const form of rule.anyOf)
+      try {
+        checkValue(name, where, form, value, inUrl);
+        return;
+      } catch (error) {
+        first ??= error;
+      }
+    throw first;
+  }
   const type = jsonType(value);
   const text = typeof value === 'string' ? value : '';
   const problem =
@@ -106,7 +118,9 @@ function bodyRule(op: OperationMeta, rule: NonNullable<OperationMeta['body']>): 
   let whole = bodyRules.get(op);
   // Stryker disable next-line ConditionalExpression: a cache; a rule built again is equal.
   if (!whole) {
-    whole = { type: 'object', fields: rule.fields, ...(rule.closed ? { closed: true as const } : {}) };
+    whole = rule.anyOf
+      ? { type: 'object', anyOf: rule.anyOf }
+      : { type: 'object', fields: rule.fields, ...(rule.closed ? { closed: true as const } : {}) };
     bodyRules.set(op, whole);
   }
   return whole;

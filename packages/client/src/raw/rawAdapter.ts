@@ -3,7 +3,8 @@
 // signs with the operation's action, sends and reads it. HTTP error answers go back to
 // openapi-fetch as responses, which it returns as `{ error, response }`.
 import createClient, { type Client } from 'openapi-fetch';
-import { type Answer, type CallSettings, type createEngine, errorAnswers } from '../engine/createEngine.js';
+import type { Answer, CallSettings, createEngine } from '../engine/createEngine.js';
+import { errorAnswers } from '../engine/errorAnswers.js';
 import { assertHeaderValue } from '../errors/checks.js';
 import type { OpenSearchError } from '../errors/errors.js';
 import type { createRequestBuilder } from '../operations/buildRequest.js';
@@ -89,7 +90,7 @@ function engineFetch(options: RawAdapterOptions, op: OperationMeta, settings: Pa
       if (failed) return toResponse(failed, bodyText((error as OpenSearchError).body));
       throw error;
     }
-    const data = successBody(op, answer, op.method);
+    const data = await successBody(op, answer, op.method);
     return toResponse(answer, data === undefined ? null : JSON.stringify(data));
   };
 }

@@ -14,6 +14,7 @@ export const openApiDocument: {
 } = {
   "openapi": "3.1.0",
   "info": {
+    "title": "Alibaba Cloud OpenSearch API (function instances and app groups)",
     "version": "2017-12-25",
     "contact": {
       "name": "acs-opensearch maintainers",
@@ -5628,6 +5629,7 @@ export const openApiDocument: {
     "schemas": {
       "Tag": {
         "type": "object",
+        "title": "Tag",
         "properties": {
           "key": {
             "type": "string",
@@ -5645,6 +5647,7 @@ export const openApiDocument: {
       },
       "AppGroup": {
         "type": "object",
+        "title": "AppGroup",
         "required": [
           "name"
         ],
@@ -5817,6 +5820,7 @@ export const openApiDocument: {
       },
       "ListAppGroupsResponse": {
         "type": "object",
+        "title": "ListAppGroupsResponse",
         "required": [
           "requestId",
           "totalCount",
@@ -5846,6 +5850,7 @@ export const openApiDocument: {
       },
       "ServiceError": {
         "type": "object",
+        "title": "ServiceError",
         "required": [
           "code"
         ],
@@ -5885,6 +5890,7 @@ export const openApiDocument: {
       },
       "GatewayError": {
         "type": "object",
+        "title": "GatewayError",
         "required": [
           "Code"
         ],
@@ -5922,6 +5928,7 @@ export const openApiDocument: {
         }
       },
       "ErrorResponse": {
+        "title": "ErrorResponse",
         "anyOf": [
           {
             "$ref": "#/components/schemas/ServiceError"
@@ -6049,6 +6056,7 @@ export const openApiDocument: {
       },
       "Quota": {
         "type": "object",
+        "title": "Quota",
         "properties": {
           "docSize": {
             "type": "integer",
@@ -6082,6 +6090,7 @@ export const openApiDocument: {
       },
       "AppGroupCreate": {
         "type": "object",
+        "title": "AppGroupCreate",
         "required": [
           "name",
           "type",
@@ -6132,6 +6141,7 @@ export const openApiDocument: {
       },
       "AppGroupResponse": {
         "type": "object",
+        "title": "AppGroupResponse",
         "required": [
           "requestId",
           "result"
@@ -6150,6 +6160,7 @@ export const openApiDocument: {
       },
       "AppGroupWrite": {
         "type": "object",
+        "title": "AppGroupWrite",
         "properties": {
           "currentVersion": {
             "type": "string",
@@ -6179,6 +6190,7 @@ export const openApiDocument: {
       },
       "ResultBooleanResponse": {
         "type": "object",
+        "title": "ResultBooleanResponse",
         "required": [
           "requestId"
         ],
@@ -6199,6 +6211,7 @@ export const openApiDocument: {
       },
       "AppGroupCredentials": {
         "type": "object",
+        "title": "AppGroupCredentials",
         "properties": {
           "appGroupId": {
             "type": "integer",
@@ -6229,6 +6242,7 @@ export const openApiDocument: {
       },
       "QuotaReviewTask": {
         "type": "object",
+        "title": "QuotaReviewTask",
         "required": [
           "id"
         ],
@@ -6339,6 +6353,7 @@ export const openApiDocument: {
       },
       "ListQuotaReviewTasksResponse": {
         "type": "object",
+        "title": "ListQuotaReviewTasksResponse",
         "required": [
           "requestId",
           "totalCount",
@@ -6368,6 +6383,7 @@ export const openApiDocument: {
       },
       "ListProceedingsResponse": {
         "type": "object",
+        "title": "ListProceedingsResponse",
         "required": [
           "requestId"
         ],
@@ -6389,6 +6405,7 @@ export const openApiDocument: {
       },
       "StatisticRowsResponse": {
         "type": "object",
+        "title": "StatisticRowsResponse",
         "required": [
           "requestId",
           "totalCount",
@@ -6419,6 +6436,7 @@ export const openApiDocument: {
       },
       "ResultMapResponse": {
         "type": "object",
+        "title": "ResultMapResponse",
         "required": [
           "requestId"
         ],
@@ -6437,6 +6455,7 @@ export const openApiDocument: {
       },
       "App": {
         "type": "object",
+        "title": "App",
         "required": [
           "id"
         ],
@@ -6559,6 +6578,7 @@ export const openApiDocument: {
       },
       "AppListResponse": {
         "type": "object",
+        "title": "AppListResponse",
         "required": [
           "requestId",
           "result"
@@ -6587,6 +6607,7 @@ export const openApiDocument: {
       },
       "AppCreate": {
         "type": "object",
+        "title": "AppCreate",
         "properties": {
           "description": {
             "type": "string",
@@ -6665,6 +6686,7 @@ export const openApiDocument: {
       },
       "AppResponse": {
         "type": "object",
+        "title": "AppResponse",
         "required": [
           "requestId",
           "result"
@@ -6683,6 +6705,7 @@ export const openApiDocument: {
       },
       "DataCollection": {
         "type": "object",
+        "title": "DataCollection",
         "required": [
           "name"
         ],
@@ -6748,6 +6771,7 @@ export const openApiDocument: {
       },
       "ElasticPlan": {
         "type": "object",
+        "title": "ElasticPlan",
         "required": [
           "id"
         ],
@@ -6844,6 +6868,7 @@ export const openApiDocument: {
       },
       "ElasticPlanWrite": {
         "type": "object",
+        "title": "ElasticPlanWrite",
         "properties": {
           "name": {
             "type": "string",
@@ -6912,6 +6937,7 @@ export const openApiDocument: {
       },
       "ScheduledTask": {
         "type": "object",
+        "title": "ScheduledTask",
         "required": [
           "id"
         ],
@@ -6979,6 +7005,7 @@ export const openApiDocument: {
       },
       "Belongs": {
         "type": "object",
+        "title": "Belongs",
         "properties": {
           "domain": {
             "type": "string",
@@ -7002,6 +7029,7 @@ export const openApiDocument: {
       },
       "InstanceParameter": {
         "type": "object",
+        "title": "InstanceParameter",
         "properties": {
           "name": {
             "type": "string",
@@ -7019,6 +7047,7 @@ export const openApiDocument: {
       },
       "FunctionInstance": {
         "type": "object",
+        "title": "FunctionInstance",
         "required": [
           "instanceName",
           "functionName"
@@ -7140,6 +7169,7 @@ export const openApiDocument: {
       },
       "ListFunctionInstancesResponse": {
         "type": "object",
+        "title": "ListFunctionInstancesResponse",
         "required": [
           "requestId",
           "totalCount",
@@ -7201,6 +7231,7 @@ export const openApiDocument: {
       },
       "InstanceParameterPascalCase": {
         "type": "object",
+        "title": "InstanceParameterPascalCase",
         "x-acs-wire-casing": "PascalCase",
         "x-acs-camel-case-form": "InstanceParameter",
         "properties": {
@@ -7214,6 +7245,7 @@ export const openApiDocument: {
       },
       "FunctionInstancePascalCase": {
         "type": "object",
+        "title": "FunctionInstancePascalCase",
         "x-acs-wire-casing": "PascalCase",
         "x-acs-camel-case-form": "FunctionInstance",
         "required": [
@@ -7309,6 +7341,7 @@ export const openApiDocument: {
       },
       "ListFunctionInstancesResponsePascalCase": {
         "type": "object",
+        "title": "ListFunctionInstancesResponsePascalCase",
         "x-acs-wire-casing": "PascalCase",
         "x-acs-camel-case-form": "ListFunctionInstancesResponse",
         "required": [
@@ -7350,6 +7383,7 @@ export const openApiDocument: {
       },
       "FunctionInstanceCreate": {
         "type": "object",
+        "title": "FunctionInstanceCreate",
         "additionalProperties": false,
         "required": [
           "instanceName",
@@ -7406,6 +7440,7 @@ export const openApiDocument: {
       },
       "StatusResponse": {
         "type": "object",
+        "title": "StatusResponse",
         "required": [
           "requestId"
         ],
@@ -7452,6 +7487,7 @@ export const openApiDocument: {
       },
       "StatusResponsePascalCase": {
         "type": "object",
+        "title": "StatusResponsePascalCase",
         "x-acs-wire-casing": "PascalCase",
         "x-acs-camel-case-form": "StatusResponse",
         "required": [
@@ -7482,6 +7518,7 @@ export const openApiDocument: {
       },
       "GetFunctionInstanceResponse": {
         "type": "object",
+        "title": "GetFunctionInstanceResponse",
         "required": [
           "requestId",
           "result"
@@ -7532,6 +7569,7 @@ export const openApiDocument: {
       },
       "GetFunctionInstanceResponsePascalCase": {
         "type": "object",
+        "title": "GetFunctionInstanceResponsePascalCase",
         "x-acs-wire-casing": "PascalCase",
         "x-acs-camel-case-form": "GetFunctionInstanceResponse",
         "required": [
@@ -7566,6 +7604,7 @@ export const openApiDocument: {
       },
       "FunctionInstanceWrite": {
         "type": "object",
+        "title": "FunctionInstanceWrite",
         "additionalProperties": false,
         "properties": {
           "description": {
@@ -7596,6 +7635,7 @@ export const openApiDocument: {
       },
       "FunctionTask": {
         "type": "object",
+        "title": "FunctionTask",
         "required": [
           "runId",
           "functionName"
@@ -7656,6 +7696,7 @@ export const openApiDocument: {
       },
       "ListFunctionTasksResponse": {
         "type": "object",
+        "title": "ListFunctionTasksResponse",
         "required": [
           "requestId",
           "totalCount",
@@ -7717,6 +7758,7 @@ export const openApiDocument: {
       },
       "FunctionTaskPascalCase": {
         "type": "object",
+        "title": "FunctionTaskPascalCase",
         "x-acs-wire-casing": "PascalCase",
         "x-acs-camel-case-form": "FunctionTask",
         "required": [
@@ -7755,6 +7797,7 @@ export const openApiDocument: {
       },
       "ListFunctionTasksResponsePascalCase": {
         "type": "object",
+        "title": "ListFunctionTasksResponsePascalCase",
         "x-acs-wire-casing": "PascalCase",
         "x-acs-camel-case-form": "ListFunctionTasksResponse",
         "required": [
@@ -7796,6 +7839,7 @@ export const openApiDocument: {
       },
       "GetFunctionTaskResponse": {
         "type": "object",
+        "title": "GetFunctionTaskResponse",
         "required": [
           "requestId",
           "result"
@@ -7846,6 +7890,7 @@ export const openApiDocument: {
       },
       "GetFunctionTaskResponsePascalCase": {
         "type": "object",
+        "title": "GetFunctionTaskResponsePascalCase",
         "x-acs-wire-casing": "PascalCase",
         "x-acs-camel-case-form": "GetFunctionTaskResponse",
         "required": [
@@ -7898,6 +7943,7 @@ export const openApiDocument: {
       },
       "FunctionDefaultInstance": {
         "type": "object",
+        "title": "FunctionDefaultInstance",
         "properties": {
           "instanceName": {
             "type": "string",
@@ -7909,6 +7955,7 @@ export const openApiDocument: {
       },
       "GetFunctionDefaultInstanceResponse": {
         "type": "object",
+        "title": "GetFunctionDefaultInstanceResponse",
         "required": [
           "requestId",
           "result"
@@ -7971,6 +8018,7 @@ export const openApiDocument: {
       },
       "FunctionDefaultInstancePascalCase": {
         "type": "object",
+        "title": "FunctionDefaultInstancePascalCase",
         "x-acs-wire-casing": "PascalCase",
         "x-acs-camel-case-form": "FunctionDefaultInstance",
         "properties": {
@@ -7984,6 +8032,7 @@ export const openApiDocument: {
       },
       "GetFunctionDefaultInstanceResponsePascalCase": {
         "type": "object",
+        "title": "GetFunctionDefaultInstanceResponsePascalCase",
         "x-acs-wire-casing": "PascalCase",
         "x-acs-camel-case-form": "GetFunctionDefaultInstanceResponse",
         "required": [
@@ -8048,6 +8097,7 @@ export const openApiDocument: {
       },
       "FunctionResourceFeature": {
         "type": "object",
+        "title": "FunctionResourceFeature",
         "properties": {
           "name": {
             "type": "string",
@@ -8065,6 +8115,7 @@ export const openApiDocument: {
       },
       "FunctionResourceGenerator": {
         "type": "object",
+        "title": "FunctionResourceGenerator",
         "properties": {
           "generator": {
             "type": "string",
@@ -8093,6 +8144,7 @@ export const openApiDocument: {
       },
       "FunctionResourceData": {
         "type": "object",
+        "title": "FunctionResourceData",
         "properties": {
           "content": {
             "type": "string",
@@ -8110,6 +8162,7 @@ export const openApiDocument: {
       },
       "FunctionResource": {
         "type": "object",
+        "title": "FunctionResource",
         "required": [
           "resourceName",
           "resourceType",
@@ -8172,6 +8225,7 @@ export const openApiDocument: {
       },
       "ListFunctionResourcesResponse": {
         "type": "object",
+        "title": "ListFunctionResourcesResponse",
         "required": [
           "requestId",
           "totalCount",
@@ -8233,6 +8287,7 @@ export const openApiDocument: {
       },
       "FunctionResourceFeaturePascalCase": {
         "type": "object",
+        "title": "FunctionResourceFeaturePascalCase",
         "x-acs-wire-casing": "PascalCase",
         "x-acs-camel-case-form": "FunctionResourceFeature",
         "properties": {
@@ -8252,6 +8307,7 @@ export const openApiDocument: {
       },
       "FunctionResourceGeneratorPascalCase": {
         "type": "object",
+        "title": "FunctionResourceGeneratorPascalCase",
         "x-acs-wire-casing": "PascalCase",
         "x-acs-camel-case-form": "FunctionResourceGenerator",
         "properties": {
@@ -8282,6 +8338,7 @@ export const openApiDocument: {
       },
       "FunctionResourceDataPascalCase": {
         "type": "object",
+        "title": "FunctionResourceDataPascalCase",
         "x-acs-wire-casing": "PascalCase",
         "x-acs-camel-case-form": "FunctionResourceData",
         "properties": {
@@ -8301,6 +8358,7 @@ export const openApiDocument: {
       },
       "FunctionResourcePascalCase": {
         "type": "object",
+        "title": "FunctionResourcePascalCase",
         "x-acs-wire-casing": "PascalCase",
         "x-acs-camel-case-form": "FunctionResource",
         "required": [
@@ -8365,6 +8423,7 @@ export const openApiDocument: {
       },
       "ListFunctionResourcesResponsePascalCase": {
         "type": "object",
+        "title": "ListFunctionResourcesResponsePascalCase",
         "x-acs-wire-casing": "PascalCase",
         "x-acs-camel-case-form": "ListFunctionResourcesResponse",
         "required": [
@@ -8428,6 +8487,7 @@ export const openApiDocument: {
       },
       "FunctionResourceCreate": {
         "type": "object",
+        "title": "FunctionResourceCreate",
         "required": [
           "resourceName",
           "resourceType"
@@ -8462,6 +8522,7 @@ export const openApiDocument: {
       },
       "FunctionResourceCreatePascalCase": {
         "type": "object",
+        "title": "FunctionResourceCreatePascalCase",
         "x-acs-wire-casing": "PascalCase",
         "x-acs-camel-case-form": "FunctionResourceCreate",
         "required": [
@@ -8498,6 +8559,7 @@ export const openApiDocument: {
       },
       "GetFunctionResourceResponse": {
         "type": "object",
+        "title": "GetFunctionResourceResponse",
         "required": [
           "requestId",
           "result"
@@ -8548,6 +8610,7 @@ export const openApiDocument: {
       },
       "GetFunctionResourceResponsePascalCase": {
         "type": "object",
+        "title": "GetFunctionResourceResponsePascalCase",
         "x-acs-wire-casing": "PascalCase",
         "x-acs-camel-case-form": "GetFunctionResourceResponse",
         "required": [
@@ -8600,6 +8663,7 @@ export const openApiDocument: {
       },
       "FunctionResourceWrite": {
         "type": "object",
+        "title": "FunctionResourceWrite",
         "properties": {
           "description": {
             "type": "string",
@@ -8614,6 +8678,7 @@ export const openApiDocument: {
       },
       "FunctionResourceWritePascalCase": {
         "type": "object",
+        "title": "FunctionResourceWritePascalCase",
         "x-acs-wire-casing": "PascalCase",
         "x-acs-camel-case-form": "FunctionResourceWrite",
         "properties": {
@@ -8630,6 +8695,7 @@ export const openApiDocument: {
       },
       "VersionParameter": {
         "type": "object",
+        "title": "VersionParameter",
         "properties": {
           "name": {
             "type": "string",
@@ -8647,6 +8713,7 @@ export const openApiDocument: {
       },
       "FunctionVersion": {
         "type": "object",
+        "title": "FunctionVersion",
         "required": [
           "functionName",
           "versionId"
@@ -8730,6 +8797,7 @@ export const openApiDocument: {
       },
       "GetFunctionVersionResponse": {
         "type": "object",
+        "title": "GetFunctionVersionResponse",
         "required": [
           "requestId",
           "result"
@@ -8780,6 +8848,7 @@ export const openApiDocument: {
       },
       "VersionParameterPascalCase": {
         "type": "object",
+        "title": "VersionParameterPascalCase",
         "x-acs-wire-casing": "PascalCase",
         "x-acs-camel-case-form": "VersionParameter",
         "properties": {
@@ -8793,6 +8862,7 @@ export const openApiDocument: {
       },
       "FunctionVersionPascalCase": {
         "type": "object",
+        "title": "FunctionVersionPascalCase",
         "x-acs-wire-casing": "PascalCase",
         "x-acs-camel-case-form": "FunctionVersion",
         "required": [
@@ -8854,6 +8924,7 @@ export const openApiDocument: {
       },
       "GetFunctionVersionResponsePascalCase": {
         "type": "object",
+        "title": "GetFunctionVersionResponsePascalCase",
         "x-acs-wire-casing": "PascalCase",
         "x-acs-camel-case-form": "GetFunctionVersionResponse",
         "required": [
@@ -8888,6 +8959,7 @@ export const openApiDocument: {
       },
       "Region": {
         "type": "object",
+        "title": "Region",
         "properties": {
           "regionId": {
             "type": "string",
@@ -8917,6 +8989,7 @@ export const openApiDocument: {
       },
       "TagResource": {
         "type": "object",
+        "title": "TagResource",
         "required": [
           "resourceId",
           "resourceType",

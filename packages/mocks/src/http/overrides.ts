@@ -57,8 +57,15 @@ function overrideHandler(
   resolver: Resolver,
 ) {
   const once = { once: options?.once ?? false };
-  if (options?.operationId === undefined)
-    return http.all(anyOperation(spec, base), ({ request }) => resolver(request), once);
+  if (options?.operationId === undefined) {
+    const relative = pathUnder(base);
+    // Only a request one of the spec's operations answers: another path under the same heads falls through.
+    return http.all(
+      anyOperation(spec, base),
+      ({ request }) => (resolveRoute(spec, request.method, relative(request.url)) ? resolver(request) : undefined),
+      once,
+    );
+  }
   const paths = pathsOf(spec, base);
   const model = spec.operations.find((m) => m.op.operationId === options.operationId);
   if (!model)
@@ -99,7 +106,10 @@ export function createMockHelpers(
   const errorResponse = (request: Request, code: string, message: string, headers: Record<string, string> = {}) =>
     replyFor(request).error(code, message, undefined, headers);
   return {
-    paths: pathsOf(spec, base),
+    /** Built when first read: making handlers does not pay for a table of every operation. */
+    get paths() {
+      return pathsOf(spec, base);
+    },
     respond(operationId, status, body, init = {}) {
       return handler({ operationId, once: init.once ?? false }, (request) =>
         HttpResponse.json(body as never, {

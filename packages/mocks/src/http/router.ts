@@ -1,5 +1,6 @@
-// One MSW handler for every operation of a spec: it matches any operation path under the baseUrl,
-// then finds the operation by method and path template and decodes the path values once. One
+// One MSW handler for every operation of a spec: it matches any path under the baseUrl that may be
+// an operation's, then finds the operation by method and path template and decodes the path values
+// once (a path that is none falls through, to the set's fallback). One
 // handler instead of one per operation keeps building the handlers as cheap with 9 operations as
 // with 1, and an unmatched request tries one pattern instead of one handler per operation.
 import { type HttpHandler, http } from 'msw';
@@ -81,12 +82,33 @@ export function resolveRoute(spec: SpecModel, method: string, pathname: string):
 }
 
 /**
- * A pattern of every operation's URL under the baseUrl (any origin without one). No capture groups:
- * MSW would decode them, and throw on a bad %-escape before routing can answer 400.
+ * The literal heads of a spec's paths (what comes before the first `{`), the shortest that cover
+ * them all: `/v4/openapi/app-groups` covers `/v4/openapi/app-groups/{appGroupIdentity}/apps`.
+ * Built once per spec; a handler set for a new baseUrl then compiles a pattern of these few heads,
+ * not of every operation, so making handlers costs the same at 9 operations as at 150.
+ */
+const headsOf = new WeakMap<SpecModel, string>();
+function heads(spec: SpecModel): string {
+  let joined = headsOf.get(spec);
+  if (joined === undefined) {
+    const all = [...new Set(spec.operations.map((m) => m.op.path.split('{')[0]!))].sort();
+    const kept: string[] = [];
+    for (const head of all) if (!kept.some((k) => head.startsWith(k))) kept.push(head);
+    joined = kept.map(escapeRegExp).join('|');
+    headsOf.set(spec, joined);
+  }
+  return joined;
+}
+
+/**
+ * A pattern of the URLs under the baseUrl (any origin without one) that may be operations: those
+ * under a literal head of the spec's paths. The router finds the operation itself and lets the rest
+ * through. No capture groups: MSW would decode them, and throw on a bad %-escape before routing can
+ * answer 400.
  */
 export const anyOperation = perSpecAndBase((spec, base) => {
   const origin = base ? escapeRegExp(base) : 'https?://[^/]+';
-  return new RegExp(`^${origin}(?:${spec.operations.map((m) => templatePattern(m.op.path, false)).join('|')})$`);
+  return new RegExp(`^${origin}(?:${heads(spec)})[^?#]*$`);
 });
 
 type Answer = (resolution: NonNullable<Resolution>, request: Request) => Promise<Response> | Response;
