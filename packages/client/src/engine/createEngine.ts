@@ -70,7 +70,7 @@ function finish<T>(answer: Answer, read: ((a: Answer) => T) | undefined, observe
 }
 
 /** What every call of one engine shares. */
-export interface EngineState {
+interface EngineState {
   options: EngineOptions;
   now: () => number;
   pause: (ms: number, signal?: AbortSignal | null) => Promise<void>;
