@@ -19,29 +19,31 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 const check = process.argv.includes('--check');
 const require = createRequire(import.meta.url);
 
+/**
+ * Every JavaScript entry point a package's `exports` declares (a new subpath is reported with no
+ * edit here): its types, and the ESM and CJS files Node loads (the `node` condition when there is one).
+ */
+function entriesOf(dir) {
+  const { exports } = JSON.parse(readFileSync(join(root, 'packages', dir, 'package.json'), 'utf8'));
+  const strip = (path) => path.replace(/^\.\//, '');
+  const entries = {};
+  for (const [key, target] of Object.entries(exports)) {
+    if (typeof target !== 'object') continue; // ./package.json, ./openapi.json
+    const node = target.node ?? target;
+    entries[key] = {
+      types: strip(target.import.types),
+      esm: strip(node.import.default),
+      cjs: strip(node.require.default),
+    };
+  }
+  return entries;
+}
+
 const PACKAGES = {
-  client: {
-    name: '@acs-opensearch/client',
-    entries: {
-      '.': { types: 'dist/web/index.d.ts', esm: 'dist/node/index.js', cjs: 'dist/node/index.cjs' },
-      './signing': { types: 'dist/web/signing.d.ts', esm: 'dist/node/signing.js', cjs: 'dist/node/signing.cjs' },
-    },
-  },
-  mocks: {
-    name: '@acs-opensearch/mocks',
-    entries: {
-      '.': { types: 'dist/index.d.ts', esm: 'dist/index.js', cjs: 'dist/index.cjs' },
-      './node': { types: 'dist/node.d.ts', esm: 'dist/node.js', cjs: 'dist/node.cjs' },
-    },
-    // Every interface, class and type alias the declarations name must be importable by users.
-    allExported: true,
-  },
-  query: {
-    name: '@acs-opensearch/query',
-    entries: {
-      '.': { types: 'dist/index.d.ts', esm: 'dist/index.js', cjs: 'dist/index.cjs' },
-    },
-  },
+  client: { name: '@acs-opensearch/client', entries: entriesOf('client') },
+  // Every interface, class and type alias the declarations name must be importable by users.
+  mocks: { name: '@acs-opensearch/mocks', entries: entriesOf('mocks'), allExported: true },
+  query: { name: '@acs-opensearch/query', entries: entriesOf('query') },
 };
 
 /**
