@@ -4,6 +4,7 @@
 import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
 import { describe, expect, it } from 'vitest';
 
@@ -122,5 +123,54 @@ describe('copies of the package in one app (ESM and CJS builds, the entries of t
     expect(out.operations).toEqual(Array(2).fill([true, false, true, true]));
     expect(out.config).toEqual(Array(2).fill([true, true, false, true]));
     expect(out.plain).toEqual([false, false]);
+  });
+});
+
+describe('the browser bundle of a page that calls one operation (esbuild, minified, code splitting)', () => {
+  it('loads the core and that operation first, at most 10 kB gzip; failures, call options and paging load apart', async () => {
+    const { OPERATIONS } = await import('../src/index.js');
+    const [id, second] = Object.keys(OPERATIONS);
+    const page = (ids: string[]) =>
+      `import { createOpenSearchCore, ${ids.join(', ')} } from '@acs-opensearch/client/operations';\nconst core = createOpenSearchCore();\nexport const calls = [${ids.map((i) => `() => ${i}(core, {} as never)`).join(', ')}];`;
+    const firstLoad = async (ids: string[]) => {
+      const result = await build({
+        stdin: { contents: page(ids), resolveDir: pkg, loader: 'ts' },
+        bundle: true,
+        minify: true,
+        format: 'esm',
+        platform: 'browser',
+        splitting: true,
+        outdir: '/tmp/acs-bundle-test',
+        write: false,
+        metafile: true,
+        logLevel: 'silent',
+      });
+      const outputs = result.metafile!.outputs;
+      const entry = Object.keys(outputs).find((name) => outputs[name]!.entryPoint === '<stdin>')!;
+      const initial = new Set([entry]);
+      for (const name of initial)
+        for (const i of outputs[name]!.imports)
+          if (i.kind === 'import-statement' && outputs[i.path]) initial.add(i.path);
+      const file = (name: string) =>
+        result.outputFiles!.find((f) => f.path.endsWith(name.slice(name.lastIndexOf('/'))))!;
+      const inputs = [...initial].flatMap((name) => Object.keys(outputs[name]!.inputs));
+      const lazy = Object.keys(outputs).filter((name) => !initial.has(name) && name.endsWith('.js'));
+      return {
+        gzip: gzipSync(Buffer.concat([...initial].map((name) => file(name).contents)), { level: 9 }).length,
+        inputs,
+        lazy: lazy.flatMap((name) => Object.keys(outputs[name]!.inputs)),
+      };
+    };
+    const one = await firstLoad([id!]);
+    const two = await firstLoad([id!, second!]);
+    expect(one.gzip).toBeLessThanOrEqual(10_000);
+    expect(two.gzip - one.gzip).toBeLessThanOrEqual(400);
+    for (const apart of ['failures', 'redact', 'callOptions', 'paginate', 'hooks', 'cache'])
+      expect(
+        one.inputs.some((input) => input.includes(apart)),
+        `${apart} is not in the first load`,
+      ).toBe(false);
+    expect(one.lazy.some((input) => input.includes('failures'))).toBe(true);
+    expect(one.inputs.some((input) => input.includes('openapi-fetch'))).toBe(false);
   });
 });

@@ -2,6 +2,7 @@
 // official SDK reads only PascalCase. The spec's PascalCase schemas are its camelCase schemas with
 // each name capitalized (a spec test holds that invariant), so lower-casing the first letter of
 // every key maps one onto the other.
+import { isPascalCaseBody } from './pascalCase.js';
 
 /** How deep a body may nest before the client refuses it (the API's bodies nest 3 levels). */
 const MAX_BODY_DEPTH = 64;
@@ -30,13 +31,6 @@ function camelize(value: unknown, depth: number): unknown {
     return out;
   }
   return value;
-}
-
-/** Whether a response body is in the PascalCase form: no `requestId`, and a key that starts upper-case. */
-function isPascalCaseBody(body: unknown): boolean {
-  if (!body || typeof body !== 'object' || Array.isArray(body) || 'requestId' in body) return false;
-  for (const key in body) if (key.length > 0 && key[0] !== key[0]!.toLowerCase()) return true;
-  return false;
 }
 
 /** Returns the body in camelCase; a camelCase body is returned as it is. Throws RangeError past MAX_BODY_DEPTH. */
