@@ -1,7 +1,6 @@
-// The browser bundle of the client, measured as an app's bundler makes it (esbuild, platform
+// The browser bundles of the client, measured as an app's bundler makes them (esbuild, platform
 // browser, minified, code splitting). `node bench/bundle.mjs` prints it (after pnpm build);
 // bench/run.mjs reports it in RESULTS.md.
-import { readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -47,37 +46,29 @@ async function bundle(contents, plugins = []) {
   };
 }
 
-/** The generated metadata with only its first `keep` operations. */
-function fewerOperations(keep) {
-  return {
-    name: 'fewer-operations',
-    setup(b) {
-      b.onLoad({ filter: /generated[\\/]metadata\.ts$/ }, (args) => {
-        const text = readFileSync(args.path, 'utf8');
-        const match = /export const OPERATIONS = (\{[\s\S]*?\n\}) as const/.exec(text);
-        const kept = Object.fromEntries(Object.entries(JSON.parse(match[1])).slice(0, keep));
-        return { contents: text.replace(match[1], JSON.stringify(kept, null, 2)), loader: 'ts' };
-      });
-    },
-  };
-}
-
 /**
- * The published build's bundle (dist/web, through the package's exports), and the marginal cost of
- * one more operation: the sources bundled with every operation against one, per operation added.
+ * The published build's bundles (dist/web, through the package's exports): a page that calls one
+ * operation through '@acs-opensearch/client/operations' (what the 10 kB target is about), the bytes
+ * each further operation adds, and the page of `createOpenSearchClient`.
  */
 export async function bundleSize() {
-  const published = await bundle("export { createOpenSearchClient } from '@acs-opensearch/client';");
-  const fromSources = "export { createOpenSearchClient } from './src/index.ts';";
-  const all = await bundle(fromSources);
-  const one = await bundle(fromSources, [fewerOperations(1)]);
-  const metadata = readFileSync(join(pkg, 'src/generated/metadata.ts'), 'utf8');
-  const operations = /export const OPERATIONS = (\{[\s\S]*?\n\}) as const/.exec(metadata)[1];
-  const count = Object.keys(JSON.parse(operations)).length;
+  const { OPERATIONS } = await import('@acs-opensearch/client');
+  const ids = Object.keys(OPERATIONS);
+  const page = (n) =>
+    `import { createOpenSearchCore, ${ids.slice(0, n).join(', ')} } from '@acs-opensearch/client/operations';
+const core = createOpenSearchCore();
+export const calls = [${ids
+      .slice(0, n)
+      .map((id) => `() => ${id}(core, {})`)
+      .join(', ')}];`;
+  const one = await bundle(page(1));
+  const nine = await bundle(page(9));
+  const client = await bundle("export { createOpenSearchClient } from '@acs-opensearch/client';");
   return {
-    ...published,
-    operations: count,
-    perOperationGzipBytes: Math.round((all.gzipBytes - one.gzipBytes) / (count - 1)),
+    ...one,
+    operations: ids.length,
+    perOperationGzipBytes: Math.round((nine.gzipBytes - one.gzipBytes) / 8),
+    client: { minBytes: client.minBytes, gzipBytes: client.gzipBytes },
   };
 }
 
