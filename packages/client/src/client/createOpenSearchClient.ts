@@ -7,7 +7,7 @@ import type { OperationMethods, OperationPaginators } from '../generated/operati
 import { CALL, PAGINATE } from '../operations/invoke.js';
 import type { OperationMeta } from '../operations/operationMeta.js';
 import type { CallOptions, NormalizedPaths } from '../operations/operationTypes.js';
-import { OPERATION_LIST } from '../operations/resolveOperation.js';
+import { operationList } from '../operations/resolveOperation.js';
 import { createRawClient } from '../raw/rawClient.js';
 import { createCoreParts, type OpenSearchCore } from './createOpenSearchCore.js';
 import type { OpenSearchClientOptions } from './options.js';
@@ -49,7 +49,7 @@ let methods: object | undefined;
 function methodsPrototype(): object {
   if (methods) return methods;
   const proto = {};
-  for (const op of OPERATION_LIST) {
+  for (const op of operationList()) {
     lazyMethod(
       proto,
       op.operationId,

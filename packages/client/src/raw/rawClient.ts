@@ -4,7 +4,7 @@
 // an app that calls only the generated methods never downloads them.
 import type { Middleware } from 'openapi-fetch';
 import type { ResolvedRetry } from '../engine/retryPolicy.js';
-import { type ResolvedCallOptions, resolveCallOptions } from '../operations/callOptions.js';
+import { callOptions, type ResolvedCallOptions } from '../operations/lazyCallOptions.js';
 import { resolveOperation } from '../operations/resolveOperation.js';
 import { type PreparedCall, prepareCall } from '../operations/validateParameters.js';
 import type { createRawAdapter, RawAdapterOptions } from './rawAdapter.js';
@@ -79,7 +79,7 @@ export function createRawClient(options: RawAdapterOptions & { retry: ResolvedRe
     let prepared: PreparedCall;
     let own: ResolvedCallOptions;
     try {
-      own = resolveCallOptions(callOptionsOf(given), options.retry);
+      own = (await callOptions()).resolveCallOptions(callOptionsOf(given), options.retry);
       prepared = prepareCall(op, { ...given.params, body: given.body });
     } catch (error) {
       return options.engine.refuse(op, `${options.baseUrl}${op.path}`, error, given.context);
