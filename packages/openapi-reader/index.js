@@ -111,9 +111,28 @@ export function listOperations(document) {
 
 const INT32 = { minimum: -(2 ** 31), maximum: 2 ** 31 - 1 };
 
+/**
+ * A schema with its `allOf` members merged into one (properties and required fields together):
+ * what the client checks of `allOf: [{ $ref: Thing }, { required: [name] }]`.
+ */
+function merged(document, rawSchema) {
+  const schema = deref(document, rawSchema) ?? {};
+  if (!Array.isArray(schema.allOf)) return schema;
+  const out = { ...schema };
+  delete out.allOf;
+  for (const member of schema.allOf) {
+    const part = merged(document, member);
+    out.type ??= part.type;
+    if (part.properties) out.properties = { ...out.properties, ...part.properties };
+    if (part.required) out.required = [...new Set([...(out.required ?? []), ...part.required])];
+    if (part.additionalProperties === false) out.additionalProperties = false;
+  }
+  return out;
+}
+
 /** The checks the client runs before the network, from one schema (its top level only). */
 function valueRule(document, rawSchema, depth = 0) {
-  const schema = deref(document, rawSchema) ?? {};
+  const schema = merged(document, rawSchema);
   // Alternatives (the PascalCase twin of a body, say): a value passes when it passes one of them.
   const members = schema.anyOf ?? schema.oneOf;
   if (Array.isArray(members) && members.length > 0 && depth < MAX_RULE_DEPTH) {
@@ -125,7 +144,8 @@ function valueRule(document, rawSchema, depth = 0) {
   const rule = { type };
   if (Array.isArray(schema.enum)) rule.enum = schema.enum;
   if (schema.default !== undefined) rule.default = schema.default;
-  const bounds = schema.format === 'int32' ? INT32 : {};
+  // An enum already names every value allowed: no range to add.
+  const bounds = schema.format === 'int32' && !Array.isArray(schema.enum) ? INT32 : {};
   const minimum = schema.minimum ?? bounds.minimum;
   const maximum = schema.maximum ?? bounds.maximum;
   if (minimum !== undefined) rule.minimum = minimum;
@@ -137,6 +157,8 @@ function valueRule(document, rawSchema, depth = 0) {
   if (schema.minLength !== undefined) rule.minLength = schema.minLength;
   if (schema.maxLength !== undefined) rule.maxLength = schema.maxLength;
   if (schema.pattern !== undefined) rule.pattern = schema.pattern;
+  if (schema.minItems !== undefined) rule.minItems = schema.minItems;
+  if (schema.maxItems !== undefined) rule.maxItems = schema.maxItems;
   // Nested values (array items, object fields), a few levels down, so that the client refuses what
   // the spec's validator would: `createParameters: [{ name: 5 }]` as much as `pageSize: '5'`.
   if (depth < MAX_RULE_DEPTH && type === 'array' && schema.items)
@@ -222,7 +244,7 @@ export function operationMetadata(document, options = {}) {
       }));
     let body = null;
     if (op.requestBody) {
-      const schema = deref(document, op.requestBody.schema) ?? {};
+      const schema = merged(document, op.requestBody.schema);
       const members = schema.anyOf ?? schema.oneOf;
       const required = new Set(schema.required ?? []);
       const fields = {};
@@ -236,6 +258,8 @@ export function operationMetadata(document, options = {}) {
         closed: schema.additionalProperties === false,
         // A body in one of several forms (camelCase or PascalCase): it must pass one of them.
         ...(Array.isArray(members) && members.length > 0 ? { anyOf: members.map((m) => valueRule(document, m)) } : {}),
+        // A body that is no object (a list of values): the rule of the whole body.
+        ...(schema.type === 'array' ? { value: valueRule(document, schema) } : {}),
       };
     }
     const successResponse = op.responses

@@ -48,7 +48,7 @@ export {
 } from './generated/metadata.js';
 export type { components, operations, paths } from './generated/openapi.js';
 export type * from './generated/operations.js';
-export { CALL, invoke, invokePages, type OperationInvoker, PAGINATE } from './operations/invoke.js';
+export { CALL, invoke, invokePages, type OperationInvoker } from './operations/invoke.js';
 export { normalizeCasing } from './operations/normalizeCasing.js';
 export type { BodyRule, OperationMeta, PaginationRule, ParameterRule, ValueRule } from './operations/operationMeta.js';
 export type {

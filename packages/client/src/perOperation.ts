@@ -18,5 +18,5 @@ export {
 export * from './generated/functions.js';
 export * from './generated/metadata.js';
 export type * from './generated/operations.js';
-export { CALL, invoke, invokePages, type OperationInvoker, PAGINATE } from './operations/invoke.js';
+export { CALL, invoke, invokePages, type OperationInvoker } from './operations/invoke.js';
 export type { CallOptions, PaginateOptions } from './operations/operationTypes.js';

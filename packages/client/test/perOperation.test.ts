@@ -9,7 +9,6 @@ import {
   createOpenSearchCore,
   OPERATIONS,
   type OperationMeta,
-  PAGINATE,
   ValidationError,
 } from '../src/index.js';
 import * as perOperation from '../src/perOperation.js';
@@ -121,11 +120,10 @@ describe('every operation, three ways', () => {
 });
 
 describe('the core client', () => {
-  it('holds no operation: only its configuration and the two members the functions call through', () => {
+  it('holds no operation: only its configuration and the member the functions call through', () => {
     const core = createOpenSearchCore({ credentials });
     for (const op of ALL) expect(op.operationId in core).toBe(false);
     expect(typeof core[CALL]).toBe('function');
-    expect(typeof core[PAGINATE]).toBe('function');
     expect(Object.keys(core).sort()).toEqual(['config', 'toJSON', 'toString']);
     expect(JSON.stringify(core)).not.toContain(credentials.accessKeySecret);
     expect(String(core)).toBe(`OpenSearchClient(${core.config.baseUrl})`);

@@ -44,7 +44,7 @@ export function paramsFor(op: OperationMeta): Record<string, unknown> {
   const params: Record<string, unknown> = {};
   for (const p of op.parameters) if (p.required && p.in !== 'header') params[p.name] = valueFor(p, p.name);
   if (op.body?.required)
-    params.body = valueFor(op.body.anyOf?.[0] ?? { type: 'object', fields: op.body.fields }, 'body');
+    params.body = valueFor(op.body.value ?? op.body.anyOf?.[0] ?? { type: 'object', fields: op.body.fields }, 'body');
   return params;
 }
 

@@ -296,3 +296,31 @@ describe('a body or a value in one of several forms (anyOf: a camelCase body and
     );
   });
 });
+
+describe('a body that is a list, and array lengths', () => {
+  const listOp: OperationMeta = {
+    ...op,
+    operationId: 'setLabels',
+    parameters: [{ name: 'id', in: 'path', required: true, type: 'string' }],
+    body: {
+      required: true,
+      mediaType: 'application/json',
+      fields: {},
+      closed: false,
+      value: { type: 'array', maxItems: 2, items: { type: 'string', minLength: 1 } },
+    },
+  };
+
+  it('is checked as a whole and sent as a list', () => {
+    expect(prepareFlat(listOp, { id: 'a', body: ['x', 'y'] }).body).toEqual(['x', 'y']);
+    expect(() => prepareFlat(listOp, { id: 'a', body: { x: 1 } })).toThrow(
+      new ValidationError('body', 'setLabels: body must be an array, got object'),
+    );
+    expect(() => prepareFlat(listOp, { id: 'a', body: ['x', 'y', 'z'] })).toThrow(
+      new ValidationError('body', 'setLabels: body must have at most 2 items'),
+    );
+    expect(() => prepareFlat(listOp, { id: 'a', body: [''] })).toThrow(
+      new ValidationError('body[0]', 'setLabels: body[0] must have at least 1 character'),
+    );
+  });
+});

@@ -85,6 +85,9 @@ describe('the official SDK against acs-opensearch-mock', () => {
     );
     expect(updated.body?.result?.description).toBe('by the SDK');
 
+    // A new instance has no tasks: two started ones page one by one.
+    await client.createFunctionTask('my_app', 'ctr', 'sdk_model');
+    await client.createFunctionTask('my_app', 'ctr', 'sdk_model');
     const first = await client.listFunctionTasks(
       'my_app',
       'ctr',
@@ -93,7 +96,7 @@ describe('the official SDK against acs-opensearch-mock', () => {
     );
     const total = first.body?.totalCount ?? 0;
     expect(total).toBeGreaterThan(1);
-    const runIds = [first.body?.result?.[0]?.runId];
+    const generations = [first.body?.result?.[0]?.generation];
     for (let page = 2; page <= total; page++) {
       const next = await client.listFunctionTasks(
         'my_app',
@@ -101,10 +104,10 @@ describe('the official SDK against acs-opensearch-mock', () => {
         'sdk_model',
         new sdk.ListFunctionTasksRequest({ pageSize: 1, pageNumber: page }),
       );
-      runIds.push(next.body?.result?.[0]?.runId);
+      generations.push(next.body?.result?.[0]?.generation);
     }
-    expect(new Set(runIds).size).toBe(total);
-    expect(runIds.every((id) => typeof id === 'string')).toBe(true);
+    expect(new Set(generations).size).toBe(total);
+    expect(generations.every((id) => typeof id === 'string')).toBe(true);
 
     const current = await client.getFunctionCurrentVersion(
       'ctr',
@@ -417,6 +420,137 @@ describe('the official SDK against acs-opensearch-mock', () => {
       new sdk.UntagResourcesRequest({ resourceType: 'INSTANCE', resourceId: ['g2'], all: true }),
     );
     expect(await rows({ resourceType: 'INSTANCE', resourceId: ['g2'] })).toEqual([]);
+  });
+
+  it('A/B tests: a scene, a group in it, an experiment in that, its dividers; deleting the scene removes them all', async () => {
+    const scene = await client.createABTestScene(
+      'my_app',
+      new sdk.CreateABTestSceneRequest({ body: new sdk.ABTestScene({ name: 'search_page', values: ['search_page'] }) }),
+    );
+    const sceneId = scene.body!.result!.id!;
+    expect(sceneId).toMatch(/^\d+$/);
+    const group = await client.createABTestGroup(
+      'my_app',
+      sceneId,
+      new sdk.CreateABTestGroupRequest({ body: new sdk.ABTestGroup({ name: 'ranking' }) }),
+    );
+    const groupId = group.body!.result!.id!;
+    const experiment = await client.createABTestExperiment(
+      'my_app',
+      sceneId,
+      groupId,
+      new sdk.CreateABTestExperimentRequest({
+        body: new sdk.ABTestExperiment({
+          name: 'new_formula',
+          traffic: 10,
+          online: false,
+          params: { formulaName: 'f2' },
+        }),
+      }),
+    );
+    const experimentId = experiment.body!.result!.id!;
+    expect(experiment.body?.result).toMatchObject({ name: 'new_formula', traffic: 10, params: { formulaName: 'f2' } });
+    // A second experiment gets the next id; ids are never given twice.
+    const second = await client.createABTestExperiment(
+      'my_app',
+      sceneId,
+      groupId,
+      new sdk.CreateABTestExperimentRequest({ body: new sdk.ABTestExperiment({ name: 'other', traffic: 5 }) }),
+    );
+    expect(Number(second.body!.result!.id)).toBeGreaterThan(Number(experimentId));
+
+    expect((await client.describeABTestScene('my_app', sceneId)).body?.result?.name).toBe('search_page');
+    expect((await client.listABTestScenes('my_app')).body?.result?.map((s) => s.id)).toContain(sceneId);
+    expect((await client.listABTestGroups('my_app', sceneId)).body?.result?.map((g) => g.name)).toEqual(['ranking']);
+    expect((await client.listABTestExperiments('my_app', sceneId, groupId)).body?.result?.map((e) => e.name)).toEqual([
+      'new_formula',
+      'other',
+    ]);
+    await client.updateABTestScene(
+      'my_app',
+      sceneId,
+      new sdk.UpdateABTestSceneRequest({ body: new sdk.ABTestScene({ status: 0 }) }),
+    );
+    expect((await client.describeABTestScene('my_app', sceneId)).body?.result).toMatchObject({
+      status: 0,
+      name: 'search_page',
+    });
+    await client.updateABTestGroup(
+      'my_app',
+      sceneId,
+      groupId,
+      new sdk.UpdateABTestGroupRequest({ body: new sdk.ABTestGroup({ name: 'ranking_v2' }) }),
+    );
+    expect((await client.describeABTestGroup('my_app', sceneId, groupId)).body?.result?.name).toBe('ranking_v2');
+    await client.updateABTestExperiment(
+      'my_app',
+      sceneId,
+      groupId,
+      experimentId,
+      new sdk.UpdateABTestExperimentRequest({ body: new sdk.ABTestExperiment({ traffic: 30, online: true }) }),
+    );
+    expect(
+      (await client.describeABTestExperiment('my_app', sceneId, groupId, experimentId)).body?.result,
+    ).toMatchObject({
+      traffic: 30,
+      online: true,
+      name: 'new_formula',
+    });
+    // The reference's limit: traffic is a percentage.
+    const tooMuch = await client
+      .updateABTestExperiment(
+        'my_app',
+        sceneId,
+        groupId,
+        experimentId,
+        new sdk.UpdateABTestExperimentRequest({ body: new sdk.ABTestExperiment({ traffic: 101 }) }),
+      )
+      .catch((e: { statusCode?: number }) => e);
+    expect(tooMuch).toMatchObject({ statusCode: 400 });
+
+    // The dividers: none at first, then what was set.
+    expect((await client.listABTestFixedFlowDividers('my_app', sceneId, groupId, experimentId)).body?.result).toEqual(
+      [],
+    );
+    await client.updateABTestFixedFlowDividers(
+      'my_app',
+      sceneId,
+      groupId,
+      experimentId,
+      new sdk.UpdateABTestFixedFlowDividersRequest({ body: ['user_1', 'user_2'] }),
+    );
+    expect((await client.listABTestFixedFlowDividers('my_app', sceneId, groupId, experimentId)).body?.result).toEqual([
+      'user_1',
+      'user_2',
+    ]);
+
+    // An experiment asked for under another group is not found: ids are scoped to their parent.
+    const otherGroup = await client.createABTestGroup(
+      'my_app',
+      sceneId,
+      new sdk.CreateABTestGroupRequest({ body: new sdk.ABTestGroup({ name: 'other' }) }),
+    );
+    const misplaced = await client
+      .describeABTestExperiment('my_app', sceneId, otherGroup.body!.result!.id!, experimentId)
+      .catch((e: { statusCode?: number }) => e);
+    expect(misplaced).toMatchObject({ statusCode: 404 });
+
+    await client.deleteABTestScene('my_app', sceneId);
+    const gone = (p: Promise<unknown>) =>
+      p.then(
+        () => 200,
+        (e: { statusCode?: number }) => e.statusCode,
+      );
+    expect(await gone(client.describeABTestScene('my_app', sceneId))).toBe(404);
+    expect(await gone(client.describeABTestGroup('my_app', sceneId, groupId))).toBe(404);
+    expect(await gone(client.describeABTestExperiment('my_app', sceneId, groupId, experimentId))).toBe(404);
+    expect(await gone(client.listABTestFixedFlowDividers('my_app', sceneId, groupId, experimentId))).toBe(404);
+    // A new scene never takes the deleted one's id.
+    const again = await client.createABTestScene(
+      'my_app',
+      new sdk.CreateABTestSceneRequest({ body: new sdk.ABTestScene({ name: 'again' }) }),
+    );
+    expect(Number(again.body!.result!.id)).toBeGreaterThan(Number(sceneId));
   });
 
   it('every operation of the spec that the SDK has answers it a 2xx or a modelled 4xx, signature accepted', async () => {

@@ -187,6 +187,40 @@ describe('identifiers the server assigns', () => {
   });
 });
 
+describe('what is under an item the API created', () => {
+  it('starts with nothing of the defaults; an item of the defaults keeps its own', async () => {
+    const notes = `${ROOT}/main/notes`;
+    expect((await call('GET', `${notes}/7/marks`)).data.result.map((m: { markId: string }) => m.markId)).toEqual([
+      'm1',
+    ]);
+    const fresh = (await call('POST', notes, { text: 'new' })).data.result.id;
+    expect((await call('GET', `${notes}/${fresh}/marks`)).data.result).toEqual([]);
+    expect((await call('GET', `${notes}/${fresh}/marks/m1`)).status).toBe(404);
+    await call('POST', `${notes}/${fresh}/marks`, { markId: 'mine' });
+    expect((await call('GET', `${notes}/${fresh}/marks`)).data.result).toEqual([{ markId: 'mine' }]);
+    expect((await call('GET', `${notes}/7/marks`)).data.result.map((m: { markId: string }) => m.markId)).toEqual([
+      'm1',
+    ]);
+  });
+});
+
+describe('a singleton that is a list of values', () => {
+  it('starts as the spec says, a PUT replaces it, and it goes with its item', async () => {
+    const notes = `${ROOT}/main/notes`;
+    const id = (await call('POST', notes, { text: 'stuck' })).data.result.id;
+    expect((await call('GET', `${notes}/${id}/stickers`)).data.result).toEqual([]);
+    expect((await call('PUT', `${notes}/${id}/stickers`, ['a', 'b'])).data.result).toEqual(['a', 'b']);
+    expect((await call('PUT', `${notes}/${id}/stickers`, ['c'])).status).toBe(200);
+    expect((await call('GET', `${notes}/${id}/stickers`)).data.result).toEqual(['c']);
+    expect((await call('PUT', `${notes}/${id}/stickers`, ['a', 'b', 'c', 'd'])).status).toBe(400);
+    expect((await call('PUT', `${notes}/${id}/stickers`, { a: 1 })).status).toBe(400);
+    expect((await call('GET', `${notes}/${id}/stickers`)).data.result).toEqual(['c']);
+    expect((await call('GET', `${notes}/999/stickers`)).status).toBe(404);
+    await call('DELETE', `${notes}/${id}`);
+    expect((await call('GET', `${notes}/${id}/stickers`)).status).toBe(404);
+  });
+});
+
 describe('the scope collection is created and removed like any other, and takes its children with it', () => {
   it('a created scope item is listed and described; a second create is a 409', async () => {
     expect((await call('POST', ROOT, { shelfName: 'attic', floor: 3 })).status).toBe(200);

@@ -4,7 +4,7 @@
 // generated rules, and signed with that operation's action.
 import type { Client } from 'openapi-fetch';
 import type { OperationMethods, OperationPaginators } from '../generated/operations.js';
-import { CALL, PAGINATE } from '../operations/invoke.js';
+import { CALL, invokePages } from '../operations/invoke.js';
 import type { OperationMeta } from '../operations/operationMeta.js';
 import type { CallOptions, NormalizedPaths } from '../operations/operationTypes.js';
 import { operationList } from '../operations/resolveOperation.js';
@@ -27,10 +27,7 @@ export interface OpenSearchClient
     OperationMethods,
     OperationPaginators {}
 
-type Invoker = Record<
-  typeof CALL | typeof PAGINATE,
-  (op: OperationMeta, params: unknown, call?: CallOptions) => unknown
->;
+type Invoker = Record<typeof CALL, (op: OperationMeta, params: unknown, call?: CallOptions) => unknown>;
 
 /** Defines `name` on `target` as a getter that makes the method for the client it is read on, once. */
 function lazyMethod(target: object, name: string, make: (client: Invoker) => unknown): void {
@@ -59,7 +56,7 @@ function methodsPrototype(): object {
       lazyMethod(
         proto,
         op.paginator,
-        (client) => (params: unknown, call?: CallOptions) => client[PAGINATE](op, params, call),
+        (client) => (params: unknown, call?: CallOptions) => invokePages(client, op, params, call),
       );
   }
   methods = proto;

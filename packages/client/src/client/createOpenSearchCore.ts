@@ -4,7 +4,7 @@
 // its own metadata, nothing more. createOpenSearchClient builds on it.
 import { type Answer, createEngine } from '../engine/createEngine.js';
 import { createRequestBuilder } from '../operations/buildRequest.js';
-import { CALL, type OperationInvoker, PAGINATE } from '../operations/invoke.js';
+import { CALL, type OperationInvoker } from '../operations/invoke.js';
 import {
   callOptions,
   NO_CALL_OPTIONS,
@@ -35,17 +35,6 @@ function readerOf(op: OperationMeta): (answer: Answer) => unknown {
     readers.set(op, read);
   }
   return read;
-}
-
-/** A paginator: the paging module loads on first use, so an app that never pages never downloads it. */
-async function* paginateLazily(
-  callOperation: (op: OperationMeta, params: unknown, call?: CallOptions) => Promise<unknown>,
-  op: OperationMeta,
-  params: unknown,
-  call?: CallOptions,
-): AsyncGenerator<unknown> {
-  const { paginate } = await import('../pagination/paginate.js');
-  yield* paginate(callOperation, op, params, call);
 }
 
 /** What createOpenSearchClient adds its raw methods on top of. */
@@ -109,8 +98,6 @@ export function createCoreParts(options: OpenSearchClientOptions) {
   const core: OpenSearchCore & Record<PropertyKey, unknown> = {
     config,
     [CALL]: callOperation,
-    [PAGINATE]: (op: OperationMeta, params: unknown, call?: CallOptions) =>
-      paginateLazily(callOperation, op, params, call),
     toJSON: () => ({ ...config }),
     toString: () => `OpenSearchClient(${baseUrl})`,
     [INSPECT]: () => `OpenSearchClient ${JSON.stringify(config)}`,

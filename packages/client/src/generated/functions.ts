@@ -41,6 +41,23 @@ import {
   describeElasticPlanOperation,
   modifyElasticPlanOperation,
   removeElasticPlanOperation,
+  listABTestScenesOperation,
+  createABTestSceneOperation,
+  describeABTestSceneOperation,
+  updateABTestSceneOperation,
+  deleteABTestSceneOperation,
+  listABTestGroupsOperation,
+  createABTestGroupOperation,
+  describeABTestGroupOperation,
+  updateABTestGroupOperation,
+  deleteABTestGroupOperation,
+  listABTestExperimentsOperation,
+  createABTestExperimentOperation,
+  describeABTestExperimentOperation,
+  updateABTestExperimentOperation,
+  deleteABTestExperimentOperation,
+  listABTestFixedFlowDividersOperation,
+  updateABTestFixedFlowDividersOperation,
   listScheduledTasksOperation,
   createScheduledTaskOperation,
   describeScheduledTaskOperation,
@@ -137,6 +154,40 @@ import type {
   ModifyElasticPlanResponse,
   RemoveElasticPlanParams,
   RemoveElasticPlanResponse,
+  ListABTestScenesParams,
+  ListABTestScenesResponse,
+  CreateABTestSceneParams,
+  CreateABTestSceneResponse,
+  DescribeABTestSceneParams,
+  DescribeABTestSceneResponse,
+  UpdateABTestSceneParams,
+  UpdateABTestSceneResponse,
+  DeleteABTestSceneParams,
+  DeleteABTestSceneResponse,
+  ListABTestGroupsParams,
+  ListABTestGroupsResponse,
+  CreateABTestGroupParams,
+  CreateABTestGroupResponse,
+  DescribeABTestGroupParams,
+  DescribeABTestGroupResponse,
+  UpdateABTestGroupParams,
+  UpdateABTestGroupResponse,
+  DeleteABTestGroupParams,
+  DeleteABTestGroupResponse,
+  ListABTestExperimentsParams,
+  ListABTestExperimentsResponse,
+  CreateABTestExperimentParams,
+  CreateABTestExperimentResponse,
+  DescribeABTestExperimentParams,
+  DescribeABTestExperimentResponse,
+  UpdateABTestExperimentParams,
+  UpdateABTestExperimentResponse,
+  DeleteABTestExperimentParams,
+  DeleteABTestExperimentResponse,
+  ListABTestFixedFlowDividersParams,
+  ListABTestFixedFlowDividersResponse,
+  UpdateABTestFixedFlowDividersParams,
+  UpdateABTestFixedFlowDividersResponse,
   ListScheduledTasksParams,
   ListScheduledTasksResponse,
   CreateScheduledTaskParams,
@@ -382,6 +433,91 @@ export function modifyElasticPlan(client: OpenSearchCore, params: ModifyElasticP
 /** Delete an elastic plan. `DELETE /v4/openapi/app-groups/{appGroupIdentity}/elastic-plans/{planId}` (RemoveElasticPlan). */
 export function removeElasticPlan(client: OpenSearchCore, params: RemoveElasticPlanParams, options?: CallOptions): Promise<RemoveElasticPlanResponse> {
   return invoke(client, removeElasticPlanOperation, params, options) as Promise<RemoveElasticPlanResponse>;
+}
+
+/** List the A/B test scenes of an application. `GET /v4/openapi/app-groups/{appGroupIdentity}/scenes` (ListABTestScenes). */
+export function listABTestScenes(client: OpenSearchCore, params: ListABTestScenesParams, options?: CallOptions): Promise<ListABTestScenesResponse> {
+  return invoke(client, listABTestScenesOperation, params, options) as Promise<ListABTestScenesResponse>;
+}
+
+/** Create an A/B test scene. `POST /v4/openapi/app-groups/{appGroupIdentity}/scenes` (CreateABTestScene). */
+export function createABTestScene(client: OpenSearchCore, params: CreateABTestSceneParams, options?: CallOptions): Promise<CreateABTestSceneResponse> {
+  return invoke(client, createABTestSceneOperation, params, options) as Promise<CreateABTestSceneResponse>;
+}
+
+/** Get one A/B test scene. `GET /v4/openapi/app-groups/{appGroupIdentity}/scenes/{sceneId}` (DescribeABTestScene). */
+export function describeABTestScene(client: OpenSearchCore, params: DescribeABTestSceneParams, options?: CallOptions): Promise<DescribeABTestSceneResponse> {
+  return invoke(client, describeABTestSceneOperation, params, options) as Promise<DescribeABTestSceneResponse>;
+}
+
+/** Change an A/B test scene. `PUT /v4/openapi/app-groups/{appGroupIdentity}/scenes/{sceneId}` (UpdateABTestScene). */
+export function updateABTestScene(client: OpenSearchCore, params: UpdateABTestSceneParams, options?: CallOptions): Promise<UpdateABTestSceneResponse> {
+  return invoke(client, updateABTestSceneOperation, params, options) as Promise<UpdateABTestSceneResponse>;
+}
+
+/** Delete an A/B test scene. `DELETE /v4/openapi/app-groups/{appGroupIdentity}/scenes/{sceneId}` (DeleteABTestScene). */
+export function deleteABTestScene(client: OpenSearchCore, params: DeleteABTestSceneParams, options?: CallOptions): Promise<DeleteABTestSceneResponse> {
+  return invoke(client, deleteABTestSceneOperation, params, options) as Promise<DeleteABTestSceneResponse>;
+}
+
+/** List the A/B test groups of a scene. `GET /v4/openapi/app-groups/{appGroupIdentity}/scenes/{sceneId}/groups` (ListABTestGroups). */
+export function listABTestGroups(client: OpenSearchCore, params: ListABTestGroupsParams, options?: CallOptions): Promise<ListABTestGroupsResponse> {
+  return invoke(client, listABTestGroupsOperation, params, options) as Promise<ListABTestGroupsResponse>;
+}
+
+/** Create an A/B test group. `POST /v4/openapi/app-groups/{appGroupIdentity}/scenes/{sceneId}/groups` (CreateABTestGroup). */
+export function createABTestGroup(client: OpenSearchCore, params: CreateABTestGroupParams, options?: CallOptions): Promise<CreateABTestGroupResponse> {
+  return invoke(client, createABTestGroupOperation, params, options) as Promise<CreateABTestGroupResponse>;
+}
+
+/** Get one A/B test group. `GET /v4/openapi/app-groups/{appGroupIdentity}/scenes/{sceneId}/groups/{groupId}` (DescribeABTestGroup). */
+export function describeABTestGroup(client: OpenSearchCore, params: DescribeABTestGroupParams, options?: CallOptions): Promise<DescribeABTestGroupResponse> {
+  return invoke(client, describeABTestGroupOperation, params, options) as Promise<DescribeABTestGroupResponse>;
+}
+
+/** Change an A/B test group. `PUT /v4/openapi/app-groups/{appGroupIdentity}/scenes/{sceneId}/groups/{groupId}` (UpdateABTestGroup). */
+export function updateABTestGroup(client: OpenSearchCore, params: UpdateABTestGroupParams, options?: CallOptions): Promise<UpdateABTestGroupResponse> {
+  return invoke(client, updateABTestGroupOperation, params, options) as Promise<UpdateABTestGroupResponse>;
+}
+
+/** Delete an A/B test group. `DELETE /v4/openapi/app-groups/{appGroupIdentity}/scenes/{sceneId}/groups/{groupId}` (DeleteABTestGroup). */
+export function deleteABTestGroup(client: OpenSearchCore, params: DeleteABTestGroupParams, options?: CallOptions): Promise<DeleteABTestGroupResponse> {
+  return invoke(client, deleteABTestGroupOperation, params, options) as Promise<DeleteABTestGroupResponse>;
+}
+
+/** List the A/B test experiments of a group. `GET /v4/openapi/app-groups/{appGroupIdentity}/scenes/{sceneId}/groups/{groupId}/experiments` (ListABTestExperiments). */
+export function listABTestExperiments(client: OpenSearchCore, params: ListABTestExperimentsParams, options?: CallOptions): Promise<ListABTestExperimentsResponse> {
+  return invoke(client, listABTestExperimentsOperation, params, options) as Promise<ListABTestExperimentsResponse>;
+}
+
+/** Create an A/B test experiment. `POST /v4/openapi/app-groups/{appGroupIdentity}/scenes/{sceneId}/groups/{groupId}/experiments` (CreateABTestExperiment). */
+export function createABTestExperiment(client: OpenSearchCore, params: CreateABTestExperimentParams, options?: CallOptions): Promise<CreateABTestExperimentResponse> {
+  return invoke(client, createABTestExperimentOperation, params, options) as Promise<CreateABTestExperimentResponse>;
+}
+
+/** Get one A/B test experiment. `GET /v4/openapi/app-groups/{appGroupIdentity}/scenes/{sceneId}/groups/{groupId}/experiments/{experimentId}` (DescribeABTestExperiment). */
+export function describeABTestExperiment(client: OpenSearchCore, params: DescribeABTestExperimentParams, options?: CallOptions): Promise<DescribeABTestExperimentResponse> {
+  return invoke(client, describeABTestExperimentOperation, params, options) as Promise<DescribeABTestExperimentResponse>;
+}
+
+/** Change an A/B test experiment. `PUT /v4/openapi/app-groups/{appGroupIdentity}/scenes/{sceneId}/groups/{groupId}/experiments/{experimentId}` (UpdateABTestExperiment). */
+export function updateABTestExperiment(client: OpenSearchCore, params: UpdateABTestExperimentParams, options?: CallOptions): Promise<UpdateABTestExperimentResponse> {
+  return invoke(client, updateABTestExperimentOperation, params, options) as Promise<UpdateABTestExperimentResponse>;
+}
+
+/** Delete an A/B test experiment. `DELETE /v4/openapi/app-groups/{appGroupIdentity}/scenes/{sceneId}/groups/{groupId}/experiments/{experimentId}` (DeleteABTestExperiment). */
+export function deleteABTestExperiment(client: OpenSearchCore, params: DeleteABTestExperimentParams, options?: CallOptions): Promise<DeleteABTestExperimentResponse> {
+  return invoke(client, deleteABTestExperimentOperation, params, options) as Promise<DeleteABTestExperimentResponse>;
+}
+
+/** List the fixed-flow dividers of an experiment. `GET /v4/openapi/app-groups/{appGroupIdentity}/scenes/{sceneId}/groups/{groupId}/experiments/{experimentId}/fixed-flow-dividers` (ListABTestFixedFlowDividers). */
+export function listABTestFixedFlowDividers(client: OpenSearchCore, params: ListABTestFixedFlowDividersParams, options?: CallOptions): Promise<ListABTestFixedFlowDividersResponse> {
+  return invoke(client, listABTestFixedFlowDividersOperation, params, options) as Promise<ListABTestFixedFlowDividersResponse>;
+}
+
+/** Set the fixed-flow dividers of an experiment. `PUT /v4/openapi/app-groups/{appGroupIdentity}/scenes/{sceneId}/groups/{groupId}/experiments/{experimentId}/fixed-flow-dividers` (UpdateABTestFixedFlowDividers). */
+export function updateABTestFixedFlowDividers(client: OpenSearchCore, params: UpdateABTestFixedFlowDividersParams, options?: CallOptions): Promise<UpdateABTestFixedFlowDividersResponse> {
+  return invoke(client, updateABTestFixedFlowDividersOperation, params, options) as Promise<UpdateABTestFixedFlowDividersResponse>;
 }
 
 /** List the scheduled tasks of an application. `GET /v4/openapi/app-groups/{appGroupIdentity}/scheduled-tasks` (ListScheduledTasks). */

@@ -68,9 +68,7 @@ export const listAppGroupsOperation: OperationMeta = {
         1,
         2
       ],
-      "default": 0,
-      "minimum": -2147483648,
-      "maximum": 2147483647
+      "default": 0
     },
     {
       "name": "tags",
@@ -1262,7 +1260,14 @@ export const updateFetchFieldsOperation: OperationMeta = {
     "required": true,
     "mediaType": "application/json",
     "fields": {},
-    "closed": false
+    "closed": false,
+    "value": {
+      "type": "array",
+      "items": {
+        "type": "string",
+        "minLength": 1
+      }
+    }
   },
   "idempotent": true,
   "pagination": null,
@@ -1310,7 +1315,30 @@ export const updateSummariesOperation: OperationMeta = {
     "required": true,
     "mediaType": "application/json",
     "fields": {},
-    "closed": false
+    "closed": false,
+    "value": {
+      "type": "array",
+      "items": {
+        "type": "object",
+        "fields": {
+          "field": {
+            "type": "string"
+          },
+          "len": {
+            "type": "integer"
+          },
+          "element": {
+            "type": "string"
+          },
+          "ellipsis": {
+            "type": "string"
+          },
+          "snippet": {
+            "type": "integer"
+          }
+        }
+      }
+    }
   },
   "idempotent": true,
   "pagination": null,
@@ -1802,6 +1830,924 @@ export const removeElasticPlanOperation: OperationMeta = {
       "code": "string",
       "httpCode": "integer",
       "message": "string"
+    }
+  }
+};
+
+/** How listABTestScenes (`GET /v4/openapi/app-groups/{appGroupIdentity}/scenes`, ListABTestScenes) is called, checked and signed. */
+export const listABTestScenesOperation: OperationMeta = {
+  "operationId": "listABTestScenes",
+  "method": "GET",
+  "path": "/v4/openapi/app-groups/{appGroupIdentity}/scenes",
+  "action": "ListABTestScenes",
+  "version": API_VERSION,
+  "parameters": [
+    {
+      "name": "appGroupIdentity",
+      "in": "path",
+      "required": true,
+      "type": "string",
+      "minLength": 1
+    }
+  ],
+  "body": null,
+  "idempotent": true,
+  "pagination": null,
+  "paginator": null,
+  "success": {
+    "required": [
+      "requestId",
+      "result"
+    ],
+    "types": {
+      "requestId": "string",
+      "result": "array"
+    }
+  }
+};
+
+/** How createABTestScene (`POST /v4/openapi/app-groups/{appGroupIdentity}/scenes`, CreateABTestScene) is called, checked and signed. */
+export const createABTestSceneOperation: OperationMeta = {
+  "operationId": "createABTestScene",
+  "method": "POST",
+  "path": "/v4/openapi/app-groups/{appGroupIdentity}/scenes",
+  "action": "CreateABTestScene",
+  "version": API_VERSION,
+  "parameters": [
+    {
+      "name": "appGroupIdentity",
+      "in": "path",
+      "required": true,
+      "type": "string",
+      "minLength": 1
+    },
+    {
+      "name": "dryRun",
+      "in": "query",
+      "type": "boolean"
+    }
+  ],
+  "body": {
+    "required": true,
+    "mediaType": "application/json",
+    "fields": {
+      "name": {
+        "required": true,
+        "type": "string",
+        "minLength": 1
+      },
+      "status": {
+        "type": "integer",
+        "enum": [
+          0,
+          1
+        ]
+      },
+      "values": {
+        "type": "array",
+        "items": {
+          "type": "string"
+        }
+      }
+    },
+    "closed": false
+  },
+  "idempotent": false,
+  "pagination": null,
+  "paginator": null,
+  "success": {
+    "required": [
+      "requestId",
+      "result"
+    ],
+    "types": {
+      "requestId": "string",
+      "result": "object"
+    }
+  }
+};
+
+/** How describeABTestScene (`GET /v4/openapi/app-groups/{appGroupIdentity}/scenes/{sceneId}`, DescribeABTestScene) is called, checked and signed. */
+export const describeABTestSceneOperation: OperationMeta = {
+  "operationId": "describeABTestScene",
+  "method": "GET",
+  "path": "/v4/openapi/app-groups/{appGroupIdentity}/scenes/{sceneId}",
+  "action": "DescribeABTestScene",
+  "version": API_VERSION,
+  "parameters": [
+    {
+      "name": "appGroupIdentity",
+      "in": "path",
+      "required": true,
+      "type": "string",
+      "minLength": 1
+    },
+    {
+      "name": "sceneId",
+      "in": "path",
+      "required": true,
+      "type": "integer",
+      "minimum": 1
+    }
+  ],
+  "body": null,
+  "idempotent": true,
+  "pagination": null,
+  "paginator": null,
+  "success": {
+    "required": [
+      "requestId",
+      "result"
+    ],
+    "types": {
+      "requestId": "string",
+      "result": "object"
+    }
+  }
+};
+
+/** How updateABTestScene (`PUT /v4/openapi/app-groups/{appGroupIdentity}/scenes/{sceneId}`, UpdateABTestScene) is called, checked and signed. */
+export const updateABTestSceneOperation: OperationMeta = {
+  "operationId": "updateABTestScene",
+  "method": "PUT",
+  "path": "/v4/openapi/app-groups/{appGroupIdentity}/scenes/{sceneId}",
+  "action": "UpdateABTestScene",
+  "version": API_VERSION,
+  "parameters": [
+    {
+      "name": "appGroupIdentity",
+      "in": "path",
+      "required": true,
+      "type": "string",
+      "minLength": 1
+    },
+    {
+      "name": "sceneId",
+      "in": "path",
+      "required": true,
+      "type": "integer",
+      "minimum": 1
+    },
+    {
+      "name": "dryRun",
+      "in": "query",
+      "type": "boolean"
+    }
+  ],
+  "body": {
+    "required": true,
+    "mediaType": "application/json",
+    "fields": {
+      "name": {
+        "type": "string",
+        "minLength": 1
+      },
+      "status": {
+        "type": "integer",
+        "enum": [
+          0,
+          1
+        ]
+      },
+      "values": {
+        "type": "array",
+        "items": {
+          "type": "string"
+        }
+      }
+    },
+    "closed": false
+  },
+  "idempotent": true,
+  "pagination": null,
+  "paginator": null,
+  "success": {
+    "required": [
+      "requestId",
+      "result"
+    ],
+    "types": {
+      "requestId": "string",
+      "result": "object"
+    }
+  }
+};
+
+/** How deleteABTestScene (`DELETE /v4/openapi/app-groups/{appGroupIdentity}/scenes/{sceneId}`, DeleteABTestScene) is called, checked and signed. */
+export const deleteABTestSceneOperation: OperationMeta = {
+  "operationId": "deleteABTestScene",
+  "method": "DELETE",
+  "path": "/v4/openapi/app-groups/{appGroupIdentity}/scenes/{sceneId}",
+  "action": "DeleteABTestScene",
+  "version": API_VERSION,
+  "parameters": [
+    {
+      "name": "appGroupIdentity",
+      "in": "path",
+      "required": true,
+      "type": "string",
+      "minLength": 1
+    },
+    {
+      "name": "sceneId",
+      "in": "path",
+      "required": true,
+      "type": "integer",
+      "minimum": 1
+    }
+  ],
+  "body": null,
+  "idempotent": true,
+  "pagination": null,
+  "paginator": null,
+  "success": {
+    "required": [
+      "requestId"
+    ],
+    "types": {
+      "requestId": "string",
+      "result": "object"
+    }
+  }
+};
+
+/** How listABTestGroups (`GET /v4/openapi/app-groups/{appGroupIdentity}/scenes/{sceneId}/groups`, ListABTestGroups) is called, checked and signed. */
+export const listABTestGroupsOperation: OperationMeta = {
+  "operationId": "listABTestGroups",
+  "method": "GET",
+  "path": "/v4/openapi/app-groups/{appGroupIdentity}/scenes/{sceneId}/groups",
+  "action": "ListABTestGroups",
+  "version": API_VERSION,
+  "parameters": [
+    {
+      "name": "appGroupIdentity",
+      "in": "path",
+      "required": true,
+      "type": "string",
+      "minLength": 1
+    },
+    {
+      "name": "sceneId",
+      "in": "path",
+      "required": true,
+      "type": "integer",
+      "minimum": 1
+    }
+  ],
+  "body": null,
+  "idempotent": true,
+  "pagination": null,
+  "paginator": null,
+  "success": {
+    "required": [
+      "requestId",
+      "result"
+    ],
+    "types": {
+      "requestId": "string",
+      "result": "array"
+    }
+  }
+};
+
+/** How createABTestGroup (`POST /v4/openapi/app-groups/{appGroupIdentity}/scenes/{sceneId}/groups`, CreateABTestGroup) is called, checked and signed. */
+export const createABTestGroupOperation: OperationMeta = {
+  "operationId": "createABTestGroup",
+  "method": "POST",
+  "path": "/v4/openapi/app-groups/{appGroupIdentity}/scenes/{sceneId}/groups",
+  "action": "CreateABTestGroup",
+  "version": API_VERSION,
+  "parameters": [
+    {
+      "name": "appGroupIdentity",
+      "in": "path",
+      "required": true,
+      "type": "string",
+      "minLength": 1
+    },
+    {
+      "name": "sceneId",
+      "in": "path",
+      "required": true,
+      "type": "integer",
+      "minimum": 1
+    },
+    {
+      "name": "dryRun",
+      "in": "query",
+      "type": "boolean"
+    }
+  ],
+  "body": {
+    "required": true,
+    "mediaType": "application/json",
+    "fields": {
+      "name": {
+        "required": true,
+        "type": "string",
+        "minLength": 1
+      },
+      "status": {
+        "type": "integer",
+        "enum": [
+          0,
+          1
+        ]
+      }
+    },
+    "closed": false
+  },
+  "idempotent": false,
+  "pagination": null,
+  "paginator": null,
+  "success": {
+    "required": [
+      "requestId",
+      "result"
+    ],
+    "types": {
+      "requestId": "string",
+      "result": "object"
+    }
+  }
+};
+
+/** How describeABTestGroup (`GET /v4/openapi/app-groups/{appGroupIdentity}/scenes/{sceneId}/groups/{groupId}`, DescribeABTestGroup) is called, checked and signed. */
+export const describeABTestGroupOperation: OperationMeta = {
+  "operationId": "describeABTestGroup",
+  "method": "GET",
+  "path": "/v4/openapi/app-groups/{appGroupIdentity}/scenes/{sceneId}/groups/{groupId}",
+  "action": "DescribeABTestGroup",
+  "version": API_VERSION,
+  "parameters": [
+    {
+      "name": "appGroupIdentity",
+      "in": "path",
+      "required": true,
+      "type": "string",
+      "minLength": 1
+    },
+    {
+      "name": "sceneId",
+      "in": "path",
+      "required": true,
+      "type": "integer",
+      "minimum": 1
+    },
+    {
+      "name": "groupId",
+      "in": "path",
+      "required": true,
+      "type": "integer",
+      "minimum": 1
+    }
+  ],
+  "body": null,
+  "idempotent": true,
+  "pagination": null,
+  "paginator": null,
+  "success": {
+    "required": [
+      "requestId",
+      "result"
+    ],
+    "types": {
+      "requestId": "string",
+      "result": "object"
+    }
+  }
+};
+
+/** How updateABTestGroup (`PUT /v4/openapi/app-groups/{appGroupIdentity}/scenes/{sceneId}/groups/{groupId}`, UpdateABTestGroup) is called, checked and signed. */
+export const updateABTestGroupOperation: OperationMeta = {
+  "operationId": "updateABTestGroup",
+  "method": "PUT",
+  "path": "/v4/openapi/app-groups/{appGroupIdentity}/scenes/{sceneId}/groups/{groupId}",
+  "action": "UpdateABTestGroup",
+  "version": API_VERSION,
+  "parameters": [
+    {
+      "name": "appGroupIdentity",
+      "in": "path",
+      "required": true,
+      "type": "string",
+      "minLength": 1
+    },
+    {
+      "name": "sceneId",
+      "in": "path",
+      "required": true,
+      "type": "integer",
+      "minimum": 1
+    },
+    {
+      "name": "groupId",
+      "in": "path",
+      "required": true,
+      "type": "integer",
+      "minimum": 1
+    },
+    {
+      "name": "dryRun",
+      "in": "query",
+      "type": "boolean"
+    }
+  ],
+  "body": {
+    "required": true,
+    "mediaType": "application/json",
+    "fields": {
+      "name": {
+        "type": "string",
+        "minLength": 1
+      },
+      "status": {
+        "type": "integer",
+        "enum": [
+          0,
+          1
+        ]
+      }
+    },
+    "closed": false
+  },
+  "idempotent": true,
+  "pagination": null,
+  "paginator": null,
+  "success": {
+    "required": [
+      "requestId",
+      "result"
+    ],
+    "types": {
+      "requestId": "string",
+      "result": "object"
+    }
+  }
+};
+
+/** How deleteABTestGroup (`DELETE /v4/openapi/app-groups/{appGroupIdentity}/scenes/{sceneId}/groups/{groupId}`, DeleteABTestGroup) is called, checked and signed. */
+export const deleteABTestGroupOperation: OperationMeta = {
+  "operationId": "deleteABTestGroup",
+  "method": "DELETE",
+  "path": "/v4/openapi/app-groups/{appGroupIdentity}/scenes/{sceneId}/groups/{groupId}",
+  "action": "DeleteABTestGroup",
+  "version": API_VERSION,
+  "parameters": [
+    {
+      "name": "appGroupIdentity",
+      "in": "path",
+      "required": true,
+      "type": "string",
+      "minLength": 1
+    },
+    {
+      "name": "sceneId",
+      "in": "path",
+      "required": true,
+      "type": "integer",
+      "minimum": 1
+    },
+    {
+      "name": "groupId",
+      "in": "path",
+      "required": true,
+      "type": "integer",
+      "minimum": 1
+    }
+  ],
+  "body": null,
+  "idempotent": true,
+  "pagination": null,
+  "paginator": null,
+  "success": {
+    "required": [
+      "requestId"
+    ],
+    "types": {
+      "requestId": "string",
+      "result": "object"
+    }
+  }
+};
+
+/** How listABTestExperiments (`GET /v4/openapi/app-groups/{appGroupIdentity}/scenes/{sceneId}/groups/{groupId}/experiments`, ListABTestExperiments) is called, checked and signed. */
+export const listABTestExperimentsOperation: OperationMeta = {
+  "operationId": "listABTestExperiments",
+  "method": "GET",
+  "path": "/v4/openapi/app-groups/{appGroupIdentity}/scenes/{sceneId}/groups/{groupId}/experiments",
+  "action": "ListABTestExperiments",
+  "version": API_VERSION,
+  "parameters": [
+    {
+      "name": "appGroupIdentity",
+      "in": "path",
+      "required": true,
+      "type": "string",
+      "minLength": 1
+    },
+    {
+      "name": "sceneId",
+      "in": "path",
+      "required": true,
+      "type": "integer",
+      "minimum": 1
+    },
+    {
+      "name": "groupId",
+      "in": "path",
+      "required": true,
+      "type": "integer",
+      "minimum": 1
+    }
+  ],
+  "body": null,
+  "idempotent": true,
+  "pagination": null,
+  "paginator": null,
+  "success": {
+    "required": [
+      "requestId",
+      "result"
+    ],
+    "types": {
+      "requestId": "string",
+      "result": "array"
+    }
+  }
+};
+
+/** How createABTestExperiment (`POST /v4/openapi/app-groups/{appGroupIdentity}/scenes/{sceneId}/groups/{groupId}/experiments`, CreateABTestExperiment) is called, checked and signed. */
+export const createABTestExperimentOperation: OperationMeta = {
+  "operationId": "createABTestExperiment",
+  "method": "POST",
+  "path": "/v4/openapi/app-groups/{appGroupIdentity}/scenes/{sceneId}/groups/{groupId}/experiments",
+  "action": "CreateABTestExperiment",
+  "version": API_VERSION,
+  "parameters": [
+    {
+      "name": "appGroupIdentity",
+      "in": "path",
+      "required": true,
+      "type": "string",
+      "minLength": 1
+    },
+    {
+      "name": "sceneId",
+      "in": "path",
+      "required": true,
+      "type": "integer",
+      "minimum": 1
+    },
+    {
+      "name": "groupId",
+      "in": "path",
+      "required": true,
+      "type": "integer",
+      "minimum": 1
+    },
+    {
+      "name": "dryRun",
+      "in": "query",
+      "type": "boolean"
+    }
+  ],
+  "body": {
+    "required": true,
+    "mediaType": "application/json",
+    "fields": {
+      "name": {
+        "required": true,
+        "type": "string",
+        "minLength": 1
+      },
+      "traffic": {
+        "type": "integer",
+        "minimum": 0,
+        "maximum": 100
+      },
+      "online": {
+        "type": "boolean"
+      },
+      "params": {
+        "type": "object"
+      }
+    },
+    "closed": false
+  },
+  "idempotent": false,
+  "pagination": null,
+  "paginator": null,
+  "success": {
+    "required": [
+      "requestId",
+      "result"
+    ],
+    "types": {
+      "requestId": "string",
+      "result": "object"
+    }
+  }
+};
+
+/** How describeABTestExperiment (`GET /v4/openapi/app-groups/{appGroupIdentity}/scenes/{sceneId}/groups/{groupId}/experiments/{experimentId}`, DescribeABTestExperiment) is called, checked and signed. */
+export const describeABTestExperimentOperation: OperationMeta = {
+  "operationId": "describeABTestExperiment",
+  "method": "GET",
+  "path": "/v4/openapi/app-groups/{appGroupIdentity}/scenes/{sceneId}/groups/{groupId}/experiments/{experimentId}",
+  "action": "DescribeABTestExperiment",
+  "version": API_VERSION,
+  "parameters": [
+    {
+      "name": "appGroupIdentity",
+      "in": "path",
+      "required": true,
+      "type": "string",
+      "minLength": 1
+    },
+    {
+      "name": "sceneId",
+      "in": "path",
+      "required": true,
+      "type": "integer",
+      "minimum": 1
+    },
+    {
+      "name": "groupId",
+      "in": "path",
+      "required": true,
+      "type": "integer",
+      "minimum": 1
+    },
+    {
+      "name": "experimentId",
+      "in": "path",
+      "required": true,
+      "type": "integer",
+      "minimum": 1
+    }
+  ],
+  "body": null,
+  "idempotent": true,
+  "pagination": null,
+  "paginator": null,
+  "success": {
+    "required": [
+      "requestId",
+      "result"
+    ],
+    "types": {
+      "requestId": "string",
+      "result": "object"
+    }
+  }
+};
+
+/** How updateABTestExperiment (`PUT /v4/openapi/app-groups/{appGroupIdentity}/scenes/{sceneId}/groups/{groupId}/experiments/{experimentId}`, UpdateABTestExperiment) is called, checked and signed. */
+export const updateABTestExperimentOperation: OperationMeta = {
+  "operationId": "updateABTestExperiment",
+  "method": "PUT",
+  "path": "/v4/openapi/app-groups/{appGroupIdentity}/scenes/{sceneId}/groups/{groupId}/experiments/{experimentId}",
+  "action": "UpdateABTestExperiment",
+  "version": API_VERSION,
+  "parameters": [
+    {
+      "name": "appGroupIdentity",
+      "in": "path",
+      "required": true,
+      "type": "string",
+      "minLength": 1
+    },
+    {
+      "name": "sceneId",
+      "in": "path",
+      "required": true,
+      "type": "integer",
+      "minimum": 1
+    },
+    {
+      "name": "groupId",
+      "in": "path",
+      "required": true,
+      "type": "integer",
+      "minimum": 1
+    },
+    {
+      "name": "experimentId",
+      "in": "path",
+      "required": true,
+      "type": "integer",
+      "minimum": 1
+    },
+    {
+      "name": "dryRun",
+      "in": "query",
+      "type": "boolean"
+    }
+  ],
+  "body": {
+    "required": true,
+    "mediaType": "application/json",
+    "fields": {
+      "name": {
+        "type": "string",
+        "minLength": 1
+      },
+      "traffic": {
+        "type": "integer",
+        "minimum": 0,
+        "maximum": 100
+      },
+      "online": {
+        "type": "boolean"
+      },
+      "params": {
+        "type": "object"
+      }
+    },
+    "closed": false
+  },
+  "idempotent": true,
+  "pagination": null,
+  "paginator": null,
+  "success": {
+    "required": [
+      "requestId",
+      "result"
+    ],
+    "types": {
+      "requestId": "string",
+      "result": "object"
+    }
+  }
+};
+
+/** How deleteABTestExperiment (`DELETE /v4/openapi/app-groups/{appGroupIdentity}/scenes/{sceneId}/groups/{groupId}/experiments/{experimentId}`, DeleteABTestExperiment) is called, checked and signed. */
+export const deleteABTestExperimentOperation: OperationMeta = {
+  "operationId": "deleteABTestExperiment",
+  "method": "DELETE",
+  "path": "/v4/openapi/app-groups/{appGroupIdentity}/scenes/{sceneId}/groups/{groupId}/experiments/{experimentId}",
+  "action": "DeleteABTestExperiment",
+  "version": API_VERSION,
+  "parameters": [
+    {
+      "name": "appGroupIdentity",
+      "in": "path",
+      "required": true,
+      "type": "string",
+      "minLength": 1
+    },
+    {
+      "name": "sceneId",
+      "in": "path",
+      "required": true,
+      "type": "integer",
+      "minimum": 1
+    },
+    {
+      "name": "groupId",
+      "in": "path",
+      "required": true,
+      "type": "integer",
+      "minimum": 1
+    },
+    {
+      "name": "experimentId",
+      "in": "path",
+      "required": true,
+      "type": "integer",
+      "minimum": 1
+    }
+  ],
+  "body": null,
+  "idempotent": true,
+  "pagination": null,
+  "paginator": null,
+  "success": {
+    "required": [
+      "requestId"
+    ],
+    "types": {
+      "requestId": "string",
+      "result": "object"
+    }
+  }
+};
+
+/** How listABTestFixedFlowDividers (`GET /v4/openapi/app-groups/{appGroupIdentity}/scenes/{sceneId}/groups/{groupId}/experiments/{experimentId}/fixed-flow-dividers`, ListABTestFixedFlowDividers) is called, checked and signed. */
+export const listABTestFixedFlowDividersOperation: OperationMeta = {
+  "operationId": "listABTestFixedFlowDividers",
+  "method": "GET",
+  "path": "/v4/openapi/app-groups/{appGroupIdentity}/scenes/{sceneId}/groups/{groupId}/experiments/{experimentId}/fixed-flow-dividers",
+  "action": "ListABTestFixedFlowDividers",
+  "version": API_VERSION,
+  "parameters": [
+    {
+      "name": "appGroupIdentity",
+      "in": "path",
+      "required": true,
+      "type": "string",
+      "minLength": 1
+    },
+    {
+      "name": "sceneId",
+      "in": "path",
+      "required": true,
+      "type": "integer",
+      "minimum": 1
+    },
+    {
+      "name": "groupId",
+      "in": "path",
+      "required": true,
+      "type": "integer",
+      "minimum": 1
+    },
+    {
+      "name": "experimentId",
+      "in": "path",
+      "required": true,
+      "type": "integer",
+      "minimum": 1
+    }
+  ],
+  "body": null,
+  "idempotent": true,
+  "pagination": null,
+  "paginator": null,
+  "success": {
+    "required": [
+      "requestId",
+      "result"
+    ],
+    "types": {
+      "requestId": "string",
+      "result": "array"
+    }
+  }
+};
+
+/** How updateABTestFixedFlowDividers (`PUT /v4/openapi/app-groups/{appGroupIdentity}/scenes/{sceneId}/groups/{groupId}/experiments/{experimentId}/fixed-flow-dividers`, UpdateABTestFixedFlowDividers) is called, checked and signed. */
+export const updateABTestFixedFlowDividersOperation: OperationMeta = {
+  "operationId": "updateABTestFixedFlowDividers",
+  "method": "PUT",
+  "path": "/v4/openapi/app-groups/{appGroupIdentity}/scenes/{sceneId}/groups/{groupId}/experiments/{experimentId}/fixed-flow-dividers",
+  "action": "UpdateABTestFixedFlowDividers",
+  "version": API_VERSION,
+  "parameters": [
+    {
+      "name": "appGroupIdentity",
+      "in": "path",
+      "required": true,
+      "type": "string",
+      "minLength": 1
+    },
+    {
+      "name": "sceneId",
+      "in": "path",
+      "required": true,
+      "type": "integer",
+      "minimum": 1
+    },
+    {
+      "name": "groupId",
+      "in": "path",
+      "required": true,
+      "type": "integer",
+      "minimum": 1
+    },
+    {
+      "name": "experimentId",
+      "in": "path",
+      "required": true,
+      "type": "integer",
+      "minimum": 1
+    }
+  ],
+  "body": {
+    "required": true,
+    "mediaType": "application/json",
+    "fields": {},
+    "closed": false,
+    "value": {
+      "type": "array",
+      "maxItems": 1000,
+      "items": {
+        "type": "string"
+      }
+    }
+  },
+  "idempotent": true,
+  "pagination": null,
+  "paginator": null,
+  "success": {
+    "required": [
+      "requestId",
+      "result"
+    ],
+    "types": {
+      "requestId": "string",
+      "result": "array"
     }
   }
 };
@@ -3544,6 +4490,7 @@ export const tagResourcesOperation: OperationMeta = {
       "resourceId": {
         "required": true,
         "type": "array",
+        "minItems": 1,
         "items": {
           "type": "string",
           "minLength": 1
@@ -3557,6 +4504,7 @@ export const tagResourcesOperation: OperationMeta = {
       "tag": {
         "required": true,
         "type": "array",
+        "minItems": 1,
         "items": {
           "type": "object",
           "fields": {
@@ -3608,6 +4556,7 @@ export const untagResourcesOperation: OperationMeta = {
       "required": true,
       "json": true,
       "type": "array",
+      "minItems": 1,
       "items": {
         "type": "string"
       }
@@ -3674,6 +4623,23 @@ export type OperationId =
   | "describeElasticPlan"
   | "modifyElasticPlan"
   | "removeElasticPlan"
+  | "listABTestScenes"
+  | "createABTestScene"
+  | "describeABTestScene"
+  | "updateABTestScene"
+  | "deleteABTestScene"
+  | "listABTestGroups"
+  | "createABTestGroup"
+  | "describeABTestGroup"
+  | "updateABTestGroup"
+  | "deleteABTestGroup"
+  | "listABTestExperiments"
+  | "createABTestExperiment"
+  | "describeABTestExperiment"
+  | "updateABTestExperiment"
+  | "deleteABTestExperiment"
+  | "listABTestFixedFlowDividers"
+  | "updateABTestFixedFlowDividers"
   | "listScheduledTasks"
   | "createScheduledTask"
   | "describeScheduledTask"
@@ -3742,6 +4708,23 @@ export const OPERATIONS: Readonly<Record<OperationId, OperationMeta>> = {
   describeElasticPlan: describeElasticPlanOperation,
   modifyElasticPlan: modifyElasticPlanOperation,
   removeElasticPlan: removeElasticPlanOperation,
+  listABTestScenes: listABTestScenesOperation,
+  createABTestScene: createABTestSceneOperation,
+  describeABTestScene: describeABTestSceneOperation,
+  updateABTestScene: updateABTestSceneOperation,
+  deleteABTestScene: deleteABTestSceneOperation,
+  listABTestGroups: listABTestGroupsOperation,
+  createABTestGroup: createABTestGroupOperation,
+  describeABTestGroup: describeABTestGroupOperation,
+  updateABTestGroup: updateABTestGroupOperation,
+  deleteABTestGroup: deleteABTestGroupOperation,
+  listABTestExperiments: listABTestExperimentsOperation,
+  createABTestExperiment: createABTestExperimentOperation,
+  describeABTestExperiment: describeABTestExperimentOperation,
+  updateABTestExperiment: updateABTestExperimentOperation,
+  deleteABTestExperiment: deleteABTestExperimentOperation,
+  listABTestFixedFlowDividers: listABTestFixedFlowDividersOperation,
+  updateABTestFixedFlowDividers: updateABTestFixedFlowDividersOperation,
   listScheduledTasks: listScheduledTasksOperation,
   createScheduledTask: createScheduledTaskOperation,
   describeScheduledTask: describeScheduledTaskOperation,

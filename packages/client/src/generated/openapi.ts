@@ -744,6 +744,302 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v4/openapi/app-groups/{appGroupIdentity}/scenes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The name of the application.
+                 *     Beyond the reference: any value is percent-encoded into its path segment; `.`
+                 *     and `..` cannot be sent because URL parsing would resolve them away.
+                 * @example app_group_name
+                 */
+                appGroupIdentity: components["parameters"]["appGroupIdentity"];
+            };
+            cookie?: never;
+        };
+        /**
+         * List the A/B test scenes of an application
+         * @description Lists every A/B test scene of an application.
+         */
+        get: operations["listABTestScenes"];
+        put?: never;
+        /**
+         * Create an A/B test scene
+         * @description Creates an A/B test scene of an application. The service gives it its ID, a number never given again.
+         */
+        post: operations["createABTestScene"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v4/openapi/app-groups/{appGroupIdentity}/scenes/{sceneId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The name of the application.
+                 *     Beyond the reference: any value is percent-encoded into its path segment; `.`
+                 *     and `..` cannot be sent because URL parsing would resolve them away.
+                 * @example app_group_name
+                 */
+                appGroupIdentity: components["parameters"]["appGroupIdentity"];
+                /**
+                 * @description The ID the service gave the A/B test scene.
+                 * @example 20404
+                 */
+                sceneId: components["parameters"]["sceneId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get one A/B test scene
+         * @description Returns one A/B test scene; one that is not in this application is not found.
+         */
+        get: operations["describeABTestScene"];
+        /**
+         * Change an A/B test scene
+         * @description Changes an A/B test scene; fields not sent keep their value.
+         */
+        put: operations["updateABTestScene"];
+        post?: never;
+        /**
+         * Delete an A/B test scene
+         * @description Deletes an A/B test scene, with its groups and their experiments.
+         */
+        delete: operations["deleteABTestScene"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v4/openapi/app-groups/{appGroupIdentity}/scenes/{sceneId}/groups": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The name of the application.
+                 *     Beyond the reference: any value is percent-encoded into its path segment; `.`
+                 *     and `..` cannot be sent because URL parsing would resolve them away.
+                 * @example app_group_name
+                 */
+                appGroupIdentity: components["parameters"]["appGroupIdentity"];
+                /**
+                 * @description The ID the service gave the A/B test scene.
+                 * @example 20404
+                 */
+                sceneId: components["parameters"]["sceneId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * List the A/B test groups of a scene
+         * @description Lists every A/B test group of a scene.
+         */
+        get: operations["listABTestGroups"];
+        put?: never;
+        /**
+         * Create an A/B test group
+         * @description Creates an A/B test group of a scene. The service gives it its ID, a number never given again.
+         */
+        post: operations["createABTestGroup"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v4/openapi/app-groups/{appGroupIdentity}/scenes/{sceneId}/groups/{groupId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The name of the application.
+                 *     Beyond the reference: any value is percent-encoded into its path segment; `.`
+                 *     and `..` cannot be sent because URL parsing would resolve them away.
+                 * @example app_group_name
+                 */
+                appGroupIdentity: components["parameters"]["appGroupIdentity"];
+                /**
+                 * @description The ID the service gave the A/B test scene.
+                 * @example 20404
+                 */
+                sceneId: components["parameters"]["sceneId"];
+                /**
+                 * @description The ID the service gave the A/B test group.
+                 * @example 13467
+                 */
+                groupId: components["parameters"]["groupId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get one A/B test group
+         * @description Returns one A/B test group; one that is not in this scene is not found.
+         */
+        get: operations["describeABTestGroup"];
+        /**
+         * Change an A/B test group
+         * @description Changes an A/B test group; fields not sent keep their value.
+         */
+        put: operations["updateABTestGroup"];
+        post?: never;
+        /**
+         * Delete an A/B test group
+         * @description Deletes an A/B test group, with its experiments.
+         */
+        delete: operations["deleteABTestGroup"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v4/openapi/app-groups/{appGroupIdentity}/scenes/{sceneId}/groups/{groupId}/experiments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The name of the application.
+                 *     Beyond the reference: any value is percent-encoded into its path segment; `.`
+                 *     and `..` cannot be sent because URL parsing would resolve them away.
+                 * @example app_group_name
+                 */
+                appGroupIdentity: components["parameters"]["appGroupIdentity"];
+                /**
+                 * @description The ID the service gave the A/B test scene.
+                 * @example 20404
+                 */
+                sceneId: components["parameters"]["sceneId"];
+                /**
+                 * @description The ID the service gave the A/B test group.
+                 * @example 13467
+                 */
+                groupId: components["parameters"]["groupId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * List the A/B test experiments of a group
+         * @description Lists every A/B test experiment of a group.
+         */
+        get: operations["listABTestExperiments"];
+        put?: never;
+        /**
+         * Create an A/B test experiment
+         * @description Creates an A/B test experiment of a group. The service gives it its ID, a number never given again.
+         */
+        post: operations["createABTestExperiment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v4/openapi/app-groups/{appGroupIdentity}/scenes/{sceneId}/groups/{groupId}/experiments/{experimentId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The name of the application.
+                 *     Beyond the reference: any value is percent-encoded into its path segment; `.`
+                 *     and `..` cannot be sent because URL parsing would resolve them away.
+                 * @example app_group_name
+                 */
+                appGroupIdentity: components["parameters"]["appGroupIdentity"];
+                /**
+                 * @description The ID the service gave the A/B test scene.
+                 * @example 20404
+                 */
+                sceneId: components["parameters"]["sceneId"];
+                /**
+                 * @description The ID the service gave the A/B test group.
+                 * @example 13467
+                 */
+                groupId: components["parameters"]["groupId"];
+                /**
+                 * @description The ID the service gave the A/B test experiment.
+                 * @example 85373
+                 */
+                experimentId: components["parameters"]["experimentId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get one A/B test experiment
+         * @description Returns one A/B test experiment; one that is not in this group is not found.
+         */
+        get: operations["describeABTestExperiment"];
+        /**
+         * Change an A/B test experiment
+         * @description Changes an A/B test experiment; fields not sent keep their value.
+         */
+        put: operations["updateABTestExperiment"];
+        post?: never;
+        /**
+         * Delete an A/B test experiment
+         * @description Deletes an A/B test experiment, with its fixed-flow dividers.
+         */
+        delete: operations["deleteABTestExperiment"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v4/openapi/app-groups/{appGroupIdentity}/scenes/{sceneId}/groups/{groupId}/experiments/{experimentId}/fixed-flow-dividers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The name of the application.
+                 *     Beyond the reference: any value is percent-encoded into its path segment; `.`
+                 *     and `..` cannot be sent because URL parsing would resolve them away.
+                 * @example app_group_name
+                 */
+                appGroupIdentity: components["parameters"]["appGroupIdentity"];
+                /**
+                 * @description The ID the service gave the A/B test scene.
+                 * @example 20404
+                 */
+                sceneId: components["parameters"]["sceneId"];
+                /**
+                 * @description The ID the service gave the A/B test group.
+                 * @example 13467
+                 */
+                groupId: components["parameters"]["groupId"];
+                /**
+                 * @description The ID the service gave the A/B test experiment.
+                 * @example 85373
+                 */
+                experimentId: components["parameters"]["experimentId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * List the fixed-flow dividers of an experiment
+         * @description Returns the fixed-flow dividers of an A/B test experiment: the values whose requests always go to it. An experiment starts with none.
+         */
+        get: operations["listABTestFixedFlowDividers"];
+        /**
+         * Set the fixed-flow dividers of an experiment
+         * @description Replaces the fixed-flow dividers of an A/B test experiment with the values sent.
+         */
+        put: operations["updateABTestFixedFlowDividers"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v4/openapi/app-groups/{appGroupIdentity}/scheduled-tasks": {
         parameters: {
             query?: never;
@@ -2130,6 +2426,215 @@ export interface components {
              * @example 100
              */
             elasticLcu?: number;
+        };
+        /**
+         * ABTestScene
+         * @description An A/B test scene of an application, the top level of its tests (groups are under it, experiments under those).
+         */
+        ABTestScene: {
+            /**
+             * @description The ID the service gave the scene (a number, sent as text).
+             * @example 20404
+             */
+            id: string;
+            /**
+             * @description The name of the scene.
+             * @example search_page
+             */
+            name: string;
+            /**
+             * @description Whether the scene is in effect (1) or stopped (0).
+             * @example 1
+             * @enum {integer}
+             */
+            status?: 0 | 1;
+            /**
+             * @description The values (tags) that send traffic to this scene.
+             * @example [
+             *       "search_page"
+             *     ]
+             */
+            values?: string[];
+            /**
+             * @description When it was created (seconds since the epoch).
+             * @example 1588839490
+             */
+            created?: number;
+            /**
+             * @description When it last changed (seconds since the epoch).
+             * @example 1588839490
+             */
+            updated?: number;
+        };
+        /**
+         * ABTestSceneCreate
+         * @description What a create of a scene sends (its name is required).
+         */
+        ABTestSceneCreate: {
+            /** @description The name of the scene. */
+            name: string;
+            /**
+             * @description In effect (1) or stopped (0).
+             * @enum {integer}
+             */
+            status?: 0 | 1;
+            /** @description The values (tags) that send traffic to this scene. */
+            values?: string[];
+        };
+        /**
+         * ABTestSceneWrite
+         * @description The fields of a scene a caller sets.
+         */
+        ABTestSceneWrite: {
+            /** @description The name of the scene. */
+            name?: string;
+            /**
+             * @description In effect (1) or stopped (0).
+             * @enum {integer}
+             */
+            status?: 0 | 1;
+            /** @description The values (tags) that send traffic to this scene. */
+            values?: string[];
+        };
+        /**
+         * ABTestGroup
+         * @description A group of experiments within an A/B test scene.
+         */
+        ABTestGroup: {
+            /**
+             * @description The ID the service gave the group (a number, sent as text).
+             * @example 13467
+             */
+            id: string;
+            /**
+             * @description The name of the group.
+             * @example ranking_tests
+             */
+            name: string;
+            /**
+             * @description Whether the group is in effect (1) or stopped (0).
+             * @example 1
+             * @enum {integer}
+             */
+            status?: 0 | 1;
+            /**
+             * @description When it was created (seconds since the epoch).
+             * @example 1588839490
+             */
+            created?: number;
+            /**
+             * @description When it last changed (seconds since the epoch).
+             * @example 1588839490
+             */
+            updated?: number;
+        };
+        /**
+         * ABTestGroupCreate
+         * @description What a create of a group sends (its name is required).
+         */
+        ABTestGroupCreate: {
+            /** @description The name of the group. */
+            name: string;
+            /**
+             * @description In effect (1) or stopped (0).
+             * @enum {integer}
+             */
+            status?: 0 | 1;
+        };
+        /**
+         * ABTestGroupWrite
+         * @description The fields of a group a caller sets.
+         */
+        ABTestGroupWrite: {
+            /** @description The name of the group. */
+            name?: string;
+            /**
+             * @description In effect (1) or stopped (0).
+             * @enum {integer}
+             */
+            status?: 0 | 1;
+        };
+        /**
+         * ABTestExperiment
+         * @description An experiment of an A/B test group, the share of traffic it takes and the search settings it tries.
+         */
+        ABTestExperiment: {
+            /**
+             * @description The ID the service gave the experiment (a number, sent as text).
+             * @example 85373
+             */
+            id: string;
+            /**
+             * @description The name (alias) of the experiment.
+             * @example new_formula
+             */
+            name: string;
+            /**
+             * @description The percentage of traffic the experiment takes, 0 to 100.
+             * @example 10
+             */
+            traffic?: number;
+            /**
+             * @description Whether the experiment is online.
+             * @example false
+             */
+            online?: boolean;
+            /**
+             * @description The search settings the experiment tries: firstFormulaName (rough sort), formulaName (fine sort), qpChainName (query analysis), catePredictModel (category prediction).
+             * @example {
+             *       "firstFormulaName": "default"
+             *     }
+             */
+            params?: {
+                [key: string]: string;
+            };
+            /**
+             * @description A serial number the service gives the experiment.
+             * @example 85373
+             */
+            serialNumber?: number;
+            /**
+             * @description When it was created (seconds since the epoch).
+             * @example 1588839490
+             */
+            created?: number;
+            /**
+             * @description When it last changed (seconds since the epoch).
+             * @example 1588839490
+             */
+            updated?: number;
+        };
+        /**
+         * ABTestExperimentCreate
+         * @description What a create of an experiment sends (its name is required).
+         */
+        ABTestExperimentCreate: {
+            /** @description The name (alias) of the experiment. */
+            name: string;
+            /** @description The percentage of traffic the experiment takes, 0 to 100. */
+            traffic?: number;
+            /** @description Whether the experiment is online. */
+            online?: boolean;
+            /** @description The search settings the experiment tries. */
+            params?: {
+                [key: string]: string;
+            };
+        };
+        /**
+         * ABTestExperimentWrite
+         * @description The fields of an experiment a caller sets.
+         */
+        ABTestExperimentWrite: {
+            /** @description The name (alias) of the experiment. */
+            name?: string;
+            /** @description The percentage of traffic the experiment takes, 0 to 100. */
+            traffic?: number;
+            /** @description Whether the experiment is online. */
+            online?: boolean;
+            /** @description The search settings the experiment tries. */
+            params?: {
+                [key: string]: string;
+            };
         };
         /**
          * ScheduledTask
@@ -3904,6 +4409,21 @@ export interface components {
          * @example 1001
          */
         planId: string;
+        /**
+         * @description The ID the service gave the A/B test scene.
+         * @example 20404
+         */
+        sceneId: number;
+        /**
+         * @description The ID the service gave the A/B test group.
+         * @example 13467
+         */
+        groupId: number;
+        /**
+         * @description The ID the service gave the A/B test experiment.
+         * @example 85373
+         */
+        experimentId: number;
         /**
          * @description The ID of the scheduled task.
          * @example 1
@@ -6344,6 +6864,1171 @@ export interface operations {
                         httpCode?: number;
                         /** @description The error message; empty on success. */
                         message?: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    listABTestScenes: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The name of the application.
+                 *     Beyond the reference: any value is percent-encoded into its path segment; `.`
+                 *     and `..` cannot be sent because URL parsing would resolve them away.
+                 * @example app_group_name
+                 */
+                appGroupIdentity: components["parameters"]["appGroupIdentity"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The scenes. */
+            200: {
+                headers: {
+                    "x-acs-request-id": components["headers"]["x-acs-request-id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "requestId": "D77D0DAF-790D-F5F5-A9C0-133738165014",
+                     *       "result": [
+                     *         {
+                     *           "id": "20404",
+                     *           "name": "search_page",
+                     *           "status": 1,
+                     *           "values": [
+                     *             "search_page"
+                     *           ],
+                     *           "created": 1588839490,
+                     *           "updated": 1588839490
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description The ID of the request. */
+                        requestId: string;
+                        /** @description All of them. */
+                        result: components["schemas"]["ABTestScene"][];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    createABTestScene: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Only check the request: when true, nothing is changed.
+                 * @example false
+                 */
+                dryRun?: boolean;
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description The name of the application.
+                 *     Beyond the reference: any value is percent-encoded into its path segment; `.`
+                 *     and `..` cannot be sent because URL parsing would resolve them away.
+                 * @example app_group_name
+                 */
+                appGroupIdentity: components["parameters"]["appGroupIdentity"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "name": "search_page",
+                 *       "status": 1,
+                 *       "values": [
+                 *         "search_page"
+                 *       ]
+                 *     }
+                 */
+                "application/json": components["schemas"]["ABTestSceneCreate"];
+            };
+        };
+        responses: {
+            /** @description The new scene. */
+            200: {
+                headers: {
+                    "x-acs-request-id": components["headers"]["x-acs-request-id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "requestId": "D77D0DAF-790D-F5F5-A9C0-133738165014",
+                     *       "result": {
+                     *         "id": "20404",
+                     *         "name": "search_page",
+                     *         "status": 1,
+                     *         "values": [
+                     *           "search_page"
+                     *         ],
+                     *         "created": 1588839490,
+                     *         "updated": 1588839490
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description The ID of the request. */
+                        requestId: string;
+                        result: components["schemas"]["ABTestScene"];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    describeABTestScene: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The name of the application.
+                 *     Beyond the reference: any value is percent-encoded into its path segment; `.`
+                 *     and `..` cannot be sent because URL parsing would resolve them away.
+                 * @example app_group_name
+                 */
+                appGroupIdentity: components["parameters"]["appGroupIdentity"];
+                /**
+                 * @description The ID the service gave the A/B test scene.
+                 * @example 20404
+                 */
+                sceneId: components["parameters"]["sceneId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The scene. */
+            200: {
+                headers: {
+                    "x-acs-request-id": components["headers"]["x-acs-request-id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "requestId": "D77D0DAF-790D-F5F5-A9C0-133738165014",
+                     *       "result": {
+                     *         "id": "20404",
+                     *         "name": "search_page",
+                     *         "status": 1,
+                     *         "values": [
+                     *           "search_page"
+                     *         ],
+                     *         "created": 1588839490,
+                     *         "updated": 1588839490
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description The ID of the request. */
+                        requestId: string;
+                        result: components["schemas"]["ABTestScene"];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    updateABTestScene: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Only check the request: when true, nothing is changed.
+                 * @example false
+                 */
+                dryRun?: boolean;
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description The name of the application.
+                 *     Beyond the reference: any value is percent-encoded into its path segment; `.`
+                 *     and `..` cannot be sent because URL parsing would resolve them away.
+                 * @example app_group_name
+                 */
+                appGroupIdentity: components["parameters"]["appGroupIdentity"];
+                /**
+                 * @description The ID the service gave the A/B test scene.
+                 * @example 20404
+                 */
+                sceneId: components["parameters"]["sceneId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "status": 1,
+                 *       "values": [
+                 *         "search_page"
+                 *       ]
+                 *     }
+                 */
+                "application/json": components["schemas"]["ABTestSceneWrite"];
+            };
+        };
+        responses: {
+            /** @description The scene after the change. */
+            200: {
+                headers: {
+                    "x-acs-request-id": components["headers"]["x-acs-request-id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "requestId": "D77D0DAF-790D-F5F5-A9C0-133738165014",
+                     *       "result": {
+                     *         "id": "20404",
+                     *         "name": "search_page",
+                     *         "status": 1,
+                     *         "values": [
+                     *           "search_page"
+                     *         ],
+                     *         "created": 1588839490,
+                     *         "updated": 1588839490
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description The ID of the request. */
+                        requestId: string;
+                        result: components["schemas"]["ABTestScene"];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    deleteABTestScene: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The name of the application.
+                 *     Beyond the reference: any value is percent-encoded into its path segment; `.`
+                 *     and `..` cannot be sent because URL parsing would resolve them away.
+                 * @example app_group_name
+                 */
+                appGroupIdentity: components["parameters"]["appGroupIdentity"];
+                /**
+                 * @description The ID the service gave the A/B test scene.
+                 * @example 20404
+                 */
+                sceneId: components["parameters"]["sceneId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted. */
+            200: {
+                headers: {
+                    "x-acs-request-id": components["headers"]["x-acs-request-id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "requestId": "D77D0DAF-790D-F5F5-A9C0-133738165014",
+                     *       "result": {}
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description The ID of the request. */
+                        requestId: string;
+                        /** @description What the service returns. */
+                        result?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    listABTestGroups: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The name of the application.
+                 *     Beyond the reference: any value is percent-encoded into its path segment; `.`
+                 *     and `..` cannot be sent because URL parsing would resolve them away.
+                 * @example app_group_name
+                 */
+                appGroupIdentity: components["parameters"]["appGroupIdentity"];
+                /**
+                 * @description The ID the service gave the A/B test scene.
+                 * @example 20404
+                 */
+                sceneId: components["parameters"]["sceneId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The groups. */
+            200: {
+                headers: {
+                    "x-acs-request-id": components["headers"]["x-acs-request-id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "requestId": "D77D0DAF-790D-F5F5-A9C0-133738165014",
+                     *       "result": [
+                     *         {
+                     *           "id": "13467",
+                     *           "name": "ranking_tests",
+                     *           "status": 1,
+                     *           "created": 1588839490,
+                     *           "updated": 1588839490
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description The ID of the request. */
+                        requestId: string;
+                        /** @description All of them. */
+                        result: components["schemas"]["ABTestGroup"][];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    createABTestGroup: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Only check the request: when true, nothing is changed.
+                 * @example false
+                 */
+                dryRun?: boolean;
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description The name of the application.
+                 *     Beyond the reference: any value is percent-encoded into its path segment; `.`
+                 *     and `..` cannot be sent because URL parsing would resolve them away.
+                 * @example app_group_name
+                 */
+                appGroupIdentity: components["parameters"]["appGroupIdentity"];
+                /**
+                 * @description The ID the service gave the A/B test scene.
+                 * @example 20404
+                 */
+                sceneId: components["parameters"]["sceneId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "name": "ranking_tests",
+                 *       "status": 1
+                 *     }
+                 */
+                "application/json": components["schemas"]["ABTestGroupCreate"];
+            };
+        };
+        responses: {
+            /** @description The new group. */
+            200: {
+                headers: {
+                    "x-acs-request-id": components["headers"]["x-acs-request-id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "requestId": "D77D0DAF-790D-F5F5-A9C0-133738165014",
+                     *       "result": {
+                     *         "id": "13467",
+                     *         "name": "ranking_tests",
+                     *         "status": 1,
+                     *         "created": 1588839490,
+                     *         "updated": 1588839490
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description The ID of the request. */
+                        requestId: string;
+                        result: components["schemas"]["ABTestGroup"];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    describeABTestGroup: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The name of the application.
+                 *     Beyond the reference: any value is percent-encoded into its path segment; `.`
+                 *     and `..` cannot be sent because URL parsing would resolve them away.
+                 * @example app_group_name
+                 */
+                appGroupIdentity: components["parameters"]["appGroupIdentity"];
+                /**
+                 * @description The ID the service gave the A/B test scene.
+                 * @example 20404
+                 */
+                sceneId: components["parameters"]["sceneId"];
+                /**
+                 * @description The ID the service gave the A/B test group.
+                 * @example 13467
+                 */
+                groupId: components["parameters"]["groupId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The group. */
+            200: {
+                headers: {
+                    "x-acs-request-id": components["headers"]["x-acs-request-id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "requestId": "D77D0DAF-790D-F5F5-A9C0-133738165014",
+                     *       "result": {
+                     *         "id": "13467",
+                     *         "name": "ranking_tests",
+                     *         "status": 1,
+                     *         "created": 1588839490,
+                     *         "updated": 1588839490
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description The ID of the request. */
+                        requestId: string;
+                        result: components["schemas"]["ABTestGroup"];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    updateABTestGroup: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Only check the request: when true, nothing is changed.
+                 * @example false
+                 */
+                dryRun?: boolean;
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description The name of the application.
+                 *     Beyond the reference: any value is percent-encoded into its path segment; `.`
+                 *     and `..` cannot be sent because URL parsing would resolve them away.
+                 * @example app_group_name
+                 */
+                appGroupIdentity: components["parameters"]["appGroupIdentity"];
+                /**
+                 * @description The ID the service gave the A/B test scene.
+                 * @example 20404
+                 */
+                sceneId: components["parameters"]["sceneId"];
+                /**
+                 * @description The ID the service gave the A/B test group.
+                 * @example 13467
+                 */
+                groupId: components["parameters"]["groupId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "status": 1
+                 *     }
+                 */
+                "application/json": components["schemas"]["ABTestGroupWrite"];
+            };
+        };
+        responses: {
+            /** @description The group after the change. */
+            200: {
+                headers: {
+                    "x-acs-request-id": components["headers"]["x-acs-request-id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "requestId": "D77D0DAF-790D-F5F5-A9C0-133738165014",
+                     *       "result": {
+                     *         "id": "13467",
+                     *         "name": "ranking_tests",
+                     *         "status": 1,
+                     *         "created": 1588839490,
+                     *         "updated": 1588839490
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description The ID of the request. */
+                        requestId: string;
+                        result: components["schemas"]["ABTestGroup"];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    deleteABTestGroup: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The name of the application.
+                 *     Beyond the reference: any value is percent-encoded into its path segment; `.`
+                 *     and `..` cannot be sent because URL parsing would resolve them away.
+                 * @example app_group_name
+                 */
+                appGroupIdentity: components["parameters"]["appGroupIdentity"];
+                /**
+                 * @description The ID the service gave the A/B test scene.
+                 * @example 20404
+                 */
+                sceneId: components["parameters"]["sceneId"];
+                /**
+                 * @description The ID the service gave the A/B test group.
+                 * @example 13467
+                 */
+                groupId: components["parameters"]["groupId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted. */
+            200: {
+                headers: {
+                    "x-acs-request-id": components["headers"]["x-acs-request-id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "requestId": "D77D0DAF-790D-F5F5-A9C0-133738165014",
+                     *       "result": {}
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description The ID of the request. */
+                        requestId: string;
+                        /** @description What the service returns. */
+                        result?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    listABTestExperiments: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The name of the application.
+                 *     Beyond the reference: any value is percent-encoded into its path segment; `.`
+                 *     and `..` cannot be sent because URL parsing would resolve them away.
+                 * @example app_group_name
+                 */
+                appGroupIdentity: components["parameters"]["appGroupIdentity"];
+                /**
+                 * @description The ID the service gave the A/B test scene.
+                 * @example 20404
+                 */
+                sceneId: components["parameters"]["sceneId"];
+                /**
+                 * @description The ID the service gave the A/B test group.
+                 * @example 13467
+                 */
+                groupId: components["parameters"]["groupId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The experiments. */
+            200: {
+                headers: {
+                    "x-acs-request-id": components["headers"]["x-acs-request-id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "requestId": "D77D0DAF-790D-F5F5-A9C0-133738165014",
+                     *       "result": [
+                     *         {
+                     *           "id": "85373",
+                     *           "name": "new_formula",
+                     *           "traffic": 10,
+                     *           "online": false,
+                     *           "params": {
+                     *             "firstFormulaName": "default"
+                     *           },
+                     *           "serialNumber": 85373,
+                     *           "created": 1588839490,
+                     *           "updated": 1588839490
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description The ID of the request. */
+                        requestId: string;
+                        /** @description All of them. */
+                        result: components["schemas"]["ABTestExperiment"][];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    createABTestExperiment: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Only check the request: when true, nothing is changed.
+                 * @example false
+                 */
+                dryRun?: boolean;
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description The name of the application.
+                 *     Beyond the reference: any value is percent-encoded into its path segment; `.`
+                 *     and `..` cannot be sent because URL parsing would resolve them away.
+                 * @example app_group_name
+                 */
+                appGroupIdentity: components["parameters"]["appGroupIdentity"];
+                /**
+                 * @description The ID the service gave the A/B test scene.
+                 * @example 20404
+                 */
+                sceneId: components["parameters"]["sceneId"];
+                /**
+                 * @description The ID the service gave the A/B test group.
+                 * @example 13467
+                 */
+                groupId: components["parameters"]["groupId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "name": "new_formula",
+                 *       "traffic": 10,
+                 *       "online": false,
+                 *       "params": {
+                 *         "firstFormulaName": "default"
+                 *       }
+                 *     }
+                 */
+                "application/json": components["schemas"]["ABTestExperimentCreate"];
+            };
+        };
+        responses: {
+            /** @description The new experiment. */
+            200: {
+                headers: {
+                    "x-acs-request-id": components["headers"]["x-acs-request-id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "requestId": "D77D0DAF-790D-F5F5-A9C0-133738165014",
+                     *       "result": {
+                     *         "id": "85373",
+                     *         "name": "new_formula",
+                     *         "traffic": 10,
+                     *         "online": false,
+                     *         "params": {
+                     *           "firstFormulaName": "default"
+                     *         },
+                     *         "serialNumber": 85373,
+                     *         "created": 1588839490,
+                     *         "updated": 1588839490
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description The ID of the request. */
+                        requestId: string;
+                        result: components["schemas"]["ABTestExperiment"];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    describeABTestExperiment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The name of the application.
+                 *     Beyond the reference: any value is percent-encoded into its path segment; `.`
+                 *     and `..` cannot be sent because URL parsing would resolve them away.
+                 * @example app_group_name
+                 */
+                appGroupIdentity: components["parameters"]["appGroupIdentity"];
+                /**
+                 * @description The ID the service gave the A/B test scene.
+                 * @example 20404
+                 */
+                sceneId: components["parameters"]["sceneId"];
+                /**
+                 * @description The ID the service gave the A/B test group.
+                 * @example 13467
+                 */
+                groupId: components["parameters"]["groupId"];
+                /**
+                 * @description The ID the service gave the A/B test experiment.
+                 * @example 85373
+                 */
+                experimentId: components["parameters"]["experimentId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The experiment. */
+            200: {
+                headers: {
+                    "x-acs-request-id": components["headers"]["x-acs-request-id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "requestId": "D77D0DAF-790D-F5F5-A9C0-133738165014",
+                     *       "result": {
+                     *         "id": "85373",
+                     *         "name": "new_formula",
+                     *         "traffic": 10,
+                     *         "online": false,
+                     *         "params": {
+                     *           "firstFormulaName": "default"
+                     *         },
+                     *         "serialNumber": 85373,
+                     *         "created": 1588839490,
+                     *         "updated": 1588839490
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description The ID of the request. */
+                        requestId: string;
+                        result: components["schemas"]["ABTestExperiment"];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    updateABTestExperiment: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Only check the request: when true, nothing is changed.
+                 * @example false
+                 */
+                dryRun?: boolean;
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description The name of the application.
+                 *     Beyond the reference: any value is percent-encoded into its path segment; `.`
+                 *     and `..` cannot be sent because URL parsing would resolve them away.
+                 * @example app_group_name
+                 */
+                appGroupIdentity: components["parameters"]["appGroupIdentity"];
+                /**
+                 * @description The ID the service gave the A/B test scene.
+                 * @example 20404
+                 */
+                sceneId: components["parameters"]["sceneId"];
+                /**
+                 * @description The ID the service gave the A/B test group.
+                 * @example 13467
+                 */
+                groupId: components["parameters"]["groupId"];
+                /**
+                 * @description The ID the service gave the A/B test experiment.
+                 * @example 85373
+                 */
+                experimentId: components["parameters"]["experimentId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "traffic": 10,
+                 *       "online": false,
+                 *       "params": {
+                 *         "firstFormulaName": "default"
+                 *       }
+                 *     }
+                 */
+                "application/json": components["schemas"]["ABTestExperimentWrite"];
+            };
+        };
+        responses: {
+            /** @description The experiment after the change. */
+            200: {
+                headers: {
+                    "x-acs-request-id": components["headers"]["x-acs-request-id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "requestId": "D77D0DAF-790D-F5F5-A9C0-133738165014",
+                     *       "result": {
+                     *         "id": "85373",
+                     *         "name": "new_formula",
+                     *         "traffic": 10,
+                     *         "online": false,
+                     *         "params": {
+                     *           "firstFormulaName": "default"
+                     *         },
+                     *         "serialNumber": 85373,
+                     *         "created": 1588839490,
+                     *         "updated": 1588839490
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description The ID of the request. */
+                        requestId: string;
+                        result: components["schemas"]["ABTestExperiment"];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    deleteABTestExperiment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The name of the application.
+                 *     Beyond the reference: any value is percent-encoded into its path segment; `.`
+                 *     and `..` cannot be sent because URL parsing would resolve them away.
+                 * @example app_group_name
+                 */
+                appGroupIdentity: components["parameters"]["appGroupIdentity"];
+                /**
+                 * @description The ID the service gave the A/B test scene.
+                 * @example 20404
+                 */
+                sceneId: components["parameters"]["sceneId"];
+                /**
+                 * @description The ID the service gave the A/B test group.
+                 * @example 13467
+                 */
+                groupId: components["parameters"]["groupId"];
+                /**
+                 * @description The ID the service gave the A/B test experiment.
+                 * @example 85373
+                 */
+                experimentId: components["parameters"]["experimentId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted. */
+            200: {
+                headers: {
+                    "x-acs-request-id": components["headers"]["x-acs-request-id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "requestId": "D77D0DAF-790D-F5F5-A9C0-133738165014",
+                     *       "result": {}
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description The ID of the request. */
+                        requestId: string;
+                        /** @description What the service returns. */
+                        result?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    listABTestFixedFlowDividers: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The name of the application.
+                 *     Beyond the reference: any value is percent-encoded into its path segment; `.`
+                 *     and `..` cannot be sent because URL parsing would resolve them away.
+                 * @example app_group_name
+                 */
+                appGroupIdentity: components["parameters"]["appGroupIdentity"];
+                /**
+                 * @description The ID the service gave the A/B test scene.
+                 * @example 20404
+                 */
+                sceneId: components["parameters"]["sceneId"];
+                /**
+                 * @description The ID the service gave the A/B test group.
+                 * @example 13467
+                 */
+                groupId: components["parameters"]["groupId"];
+                /**
+                 * @description The ID the service gave the A/B test experiment.
+                 * @example 85373
+                 */
+                experimentId: components["parameters"]["experimentId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The dividers. */
+            200: {
+                headers: {
+                    "x-acs-request-id": components["headers"]["x-acs-request-id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "requestId": "D77D0DAF-790D-F5F5-A9C0-133738165014",
+                     *       "result": [
+                     *         "user_1",
+                     *         "user_2"
+                     *       ]
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description The ID of the request. */
+                        requestId: string;
+                        /** @description The dividers: each a value of the field that splits traffic, whose requests always go to this experiment. */
+                        result: string[];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    updateABTestFixedFlowDividers: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The name of the application.
+                 *     Beyond the reference: any value is percent-encoded into its path segment; `.`
+                 *     and `..` cannot be sent because URL parsing would resolve them away.
+                 * @example app_group_name
+                 */
+                appGroupIdentity: components["parameters"]["appGroupIdentity"];
+                /**
+                 * @description The ID the service gave the A/B test scene.
+                 * @example 20404
+                 */
+                sceneId: components["parameters"]["sceneId"];
+                /**
+                 * @description The ID the service gave the A/B test group.
+                 * @example 13467
+                 */
+                groupId: components["parameters"]["groupId"];
+                /**
+                 * @description The ID the service gave the A/B test experiment.
+                 * @example 85373
+                 */
+                experimentId: components["parameters"]["experimentId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example [
+                 *       "user_1",
+                 *       "user_2"
+                 *     ]
+                 */
+                "application/json": string[];
+            };
+        };
+        responses: {
+            /** @description The dividers after the change. */
+            200: {
+                headers: {
+                    "x-acs-request-id": components["headers"]["x-acs-request-id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "requestId": "D77D0DAF-790D-F5F5-A9C0-133738165014",
+                     *       "result": [
+                     *         "user_1",
+                     *         "user_2"
+                     *       ]
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description The ID of the request. */
+                        requestId: string;
+                        /** @description The dividers: each a value of the field that splits traffic, whose requests always go to this experiment. */
+                        result: string[];
                     };
                 };
             };

@@ -137,6 +137,74 @@ export type ModifyElasticPlanResponse = SuccessBody<operations['modifyElasticPla
 export type RemoveElasticPlanParams = FlatParams<operations['removeElasticPlan']>;
 /** The 2xx body of removeElasticPlan, camelCase (PascalCase answers are normalized to it). */
 export type RemoveElasticPlanResponse = SuccessBody<operations['removeElasticPlan']>;
+/** The parameters of listABTestScenes, flat: path and query together. */
+export type ListABTestScenesParams = FlatParams<operations['listABTestScenes']>;
+/** The 2xx body of listABTestScenes, camelCase (PascalCase answers are normalized to it). */
+export type ListABTestScenesResponse = SuccessBody<operations['listABTestScenes']>;
+/** The parameters of createABTestScene, flat: path and query together, the JSON body as `body`. */
+export type CreateABTestSceneParams = FlatParams<operations['createABTestScene']>;
+/** The 2xx body of createABTestScene, camelCase (PascalCase answers are normalized to it). */
+export type CreateABTestSceneResponse = SuccessBody<operations['createABTestScene']>;
+/** The parameters of describeABTestScene, flat: path and query together. */
+export type DescribeABTestSceneParams = FlatParams<operations['describeABTestScene']>;
+/** The 2xx body of describeABTestScene, camelCase (PascalCase answers are normalized to it). */
+export type DescribeABTestSceneResponse = SuccessBody<operations['describeABTestScene']>;
+/** The parameters of updateABTestScene, flat: path and query together, the JSON body as `body`. */
+export type UpdateABTestSceneParams = FlatParams<operations['updateABTestScene']>;
+/** The 2xx body of updateABTestScene, camelCase (PascalCase answers are normalized to it). */
+export type UpdateABTestSceneResponse = SuccessBody<operations['updateABTestScene']>;
+/** The parameters of deleteABTestScene, flat: path and query together. */
+export type DeleteABTestSceneParams = FlatParams<operations['deleteABTestScene']>;
+/** The 2xx body of deleteABTestScene, camelCase (PascalCase answers are normalized to it). */
+export type DeleteABTestSceneResponse = SuccessBody<operations['deleteABTestScene']>;
+/** The parameters of listABTestGroups, flat: path and query together. */
+export type ListABTestGroupsParams = FlatParams<operations['listABTestGroups']>;
+/** The 2xx body of listABTestGroups, camelCase (PascalCase answers are normalized to it). */
+export type ListABTestGroupsResponse = SuccessBody<operations['listABTestGroups']>;
+/** The parameters of createABTestGroup, flat: path and query together, the JSON body as `body`. */
+export type CreateABTestGroupParams = FlatParams<operations['createABTestGroup']>;
+/** The 2xx body of createABTestGroup, camelCase (PascalCase answers are normalized to it). */
+export type CreateABTestGroupResponse = SuccessBody<operations['createABTestGroup']>;
+/** The parameters of describeABTestGroup, flat: path and query together. */
+export type DescribeABTestGroupParams = FlatParams<operations['describeABTestGroup']>;
+/** The 2xx body of describeABTestGroup, camelCase (PascalCase answers are normalized to it). */
+export type DescribeABTestGroupResponse = SuccessBody<operations['describeABTestGroup']>;
+/** The parameters of updateABTestGroup, flat: path and query together, the JSON body as `body`. */
+export type UpdateABTestGroupParams = FlatParams<operations['updateABTestGroup']>;
+/** The 2xx body of updateABTestGroup, camelCase (PascalCase answers are normalized to it). */
+export type UpdateABTestGroupResponse = SuccessBody<operations['updateABTestGroup']>;
+/** The parameters of deleteABTestGroup, flat: path and query together. */
+export type DeleteABTestGroupParams = FlatParams<operations['deleteABTestGroup']>;
+/** The 2xx body of deleteABTestGroup, camelCase (PascalCase answers are normalized to it). */
+export type DeleteABTestGroupResponse = SuccessBody<operations['deleteABTestGroup']>;
+/** The parameters of listABTestExperiments, flat: path and query together. */
+export type ListABTestExperimentsParams = FlatParams<operations['listABTestExperiments']>;
+/** The 2xx body of listABTestExperiments, camelCase (PascalCase answers are normalized to it). */
+export type ListABTestExperimentsResponse = SuccessBody<operations['listABTestExperiments']>;
+/** The parameters of createABTestExperiment, flat: path and query together, the JSON body as `body`. */
+export type CreateABTestExperimentParams = FlatParams<operations['createABTestExperiment']>;
+/** The 2xx body of createABTestExperiment, camelCase (PascalCase answers are normalized to it). */
+export type CreateABTestExperimentResponse = SuccessBody<operations['createABTestExperiment']>;
+/** The parameters of describeABTestExperiment, flat: path and query together. */
+export type DescribeABTestExperimentParams = FlatParams<operations['describeABTestExperiment']>;
+/** The 2xx body of describeABTestExperiment, camelCase (PascalCase answers are normalized to it). */
+export type DescribeABTestExperimentResponse = SuccessBody<operations['describeABTestExperiment']>;
+/** The parameters of updateABTestExperiment, flat: path and query together, the JSON body as `body`. */
+export type UpdateABTestExperimentParams = FlatParams<operations['updateABTestExperiment']>;
+/** The 2xx body of updateABTestExperiment, camelCase (PascalCase answers are normalized to it). */
+export type UpdateABTestExperimentResponse = SuccessBody<operations['updateABTestExperiment']>;
+/** The parameters of deleteABTestExperiment, flat: path and query together. */
+export type DeleteABTestExperimentParams = FlatParams<operations['deleteABTestExperiment']>;
+/** The 2xx body of deleteABTestExperiment, camelCase (PascalCase answers are normalized to it). */
+export type DeleteABTestExperimentResponse = SuccessBody<operations['deleteABTestExperiment']>;
+/** The parameters of listABTestFixedFlowDividers, flat: path and query together. */
+export type ListABTestFixedFlowDividersParams = FlatParams<operations['listABTestFixedFlowDividers']>;
+/** The 2xx body of listABTestFixedFlowDividers, camelCase (PascalCase answers are normalized to it). */
+export type ListABTestFixedFlowDividersResponse = SuccessBody<operations['listABTestFixedFlowDividers']>;
+/** The parameters of updateABTestFixedFlowDividers, flat: path and query together, the JSON body as `body`. */
+export type UpdateABTestFixedFlowDividersParams = FlatParams<operations['updateABTestFixedFlowDividers']>;
+/** The 2xx body of updateABTestFixedFlowDividers, camelCase (PascalCase answers are normalized to it). */
+export type UpdateABTestFixedFlowDividersResponse = SuccessBody<operations['updateABTestFixedFlowDividers']>;
 /** The parameters of listScheduledTasks, flat: path and query together. */
 export type ListScheduledTasksParams = FlatParams<operations['listScheduledTasks']>;
 /** The 2xx body of listScheduledTasks, camelCase (PascalCase answers are normalized to it). */
@@ -292,6 +360,24 @@ export type DataCollection = components['schemas']['DataCollection'];
 export type ElasticPlan = components['schemas']['ElasticPlan'];
 /** The spec's `ElasticPlanWrite` schema. */
 export type ElasticPlanWrite = components['schemas']['ElasticPlanWrite'];
+/** The spec's `ABTestScene` schema. */
+export type ABTestScene = components['schemas']['ABTestScene'];
+/** The spec's `ABTestSceneCreate` schema. */
+export type ABTestSceneCreate = components['schemas']['ABTestSceneCreate'];
+/** The spec's `ABTestSceneWrite` schema. */
+export type ABTestSceneWrite = components['schemas']['ABTestSceneWrite'];
+/** The spec's `ABTestGroup` schema. */
+export type ABTestGroup = components['schemas']['ABTestGroup'];
+/** The spec's `ABTestGroupCreate` schema. */
+export type ABTestGroupCreate = components['schemas']['ABTestGroupCreate'];
+/** The spec's `ABTestGroupWrite` schema. */
+export type ABTestGroupWrite = components['schemas']['ABTestGroupWrite'];
+/** The spec's `ABTestExperiment` schema. */
+export type ABTestExperiment = components['schemas']['ABTestExperiment'];
+/** The spec's `ABTestExperimentCreate` schema. */
+export type ABTestExperimentCreate = components['schemas']['ABTestExperimentCreate'];
+/** The spec's `ABTestExperimentWrite` schema. */
+export type ABTestExperimentWrite = components['schemas']['ABTestExperimentWrite'];
 /** The spec's `ScheduledTask` schema. */
 export type ScheduledTask = components['schemas']['ScheduledTask'];
 /** The spec's `Belongs` schema. */
@@ -441,6 +527,40 @@ export interface OperationMethods {
   modifyElasticPlan(params: ModifyElasticPlanParams, options?: CallOptions): Promise<ModifyElasticPlanResponse>;
   /** Delete an elastic plan. `DELETE /v4/openapi/app-groups/{appGroupIdentity}/elastic-plans/{planId}` (RemoveElasticPlan). */
   removeElasticPlan(params: RemoveElasticPlanParams, options?: CallOptions): Promise<RemoveElasticPlanResponse>;
+  /** List the A/B test scenes of an application. `GET /v4/openapi/app-groups/{appGroupIdentity}/scenes` (ListABTestScenes). */
+  listABTestScenes(params: ListABTestScenesParams, options?: CallOptions): Promise<ListABTestScenesResponse>;
+  /** Create an A/B test scene. `POST /v4/openapi/app-groups/{appGroupIdentity}/scenes` (CreateABTestScene). */
+  createABTestScene(params: CreateABTestSceneParams, options?: CallOptions): Promise<CreateABTestSceneResponse>;
+  /** Get one A/B test scene. `GET /v4/openapi/app-groups/{appGroupIdentity}/scenes/{sceneId}` (DescribeABTestScene). */
+  describeABTestScene(params: DescribeABTestSceneParams, options?: CallOptions): Promise<DescribeABTestSceneResponse>;
+  /** Change an A/B test scene. `PUT /v4/openapi/app-groups/{appGroupIdentity}/scenes/{sceneId}` (UpdateABTestScene). */
+  updateABTestScene(params: UpdateABTestSceneParams, options?: CallOptions): Promise<UpdateABTestSceneResponse>;
+  /** Delete an A/B test scene. `DELETE /v4/openapi/app-groups/{appGroupIdentity}/scenes/{sceneId}` (DeleteABTestScene). */
+  deleteABTestScene(params: DeleteABTestSceneParams, options?: CallOptions): Promise<DeleteABTestSceneResponse>;
+  /** List the A/B test groups of a scene. `GET /v4/openapi/app-groups/{appGroupIdentity}/scenes/{sceneId}/groups` (ListABTestGroups). */
+  listABTestGroups(params: ListABTestGroupsParams, options?: CallOptions): Promise<ListABTestGroupsResponse>;
+  /** Create an A/B test group. `POST /v4/openapi/app-groups/{appGroupIdentity}/scenes/{sceneId}/groups` (CreateABTestGroup). */
+  createABTestGroup(params: CreateABTestGroupParams, options?: CallOptions): Promise<CreateABTestGroupResponse>;
+  /** Get one A/B test group. `GET /v4/openapi/app-groups/{appGroupIdentity}/scenes/{sceneId}/groups/{groupId}` (DescribeABTestGroup). */
+  describeABTestGroup(params: DescribeABTestGroupParams, options?: CallOptions): Promise<DescribeABTestGroupResponse>;
+  /** Change an A/B test group. `PUT /v4/openapi/app-groups/{appGroupIdentity}/scenes/{sceneId}/groups/{groupId}` (UpdateABTestGroup). */
+  updateABTestGroup(params: UpdateABTestGroupParams, options?: CallOptions): Promise<UpdateABTestGroupResponse>;
+  /** Delete an A/B test group. `DELETE /v4/openapi/app-groups/{appGroupIdentity}/scenes/{sceneId}/groups/{groupId}` (DeleteABTestGroup). */
+  deleteABTestGroup(params: DeleteABTestGroupParams, options?: CallOptions): Promise<DeleteABTestGroupResponse>;
+  /** List the A/B test experiments of a group. `GET /v4/openapi/app-groups/{appGroupIdentity}/scenes/{sceneId}/groups/{groupId}/experiments` (ListABTestExperiments). */
+  listABTestExperiments(params: ListABTestExperimentsParams, options?: CallOptions): Promise<ListABTestExperimentsResponse>;
+  /** Create an A/B test experiment. `POST /v4/openapi/app-groups/{appGroupIdentity}/scenes/{sceneId}/groups/{groupId}/experiments` (CreateABTestExperiment). */
+  createABTestExperiment(params: CreateABTestExperimentParams, options?: CallOptions): Promise<CreateABTestExperimentResponse>;
+  /** Get one A/B test experiment. `GET /v4/openapi/app-groups/{appGroupIdentity}/scenes/{sceneId}/groups/{groupId}/experiments/{experimentId}` (DescribeABTestExperiment). */
+  describeABTestExperiment(params: DescribeABTestExperimentParams, options?: CallOptions): Promise<DescribeABTestExperimentResponse>;
+  /** Change an A/B test experiment. `PUT /v4/openapi/app-groups/{appGroupIdentity}/scenes/{sceneId}/groups/{groupId}/experiments/{experimentId}` (UpdateABTestExperiment). */
+  updateABTestExperiment(params: UpdateABTestExperimentParams, options?: CallOptions): Promise<UpdateABTestExperimentResponse>;
+  /** Delete an A/B test experiment. `DELETE /v4/openapi/app-groups/{appGroupIdentity}/scenes/{sceneId}/groups/{groupId}/experiments/{experimentId}` (DeleteABTestExperiment). */
+  deleteABTestExperiment(params: DeleteABTestExperimentParams, options?: CallOptions): Promise<DeleteABTestExperimentResponse>;
+  /** List the fixed-flow dividers of an experiment. `GET /v4/openapi/app-groups/{appGroupIdentity}/scenes/{sceneId}/groups/{groupId}/experiments/{experimentId}/fixed-flow-dividers` (ListABTestFixedFlowDividers). */
+  listABTestFixedFlowDividers(params: ListABTestFixedFlowDividersParams, options?: CallOptions): Promise<ListABTestFixedFlowDividersResponse>;
+  /** Set the fixed-flow dividers of an experiment. `PUT /v4/openapi/app-groups/{appGroupIdentity}/scenes/{sceneId}/groups/{groupId}/experiments/{experimentId}/fixed-flow-dividers` (UpdateABTestFixedFlowDividers). */
+  updateABTestFixedFlowDividers(params: UpdateABTestFixedFlowDividersParams, options?: CallOptions): Promise<UpdateABTestFixedFlowDividersResponse>;
   /** List the scheduled tasks of an application. `GET /v4/openapi/app-groups/{appGroupIdentity}/scheduled-tasks` (ListScheduledTasks). */
   listScheduledTasks(params: ListScheduledTasksParams, options?: CallOptions): Promise<ListScheduledTasksResponse>;
   /** Create a scheduled task. `POST /v4/openapi/app-groups/{appGroupIdentity}/scheduled-tasks` (CreateScheduledTask). */

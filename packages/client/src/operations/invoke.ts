@@ -1,5 +1,5 @@
-// How a per-operation function (generated/functions.ts) reaches a client: through two symbol-keyed
-// members every core and full client carries. A function holds only its own operation's metadata
+// How a per-operation function (generated/functions.ts) reaches a client: through the symbol-keyed
+// member every core and full client carries. A function holds only its own operation's metadata
 // and calls through the client it is given, so a bundler keeps only the operations a page imports.
 // Nothing else lives here: the checks, the engine and the paging all run in the client's own module.
 import type { OperationMeta } from './operationMeta.js';
@@ -7,15 +7,11 @@ import type { CallOptions } from './operationTypes.js';
 
 /** The member a client calls an operation through. `Symbol.for`, so two copies of the package agree. */
 export const CALL: unique symbol = Symbol.for('@acs-opensearch/client.call') as never;
-/** The member a client pages an operation through. */
-export const PAGINATE: unique symbol = Symbol.for('@acs-opensearch/client.paginate') as never;
 
 /** What every client from createOpenSearchCore or createOpenSearchClient can do with any operation's metadata. */
 export interface OperationInvoker {
   /** Calls `op` with flat parameters: validated, signed, sent, retried, its 2xx body read. */
   readonly [CALL]: (op: OperationMeta, params: unknown, options?: CallOptions) => Promise<unknown>;
-  /** Iterates the pages of a paged `op`. */
-  readonly [PAGINATE]: (op: OperationMeta, params: unknown, options?: CallOptions) => AsyncIterableIterator<unknown>;
 }
 
 function notAClient(op: OperationMeta, client: unknown): TypeError {
@@ -35,17 +31,19 @@ export function invoke(client: unknown, op: OperationMeta, params: unknown, opti
   return call(op, params, options);
 }
 
-/** Pages `op` through `client`; anything that is not a client throws a TypeError on the first `next()`. */
-export function invokePages(
+/**
+ * Pages `op` through `client`, one call per page (pagination/paginate.ts, loaded on the first page,
+ * so a page that never pages never downloads it). Anything that is not a client throws a TypeError
+ * on the first `next()`, and nothing is sent.
+ */
+export async function* invokePages(
   client: unknown,
   op: OperationMeta,
   params: unknown,
   options?: CallOptions,
-): AsyncIterableIterator<unknown> {
-  const pages = invokerOf(client)?.[PAGINATE];
-  if (typeof pages === 'function') return pages(op, params, options);
-  return (async function* refused(): AsyncGenerator<unknown> {
-    yield* [];
-    throw notAClient(op, client);
-  })();
+): AsyncGenerator<unknown> {
+  const call = invokerOf(client)?.[CALL];
+  if (typeof call !== 'function') throw notAClient(op, client);
+  const { paginate } = await import('../pagination/paginate.js');
+  yield* paginate(call, op, params, options);
 }

@@ -12,6 +12,9 @@ export interface ValueRule {
   readonly minLength?: number;
   readonly maxLength?: number;
   readonly pattern?: string;
+  /** How many items an array may hold. */
+  readonly minItems?: number;
+  readonly maxItems?: number;
   /** The rule of each item of an array. */
   readonly items?: ValueRule;
   /** The rules of an object's fields (`required` marks the required ones). */
@@ -38,6 +41,8 @@ export interface BodyRule {
   readonly closed: boolean;
   /** A body in one of several forms (camelCase or PascalCase): it must pass one of these rules. */
   readonly anyOf?: readonly ValueRule[];
+  /** A body that is no object (a list of values): the rule of the whole body. */
+  readonly value?: ValueRule;
 }
 
 /** How a paged operation pages: the names of its page parameters and of the body's total and items. */

@@ -62,11 +62,14 @@ function checkValue(name: string, where: string, rule: ValueRule, value: unknown
           ? `have ${bounds(rule.minLength || undefined, rule.maxLength, '')} character${(rule.maxLength ?? rule.minLength) === 1 ? '' : 's'}`
           : rule.pattern !== undefined && !new RegExp(rule.pattern, 'u').test(text)
             ? `match ${rule.pattern}`
-            : rule.enum && !rule.enum.includes(value as string)
-              ? `be one of ${rule.enum.join(', ')}`
-              : inUrl && !isWellFormed(text)
-                ? 'be well-formed UTF-16 (it has a lone surrogate)'
-                : undefined;
+            : Array.isArray(value) &&
+                (value.length < (rule.minItems ?? 0) || value.length > (rule.maxItems ?? Infinity))
+              ? `have ${bounds(rule.minItems || undefined, rule.maxItems, '')} items`
+              : rule.enum && !rule.enum.includes(value as string)
+                ? `be one of ${rule.enum.join(', ')}`
+                : inUrl && !isWellFormed(text)
+                  ? 'be well-formed UTF-16 (it has a lone surrogate)'
+                  : undefined;
   if (problem) throw new ValidationError(name, `${where} must ${problem}`);
   if (rule.items && Array.isArray(value))
     for (let i = 0; i < value.length; i++) checkValue(`${name}[${i}]`, `${where}[${i}]`, rule.items, value[i], inUrl);
@@ -135,6 +138,11 @@ function checkBody(op: OperationMeta, body: unknown): unknown {
   if (body === undefined || body === null) {
     if (rule.required) throw new ValidationError('body', `${op.operationId}: body is required`);
     return undefined;
+  }
+  if (rule.value) {
+    // A body that is a list: checked as a whole, and sent as a copy of it.
+    checkValue('body', `${op.operationId}: body`, rule.value, body, false);
+    return Array.isArray(body) ? [...body] : body;
   }
   checkValue('body', `${op.operationId}: body`, bodyRule(op, rule), body, false);
   // A prototype-free copy of the defined fields: JSON.stringify sends its own keys, `__proto__` included.

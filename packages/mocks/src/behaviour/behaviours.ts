@@ -330,7 +330,10 @@ function singleton(ctx: BehaviourContext, { model, values, body }: Exchange, rep
     ctx.store.singleton(model.op.path, place) ?? (reader ? initialSingleton(ctx, reader, values) : ({} as Item));
   let value = current;
   if (model.behaviour === 'singleton-put') {
-    value = { ...current, ...declaredOnly(undefined, body, schema) };
+    // A list is replaced by the list sent; an object takes the body's declared fields.
+    value = Array.isArray(body)
+      ? (copy(body) as unknown as Item)
+      : { ...current, ...declaredOnly(undefined, body, schema) };
     if (!isDryRun(model, values)) ctx.store.setSingleton(model.op.path, place, value);
   }
   const field =

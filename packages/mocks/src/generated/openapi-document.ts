@@ -3202,6 +3202,1468 @@ export const openApiDocument: {
         }
       }
     },
+    "/v4/openapi/app-groups/{appGroupIdentity}/scenes": {
+      "parameters": [
+        {
+          "$ref": "#/components/parameters/appGroupIdentity"
+        }
+      ],
+      "get": {
+        "operationId": "listABTestScenes",
+        "x-acs-action": "ListABTestScenes",
+        "x-acs-version": "2017-12-25",
+        "x-acs-api-style": "ROA",
+        "x-acs-ram": {
+          "action": "opensearch:ListApp",
+          "accessLevel": "list",
+          "resourceType": "ABTestScenes",
+          "resource": "acs:opensearch:{#regionId}:{#accountId}:apps/{#AppGroupId}",
+          "conditionKeys": [],
+          "associatedOperations": []
+        },
+        "responses": {
+          "200": {
+            "headers": {
+              "x-acs-request-id": {
+                "$ref": "#/components/headers/x-acs-request-id"
+              }
+            },
+            "content": {
+              "application/json": {
+                "schema": {
+                  "type": "object",
+                  "required": [
+                    "requestId",
+                    "result"
+                  ],
+                  "properties": {
+                    "requestId": {
+                      "type": "string"
+                    },
+                    "result": {
+                      "type": "array",
+                      "items": {
+                        "$ref": "#/components/schemas/ABTestScene"
+                      }
+                    }
+                  }
+                },
+                "example": {
+                  "requestId": "D77D0DAF-790D-F5F5-A9C0-133738165014",
+                  "result": [
+                    {
+                      "id": "20404",
+                      "name": "search_page",
+                      "status": 1,
+                      "values": [
+                        "search_page"
+                      ],
+                      "created": 1588839490,
+                      "updated": 1588839490
+                    }
+                  ]
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "403": {
+            "$ref": "#/components/responses/Forbidden"
+          },
+          "404": {
+            "$ref": "#/components/responses/NotFound"
+          },
+          "429": {
+            "$ref": "#/components/responses/TooManyRequests"
+          },
+          "500": {
+            "$ref": "#/components/responses/InternalServerError"
+          },
+          "503": {
+            "$ref": "#/components/responses/ServiceUnavailable"
+          }
+        }
+      },
+      "post": {
+        "operationId": "createABTestScene",
+        "x-acs-action": "CreateABTestScene",
+        "x-acs-version": "2017-12-25",
+        "x-acs-api-style": "ROA",
+        "x-acs-ram": {
+          "action": "opensearch:CreateApp",
+          "accessLevel": "create",
+          "resourceType": "ABTestScenes",
+          "resource": "acs:opensearch:{#regionId}:{#accountId}:apps/{#AppGroupId}",
+          "conditionKeys": [],
+          "associatedOperations": []
+        },
+        "parameters": [
+          {
+            "name": "dryRun",
+            "in": "query",
+            "required": false,
+            "schema": {
+              "type": "boolean"
+            },
+            "example": false,
+            "x-acs-dry-run": true
+          }
+        ],
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "$ref": "#/components/schemas/ABTestSceneCreate"
+              }
+            }
+          }
+        },
+        "responses": {
+          "200": {
+            "headers": {
+              "x-acs-request-id": {
+                "$ref": "#/components/headers/x-acs-request-id"
+              }
+            },
+            "content": {
+              "application/json": {
+                "schema": {
+                  "type": "object",
+                  "required": [
+                    "requestId",
+                    "result"
+                  ],
+                  "properties": {
+                    "requestId": {
+                      "type": "string"
+                    },
+                    "result": {
+                      "$ref": "#/components/schemas/ABTestScene"
+                    }
+                  }
+                },
+                "example": {
+                  "requestId": "D77D0DAF-790D-F5F5-A9C0-133738165014",
+                  "result": {
+                    "id": "20404",
+                    "name": "search_page",
+                    "status": 1,
+                    "values": [
+                      "search_page"
+                    ],
+                    "created": 1588839490,
+                    "updated": 1588839490
+                  }
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "403": {
+            "$ref": "#/components/responses/Forbidden"
+          },
+          "404": {
+            "$ref": "#/components/responses/NotFound"
+          },
+          "409": {
+            "$ref": "#/components/responses/Conflict"
+          },
+          "429": {
+            "$ref": "#/components/responses/TooManyRequests"
+          },
+          "500": {
+            "$ref": "#/components/responses/InternalServerError"
+          },
+          "503": {
+            "$ref": "#/components/responses/ServiceUnavailable"
+          }
+        }
+      }
+    },
+    "/v4/openapi/app-groups/{appGroupIdentity}/scenes/{sceneId}": {
+      "parameters": [
+        {
+          "$ref": "#/components/parameters/appGroupIdentity"
+        },
+        {
+          "$ref": "#/components/parameters/sceneId"
+        }
+      ],
+      "get": {
+        "operationId": "describeABTestScene",
+        "x-acs-action": "DescribeABTestScene",
+        "x-acs-version": "2017-12-25",
+        "x-acs-api-style": "ROA",
+        "x-acs-ram": {
+          "action": "opensearch:DescribeApp",
+          "accessLevel": "get",
+          "resourceType": "ABTestScenes",
+          "resource": "acs:opensearch:{#regionId}:{#accountId}:apps/{#AppGroupId}",
+          "conditionKeys": [],
+          "associatedOperations": []
+        },
+        "responses": {
+          "200": {
+            "headers": {
+              "x-acs-request-id": {
+                "$ref": "#/components/headers/x-acs-request-id"
+              }
+            },
+            "content": {
+              "application/json": {
+                "schema": {
+                  "type": "object",
+                  "required": [
+                    "requestId",
+                    "result"
+                  ],
+                  "properties": {
+                    "requestId": {
+                      "type": "string"
+                    },
+                    "result": {
+                      "$ref": "#/components/schemas/ABTestScene"
+                    }
+                  }
+                },
+                "example": {
+                  "requestId": "D77D0DAF-790D-F5F5-A9C0-133738165014",
+                  "result": {
+                    "id": "20404",
+                    "name": "search_page",
+                    "status": 1,
+                    "values": [
+                      "search_page"
+                    ],
+                    "created": 1588839490,
+                    "updated": 1588839490
+                  }
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "403": {
+            "$ref": "#/components/responses/Forbidden"
+          },
+          "404": {
+            "$ref": "#/components/responses/NotFound"
+          },
+          "429": {
+            "$ref": "#/components/responses/TooManyRequests"
+          },
+          "500": {
+            "$ref": "#/components/responses/InternalServerError"
+          },
+          "503": {
+            "$ref": "#/components/responses/ServiceUnavailable"
+          }
+        }
+      },
+      "put": {
+        "operationId": "updateABTestScene",
+        "x-acs-action": "UpdateABTestScene",
+        "x-acs-version": "2017-12-25",
+        "x-acs-api-style": "ROA",
+        "x-acs-ram": {
+          "action": "opensearch:UpdateApp",
+          "accessLevel": "update",
+          "resourceType": "ABTestScenes",
+          "resource": "acs:opensearch:{#regionId}:{#accountId}:apps/{#AppGroupId}",
+          "conditionKeys": [],
+          "associatedOperations": []
+        },
+        "parameters": [
+          {
+            "name": "dryRun",
+            "in": "query",
+            "required": false,
+            "schema": {
+              "type": "boolean"
+            },
+            "example": false,
+            "x-acs-dry-run": true
+          }
+        ],
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "$ref": "#/components/schemas/ABTestSceneWrite"
+              }
+            }
+          }
+        },
+        "responses": {
+          "200": {
+            "headers": {
+              "x-acs-request-id": {
+                "$ref": "#/components/headers/x-acs-request-id"
+              }
+            },
+            "content": {
+              "application/json": {
+                "schema": {
+                  "type": "object",
+                  "required": [
+                    "requestId",
+                    "result"
+                  ],
+                  "properties": {
+                    "requestId": {
+                      "type": "string"
+                    },
+                    "result": {
+                      "$ref": "#/components/schemas/ABTestScene"
+                    }
+                  }
+                },
+                "example": {
+                  "requestId": "D77D0DAF-790D-F5F5-A9C0-133738165014",
+                  "result": {
+                    "id": "20404",
+                    "name": "search_page",
+                    "status": 1,
+                    "values": [
+                      "search_page"
+                    ],
+                    "created": 1588839490,
+                    "updated": 1588839490
+                  }
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "403": {
+            "$ref": "#/components/responses/Forbidden"
+          },
+          "404": {
+            "$ref": "#/components/responses/NotFound"
+          },
+          "429": {
+            "$ref": "#/components/responses/TooManyRequests"
+          },
+          "500": {
+            "$ref": "#/components/responses/InternalServerError"
+          },
+          "503": {
+            "$ref": "#/components/responses/ServiceUnavailable"
+          }
+        }
+      },
+      "delete": {
+        "operationId": "deleteABTestScene",
+        "x-acs-action": "DeleteABTestScene",
+        "x-acs-version": "2017-12-25",
+        "x-acs-api-style": "ROA",
+        "x-acs-ram": {
+          "action": "opensearch:DeleteApp",
+          "accessLevel": "delete",
+          "resourceType": "ABTestScenes",
+          "resource": "acs:opensearch:{#regionId}:{#accountId}:apps/{#AppGroupId}",
+          "conditionKeys": [],
+          "associatedOperations": []
+        },
+        "responses": {
+          "200": {
+            "headers": {
+              "x-acs-request-id": {
+                "$ref": "#/components/headers/x-acs-request-id"
+              }
+            },
+            "content": {
+              "application/json": {
+                "schema": {
+                  "type": "object",
+                  "required": [
+                    "requestId"
+                  ],
+                  "properties": {
+                    "requestId": {
+                      "type": "string"
+                    },
+                    "result": {
+                      "type": "object",
+                      "additionalProperties": true
+                    }
+                  }
+                },
+                "example": {
+                  "requestId": "D77D0DAF-790D-F5F5-A9C0-133738165014",
+                  "result": {}
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "403": {
+            "$ref": "#/components/responses/Forbidden"
+          },
+          "404": {
+            "$ref": "#/components/responses/NotFound"
+          },
+          "429": {
+            "$ref": "#/components/responses/TooManyRequests"
+          },
+          "500": {
+            "$ref": "#/components/responses/InternalServerError"
+          },
+          "503": {
+            "$ref": "#/components/responses/ServiceUnavailable"
+          }
+        }
+      }
+    },
+    "/v4/openapi/app-groups/{appGroupIdentity}/scenes/{sceneId}/groups": {
+      "parameters": [
+        {
+          "$ref": "#/components/parameters/appGroupIdentity"
+        },
+        {
+          "$ref": "#/components/parameters/sceneId"
+        }
+      ],
+      "get": {
+        "operationId": "listABTestGroups",
+        "x-acs-action": "ListABTestGroups",
+        "x-acs-version": "2017-12-25",
+        "x-acs-api-style": "ROA",
+        "x-acs-ram": {
+          "action": "opensearch:ListApp",
+          "accessLevel": "list",
+          "resourceType": "AbTestGroup",
+          "resource": "acs:opensearch:{#regionId}:{#accountId}:apps/{#AppGroupId}",
+          "conditionKeys": [],
+          "associatedOperations": []
+        },
+        "responses": {
+          "200": {
+            "headers": {
+              "x-acs-request-id": {
+                "$ref": "#/components/headers/x-acs-request-id"
+              }
+            },
+            "content": {
+              "application/json": {
+                "schema": {
+                  "type": "object",
+                  "required": [
+                    "requestId",
+                    "result"
+                  ],
+                  "properties": {
+                    "requestId": {
+                      "type": "string"
+                    },
+                    "result": {
+                      "type": "array",
+                      "items": {
+                        "$ref": "#/components/schemas/ABTestGroup"
+                      }
+                    }
+                  }
+                },
+                "example": {
+                  "requestId": "D77D0DAF-790D-F5F5-A9C0-133738165014",
+                  "result": [
+                    {
+                      "id": "13467",
+                      "name": "ranking_tests",
+                      "status": 1,
+                      "created": 1588839490,
+                      "updated": 1588839490
+                    }
+                  ]
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "403": {
+            "$ref": "#/components/responses/Forbidden"
+          },
+          "404": {
+            "$ref": "#/components/responses/NotFound"
+          },
+          "429": {
+            "$ref": "#/components/responses/TooManyRequests"
+          },
+          "500": {
+            "$ref": "#/components/responses/InternalServerError"
+          },
+          "503": {
+            "$ref": "#/components/responses/ServiceUnavailable"
+          }
+        }
+      },
+      "post": {
+        "operationId": "createABTestGroup",
+        "x-acs-action": "CreateABTestGroup",
+        "x-acs-version": "2017-12-25",
+        "x-acs-api-style": "ROA",
+        "x-acs-ram": {
+          "action": "opensearch:CreateApp",
+          "accessLevel": "create",
+          "resourceType": "AbTestGroup",
+          "resource": "acs:opensearch:{#regionId}:{#accountId}:apps/{#AppGroupId}",
+          "conditionKeys": [],
+          "associatedOperations": []
+        },
+        "parameters": [
+          {
+            "name": "dryRun",
+            "in": "query",
+            "required": false,
+            "schema": {
+              "type": "boolean"
+            },
+            "example": false,
+            "x-acs-dry-run": true
+          }
+        ],
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "$ref": "#/components/schemas/ABTestGroupCreate"
+              }
+            }
+          }
+        },
+        "responses": {
+          "200": {
+            "headers": {
+              "x-acs-request-id": {
+                "$ref": "#/components/headers/x-acs-request-id"
+              }
+            },
+            "content": {
+              "application/json": {
+                "schema": {
+                  "type": "object",
+                  "required": [
+                    "requestId",
+                    "result"
+                  ],
+                  "properties": {
+                    "requestId": {
+                      "type": "string"
+                    },
+                    "result": {
+                      "$ref": "#/components/schemas/ABTestGroup"
+                    }
+                  }
+                },
+                "example": {
+                  "requestId": "D77D0DAF-790D-F5F5-A9C0-133738165014",
+                  "result": {
+                    "id": "13467",
+                    "name": "ranking_tests",
+                    "status": 1,
+                    "created": 1588839490,
+                    "updated": 1588839490
+                  }
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "403": {
+            "$ref": "#/components/responses/Forbidden"
+          },
+          "404": {
+            "$ref": "#/components/responses/NotFound"
+          },
+          "409": {
+            "$ref": "#/components/responses/Conflict"
+          },
+          "429": {
+            "$ref": "#/components/responses/TooManyRequests"
+          },
+          "500": {
+            "$ref": "#/components/responses/InternalServerError"
+          },
+          "503": {
+            "$ref": "#/components/responses/ServiceUnavailable"
+          }
+        }
+      }
+    },
+    "/v4/openapi/app-groups/{appGroupIdentity}/scenes/{sceneId}/groups/{groupId}": {
+      "parameters": [
+        {
+          "$ref": "#/components/parameters/appGroupIdentity"
+        },
+        {
+          "$ref": "#/components/parameters/sceneId"
+        },
+        {
+          "$ref": "#/components/parameters/groupId"
+        }
+      ],
+      "get": {
+        "operationId": "describeABTestGroup",
+        "x-acs-action": "DescribeABTestGroup",
+        "x-acs-version": "2017-12-25",
+        "x-acs-api-style": "ROA",
+        "x-acs-ram": {
+          "action": "opensearch:DescribeApp",
+          "accessLevel": "get",
+          "resourceType": "AbTestGroup",
+          "resource": "acs:opensearch:{#regionId}:{#accountId}:apps/{#AppGroupId}",
+          "conditionKeys": [],
+          "associatedOperations": []
+        },
+        "responses": {
+          "200": {
+            "headers": {
+              "x-acs-request-id": {
+                "$ref": "#/components/headers/x-acs-request-id"
+              }
+            },
+            "content": {
+              "application/json": {
+                "schema": {
+                  "type": "object",
+                  "required": [
+                    "requestId",
+                    "result"
+                  ],
+                  "properties": {
+                    "requestId": {
+                      "type": "string"
+                    },
+                    "result": {
+                      "$ref": "#/components/schemas/ABTestGroup"
+                    }
+                  }
+                },
+                "example": {
+                  "requestId": "D77D0DAF-790D-F5F5-A9C0-133738165014",
+                  "result": {
+                    "id": "13467",
+                    "name": "ranking_tests",
+                    "status": 1,
+                    "created": 1588839490,
+                    "updated": 1588839490
+                  }
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "403": {
+            "$ref": "#/components/responses/Forbidden"
+          },
+          "404": {
+            "$ref": "#/components/responses/NotFound"
+          },
+          "429": {
+            "$ref": "#/components/responses/TooManyRequests"
+          },
+          "500": {
+            "$ref": "#/components/responses/InternalServerError"
+          },
+          "503": {
+            "$ref": "#/components/responses/ServiceUnavailable"
+          }
+        }
+      },
+      "put": {
+        "operationId": "updateABTestGroup",
+        "x-acs-action": "UpdateABTestGroup",
+        "x-acs-version": "2017-12-25",
+        "x-acs-api-style": "ROA",
+        "x-acs-ram": {
+          "action": "opensearch:UpdateApp",
+          "accessLevel": "update",
+          "resourceType": "AbTestGroup",
+          "resource": "acs:opensearch:{#regionId}:{#accountId}:apps/{#AppGroupId}",
+          "conditionKeys": [],
+          "associatedOperations": []
+        },
+        "parameters": [
+          {
+            "name": "dryRun",
+            "in": "query",
+            "required": false,
+            "schema": {
+              "type": "boolean"
+            },
+            "example": false,
+            "x-acs-dry-run": true
+          }
+        ],
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "$ref": "#/components/schemas/ABTestGroupWrite"
+              }
+            }
+          }
+        },
+        "responses": {
+          "200": {
+            "headers": {
+              "x-acs-request-id": {
+                "$ref": "#/components/headers/x-acs-request-id"
+              }
+            },
+            "content": {
+              "application/json": {
+                "schema": {
+                  "type": "object",
+                  "required": [
+                    "requestId",
+                    "result"
+                  ],
+                  "properties": {
+                    "requestId": {
+                      "type": "string"
+                    },
+                    "result": {
+                      "$ref": "#/components/schemas/ABTestGroup"
+                    }
+                  }
+                },
+                "example": {
+                  "requestId": "D77D0DAF-790D-F5F5-A9C0-133738165014",
+                  "result": {
+                    "id": "13467",
+                    "name": "ranking_tests",
+                    "status": 1,
+                    "created": 1588839490,
+                    "updated": 1588839490
+                  }
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "403": {
+            "$ref": "#/components/responses/Forbidden"
+          },
+          "404": {
+            "$ref": "#/components/responses/NotFound"
+          },
+          "429": {
+            "$ref": "#/components/responses/TooManyRequests"
+          },
+          "500": {
+            "$ref": "#/components/responses/InternalServerError"
+          },
+          "503": {
+            "$ref": "#/components/responses/ServiceUnavailable"
+          }
+        }
+      },
+      "delete": {
+        "operationId": "deleteABTestGroup",
+        "x-acs-action": "DeleteABTestGroup",
+        "x-acs-version": "2017-12-25",
+        "x-acs-api-style": "ROA",
+        "x-acs-ram": {
+          "action": "opensearch:DeleteApp",
+          "accessLevel": "delete",
+          "resourceType": "AbTestGroup",
+          "resource": "acs:opensearch:{#regionId}:{#accountId}:apps/{#AppGroupId}",
+          "conditionKeys": [],
+          "associatedOperations": []
+        },
+        "responses": {
+          "200": {
+            "headers": {
+              "x-acs-request-id": {
+                "$ref": "#/components/headers/x-acs-request-id"
+              }
+            },
+            "content": {
+              "application/json": {
+                "schema": {
+                  "type": "object",
+                  "required": [
+                    "requestId"
+                  ],
+                  "properties": {
+                    "requestId": {
+                      "type": "string"
+                    },
+                    "result": {
+                      "type": "object",
+                      "additionalProperties": true
+                    }
+                  }
+                },
+                "example": {
+                  "requestId": "D77D0DAF-790D-F5F5-A9C0-133738165014",
+                  "result": {}
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "403": {
+            "$ref": "#/components/responses/Forbidden"
+          },
+          "404": {
+            "$ref": "#/components/responses/NotFound"
+          },
+          "429": {
+            "$ref": "#/components/responses/TooManyRequests"
+          },
+          "500": {
+            "$ref": "#/components/responses/InternalServerError"
+          },
+          "503": {
+            "$ref": "#/components/responses/ServiceUnavailable"
+          }
+        }
+      }
+    },
+    "/v4/openapi/app-groups/{appGroupIdentity}/scenes/{sceneId}/groups/{groupId}/experiments": {
+      "parameters": [
+        {
+          "$ref": "#/components/parameters/appGroupIdentity"
+        },
+        {
+          "$ref": "#/components/parameters/sceneId"
+        },
+        {
+          "$ref": "#/components/parameters/groupId"
+        }
+      ],
+      "get": {
+        "operationId": "listABTestExperiments",
+        "x-acs-action": "ListABTestExperiments",
+        "x-acs-version": "2017-12-25",
+        "x-acs-api-style": "ROA",
+        "x-acs-ram": {
+          "action": "opensearch:ListApp",
+          "accessLevel": "list",
+          "resourceType": "AbTestExperiment",
+          "resource": "acs:opensearch:{#regionId}:{#accountId}:apps/{#AppGroupId}",
+          "conditionKeys": [],
+          "associatedOperations": []
+        },
+        "responses": {
+          "200": {
+            "headers": {
+              "x-acs-request-id": {
+                "$ref": "#/components/headers/x-acs-request-id"
+              }
+            },
+            "content": {
+              "application/json": {
+                "schema": {
+                  "type": "object",
+                  "required": [
+                    "requestId",
+                    "result"
+                  ],
+                  "properties": {
+                    "requestId": {
+                      "type": "string"
+                    },
+                    "result": {
+                      "type": "array",
+                      "items": {
+                        "$ref": "#/components/schemas/ABTestExperiment"
+                      }
+                    }
+                  }
+                },
+                "example": {
+                  "requestId": "D77D0DAF-790D-F5F5-A9C0-133738165014",
+                  "result": [
+                    {
+                      "id": "85373",
+                      "name": "new_formula",
+                      "traffic": 10,
+                      "online": false,
+                      "params": {
+                        "firstFormulaName": "default"
+                      },
+                      "serialNumber": 85373,
+                      "created": 1588839490,
+                      "updated": 1588839490
+                    }
+                  ]
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "403": {
+            "$ref": "#/components/responses/Forbidden"
+          },
+          "404": {
+            "$ref": "#/components/responses/NotFound"
+          },
+          "429": {
+            "$ref": "#/components/responses/TooManyRequests"
+          },
+          "500": {
+            "$ref": "#/components/responses/InternalServerError"
+          },
+          "503": {
+            "$ref": "#/components/responses/ServiceUnavailable"
+          }
+        }
+      },
+      "post": {
+        "operationId": "createABTestExperiment",
+        "x-acs-action": "CreateABTestExperiment",
+        "x-acs-version": "2017-12-25",
+        "x-acs-api-style": "ROA",
+        "x-acs-ram": {
+          "action": "opensearch:CreateApp",
+          "accessLevel": "create",
+          "resourceType": "AbTestExperiment",
+          "resource": "acs:opensearch:{#regionId}:{#accountId}:apps/{#AppGroupId}",
+          "conditionKeys": [],
+          "associatedOperations": []
+        },
+        "parameters": [
+          {
+            "name": "dryRun",
+            "in": "query",
+            "required": false,
+            "schema": {
+              "type": "boolean"
+            },
+            "example": false,
+            "x-acs-dry-run": true
+          }
+        ],
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "$ref": "#/components/schemas/ABTestExperimentCreate"
+              }
+            }
+          }
+        },
+        "responses": {
+          "200": {
+            "headers": {
+              "x-acs-request-id": {
+                "$ref": "#/components/headers/x-acs-request-id"
+              }
+            },
+            "content": {
+              "application/json": {
+                "schema": {
+                  "type": "object",
+                  "required": [
+                    "requestId",
+                    "result"
+                  ],
+                  "properties": {
+                    "requestId": {
+                      "type": "string"
+                    },
+                    "result": {
+                      "$ref": "#/components/schemas/ABTestExperiment"
+                    }
+                  }
+                },
+                "example": {
+                  "requestId": "D77D0DAF-790D-F5F5-A9C0-133738165014",
+                  "result": {
+                    "id": "85373",
+                    "name": "new_formula",
+                    "traffic": 10,
+                    "online": false,
+                    "params": {
+                      "firstFormulaName": "default"
+                    },
+                    "serialNumber": 85373,
+                    "created": 1588839490,
+                    "updated": 1588839490
+                  }
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "403": {
+            "$ref": "#/components/responses/Forbidden"
+          },
+          "404": {
+            "$ref": "#/components/responses/NotFound"
+          },
+          "409": {
+            "$ref": "#/components/responses/Conflict"
+          },
+          "429": {
+            "$ref": "#/components/responses/TooManyRequests"
+          },
+          "500": {
+            "$ref": "#/components/responses/InternalServerError"
+          },
+          "503": {
+            "$ref": "#/components/responses/ServiceUnavailable"
+          }
+        }
+      }
+    },
+    "/v4/openapi/app-groups/{appGroupIdentity}/scenes/{sceneId}/groups/{groupId}/experiments/{experimentId}": {
+      "parameters": [
+        {
+          "$ref": "#/components/parameters/appGroupIdentity"
+        },
+        {
+          "$ref": "#/components/parameters/sceneId"
+        },
+        {
+          "$ref": "#/components/parameters/groupId"
+        },
+        {
+          "$ref": "#/components/parameters/experimentId"
+        }
+      ],
+      "get": {
+        "operationId": "describeABTestExperiment",
+        "x-acs-action": "DescribeABTestExperiment",
+        "x-acs-version": "2017-12-25",
+        "x-acs-api-style": "ROA",
+        "x-acs-ram": {
+          "action": "opensearch:DescribeApp",
+          "accessLevel": "get",
+          "resourceType": "AbTestExperiment",
+          "resource": "acs:opensearch:{#regionId}:{#accountId}:apps/{#AppGroupId}",
+          "conditionKeys": [],
+          "associatedOperations": []
+        },
+        "responses": {
+          "200": {
+            "headers": {
+              "x-acs-request-id": {
+                "$ref": "#/components/headers/x-acs-request-id"
+              }
+            },
+            "content": {
+              "application/json": {
+                "schema": {
+                  "type": "object",
+                  "required": [
+                    "requestId",
+                    "result"
+                  ],
+                  "properties": {
+                    "requestId": {
+                      "type": "string"
+                    },
+                    "result": {
+                      "$ref": "#/components/schemas/ABTestExperiment"
+                    }
+                  }
+                },
+                "example": {
+                  "requestId": "D77D0DAF-790D-F5F5-A9C0-133738165014",
+                  "result": {
+                    "id": "85373",
+                    "name": "new_formula",
+                    "traffic": 10,
+                    "online": false,
+                    "params": {
+                      "firstFormulaName": "default"
+                    },
+                    "serialNumber": 85373,
+                    "created": 1588839490,
+                    "updated": 1588839490
+                  }
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "403": {
+            "$ref": "#/components/responses/Forbidden"
+          },
+          "404": {
+            "$ref": "#/components/responses/NotFound"
+          },
+          "429": {
+            "$ref": "#/components/responses/TooManyRequests"
+          },
+          "500": {
+            "$ref": "#/components/responses/InternalServerError"
+          },
+          "503": {
+            "$ref": "#/components/responses/ServiceUnavailable"
+          }
+        }
+      },
+      "put": {
+        "operationId": "updateABTestExperiment",
+        "x-acs-action": "UpdateABTestExperiment",
+        "x-acs-version": "2017-12-25",
+        "x-acs-api-style": "ROA",
+        "x-acs-ram": {
+          "action": "opensearch:UpdateApp",
+          "accessLevel": "update",
+          "resourceType": "AbTestExperiment",
+          "resource": "acs:opensearch:{#regionId}:{#accountId}:apps/{#AppGroupId}",
+          "conditionKeys": [],
+          "associatedOperations": []
+        },
+        "parameters": [
+          {
+            "name": "dryRun",
+            "in": "query",
+            "required": false,
+            "schema": {
+              "type": "boolean"
+            },
+            "example": false,
+            "x-acs-dry-run": true
+          }
+        ],
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "$ref": "#/components/schemas/ABTestExperimentWrite"
+              }
+            }
+          }
+        },
+        "responses": {
+          "200": {
+            "headers": {
+              "x-acs-request-id": {
+                "$ref": "#/components/headers/x-acs-request-id"
+              }
+            },
+            "content": {
+              "application/json": {
+                "schema": {
+                  "type": "object",
+                  "required": [
+                    "requestId",
+                    "result"
+                  ],
+                  "properties": {
+                    "requestId": {
+                      "type": "string"
+                    },
+                    "result": {
+                      "$ref": "#/components/schemas/ABTestExperiment"
+                    }
+                  }
+                },
+                "example": {
+                  "requestId": "D77D0DAF-790D-F5F5-A9C0-133738165014",
+                  "result": {
+                    "id": "85373",
+                    "name": "new_formula",
+                    "traffic": 10,
+                    "online": false,
+                    "params": {
+                      "firstFormulaName": "default"
+                    },
+                    "serialNumber": 85373,
+                    "created": 1588839490,
+                    "updated": 1588839490
+                  }
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "403": {
+            "$ref": "#/components/responses/Forbidden"
+          },
+          "404": {
+            "$ref": "#/components/responses/NotFound"
+          },
+          "429": {
+            "$ref": "#/components/responses/TooManyRequests"
+          },
+          "500": {
+            "$ref": "#/components/responses/InternalServerError"
+          },
+          "503": {
+            "$ref": "#/components/responses/ServiceUnavailable"
+          }
+        }
+      },
+      "delete": {
+        "operationId": "deleteABTestExperiment",
+        "x-acs-action": "DeleteABTestExperiment",
+        "x-acs-version": "2017-12-25",
+        "x-acs-api-style": "ROA",
+        "x-acs-ram": {
+          "action": "opensearch:DeleteApp",
+          "accessLevel": "delete",
+          "resourceType": "AbTestExperiment",
+          "resource": "acs:opensearch:{#regionId}:{#accountId}:apps/{#AppGroupId}",
+          "conditionKeys": [],
+          "associatedOperations": []
+        },
+        "responses": {
+          "200": {
+            "headers": {
+              "x-acs-request-id": {
+                "$ref": "#/components/headers/x-acs-request-id"
+              }
+            },
+            "content": {
+              "application/json": {
+                "schema": {
+                  "type": "object",
+                  "required": [
+                    "requestId"
+                  ],
+                  "properties": {
+                    "requestId": {
+                      "type": "string"
+                    },
+                    "result": {
+                      "type": "object",
+                      "additionalProperties": true
+                    }
+                  }
+                },
+                "example": {
+                  "requestId": "D77D0DAF-790D-F5F5-A9C0-133738165014",
+                  "result": {}
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "403": {
+            "$ref": "#/components/responses/Forbidden"
+          },
+          "404": {
+            "$ref": "#/components/responses/NotFound"
+          },
+          "429": {
+            "$ref": "#/components/responses/TooManyRequests"
+          },
+          "500": {
+            "$ref": "#/components/responses/InternalServerError"
+          },
+          "503": {
+            "$ref": "#/components/responses/ServiceUnavailable"
+          }
+        }
+      }
+    },
+    "/v4/openapi/app-groups/{appGroupIdentity}/scenes/{sceneId}/groups/{groupId}/experiments/{experimentId}/fixed-flow-dividers": {
+      "parameters": [
+        {
+          "$ref": "#/components/parameters/appGroupIdentity"
+        },
+        {
+          "$ref": "#/components/parameters/sceneId"
+        },
+        {
+          "$ref": "#/components/parameters/groupId"
+        },
+        {
+          "$ref": "#/components/parameters/experimentId"
+        }
+      ],
+      "get": {
+        "operationId": "listABTestFixedFlowDividers",
+        "x-acs-initial-value": [],
+        "x-acs-action": "ListABTestFixedFlowDividers",
+        "x-acs-version": "2017-12-25",
+        "x-acs-api-style": "ROA",
+        "x-acs-ram": {
+          "action": "opensearch:DescribeApp",
+          "accessLevel": "get",
+          "resourceType": "AbTestExperiment",
+          "resource": "acs:opensearch:{#regionId}:{#accountId}:apps/{#AppGroupId}",
+          "conditionKeys": [],
+          "associatedOperations": [],
+          "x-acs-assumption": "The reference page names no RAM action for this operation; the family's read action is assumed."
+        },
+        "responses": {
+          "200": {
+            "headers": {
+              "x-acs-request-id": {
+                "$ref": "#/components/headers/x-acs-request-id"
+              }
+            },
+            "content": {
+              "application/json": {
+                "schema": {
+                  "type": "object",
+                  "required": [
+                    "requestId",
+                    "result"
+                  ],
+                  "properties": {
+                    "requestId": {
+                      "type": "string"
+                    },
+                    "result": {
+                      "type": "array",
+                      "items": {
+                        "type": "string"
+                      }
+                    }
+                  }
+                },
+                "example": {
+                  "requestId": "D77D0DAF-790D-F5F5-A9C0-133738165014",
+                  "result": [
+                    "user_1",
+                    "user_2"
+                  ]
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "403": {
+            "$ref": "#/components/responses/Forbidden"
+          },
+          "404": {
+            "$ref": "#/components/responses/NotFound"
+          },
+          "429": {
+            "$ref": "#/components/responses/TooManyRequests"
+          },
+          "500": {
+            "$ref": "#/components/responses/InternalServerError"
+          },
+          "503": {
+            "$ref": "#/components/responses/ServiceUnavailable"
+          }
+        }
+      },
+      "put": {
+        "operationId": "updateABTestFixedFlowDividers",
+        "x-acs-action": "UpdateABTestFixedFlowDividers",
+        "x-acs-version": "2017-12-25",
+        "x-acs-api-style": "ROA",
+        "x-acs-ram": {
+          "action": "opensearch:UpdateApp",
+          "accessLevel": "update",
+          "resourceType": "AbTestExperiment",
+          "resource": "acs:opensearch:{#regionId}:{#accountId}:apps/{#AppGroupId}",
+          "conditionKeys": [],
+          "associatedOperations": [],
+          "x-acs-assumption": "The reference page names no RAM action for this operation; the family's write action is assumed."
+        },
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "type": "array",
+                "items": {
+                  "type": "string"
+                },
+                "maxItems": 1000
+              }
+            }
+          }
+        },
+        "responses": {
+          "200": {
+            "headers": {
+              "x-acs-request-id": {
+                "$ref": "#/components/headers/x-acs-request-id"
+              }
+            },
+            "content": {
+              "application/json": {
+                "schema": {
+                  "type": "object",
+                  "required": [
+                    "requestId",
+                    "result"
+                  ],
+                  "properties": {
+                    "requestId": {
+                      "type": "string"
+                    },
+                    "result": {
+                      "type": "array",
+                      "items": {
+                        "type": "string"
+                      }
+                    }
+                  }
+                },
+                "example": {
+                  "requestId": "D77D0DAF-790D-F5F5-A9C0-133738165014",
+                  "result": [
+                    "user_1",
+                    "user_2"
+                  ]
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "403": {
+            "$ref": "#/components/responses/Forbidden"
+          },
+          "404": {
+            "$ref": "#/components/responses/NotFound"
+          },
+          "429": {
+            "$ref": "#/components/responses/TooManyRequests"
+          },
+          "500": {
+            "$ref": "#/components/responses/InternalServerError"
+          },
+          "503": {
+            "$ref": "#/components/responses/ServiceUnavailable"
+          }
+        }
+      }
+    },
     "/v4/openapi/app-groups/{appGroupIdentity}/scheduled-tasks": {
       "parameters": [
         {
@@ -6935,6 +8397,310 @@ export const openApiDocument: {
           }
         }
       },
+      "ABTestScene": {
+        "type": "object",
+        "title": "ABTestScene",
+        "required": [
+          "id",
+          "name"
+        ],
+        "properties": {
+          "id": {
+            "type": "string",
+            "examples": [
+              "20404"
+            ]
+          },
+          "name": {
+            "type": "string",
+            "minLength": 1,
+            "examples": [
+              "search_page"
+            ]
+          },
+          "status": {
+            "type": "integer",
+            "enum": [
+              0,
+              1
+            ],
+            "examples": [
+              1
+            ]
+          },
+          "values": {
+            "type": "array",
+            "items": {
+              "type": "string"
+            },
+            "examples": [
+              [
+                "search_page"
+              ]
+            ]
+          },
+          "created": {
+            "type": "integer",
+            "examples": [
+              1588839490
+            ]
+          },
+          "updated": {
+            "type": "integer",
+            "examples": [
+              1588839490
+            ]
+          }
+        }
+      },
+      "ABTestSceneCreate": {
+        "type": "object",
+        "title": "ABTestSceneCreate",
+        "required": [
+          "name"
+        ],
+        "properties": {
+          "name": {
+            "type": "string",
+            "minLength": 1
+          },
+          "status": {
+            "type": "integer",
+            "enum": [
+              0,
+              1
+            ]
+          },
+          "values": {
+            "type": "array",
+            "items": {
+              "type": "string"
+            }
+          }
+        }
+      },
+      "ABTestSceneWrite": {
+        "type": "object",
+        "title": "ABTestSceneWrite",
+        "properties": {
+          "name": {
+            "type": "string",
+            "minLength": 1
+          },
+          "status": {
+            "type": "integer",
+            "enum": [
+              0,
+              1
+            ]
+          },
+          "values": {
+            "type": "array",
+            "items": {
+              "type": "string"
+            }
+          }
+        }
+      },
+      "ABTestGroup": {
+        "type": "object",
+        "title": "ABTestGroup",
+        "required": [
+          "id",
+          "name"
+        ],
+        "properties": {
+          "id": {
+            "type": "string",
+            "examples": [
+              "13467"
+            ]
+          },
+          "name": {
+            "type": "string",
+            "minLength": 1,
+            "examples": [
+              "ranking_tests"
+            ]
+          },
+          "status": {
+            "type": "integer",
+            "enum": [
+              0,
+              1
+            ],
+            "examples": [
+              1
+            ]
+          },
+          "created": {
+            "type": "integer",
+            "examples": [
+              1588839490
+            ]
+          },
+          "updated": {
+            "type": "integer",
+            "examples": [
+              1588839490
+            ]
+          }
+        }
+      },
+      "ABTestGroupCreate": {
+        "type": "object",
+        "title": "ABTestGroupCreate",
+        "required": [
+          "name"
+        ],
+        "properties": {
+          "name": {
+            "type": "string",
+            "minLength": 1
+          },
+          "status": {
+            "type": "integer",
+            "enum": [
+              0,
+              1
+            ]
+          }
+        }
+      },
+      "ABTestGroupWrite": {
+        "type": "object",
+        "title": "ABTestGroupWrite",
+        "properties": {
+          "name": {
+            "type": "string",
+            "minLength": 1
+          },
+          "status": {
+            "type": "integer",
+            "enum": [
+              0,
+              1
+            ]
+          }
+        }
+      },
+      "ABTestExperiment": {
+        "type": "object",
+        "title": "ABTestExperiment",
+        "required": [
+          "id",
+          "name"
+        ],
+        "properties": {
+          "id": {
+            "type": "string",
+            "examples": [
+              "85373"
+            ]
+          },
+          "name": {
+            "type": "string",
+            "minLength": 1,
+            "examples": [
+              "new_formula"
+            ]
+          },
+          "traffic": {
+            "type": "integer",
+            "minimum": 0,
+            "maximum": 100,
+            "examples": [
+              10
+            ]
+          },
+          "online": {
+            "type": "boolean",
+            "examples": [
+              false
+            ]
+          },
+          "params": {
+            "type": "object",
+            "additionalProperties": {
+              "type": "string"
+            },
+            "examples": [
+              {
+                "firstFormulaName": "default"
+              }
+            ]
+          },
+          "serialNumber": {
+            "type": "integer",
+            "examples": [
+              85373
+            ]
+          },
+          "created": {
+            "type": "integer",
+            "examples": [
+              1588839490
+            ]
+          },
+          "updated": {
+            "type": "integer",
+            "examples": [
+              1588839490
+            ]
+          }
+        }
+      },
+      "ABTestExperimentCreate": {
+        "type": "object",
+        "title": "ABTestExperimentCreate",
+        "required": [
+          "name"
+        ],
+        "properties": {
+          "name": {
+            "type": "string",
+            "minLength": 1
+          },
+          "traffic": {
+            "type": "integer",
+            "minimum": 0,
+            "maximum": 100
+          },
+          "online": {
+            "type": "boolean"
+          },
+          "params": {
+            "type": "object",
+            "additionalProperties": {
+              "type": "string"
+            }
+          }
+        }
+      },
+      "ABTestExperimentWrite": {
+        "type": "object",
+        "title": "ABTestExperimentWrite",
+        "properties": {
+          "name": {
+            "type": "string",
+            "minLength": 1
+          },
+          "traffic": {
+            "type": "integer",
+            "minimum": 0,
+            "maximum": 100
+          },
+          "online": {
+            "type": "boolean"
+          },
+          "params": {
+            "type": "object",
+            "additionalProperties": {
+              "type": "string"
+            }
+          }
+        }
+      },
       "ScheduledTask": {
         "type": "object",
         "title": "ScheduledTask",
@@ -9110,6 +10876,39 @@ export const openApiDocument: {
           "minLength": 1
         },
         "example": "1001"
+      },
+      "sceneId": {
+        "name": "sceneId",
+        "in": "path",
+        "required": true,
+        "schema": {
+          "type": "integer",
+          "format": "int64",
+          "minimum": 1
+        },
+        "example": 20404
+      },
+      "groupId": {
+        "name": "groupId",
+        "in": "path",
+        "required": true,
+        "schema": {
+          "type": "integer",
+          "format": "int64",
+          "minimum": 1
+        },
+        "example": 13467
+      },
+      "experimentId": {
+        "name": "experimentId",
+        "in": "path",
+        "required": true,
+        "schema": {
+          "type": "integer",
+          "format": "int64",
+          "minimum": 1
+        },
+        "example": 85373
       },
       "taskId": {
         "name": "taskId",

@@ -60,7 +60,9 @@ export function describeBehaviour(model: ModelOperation): string {
           : "the spec's example"
       }`;
     case 'singleton-put':
-      return `merges the body into the singleton${under(model)}${extras(model)}`;
+      return (model.op.requestBody?.schema as { type?: string } | undefined)?.type === 'array'
+        ? `replaces the singleton${under(model)} with the list sent${extras(model)}`
+        : `merges the body into the singleton${under(model)}${extras(model)}`;
     case 'field-put':
       return `sets ${code(model.field!)}${under(model)} to the body; its GET shows it${extras(model)}`;
     case 'action':

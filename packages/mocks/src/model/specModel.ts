@@ -162,6 +162,21 @@ function itemFieldOf(document: Json, op: OpenApiOperation | undefined) {
   return undefined;
 }
 
+const isObjectSchema = (schema: Json) => schema?.type === 'object' || Boolean(schema?.properties);
+
+/** The field of a singleton's answer that holds its value: an object, else a list of values. */
+function singletonFieldOf(document: Json, op: OpenApiOperation | undefined) {
+  const object = itemFieldOf(document, op);
+  if (object) return object;
+  const success = op && successOf(op);
+  const body = success?.schema ? camelSchema(document, success.schema) : undefined;
+  for (const [name, raw] of Object.entries<Json>(body?.properties ?? {})) {
+    const schema = deref(document, raw);
+    if (schema?.type === 'array') return { name, schema };
+  }
+  return undefined;
+}
+
 /** The array field of a list answer (x-acs-pagination's items, else the one array), and its item schema. */
 function itemsFieldOf(document: Json, op: OpenApiOperation | undefined, meta: OperationMetadata | undefined) {
   const success = op && successOf(op);
@@ -225,7 +240,8 @@ function findCollections(document: Json, ops: OpenApiOperation[], metas: Map<str
     const itemOps = ops.filter((o) => ITEM_PATH.exec(o.path)?.[1] === path);
     const fromItem = itemOps.map((o) => itemFieldOf(document, o)).find(Boolean);
     const itemSchema = items?.schema ?? fromItem?.schema;
-    if (!itemSchema || (!items && itemOps.length === 0)) continue;
+    // A list of plain values (strings, say) is no collection of items: its path may be a singleton.
+    if (!itemSchema || (!items && itemOps.length === 0) || !isObjectSchema(itemSchema)) continue;
     const fields = new Set(Object.keys(itemSchema.properties ?? {}));
     const required: string[] = itemSchema.required ?? [];
     const params = pathParams(path);
@@ -331,7 +347,7 @@ function classify(document: Json, op: OpenApiOperation, collections: Map<string,
     };
   if (singletons.has(op.path)) {
     const behaviour = op.method === 'GET' ? ('singleton-get' as const) : ('singleton-put' as const);
-    const itemField = behaviour === 'singleton-get' ? itemFieldOf(document, op)?.name : undefined;
+    const itemField = behaviour === 'singleton-get' ? singletonFieldOf(document, op)?.name : undefined;
     return { behaviour, collection: undefined, itemField };
   }
   return { behaviour: 'example' as const, collection: undefined, itemField: undefined };
@@ -341,15 +357,16 @@ function classify(document: Json, op: OpenApiOperation, collections: Map<string,
 const ACTION_PATH = /\/actions\/[^/{}]+$/;
 
 /**
- * The singletons: a path that is no collection, with a GET whose answer holds one object and a
- * PUT, PATCH or POST beside it (the default instance of a function, the quota of an app group).
+ * The singletons: a path that is no collection, with a GET whose answer holds one object (or one
+ * list of values) and a PUT, PATCH or POST beside it (the default instance of a function, the
+ * quota of an app group, the fixed-flow dividers of an experiment).
  */
 function findSingletons(document: Json, ops: OpenApiOperation[], collections: Map<string, Collection>): Set<string> {
   const out = new Set<string>();
   for (const op of ops) {
     if (op.method !== 'GET' || collections.has(op.path) || ITEM_PATH.test(op.path) || ACTION_PATH.test(op.path))
       continue;
-    if (!itemFieldOf(document, op)) continue;
+    if (!singletonFieldOf(document, op)) continue;
     if (ops.some((w) => w.path === op.path && ['PUT', 'PATCH', 'POST'].includes(w.method))) out.add(op.path);
   }
   return out;

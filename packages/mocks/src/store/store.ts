@@ -68,6 +68,8 @@ export class ResourceStore {
   #deleted = new Set<string>();
   /** App groups created through the API: they start empty, with none of the default data. */
   #fresh = new Set<string>();
+  /** The items created through the API (not defaults), by place: nothing of the defaults is under them. */
+  #created = new Set<string>();
   /** The last id the store assigned, per collection: ids are never reused until a reset. */
   #ids = new Map<string, number>();
 
@@ -100,6 +102,7 @@ export class ResourceStore {
     this.#singletons.clear();
     this.#deleted.clear();
     this.#fresh.clear();
+    this.#created.clear();
     this.#ids.clear();
     this.#materialized.clear();
     const main = this.main;
@@ -302,12 +305,24 @@ export class ResourceStore {
     return out;
   }
 
+  /** Where an item is: its collection, app group, parents and key. */
+  #placeKey(collection: Collection, scope: string, parents: Parents, key: unknown): string {
+    return JSON.stringify([collection.path, scope, pick(parents, collection.parents), String(key)]);
+  }
+
+  /** Whether the item a nested collection sits under was created through the API: it starts with nothing under it. */
+  #underCreated(collection: Collection, scope: string, parents: Parents): boolean {
+    const owner = collection.owner;
+    if (!owner || parents[owner.param] === undefined) return false;
+    return this.#created.has(this.#placeKey(owner.collection, scope, parents, parents[owner.param]));
+  }
+
   /** Every item of a partition, defaults first, in a stable order. Shared: don't mutate. */
   #all(collection: Collection, scope: string, parents: Parents): Item[] {
     if (collection.isScope) return this.#scopeItems(collection);
     const data = this.#scopes.get(collection.path)?.get(scope);
     const defaults: Item[] = [];
-    if (this.#showsDefaults(collection) && !this.#fresh.has(scope)) {
+    if (this.#showsDefaults(collection) && !this.#fresh.has(scope) && !this.#underCreated(collection, scope, parents)) {
       for (const item of this.#defaults.get(collection.path) ?? []) {
         const key = String(collection.key ? item[collection.key] : '');
         if (data?.removed.has(key)) continue;
@@ -352,6 +367,7 @@ export class ResourceStore {
     if (key !== undefined && this.get(collection, scope, parents, key)) return false;
     const stored = copy({ ...item, ...pick(parents, collection.carried) });
     this.#scope(collection, scope).entries.push({ parents: pick(parents, collection.parents), item: stored });
+    if (key !== undefined) this.#created.add(this.#placeKey(collection, scope, parents, key));
     this.#size += 1;
     this.#cache.clear();
     return true;

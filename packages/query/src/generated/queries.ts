@@ -8,6 +8,12 @@ import {
   type BindESUserAnalyzerResponse,
   type BindEsInstanceParams,
   type BindEsInstanceResponse,
+  type CreateABTestExperimentParams,
+  type CreateABTestExperimentResponse,
+  type CreateABTestGroupParams,
+  type CreateABTestGroupResponse,
+  type CreateABTestSceneParams,
+  type CreateABTestSceneResponse,
   type CreateAppGroupCredentialsParams,
   type CreateAppGroupCredentialsResponse,
   type CreateAppGroupParams,
@@ -24,12 +30,24 @@ import {
   type CreateFunctionTaskResponse,
   type CreateScheduledTaskParams,
   type CreateScheduledTaskResponse,
+  type DeleteABTestExperimentParams,
+  type DeleteABTestExperimentResponse,
+  type DeleteABTestGroupParams,
+  type DeleteABTestGroupResponse,
+  type DeleteABTestSceneParams,
+  type DeleteABTestSceneResponse,
   type DeleteFunctionInstanceParams,
   type DeleteFunctionInstanceResponse,
   type DeleteFunctionResourceParams,
   type DeleteFunctionResourceResponse,
   type DeleteFunctionTaskParams,
   type DeleteFunctionTaskResponse,
+  type DescribeABTestExperimentParams,
+  type DescribeABTestExperimentResponse,
+  type DescribeABTestGroupParams,
+  type DescribeABTestGroupResponse,
+  type DescribeABTestSceneParams,
+  type DescribeABTestSceneResponse,
   type DescribeAppGroupParams,
   type DescribeAppGroupResponse,
   type DescribeAppParams,
@@ -60,6 +78,14 @@ import {
   type GetFunctionTaskResponse,
   type GetFunctionVersionParams,
   type GetFunctionVersionResponse,
+  type ListABTestExperimentsParams,
+  type ListABTestExperimentsResponse,
+  type ListABTestFixedFlowDividersParams,
+  type ListABTestFixedFlowDividersResponse,
+  type ListABTestGroupsParams,
+  type ListABTestGroupsResponse,
+  type ListABTestScenesParams,
+  type ListABTestScenesResponse,
   type ListAppGroupsParams,
   type ListAppGroupsResponse,
   type ListDataCollectionsParams,
@@ -116,6 +142,14 @@ import {
   type UnbindEsInstanceResponse,
   type UntagResourcesParams,
   type UntagResourcesResponse,
+  type UpdateABTestExperimentParams,
+  type UpdateABTestExperimentResponse,
+  type UpdateABTestFixedFlowDividersParams,
+  type UpdateABTestFixedFlowDividersResponse,
+  type UpdateABTestGroupParams,
+  type UpdateABTestGroupResponse,
+  type UpdateABTestSceneParams,
+  type UpdateABTestSceneResponse,
   type UpdateAppGroupDeleteProtectionParams,
   type UpdateAppGroupDeleteProtectionResponse,
   type UpdateFetchFieldsParams,
@@ -163,6 +197,23 @@ import {
   describeElasticPlanOperation,
   modifyElasticPlanOperation,
   removeElasticPlanOperation,
+  listABTestScenesOperation,
+  createABTestSceneOperation,
+  describeABTestSceneOperation,
+  updateABTestSceneOperation,
+  deleteABTestSceneOperation,
+  listABTestGroupsOperation,
+  createABTestGroupOperation,
+  describeABTestGroupOperation,
+  updateABTestGroupOperation,
+  deleteABTestGroupOperation,
+  listABTestExperimentsOperation,
+  createABTestExperimentOperation,
+  describeABTestExperimentOperation,
+  updateABTestExperimentOperation,
+  deleteABTestExperimentOperation,
+  listABTestFixedFlowDividersOperation,
+  updateABTestFixedFlowDividersOperation,
   listScheduledTasksOperation,
   createScheduledTaskOperation,
   describeScheduledTaskOperation,
@@ -444,6 +495,112 @@ const removeElasticPlanInvalidates: InvalidationPlan = {"resource":{"segments":[
 /** Mutation options for removeElasticPlan (`DELETE /v4/openapi/app-groups/{appGroupIdentity}/elastic-plans/{planId}`); on success it refreshes everything under `/app-groups/{appGroupIdentity}/elastic-plans/{planId}` and the lists of `/app-groups/{appGroupIdentity}/elastic-plans`. */
 export const removeElasticPlanMutation = (client: OpenSearchCore, config?: OpenSearchMutationConfig<RemoveElasticPlanResponse, RemoveElasticPlanParams>) =>
   mutationOptions<RemoveElasticPlanResponse, RemoveElasticPlanParams>(client, removeElasticPlanOperation, removeElasticPlanInvalidates, config);
+
+const listABTestScenesPlan: KeyPlan = {"segments":["app-groups","{appGroupIdentity}","scenes"]};
+/** The query key of listABTestScenes: `["opensearch", ...path, query]`; a prefix matches everything below it. */
+export const listABTestScenesQueryKey = (params: ListABTestScenesParams) =>
+  queryKeyOf(listABTestScenesOperation, listABTestScenesPlan, params) as DataTag<QueryKey, ListABTestScenesResponse, OpenSearchError>;
+/** Query options for listABTestScenes (`GET /v4/openapi/app-groups/{appGroupIdentity}/scenes`): its key, a queryFn that passes TanStack's signal, no TanStack retry. */
+export const listABTestScenesOptions = (client: OpenSearchCore, params: ListABTestScenesParams, options?: QueryCallOptions) =>
+  readOptions<ListABTestScenesResponse>(client, listABTestScenesOperation, listABTestScenesPlan, params, options);
+
+const createABTestSceneInvalidates: InvalidationPlan = {"resource":{"segments":["app-groups","{appGroupIdentity}","scenes"]}};
+/** Mutation options for createABTestScene (`POST /v4/openapi/app-groups/{appGroupIdentity}/scenes`); on success it refreshes everything under `/app-groups/{appGroupIdentity}/scenes`. */
+export const createABTestSceneMutation = (client: OpenSearchCore, config?: OpenSearchMutationConfig<CreateABTestSceneResponse, CreateABTestSceneParams>) =>
+  mutationOptions<CreateABTestSceneResponse, CreateABTestSceneParams>(client, createABTestSceneOperation, createABTestSceneInvalidates, config);
+
+const describeABTestScenePlan: KeyPlan = {"segments":["app-groups","{appGroupIdentity}","scenes","{sceneId}"]};
+/** The query key of describeABTestScene: `["opensearch", ...path, query]`; a prefix matches everything below it. */
+export const describeABTestSceneQueryKey = (params: DescribeABTestSceneParams) =>
+  queryKeyOf(describeABTestSceneOperation, describeABTestScenePlan, params) as DataTag<QueryKey, DescribeABTestSceneResponse, OpenSearchError>;
+/** Query options for describeABTestScene (`GET /v4/openapi/app-groups/{appGroupIdentity}/scenes/{sceneId}`): its key, a queryFn that passes TanStack's signal, no TanStack retry. */
+export const describeABTestSceneOptions = (client: OpenSearchCore, params: DescribeABTestSceneParams, options?: QueryCallOptions) =>
+  readOptions<DescribeABTestSceneResponse>(client, describeABTestSceneOperation, describeABTestScenePlan, params, options);
+
+const updateABTestSceneInvalidates: InvalidationPlan = {"resource":{"segments":["app-groups","{appGroupIdentity}","scenes","{sceneId}"]},"collection":{"segments":["app-groups","{appGroupIdentity}","scenes"]}};
+/** Mutation options for updateABTestScene (`PUT /v4/openapi/app-groups/{appGroupIdentity}/scenes/{sceneId}`); on success it refreshes everything under `/app-groups/{appGroupIdentity}/scenes/{sceneId}` and the lists of `/app-groups/{appGroupIdentity}/scenes`. */
+export const updateABTestSceneMutation = (client: OpenSearchCore, config?: OpenSearchMutationConfig<UpdateABTestSceneResponse, UpdateABTestSceneParams>) =>
+  mutationOptions<UpdateABTestSceneResponse, UpdateABTestSceneParams>(client, updateABTestSceneOperation, updateABTestSceneInvalidates, config);
+
+const deleteABTestSceneInvalidates: InvalidationPlan = {"resource":{"segments":["app-groups","{appGroupIdentity}","scenes","{sceneId}"]},"collection":{"segments":["app-groups","{appGroupIdentity}","scenes"]}};
+/** Mutation options for deleteABTestScene (`DELETE /v4/openapi/app-groups/{appGroupIdentity}/scenes/{sceneId}`); on success it refreshes everything under `/app-groups/{appGroupIdentity}/scenes/{sceneId}` and the lists of `/app-groups/{appGroupIdentity}/scenes`. */
+export const deleteABTestSceneMutation = (client: OpenSearchCore, config?: OpenSearchMutationConfig<DeleteABTestSceneResponse, DeleteABTestSceneParams>) =>
+  mutationOptions<DeleteABTestSceneResponse, DeleteABTestSceneParams>(client, deleteABTestSceneOperation, deleteABTestSceneInvalidates, config);
+
+const listABTestGroupsPlan: KeyPlan = {"segments":["app-groups","{appGroupIdentity}","scenes","{sceneId}","groups"]};
+/** The query key of listABTestGroups: `["opensearch", ...path, query]`; a prefix matches everything below it. */
+export const listABTestGroupsQueryKey = (params: ListABTestGroupsParams) =>
+  queryKeyOf(listABTestGroupsOperation, listABTestGroupsPlan, params) as DataTag<QueryKey, ListABTestGroupsResponse, OpenSearchError>;
+/** Query options for listABTestGroups (`GET /v4/openapi/app-groups/{appGroupIdentity}/scenes/{sceneId}/groups`): its key, a queryFn that passes TanStack's signal, no TanStack retry. */
+export const listABTestGroupsOptions = (client: OpenSearchCore, params: ListABTestGroupsParams, options?: QueryCallOptions) =>
+  readOptions<ListABTestGroupsResponse>(client, listABTestGroupsOperation, listABTestGroupsPlan, params, options);
+
+const createABTestGroupInvalidates: InvalidationPlan = {"resource":{"segments":["app-groups","{appGroupIdentity}","scenes","{sceneId}","groups"]}};
+/** Mutation options for createABTestGroup (`POST /v4/openapi/app-groups/{appGroupIdentity}/scenes/{sceneId}/groups`); on success it refreshes everything under `/app-groups/{appGroupIdentity}/scenes/{sceneId}/groups`. */
+export const createABTestGroupMutation = (client: OpenSearchCore, config?: OpenSearchMutationConfig<CreateABTestGroupResponse, CreateABTestGroupParams>) =>
+  mutationOptions<CreateABTestGroupResponse, CreateABTestGroupParams>(client, createABTestGroupOperation, createABTestGroupInvalidates, config);
+
+const describeABTestGroupPlan: KeyPlan = {"segments":["app-groups","{appGroupIdentity}","scenes","{sceneId}","groups","{groupId}"]};
+/** The query key of describeABTestGroup: `["opensearch", ...path, query]`; a prefix matches everything below it. */
+export const describeABTestGroupQueryKey = (params: DescribeABTestGroupParams) =>
+  queryKeyOf(describeABTestGroupOperation, describeABTestGroupPlan, params) as DataTag<QueryKey, DescribeABTestGroupResponse, OpenSearchError>;
+/** Query options for describeABTestGroup (`GET /v4/openapi/app-groups/{appGroupIdentity}/scenes/{sceneId}/groups/{groupId}`): its key, a queryFn that passes TanStack's signal, no TanStack retry. */
+export const describeABTestGroupOptions = (client: OpenSearchCore, params: DescribeABTestGroupParams, options?: QueryCallOptions) =>
+  readOptions<DescribeABTestGroupResponse>(client, describeABTestGroupOperation, describeABTestGroupPlan, params, options);
+
+const updateABTestGroupInvalidates: InvalidationPlan = {"resource":{"segments":["app-groups","{appGroupIdentity}","scenes","{sceneId}","groups","{groupId}"]},"collection":{"segments":["app-groups","{appGroupIdentity}","scenes","{sceneId}","groups"]}};
+/** Mutation options for updateABTestGroup (`PUT /v4/openapi/app-groups/{appGroupIdentity}/scenes/{sceneId}/groups/{groupId}`); on success it refreshes everything under `/app-groups/{appGroupIdentity}/scenes/{sceneId}/groups/{groupId}` and the lists of `/app-groups/{appGroupIdentity}/scenes/{sceneId}/groups`. */
+export const updateABTestGroupMutation = (client: OpenSearchCore, config?: OpenSearchMutationConfig<UpdateABTestGroupResponse, UpdateABTestGroupParams>) =>
+  mutationOptions<UpdateABTestGroupResponse, UpdateABTestGroupParams>(client, updateABTestGroupOperation, updateABTestGroupInvalidates, config);
+
+const deleteABTestGroupInvalidates: InvalidationPlan = {"resource":{"segments":["app-groups","{appGroupIdentity}","scenes","{sceneId}","groups","{groupId}"]},"collection":{"segments":["app-groups","{appGroupIdentity}","scenes","{sceneId}","groups"]}};
+/** Mutation options for deleteABTestGroup (`DELETE /v4/openapi/app-groups/{appGroupIdentity}/scenes/{sceneId}/groups/{groupId}`); on success it refreshes everything under `/app-groups/{appGroupIdentity}/scenes/{sceneId}/groups/{groupId}` and the lists of `/app-groups/{appGroupIdentity}/scenes/{sceneId}/groups`. */
+export const deleteABTestGroupMutation = (client: OpenSearchCore, config?: OpenSearchMutationConfig<DeleteABTestGroupResponse, DeleteABTestGroupParams>) =>
+  mutationOptions<DeleteABTestGroupResponse, DeleteABTestGroupParams>(client, deleteABTestGroupOperation, deleteABTestGroupInvalidates, config);
+
+const listABTestExperimentsPlan: KeyPlan = {"segments":["app-groups","{appGroupIdentity}","scenes","{sceneId}","groups","{groupId}","experiments"]};
+/** The query key of listABTestExperiments: `["opensearch", ...path, query]`; a prefix matches everything below it. */
+export const listABTestExperimentsQueryKey = (params: ListABTestExperimentsParams) =>
+  queryKeyOf(listABTestExperimentsOperation, listABTestExperimentsPlan, params) as DataTag<QueryKey, ListABTestExperimentsResponse, OpenSearchError>;
+/** Query options for listABTestExperiments (`GET /v4/openapi/app-groups/{appGroupIdentity}/scenes/{sceneId}/groups/{groupId}/experiments`): its key, a queryFn that passes TanStack's signal, no TanStack retry. */
+export const listABTestExperimentsOptions = (client: OpenSearchCore, params: ListABTestExperimentsParams, options?: QueryCallOptions) =>
+  readOptions<ListABTestExperimentsResponse>(client, listABTestExperimentsOperation, listABTestExperimentsPlan, params, options);
+
+const createABTestExperimentInvalidates: InvalidationPlan = {"resource":{"segments":["app-groups","{appGroupIdentity}","scenes","{sceneId}","groups","{groupId}","experiments"]}};
+/** Mutation options for createABTestExperiment (`POST /v4/openapi/app-groups/{appGroupIdentity}/scenes/{sceneId}/groups/{groupId}/experiments`); on success it refreshes everything under `/app-groups/{appGroupIdentity}/scenes/{sceneId}/groups/{groupId}/experiments`. */
+export const createABTestExperimentMutation = (client: OpenSearchCore, config?: OpenSearchMutationConfig<CreateABTestExperimentResponse, CreateABTestExperimentParams>) =>
+  mutationOptions<CreateABTestExperimentResponse, CreateABTestExperimentParams>(client, createABTestExperimentOperation, createABTestExperimentInvalidates, config);
+
+const describeABTestExperimentPlan: KeyPlan = {"segments":["app-groups","{appGroupIdentity}","scenes","{sceneId}","groups","{groupId}","experiments","{experimentId}"]};
+/** The query key of describeABTestExperiment: `["opensearch", ...path, query]`; a prefix matches everything below it. */
+export const describeABTestExperimentQueryKey = (params: DescribeABTestExperimentParams) =>
+  queryKeyOf(describeABTestExperimentOperation, describeABTestExperimentPlan, params) as DataTag<QueryKey, DescribeABTestExperimentResponse, OpenSearchError>;
+/** Query options for describeABTestExperiment (`GET /v4/openapi/app-groups/{appGroupIdentity}/scenes/{sceneId}/groups/{groupId}/experiments/{experimentId}`): its key, a queryFn that passes TanStack's signal, no TanStack retry. */
+export const describeABTestExperimentOptions = (client: OpenSearchCore, params: DescribeABTestExperimentParams, options?: QueryCallOptions) =>
+  readOptions<DescribeABTestExperimentResponse>(client, describeABTestExperimentOperation, describeABTestExperimentPlan, params, options);
+
+const updateABTestExperimentInvalidates: InvalidationPlan = {"resource":{"segments":["app-groups","{appGroupIdentity}","scenes","{sceneId}","groups","{groupId}","experiments","{experimentId}"]},"collection":{"segments":["app-groups","{appGroupIdentity}","scenes","{sceneId}","groups","{groupId}","experiments"]}};
+/** Mutation options for updateABTestExperiment (`PUT /v4/openapi/app-groups/{appGroupIdentity}/scenes/{sceneId}/groups/{groupId}/experiments/{experimentId}`); on success it refreshes everything under `/app-groups/{appGroupIdentity}/scenes/{sceneId}/groups/{groupId}/experiments/{experimentId}` and the lists of `/app-groups/{appGroupIdentity}/scenes/{sceneId}/groups/{groupId}/experiments`. */
+export const updateABTestExperimentMutation = (client: OpenSearchCore, config?: OpenSearchMutationConfig<UpdateABTestExperimentResponse, UpdateABTestExperimentParams>) =>
+  mutationOptions<UpdateABTestExperimentResponse, UpdateABTestExperimentParams>(client, updateABTestExperimentOperation, updateABTestExperimentInvalidates, config);
+
+const deleteABTestExperimentInvalidates: InvalidationPlan = {"resource":{"segments":["app-groups","{appGroupIdentity}","scenes","{sceneId}","groups","{groupId}","experiments","{experimentId}"]},"collection":{"segments":["app-groups","{appGroupIdentity}","scenes","{sceneId}","groups","{groupId}","experiments"]}};
+/** Mutation options for deleteABTestExperiment (`DELETE /v4/openapi/app-groups/{appGroupIdentity}/scenes/{sceneId}/groups/{groupId}/experiments/{experimentId}`); on success it refreshes everything under `/app-groups/{appGroupIdentity}/scenes/{sceneId}/groups/{groupId}/experiments/{experimentId}` and the lists of `/app-groups/{appGroupIdentity}/scenes/{sceneId}/groups/{groupId}/experiments`. */
+export const deleteABTestExperimentMutation = (client: OpenSearchCore, config?: OpenSearchMutationConfig<DeleteABTestExperimentResponse, DeleteABTestExperimentParams>) =>
+  mutationOptions<DeleteABTestExperimentResponse, DeleteABTestExperimentParams>(client, deleteABTestExperimentOperation, deleteABTestExperimentInvalidates, config);
+
+const listABTestFixedFlowDividersPlan: KeyPlan = {"segments":["app-groups","{appGroupIdentity}","scenes","{sceneId}","groups","{groupId}","experiments","{experimentId}","fixed-flow-dividers"]};
+/** The query key of listABTestFixedFlowDividers: `["opensearch", ...path, query]`; a prefix matches everything below it. */
+export const listABTestFixedFlowDividersQueryKey = (params: ListABTestFixedFlowDividersParams) =>
+  queryKeyOf(listABTestFixedFlowDividersOperation, listABTestFixedFlowDividersPlan, params) as DataTag<QueryKey, ListABTestFixedFlowDividersResponse, OpenSearchError>;
+/** Query options for listABTestFixedFlowDividers (`GET /v4/openapi/app-groups/{appGroupIdentity}/scenes/{sceneId}/groups/{groupId}/experiments/{experimentId}/fixed-flow-dividers`): its key, a queryFn that passes TanStack's signal, no TanStack retry. */
+export const listABTestFixedFlowDividersOptions = (client: OpenSearchCore, params: ListABTestFixedFlowDividersParams, options?: QueryCallOptions) =>
+  readOptions<ListABTestFixedFlowDividersResponse>(client, listABTestFixedFlowDividersOperation, listABTestFixedFlowDividersPlan, params, options);
+
+const updateABTestFixedFlowDividersInvalidates: InvalidationPlan = {"resource":{"segments":["app-groups","{appGroupIdentity}","scenes","{sceneId}","groups","{groupId}","experiments","{experimentId}","fixed-flow-dividers"]}};
+/** Mutation options for updateABTestFixedFlowDividers (`PUT /v4/openapi/app-groups/{appGroupIdentity}/scenes/{sceneId}/groups/{groupId}/experiments/{experimentId}/fixed-flow-dividers`); on success it refreshes everything under `/app-groups/{appGroupIdentity}/scenes/{sceneId}/groups/{groupId}/experiments/{experimentId}/fixed-flow-dividers`. */
+export const updateABTestFixedFlowDividersMutation = (client: OpenSearchCore, config?: OpenSearchMutationConfig<UpdateABTestFixedFlowDividersResponse, UpdateABTestFixedFlowDividersParams>) =>
+  mutationOptions<UpdateABTestFixedFlowDividersResponse, UpdateABTestFixedFlowDividersParams>(client, updateABTestFixedFlowDividersOperation, updateABTestFixedFlowDividersInvalidates, config);
 
 const listScheduledTasksPlan: KeyPlan = {"segments":["app-groups","{appGroupIdentity}","scheduled-tasks"]};
 /** The query key of listScheduledTasks: `["opensearch", ...path, query]`; a prefix matches everything below it. */
