@@ -88,3 +88,22 @@ describe('signRequest', () => {
     ).rejects.toThrow('credentials.accessKeySecret is missing or empty');
   });
 });
+
+describe('the URLs signRequest has parsed before', () => {
+  it('are reused, and a URL signed after many others is parsed again, the same', async () => {
+    const options = {
+      credentials: { accessKeyId: 'ak', accessKeySecret: 'sk' },
+      action: 'A',
+      version: 'V',
+      now: () => 0,
+      nonce: () => 'n',
+    };
+    const sign = (url: string) => signRequest({ method: 'GET', url }, options);
+    const first = await sign('https://h.example/a%2Ab?b=2&a=1');
+    for (let i = 0; i < 100; i++) await sign(`https://h.example/p${i}?q=${i}`);
+    const again = await sign('https://h.example/a%2Ab?b=2&a=1');
+    expect(again.canonicalRequest).toBe(first.canonicalRequest);
+    expect(first.canonicalRequest.split('\n').slice(0, 3)).toEqual(['GET', '/a%2Ab', 'a=1&b=2']);
+    expect(await sign('https://h.example/p7?q=7')).toMatchObject({ host: 'h.example' });
+  });
+});

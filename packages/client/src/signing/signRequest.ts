@@ -81,11 +81,31 @@ function callerHeaders(headers: HeadersLike | undefined, added: Record<string, s
   return { contentType, extra: [...signed] };
 }
 
+/** What signing needs of a URL: its host and its canonical path and query. */
+interface ParsedUrl {
+  host: string;
+  uri: string;
+  query: string;
+}
+/** The URLs signed last, parsed (a client signs the same few URLs again and again): at most 64, the oldest go first. */
+const parsedUrls = new Map<string, ParsedUrl>();
+function parseUrl(given: string | URL): ParsedUrl {
+  const href = typeof given === 'string' ? given : given.href;
+  let parsed = parsedUrls.get(href);
+  if (!parsed) {
+    const url = new URL(href);
+    parsed = { host: url.host, uri: canonicalUri(url.pathname), query: canonicalQuery(url.search) };
+    if (parsedUrls.size >= 64) parsedUrls.delete(parsedUrls.keys().next().value as string);
+    parsedUrls.set(href, parsed);
+  }
+  return parsed;
+}
+
 /** Signs a request with ACS3-HMAC-SHA256 and returns the headers to send with it. */
 export async function signRequest(request: SignRequestInput, options: SignRequestOptions): Promise<SignedRequest> {
   const { credentials } = options;
   assertCredentials(credentials);
-  const url = new URL(request.url);
+  const url = parseUrl(request.url);
   const crypto = options.crypto ?? defaultCrypto;
   const bytes = bodyBytes(request.body);
   // Stryker disable next-line ConditionalExpression: a shortcut; hashing an empty body gives EMPTY_PAYLOAD_HASH too.
@@ -104,7 +124,7 @@ export async function signRequest(request: SignRequestInput, options: SignReques
   const { contentType, extra } = callerHeaders(request.headers, added);
   const signerHeaders = contentType === undefined ? added : { ...added, 'content-type': contentType };
   const [canonical, signed] = canonicalParts({ contentType, extra }, signerHeaders, url.host);
-  const canonicalRequest = `${request.method.toUpperCase()}\n${canonicalUri(url.pathname)}\n${canonicalQuery(url.search)}\n${canonical}\n${signed}\n${payloadHash}`;
+  const canonicalRequest = `${request.method.toUpperCase()}\n${url.uri}\n${url.query}\n${canonical}\n${signed}\n${payloadHash}`;
   const hash = crypto.sha256Hex(canonicalRequest);
   const stringToSign = `${ALGORITHM}\n${typeof hash === 'string' ? hash : await hash}`;
   const hmac = crypto.hmacSha256Hex(credentials.accessKeySecret, stringToSign);
