@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // The `pnpm start` demo: the life of an algorithm instance through @acs-opensearch/client, against
 // the built-in mock server (real HTTP on 127.0.0.1, every signature verified). Each step prints
-// what it sent and what came back: create, list, get, update, page through the training tasks,
+// what it sent and what came back: create, list, get, update, start two training tasks and page
+// through them,
 // read the function's current version, delete, and list the app groups.
 import { parseArgs } from 'node:util';
 import { createOpenSearchClient, OpenSearchError } from '@acs-opensearch/client';
@@ -95,6 +96,14 @@ async function main() {
       `getFunctionInstance ${instanceName} again`,
       () => client.getFunctionInstance({ ...where, instanceName }),
       (a) => `description is now "${a.result.description}"`,
+    );
+    await step(
+      `createFunctionTask ${instanceName} (twice: a new instance has no training tasks)`,
+      async () => [
+        await client.createFunctionTask({ ...where, instanceName }),
+        await client.createFunctionTask({ ...where, instanceName }),
+      ],
+      (tasks) => tasks.map((t) => `started (requestId ${t.requestId})`),
     );
     await step(
       `paginateFunctionTasks ${instanceName} (pageSize 1)`,

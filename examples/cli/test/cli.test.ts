@@ -76,7 +76,7 @@ describe('demo CLI', { timeout: 30_000 }, () => {
 
 describe('pnpm start: the lifecycle demo', { timeout: 30_000 }, () => {
   const lifecycle = fileURLToPath(new URL('../lifecycle.mjs', import.meta.url));
-  it('creates, lists, gets, updates, pages tasks, reads the version, deletes and lists app groups, printing each step', async () => {
+  it('creates, lists, gets, updates, starts and pages tasks, reads the version, deletes and lists app groups, printing each step', async () => {
     const { stdout } = await run(process.execPath, [lifecycle, '--instance', 'probe_model'], { env });
     const steps = [...stdout.matchAll(/^\d+\. (\w+)/gm)].map((m) => m[1]);
     expect(steps).toEqual([
@@ -85,6 +85,7 @@ describe('pnpm start: the lifecycle demo', { timeout: 30_000 }, () => {
       'getFunctionInstance',
       'updateFunctionInstance',
       'getFunctionInstance',
+      'createFunctionTask',
       'paginateFunctionTasks',
       'getFunctionCurrentVersion',
       'deleteFunctionInstance',
