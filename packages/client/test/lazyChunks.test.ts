@@ -36,7 +36,7 @@ describe('a chunk that cannot load', () => {
     const core = createOpenSearchCore({ endpoint: 'https://opensearch.example', credentials, fetch });
     const error = await invoke(core, op, paramsFor(op), { timeoutMs: 5 }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ValidationError);
-    expect((error as ValidationError).parameter).toBe('callOptions');
+    expect((error as { parameter?: string }).parameter).toBe('callOptions');
     expect(sent).toHaveLength(0);
   });
 
