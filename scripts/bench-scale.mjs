@@ -18,8 +18,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSyn
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { gzipSync } from 'node:zlib';
-import { build } from 'esbuild';
+import { bundle, pageCalling } from '../packages/client/bench/bundle.mjs';
 import { copyRepository, run } from './lib/harness.mjs';
 import { node24Binary } from './lib/node24.mjs';
 
@@ -78,44 +77,13 @@ function prepare(size, document) {
   return { size, work, operationIds };
 }
 
-const gzip = (buffers) => gzipSync(Buffer.concat(buffers), { level: 9 }).length;
-
-/** The gzip bytes a page loads first (its entry and the chunks it imports statically), as an app's bundler makes it. */
-async function pageBytes(work, contents) {
-  const result = await build({
-    stdin: { contents, resolveDir: join(work, 'packages/mocks'), loader: 'ts' },
-    bundle: true,
-    minify: true,
-    format: 'esm',
-    platform: 'browser',
-    splitting: true,
-    outdir: join(work, '.bench-out'),
-    write: false,
-    metafile: true,
-    logLevel: 'silent',
-  });
-  const outputs = result.metafile.outputs;
-  const entry = Object.keys(outputs).find((name) => outputs[name].entryPoint === '<stdin>');
-  const initial = new Set([entry]);
-  for (const name of initial)
-    for (const i of outputs[name].imports) if (i.kind === 'import-statement' && outputs[i.path]) initial.add(i.path);
-  const file = (name) => result.outputFiles.find((f) => f.path.endsWith(name.slice(name.lastIndexOf('/'))));
-  return gzip([...initial].map((name) => file(name).contents));
-}
-
-/** A page that calls the first `n` operations through their functions, with the core client. */
-const functionsPage = (ids, n) =>
-  `import { createOpenSearchCore, ${ids.slice(0, n).join(', ')} } from '@acs-opensearch/client/operations';
-const core = createOpenSearchCore();
-export const calls = [${ids
-    .slice(0, n)
-    .map((id) => `() => ${id}(core, {} as never)`)
-    .join(', ')}];`;
+/** The gzip bytes a page loads first, bundled from the copy (where its packages resolve). */
+const pageBytes = async (work, contents) => (await bundle(contents, join(work, 'packages/mocks'))).gzipBytes;
 
 async function bundles(copy) {
   const ids = copy.operationIds;
-  const one = await pageBytes(copy.work, functionsPage(ids, 1));
-  const nine = await pageBytes(copy.work, functionsPage(ids, 9));
+  const one = await pageBytes(copy.work, pageCalling(ids, 1));
+  const nine = await pageBytes(copy.work, pageCalling(ids, 9));
   const client = await pageBytes(
     copy.work,
     "import { createOpenSearchClient } from '@acs-opensearch/client'; export const client = createOpenSearchClient();",

@@ -136,16 +136,24 @@ export type ErrorCode = (typeof ERROR_CODES)[number]['code'];
 `;
 }
 
+/** `?` when an operation can be called without parameters (none required, no required body). */
+const optionalParams = (op) => (op.parameters.some((p) => p.required) || op.body?.required ? '' : '?');
+/** The doc comment of an operation's method or function: its summary, method, path and action. */
+function operationDoc(document, op) {
+  const summary = String(document.paths[op.path]?.[op.method.toLowerCase()]?.summary ?? op.action);
+  return `/** ${summary.replace(/\*\//g, '*\\/')}. \`${op.method} ${op.path}\` (${op.action}). */`;
+}
+/** The doc comment of a paginator. */
+const paginatorDoc = (op) =>
+  `/** Iterates the pages of ${op.operationId}, from \`${op.pagination.pageNumber}\` (default 1) until \`${op.pagination.totalCount}\` is reached, a page is empty or repeats, or a limit is hit. */`;
+/** The names of the parameter and answer types of each operation. */
+const typeNames = (ops) =>
+  ops.flatMap((op) => [`${pascal(op.operationId)}Params`, `${pascal(op.operationId)}Response`]);
+
 /** One typed method per operation (and a paginator per paged one): the client builds them at run time from OPERATIONS. */
 function renderOperationTypes(meta) {
   const ops = Object.values(meta.operations);
-  const names = ops.flatMap((op) => [`${pascal(op.operationId)}Params`, `${pascal(op.operationId)}Response`]);
-  const doc = (op) => {
-    const document = meta.document.paths[op.path]?.[op.method.toLowerCase()] ?? {};
-    const summary = String(document.summary ?? op.action).replace(/\*\//g, '*\\/');
-    return `/** ${summary}. \`${op.method} ${op.path}\` (${op.action}). */`;
-  };
-  const needsParams = (op) => op.parameters.some((p) => p.required) || op.body?.required;
+  const names = typeNames(ops);
   const types = ops
     .map(
       (
@@ -158,17 +166,15 @@ export type ${pascal(op.operationId)}Response = SuccessBody<operations['${op.ope
     .join('\n');
   const methods = ops
     .map(
-      (op) => `  ${doc(op)}
-  ${op.operationId}(params${needsParams(op) ? '' : '?'}: ${pascal(op.operationId)}Params, options?: CallOptions): Promise<${pascal(op.operationId)}Response>;`,
+      (op) => `  ${operationDoc(meta.document, op)}
+  ${op.operationId}(params${optionalParams(op)}: ${pascal(op.operationId)}Params, options?: CallOptions): Promise<${pascal(op.operationId)}Response>;`,
     )
     .join('\n');
   const paginators = ops
     .filter((op) => op.paginator)
     .map(
-      (
-        op,
-      ) => `  /** Iterates the pages of ${op.operationId}, from \`${op.pagination.pageNumber}\` (default 1) until \`${op.pagination.totalCount}\` is reached, a page is empty or repeats, or a limit is hit. */
-  ${op.paginator}(params${needsParams(op) ? '' : '?'}: ${pascal(op.operationId)}Params & PaginateOptions, options?: CallOptions): AsyncIterableIterator<${pascal(op.operationId)}Response>;`,
+      (op) => `  ${paginatorDoc(op)}
+  ${op.paginator}(params${optionalParams(op)}: ${pascal(op.operationId)}Params & PaginateOptions, options?: CallOptions): AsyncIterableIterator<${pascal(op.operationId)}Response>;`,
     )
     .join('\n');
   const taken = new Set(names);
@@ -200,24 +206,21 @@ ${paginators}
 /** One function per operation (and per paginator), each with only its own metadata: what a bundler keeps per import. */
 function renderFunctions(meta) {
   const ops = Object.values(meta.operations);
-  const needsParams = (op) => op.parameters.some((p) => p.required) || op.body?.required;
-  const types = ops.flatMap((op) => [`${pascal(op.operationId)}Params`, `${pascal(op.operationId)}Response`]);
-  const summary = (op) =>
-    String(meta.document.paths[op.path]?.[op.method.toLowerCase()]?.summary ?? op.action).replace(/\*\//g, '*\\/');
+  const types = typeNames(ops);
   const blocks = ops.map((op) => {
     const id = op.operationId;
     const P = `${pascal(id)}Params`;
     const R = `${pascal(id)}Response`;
-    const opt = needsParams(op) ? '' : '?';
+    const opt = optionalParams(op);
     const lines = [
-      `/** ${summary(op)}. \`${op.method} ${op.path}\` (${op.action}). */`,
+      operationDoc(meta.document, op),
       `export function ${id}(client: OpenSearchCore, params${opt}: ${P}, options?: CallOptions): Promise<${R}> {`,
       `  return invoke(client, ${metaName(id)}, params, options) as Promise<${R}>;`,
       '}',
     ];
     if (op.paginator)
       lines.push(
-        `/** Iterates the pages of ${id}, from \`${op.pagination.pageNumber}\` (default 1) until \`${op.pagination.totalCount}\` is reached, a page is empty or repeats, or a limit is hit. */`,
+        paginatorDoc(op),
         `export function ${op.paginator}(client: OpenSearchCore, params${opt}: ${P} & PaginateOptions, options?: CallOptions): AsyncIterableIterator<${R}> {`,
         `  return invokePages(client, ${metaName(id)}, params, options) as AsyncIterableIterator<${R}>;`,
         '}',

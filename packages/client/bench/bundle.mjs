@@ -10,10 +10,13 @@ import { build } from 'esbuild';
 const pkg = fileURLToPath(new URL('..', import.meta.url));
 const gzip = (buffers) => gzipSync(Buffer.concat(buffers), { level: 9 }).length;
 
-/** Bundles `contents`; the entry and the chunks it imports statically are what a page loads, the others load on first use. */
-async function bundle(contents, plugins = []) {
+/**
+ * Bundles `contents` (resolved from `resolveDir`); the entry and the chunks it imports statically are
+ * what a page loads, the others load on first use. scripts/bench-scale.mjs measures with it too.
+ */
+export async function bundle(contents, resolveDir = pkg) {
   const result = await build({
-    stdin: { contents, resolveDir: pkg, loader: 'ts' },
+    stdin: { contents, resolveDir, loader: 'ts' },
     bundle: true,
     minify: true,
     format: 'esm',
@@ -23,7 +26,6 @@ async function bundle(contents, plugins = []) {
     write: false,
     metafile: true,
     logLevel: 'silent',
-    plugins,
   });
   const outputs = result.metafile.outputs;
   const file = (name) => result.outputFiles.find((f) => f.path.endsWith(name.slice(name.lastIndexOf('/'))));
@@ -46,6 +48,15 @@ async function bundle(contents, plugins = []) {
   };
 }
 
+/** A page that calls the first `n` of `ids` through their functions, with the core client. */
+export const pageCalling = (ids, n) =>
+  `import { createOpenSearchCore, ${ids.slice(0, n).join(', ')} } from '@acs-opensearch/client/operations';
+const core = createOpenSearchCore();
+export const calls = [${ids
+    .slice(0, n)
+    .map((id) => `() => ${id}(core, {} as never)`)
+    .join(', ')}];`;
+
 /**
  * The published build's bundles (dist/web, through the package's exports): a page that calls one
  * operation through '@acs-opensearch/client/operations' (what the 10 kB target is about), the bytes
@@ -54,15 +65,8 @@ async function bundle(contents, plugins = []) {
 export async function bundleSize() {
   const { OPERATIONS } = await import('@acs-opensearch/client');
   const ids = Object.keys(OPERATIONS);
-  const page = (n) =>
-    `import { createOpenSearchCore, ${ids.slice(0, n).join(', ')} } from '@acs-opensearch/client/operations';
-const core = createOpenSearchCore();
-export const calls = [${ids
-      .slice(0, n)
-      .map((id) => `() => ${id}(core, {})`)
-      .join(', ')}];`;
-  const one = await bundle(page(1));
-  const nine = await bundle(page(9));
+  const one = await bundle(pageCalling(ids, 1));
+  const nine = await bundle(pageCalling(ids, 9));
   const client = await bundle("export { createOpenSearchClient } from '@acs-opensearch/client';");
   return {
     ...one,

@@ -4,8 +4,7 @@
 // generated rules, and signed with that operation's action.
 import type { Client } from 'openapi-fetch';
 import type { OperationMethods, OperationPaginators } from '../generated/operations.js';
-import { CALL, invokePages } from '../operations/invoke.js';
-import type { OperationMeta } from '../operations/operationMeta.js';
+import { CALL, invokePages, type OperationInvoker } from '../operations/invoke.js';
 import type { CallOptions, NormalizedPaths } from '../operations/operationTypes.js';
 import { operationList } from '../operations/resolveOperation.js';
 import { createRawClient } from '../raw/rawClient.js';
@@ -27,13 +26,11 @@ export interface OpenSearchClient
     OperationMethods,
     OperationPaginators {}
 
-type Invoker = Record<typeof CALL, (op: OperationMeta, params: unknown, call?: CallOptions) => unknown>;
-
 /** Defines `name` on `target` as a getter that makes the method for the client it is read on, once. */
-function lazyMethod(target: object, name: string, make: (client: Invoker) => unknown): void {
+function lazyMethod(target: object, name: string, make: (client: OperationInvoker) => unknown): void {
   Object.defineProperty(target, name, {
     configurable: true,
-    get(this: Invoker) {
+    get(this: OperationInvoker) {
       const method = make(this);
       Object.defineProperty(this, name, { value: method, configurable: true, writable: true });
       return method;
@@ -65,8 +62,8 @@ function methodsPrototype(): object {
 
 /** Creates a client for the OpenSearch API (2017-12-25). Every bad option is a ValidationError naming it. */
 export function createOpenSearchClient(options: OpenSearchClientOptions = {}): OpenSearchClient {
-  const { core, engine, builder, unsigned, retry, baseUrl } = createCoreParts(options);
+  const { core, transport } = createCoreParts(options);
   const client = Object.create(methodsPrototype()) as Record<PropertyKey, unknown>;
-  Object.assign(client, createRawClient({ baseUrl, unsigned, engine, builder, retry }), core);
+  Object.assign(client, createRawClient(transport), core);
   return client as unknown as OpenSearchClient;
 }

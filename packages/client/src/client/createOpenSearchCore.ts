@@ -1,4 +1,4 @@
-// The core client: options resolved (options.ts), one engine (engine/), and the two members the
+// The core client: options resolved (options.ts), one engine (engine/), and the member the
 // per-operation functions call through (operations/invoke.ts). It holds no operation: a page that
 // imports `describeAppGroup` from '@acs-opensearch/client/operations' loads this, that function and
 // its own metadata, nothing more. createOpenSearchClient builds on it.
@@ -37,8 +37,8 @@ function readerOf(op: OperationMeta): (answer: Answer) => unknown {
   return read;
 }
 
-/** What createOpenSearchClient adds its raw methods on top of. */
-export function createCoreParts(options: OpenSearchClientOptions) {
+/** The options resolved, and what sends a request: the engine, and the builder with the headers sent unsigned. */
+function transportOf(options: OpenSearchClientOptions) {
   const { config, retry, budget, secrets, credentials, hooks, crypto, fetch } = resolveOptions(options);
   const { baseUrl, timeoutMs, deadlineMs, maxResponseBytes } = config;
   const engine = createEngine({
@@ -56,9 +56,20 @@ export function createCoreParts(options: OpenSearchClientOptions) {
   const unsigned: Record<string, string> = { accept: 'application/json' };
   if (config.userAgent) unsigned['user-agent'] = config.userAgent;
   const builder = createRequestBuilder({ baseUrl, unsigned, crypto });
+  return { config, retry, baseUrl, engine, builder, unsigned };
+}
 
+type Transport = ReturnType<typeof transportOf>;
+
+/**
+ * How one client calls an operation. Not async: a call without options adds no promise hop. A call
+ * with options waits for their checks (callOptions.ts, a chunk of its own, fetched in the background
+ * when the client is made). A call refused before it is built (bad parameters or call options) is
+ * observed by onError, then rejected.
+ */
+function createCaller({ engine, builder, baseUrl, retry }: Transport) {
   const refuse = (op: OperationMeta, error: unknown, call: CallOptions | undefined) =>
-    engine.refuse(op, `${baseUrl}${op.path}`, error, (call as CallOptions | undefined)?.context);
+    engine.refuse(op, `${baseUrl}${op.path}`, error, call?.context);
 
   /** A call with its options resolved: parameters validated, the request built and sent. */
   function send(op: OperationMeta, params: unknown, own: ResolvedCallOptions, call: CallOptions | undefined) {
@@ -73,12 +84,7 @@ export function createCoreParts(options: OpenSearchClientOptions) {
     }
   }
 
-  /**
-   * Not async: a call without options adds no promise hop. A call with options waits for their
-   * checks (callOptions.ts, a chunk of its own, fetched in the background when the client is made).
-   * A call refused before it is built (bad parameters or call options) is observed by onError, then rejected.
-   */
-  function callOperation(op: OperationMeta, params: unknown, call?: CallOptions): Promise<unknown> {
+  return function callOperation(op: OperationMeta, params: unknown, call?: CallOptions): Promise<unknown> {
     if (call === undefined) return send(op, params, NO_CALL_OPTIONS, call);
     return callOptions().then(
       ({ resolveCallOptions }) => {
@@ -92,17 +98,22 @@ export function createCoreParts(options: OpenSearchClientOptions) {
       },
       (error: unknown) => refuse(op, error, call),
     );
-  }
-  prefetchCallOptions();
+  };
+}
 
+/** What createOpenSearchClient adds its raw methods on top of: the core, and the transport it calls through. */
+export function createCoreParts(options: OpenSearchClientOptions) {
+  const transport = transportOf(options);
+  const { config, baseUrl } = transport;
+  prefetchCallOptions();
   const core: OpenSearchCore & Record<PropertyKey, unknown> = {
     config,
-    [CALL]: callOperation,
+    [CALL]: createCaller(transport),
     toJSON: () => ({ ...config }),
     toString: () => `OpenSearchClient(${baseUrl})`,
     [INSPECT]: () => `OpenSearchClient ${JSON.stringify(config)}`,
   };
-  return { core, engine, builder, unsigned, retry, baseUrl };
+  return { core, transport };
 }
 
 /**

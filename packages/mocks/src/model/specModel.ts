@@ -153,11 +153,16 @@ const successOf = (op: OpenApiOperation) =>
 
 /** The object field of an answer that holds one item (`result`), and its schema. */
 function itemFieldOf(document: Json, op: OpenApiOperation | undefined) {
+  return answerField(document, op, (schema) => schema?.type === 'object' && Boolean(schema.properties));
+}
+
+/** The first field of an operation's 2xx answer (camelCase) whose schema passes `test`, and that schema. */
+function answerField(document: Json, op: OpenApiOperation | undefined, test: (schema: Json) => boolean) {
   const success = op && successOf(op);
   const body = success?.schema ? camelSchema(document, success.schema) : undefined;
   for (const [name, raw] of Object.entries<Json>(body?.properties ?? {})) {
     const schema = deref(document, raw);
-    if (schema?.type === 'object' && schema.properties) return { name, schema };
+    if (test(schema)) return { name, schema };
   }
   return undefined;
 }
@@ -166,15 +171,7 @@ const isObjectSchema = (schema: Json) => schema?.type === 'object' || Boolean(sc
 
 /** The field of a singleton's answer that holds its value: an object, else a list of values. */
 function singletonFieldOf(document: Json, op: OpenApiOperation | undefined) {
-  const object = itemFieldOf(document, op);
-  if (object) return object;
-  const success = op && successOf(op);
-  const body = success?.schema ? camelSchema(document, success.schema) : undefined;
-  for (const [name, raw] of Object.entries<Json>(body?.properties ?? {})) {
-    const schema = deref(document, raw);
-    if (schema?.type === 'array') return { name, schema };
-  }
-  return undefined;
+  return itemFieldOf(document, op) ?? answerField(document, op, (schema) => schema?.type === 'array');
 }
 
 /** The array field of a list answer (x-acs-pagination's items, else the one array), and its item schema. */
