@@ -3219,7 +3219,8 @@ export const openApiDocument: {
           "resourceType": "ABTestScenes",
           "resource": "acs:opensearch:{#regionId}:{#accountId}:apps/{#AppGroupId}",
           "conditionKeys": [],
-          "associatedOperations": []
+          "associatedOperations": [],
+          "x-acs-assumption": "Taken from the A/B test row of the application authorization rule list (create, update, delete, list and describe map to CreateApp, UpdateApp, DeleteApp, ListApp and DescribeApp); this operation's own reference page was not read."
         },
         "responses": {
           "200": {
@@ -3405,7 +3406,8 @@ export const openApiDocument: {
           "resourceType": "ABTestScenes",
           "resource": "acs:opensearch:{#regionId}:{#accountId}:apps/{#AppGroupId}",
           "conditionKeys": [],
-          "associatedOperations": []
+          "associatedOperations": [],
+          "x-acs-assumption": "Taken from the A/B test row of the application authorization rule list (create, update, delete, list and describe map to CreateApp, UpdateApp, DeleteApp, ListApp and DescribeApp); this operation's own reference page was not read."
         },
         "responses": {
           "200": {
@@ -3478,7 +3480,8 @@ export const openApiDocument: {
           "resourceType": "ABTestScenes",
           "resource": "acs:opensearch:{#regionId}:{#accountId}:apps/{#AppGroupId}",
           "conditionKeys": [],
-          "associatedOperations": []
+          "associatedOperations": [],
+          "x-acs-assumption": "Taken from the A/B test row of the application authorization rule list (create, update, delete, list and describe map to CreateApp, UpdateApp, DeleteApp, ListApp and DescribeApp); this operation's own reference page was not read."
         },
         "parameters": [
           {
@@ -3573,7 +3576,8 @@ export const openApiDocument: {
           "resourceType": "ABTestScenes",
           "resource": "acs:opensearch:{#regionId}:{#accountId}:apps/{#AppGroupId}",
           "conditionKeys": [],
-          "associatedOperations": []
+          "associatedOperations": [],
+          "x-acs-assumption": "Taken from the A/B test row of the application authorization rule list (create, update, delete, list and describe map to CreateApp, UpdateApp, DeleteApp, ListApp and DescribeApp); this operation's own reference page was not read."
         },
         "responses": {
           "200": {
@@ -3647,7 +3651,8 @@ export const openApiDocument: {
           "resourceType": "AbTestGroup",
           "resource": "acs:opensearch:{#regionId}:{#accountId}:apps/{#AppGroupId}",
           "conditionKeys": [],
-          "associatedOperations": []
+          "associatedOperations": [],
+          "x-acs-assumption": "Taken from the A/B test row of the application authorization rule list (create, update, delete, list and describe map to CreateApp, UpdateApp, DeleteApp, ListApp and DescribeApp); this operation's own reference page was not read."
         },
         "responses": {
           "200": {
@@ -3830,7 +3835,8 @@ export const openApiDocument: {
           "resourceType": "AbTestGroup",
           "resource": "acs:opensearch:{#regionId}:{#accountId}:apps/{#AppGroupId}",
           "conditionKeys": [],
-          "associatedOperations": []
+          "associatedOperations": [],
+          "x-acs-assumption": "Taken from the A/B test row of the application authorization rule list (create, update, delete, list and describe map to CreateApp, UpdateApp, DeleteApp, ListApp and DescribeApp); this operation's own reference page was not read."
         },
         "responses": {
           "200": {
@@ -3900,7 +3906,8 @@ export const openApiDocument: {
           "resourceType": "AbTestGroup",
           "resource": "acs:opensearch:{#regionId}:{#accountId}:apps/{#AppGroupId}",
           "conditionKeys": [],
-          "associatedOperations": []
+          "associatedOperations": [],
+          "x-acs-assumption": "Taken from the A/B test row of the application authorization rule list (create, update, delete, list and describe map to CreateApp, UpdateApp, DeleteApp, ListApp and DescribeApp); this operation's own reference page was not read."
         },
         "parameters": [
           {
@@ -3992,7 +3999,8 @@ export const openApiDocument: {
           "resourceType": "AbTestGroup",
           "resource": "acs:opensearch:{#regionId}:{#accountId}:apps/{#AppGroupId}",
           "conditionKeys": [],
-          "associatedOperations": []
+          "associatedOperations": [],
+          "x-acs-assumption": "Taken from the A/B test row of the application authorization rule list (create, update, delete, list and describe map to CreateApp, UpdateApp, DeleteApp, ListApp and DescribeApp); this operation's own reference page was not read."
         },
         "responses": {
           "200": {
@@ -4069,7 +4077,8 @@ export const openApiDocument: {
           "resourceType": "AbTestExperiment",
           "resource": "acs:opensearch:{#regionId}:{#accountId}:apps/{#AppGroupId}",
           "conditionKeys": [],
-          "associatedOperations": []
+          "associatedOperations": [],
+          "x-acs-assumption": "Taken from the A/B test row of the application authorization rule list (create, update, delete, list and describe map to CreateApp, UpdateApp, DeleteApp, ListApp and DescribeApp); this operation's own reference page was not read."
         },
         "responses": {
           "200": {
@@ -4437,7 +4446,8 @@ export const openApiDocument: {
           "resourceType": "AbTestExperiment",
           "resource": "acs:opensearch:{#regionId}:{#accountId}:apps/{#AppGroupId}",
           "conditionKeys": [],
-          "associatedOperations": []
+          "associatedOperations": [],
+          "x-acs-assumption": "Taken from the A/B test row of the application authorization rule list (create, update, delete, list and describe map to CreateApp, UpdateApp, DeleteApp, ListApp and DescribeApp); this operation's own reference page was not read."
         },
         "responses": {
           "200": {
