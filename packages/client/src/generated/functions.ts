@@ -86,6 +86,60 @@ import {
   listTagResourcesOperation,
   tagResourcesOperation,
   untagResourcesOperation,
+  listFirstRanksOperation,
+  createFirstRankOperation,
+  describeFirstRankOperation,
+  modifyFirstRankOperation,
+  removeFirstRankOperation,
+  listSecondRanksOperation,
+  createSecondRankOperation,
+  describeSecondRankOperation,
+  modifySecondRankOperation,
+  removeSecondRankOperation,
+  listSortExpressionsOperation,
+  listSortScriptsOperation,
+  createSortScriptOperation,
+  getSortScriptOperation,
+  updateSortScriptOperation,
+  deleteSortScriptOperation,
+  compileSortScriptOperation,
+  releaseSortScriptOperation,
+  getScriptFileNamesOperation,
+  getSortScriptFileOperation,
+  saveSortScriptFileOperation,
+  deleteSortScriptFileOperation,
+  listQueryProcessorsOperation,
+  createQueryProcessorOperation,
+  describeQueryProcessorOperation,
+  modifyQueryProcessorOperation,
+  removeQueryProcessorOperation,
+  listQueryProcessorAnalyzerResultsOperation,
+  listQueryProcessorNersOperation,
+  listSearchStrategiesOperation,
+  createSearchStrategyOperation,
+  getSearchStrategyOperation,
+  updateSearchStrategyOperation,
+  removeSearchStrategyOperation,
+  listInterventionDictionariesOperation,
+  createInterventionDictionaryOperation,
+  describeInterventionDictionaryOperation,
+  removeInterventionDictionaryOperation,
+  listInterventionDictionaryEntriesOperation,
+  pushInterventionDictionaryEntriesOperation,
+  listInterventionDictionaryNerResultsOperation,
+  listInterventionDictionaryRelatedEntitiesOperation,
+  listUserAnalyzersOperation,
+  createUserAnalyzerOperation,
+  describeUserAnalyzerOperation,
+  removeUserAnalyzerOperation,
+  listUserAnalyzerEntriesOperation,
+  pushUserAnalyzerEntriesOperation,
+  describeSlowQueryStatusOperation,
+  enableSlowQueryOperation,
+  disableSlowQueryOperation,
+  startSlowQueryAnalyzerOperation,
+  listSlowQueryCategoriesOperation,
+  listSlowQueryQueriesOperation,
 } from './metadata.js';
 import type {
   ListAppGroupsParams,
@@ -244,6 +298,114 @@ import type {
   TagResourcesResponse,
   UntagResourcesParams,
   UntagResourcesResponse,
+  ListFirstRanksParams,
+  ListFirstRanksResponse,
+  CreateFirstRankParams,
+  CreateFirstRankResponse,
+  DescribeFirstRankParams,
+  DescribeFirstRankResponse,
+  ModifyFirstRankParams,
+  ModifyFirstRankResponse,
+  RemoveFirstRankParams,
+  RemoveFirstRankResponse,
+  ListSecondRanksParams,
+  ListSecondRanksResponse,
+  CreateSecondRankParams,
+  CreateSecondRankResponse,
+  DescribeSecondRankParams,
+  DescribeSecondRankResponse,
+  ModifySecondRankParams,
+  ModifySecondRankResponse,
+  RemoveSecondRankParams,
+  RemoveSecondRankResponse,
+  ListSortExpressionsParams,
+  ListSortExpressionsResponse,
+  ListSortScriptsParams,
+  ListSortScriptsResponse,
+  CreateSortScriptParams,
+  CreateSortScriptResponse,
+  GetSortScriptParams,
+  GetSortScriptResponse,
+  UpdateSortScriptParams,
+  UpdateSortScriptResponse,
+  DeleteSortScriptParams,
+  DeleteSortScriptResponse,
+  CompileSortScriptParams,
+  CompileSortScriptResponse,
+  ReleaseSortScriptParams,
+  ReleaseSortScriptResponse,
+  GetScriptFileNamesParams,
+  GetScriptFileNamesResponse,
+  GetSortScriptFileParams,
+  GetSortScriptFileResponse,
+  SaveSortScriptFileParams,
+  SaveSortScriptFileResponse,
+  DeleteSortScriptFileParams,
+  DeleteSortScriptFileResponse,
+  ListQueryProcessorsParams,
+  ListQueryProcessorsResponse,
+  CreateQueryProcessorParams,
+  CreateQueryProcessorResponse,
+  DescribeQueryProcessorParams,
+  DescribeQueryProcessorResponse,
+  ModifyQueryProcessorParams,
+  ModifyQueryProcessorResponse,
+  RemoveQueryProcessorParams,
+  RemoveQueryProcessorResponse,
+  ListQueryProcessorAnalyzerResultsParams,
+  ListQueryProcessorAnalyzerResultsResponse,
+  ListQueryProcessorNersParams,
+  ListQueryProcessorNersResponse,
+  ListSearchStrategiesParams,
+  ListSearchStrategiesResponse,
+  CreateSearchStrategyParams,
+  CreateSearchStrategyResponse,
+  GetSearchStrategyParams,
+  GetSearchStrategyResponse,
+  UpdateSearchStrategyParams,
+  UpdateSearchStrategyResponse,
+  RemoveSearchStrategyParams,
+  RemoveSearchStrategyResponse,
+  ListInterventionDictionariesParams,
+  ListInterventionDictionariesResponse,
+  CreateInterventionDictionaryParams,
+  CreateInterventionDictionaryResponse,
+  DescribeInterventionDictionaryParams,
+  DescribeInterventionDictionaryResponse,
+  RemoveInterventionDictionaryParams,
+  RemoveInterventionDictionaryResponse,
+  ListInterventionDictionaryEntriesParams,
+  ListInterventionDictionaryEntriesResponse,
+  PushInterventionDictionaryEntriesParams,
+  PushInterventionDictionaryEntriesResponse,
+  ListInterventionDictionaryNerResultsParams,
+  ListInterventionDictionaryNerResultsResponse,
+  ListInterventionDictionaryRelatedEntitiesParams,
+  ListInterventionDictionaryRelatedEntitiesResponse,
+  ListUserAnalyzersParams,
+  ListUserAnalyzersResponse,
+  CreateUserAnalyzerParams,
+  CreateUserAnalyzerResponse,
+  DescribeUserAnalyzerParams,
+  DescribeUserAnalyzerResponse,
+  RemoveUserAnalyzerParams,
+  RemoveUserAnalyzerResponse,
+  ListUserAnalyzerEntriesParams,
+  ListUserAnalyzerEntriesResponse,
+  PushUserAnalyzerEntriesParams,
+  PushUserAnalyzerEntriesResponse,
+  DescribeSlowQueryStatusParams,
+  DescribeSlowQueryStatusResponse,
+  EnableSlowQueryParams,
+  EnableSlowQueryResponse,
+  DisableSlowQueryParams,
+  DisableSlowQueryResponse,
+  StartSlowQueryAnalyzerParams,
+  StartSlowQueryAnalyzerResponse,
+  ListSlowQueryCategoriesParams,
+  ListSlowQueryCategoriesResponse,
+  ListSlowQueryQueriesParams,
+  ListSlowQueryQueriesResponse,
 } from './operations.js';
 
 /** List the applications of the account. `GET /v4/openapi/app-groups` (ListAppGroups). */
@@ -674,4 +836,290 @@ export function tagResources(client: OpenSearchCore, params: TagResourcesParams,
 /** Remove tags from resources. `DELETE /v4/openapi/resource-tags` (UntagResources). */
 export function untagResources(client: OpenSearchCore, params: UntagResourcesParams, options?: CallOptions): Promise<UntagResourcesResponse> {
   return invoke(client, untagResourcesOperation, params, options) as Promise<UntagResourcesResponse>;
+}
+
+/** List the rough sort (first-phase ranking) expressions of an application version. `GET /v4/openapi/app-groups/{appGroupIdentity}/apps/{appId}/first-ranks` (ListFirstRanks). */
+export function listFirstRanks(client: OpenSearchCore, params: ListFirstRanksParams, options?: CallOptions): Promise<ListFirstRanksResponse> {
+  return invoke(client, listFirstRanksOperation, params, options) as Promise<ListFirstRanksResponse>;
+}
+
+/** Create a rough sort (first-phase ranking) expression. `POST /v4/openapi/app-groups/{appGroupIdentity}/apps/{appId}/first-ranks` (CreateFirstRank). */
+export function createFirstRank(client: OpenSearchCore, params: CreateFirstRankParams, options?: CallOptions): Promise<CreateFirstRankResponse> {
+  return invoke(client, createFirstRankOperation, params, options) as Promise<CreateFirstRankResponse>;
+}
+
+/** Get one rough sort (first-phase ranking) expression. `GET /v4/openapi/app-groups/{appGroupIdentity}/apps/{appId}/first-ranks/{name}` (DescribeFirstRank). */
+export function describeFirstRank(client: OpenSearchCore, params: DescribeFirstRankParams, options?: CallOptions): Promise<DescribeFirstRankResponse> {
+  return invoke(client, describeFirstRankOperation, params, options) as Promise<DescribeFirstRankResponse>;
+}
+
+/** Change a rough sort (first-phase ranking) expression. `PUT /v4/openapi/app-groups/{appGroupIdentity}/apps/{appId}/first-ranks/{name}` (ModifyFirstRank). */
+export function modifyFirstRank(client: OpenSearchCore, params: ModifyFirstRankParams, options?: CallOptions): Promise<ModifyFirstRankResponse> {
+  return invoke(client, modifyFirstRankOperation, params, options) as Promise<ModifyFirstRankResponse>;
+}
+
+/** Delete a rough sort (first-phase ranking) expression. `DELETE /v4/openapi/app-groups/{appGroupIdentity}/apps/{appId}/first-ranks/{name}` (RemoveFirstRank). */
+export function removeFirstRank(client: OpenSearchCore, params: RemoveFirstRankParams, options?: CallOptions): Promise<RemoveFirstRankResponse> {
+  return invoke(client, removeFirstRankOperation, params, options) as Promise<RemoveFirstRankResponse>;
+}
+
+/** List the fine sort (second-phase ranking) expressions of an application version. `GET /v4/openapi/app-groups/{appGroupIdentity}/apps/{appId}/second-ranks` (ListSecondRanks). */
+export function listSecondRanks(client: OpenSearchCore, params: ListSecondRanksParams, options?: CallOptions): Promise<ListSecondRanksResponse> {
+  return invoke(client, listSecondRanksOperation, params, options) as Promise<ListSecondRanksResponse>;
+}
+
+/** Create a fine sort (second-phase ranking) expression. `POST /v4/openapi/app-groups/{appGroupIdentity}/apps/{appId}/second-ranks` (CreateSecondRank). */
+export function createSecondRank(client: OpenSearchCore, params: CreateSecondRankParams, options?: CallOptions): Promise<CreateSecondRankResponse> {
+  return invoke(client, createSecondRankOperation, params, options) as Promise<CreateSecondRankResponse>;
+}
+
+/** Get one fine sort (second-phase ranking) expression. `GET /v4/openapi/app-groups/{appGroupIdentity}/apps/{appId}/second-ranks/{name}` (DescribeSecondRank). */
+export function describeSecondRank(client: OpenSearchCore, params: DescribeSecondRankParams, options?: CallOptions): Promise<DescribeSecondRankResponse> {
+  return invoke(client, describeSecondRankOperation, params, options) as Promise<DescribeSecondRankResponse>;
+}
+
+/** Change a fine sort (second-phase ranking) expression. `PUT /v4/openapi/app-groups/{appGroupIdentity}/apps/{appId}/second-ranks/{name}` (ModifySecondRank). */
+export function modifySecondRank(client: OpenSearchCore, params: ModifySecondRankParams, options?: CallOptions): Promise<ModifySecondRankResponse> {
+  return invoke(client, modifySecondRankOperation, params, options) as Promise<ModifySecondRankResponse>;
+}
+
+/** Delete a fine sort (second-phase ranking) expression. `DELETE /v4/openapi/app-groups/{appGroupIdentity}/apps/{appId}/second-ranks/{name}` (RemoveSecondRank). */
+export function removeSecondRank(client: OpenSearchCore, params: RemoveSecondRankParams, options?: CallOptions): Promise<RemoveSecondRankResponse> {
+  return invoke(client, removeSecondRankOperation, params, options) as Promise<RemoveSecondRankResponse>;
+}
+
+/** List the sort expressions of an application version. `GET /v4/openapi/app-groups/{appGroupIdentity}/apps/{appId}/sort-expressions` (ListSortExpressions). */
+export function listSortExpressions(client: OpenSearchCore, params: ListSortExpressionsParams, options?: CallOptions): Promise<ListSortExpressionsResponse> {
+  return invoke(client, listSortExpressionsOperation, params, options) as Promise<ListSortExpressionsResponse>;
+}
+
+/** List the sort scripts of an application version. `GET /v4/openapi/app-groups/{appGroupIdentity}/apps/{appVersionId}/sort-scripts` (ListSortScripts). */
+export function listSortScripts(client: OpenSearchCore, params: ListSortScriptsParams, options?: CallOptions): Promise<ListSortScriptsResponse> {
+  return invoke(client, listSortScriptsOperation, params, options) as Promise<ListSortScriptsResponse>;
+}
+
+/** Create a sort script. `POST /v4/openapi/app-groups/{appGroupIdentity}/apps/{appVersionId}/sort-scripts` (CreateSortScript). */
+export function createSortScript(client: OpenSearchCore, params: CreateSortScriptParams, options?: CallOptions): Promise<CreateSortScriptResponse> {
+  return invoke(client, createSortScriptOperation, params, options) as Promise<CreateSortScriptResponse>;
+}
+
+/** Get one sort script. `GET /v4/openapi/app-groups/{appGroupIdentity}/apps/{appVersionId}/sort-scripts/{scriptName}` (GetSortScript). */
+export function getSortScript(client: OpenSearchCore, params: GetSortScriptParams, options?: CallOptions): Promise<GetSortScriptResponse> {
+  return invoke(client, getSortScriptOperation, params, options) as Promise<GetSortScriptResponse>;
+}
+
+/** Change a sort script's description. `PUT /v4/openapi/app-groups/{appGroupIdentity}/apps/{appVersionId}/sort-scripts/{scriptName}` (UpdateSortScript). */
+export function updateSortScript(client: OpenSearchCore, params: UpdateSortScriptParams, options?: CallOptions): Promise<UpdateSortScriptResponse> {
+  return invoke(client, updateSortScriptOperation, params, options) as Promise<UpdateSortScriptResponse>;
+}
+
+/** Delete a sort script. `DELETE /v4/openapi/app-groups/{appGroupIdentity}/apps/{appVersionId}/sort-scripts/{scriptName}` (DeleteSortScript). */
+export function deleteSortScript(client: OpenSearchCore, params: DeleteSortScriptParams, options?: CallOptions): Promise<DeleteSortScriptResponse> {
+  return invoke(client, deleteSortScriptOperation, params, options) as Promise<DeleteSortScriptResponse>;
+}
+
+/** Compile a sort script. `POST /v4/openapi/app-groups/{appGroupIdentity}/apps/{appVersionId}/sort-scripts/{scriptName}/actions/compiling` (CompileSortScript). */
+export function compileSortScript(client: OpenSearchCore, params: CompileSortScriptParams, options?: CallOptions): Promise<CompileSortScriptResponse> {
+  return invoke(client, compileSortScriptOperation, params, options) as Promise<CompileSortScriptResponse>;
+}
+
+/** Release a sort script. `POST /v4/openapi/app-groups/{appGroupIdentity}/apps/{appVersionId}/sort-scripts/{scriptName}/actions/release` (ReleaseSortScript). */
+export function releaseSortScript(client: OpenSearchCore, params: ReleaseSortScriptParams, options?: CallOptions): Promise<ReleaseSortScriptResponse> {
+  return invoke(client, releaseSortScriptOperation, params, options) as Promise<ReleaseSortScriptResponse>;
+}
+
+/** List the files of a sort script. `GET /v4/openapi/app-groups/{appGroupIdentity}/apps/{appVersionId}/sort-scripts/{scriptName}/file-names` (GetScriptFileNames). */
+export function getScriptFileNames(client: OpenSearchCore, params: GetScriptFileNamesParams, options?: CallOptions): Promise<GetScriptFileNamesResponse> {
+  return invoke(client, getScriptFileNamesOperation, params, options) as Promise<GetScriptFileNamesResponse>;
+}
+
+/** Read a file of a sort script. `GET /v4/openapi/app-groups/{appGroupIdentity}/apps/{appVersionId}/sort-scripts/{scriptName}/files/src/{fileName}` (GetSortScriptFile). */
+export function getSortScriptFile(client: OpenSearchCore, params: GetSortScriptFileParams, options?: CallOptions): Promise<GetSortScriptFileResponse> {
+  return invoke(client, getSortScriptFileOperation, params, options) as Promise<GetSortScriptFileResponse>;
+}
+
+/** Save a file of a sort script. `PUT /v4/openapi/app-groups/{appGroupIdentity}/apps/{appVersionId}/sort-scripts/{scriptName}/files/src/{fileName}` (SaveSortScriptFile). */
+export function saveSortScriptFile(client: OpenSearchCore, params: SaveSortScriptFileParams, options?: CallOptions): Promise<SaveSortScriptFileResponse> {
+  return invoke(client, saveSortScriptFileOperation, params, options) as Promise<SaveSortScriptFileResponse>;
+}
+
+/** Delete a file of a sort script. `DELETE /v4/openapi/app-groups/{appGroupIdentity}/apps/{appVersionId}/sort-scripts/{scriptName}/files/src/{fileName}` (DeleteSortScriptFile). */
+export function deleteSortScriptFile(client: OpenSearchCore, params: DeleteSortScriptFileParams, options?: CallOptions): Promise<DeleteSortScriptFileResponse> {
+  return invoke(client, deleteSortScriptFileOperation, params, options) as Promise<DeleteSortScriptFileResponse>;
+}
+
+/** List the query analysis rules of an application version. `GET /v4/openapi/app-groups/{appGroupIdentity}/apps/{appId}/query-processors` (ListQueryProcessors). */
+export function listQueryProcessors(client: OpenSearchCore, params: ListQueryProcessorsParams, options?: CallOptions): Promise<ListQueryProcessorsResponse> {
+  return invoke(client, listQueryProcessorsOperation, params, options) as Promise<ListQueryProcessorsResponse>;
+}
+
+/** Create a query analysis rule. `POST /v4/openapi/app-groups/{appGroupIdentity}/apps/{appId}/query-processors` (CreateQueryProcessor). */
+export function createQueryProcessor(client: OpenSearchCore, params: CreateQueryProcessorParams, options?: CallOptions): Promise<CreateQueryProcessorResponse> {
+  return invoke(client, createQueryProcessorOperation, params, options) as Promise<CreateQueryProcessorResponse>;
+}
+
+/** Get one query analysis rule. `GET /v4/openapi/app-groups/{appGroupIdentity}/apps/{appId}/query-processors/{name}` (DescribeQueryProcessor). */
+export function describeQueryProcessor(client: OpenSearchCore, params: DescribeQueryProcessorParams, options?: CallOptions): Promise<DescribeQueryProcessorResponse> {
+  return invoke(client, describeQueryProcessorOperation, params, options) as Promise<DescribeQueryProcessorResponse>;
+}
+
+/** Change a query analysis rule. `PUT /v4/openapi/app-groups/{appGroupIdentity}/apps/{appId}/query-processors/{name}` (ModifyQueryProcessor). */
+export function modifyQueryProcessor(client: OpenSearchCore, params: ModifyQueryProcessorParams, options?: CallOptions): Promise<ModifyQueryProcessorResponse> {
+  return invoke(client, modifyQueryProcessorOperation, params, options) as Promise<ModifyQueryProcessorResponse>;
+}
+
+/** Delete a query analysis rule. `DELETE /v4/openapi/app-groups/{appGroupIdentity}/apps/{appId}/query-processors/{name}` (RemoveQueryProcessor). */
+export function removeQueryProcessor(client: OpenSearchCore, params: RemoveQueryProcessorParams, options?: CallOptions): Promise<RemoveQueryProcessorResponse> {
+  return invoke(client, removeQueryProcessorOperation, params, options) as Promise<RemoveQueryProcessorResponse>;
+}
+
+/** Try a query analysis rule on a text. `GET /v4/openapi/app-groups/{appGroupIdentity}/apps/{appId}/query-processors/{name}/analyze` (ListQueryProcessorAnalyzerResults). */
+export function listQueryProcessorAnalyzerResults(client: OpenSearchCore, params: ListQueryProcessorAnalyzerResultsParams, options?: CallOptions): Promise<ListQueryProcessorAnalyzerResultsResponse> {
+  return invoke(client, listQueryProcessorAnalyzerResultsOperation, params, options) as Promise<ListQueryProcessorAnalyzerResultsResponse>;
+}
+
+/** List the default priorities of entity kinds. `GET /v4/openapi/query-processor/ner/default-priorities` (ListQueryProcessorNers). */
+export function listQueryProcessorNers(client: OpenSearchCore, params?: ListQueryProcessorNersParams, options?: CallOptions): Promise<ListQueryProcessorNersResponse> {
+  return invoke(client, listQueryProcessorNersOperation, params, options) as Promise<ListQueryProcessorNersResponse>;
+}
+
+/** List the search strategies of an application version. `GET /v4/openapi/app-groups/{appGroupIdentity}/apps/{appId}/search-strategies` (ListSearchStrategies). */
+export function listSearchStrategies(client: OpenSearchCore, params: ListSearchStrategiesParams, options?: CallOptions): Promise<ListSearchStrategiesResponse> {
+  return invoke(client, listSearchStrategiesOperation, params, options) as Promise<ListSearchStrategiesResponse>;
+}
+
+/** Create a search strategy. `POST /v4/openapi/app-groups/{appGroupIdentity}/apps/{appId}/search-strategies` (CreateSearchStrategy). */
+export function createSearchStrategy(client: OpenSearchCore, params: CreateSearchStrategyParams, options?: CallOptions): Promise<CreateSearchStrategyResponse> {
+  return invoke(client, createSearchStrategyOperation, params, options) as Promise<CreateSearchStrategyResponse>;
+}
+
+/** Get one search strategy. `GET /v4/openapi/app-groups/{appGroupIdentity}/apps/{appId}/search-strategies/{strategyName}` (GetSearchStrategy). */
+export function getSearchStrategy(client: OpenSearchCore, params: GetSearchStrategyParams, options?: CallOptions): Promise<GetSearchStrategyResponse> {
+  return invoke(client, getSearchStrategyOperation, params, options) as Promise<GetSearchStrategyResponse>;
+}
+
+/** Change a search strategy. `PUT /v4/openapi/app-groups/{appGroupIdentity}/apps/{appId}/search-strategies/{strategyName}` (UpdateSearchStrategy). */
+export function updateSearchStrategy(client: OpenSearchCore, params: UpdateSearchStrategyParams, options?: CallOptions): Promise<UpdateSearchStrategyResponse> {
+  return invoke(client, updateSearchStrategyOperation, params, options) as Promise<UpdateSearchStrategyResponse>;
+}
+
+/** Delete a search strategy. `DELETE /v4/openapi/app-groups/{appGroupIdentity}/apps/{appId}/search-strategies/{strategyName}` (RemoveSearchStrategy). */
+export function removeSearchStrategy(client: OpenSearchCore, params: RemoveSearchStrategyParams, options?: CallOptions): Promise<RemoveSearchStrategyResponse> {
+  return invoke(client, removeSearchStrategyOperation, params, options) as Promise<RemoveSearchStrategyResponse>;
+}
+
+/** List the intervention dictionaries. `GET /v4/openapi/intervention-dictionaries` (ListInterventionDictionaries). */
+export function listInterventionDictionaries(client: OpenSearchCore, params?: ListInterventionDictionariesParams, options?: CallOptions): Promise<ListInterventionDictionariesResponse> {
+  return invoke(client, listInterventionDictionariesOperation, params, options) as Promise<ListInterventionDictionariesResponse>;
+}
+/** Iterates the pages of listInterventionDictionaries, from `pageNumber` (default 1) until `totalCount` is reached, a page is empty or repeats, or a limit is hit. */
+export function paginateInterventionDictionaries(client: OpenSearchCore, params?: ListInterventionDictionariesParams & PaginateOptions, options?: CallOptions): AsyncIterableIterator<ListInterventionDictionariesResponse> {
+  return invokePages(client, listInterventionDictionariesOperation, params, options) as AsyncIterableIterator<ListInterventionDictionariesResponse>;
+}
+
+/** Create an intervention dictionary. `POST /v4/openapi/intervention-dictionaries` (CreateInterventionDictionary). */
+export function createInterventionDictionary(client: OpenSearchCore, params: CreateInterventionDictionaryParams, options?: CallOptions): Promise<CreateInterventionDictionaryResponse> {
+  return invoke(client, createInterventionDictionaryOperation, params, options) as Promise<CreateInterventionDictionaryResponse>;
+}
+
+/** Get one intervention dictionary. `GET /v4/openapi/intervention-dictionaries/{name}` (DescribeInterventionDictionary). */
+export function describeInterventionDictionary(client: OpenSearchCore, params: DescribeInterventionDictionaryParams, options?: CallOptions): Promise<DescribeInterventionDictionaryResponse> {
+  return invoke(client, describeInterventionDictionaryOperation, params, options) as Promise<DescribeInterventionDictionaryResponse>;
+}
+
+/** Delete an intervention dictionary. `DELETE /v4/openapi/intervention-dictionaries/{name}` (RemoveInterventionDictionary). */
+export function removeInterventionDictionary(client: OpenSearchCore, params: RemoveInterventionDictionaryParams, options?: CallOptions): Promise<RemoveInterventionDictionaryResponse> {
+  return invoke(client, removeInterventionDictionaryOperation, params, options) as Promise<RemoveInterventionDictionaryResponse>;
+}
+
+/** List the entries of an intervention dictionary. `GET /v4/openapi/intervention-dictionaries/{name}/entries` (ListInterventionDictionaryEntries). */
+export function listInterventionDictionaryEntries(client: OpenSearchCore, params: ListInterventionDictionaryEntriesParams, options?: CallOptions): Promise<ListInterventionDictionaryEntriesResponse> {
+  return invoke(client, listInterventionDictionaryEntriesOperation, params, options) as Promise<ListInterventionDictionaryEntriesResponse>;
+}
+/** Iterates the pages of listInterventionDictionaryEntries, from `pageNumber` (default 1) until `totalCount` is reached, a page is empty or repeats, or a limit is hit. */
+export function paginateInterventionDictionaryEntries(client: OpenSearchCore, params: ListInterventionDictionaryEntriesParams & PaginateOptions, options?: CallOptions): AsyncIterableIterator<ListInterventionDictionaryEntriesResponse> {
+  return invokePages(client, listInterventionDictionaryEntriesOperation, params, options) as AsyncIterableIterator<ListInterventionDictionaryEntriesResponse>;
+}
+
+/** Add and delete entries of an intervention dictionary. `POST /v4/openapi/intervention-dictionaries/{name}/entries/actions/bulk` (PushInterventionDictionaryEntries). */
+export function pushInterventionDictionaryEntries(client: OpenSearchCore, params: PushInterventionDictionaryEntriesParams, options?: CallOptions): Promise<PushInterventionDictionaryEntriesResponse> {
+  return invoke(client, pushInterventionDictionaryEntriesOperation, params, options) as Promise<PushInterventionDictionaryEntriesResponse>;
+}
+
+/** Find the entities of a query with a NER dictionary. `GET /v4/openapi/intervention-dictionaries/{name}/ner-results` (ListInterventionDictionaryNerResults). */
+export function listInterventionDictionaryNerResults(client: OpenSearchCore, params: ListInterventionDictionaryNerResultsParams, options?: CallOptions): Promise<ListInterventionDictionaryNerResultsResponse> {
+  return invoke(client, listInterventionDictionaryNerResultsOperation, params, options) as Promise<ListInterventionDictionaryNerResultsResponse>;
+}
+
+/** List what refers to an intervention dictionary. `GET /v4/openapi/intervention-dictionaries/{name}/related` (ListInterventionDictionaryRelatedEntities). */
+export function listInterventionDictionaryRelatedEntities(client: OpenSearchCore, params: ListInterventionDictionaryRelatedEntitiesParams, options?: CallOptions): Promise<ListInterventionDictionaryRelatedEntitiesResponse> {
+  return invoke(client, listInterventionDictionaryRelatedEntitiesOperation, params, options) as Promise<ListInterventionDictionaryRelatedEntitiesResponse>;
+}
+
+/** List the custom analyzers. `GET /v4/openapi/user-analyzers` (ListUserAnalyzers). */
+export function listUserAnalyzers(client: OpenSearchCore, params?: ListUserAnalyzersParams, options?: CallOptions): Promise<ListUserAnalyzersResponse> {
+  return invoke(client, listUserAnalyzersOperation, params, options) as Promise<ListUserAnalyzersResponse>;
+}
+/** Iterates the pages of listUserAnalyzers, from `pageNumber` (default 1) until `totalCount` is reached, a page is empty or repeats, or a limit is hit. */
+export function paginateUserAnalyzers(client: OpenSearchCore, params?: ListUserAnalyzersParams & PaginateOptions, options?: CallOptions): AsyncIterableIterator<ListUserAnalyzersResponse> {
+  return invokePages(client, listUserAnalyzersOperation, params, options) as AsyncIterableIterator<ListUserAnalyzersResponse>;
+}
+
+/** Create a custom analyzer. `POST /v4/openapi/user-analyzers` (CreateUserAnalyzer). */
+export function createUserAnalyzer(client: OpenSearchCore, params: CreateUserAnalyzerParams, options?: CallOptions): Promise<CreateUserAnalyzerResponse> {
+  return invoke(client, createUserAnalyzerOperation, params, options) as Promise<CreateUserAnalyzerResponse>;
+}
+
+/** Get one custom analyzer. `GET /v4/openapi/user-analyzers/{name}` (DescribeUserAnalyzer). */
+export function describeUserAnalyzer(client: OpenSearchCore, params: DescribeUserAnalyzerParams, options?: CallOptions): Promise<DescribeUserAnalyzerResponse> {
+  return invoke(client, describeUserAnalyzerOperation, params, options) as Promise<DescribeUserAnalyzerResponse>;
+}
+
+/** Delete a custom analyzer. `DELETE /v4/openapi/user-analyzers/{name}` (RemoveUserAnalyzer). */
+export function removeUserAnalyzer(client: OpenSearchCore, params: RemoveUserAnalyzerParams, options?: CallOptions): Promise<RemoveUserAnalyzerResponse> {
+  return invoke(client, removeUserAnalyzerOperation, params, options) as Promise<RemoveUserAnalyzerResponse>;
+}
+
+/** List the entries of a custom analyzer. `GET /v4/openapi/user-analyzers/{name}/entries` (ListUserAnalyzerEntries). */
+export function listUserAnalyzerEntries(client: OpenSearchCore, params: ListUserAnalyzerEntriesParams, options?: CallOptions): Promise<ListUserAnalyzerEntriesResponse> {
+  return invoke(client, listUserAnalyzerEntriesOperation, params, options) as Promise<ListUserAnalyzerEntriesResponse>;
+}
+/** Iterates the pages of listUserAnalyzerEntries, from `pageNumber` (default 1) until `totalCount` is reached, a page is empty or repeats, or a limit is hit. */
+export function paginateUserAnalyzerEntries(client: OpenSearchCore, params: ListUserAnalyzerEntriesParams & PaginateOptions, options?: CallOptions): AsyncIterableIterator<ListUserAnalyzerEntriesResponse> {
+  return invokePages(client, listUserAnalyzerEntriesOperation, params, options) as AsyncIterableIterator<ListUserAnalyzerEntriesResponse>;
+}
+
+/** Add and delete entries of a custom analyzer. `POST /v4/openapi/user-analyzers/{name}/entries/actions/bulk` (PushUserAnalyzerEntries). */
+export function pushUserAnalyzerEntries(client: OpenSearchCore, params: PushUserAnalyzerEntriesParams, options?: CallOptions): Promise<PushUserAnalyzerEntriesResponse> {
+  return invoke(client, pushUserAnalyzerEntriesOperation, params, options) as Promise<PushUserAnalyzerEntriesResponse>;
+}
+
+/** Whether slow-query analysis is on. `GET /v4/openapi/app-groups/{appGroupIdentity}/optimizers/slow-query` (DescribeSlowQueryStatus). */
+export function describeSlowQueryStatus(client: OpenSearchCore, params: DescribeSlowQueryStatusParams, options?: CallOptions): Promise<DescribeSlowQueryStatusResponse> {
+  return invoke(client, describeSlowQueryStatusOperation, params, options) as Promise<DescribeSlowQueryStatusResponse>;
+}
+
+/** Turns slow-query analysis on. `POST /v4/openapi/app-groups/{appGroupIdentity}/optimizers/slow-query/actions/enable` (EnableSlowQuery). */
+export function enableSlowQuery(client: OpenSearchCore, params: EnableSlowQueryParams, options?: CallOptions): Promise<EnableSlowQueryResponse> {
+  return invoke(client, enableSlowQueryOperation, params, options) as Promise<EnableSlowQueryResponse>;
+}
+
+/** Turns slow-query analysis off. `POST /v4/openapi/app-groups/{appGroupIdentity}/optimizers/slow-query/actions/disable` (DisableSlowQuery). */
+export function disableSlowQuery(client: OpenSearchCore, params: DisableSlowQueryParams, options?: CallOptions): Promise<DisableSlowQueryResponse> {
+  return invoke(client, disableSlowQueryOperation, params, options) as Promise<DisableSlowQueryResponse>;
+}
+
+/** Run the slow-query analysis. `POST /v4/openapi/app-groups/{appGroupIdentity}/optimizers/slow-query/actions/run` (StartSlowQueryAnalyzer). */
+export function startSlowQueryAnalyzer(client: OpenSearchCore, params: StartSlowQueryAnalyzerParams, options?: CallOptions): Promise<StartSlowQueryAnalyzerResponse> {
+  return invoke(client, startSlowQueryAnalyzerOperation, params, options) as Promise<StartSlowQueryAnalyzerResponse>;
+}
+
+/** The state of the slow-query analysis. `GET /v4/openapi/app-groups/{appGroupIdentity}/optimizers/slow-query/categories` (ListSlowQueryCategories). */
+export function listSlowQueryCategories(client: OpenSearchCore, params: ListSlowQueryCategoriesParams, options?: CallOptions): Promise<ListSlowQueryCategoriesResponse> {
+  return invoke(client, listSlowQueryCategoriesOperation, params, options) as Promise<ListSlowQueryCategoriesResponse>;
+}
+
+/** The queries of a slow-query category. `GET /v4/openapi/app-groups/{appGroupIdentity}/optimizers/slow-query/categories/{categoryIndex}/queries` (ListSlowQueryQueries). */
+export function listSlowQueryQueries(client: OpenSearchCore, params: ListSlowQueryQueriesParams, options?: CallOptions): Promise<ListSlowQueryQueriesResponse> {
+  return invoke(client, listSlowQueryQueriesOperation, params, options) as Promise<ListSlowQueryQueriesResponse>;
 }

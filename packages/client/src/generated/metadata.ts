@@ -4588,6 +4588,2784 @@ export const untagResourcesOperation: OperationMeta = {
   }
 };
 
+/** How listFirstRanks (`GET /v4/openapi/app-groups/{appGroupIdentity}/apps/{appId}/first-ranks`, ListFirstRanks) is called, checked and signed. */
+export const listFirstRanksOperation: OperationMeta = {
+  "operationId": "listFirstRanks",
+  "method": "GET",
+  "path": "/v4/openapi/app-groups/{appGroupIdentity}/apps/{appId}/first-ranks",
+  "action": "ListFirstRanks",
+  "version": API_VERSION,
+  "parameters": [
+    {
+      "name": "appGroupIdentity",
+      "in": "path",
+      "required": true,
+      "type": "string",
+      "minLength": 1
+    },
+    {
+      "name": "appId",
+      "in": "path",
+      "required": true,
+      "type": "string",
+      "minLength": 1
+    }
+  ],
+  "body": null,
+  "idempotent": true,
+  "pagination": null,
+  "paginator": null,
+  "success": {
+    "required": [
+      "requestId",
+      "result"
+    ],
+    "types": {
+      "requestId": "string",
+      "result": "array"
+    }
+  }
+};
+
+/** How createFirstRank (`POST /v4/openapi/app-groups/{appGroupIdentity}/apps/{appId}/first-ranks`, CreateFirstRank) is called, checked and signed. */
+export const createFirstRankOperation: OperationMeta = {
+  "operationId": "createFirstRank",
+  "method": "POST",
+  "path": "/v4/openapi/app-groups/{appGroupIdentity}/apps/{appId}/first-ranks",
+  "action": "CreateFirstRank",
+  "version": API_VERSION,
+  "parameters": [
+    {
+      "name": "appGroupIdentity",
+      "in": "path",
+      "required": true,
+      "type": "string",
+      "minLength": 1
+    },
+    {
+      "name": "appId",
+      "in": "path",
+      "required": true,
+      "type": "string",
+      "minLength": 1
+    },
+    {
+      "name": "dryRun",
+      "in": "query",
+      "type": "boolean"
+    }
+  ],
+  "body": {
+    "required": true,
+    "mediaType": "application/json",
+    "fields": {
+      "name": {
+        "required": true,
+        "type": "string",
+        "minLength": 1
+      },
+      "type": {
+        "required": true,
+        "type": "string",
+        "enum": [
+          "STRUCT",
+          "STRING"
+        ]
+      },
+      "meta": {
+        "required": true,
+        "type": "array",
+        "anyOf": [
+          {
+            "type": "array",
+            "items": {
+              "type": "object",
+              "fields": {
+                "attribute": {
+                  "type": "string"
+                },
+                "arg": {
+                  "type": "string"
+                },
+                "weight": {
+                  "type": "number",
+                  "minimum": -100000,
+                  "maximum": 100000
+                }
+              }
+            }
+          },
+          {
+            "type": "string"
+          }
+        ]
+      },
+      "description": {
+        "type": "string"
+      },
+      "active": {
+        "type": "boolean"
+      }
+    },
+    "closed": false
+  },
+  "idempotent": false,
+  "pagination": null,
+  "paginator": null,
+  "success": {
+    "required": [
+      "requestId",
+      "result"
+    ],
+    "types": {
+      "requestId": "string",
+      "result": "object"
+    }
+  }
+};
+
+/** How describeFirstRank (`GET /v4/openapi/app-groups/{appGroupIdentity}/apps/{appId}/first-ranks/{name}`, DescribeFirstRank) is called, checked and signed. */
+export const describeFirstRankOperation: OperationMeta = {
+  "operationId": "describeFirstRank",
+  "method": "GET",
+  "path": "/v4/openapi/app-groups/{appGroupIdentity}/apps/{appId}/first-ranks/{name}",
+  "action": "DescribeFirstRank",
+  "version": API_VERSION,
+  "parameters": [
+    {
+      "name": "appGroupIdentity",
+      "in": "path",
+      "required": true,
+      "type": "string",
+      "minLength": 1
+    },
+    {
+      "name": "appId",
+      "in": "path",
+      "required": true,
+      "type": "string",
+      "minLength": 1
+    },
+    {
+      "name": "name",
+      "in": "path",
+      "required": true,
+      "type": "string",
+      "minLength": 1
+    }
+  ],
+  "body": null,
+  "idempotent": true,
+  "pagination": null,
+  "paginator": null,
+  "success": {
+    "required": [
+      "requestId",
+      "result"
+    ],
+    "types": {
+      "requestId": "string",
+      "result": "object"
+    }
+  }
+};
+
+/** How modifyFirstRank (`PUT /v4/openapi/app-groups/{appGroupIdentity}/apps/{appId}/first-ranks/{name}`, ModifyFirstRank) is called, checked and signed. */
+export const modifyFirstRankOperation: OperationMeta = {
+  "operationId": "modifyFirstRank",
+  "method": "PUT",
+  "path": "/v4/openapi/app-groups/{appGroupIdentity}/apps/{appId}/first-ranks/{name}",
+  "action": "ModifyFirstRank",
+  "version": API_VERSION,
+  "parameters": [
+    {
+      "name": "appGroupIdentity",
+      "in": "path",
+      "required": true,
+      "type": "string",
+      "minLength": 1
+    },
+    {
+      "name": "appId",
+      "in": "path",
+      "required": true,
+      "type": "string",
+      "minLength": 1
+    },
+    {
+      "name": "name",
+      "in": "path",
+      "required": true,
+      "type": "string",
+      "minLength": 1
+    },
+    {
+      "name": "dryRun",
+      "in": "query",
+      "type": "boolean"
+    }
+  ],
+  "body": {
+    "required": true,
+    "mediaType": "application/json",
+    "fields": {
+      "name": {
+        "required": true,
+        "type": "string",
+        "minLength": 1
+      },
+      "type": {
+        "required": true,
+        "type": "string",
+        "enum": [
+          "STRUCT",
+          "STRING"
+        ]
+      },
+      "meta": {
+        "required": true,
+        "type": "array",
+        "anyOf": [
+          {
+            "type": "array",
+            "items": {
+              "type": "object",
+              "fields": {
+                "attribute": {
+                  "type": "string"
+                },
+                "arg": {
+                  "type": "string"
+                },
+                "weight": {
+                  "type": "number",
+                  "minimum": -100000,
+                  "maximum": 100000
+                }
+              }
+            }
+          },
+          {
+            "type": "string"
+          }
+        ]
+      },
+      "description": {
+        "type": "string"
+      },
+      "active": {
+        "type": "boolean"
+      }
+    },
+    "closed": false
+  },
+  "idempotent": true,
+  "pagination": null,
+  "paginator": null,
+  "success": {
+    "required": [
+      "requestId",
+      "result"
+    ],
+    "types": {
+      "requestId": "string",
+      "result": "object"
+    }
+  }
+};
+
+/** How removeFirstRank (`DELETE /v4/openapi/app-groups/{appGroupIdentity}/apps/{appId}/first-ranks/{name}`, RemoveFirstRank) is called, checked and signed. */
+export const removeFirstRankOperation: OperationMeta = {
+  "operationId": "removeFirstRank",
+  "method": "DELETE",
+  "path": "/v4/openapi/app-groups/{appGroupIdentity}/apps/{appId}/first-ranks/{name}",
+  "action": "RemoveFirstRank",
+  "version": API_VERSION,
+  "parameters": [
+    {
+      "name": "appGroupIdentity",
+      "in": "path",
+      "required": true,
+      "type": "string",
+      "minLength": 1
+    },
+    {
+      "name": "appId",
+      "in": "path",
+      "required": true,
+      "type": "string",
+      "minLength": 1
+    },
+    {
+      "name": "name",
+      "in": "path",
+      "required": true,
+      "type": "string",
+      "minLength": 1
+    }
+  ],
+  "body": null,
+  "idempotent": true,
+  "pagination": null,
+  "paginator": null,
+  "success": {
+    "required": [
+      "requestId"
+    ],
+    "types": {
+      "requestId": "string",
+      "result": "object"
+    }
+  }
+};
+
+/** How listSecondRanks (`GET /v4/openapi/app-groups/{appGroupIdentity}/apps/{appId}/second-ranks`, ListSecondRanks) is called, checked and signed. */
+export const listSecondRanksOperation: OperationMeta = {
+  "operationId": "listSecondRanks",
+  "method": "GET",
+  "path": "/v4/openapi/app-groups/{appGroupIdentity}/apps/{appId}/second-ranks",
+  "action": "ListSecondRanks",
+  "version": API_VERSION,
+  "parameters": [
+    {
+      "name": "appGroupIdentity",
+      "in": "path",
+      "required": true,
+      "type": "string",
+      "minLength": 1
+    },
+    {
+      "name": "appId",
+      "in": "path",
+      "required": true,
+      "type": "string",
+      "minLength": 1
+    }
+  ],
+  "body": null,
+  "idempotent": true,
+  "pagination": null,
+  "paginator": null,
+  "success": {
+    "required": [
+      "requestId",
+      "result"
+    ],
+    "types": {
+      "requestId": "string",
+      "result": "array",
+      "totalCount": "integer"
+    }
+  }
+};
+
+/** How createSecondRank (`POST /v4/openapi/app-groups/{appGroupIdentity}/apps/{appId}/second-ranks`, CreateSecondRank) is called, checked and signed. */
+export const createSecondRankOperation: OperationMeta = {
+  "operationId": "createSecondRank",
+  "method": "POST",
+  "path": "/v4/openapi/app-groups/{appGroupIdentity}/apps/{appId}/second-ranks",
+  "action": "CreateSecondRank",
+  "version": API_VERSION,
+  "parameters": [
+    {
+      "name": "appGroupIdentity",
+      "in": "path",
+      "required": true,
+      "type": "string",
+      "minLength": 1
+    },
+    {
+      "name": "appId",
+      "in": "path",
+      "required": true,
+      "type": "string",
+      "minLength": 1
+    },
+    {
+      "name": "dryRun",
+      "in": "query",
+      "type": "boolean"
+    }
+  ],
+  "body": {
+    "required": true,
+    "mediaType": "application/json",
+    "fields": {
+      "name": {
+        "required": true,
+        "type": "string",
+        "minLength": 1
+      },
+      "meta": {
+        "type": "string"
+      },
+      "description": {
+        "type": "string"
+      },
+      "active": {
+        "type": "boolean"
+      }
+    },
+    "closed": false
+  },
+  "idempotent": false,
+  "pagination": null,
+  "paginator": null,
+  "success": {
+    "required": [
+      "requestId",
+      "result"
+    ],
+    "types": {
+      "requestId": "string",
+      "result": "object"
+    }
+  }
+};
+
+/** How describeSecondRank (`GET /v4/openapi/app-groups/{appGroupIdentity}/apps/{appId}/second-ranks/{name}`, DescribeSecondRank) is called, checked and signed. */
+export const describeSecondRankOperation: OperationMeta = {
+  "operationId": "describeSecondRank",
+  "method": "GET",
+  "path": "/v4/openapi/app-groups/{appGroupIdentity}/apps/{appId}/second-ranks/{name}",
+  "action": "DescribeSecondRank",
+  "version": API_VERSION,
+  "parameters": [
+    {
+      "name": "appGroupIdentity",
+      "in": "path",
+      "required": true,
+      "type": "string",
+      "minLength": 1
+    },
+    {
+      "name": "appId",
+      "in": "path",
+      "required": true,
+      "type": "string",
+      "minLength": 1
+    },
+    {
+      "name": "name",
+      "in": "path",
+      "required": true,
+      "type": "string",
+      "minLength": 1
+    }
+  ],
+  "body": null,
+  "idempotent": true,
+  "pagination": null,
+  "paginator": null,
+  "success": {
+    "required": [
+      "requestId",
+      "result"
+    ],
+    "types": {
+      "requestId": "string",
+      "result": "object"
+    }
+  }
+};
+
+/** How modifySecondRank (`PUT /v4/openapi/app-groups/{appGroupIdentity}/apps/{appId}/second-ranks/{name}`, ModifySecondRank) is called, checked and signed. */
+export const modifySecondRankOperation: OperationMeta = {
+  "operationId": "modifySecondRank",
+  "method": "PUT",
+  "path": "/v4/openapi/app-groups/{appGroupIdentity}/apps/{appId}/second-ranks/{name}",
+  "action": "ModifySecondRank",
+  "version": API_VERSION,
+  "parameters": [
+    {
+      "name": "appGroupIdentity",
+      "in": "path",
+      "required": true,
+      "type": "string",
+      "minLength": 1
+    },
+    {
+      "name": "appId",
+      "in": "path",
+      "required": true,
+      "type": "string",
+      "minLength": 1
+    },
+    {
+      "name": "name",
+      "in": "path",
+      "required": true,
+      "type": "string",
+      "minLength": 1
+    },
+    {
+      "name": "dryRun",
+      "in": "query",
+      "type": "boolean"
+    }
+  ],
+  "body": {
+    "required": true,
+    "mediaType": "application/json",
+    "fields": {
+      "name": {
+        "required": true,
+        "type": "string",
+        "minLength": 1
+      },
+      "meta": {
+        "type": "string"
+      },
+      "description": {
+        "type": "string"
+      },
+      "active": {
+        "type": "boolean"
+      }
+    },
+    "closed": false
+  },
+  "idempotent": true,
+  "pagination": null,
+  "paginator": null,
+  "success": {
+    "required": [
+      "requestId",
+      "result"
+    ],
+    "types": {
+      "requestId": "string",
+      "result": "object"
+    }
+  }
+};
+
+/** How removeSecondRank (`DELETE /v4/openapi/app-groups/{appGroupIdentity}/apps/{appId}/second-ranks/{name}`, RemoveSecondRank) is called, checked and signed. */
+export const removeSecondRankOperation: OperationMeta = {
+  "operationId": "removeSecondRank",
+  "method": "DELETE",
+  "path": "/v4/openapi/app-groups/{appGroupIdentity}/apps/{appId}/second-ranks/{name}",
+  "action": "RemoveSecondRank",
+  "version": API_VERSION,
+  "parameters": [
+    {
+      "name": "appGroupIdentity",
+      "in": "path",
+      "required": true,
+      "type": "string",
+      "minLength": 1
+    },
+    {
+      "name": "appId",
+      "in": "path",
+      "required": true,
+      "type": "string",
+      "minLength": 1
+    },
+    {
+      "name": "name",
+      "in": "path",
+      "required": true,
+      "type": "string",
+      "minLength": 1
+    }
+  ],
+  "body": null,
+  "idempotent": true,
+  "pagination": null,
+  "paginator": null,
+  "success": {
+    "required": [
+      "requestId"
+    ],
+    "types": {
+      "requestId": "string",
+      "result": "object"
+    }
+  }
+};
+
+/** How listSortExpressions (`GET /v4/openapi/app-groups/{appGroupIdentity}/apps/{appId}/sort-expressions`, ListSortExpressions) is called, checked and signed. */
+export const listSortExpressionsOperation: OperationMeta = {
+  "operationId": "listSortExpressions",
+  "method": "GET",
+  "path": "/v4/openapi/app-groups/{appGroupIdentity}/apps/{appId}/sort-expressions",
+  "action": "ListSortExpressions",
+  "version": API_VERSION,
+  "parameters": [
+    {
+      "name": "appGroupIdentity",
+      "in": "path",
+      "required": true,
+      "type": "string",
+      "minLength": 1
+    },
+    {
+      "name": "appId",
+      "in": "path",
+      "required": true,
+      "type": "string",
+      "minLength": 1
+    }
+  ],
+  "body": null,
+  "idempotent": true,
+  "pagination": null,
+  "paginator": null,
+  "success": {
+    "required": [
+      "requestId",
+      "result"
+    ],
+    "types": {
+      "requestId": "string",
+      "result": "array"
+    }
+  }
+};
+
+/** How listSortScripts (`GET /v4/openapi/app-groups/{appGroupIdentity}/apps/{appVersionId}/sort-scripts`, ListSortScripts) is called, checked and signed. */
+export const listSortScriptsOperation: OperationMeta = {
+  "operationId": "listSortScripts",
+  "method": "GET",
+  "path": "/v4/openapi/app-groups/{appGroupIdentity}/apps/{appVersionId}/sort-scripts",
+  "action": "ListSortScripts",
+  "version": API_VERSION,
+  "parameters": [
+    {
+      "name": "appGroupIdentity",
+      "in": "path",
+      "required": true,
+      "type": "string",
+      "minLength": 1
+    },
+    {
+      "name": "appVersionId",
+      "in": "path",
+      "required": true,
+      "type": "string",
+      "minLength": 1
+    }
+  ],
+  "body": null,
+  "idempotent": true,
+  "pagination": null,
+  "paginator": null,
+  "success": {
+    "required": [
+      "requestId",
+      "result"
+    ],
+    "types": {
+      "requestId": "string",
+      "result": "array"
+    }
+  }
+};
+
+/** How createSortScript (`POST /v4/openapi/app-groups/{appGroupIdentity}/apps/{appVersionId}/sort-scripts`, CreateSortScript) is called, checked and signed. */
+export const createSortScriptOperation: OperationMeta = {
+  "operationId": "createSortScript",
+  "method": "POST",
+  "path": "/v4/openapi/app-groups/{appGroupIdentity}/apps/{appVersionId}/sort-scripts",
+  "action": "CreateSortScript",
+  "version": API_VERSION,
+  "parameters": [
+    {
+      "name": "appGroupIdentity",
+      "in": "path",
+      "required": true,
+      "type": "string",
+      "minLength": 1
+    },
+    {
+      "name": "appVersionId",
+      "in": "path",
+      "required": true,
+      "type": "string",
+      "minLength": 1
+    }
+  ],
+  "body": {
+    "required": true,
+    "mediaType": "application/json",
+    "fields": {
+      "scriptName": {
+        "required": true,
+        "type": "string",
+        "minLength": 1
+      },
+      "scope": {
+        "type": "string"
+      },
+      "type": {
+        "type": "string",
+        "enum": [
+          "cava_script"
+        ]
+      },
+      "description": {
+        "type": "string"
+      }
+    },
+    "closed": false
+  },
+  "idempotent": false,
+  "pagination": null,
+  "paginator": null,
+  "success": {
+    "required": [
+      "requestId",
+      "result"
+    ],
+    "types": {
+      "requestId": "string",
+      "result": "object"
+    }
+  }
+};
+
+/** How getSortScript (`GET /v4/openapi/app-groups/{appGroupIdentity}/apps/{appVersionId}/sort-scripts/{scriptName}`, GetSortScript) is called, checked and signed. */
+export const getSortScriptOperation: OperationMeta = {
+  "operationId": "getSortScript",
+  "method": "GET",
+  "path": "/v4/openapi/app-groups/{appGroupIdentity}/apps/{appVersionId}/sort-scripts/{scriptName}",
+  "action": "GetSortScript",
+  "version": API_VERSION,
+  "parameters": [
+    {
+      "name": "appGroupIdentity",
+      "in": "path",
+      "required": true,
+      "type": "string",
+      "minLength": 1
+    },
+    {
+      "name": "appVersionId",
+      "in": "path",
+      "required": true,
+      "type": "string",
+      "minLength": 1
+    },
+    {
+      "name": "scriptName",
+      "in": "path",
+      "required": true,
+      "type": "string",
+      "minLength": 1
+    }
+  ],
+  "body": null,
+  "idempotent": true,
+  "pagination": null,
+  "paginator": null,
+  "success": {
+    "required": [
+      "requestId",
+      "result"
+    ],
+    "types": {
+      "requestId": "string",
+      "result": "object"
+    }
+  }
+};
+
+/** How updateSortScript (`PUT /v4/openapi/app-groups/{appGroupIdentity}/apps/{appVersionId}/sort-scripts/{scriptName}`, UpdateSortScript) is called, checked and signed. */
+export const updateSortScriptOperation: OperationMeta = {
+  "operationId": "updateSortScript",
+  "method": "PUT",
+  "path": "/v4/openapi/app-groups/{appGroupIdentity}/apps/{appVersionId}/sort-scripts/{scriptName}",
+  "action": "UpdateSortScript",
+  "version": API_VERSION,
+  "parameters": [
+    {
+      "name": "appGroupIdentity",
+      "in": "path",
+      "required": true,
+      "type": "string",
+      "minLength": 1
+    },
+    {
+      "name": "appVersionId",
+      "in": "path",
+      "required": true,
+      "type": "string",
+      "minLength": 1
+    },
+    {
+      "name": "scriptName",
+      "in": "path",
+      "required": true,
+      "type": "string",
+      "minLength": 1
+    }
+  ],
+  "body": {
+    "required": true,
+    "mediaType": "application/json",
+    "fields": {
+      "description": {
+        "type": "string"
+      }
+    },
+    "closed": false
+  },
+  "idempotent": true,
+  "pagination": null,
+  "paginator": null,
+  "success": {
+    "required": [
+      "requestId"
+    ],
+    "types": {
+      "requestId": "string"
+    }
+  }
+};
+
+/** How deleteSortScript (`DELETE /v4/openapi/app-groups/{appGroupIdentity}/apps/{appVersionId}/sort-scripts/{scriptName}`, DeleteSortScript) is called, checked and signed. */
+export const deleteSortScriptOperation: OperationMeta = {
+  "operationId": "deleteSortScript",
+  "method": "DELETE",
+  "path": "/v4/openapi/app-groups/{appGroupIdentity}/apps/{appVersionId}/sort-scripts/{scriptName}",
+  "action": "DeleteSortScript",
+  "version": API_VERSION,
+  "parameters": [
+    {
+      "name": "appGroupIdentity",
+      "in": "path",
+      "required": true,
+      "type": "string",
+      "minLength": 1
+    },
+    {
+      "name": "appVersionId",
+      "in": "path",
+      "required": true,
+      "type": "string",
+      "minLength": 1
+    },
+    {
+      "name": "scriptName",
+      "in": "path",
+      "required": true,
+      "type": "string",
+      "minLength": 1
+    }
+  ],
+  "body": null,
+  "idempotent": true,
+  "pagination": null,
+  "paginator": null,
+  "success": {
+    "required": [
+      "requestId"
+    ],
+    "types": {
+      "requestId": "string"
+    }
+  }
+};
+
+/** How compileSortScript (`POST /v4/openapi/app-groups/{appGroupIdentity}/apps/{appVersionId}/sort-scripts/{scriptName}/actions/compiling`, CompileSortScript) is called, checked and signed. */
+export const compileSortScriptOperation: OperationMeta = {
+  "operationId": "compileSortScript",
+  "method": "POST",
+  "path": "/v4/openapi/app-groups/{appGroupIdentity}/apps/{appVersionId}/sort-scripts/{scriptName}/actions/compiling",
+  "action": "CompileSortScript",
+  "version": API_VERSION,
+  "parameters": [
+    {
+      "name": "appGroupIdentity",
+      "in": "path",
+      "required": true,
+      "type": "string",
+      "minLength": 1
+    },
+    {
+      "name": "appVersionId",
+      "in": "path",
+      "required": true,
+      "type": "string",
+      "minLength": 1
+    },
+    {
+      "name": "scriptName",
+      "in": "path",
+      "required": true,
+      "type": "string",
+      "minLength": 1
+    }
+  ],
+  "body": null,
+  "idempotent": false,
+  "pagination": null,
+  "paginator": null,
+  "success": {
+    "required": [
+      "requestId"
+    ],
+    "types": {
+      "requestId": "string"
+    }
+  }
+};
+
+/** How releaseSortScript (`POST /v4/openapi/app-groups/{appGroupIdentity}/apps/{appVersionId}/sort-scripts/{scriptName}/actions/release`, ReleaseSortScript) is called, checked and signed. */
+export const releaseSortScriptOperation: OperationMeta = {
+  "operationId": "releaseSortScript",
+  "method": "POST",
+  "path": "/v4/openapi/app-groups/{appGroupIdentity}/apps/{appVersionId}/sort-scripts/{scriptName}/actions/release",
+  "action": "ReleaseSortScript",
+  "version": API_VERSION,
+  "parameters": [
+    {
+      "name": "appGroupIdentity",
+      "in": "path",
+      "required": true,
+      "type": "string",
+      "minLength": 1
+    },
+    {
+      "name": "appVersionId",
+      "in": "path",
+      "required": true,
+      "type": "string",
+      "minLength": 1
+    },
+    {
+      "name": "scriptName",
+      "in": "path",
+      "required": true,
+      "type": "string",
+      "minLength": 1
+    }
+  ],
+  "body": null,
+  "idempotent": false,
+  "pagination": null,
+  "paginator": null,
+  "success": {
+    "required": [
+      "requestId",
+      "result"
+    ],
+    "types": {
+      "requestId": "string",
+      "result": "object"
+    }
+  }
+};
+
+/** How getScriptFileNames (`GET /v4/openapi/app-groups/{appGroupIdentity}/apps/{appVersionId}/sort-scripts/{scriptName}/file-names`, GetScriptFileNames) is called, checked and signed. */
+export const getScriptFileNamesOperation: OperationMeta = {
+  "operationId": "getScriptFileNames",
+  "method": "GET",
+  "path": "/v4/openapi/app-groups/{appGroupIdentity}/apps/{appVersionId}/sort-scripts/{scriptName}/file-names",
+  "action": "GetScriptFileNames",
+  "version": API_VERSION,
+  "parameters": [
+    {
+      "name": "appGroupIdentity",
+      "in": "path",
+      "required": true,
+      "type": "string",
+      "minLength": 1
+    },
+    {
+      "name": "appVersionId",
+      "in": "path",
+      "required": true,
+      "type": "string",
+      "minLength": 1
+    },
+    {
+      "name": "scriptName",
+      "in": "path",
+      "required": true,
+      "type": "string",
+      "minLength": 1
+    }
+  ],
+  "body": null,
+  "idempotent": true,
+  "pagination": null,
+  "paginator": null,
+  "success": {
+    "required": [
+      "requestId",
+      "result"
+    ],
+    "types": {
+      "requestId": "string",
+      "result": "array"
+    }
+  }
+};
+
+/** How getSortScriptFile (`GET /v4/openapi/app-groups/{appGroupIdentity}/apps/{appVersionId}/sort-scripts/{scriptName}/files/src/{fileName}`, GetSortScriptFile) is called, checked and signed. */
+export const getSortScriptFileOperation: OperationMeta = {
+  "operationId": "getSortScriptFile",
+  "method": "GET",
+  "path": "/v4/openapi/app-groups/{appGroupIdentity}/apps/{appVersionId}/sort-scripts/{scriptName}/files/src/{fileName}",
+  "action": "GetSortScriptFile",
+  "version": API_VERSION,
+  "parameters": [
+    {
+      "name": "appGroupIdentity",
+      "in": "path",
+      "required": true,
+      "type": "string",
+      "minLength": 1
+    },
+    {
+      "name": "appVersionId",
+      "in": "path",
+      "required": true,
+      "type": "string",
+      "minLength": 1
+    },
+    {
+      "name": "scriptName",
+      "in": "path",
+      "required": true,
+      "type": "string",
+      "minLength": 1
+    },
+    {
+      "name": "fileName",
+      "in": "path",
+      "required": true,
+      "type": "string",
+      "minLength": 1
+    }
+  ],
+  "body": null,
+  "idempotent": true,
+  "pagination": null,
+  "paginator": null,
+  "success": {
+    "required": [
+      "requestId",
+      "result"
+    ],
+    "types": {
+      "requestId": "string",
+      "result": "object"
+    }
+  }
+};
+
+/** How saveSortScriptFile (`PUT /v4/openapi/app-groups/{appGroupIdentity}/apps/{appVersionId}/sort-scripts/{scriptName}/files/src/{fileName}`, SaveSortScriptFile) is called, checked and signed. */
+export const saveSortScriptFileOperation: OperationMeta = {
+  "operationId": "saveSortScriptFile",
+  "method": "PUT",
+  "path": "/v4/openapi/app-groups/{appGroupIdentity}/apps/{appVersionId}/sort-scripts/{scriptName}/files/src/{fileName}",
+  "action": "SaveSortScriptFile",
+  "version": API_VERSION,
+  "parameters": [
+    {
+      "name": "appGroupIdentity",
+      "in": "path",
+      "required": true,
+      "type": "string",
+      "minLength": 1
+    },
+    {
+      "name": "appVersionId",
+      "in": "path",
+      "required": true,
+      "type": "string",
+      "minLength": 1
+    },
+    {
+      "name": "scriptName",
+      "in": "path",
+      "required": true,
+      "type": "string",
+      "minLength": 1
+    },
+    {
+      "name": "fileName",
+      "in": "path",
+      "required": true,
+      "type": "string",
+      "minLength": 1
+    }
+  ],
+  "body": {
+    "required": true,
+    "mediaType": "application/json",
+    "fields": {
+      "content": {
+        "required": true,
+        "type": "string"
+      },
+      "version": {
+        "type": "integer"
+      }
+    },
+    "closed": false
+  },
+  "idempotent": true,
+  "pagination": null,
+  "paginator": null,
+  "success": {
+    "required": [
+      "requestId"
+    ],
+    "types": {
+      "requestId": "string"
+    }
+  }
+};
+
+/** How deleteSortScriptFile (`DELETE /v4/openapi/app-groups/{appGroupIdentity}/apps/{appVersionId}/sort-scripts/{scriptName}/files/src/{fileName}`, DeleteSortScriptFile) is called, checked and signed. */
+export const deleteSortScriptFileOperation: OperationMeta = {
+  "operationId": "deleteSortScriptFile",
+  "method": "DELETE",
+  "path": "/v4/openapi/app-groups/{appGroupIdentity}/apps/{appVersionId}/sort-scripts/{scriptName}/files/src/{fileName}",
+  "action": "DeleteSortScriptFile",
+  "version": API_VERSION,
+  "parameters": [
+    {
+      "name": "appGroupIdentity",
+      "in": "path",
+      "required": true,
+      "type": "string",
+      "minLength": 1
+    },
+    {
+      "name": "appVersionId",
+      "in": "path",
+      "required": true,
+      "type": "string",
+      "minLength": 1
+    },
+    {
+      "name": "scriptName",
+      "in": "path",
+      "required": true,
+      "type": "string",
+      "minLength": 1
+    },
+    {
+      "name": "fileName",
+      "in": "path",
+      "required": true,
+      "type": "string",
+      "minLength": 1
+    }
+  ],
+  "body": null,
+  "idempotent": true,
+  "pagination": null,
+  "paginator": null,
+  "success": {
+    "required": [
+      "requestId"
+    ],
+    "types": {
+      "requestId": "string"
+    }
+  }
+};
+
+/** How listQueryProcessors (`GET /v4/openapi/app-groups/{appGroupIdentity}/apps/{appId}/query-processors`, ListQueryProcessors) is called, checked and signed. */
+export const listQueryProcessorsOperation: OperationMeta = {
+  "operationId": "listQueryProcessors",
+  "method": "GET",
+  "path": "/v4/openapi/app-groups/{appGroupIdentity}/apps/{appId}/query-processors",
+  "action": "ListQueryProcessors",
+  "version": API_VERSION,
+  "parameters": [
+    {
+      "name": "appGroupIdentity",
+      "in": "path",
+      "required": true,
+      "type": "string",
+      "minLength": 1
+    },
+    {
+      "name": "appId",
+      "in": "path",
+      "required": true,
+      "type": "string",
+      "minLength": 1
+    },
+    {
+      "name": "isActive",
+      "in": "query",
+      "type": "integer",
+      "enum": [
+        0,
+        1,
+        2
+      ],
+      "default": 0
+    }
+  ],
+  "body": null,
+  "idempotent": true,
+  "pagination": null,
+  "paginator": null,
+  "success": {
+    "required": [
+      "requestId",
+      "result"
+    ],
+    "types": {
+      "requestId": "string",
+      "result": "array"
+    }
+  }
+};
+
+/** How createQueryProcessor (`POST /v4/openapi/app-groups/{appGroupIdentity}/apps/{appId}/query-processors`, CreateQueryProcessor) is called, checked and signed. */
+export const createQueryProcessorOperation: OperationMeta = {
+  "operationId": "createQueryProcessor",
+  "method": "POST",
+  "path": "/v4/openapi/app-groups/{appGroupIdentity}/apps/{appId}/query-processors",
+  "action": "CreateQueryProcessor",
+  "version": API_VERSION,
+  "parameters": [
+    {
+      "name": "appGroupIdentity",
+      "in": "path",
+      "required": true,
+      "type": "string",
+      "minLength": 1
+    },
+    {
+      "name": "appId",
+      "in": "path",
+      "required": true,
+      "type": "string",
+      "minLength": 1
+    },
+    {
+      "name": "dryRun",
+      "in": "query",
+      "type": "boolean"
+    }
+  ],
+  "body": {
+    "required": true,
+    "mediaType": "application/json",
+    "fields": {
+      "name": {
+        "type": "string",
+        "minLength": 1
+      },
+      "domain": {
+        "type": "string",
+        "enum": [
+          "GENERAL",
+          "ECOMMERCE",
+          "IT_CONTENT"
+        ]
+      },
+      "indexes": {
+        "type": "array",
+        "items": {
+          "type": "string"
+        }
+      },
+      "processors": {
+        "type": "array",
+        "items": {
+          "type": "object"
+        }
+      },
+      "active": {
+        "type": "boolean"
+      }
+    },
+    "closed": false
+  },
+  "idempotent": false,
+  "pagination": null,
+  "paginator": null,
+  "success": {
+    "required": [
+      "requestId",
+      "result"
+    ],
+    "types": {
+      "requestId": "string",
+      "result": "object"
+    }
+  }
+};
+
+/** How describeQueryProcessor (`GET /v4/openapi/app-groups/{appGroupIdentity}/apps/{appId}/query-processors/{name}`, DescribeQueryProcessor) is called, checked and signed. */
+export const describeQueryProcessorOperation: OperationMeta = {
+  "operationId": "describeQueryProcessor",
+  "method": "GET",
+  "path": "/v4/openapi/app-groups/{appGroupIdentity}/apps/{appId}/query-processors/{name}",
+  "action": "DescribeQueryProcessor",
+  "version": API_VERSION,
+  "parameters": [
+    {
+      "name": "appGroupIdentity",
+      "in": "path",
+      "required": true,
+      "type": "string",
+      "minLength": 1
+    },
+    {
+      "name": "appId",
+      "in": "path",
+      "required": true,
+      "type": "string",
+      "minLength": 1
+    },
+    {
+      "name": "name",
+      "in": "path",
+      "required": true,
+      "type": "string",
+      "minLength": 1
+    }
+  ],
+  "body": null,
+  "idempotent": true,
+  "pagination": null,
+  "paginator": null,
+  "success": {
+    "required": [
+      "requestId",
+      "result"
+    ],
+    "types": {
+      "requestId": "string",
+      "result": "object"
+    }
+  }
+};
+
+/** How modifyQueryProcessor (`PUT /v4/openapi/app-groups/{appGroupIdentity}/apps/{appId}/query-processors/{name}`, ModifyQueryProcessor) is called, checked and signed. */
+export const modifyQueryProcessorOperation: OperationMeta = {
+  "operationId": "modifyQueryProcessor",
+  "method": "PUT",
+  "path": "/v4/openapi/app-groups/{appGroupIdentity}/apps/{appId}/query-processors/{name}",
+  "action": "ModifyQueryProcessor",
+  "version": API_VERSION,
+  "parameters": [
+    {
+      "name": "appGroupIdentity",
+      "in": "path",
+      "required": true,
+      "type": "string",
+      "minLength": 1
+    },
+    {
+      "name": "appId",
+      "in": "path",
+      "required": true,
+      "type": "string",
+      "minLength": 1
+    },
+    {
+      "name": "name",
+      "in": "path",
+      "required": true,
+      "type": "string",
+      "minLength": 1
+    },
+    {
+      "name": "dryRun",
+      "in": "query",
+      "type": "boolean"
+    }
+  ],
+  "body": {
+    "required": true,
+    "mediaType": "application/json",
+    "fields": {
+      "name": {
+        "type": "string",
+        "minLength": 1
+      },
+      "domain": {
+        "type": "string",
+        "enum": [
+          "GENERAL",
+          "ECOMMERCE",
+          "IT_CONTENT"
+        ]
+      },
+      "indexes": {
+        "type": "array",
+        "items": {
+          "type": "string"
+        }
+      },
+      "processors": {
+        "type": "array",
+        "items": {
+          "type": "object"
+        }
+      },
+      "active": {
+        "type": "boolean"
+      }
+    },
+    "closed": false
+  },
+  "idempotent": true,
+  "pagination": null,
+  "paginator": null,
+  "success": {
+    "required": [
+      "requestId",
+      "result"
+    ],
+    "types": {
+      "requestId": "string",
+      "result": "object"
+    }
+  }
+};
+
+/** How removeQueryProcessor (`DELETE /v4/openapi/app-groups/{appGroupIdentity}/apps/{appId}/query-processors/{name}`, RemoveQueryProcessor) is called, checked and signed. */
+export const removeQueryProcessorOperation: OperationMeta = {
+  "operationId": "removeQueryProcessor",
+  "method": "DELETE",
+  "path": "/v4/openapi/app-groups/{appGroupIdentity}/apps/{appId}/query-processors/{name}",
+  "action": "RemoveQueryProcessor",
+  "version": API_VERSION,
+  "parameters": [
+    {
+      "name": "appGroupIdentity",
+      "in": "path",
+      "required": true,
+      "type": "string",
+      "minLength": 1
+    },
+    {
+      "name": "appId",
+      "in": "path",
+      "required": true,
+      "type": "string",
+      "minLength": 1
+    },
+    {
+      "name": "name",
+      "in": "path",
+      "required": true,
+      "type": "string",
+      "minLength": 1
+    }
+  ],
+  "body": null,
+  "idempotent": true,
+  "pagination": null,
+  "paginator": null,
+  "success": {
+    "required": [
+      "requestId"
+    ],
+    "types": {
+      "requestId": "string",
+      "result": "string"
+    }
+  }
+};
+
+/** How listQueryProcessorAnalyzerResults (`GET /v4/openapi/app-groups/{appGroupIdentity}/apps/{appId}/query-processors/{name}/analyze`, ListQueryProcessorAnalyzerResults) is called, checked and signed. */
+export const listQueryProcessorAnalyzerResultsOperation: OperationMeta = {
+  "operationId": "listQueryProcessorAnalyzerResults",
+  "method": "GET",
+  "path": "/v4/openapi/app-groups/{appGroupIdentity}/apps/{appId}/query-processors/{name}/analyze",
+  "action": "ListQueryProcessorAnalyzerResults",
+  "version": API_VERSION,
+  "parameters": [
+    {
+      "name": "appGroupIdentity",
+      "in": "path",
+      "required": true,
+      "type": "string",
+      "minLength": 1
+    },
+    {
+      "name": "appId",
+      "in": "path",
+      "required": true,
+      "type": "string",
+      "minLength": 1
+    },
+    {
+      "name": "name",
+      "in": "path",
+      "required": true,
+      "type": "string",
+      "minLength": 1
+    },
+    {
+      "name": "text",
+      "in": "query",
+      "required": true,
+      "type": "string",
+      "minLength": 1
+    }
+  ],
+  "body": null,
+  "idempotent": true,
+  "pagination": null,
+  "paginator": null,
+  "success": {
+    "required": [
+      "requestId",
+      "result"
+    ],
+    "types": {
+      "requestId": "string",
+      "result": "object"
+    }
+  }
+};
+
+/** How listQueryProcessorNers (`GET /v4/openapi/query-processor/ner/default-priorities`, ListQueryProcessorNers) is called, checked and signed. */
+export const listQueryProcessorNersOperation: OperationMeta = {
+  "operationId": "listQueryProcessorNers",
+  "method": "GET",
+  "path": "/v4/openapi/query-processor/ner/default-priorities",
+  "action": "ListQueryProcessorNers",
+  "version": API_VERSION,
+  "parameters": [
+    {
+      "name": "domain",
+      "in": "query",
+      "type": "string"
+    }
+  ],
+  "body": null,
+  "idempotent": true,
+  "pagination": null,
+  "paginator": null,
+  "success": {
+    "required": [
+      "requestId",
+      "result"
+    ],
+    "types": {
+      "requestId": "string",
+      "result": "array"
+    }
+  }
+};
+
+/** How listSearchStrategies (`GET /v4/openapi/app-groups/{appGroupIdentity}/apps/{appId}/search-strategies`, ListSearchStrategies) is called, checked and signed. */
+export const listSearchStrategiesOperation: OperationMeta = {
+  "operationId": "listSearchStrategies",
+  "method": "GET",
+  "path": "/v4/openapi/app-groups/{appGroupIdentity}/apps/{appId}/search-strategies",
+  "action": "ListSearchStrategies",
+  "version": API_VERSION,
+  "parameters": [
+    {
+      "name": "appGroupIdentity",
+      "in": "path",
+      "required": true,
+      "type": "string",
+      "minLength": 1
+    },
+    {
+      "name": "appId",
+      "in": "path",
+      "required": true,
+      "type": "string",
+      "minLength": 1
+    }
+  ],
+  "body": null,
+  "idempotent": true,
+  "pagination": null,
+  "paginator": null,
+  "success": {
+    "required": [
+      "requestId"
+    ],
+    "types": {
+      "requestId": "string"
+    }
+  }
+};
+
+/** How createSearchStrategy (`POST /v4/openapi/app-groups/{appGroupIdentity}/apps/{appId}/search-strategies`, CreateSearchStrategy) is called, checked and signed. */
+export const createSearchStrategyOperation: OperationMeta = {
+  "operationId": "createSearchStrategy",
+  "method": "POST",
+  "path": "/v4/openapi/app-groups/{appGroupIdentity}/apps/{appId}/search-strategies",
+  "action": "CreateSearchStrategy",
+  "version": API_VERSION,
+  "parameters": [
+    {
+      "name": "appGroupIdentity",
+      "in": "path",
+      "required": true,
+      "type": "string",
+      "minLength": 1
+    },
+    {
+      "name": "appId",
+      "in": "path",
+      "required": true,
+      "type": "string",
+      "minLength": 1
+    }
+  ],
+  "body": {
+    "required": true,
+    "mediaType": "application/json",
+    "fields": {
+      "name": {
+        "type": "string",
+        "minLength": 1
+      },
+      "description": {
+        "type": "string"
+      },
+      "isDefault": {
+        "type": "boolean"
+      },
+      "mergeConfig": {
+        "type": "object",
+        "fields": {
+          "docCount": {
+            "type": "integer"
+          },
+          "rankName": {
+            "type": "string"
+          }
+        }
+      },
+      "searchConfigs": {
+        "type": "array",
+        "items": {
+          "type": "object",
+          "fields": {
+            "queryType": {
+              "type": "string",
+              "enum": [
+                "keyword",
+                "vector"
+              ]
+            },
+            "firstRankName": {
+              "type": "string"
+            },
+            "secondRankName": {
+              "type": "string"
+            },
+            "mergeProportion": {
+              "type": "integer"
+            }
+          }
+        }
+      }
+    },
+    "closed": false
+  },
+  "idempotent": false,
+  "pagination": null,
+  "paginator": null,
+  "success": {
+    "required": [
+      "requestId"
+    ],
+    "types": {
+      "requestId": "string"
+    }
+  }
+};
+
+/** How getSearchStrategy (`GET /v4/openapi/app-groups/{appGroupIdentity}/apps/{appId}/search-strategies/{strategyName}`, GetSearchStrategy) is called, checked and signed. */
+export const getSearchStrategyOperation: OperationMeta = {
+  "operationId": "getSearchStrategy",
+  "method": "GET",
+  "path": "/v4/openapi/app-groups/{appGroupIdentity}/apps/{appId}/search-strategies/{strategyName}",
+  "action": "GetSearchStrategy",
+  "version": API_VERSION,
+  "parameters": [
+    {
+      "name": "appGroupIdentity",
+      "in": "path",
+      "required": true,
+      "type": "string",
+      "minLength": 1
+    },
+    {
+      "name": "appId",
+      "in": "path",
+      "required": true,
+      "type": "string",
+      "minLength": 1
+    },
+    {
+      "name": "strategyName",
+      "in": "path",
+      "required": true,
+      "type": "string",
+      "minLength": 1
+    }
+  ],
+  "body": null,
+  "idempotent": true,
+  "pagination": null,
+  "paginator": null,
+  "success": {
+    "required": [
+      "requestId"
+    ],
+    "types": {
+      "requestId": "string"
+    }
+  }
+};
+
+/** How updateSearchStrategy (`PUT /v4/openapi/app-groups/{appGroupIdentity}/apps/{appId}/search-strategies/{strategyName}`, UpdateSearchStrategy) is called, checked and signed. */
+export const updateSearchStrategyOperation: OperationMeta = {
+  "operationId": "updateSearchStrategy",
+  "method": "PUT",
+  "path": "/v4/openapi/app-groups/{appGroupIdentity}/apps/{appId}/search-strategies/{strategyName}",
+  "action": "UpdateSearchStrategy",
+  "version": API_VERSION,
+  "parameters": [
+    {
+      "name": "appGroupIdentity",
+      "in": "path",
+      "required": true,
+      "type": "string",
+      "minLength": 1
+    },
+    {
+      "name": "appId",
+      "in": "path",
+      "required": true,
+      "type": "string",
+      "minLength": 1
+    },
+    {
+      "name": "strategyName",
+      "in": "path",
+      "required": true,
+      "type": "string",
+      "minLength": 1
+    }
+  ],
+  "body": {
+    "required": true,
+    "mediaType": "application/json",
+    "fields": {
+      "name": {
+        "type": "string",
+        "minLength": 1
+      },
+      "description": {
+        "type": "string"
+      },
+      "isDefault": {
+        "type": "boolean"
+      },
+      "mergeConfig": {
+        "type": "object",
+        "fields": {
+          "docCount": {
+            "type": "integer"
+          },
+          "rankName": {
+            "type": "string"
+          }
+        }
+      },
+      "searchConfigs": {
+        "type": "array",
+        "items": {
+          "type": "object",
+          "fields": {
+            "queryType": {
+              "type": "string",
+              "enum": [
+                "keyword",
+                "vector"
+              ]
+            },
+            "firstRankName": {
+              "type": "string"
+            },
+            "secondRankName": {
+              "type": "string"
+            },
+            "mergeProportion": {
+              "type": "integer"
+            }
+          }
+        }
+      }
+    },
+    "closed": false
+  },
+  "idempotent": true,
+  "pagination": null,
+  "paginator": null,
+  "success": {
+    "required": [
+      "requestId"
+    ],
+    "types": {
+      "requestId": "string"
+    }
+  }
+};
+
+/** How removeSearchStrategy (`DELETE /v4/openapi/app-groups/{appGroupIdentity}/apps/{appId}/search-strategies/{strategyName}`, RemoveSearchStrategy) is called, checked and signed. */
+export const removeSearchStrategyOperation: OperationMeta = {
+  "operationId": "removeSearchStrategy",
+  "method": "DELETE",
+  "path": "/v4/openapi/app-groups/{appGroupIdentity}/apps/{appId}/search-strategies/{strategyName}",
+  "action": "RemoveSearchStrategy",
+  "version": API_VERSION,
+  "parameters": [
+    {
+      "name": "appGroupIdentity",
+      "in": "path",
+      "required": true,
+      "type": "string",
+      "minLength": 1
+    },
+    {
+      "name": "appId",
+      "in": "path",
+      "required": true,
+      "type": "string",
+      "minLength": 1
+    },
+    {
+      "name": "strategyName",
+      "in": "path",
+      "required": true,
+      "type": "string",
+      "minLength": 1
+    }
+  ],
+  "body": null,
+  "idempotent": true,
+  "pagination": null,
+  "paginator": null,
+  "success": {
+    "required": [
+      "requestId"
+    ],
+    "types": {
+      "requestId": "string"
+    }
+  }
+};
+
+/** How listInterventionDictionaries (`GET /v4/openapi/intervention-dictionaries`, ListInterventionDictionaries) is called, checked and signed. */
+export const listInterventionDictionariesOperation: OperationMeta = {
+  "operationId": "listInterventionDictionaries",
+  "method": "GET",
+  "path": "/v4/openapi/intervention-dictionaries",
+  "action": "ListInterventionDictionaries",
+  "version": API_VERSION,
+  "parameters": [
+    {
+      "name": "pageNumber",
+      "in": "query",
+      "type": "integer",
+      "default": 1,
+      "minimum": 1,
+      "maximum": 2147483647
+    },
+    {
+      "name": "pageSize",
+      "in": "query",
+      "type": "integer",
+      "default": 10,
+      "minimum": 1,
+      "maximum": 2147483647
+    },
+    {
+      "name": "types",
+      "in": "query",
+      "json": true,
+      "type": "array",
+      "items": {
+        "type": "string"
+      }
+    }
+  ],
+  "body": null,
+  "idempotent": true,
+  "pagination": {
+    "pageNumber": "pageNumber",
+    "pageSize": "pageSize",
+    "totalCount": "totalCount",
+    "items": "result"
+  },
+  "paginator": "paginateInterventionDictionaries",
+  "success": {
+    "required": [
+      "requestId",
+      "result"
+    ],
+    "types": {
+      "requestId": "string",
+      "result": "array",
+      "totalCount": "integer"
+    }
+  }
+};
+
+/** How createInterventionDictionary (`POST /v4/openapi/intervention-dictionaries`, CreateInterventionDictionary) is called, checked and signed. */
+export const createInterventionDictionaryOperation: OperationMeta = {
+  "operationId": "createInterventionDictionary",
+  "method": "POST",
+  "path": "/v4/openapi/intervention-dictionaries",
+  "action": "CreateInterventionDictionary",
+  "version": API_VERSION,
+  "parameters": [
+    {
+      "name": "dryRun",
+      "in": "query",
+      "type": "boolean"
+    }
+  ],
+  "body": {
+    "required": true,
+    "mediaType": "application/json",
+    "fields": {
+      "name": {
+        "required": true,
+        "type": "string",
+        "minLength": 1
+      },
+      "type": {
+        "required": true,
+        "type": "string",
+        "enum": [
+          "stopword",
+          "synonym",
+          "correction",
+          "category_prediction",
+          "ner",
+          "term_weighting",
+          "suggest_allowlist",
+          "suggest_denylist",
+          "hot_allowlist",
+          "hot_denylist",
+          "hint_allowlist",
+          "hint_denylist"
+        ]
+      },
+      "analyzer": {
+        "type": "string"
+      },
+      "analyzerType": {
+        "type": "string",
+        "enum": [
+          "MODEL",
+          "SYSTEM",
+          "USER"
+        ]
+      }
+    },
+    "closed": false
+  },
+  "idempotent": false,
+  "pagination": null,
+  "paginator": null,
+  "success": {
+    "required": [
+      "requestId",
+      "result"
+    ],
+    "types": {
+      "requestId": "string",
+      "result": "object"
+    }
+  }
+};
+
+/** How describeInterventionDictionary (`GET /v4/openapi/intervention-dictionaries/{name}`, DescribeInterventionDictionary) is called, checked and signed. */
+export const describeInterventionDictionaryOperation: OperationMeta = {
+  "operationId": "describeInterventionDictionary",
+  "method": "GET",
+  "path": "/v4/openapi/intervention-dictionaries/{name}",
+  "action": "DescribeInterventionDictionary",
+  "version": API_VERSION,
+  "parameters": [
+    {
+      "name": "name",
+      "in": "path",
+      "required": true,
+      "type": "string",
+      "minLength": 1
+    }
+  ],
+  "body": null,
+  "idempotent": true,
+  "pagination": null,
+  "paginator": null,
+  "success": {
+    "required": [
+      "requestId",
+      "result"
+    ],
+    "types": {
+      "requestId": "string",
+      "result": "object"
+    }
+  }
+};
+
+/** How removeInterventionDictionary (`DELETE /v4/openapi/intervention-dictionaries/{name}`, RemoveInterventionDictionary) is called, checked and signed. */
+export const removeInterventionDictionaryOperation: OperationMeta = {
+  "operationId": "removeInterventionDictionary",
+  "method": "DELETE",
+  "path": "/v4/openapi/intervention-dictionaries/{name}",
+  "action": "RemoveInterventionDictionary",
+  "version": API_VERSION,
+  "parameters": [
+    {
+      "name": "name",
+      "in": "path",
+      "required": true,
+      "type": "string",
+      "minLength": 1
+    }
+  ],
+  "body": null,
+  "idempotent": true,
+  "pagination": null,
+  "paginator": null,
+  "success": {
+    "required": [
+      "requestId"
+    ],
+    "types": {
+      "requestId": "string",
+      "result": "object"
+    }
+  }
+};
+
+/** How listInterventionDictionaryEntries (`GET /v4/openapi/intervention-dictionaries/{name}/entries`, ListInterventionDictionaryEntries) is called, checked and signed. */
+export const listInterventionDictionaryEntriesOperation: OperationMeta = {
+  "operationId": "listInterventionDictionaryEntries",
+  "method": "GET",
+  "path": "/v4/openapi/intervention-dictionaries/{name}/entries",
+  "action": "ListInterventionDictionaryEntries",
+  "version": API_VERSION,
+  "parameters": [
+    {
+      "name": "name",
+      "in": "path",
+      "required": true,
+      "type": "string",
+      "minLength": 1
+    },
+    {
+      "name": "pageNumber",
+      "in": "query",
+      "type": "integer",
+      "default": 1,
+      "minimum": 1,
+      "maximum": 2147483647
+    },
+    {
+      "name": "pageSize",
+      "in": "query",
+      "type": "integer",
+      "default": 10,
+      "minimum": 1,
+      "maximum": 2147483647
+    },
+    {
+      "name": "word",
+      "in": "query",
+      "type": "string"
+    }
+  ],
+  "body": null,
+  "idempotent": true,
+  "pagination": {
+    "pageNumber": "pageNumber",
+    "pageSize": "pageSize",
+    "totalCount": "totalCount",
+    "items": "result"
+  },
+  "paginator": "paginateInterventionDictionaryEntries",
+  "success": {
+    "required": [
+      "requestId",
+      "result"
+    ],
+    "types": {
+      "requestId": "string",
+      "result": "array",
+      "totalCount": "integer"
+    }
+  }
+};
+
+/** How pushInterventionDictionaryEntries (`POST /v4/openapi/intervention-dictionaries/{name}/entries/actions/bulk`, PushInterventionDictionaryEntries) is called, checked and signed. */
+export const pushInterventionDictionaryEntriesOperation: OperationMeta = {
+  "operationId": "pushInterventionDictionaryEntries",
+  "method": "POST",
+  "path": "/v4/openapi/intervention-dictionaries/{name}/entries/actions/bulk",
+  "action": "PushInterventionDictionaryEntries",
+  "version": API_VERSION,
+  "parameters": [
+    {
+      "name": "name",
+      "in": "path",
+      "required": true,
+      "type": "string",
+      "minLength": 1
+    },
+    {
+      "name": "dryRun",
+      "in": "query",
+      "type": "boolean"
+    }
+  ],
+  "body": {
+    "required": true,
+    "mediaType": "application/json",
+    "fields": {},
+    "closed": false,
+    "value": {
+      "type": "array",
+      "minItems": 1,
+      "items": {
+        "type": "object",
+        "fields": {
+          "cmd": {
+            "required": true,
+            "type": "string",
+            "enum": [
+              "add",
+              "delete"
+            ]
+          },
+          "word": {
+            "required": true,
+            "type": "string",
+            "minLength": 1
+          },
+          "relevance": {
+            "type": "object"
+          },
+          "tokens": {
+            "type": "array",
+            "items": {
+              "type": "object"
+            }
+          },
+          "status": {
+            "type": "string"
+          }
+        }
+      }
+    }
+  },
+  "idempotent": false,
+  "pagination": null,
+  "paginator": null,
+  "success": {
+    "required": [
+      "requestId"
+    ],
+    "types": {
+      "requestId": "string",
+      "result": "array"
+    }
+  }
+};
+
+/** How listInterventionDictionaryNerResults (`GET /v4/openapi/intervention-dictionaries/{name}/ner-results`, ListInterventionDictionaryNerResults) is called, checked and signed. */
+export const listInterventionDictionaryNerResultsOperation: OperationMeta = {
+  "operationId": "listInterventionDictionaryNerResults",
+  "method": "GET",
+  "path": "/v4/openapi/intervention-dictionaries/{name}/ner-results",
+  "action": "ListInterventionDictionaryNerResults",
+  "version": API_VERSION,
+  "parameters": [
+    {
+      "name": "name",
+      "in": "path",
+      "required": true,
+      "type": "string",
+      "minLength": 1
+    },
+    {
+      "name": "query",
+      "in": "query",
+      "required": true,
+      "type": "string",
+      "minLength": 1
+    }
+  ],
+  "body": null,
+  "idempotent": true,
+  "pagination": null,
+  "paginator": null,
+  "success": {
+    "required": [
+      "requestId",
+      "result"
+    ],
+    "types": {
+      "requestId": "string",
+      "result": "array"
+    }
+  }
+};
+
+/** How listInterventionDictionaryRelatedEntities (`GET /v4/openapi/intervention-dictionaries/{name}/related`, ListInterventionDictionaryRelatedEntities) is called, checked and signed. */
+export const listInterventionDictionaryRelatedEntitiesOperation: OperationMeta = {
+  "operationId": "listInterventionDictionaryRelatedEntities",
+  "method": "GET",
+  "path": "/v4/openapi/intervention-dictionaries/{name}/related",
+  "action": "ListInterventionDictionaryRelatedEntities",
+  "version": API_VERSION,
+  "parameters": [
+    {
+      "name": "name",
+      "in": "path",
+      "required": true,
+      "type": "string",
+      "minLength": 1
+    }
+  ],
+  "body": null,
+  "idempotent": true,
+  "pagination": null,
+  "paginator": null,
+  "success": {
+    "required": [
+      "requestId",
+      "result"
+    ],
+    "types": {
+      "requestId": "string",
+      "result": "array"
+    }
+  }
+};
+
+/** How listUserAnalyzers (`GET /v4/openapi/user-analyzers`, ListUserAnalyzers) is called, checked and signed. */
+export const listUserAnalyzersOperation: OperationMeta = {
+  "operationId": "listUserAnalyzers",
+  "method": "GET",
+  "path": "/v4/openapi/user-analyzers",
+  "action": "ListUserAnalyzers",
+  "version": API_VERSION,
+  "parameters": [
+    {
+      "name": "pageNumber",
+      "in": "query",
+      "type": "integer",
+      "default": 1,
+      "minimum": 1,
+      "maximum": 2147483647
+    },
+    {
+      "name": "pageSize",
+      "in": "query",
+      "type": "integer",
+      "default": 10,
+      "minimum": 1,
+      "maximum": 2147483647
+    }
+  ],
+  "body": null,
+  "idempotent": true,
+  "pagination": {
+    "pageNumber": "pageNumber",
+    "pageSize": "pageSize",
+    "totalCount": "totalCount",
+    "items": "result"
+  },
+  "paginator": "paginateUserAnalyzers",
+  "success": {
+    "required": [
+      "requestId",
+      "result"
+    ],
+    "types": {
+      "requestId": "string",
+      "result": "array",
+      "totalCount": "integer"
+    }
+  }
+};
+
+/** How createUserAnalyzer (`POST /v4/openapi/user-analyzers`, CreateUserAnalyzer) is called, checked and signed. */
+export const createUserAnalyzerOperation: OperationMeta = {
+  "operationId": "createUserAnalyzer",
+  "method": "POST",
+  "path": "/v4/openapi/user-analyzers",
+  "action": "CreateUserAnalyzer",
+  "version": API_VERSION,
+  "parameters": [
+    {
+      "name": "dryRun",
+      "in": "query",
+      "type": "boolean"
+    }
+  ],
+  "body": {
+    "required": true,
+    "mediaType": "application/json",
+    "fields": {
+      "name": {
+        "required": true,
+        "type": "string",
+        "minLength": 1
+      },
+      "type": {
+        "type": "string",
+        "enum": [
+          "HA3",
+          "ES"
+        ]
+      },
+      "business": {
+        "type": "string"
+      },
+      "businessType": {
+        "type": "string",
+        "enum": [
+          "AUTO",
+          "MODEL",
+          "SYSTEM",
+          "USER"
+        ]
+      },
+      "businessAppGroupId": {
+        "type": "string"
+      }
+    },
+    "closed": false
+  },
+  "idempotent": false,
+  "pagination": null,
+  "paginator": null,
+  "success": {
+    "required": [
+      "requestId",
+      "result"
+    ],
+    "types": {
+      "requestId": "string",
+      "result": "object"
+    }
+  }
+};
+
+/** How describeUserAnalyzer (`GET /v4/openapi/user-analyzers/{name}`, DescribeUserAnalyzer) is called, checked and signed. */
+export const describeUserAnalyzerOperation: OperationMeta = {
+  "operationId": "describeUserAnalyzer",
+  "method": "GET",
+  "path": "/v4/openapi/user-analyzers/{name}",
+  "action": "DescribeUserAnalyzer",
+  "version": API_VERSION,
+  "parameters": [
+    {
+      "name": "name",
+      "in": "path",
+      "required": true,
+      "type": "string",
+      "minLength": 1
+    },
+    {
+      "name": "with",
+      "in": "query",
+      "type": "string",
+      "enum": [
+        "all"
+      ]
+    }
+  ],
+  "body": null,
+  "idempotent": true,
+  "pagination": null,
+  "paginator": null,
+  "success": {
+    "required": [
+      "requestId",
+      "result"
+    ],
+    "types": {
+      "requestId": "string",
+      "result": "object"
+    }
+  }
+};
+
+/** How removeUserAnalyzer (`DELETE /v4/openapi/user-analyzers/{name}`, RemoveUserAnalyzer) is called, checked and signed. */
+export const removeUserAnalyzerOperation: OperationMeta = {
+  "operationId": "removeUserAnalyzer",
+  "method": "DELETE",
+  "path": "/v4/openapi/user-analyzers/{name}",
+  "action": "RemoveUserAnalyzer",
+  "version": API_VERSION,
+  "parameters": [
+    {
+      "name": "name",
+      "in": "path",
+      "required": true,
+      "type": "string",
+      "minLength": 1
+    }
+  ],
+  "body": null,
+  "idempotent": true,
+  "pagination": null,
+  "paginator": null,
+  "success": {
+    "required": [
+      "requestId"
+    ],
+    "types": {
+      "requestId": "string",
+      "result": "object"
+    }
+  }
+};
+
+/** How listUserAnalyzerEntries (`GET /v4/openapi/user-analyzers/{name}/entries`, ListUserAnalyzerEntries) is called, checked and signed. */
+export const listUserAnalyzerEntriesOperation: OperationMeta = {
+  "operationId": "listUserAnalyzerEntries",
+  "method": "GET",
+  "path": "/v4/openapi/user-analyzers/{name}/entries",
+  "action": "ListUserAnalyzerEntries",
+  "version": API_VERSION,
+  "parameters": [
+    {
+      "name": "name",
+      "in": "path",
+      "required": true,
+      "type": "string",
+      "minLength": 1
+    },
+    {
+      "name": "pageNumber",
+      "in": "query",
+      "type": "integer",
+      "default": 1,
+      "minimum": 1,
+      "maximum": 2147483647
+    },
+    {
+      "name": "pageSize",
+      "in": "query",
+      "type": "integer",
+      "default": 10,
+      "minimum": 1,
+      "maximum": 2147483647
+    },
+    {
+      "name": "word",
+      "in": "query",
+      "type": "string"
+    }
+  ],
+  "body": null,
+  "idempotent": true,
+  "pagination": {
+    "pageNumber": "pageNumber",
+    "pageSize": "pageSize",
+    "totalCount": "totalCount",
+    "items": "result"
+  },
+  "paginator": "paginateUserAnalyzerEntries",
+  "success": {
+    "required": [
+      "requestId",
+      "result"
+    ],
+    "types": {
+      "requestId": "string",
+      "result": "array",
+      "totalCount": "integer"
+    }
+  }
+};
+
+/** How pushUserAnalyzerEntries (`POST /v4/openapi/user-analyzers/{name}/entries/actions/bulk`, PushUserAnalyzerEntries) is called, checked and signed. */
+export const pushUserAnalyzerEntriesOperation: OperationMeta = {
+  "operationId": "pushUserAnalyzerEntries",
+  "method": "POST",
+  "path": "/v4/openapi/user-analyzers/{name}/entries/actions/bulk",
+  "action": "PushUserAnalyzerEntries",
+  "version": API_VERSION,
+  "parameters": [
+    {
+      "name": "name",
+      "in": "path",
+      "required": true,
+      "type": "string",
+      "minLength": 1
+    },
+    {
+      "name": "dryRun",
+      "in": "query",
+      "type": "boolean"
+    }
+  ],
+  "body": {
+    "required": true,
+    "mediaType": "application/json",
+    "fields": {
+      "entries": {
+        "required": true,
+        "type": "array",
+        "minItems": 1,
+        "items": {
+          "type": "object",
+          "fields": {
+            "cmd": {
+              "required": true,
+              "type": "string",
+              "enum": [
+                "add",
+                "delete"
+              ]
+            },
+            "key": {
+              "required": true,
+              "type": "string",
+              "minLength": 1
+            },
+            "value": {
+              "type": "string"
+            },
+            "splitEnabled": {
+              "type": "boolean"
+            }
+          }
+        }
+      }
+    },
+    "closed": false
+  },
+  "idempotent": false,
+  "pagination": null,
+  "paginator": null,
+  "success": {
+    "required": [
+      "requestId"
+    ],
+    "types": {
+      "requestId": "string",
+      "result": "object"
+    }
+  }
+};
+
+/** How describeSlowQueryStatus (`GET /v4/openapi/app-groups/{appGroupIdentity}/optimizers/slow-query`, DescribeSlowQueryStatus) is called, checked and signed. */
+export const describeSlowQueryStatusOperation: OperationMeta = {
+  "operationId": "describeSlowQueryStatus",
+  "method": "GET",
+  "path": "/v4/openapi/app-groups/{appGroupIdentity}/optimizers/slow-query",
+  "action": "DescribeSlowQueryStatus",
+  "version": API_VERSION,
+  "parameters": [
+    {
+      "name": "appGroupIdentity",
+      "in": "path",
+      "required": true,
+      "type": "string",
+      "minLength": 1
+    }
+  ],
+  "body": null,
+  "idempotent": true,
+  "pagination": null,
+  "paginator": null,
+  "success": {
+    "required": [
+      "requestId",
+      "result"
+    ],
+    "types": {
+      "requestId": "string",
+      "result": "object"
+    }
+  }
+};
+
+/** How enableSlowQuery (`POST /v4/openapi/app-groups/{appGroupIdentity}/optimizers/slow-query/actions/enable`, EnableSlowQuery) is called, checked and signed. */
+export const enableSlowQueryOperation: OperationMeta = {
+  "operationId": "enableSlowQuery",
+  "method": "POST",
+  "path": "/v4/openapi/app-groups/{appGroupIdentity}/optimizers/slow-query/actions/enable",
+  "action": "EnableSlowQuery",
+  "version": API_VERSION,
+  "parameters": [
+    {
+      "name": "appGroupIdentity",
+      "in": "path",
+      "required": true,
+      "type": "string",
+      "minLength": 1
+    }
+  ],
+  "body": null,
+  "idempotent": false,
+  "pagination": null,
+  "paginator": null,
+  "success": {
+    "required": [
+      "requestId"
+    ],
+    "types": {
+      "requestId": "string",
+      "result": "object"
+    }
+  }
+};
+
+/** How disableSlowQuery (`POST /v4/openapi/app-groups/{appGroupIdentity}/optimizers/slow-query/actions/disable`, DisableSlowQuery) is called, checked and signed. */
+export const disableSlowQueryOperation: OperationMeta = {
+  "operationId": "disableSlowQuery",
+  "method": "POST",
+  "path": "/v4/openapi/app-groups/{appGroupIdentity}/optimizers/slow-query/actions/disable",
+  "action": "DisableSlowQuery",
+  "version": API_VERSION,
+  "parameters": [
+    {
+      "name": "appGroupIdentity",
+      "in": "path",
+      "required": true,
+      "type": "string",
+      "minLength": 1
+    }
+  ],
+  "body": null,
+  "idempotent": false,
+  "pagination": null,
+  "paginator": null,
+  "success": {
+    "required": [
+      "requestId"
+    ],
+    "types": {
+      "requestId": "string",
+      "result": "object"
+    }
+  }
+};
+
+/** How startSlowQueryAnalyzer (`POST /v4/openapi/app-groups/{appGroupIdentity}/optimizers/slow-query/actions/run`, StartSlowQueryAnalyzer) is called, checked and signed. */
+export const startSlowQueryAnalyzerOperation: OperationMeta = {
+  "operationId": "startSlowQueryAnalyzer",
+  "method": "POST",
+  "path": "/v4/openapi/app-groups/{appGroupIdentity}/optimizers/slow-query/actions/run",
+  "action": "StartSlowQueryAnalyzer",
+  "version": API_VERSION,
+  "parameters": [
+    {
+      "name": "appGroupIdentity",
+      "in": "path",
+      "required": true,
+      "type": "string",
+      "minLength": 1
+    }
+  ],
+  "body": null,
+  "idempotent": false,
+  "pagination": null,
+  "paginator": null,
+  "success": {
+    "required": [
+      "requestId"
+    ],
+    "types": {
+      "requestId": "string",
+      "result": "object"
+    }
+  }
+};
+
+/** How listSlowQueryCategories (`GET /v4/openapi/app-groups/{appGroupIdentity}/optimizers/slow-query/categories`, ListSlowQueryCategories) is called, checked and signed. */
+export const listSlowQueryCategoriesOperation: OperationMeta = {
+  "operationId": "listSlowQueryCategories",
+  "method": "GET",
+  "path": "/v4/openapi/app-groups/{appGroupIdentity}/optimizers/slow-query/categories",
+  "action": "ListSlowQueryCategories",
+  "version": API_VERSION,
+  "parameters": [
+    {
+      "name": "appGroupIdentity",
+      "in": "path",
+      "required": true,
+      "type": "string",
+      "minLength": 1
+    }
+  ],
+  "body": null,
+  "idempotent": true,
+  "pagination": null,
+  "paginator": null,
+  "success": {
+    "required": [
+      "requestId",
+      "result"
+    ],
+    "types": {
+      "requestId": "string",
+      "result": "object"
+    }
+  }
+};
+
+/** How listSlowQueryQueries (`GET /v4/openapi/app-groups/{appGroupIdentity}/optimizers/slow-query/categories/{categoryIndex}/queries`, ListSlowQueryQueries) is called, checked and signed. */
+export const listSlowQueryQueriesOperation: OperationMeta = {
+  "operationId": "listSlowQueryQueries",
+  "method": "GET",
+  "path": "/v4/openapi/app-groups/{appGroupIdentity}/optimizers/slow-query/categories/{categoryIndex}/queries",
+  "action": "ListSlowQueryQueries",
+  "version": API_VERSION,
+  "parameters": [
+    {
+      "name": "appGroupIdentity",
+      "in": "path",
+      "required": true,
+      "type": "string",
+      "minLength": 1
+    },
+    {
+      "name": "categoryIndex",
+      "in": "path",
+      "required": true,
+      "type": "string",
+      "minLength": 1
+    }
+  ],
+  "body": null,
+  "idempotent": true,
+  "pagination": null,
+  "paginator": null,
+  "success": {
+    "required": [
+      "requestId",
+      "result"
+    ],
+    "types": {
+      "requestId": "string",
+      "result": "object"
+    }
+  }
+};
+
 /** The operationIds of the spec. */
 export type OperationId =
   | "listAppGroups"
@@ -4667,7 +7445,61 @@ export type OperationId =
   | "getDomain"
   | "listTagResources"
   | "tagResources"
-  | "untagResources";
+  | "untagResources"
+  | "listFirstRanks"
+  | "createFirstRank"
+  | "describeFirstRank"
+  | "modifyFirstRank"
+  | "removeFirstRank"
+  | "listSecondRanks"
+  | "createSecondRank"
+  | "describeSecondRank"
+  | "modifySecondRank"
+  | "removeSecondRank"
+  | "listSortExpressions"
+  | "listSortScripts"
+  | "createSortScript"
+  | "getSortScript"
+  | "updateSortScript"
+  | "deleteSortScript"
+  | "compileSortScript"
+  | "releaseSortScript"
+  | "getScriptFileNames"
+  | "getSortScriptFile"
+  | "saveSortScriptFile"
+  | "deleteSortScriptFile"
+  | "listQueryProcessors"
+  | "createQueryProcessor"
+  | "describeQueryProcessor"
+  | "modifyQueryProcessor"
+  | "removeQueryProcessor"
+  | "listQueryProcessorAnalyzerResults"
+  | "listQueryProcessorNers"
+  | "listSearchStrategies"
+  | "createSearchStrategy"
+  | "getSearchStrategy"
+  | "updateSearchStrategy"
+  | "removeSearchStrategy"
+  | "listInterventionDictionaries"
+  | "createInterventionDictionary"
+  | "describeInterventionDictionary"
+  | "removeInterventionDictionary"
+  | "listInterventionDictionaryEntries"
+  | "pushInterventionDictionaryEntries"
+  | "listInterventionDictionaryNerResults"
+  | "listInterventionDictionaryRelatedEntities"
+  | "listUserAnalyzers"
+  | "createUserAnalyzer"
+  | "describeUserAnalyzer"
+  | "removeUserAnalyzer"
+  | "listUserAnalyzerEntries"
+  | "pushUserAnalyzerEntries"
+  | "describeSlowQueryStatus"
+  | "enableSlowQuery"
+  | "disableSlowQuery"
+  | "startSlowQueryAnalyzer"
+  | "listSlowQueryCategories"
+  | "listSlowQueryQueries";
 
 /**
  * Each operation of the spec, by operationId: how it is called and signed (method, path template,
@@ -4753,6 +7585,60 @@ export const OPERATIONS: Readonly<Record<OperationId, OperationMeta>> = {
   listTagResources: listTagResourcesOperation,
   tagResources: tagResourcesOperation,
   untagResources: untagResourcesOperation,
+  listFirstRanks: listFirstRanksOperation,
+  createFirstRank: createFirstRankOperation,
+  describeFirstRank: describeFirstRankOperation,
+  modifyFirstRank: modifyFirstRankOperation,
+  removeFirstRank: removeFirstRankOperation,
+  listSecondRanks: listSecondRanksOperation,
+  createSecondRank: createSecondRankOperation,
+  describeSecondRank: describeSecondRankOperation,
+  modifySecondRank: modifySecondRankOperation,
+  removeSecondRank: removeSecondRankOperation,
+  listSortExpressions: listSortExpressionsOperation,
+  listSortScripts: listSortScriptsOperation,
+  createSortScript: createSortScriptOperation,
+  getSortScript: getSortScriptOperation,
+  updateSortScript: updateSortScriptOperation,
+  deleteSortScript: deleteSortScriptOperation,
+  compileSortScript: compileSortScriptOperation,
+  releaseSortScript: releaseSortScriptOperation,
+  getScriptFileNames: getScriptFileNamesOperation,
+  getSortScriptFile: getSortScriptFileOperation,
+  saveSortScriptFile: saveSortScriptFileOperation,
+  deleteSortScriptFile: deleteSortScriptFileOperation,
+  listQueryProcessors: listQueryProcessorsOperation,
+  createQueryProcessor: createQueryProcessorOperation,
+  describeQueryProcessor: describeQueryProcessorOperation,
+  modifyQueryProcessor: modifyQueryProcessorOperation,
+  removeQueryProcessor: removeQueryProcessorOperation,
+  listQueryProcessorAnalyzerResults: listQueryProcessorAnalyzerResultsOperation,
+  listQueryProcessorNers: listQueryProcessorNersOperation,
+  listSearchStrategies: listSearchStrategiesOperation,
+  createSearchStrategy: createSearchStrategyOperation,
+  getSearchStrategy: getSearchStrategyOperation,
+  updateSearchStrategy: updateSearchStrategyOperation,
+  removeSearchStrategy: removeSearchStrategyOperation,
+  listInterventionDictionaries: listInterventionDictionariesOperation,
+  createInterventionDictionary: createInterventionDictionaryOperation,
+  describeInterventionDictionary: describeInterventionDictionaryOperation,
+  removeInterventionDictionary: removeInterventionDictionaryOperation,
+  listInterventionDictionaryEntries: listInterventionDictionaryEntriesOperation,
+  pushInterventionDictionaryEntries: pushInterventionDictionaryEntriesOperation,
+  listInterventionDictionaryNerResults: listInterventionDictionaryNerResultsOperation,
+  listInterventionDictionaryRelatedEntities: listInterventionDictionaryRelatedEntitiesOperation,
+  listUserAnalyzers: listUserAnalyzersOperation,
+  createUserAnalyzer: createUserAnalyzerOperation,
+  describeUserAnalyzer: describeUserAnalyzerOperation,
+  removeUserAnalyzer: removeUserAnalyzerOperation,
+  listUserAnalyzerEntries: listUserAnalyzerEntriesOperation,
+  pushUserAnalyzerEntries: pushUserAnalyzerEntriesOperation,
+  describeSlowQueryStatus: describeSlowQueryStatusOperation,
+  enableSlowQuery: enableSlowQueryOperation,
+  disableSlowQuery: disableSlowQueryOperation,
+  startSlowQueryAnalyzer: startSlowQueryAnalyzerOperation,
+  listSlowQueryCategories: listSlowQueryCategoriesOperation,
+  listSlowQueryQueries: listSlowQueryQueriesOperation,
 };
 
 /** The error codes the spec documents (`x-acs-error-codes`), with their usual HTTP status. */

@@ -1511,6 +1511,1114 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v4/openapi/app-groups/{appGroupIdentity}/apps/{appId}/first-ranks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The name of the application.
+                 *     Beyond the reference: any value is percent-encoded into its path segment; `.`
+                 *     and `..` cannot be sent because URL parsing would resolve them away.
+                 * @example app_group_name
+                 */
+                appGroupIdentity: components["parameters"]["appGroupIdentity"];
+                /**
+                 * @description The ID of the version of the application.
+                 * @example 100302903
+                 */
+                appId: components["parameters"]["appId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * List the rough sort (first-phase ranking) expressions of an application version
+         * @description Lists every rough sort (first-phase ranking) expression of one version of an application.
+         */
+        get: operations["listFirstRanks"];
+        put?: never;
+        /**
+         * Create a rough sort (first-phase ranking) expression
+         * @description Adds a rough sort (first-phase ranking) expression to one version of an application. With `dryRun`, the expression is only checked.
+         */
+        post: operations["createFirstRank"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v4/openapi/app-groups/{appGroupIdentity}/apps/{appId}/first-ranks/{name}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The name of the application.
+                 *     Beyond the reference: any value is percent-encoded into its path segment; `.`
+                 *     and `..` cannot be sent because URL parsing would resolve them away.
+                 * @example app_group_name
+                 */
+                appGroupIdentity: components["parameters"]["appGroupIdentity"];
+                /**
+                 * @description The ID of the version of the application.
+                 * @example 100302903
+                 */
+                appId: components["parameters"]["appId"];
+                /**
+                 * @description The name of the sort expression.
+                 * @example default
+                 */
+                name: components["parameters"]["rankName"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get one rough sort (first-phase ranking) expression
+         * @description Returns one rough sort (first-phase ranking) expression of an application version.
+         */
+        get: operations["describeFirstRank"];
+        /**
+         * Change a rough sort (first-phase ranking) expression
+         * @description Changes a rough sort (first-phase ranking) expression. With `dryRun`, the change is only checked.
+         */
+        put: operations["modifyFirstRank"];
+        post?: never;
+        /**
+         * Delete a rough sort (first-phase ranking) expression
+         * @description Deletes a rough sort (first-phase ranking) expression of an application version.
+         */
+        delete: operations["removeFirstRank"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v4/openapi/app-groups/{appGroupIdentity}/apps/{appId}/second-ranks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The name of the application.
+                 *     Beyond the reference: any value is percent-encoded into its path segment; `.`
+                 *     and `..` cannot be sent because URL parsing would resolve them away.
+                 * @example app_group_name
+                 */
+                appGroupIdentity: components["parameters"]["appGroupIdentity"];
+                /**
+                 * @description The ID of the version of the application.
+                 * @example 100302903
+                 */
+                appId: components["parameters"]["appId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * List the fine sort (second-phase ranking) expressions of an application version
+         * @description Lists every fine sort (second-phase ranking) expression of one version of an application.
+         */
+        get: operations["listSecondRanks"];
+        put?: never;
+        /**
+         * Create a fine sort (second-phase ranking) expression
+         * @description Adds a fine sort (second-phase ranking) expression to one version of an application. With `dryRun`, the expression is only checked.
+         */
+        post: operations["createSecondRank"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v4/openapi/app-groups/{appGroupIdentity}/apps/{appId}/second-ranks/{name}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The name of the application.
+                 *     Beyond the reference: any value is percent-encoded into its path segment; `.`
+                 *     and `..` cannot be sent because URL parsing would resolve them away.
+                 * @example app_group_name
+                 */
+                appGroupIdentity: components["parameters"]["appGroupIdentity"];
+                /**
+                 * @description The ID of the version of the application.
+                 * @example 100302903
+                 */
+                appId: components["parameters"]["appId"];
+                /**
+                 * @description The name of the sort expression.
+                 * @example default
+                 */
+                name: components["parameters"]["rankName"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get one fine sort (second-phase ranking) expression
+         * @description Returns one fine sort (second-phase ranking) expression of an application version.
+         */
+        get: operations["describeSecondRank"];
+        /**
+         * Change a fine sort (second-phase ranking) expression
+         * @description Changes a fine sort (second-phase ranking) expression. With `dryRun`, the change is only checked.
+         */
+        put: operations["modifySecondRank"];
+        post?: never;
+        /**
+         * Delete a fine sort (second-phase ranking) expression
+         * @description Deletes a fine sort (second-phase ranking) expression of an application version.
+         */
+        delete: operations["removeSecondRank"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v4/openapi/app-groups/{appGroupIdentity}/apps/{appId}/sort-expressions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The name of the application.
+                 *     Beyond the reference: any value is percent-encoded into its path segment; `.`
+                 *     and `..` cannot be sent because URL parsing would resolve them away.
+                 * @example app_group_name
+                 */
+                appGroupIdentity: components["parameters"]["appGroupIdentity"];
+                /**
+                 * @description The ID of the version of the application.
+                 * @example 100302903
+                 */
+                appId: components["parameters"]["appId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * List the sort expressions of an application version
+         * @description Lists the rough and fine sort expressions of one version of an application together, by name.
+         */
+        get: operations["listSortExpressions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v4/openapi/app-groups/{appGroupIdentity}/apps/{appVersionId}/sort-scripts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The name of the application.
+                 *     Beyond the reference: any value is percent-encoded into its path segment; `.`
+                 *     and `..` cannot be sent because URL parsing would resolve them away.
+                 * @example app_group_name
+                 */
+                appGroupIdentity: components["parameters"]["appGroupIdentity"];
+                /**
+                 * @description The ID of the version of the application (the reference names it appVersionId on the sort-script paths).
+                 * @example 100302903
+                 */
+                appVersionId: components["parameters"]["appVersionId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * List the sort scripts of an application version
+         * @description Lists the sort scripts of one version of an application, with the state of each.
+         */
+        get: operations["listSortScripts"];
+        put?: never;
+        /**
+         * Create a sort script
+         * @description Creates an empty sort script; upload its files, compile it, then release it.
+         */
+        post: operations["createSortScript"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v4/openapi/app-groups/{appGroupIdentity}/apps/{appVersionId}/sort-scripts/{scriptName}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The name of the application.
+                 *     Beyond the reference: any value is percent-encoded into its path segment; `.`
+                 *     and `..` cannot be sent because URL parsing would resolve them away.
+                 * @example app_group_name
+                 */
+                appGroupIdentity: components["parameters"]["appGroupIdentity"];
+                /**
+                 * @description The ID of the version of the application (the reference names it appVersionId on the sort-script paths).
+                 * @example 100302903
+                 */
+                appVersionId: components["parameters"]["appVersionId"];
+                /**
+                 * @description The name of the sort script.
+                 * @example rank_cava_v7
+                 */
+                scriptName: components["parameters"]["scriptName"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get one sort script
+         * @description Returns a sort script and the state it is in.
+         */
+        get: operations["getSortScript"];
+        /**
+         * Change a sort script's description
+         * @description Changes the description of a sort script.
+         */
+        put: operations["updateSortScript"];
+        post?: never;
+        /**
+         * Delete a sort script
+         * @description Deletes a sort script and its files.
+         */
+        delete: operations["deleteSortScript"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v4/openapi/app-groups/{appGroupIdentity}/apps/{appVersionId}/sort-scripts/{scriptName}/actions/compiling": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The name of the application.
+                 *     Beyond the reference: any value is percent-encoded into its path segment; `.`
+                 *     and `..` cannot be sent because URL parsing would resolve them away.
+                 * @example app_group_name
+                 */
+                appGroupIdentity: components["parameters"]["appGroupIdentity"];
+                /**
+                 * @description The ID of the version of the application (the reference names it appVersionId on the sort-script paths).
+                 * @example 100302903
+                 */
+                appVersionId: components["parameters"]["appVersionId"];
+                /**
+                 * @description The name of the sort script.
+                 * @example rank_cava_v7
+                 */
+                scriptName: components["parameters"]["scriptName"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Compile a sort script
+         * @description Compiles the files of a sort script; a script must compile before it can be released.
+         */
+        post: operations["compileSortScript"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v4/openapi/app-groups/{appGroupIdentity}/apps/{appVersionId}/sort-scripts/{scriptName}/actions/release": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The name of the application.
+                 *     Beyond the reference: any value is percent-encoded into its path segment; `.`
+                 *     and `..` cannot be sent because URL parsing would resolve them away.
+                 * @example app_group_name
+                 */
+                appGroupIdentity: components["parameters"]["appGroupIdentity"];
+                /**
+                 * @description The ID of the version of the application (the reference names it appVersionId on the sort-script paths).
+                 * @example 100302903
+                 */
+                appVersionId: components["parameters"]["appVersionId"];
+                /**
+                 * @description The name of the sort script.
+                 * @example rank_cava_v7
+                 */
+                scriptName: components["parameters"]["scriptName"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Release a sort script
+         * @description Puts a compiled sort script into use. A script that has not compiled is refused with `InvalidAppStatus`.
+         */
+        post: operations["releaseSortScript"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v4/openapi/app-groups/{appGroupIdentity}/apps/{appVersionId}/sort-scripts/{scriptName}/file-names": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The name of the application.
+                 *     Beyond the reference: any value is percent-encoded into its path segment; `.`
+                 *     and `..` cannot be sent because URL parsing would resolve them away.
+                 * @example app_group_name
+                 */
+                appGroupIdentity: components["parameters"]["appGroupIdentity"];
+                /**
+                 * @description The ID of the version of the application (the reference names it appVersionId on the sort-script paths).
+                 * @example 100302903
+                 */
+                appVersionId: components["parameters"]["appVersionId"];
+                /**
+                 * @description The name of the sort script.
+                 * @example rank_cava_v7
+                 */
+                scriptName: components["parameters"]["scriptName"];
+            };
+            cookie?: never;
+        };
+        /**
+         * List the files of a sort script
+         * @description Lists the source files of a sort script (names and times, not content).
+         */
+        get: operations["getScriptFileNames"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v4/openapi/app-groups/{appGroupIdentity}/apps/{appVersionId}/sort-scripts/{scriptName}/files/src/{fileName}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The name of the application.
+                 *     Beyond the reference: any value is percent-encoded into its path segment; `.`
+                 *     and `..` cannot be sent because URL parsing would resolve them away.
+                 * @example app_group_name
+                 */
+                appGroupIdentity: components["parameters"]["appGroupIdentity"];
+                /**
+                 * @description The ID of the version of the application (the reference names it appVersionId on the sort-script paths).
+                 * @example 100302903
+                 */
+                appVersionId: components["parameters"]["appVersionId"];
+                /**
+                 * @description The name of the sort script.
+                 * @example rank_cava_v7
+                 */
+                scriptName: components["parameters"]["scriptName"];
+                /**
+                 * @description The name of a source file of the sort script.
+                 * @example UserScorer.cava
+                 */
+                fileName: components["parameters"]["fileName"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Read a file of a sort script
+         * @description Returns the content (Base64) and version of a source file of a sort script.
+         */
+        get: operations["getSortScriptFile"];
+        /**
+         * Save a file of a sort script
+         * @description Creates or replaces a source file of a sort script. The script then needs compiling again.
+         */
+        put: operations["saveSortScriptFile"];
+        post?: never;
+        /**
+         * Delete a file of a sort script
+         * @description Deletes a source file of a sort script.
+         */
+        delete: operations["deleteSortScriptFile"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v4/openapi/app-groups/{appGroupIdentity}/apps/{appId}/query-processors": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The name of the application.
+                 *     Beyond the reference: any value is percent-encoded into its path segment; `.`
+                 *     and `..` cannot be sent because URL parsing would resolve them away.
+                 * @example app_group_name
+                 */
+                appGroupIdentity: components["parameters"]["appGroupIdentity"];
+                /**
+                 * @description The ID of the version of the application.
+                 * @example 100302903
+                 */
+                appId: components["parameters"]["appId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * List the query analysis rules of an application version
+         * @description Lists the query analysis rules of one version of an application.
+         */
+        get: operations["listQueryProcessors"];
+        put?: never;
+        /**
+         * Create a query analysis rule
+         * @description Creates a query analysis rule. With `dryRun`, the rule is only checked.
+         */
+        post: operations["createQueryProcessor"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v4/openapi/app-groups/{appGroupIdentity}/apps/{appId}/query-processors/{name}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The name of the application.
+                 *     Beyond the reference: any value is percent-encoded into its path segment; `.`
+                 *     and `..` cannot be sent because URL parsing would resolve them away.
+                 * @example app_group_name
+                 */
+                appGroupIdentity: components["parameters"]["appGroupIdentity"];
+                /**
+                 * @description The ID of the version of the application.
+                 * @example 100302903
+                 */
+                appId: components["parameters"]["appId"];
+                /**
+                 * @description The name of the query analysis rule.
+                 * @example query_filter
+                 */
+                name: components["parameters"]["processorName"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get one query analysis rule
+         * @description Returns a query analysis rule.
+         */
+        get: operations["describeQueryProcessor"];
+        /**
+         * Change a query analysis rule
+         * @description Changes a query analysis rule. With `dryRun`, the change is only checked.
+         */
+        put: operations["modifyQueryProcessor"];
+        post?: never;
+        /**
+         * Delete a query analysis rule
+         * @description Deletes a query analysis rule.
+         */
+        delete: operations["removeQueryProcessor"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v4/openapi/app-groups/{appGroupIdentity}/apps/{appId}/query-processors/{name}/analyze": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The name of the application.
+                 *     Beyond the reference: any value is percent-encoded into its path segment; `.`
+                 *     and `..` cannot be sent because URL parsing would resolve them away.
+                 * @example app_group_name
+                 */
+                appGroupIdentity: components["parameters"]["appGroupIdentity"];
+                /**
+                 * @description The ID of the version of the application.
+                 * @example 100302903
+                 */
+                appId: components["parameters"]["appId"];
+                /**
+                 * @description The name of the query analysis rule.
+                 * @example query_filter
+                 */
+                name: components["parameters"]["processorName"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Try a query analysis rule on a text
+         * @description Runs a query analysis rule on a text and returns what each feature makes of it.
+         */
+        get: operations["listQueryProcessorAnalyzerResults"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v4/openapi/query-processor/ner/default-priorities": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List the default priorities of entity kinds
+         * @description Lists the kinds of entities named entity recognition finds, with the priority each has by default.
+         */
+        get: operations["listQueryProcessorNers"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v4/openapi/app-groups/{appGroupIdentity}/apps/{appId}/search-strategies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The name of the application.
+                 *     Beyond the reference: any value is percent-encoded into its path segment; `.`
+                 *     and `..` cannot be sent because URL parsing would resolve them away.
+                 * @example app_group_name
+                 */
+                appGroupIdentity: components["parameters"]["appGroupIdentity"];
+                /**
+                 * @description The ID of the version of the application.
+                 * @example 100302903
+                 */
+                appId: components["parameters"]["appId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * List the search strategies of an application version
+         * @description Lists the search strategies of one version of an application. The official SDK 5.2.0 reads only `requestId` from this answer.
+         */
+        get: operations["listSearchStrategies"];
+        put?: never;
+        /**
+         * Create a search strategy
+         * @description Creates a search strategy: the keyword and vector searches to run and how their results are merged. The official SDK 5.2.0 reads only `requestId` from this answer.
+         */
+        post: operations["createSearchStrategy"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v4/openapi/app-groups/{appGroupIdentity}/apps/{appId}/search-strategies/{strategyName}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The name of the application.
+                 *     Beyond the reference: any value is percent-encoded into its path segment; `.`
+                 *     and `..` cannot be sent because URL parsing would resolve them away.
+                 * @example app_group_name
+                 */
+                appGroupIdentity: components["parameters"]["appGroupIdentity"];
+                /**
+                 * @description The ID of the version of the application.
+                 * @example 100302903
+                 */
+                appId: components["parameters"]["appId"];
+                /**
+                 * @description The name of the search strategy.
+                 * @example main_strategy
+                 */
+                strategyName: components["parameters"]["strategyName"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get one search strategy
+         * @description Returns a search strategy. The official SDK 5.2.0 reads only `requestId` from this answer.
+         */
+        get: operations["getSearchStrategy"];
+        /**
+         * Change a search strategy
+         * @description Replaces the settings of a search strategy. The official SDK 5.2.0 reads only `requestId` from this answer.
+         */
+        put: operations["updateSearchStrategy"];
+        post?: never;
+        /**
+         * Delete a search strategy
+         * @description Deletes a search strategy. The official SDK 5.2.0 reads only `requestId` from this answer.
+         */
+        delete: operations["removeSearchStrategy"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v4/openapi/intervention-dictionaries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List the intervention dictionaries
+         * @description Lists the intervention dictionaries of the account, a page at a time.
+         */
+        get: operations["listInterventionDictionaries"];
+        put?: never;
+        /**
+         * Create an intervention dictionary
+         * @description Creates an intervention dictionary. With `dryRun`, the request is only checked.
+         */
+        post: operations["createInterventionDictionary"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v4/openapi/intervention-dictionaries/{name}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The name of the intervention dictionary.
+                 * @example my_synonyms
+                 */
+                name: components["parameters"]["dictionaryName"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get one intervention dictionary
+         * @description Returns an intervention dictionary.
+         */
+        get: operations["describeInterventionDictionary"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete an intervention dictionary
+         * @description Deletes an intervention dictionary and its entries.
+         */
+        delete: operations["removeInterventionDictionary"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v4/openapi/intervention-dictionaries/{name}/entries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The name of the intervention dictionary.
+                 * @example my_synonyms
+                 */
+                name: components["parameters"]["dictionaryName"];
+            };
+            cookie?: never;
+        };
+        /**
+         * List the entries of an intervention dictionary
+         * @description Lists the words of an intervention dictionary, a page at a time; `word` narrows it to one word.
+         */
+        get: operations["listInterventionDictionaryEntries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v4/openapi/intervention-dictionaries/{name}/entries/actions/bulk": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The name of the intervention dictionary.
+                 * @example my_synonyms
+                 */
+                name: components["parameters"]["dictionaryName"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Add and delete entries of an intervention dictionary
+         * @description Applies a list of commands to the words of an intervention dictionary, in order: `add` puts a word, `delete` removes it. With `dryRun`, the commands are only checked.
+         */
+        post: operations["pushInterventionDictionaryEntries"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v4/openapi/intervention-dictionaries/{name}/ner-results": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The name of the intervention dictionary.
+                 * @example my_synonyms
+                 */
+                name: components["parameters"]["dictionaryName"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Find the entities of a query with a NER dictionary
+         * @description Runs named entity recognition on a query with a NER intervention dictionary and returns the entities found: the words of the dictionary the query contains.
+         */
+        get: operations["listInterventionDictionaryNerResults"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v4/openapi/intervention-dictionaries/{name}/related": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The name of the intervention dictionary.
+                 * @example my_synonyms
+                 */
+                name: components["parameters"]["dictionaryName"];
+            };
+            cookie?: never;
+        };
+        /**
+         * List what refers to an intervention dictionary
+         * @description Lists the resources (query analysis rules of applications) that use an intervention dictionary.
+         */
+        get: operations["listInterventionDictionaryRelatedEntities"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v4/openapi/user-analyzers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List the custom analyzers
+         * @description Lists the custom analyzers of the account, a page at a time.
+         */
+        get: operations["listUserAnalyzers"];
+        put?: never;
+        /**
+         * Create a custom analyzer
+         * @description Creates a custom analyzer on a base analyzer. With `dryRun`, the request is only checked. The official SDK 5.2.0 reads the request ID of this answer as `RequestId`; the service's answers use `requestId`.
+         */
+        post: operations["createUserAnalyzer"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v4/openapi/user-analyzers/{name}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The name of the custom analyzer.
+                 * @example my_analyzer
+                 */
+                name: components["parameters"]["analyzerName"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get one custom analyzer
+         * @description Returns a custom analyzer; `with=all` adds the applications that use it.
+         */
+        get: operations["describeUserAnalyzer"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete a custom analyzer
+         * @description Deletes a custom analyzer and its entries.
+         */
+        delete: operations["removeUserAnalyzer"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v4/openapi/user-analyzers/{name}/entries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The name of the custom analyzer.
+                 * @example my_analyzer
+                 */
+                name: components["parameters"]["analyzerName"];
+            };
+            cookie?: never;
+        };
+        /**
+         * List the entries of a custom analyzer
+         * @description Lists the entries of a custom analyzer, a page at a time; `word` narrows it to one key. The official SDK 5.2.0 reads the request ID of this answer as `RequestId`; the service's answers use `requestId`.
+         */
+        get: operations["listUserAnalyzerEntries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v4/openapi/user-analyzers/{name}/entries/actions/bulk": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The name of the custom analyzer.
+                 * @example my_analyzer
+                 */
+                name: components["parameters"]["analyzerName"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Add and delete entries of a custom analyzer
+         * @description Applies a list of commands to the entries of a custom analyzer, in order: `add` puts an entry, `delete` removes it. With `dryRun`, the commands are only checked. The official SDK 5.2.0 reads the request ID of this answer as `RequestId`; the service's answers use `requestId`.
+         */
+        post: operations["pushUserAnalyzerEntries"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v4/openapi/app-groups/{appGroupIdentity}/optimizers/slow-query": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The name of the application.
+                 *     Beyond the reference: any value is percent-encoded into its path segment; `.`
+                 *     and `..` cannot be sent because URL parsing would resolve them away.
+                 * @example app_group_name
+                 */
+                appGroupIdentity: components["parameters"]["appGroupIdentity"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Whether slow-query analysis is on
+         * @description Returns whether slow-query analysis is enabled for an application.
+         */
+        get: operations["describeSlowQueryStatus"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v4/openapi/app-groups/{appGroupIdentity}/optimizers/slow-query/actions/enable": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The name of the application.
+                 *     Beyond the reference: any value is percent-encoded into its path segment; `.`
+                 *     and `..` cannot be sent because URL parsing would resolve them away.
+                 * @example app_group_name
+                 */
+                appGroupIdentity: components["parameters"]["appGroupIdentity"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Turns slow-query analysis on
+         * @description Turns slow-query analysis on for an application.
+         */
+        post: operations["enableSlowQuery"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v4/openapi/app-groups/{appGroupIdentity}/optimizers/slow-query/actions/disable": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The name of the application.
+                 *     Beyond the reference: any value is percent-encoded into its path segment; `.`
+                 *     and `..` cannot be sent because URL parsing would resolve them away.
+                 * @example app_group_name
+                 */
+                appGroupIdentity: components["parameters"]["appGroupIdentity"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Turns slow-query analysis off
+         * @description Turns slow-query analysis off for an application.
+         */
+        post: operations["disableSlowQuery"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v4/openapi/app-groups/{appGroupIdentity}/optimizers/slow-query/actions/run": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The name of the application.
+                 *     Beyond the reference: any value is percent-encoded into its path segment; `.`
+                 *     and `..` cannot be sent because URL parsing would resolve them away.
+                 * @example app_group_name
+                 */
+                appGroupIdentity: components["parameters"]["appGroupIdentity"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Run the slow-query analysis
+         * @description Starts an analysis of the application's slow queries; its categories and queries show the findings when it is done. Analysis must be enabled first.
+         */
+        post: operations["startSlowQueryAnalyzer"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v4/openapi/app-groups/{appGroupIdentity}/optimizers/slow-query/categories": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The name of the application.
+                 *     Beyond the reference: any value is percent-encoded into its path segment; `.`
+                 *     and `..` cannot be sent because URL parsing would resolve them away.
+                 * @example app_group_name
+                 */
+                appGroupIdentity: components["parameters"]["appGroupIdentity"];
+            };
+            cookie?: never;
+        };
+        /**
+         * The state of the slow-query analysis
+         * @description Returns the state of the latest slow-query analysis and the time span it covers.
+         */
+        get: operations["listSlowQueryCategories"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v4/openapi/app-groups/{appGroupIdentity}/optimizers/slow-query/categories/{categoryIndex}/queries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The name of the application.
+                 *     Beyond the reference: any value is percent-encoded into its path segment; `.`
+                 *     and `..` cannot be sent because URL parsing would resolve them away.
+                 * @example app_group_name
+                 */
+                appGroupIdentity: components["parameters"]["appGroupIdentity"];
+                /**
+                 * @description The index of a slow-query category, as ListSlowQueryCategories numbers them.
+                 * @example 0
+                 */
+                categoryIndex: components["parameters"]["categoryIndex"];
+            };
+            cookie?: never;
+        };
+        /**
+         * The queries of a slow-query category
+         * @description Returns the optimization advice of one category of slow queries.
+         */
+        get: operations["listSlowQueryQueries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -4199,6 +5307,768 @@ export interface components {
              */
             tagValue?: string;
         };
+        /**
+         * FirstRankMeta
+         * @description One term of a rough sort expression - a feature function or field, its argument and its weight.
+         */
+        FirstRankMeta: {
+            /**
+             * @description The attribute, rough-sort feature function or field the term scores on.
+             * @example static_bm25()
+             */
+            attribute?: string;
+            /**
+             * @description The argument passed to the function, if it takes one.
+             * @example
+             */
+            arg?: string;
+            /**
+             * @description The weight of the term: -100000 to 100000, never 0.
+             * @example 1
+             */
+            weight?: number;
+        };
+        /**
+         * FirstRank
+         * @description A rough sort expression of an application version (first-phase ranking).
+         */
+        FirstRank: {
+            /**
+             * @description The name of the expression.
+             * @example default
+             */
+            name: string;
+            /**
+             * @description How the expression is written: STRUCT (a list of weighted terms) or STRING (a formula).
+             * @default STRUCT
+             * @example STRUCT
+             * @enum {string}
+             */
+            type: "STRUCT" | "STRING";
+            /** @description The expression: a list of weighted terms (STRUCT) or a formula (STRING). */
+            meta?: components["schemas"]["FirstRankMeta"][] | string;
+            /**
+             * @description What the expression is for.
+             * @example
+             */
+            description?: string;
+            /**
+             * @description Whether this is the expression searches use by default.
+             * @example true
+             */
+            active?: boolean;
+            /**
+             * Format: int64
+             * @description When it was created (seconds since the epoch).
+             * @example 1587398402
+             */
+            created?: number;
+            /**
+             * Format: int64
+             * @description When it last changed (seconds since the epoch).
+             * @example 1587398402
+             */
+            updated?: number;
+        };
+        /**
+         * FirstRankWrite
+         * @description A rough sort expression as a caller writes it.
+         */
+        FirstRankWrite: {
+            /** @description The name of the expression. */
+            name: string;
+            /**
+             * @description STRUCT (a list of weighted terms) or STRING (a formula).
+             * @enum {string}
+             */
+            type: "STRUCT" | "STRING";
+            /** @description The expression. */
+            meta: components["schemas"]["FirstRankMeta"][] | string;
+            /** @description What the expression is for. */
+            description?: string;
+            /** @description Make it the default expression. */
+            active?: boolean;
+        };
+        /**
+         * SecondRank
+         * @description A fine sort expression of an application version (second-phase ranking), a formula over fields and feature functions.
+         */
+        SecondRank: {
+            /**
+             * @description The ID the service gave the expression (answers only).
+             * @example 89047
+             */
+            id?: string;
+            /**
+             * @description The name of the expression.
+             * @example tests
+             */
+            name: string;
+            /**
+             * @description The formula, built from fields, feature functions and arithmetic.
+             * @example random()+now()
+             */
+            meta?: string;
+            /**
+             * @description What the expression is for.
+             * @example
+             */
+            description?: string;
+            /**
+             * @description Whether the expression is active.
+             * @example true
+             */
+            active?: boolean;
+            /**
+             * @description Whether it is the default expression (answers only, as text).
+             * @example false
+             * @enum {string}
+             */
+            isDefault?: "true" | "false";
+            /**
+             * @description Whether the system provides it (answers only, as text).
+             * @example false
+             * @enum {string}
+             */
+            isSys?: "true" | "false";
+            /**
+             * Format: int64
+             * @description When it was created (seconds since the epoch).
+             * @example 1587052801
+             */
+            created?: number;
+            /**
+             * Format: int64
+             * @description When it last changed (seconds since the epoch).
+             * @example 1587052801
+             */
+            updated?: number;
+        };
+        /**
+         * SecondRankWrite
+         * @description A fine sort expression as a caller writes it.
+         */
+        SecondRankWrite: {
+            /** @description The name of the expression. */
+            name: string;
+            /** @description The formula. */
+            meta?: string;
+            /** @description What the expression is for. */
+            description?: string;
+            /** @description Make the expression active. */
+            active?: boolean;
+        };
+        /**
+         * SortExpression
+         * @description A sort expression of an application version, rough or fine, as the summary list shows it.
+         */
+        SortExpression: {
+            /**
+             * @description The name of the expression.
+             * @example default
+             */
+            name: string;
+            /**
+             * @description What the expression is for.
+             * @example
+             */
+            description?: string;
+            /**
+             * @description Whether it is the default or active expression.
+             * @example true
+             */
+            active?: boolean;
+            /**
+             * Format: int64
+             * @description When it was created (seconds since the epoch).
+             * @example 1655793690
+             */
+            created?: number;
+            /**
+             * Format: int64
+             * @description When it last changed (seconds since the epoch).
+             * @example 1655793690
+             */
+            updated?: number;
+        };
+        /**
+         * SortScript
+         * @description A sort script (Cava) of an application version; its source files are under it.
+         */
+        SortScript: {
+            /**
+             * @description The name of the script.
+             * @example rank_cava_v7
+             */
+            scriptName: string;
+            /**
+             * @description The sort phase the script runs in.
+             * @example second_rank
+             */
+            scope?: string;
+            /**
+             * @description The kind of script; cava_script is the only one.
+             * @example cava_script
+             */
+            type?: string;
+            /**
+             * @description What the script does.
+             * @example
+             */
+            description?: string;
+            /**
+             * @description Where the script stands: configurable (no file uploaded yet), not compiled, compile failed, compile successful, released.
+             * @default configurable
+             * @example released
+             * @enum {string}
+             */
+            status: "configurable" | "not compiled" | "compile failed" | "compile successful" | "released";
+            /**
+             * @description When it was created.
+             * @example 2020-04-02 20:21:14
+             */
+            createTime?: string;
+            /**
+             * @description When it last changed.
+             * @example 2020-04-02 21:21:14
+             */
+            modifyTime?: string;
+        };
+        /**
+         * SortScriptCreate
+         * @description A new sort script.
+         */
+        SortScriptCreate: {
+            /** @description The name of the script. */
+            scriptName: string;
+            /** @description The sort phase the script runs in (second_rank). */
+            scope?: string;
+            /**
+             * @description The kind of script; cava_script is the only one.
+             * @enum {string}
+             */
+            type?: "cava_script";
+            /** @description What the script does. */
+            description?: string;
+        };
+        /**
+         * SortScriptUpdate
+         * @description What a caller may change on a sort script.
+         */
+        SortScriptUpdate: {
+            /** @description What the script does. */
+            description?: string;
+        };
+        /**
+         * SortScriptFile
+         * @description A source file of a sort script.
+         */
+        SortScriptFile: {
+            /**
+             * @description The name of the file.
+             * @example UserScorer.cava
+             */
+            fileName: string;
+            /**
+             * @description The folder the file is in.
+             * @example src
+             */
+            pathName?: string;
+            /**
+             * @description The content of the file, Base64-encoded.
+             * @example YWJjZGVmZw==
+             */
+            content?: string;
+            /**
+             * Format: int64
+             * @description The version of the content the writer gave.
+             * @example 123456
+             */
+            version?: number;
+            /**
+             * @description When the file was created.
+             * @example 2020-04-02 20:21:14
+             */
+            createTime?: string;
+            /**
+             * @description When the file last changed.
+             * @example 2020-04-02 21:21:14
+             */
+            modifyTime?: string;
+        };
+        /**
+         * SortScriptFileWrite
+         * @description The content of a source file to save.
+         */
+        SortScriptFileWrite: {
+            /** @description The content of the file, Base64-encoded. */
+            content: string;
+            /**
+             * Format: int64
+             * @description A version for this content; when several writers save the file, the service keeps the order by it (default: the current time).
+             */
+            version?: number;
+        };
+        /**
+         * QueryProcessor
+         * @description A query analysis rule of an application version - the features (synonyms, stop words, spelling correction, NER and so on) applied to a query before it is searched.
+         */
+        QueryProcessor: {
+            /**
+             * @description The name of the rule.
+             * @example query_filter
+             */
+            name: string;
+            /**
+             * @description The industry the rule is tuned for.
+             * @example GENERAL
+             * @enum {string}
+             */
+            domain?: "GENERAL" | "ECOMMERCE" | "IT_CONTENT";
+            /**
+             * @description The indexes the rule applies to.
+             * @example [
+             *       "default"
+             *     ]
+             */
+            indexes?: string[];
+            /**
+             * @description The features the rule uses, each an object naming the feature and its settings.
+             * @example [
+             *       {
+             *         "name": "synonym",
+             *         "useSystemDictionary": true
+             *       }
+             *     ]
+             */
+            processors?: {
+                [key: string]: unknown;
+            }[];
+            /**
+             * @description Whether it is the default rule.
+             * @example true
+             */
+            active?: boolean;
+            /**
+             * Format: int64
+             * @description When it was created (seconds since the epoch).
+             * @example 1587398402
+             */
+            created?: number;
+            /**
+             * Format: int64
+             * @description When it last changed (seconds since the epoch).
+             * @example 1587398402
+             */
+            updated?: number;
+        };
+        /**
+         * QueryProcessorWrite
+         * @description A query analysis rule as a caller writes it.
+         */
+        QueryProcessorWrite: {
+            /** @description The name of the rule. */
+            name?: string;
+            /**
+             * @description The industry the rule is tuned for.
+             * @enum {string}
+             */
+            domain?: "GENERAL" | "ECOMMERCE" | "IT_CONTENT";
+            /** @description The indexes the rule applies to. */
+            indexes?: string[];
+            /** @description The features the rule uses. */
+            processors?: {
+                [key: string]: unknown;
+            }[];
+            /** @description Make it the default rule. */
+            active?: boolean;
+        };
+        /**
+         * QueryProcessorNer
+         * @description The default priority of one kind of entity in named entity recognition.
+         */
+        QueryProcessorNer: {
+            /**
+             * @description The internal name of the kind of entity.
+             * @example brand
+             */
+            tag?: string;
+            /**
+             * @description Its readable name.
+             * @example brand
+             */
+            label?: string;
+            /**
+             * @description Its priority level.
+             * @example HIGH
+             * @enum {string}
+             */
+            priority?: "HIGH" | "MIDDLE" | "LOW";
+            /**
+             * @description Its order within the level; a smaller value comes first (default 0).
+             * @example 1
+             */
+            order?: number;
+        };
+        /**
+         * SearchStrategy
+         * @description A search strategy of an application version - how keyword and vector searches are run and merged.
+         */
+        SearchStrategy: {
+            /** @description The name of the strategy. */
+            name?: string;
+            /** @description What the strategy is for. */
+            description?: string;
+            /** @description Make it the default strategy. */
+            isDefault?: boolean;
+            /** @description How the results of the searches are merged. */
+            mergeConfig?: {
+                /** @description The number of documents merged. */
+                docCount?: number;
+                /** @description The sort expression applied to the merged results. */
+                rankName?: string;
+            };
+            /** @description The searches the strategy runs. */
+            searchConfigs?: {
+                /**
+                 * @description keyword (a text query) or vector (a vector query).
+                 * @enum {string}
+                 */
+                queryType?: "keyword" | "vector";
+                /** @description The rough sort expression of this search. */
+                firstRankName?: string;
+                /** @description The fine sort expression of this search. */
+                secondRankName?: string;
+                /** @description The share of the merged results this search gives. */
+                mergeProportion?: number;
+            }[];
+        };
+        /**
+         * InterventionDictionary
+         * @description An intervention dictionary of the account - words that override how queries are analysed (stop words, synonyms, corrections, NER and so on).
+         */
+        InterventionDictionary: {
+            /**
+             * Format: int64
+             * @description The ID the service gave the dictionary.
+             * @example 1
+             */
+            id?: number;
+            /**
+             * @description The name of the dictionary.
+             * @example my_synonyms
+             */
+            name: string;
+            /**
+             * @description What the dictionary overrides.
+             * @example synonym
+             * @enum {string}
+             */
+            type?: "stopword" | "synonym" | "correction" | "category_prediction" | "ner" | "term_weighting" | "suggest_allowlist" | "suggest_denylist" | "hot_allowlist" | "hot_denylist" | "hint_allowlist" | "hint_denylist";
+            /**
+             * @description The custom analyzer the dictionary is for (a NER dictionary names one).
+             * @example
+             */
+            analyzer?: string;
+            /**
+             * @description The kind of that analyzer: MODEL, SYSTEM or USER (custom).
+             * @example SYSTEM
+             * @enum {string}
+             */
+            analyzerType?: "MODEL" | "SYSTEM" | "USER";
+            /**
+             * @description When it was created (seconds since the epoch; some answers send it as text).
+             * @example 1591086323
+             */
+            created?: number | string;
+            /**
+             * @description When it last changed (seconds since the epoch; some answers send it as text).
+             * @example 1591086323
+             */
+            updated?: number | string;
+        };
+        /**
+         * InterventionDictionaryCreate
+         * @description A new intervention dictionary.
+         */
+        InterventionDictionaryCreate: {
+            /** @description The name of the dictionary. */
+            name: string;
+            /**
+             * @description What the dictionary overrides.
+             * @enum {string}
+             */
+            type: "stopword" | "synonym" | "correction" | "category_prediction" | "ner" | "term_weighting" | "suggest_allowlist" | "suggest_denylist" | "hot_allowlist" | "hot_denylist" | "hint_allowlist" | "hint_denylist";
+            /** @description The custom analyzer a NER dictionary is for. */
+            analyzer?: string;
+            /**
+             * @description The kind of that analyzer.
+             * @enum {string}
+             */
+            analyzerType?: "MODEL" | "SYSTEM" | "USER";
+        };
+        /**
+         * InterventionDictionaryEntry
+         * @description A word of an intervention dictionary and what it stands for.
+         */
+        InterventionDictionaryEntry: {
+            /**
+             * @description The word (the entry's key in its dictionary).
+             * @example opensearch
+             */
+            word: string;
+            /**
+             * @description The last command applied to the entry.
+             * @example add
+             * @enum {string}
+             */
+            cmd?: "add" | "delete";
+            /**
+             * @description The state of the entry; ACTIVE once it takes effect.
+             * @example ACTIVE
+             */
+            status?: string;
+            /**
+             * @description For category prediction: category ID to relevance (0 none, 1 some, 2 relevant).
+             * @example {
+             *       "100": "0",
+             *       "200": "2"
+             *     }
+             */
+            relevance?: {
+                [key: string]: string;
+            };
+            /** @description For term weighting, the tokens of the word and their weights. */
+            tokens?: {
+                [key: string]: unknown;
+            }[];
+            /**
+             * Format: int64
+             * @description When it was added (seconds since the epoch).
+             * @example 1536690285
+             */
+            created?: number;
+            /**
+             * Format: int64
+             * @description When it last changed (seconds since the epoch).
+             * @example 1537348987
+             */
+            updated?: number;
+        };
+        /**
+         * InterventionDictionaryEntryCommand
+         * @description One command of a push - add (or replace) a word, or delete it.
+         */
+        InterventionDictionaryEntryCommand: {
+            /**
+             * @description add puts the word (replacing one with the same word); delete removes it.
+             * @enum {string}
+             */
+            cmd: "add" | "delete";
+            /** @description The word. */
+            word: string;
+            /** @description For category prediction: category ID to relevance. */
+            relevance?: {
+                [key: string]: string;
+            };
+            /** @description For term weighting, the tokens and their weights. */
+            tokens?: {
+                [key: string]: unknown;
+            }[];
+            /** @description The state to give the entry. */
+            status?: string;
+        };
+        /**
+         * NerResult
+         * @description An entity found in a query by named entity recognition.
+         */
+        NerResult: {
+            /**
+             * @description The text of the entity.
+             * @example milk
+             */
+            token?: string;
+            /**
+             * @description The kind of entity (brand, category, material, style, color and so on).
+             * @example category
+             */
+            tag?: string;
+            /**
+             * @description A readable name of that kind.
+             * @example category
+             */
+            tagLabel?: string;
+            /**
+             * @description The position of the entity among those found.
+             * @example 1
+             */
+            order?: number;
+        };
+        /**
+         * UserAnalyzer
+         * @description A custom analyzer of the account - a base analyzer with the account's own dictionary entries.
+         */
+        UserAnalyzer: {
+            /**
+             * @description The ID the service gave the analyzer.
+             * @example 1234
+             */
+            id?: string;
+            /**
+             * @description The name of the analyzer.
+             * @example my_analyzer
+             */
+            name: string;
+            /**
+             * @description The engine the analyzer is for.
+             * @example HA3
+             * @enum {string}
+             */
+            type?: "HA3" | "ES";
+            /**
+             * @description The base analyzer it extends (chn_standard, chn_ecommerce, en_min and so on).
+             * @example chn_standard
+             */
+            business?: string;
+            /**
+             * @description The kind of base analyzer.
+             * @example SYSTEM
+             * @enum {string}
+             */
+            businessType?: "AUTO" | "MODEL" | "SYSTEM" | "USER";
+            /**
+             * @description The application whose model a model-based analyzer uses.
+             * @example
+             */
+            businessAppGroupId?: string;
+            /**
+             * @description Whether the analyzer can be used.
+             * @example true
+             */
+            available?: boolean;
+            /** @description The dictionaries of the analyzer. */
+            dicts?: {
+                [key: string]: unknown;
+            }[];
+            /**
+             * Format: int64
+             * @description When it was created (seconds since the epoch).
+             * @example 1588054131
+             */
+            created?: number;
+            /**
+             * Format: int64
+             * @description When it last changed (seconds since the epoch).
+             * @example 1588054131
+             */
+            updated?: number;
+        };
+        /**
+         * UserAnalyzerCreate
+         * @description A new custom analyzer.
+         */
+        UserAnalyzerCreate: {
+            /** @description The name of the analyzer. */
+            name: string;
+            /**
+             * @description The engine the analyzer is for.
+             * @enum {string}
+             */
+            type?: "HA3" | "ES";
+            /** @description The base analyzer it extends. */
+            business?: string;
+            /**
+             * @description The kind of base analyzer.
+             * @enum {string}
+             */
+            businessType?: "AUTO" | "MODEL" | "SYSTEM" | "USER";
+            /** @description The application whose model a model-based analyzer uses. */
+            businessAppGroupId?: string;
+        };
+        /**
+         * UserAnalyzerEntry
+         * @description An entry of a custom analyzer - a text and how it is split.
+         */
+        UserAnalyzerEntry: {
+            /**
+             * @description The text the entry is for (its key).
+             * @example kevintest
+             */
+            key: string;
+            /**
+             * @description How the text is split: its tokens, separated by spaces.
+             * @example kevin test
+             */
+            value?: string;
+            /**
+             * @description Whether the tokens are split further (default true).
+             * @example true
+             */
+            splitEnabled?: boolean;
+            /**
+             * @description The last command applied to the entry.
+             * @example add
+             * @enum {string}
+             */
+            cmd?: "add" | "delete";
+            /**
+             * @description The state of the entry; ACTIVE once it takes effect.
+             * @example ACTIVE
+             */
+            status?: string;
+            /**
+             * Format: int64
+             * @description When it was added (seconds since the epoch).
+             * @example 1536690285
+             */
+            created?: number;
+            /**
+             * Format: int64
+             * @description When it last changed (seconds since the epoch).
+             * @example 1537348987
+             */
+            updated?: number;
+        };
+        /**
+         * UserAnalyzerEntryCommand
+         * @description One command of a push - add (or replace) an entry, or delete it.
+         */
+        UserAnalyzerEntryCommand: {
+            /**
+             * @description add puts the entry (replacing one with the same key); delete removes it.
+             * @enum {string}
+             */
+            cmd: "add" | "delete";
+            /** @description The text the entry is for. */
+            key: string;
+            /** @description How the text is split. */
+            value?: string;
+            /** @description Whether the tokens are split further. */
+            splitEnabled?: boolean;
+        };
+        /**
+         * SlowQueryStatus
+         * @description Whether slow-query analysis is on for an application.
+         */
+        SlowQueryStatus: {
+            /**
+             * @description The ID of the application.
+             * @example 100298370
+             */
+            appGroupId?: string;
+            /**
+             * @description The network the analysis reads from: outer (public) or internal.
+             * @example internal
+             * @enum {string}
+             */
+            region?: "outer" | "internal";
+            /**
+             * @description enabled, disabled, or n/a (unknown).
+             * @example disabled
+             * @enum {string}
+             */
+            status?: "enabled" | "disabled" | "n/a";
+        };
     };
     responses: {
         /** @description Bad request: an invalid parameter, or a signature or timestamp the gateway rejects. */
@@ -4354,6 +6224,16 @@ export interface components {
         };
         /** @description The feature has no version of that ID. Beyond the reference. */
         VersionNotFound: {
+            headers: {
+                "x-acs-request-id": components["headers"]["x-acs-request-id"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"];
+            };
+        };
+        /** @description The request is invalid, or the script is not in a state that allows this (InvalidAppStatus). */
+        InvalidAppStatus: {
             headers: {
                 "x-acs-request-id": components["headers"]["x-acs-request-id"];
                 [name: string]: unknown;
@@ -4521,6 +6401,51 @@ export interface components {
          * @example ecommerce
          */
         domainName: string;
+        /**
+         * @description The name of the sort expression.
+         * @example default
+         */
+        rankName: string;
+        /**
+         * @description The ID of the version of the application (the reference names it appVersionId on the sort-script paths).
+         * @example 100302903
+         */
+        appVersionId: string;
+        /**
+         * @description The name of the sort script.
+         * @example rank_cava_v7
+         */
+        scriptName: string;
+        /**
+         * @description The name of a source file of the sort script.
+         * @example UserScorer.cava
+         */
+        fileName: string;
+        /**
+         * @description The name of the query analysis rule.
+         * @example query_filter
+         */
+        processorName: string;
+        /**
+         * @description The name of the search strategy.
+         * @example main_strategy
+         */
+        strategyName: string;
+        /**
+         * @description The name of the intervention dictionary.
+         * @example my_synonyms
+         */
+        dictionaryName: string;
+        /**
+         * @description The name of the custom analyzer.
+         * @example my_analyzer
+         */
+        analyzerName: string;
+        /**
+         * @description The index of a slow-query category, as ListSlowQueryCategories numbers them.
+         * @example 0
+         */
+        categoryIndex: string;
     };
     requestBodies: never;
     headers: {
@@ -9862,6 +11787,3492 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    listFirstRanks: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The name of the application.
+                 *     Beyond the reference: any value is percent-encoded into its path segment; `.`
+                 *     and `..` cannot be sent because URL parsing would resolve them away.
+                 * @example app_group_name
+                 */
+                appGroupIdentity: components["parameters"]["appGroupIdentity"];
+                /**
+                 * @description The ID of the version of the application.
+                 * @example 100302903
+                 */
+                appId: components["parameters"]["appId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The expressions. */
+            200: {
+                headers: {
+                    "x-acs-request-id": components["headers"]["x-acs-request-id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "requestId": "D77D0DAF-790D-F5F5-A9C0-133738165014",
+                     *       "result": [
+                     *         {
+                     *           "name": "default",
+                     *           "type": "STRUCT",
+                     *           "description": "",
+                     *           "active": true,
+                     *           "meta": [
+                     *             {
+                     *               "attribute": "static_bm25()",
+                     *               "arg": "",
+                     *               "weight": 10
+                     *             }
+                     *           ],
+                     *           "created": 1587398402,
+                     *           "updated": 1587398402
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description The ID of the request. */
+                        requestId: string;
+                        /** @description The items. */
+                        result: components["schemas"]["FirstRank"][];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    createFirstRank: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Only check the request: when true, nothing is changed.
+                 * @example false
+                 */
+                dryRun?: boolean;
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description The name of the application.
+                 *     Beyond the reference: any value is percent-encoded into its path segment; `.`
+                 *     and `..` cannot be sent because URL parsing would resolve them away.
+                 * @example app_group_name
+                 */
+                appGroupIdentity: components["parameters"]["appGroupIdentity"];
+                /**
+                 * @description The ID of the version of the application.
+                 * @example 100302903
+                 */
+                appId: components["parameters"]["appId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "name": "default",
+                 *       "type": "STRUCT",
+                 *       "meta": [
+                 *         {
+                 *           "attribute": "static_bm25()",
+                 *           "arg": "",
+                 *           "weight": 10
+                 *         }
+                 *       ],
+                 *       "active": true
+                 *     }
+                 */
+                "application/json": components["schemas"]["FirstRankWrite"];
+            };
+        };
+        responses: {
+            /** @description The new expression. */
+            200: {
+                headers: {
+                    "x-acs-request-id": components["headers"]["x-acs-request-id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "requestId": "D77D0DAF-790D-F5F5-A9C0-133738165014",
+                     *       "result": {
+                     *         "name": "default",
+                     *         "type": "STRUCT",
+                     *         "description": "",
+                     *         "active": true,
+                     *         "meta": [
+                     *           {
+                     *             "attribute": "static_bm25()",
+                     *             "arg": "",
+                     *             "weight": 10
+                     *           }
+                     *         ],
+                     *         "created": 1587398402,
+                     *         "updated": 1587398402
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description The ID of the request. */
+                        requestId: string;
+                        result: components["schemas"]["FirstRank"];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    describeFirstRank: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The name of the application.
+                 *     Beyond the reference: any value is percent-encoded into its path segment; `.`
+                 *     and `..` cannot be sent because URL parsing would resolve them away.
+                 * @example app_group_name
+                 */
+                appGroupIdentity: components["parameters"]["appGroupIdentity"];
+                /**
+                 * @description The ID of the version of the application.
+                 * @example 100302903
+                 */
+                appId: components["parameters"]["appId"];
+                /**
+                 * @description The name of the sort expression.
+                 * @example default
+                 */
+                name: components["parameters"]["rankName"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The expression. */
+            200: {
+                headers: {
+                    "x-acs-request-id": components["headers"]["x-acs-request-id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "requestId": "D77D0DAF-790D-F5F5-A9C0-133738165014",
+                     *       "result": {
+                     *         "name": "default",
+                     *         "type": "STRUCT",
+                     *         "description": "",
+                     *         "active": true,
+                     *         "meta": [
+                     *           {
+                     *             "attribute": "static_bm25()",
+                     *             "arg": "",
+                     *             "weight": 10
+                     *           }
+                     *         ],
+                     *         "created": 1587398402,
+                     *         "updated": 1587398402
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description The ID of the request. */
+                        requestId: string;
+                        result: components["schemas"]["FirstRank"];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    modifyFirstRank: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Only check the request: when true, nothing is changed.
+                 * @example false
+                 */
+                dryRun?: boolean;
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description The name of the application.
+                 *     Beyond the reference: any value is percent-encoded into its path segment; `.`
+                 *     and `..` cannot be sent because URL parsing would resolve them away.
+                 * @example app_group_name
+                 */
+                appGroupIdentity: components["parameters"]["appGroupIdentity"];
+                /**
+                 * @description The ID of the version of the application.
+                 * @example 100302903
+                 */
+                appId: components["parameters"]["appId"];
+                /**
+                 * @description The name of the sort expression.
+                 * @example default
+                 */
+                name: components["parameters"]["rankName"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "name": "default",
+                 *       "type": "STRUCT",
+                 *       "meta": [
+                 *         {
+                 *           "attribute": "static_bm25()",
+                 *           "arg": "",
+                 *           "weight": 10
+                 *         }
+                 *       ],
+                 *       "active": true
+                 *     }
+                 */
+                "application/json": components["schemas"]["FirstRankWrite"];
+            };
+        };
+        responses: {
+            /** @description The expression as it now is. */
+            200: {
+                headers: {
+                    "x-acs-request-id": components["headers"]["x-acs-request-id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "requestId": "D77D0DAF-790D-F5F5-A9C0-133738165014",
+                     *       "result": {
+                     *         "name": "default",
+                     *         "type": "STRUCT",
+                     *         "description": "",
+                     *         "active": true,
+                     *         "meta": [
+                     *           {
+                     *             "attribute": "static_bm25()",
+                     *             "arg": "",
+                     *             "weight": 10
+                     *           }
+                     *         ],
+                     *         "created": 1587398402,
+                     *         "updated": 1587398402
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description The ID of the request. */
+                        requestId: string;
+                        result: components["schemas"]["FirstRank"];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    removeFirstRank: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The name of the application.
+                 *     Beyond the reference: any value is percent-encoded into its path segment; `.`
+                 *     and `..` cannot be sent because URL parsing would resolve them away.
+                 * @example app_group_name
+                 */
+                appGroupIdentity: components["parameters"]["appGroupIdentity"];
+                /**
+                 * @description The ID of the version of the application.
+                 * @example 100302903
+                 */
+                appId: components["parameters"]["appId"];
+                /**
+                 * @description The name of the sort expression.
+                 * @example default
+                 */
+                name: components["parameters"]["rankName"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted. */
+            200: {
+                headers: {
+                    "x-acs-request-id": components["headers"]["x-acs-request-id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "requestId": "D77D0DAF-790D-F5F5-A9C0-133738165014",
+                     *       "result": {}
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description The ID of the request. */
+                        requestId: string;
+                        /** @description What the service says of the deleted expression. */
+                        result?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    listSecondRanks: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The name of the application.
+                 *     Beyond the reference: any value is percent-encoded into its path segment; `.`
+                 *     and `..` cannot be sent because URL parsing would resolve them away.
+                 * @example app_group_name
+                 */
+                appGroupIdentity: components["parameters"]["appGroupIdentity"];
+                /**
+                 * @description The ID of the version of the application.
+                 * @example 100302903
+                 */
+                appId: components["parameters"]["appId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The expressions. */
+            200: {
+                headers: {
+                    "x-acs-request-id": components["headers"]["x-acs-request-id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "requestId": "D77D0DAF-790D-F5F5-A9C0-133738165014",
+                     *       "result": [
+                     *         {
+                     *           "id": "89047",
+                     *           "name": "tests",
+                     *           "meta": "random()+now()",
+                     *           "description": "",
+                     *           "active": true,
+                     *           "isDefault": "false",
+                     *           "isSys": "false",
+                     *           "created": 1587052801,
+                     *           "updated": 1587052801
+                     *         }
+                     *       ],
+                     *       "totalCount": 1
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description The ID of the request. */
+                        requestId: string;
+                        /** @description The items. */
+                        result: components["schemas"]["SecondRank"][];
+                        /** @description How many there are in all. */
+                        totalCount?: number;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    createSecondRank: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Only check the request: when true, nothing is changed.
+                 * @example false
+                 */
+                dryRun?: boolean;
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description The name of the application.
+                 *     Beyond the reference: any value is percent-encoded into its path segment; `.`
+                 *     and `..` cannot be sent because URL parsing would resolve them away.
+                 * @example app_group_name
+                 */
+                appGroupIdentity: components["parameters"]["appGroupIdentity"];
+                /**
+                 * @description The ID of the version of the application.
+                 * @example 100302903
+                 */
+                appId: components["parameters"]["appId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "name": "tests",
+                 *       "meta": "random()+now()",
+                 *       "active": true
+                 *     }
+                 */
+                "application/json": components["schemas"]["SecondRankWrite"];
+            };
+        };
+        responses: {
+            /** @description The new expression. */
+            200: {
+                headers: {
+                    "x-acs-request-id": components["headers"]["x-acs-request-id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "requestId": "D77D0DAF-790D-F5F5-A9C0-133738165014",
+                     *       "result": {
+                     *         "id": "89047",
+                     *         "name": "tests",
+                     *         "meta": "random()+now()",
+                     *         "description": "",
+                     *         "active": true,
+                     *         "isDefault": "false",
+                     *         "isSys": "false",
+                     *         "created": 1587052801,
+                     *         "updated": 1587052801
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description The ID of the request. */
+                        requestId: string;
+                        result: components["schemas"]["SecondRank"];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    describeSecondRank: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The name of the application.
+                 *     Beyond the reference: any value is percent-encoded into its path segment; `.`
+                 *     and `..` cannot be sent because URL parsing would resolve them away.
+                 * @example app_group_name
+                 */
+                appGroupIdentity: components["parameters"]["appGroupIdentity"];
+                /**
+                 * @description The ID of the version of the application.
+                 * @example 100302903
+                 */
+                appId: components["parameters"]["appId"];
+                /**
+                 * @description The name of the sort expression.
+                 * @example default
+                 */
+                name: components["parameters"]["rankName"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The expression. */
+            200: {
+                headers: {
+                    "x-acs-request-id": components["headers"]["x-acs-request-id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "requestId": "D77D0DAF-790D-F5F5-A9C0-133738165014",
+                     *       "result": {
+                     *         "id": "89047",
+                     *         "name": "tests",
+                     *         "meta": "random()+now()",
+                     *         "description": "",
+                     *         "active": true,
+                     *         "isDefault": "false",
+                     *         "isSys": "false",
+                     *         "created": 1587052801,
+                     *         "updated": 1587052801
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description The ID of the request. */
+                        requestId: string;
+                        result: components["schemas"]["SecondRank"];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    modifySecondRank: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Only check the request: when true, nothing is changed.
+                 * @example false
+                 */
+                dryRun?: boolean;
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description The name of the application.
+                 *     Beyond the reference: any value is percent-encoded into its path segment; `.`
+                 *     and `..` cannot be sent because URL parsing would resolve them away.
+                 * @example app_group_name
+                 */
+                appGroupIdentity: components["parameters"]["appGroupIdentity"];
+                /**
+                 * @description The ID of the version of the application.
+                 * @example 100302903
+                 */
+                appId: components["parameters"]["appId"];
+                /**
+                 * @description The name of the sort expression.
+                 * @example default
+                 */
+                name: components["parameters"]["rankName"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "name": "tests",
+                 *       "meta": "random()+now()",
+                 *       "active": true
+                 *     }
+                 */
+                "application/json": components["schemas"]["SecondRankWrite"];
+            };
+        };
+        responses: {
+            /** @description The expression as it now is. */
+            200: {
+                headers: {
+                    "x-acs-request-id": components["headers"]["x-acs-request-id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "requestId": "D77D0DAF-790D-F5F5-A9C0-133738165014",
+                     *       "result": {
+                     *         "id": "89047",
+                     *         "name": "tests",
+                     *         "meta": "random()+now()",
+                     *         "description": "",
+                     *         "active": true,
+                     *         "isDefault": "false",
+                     *         "isSys": "false",
+                     *         "created": 1587052801,
+                     *         "updated": 1587052801
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description The ID of the request. */
+                        requestId: string;
+                        result: components["schemas"]["SecondRank"];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    removeSecondRank: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The name of the application.
+                 *     Beyond the reference: any value is percent-encoded into its path segment; `.`
+                 *     and `..` cannot be sent because URL parsing would resolve them away.
+                 * @example app_group_name
+                 */
+                appGroupIdentity: components["parameters"]["appGroupIdentity"];
+                /**
+                 * @description The ID of the version of the application.
+                 * @example 100302903
+                 */
+                appId: components["parameters"]["appId"];
+                /**
+                 * @description The name of the sort expression.
+                 * @example default
+                 */
+                name: components["parameters"]["rankName"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted. */
+            200: {
+                headers: {
+                    "x-acs-request-id": components["headers"]["x-acs-request-id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "requestId": "D77D0DAF-790D-F5F5-A9C0-133738165014",
+                     *       "result": {}
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description The ID of the request. */
+                        requestId: string;
+                        /** @description What the service says of the deleted expression. */
+                        result?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    listSortExpressions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The name of the application.
+                 *     Beyond the reference: any value is percent-encoded into its path segment; `.`
+                 *     and `..` cannot be sent because URL parsing would resolve them away.
+                 * @example app_group_name
+                 */
+                appGroupIdentity: components["parameters"]["appGroupIdentity"];
+                /**
+                 * @description The ID of the version of the application.
+                 * @example 100302903
+                 */
+                appId: components["parameters"]["appId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The expressions. */
+            200: {
+                headers: {
+                    "x-acs-request-id": components["headers"]["x-acs-request-id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "requestId": "D77D0DAF-790D-F5F5-A9C0-133738165014",
+                     *       "result": [
+                     *         {
+                     *           "name": "default",
+                     *           "description": "",
+                     *           "active": true,
+                     *           "created": 1655793690,
+                     *           "updated": 1655793690
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description The ID of the request. */
+                        requestId: string;
+                        /** @description The items. */
+                        result: components["schemas"]["SortExpression"][];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    listSortScripts: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The name of the application.
+                 *     Beyond the reference: any value is percent-encoded into its path segment; `.`
+                 *     and `..` cannot be sent because URL parsing would resolve them away.
+                 * @example app_group_name
+                 */
+                appGroupIdentity: components["parameters"]["appGroupIdentity"];
+                /**
+                 * @description The ID of the version of the application (the reference names it appVersionId on the sort-script paths).
+                 * @example 100302903
+                 */
+                appVersionId: components["parameters"]["appVersionId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The scripts. */
+            200: {
+                headers: {
+                    "x-acs-request-id": components["headers"]["x-acs-request-id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "requestId": "D77D0DAF-790D-F5F5-A9C0-133738165014",
+                     *       "result": [
+                     *         {
+                     *           "scriptName": "rank_cava_v7",
+                     *           "scope": "second_rank",
+                     *           "type": "cava_script",
+                     *           "description": "",
+                     *           "status": "released",
+                     *           "createTime": "2020-04-02 20:21:14",
+                     *           "modifyTime": "2020-04-02 21:21:14"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description The ID of the request. */
+                        requestId: string;
+                        /** @description The items. */
+                        result: components["schemas"]["SortScript"][];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    createSortScript: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The name of the application.
+                 *     Beyond the reference: any value is percent-encoded into its path segment; `.`
+                 *     and `..` cannot be sent because URL parsing would resolve them away.
+                 * @example app_group_name
+                 */
+                appGroupIdentity: components["parameters"]["appGroupIdentity"];
+                /**
+                 * @description The ID of the version of the application (the reference names it appVersionId on the sort-script paths).
+                 * @example 100302903
+                 */
+                appVersionId: components["parameters"]["appVersionId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "scriptName": "rank_cava_v7",
+                 *       "scope": "second_rank",
+                 *       "type": "cava_script"
+                 *     }
+                 */
+                "application/json": components["schemas"]["SortScriptCreate"];
+            };
+        };
+        responses: {
+            /** @description The new script. */
+            200: {
+                headers: {
+                    "x-acs-request-id": components["headers"]["x-acs-request-id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "requestId": "D77D0DAF-790D-F5F5-A9C0-133738165014",
+                     *       "result": {
+                     *         "scriptName": "rank_cava_v7",
+                     *         "scope": "second_rank",
+                     *         "type": "cava_script"
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description The ID of the request. */
+                        requestId: string;
+                        /** @description The script. */
+                        result: {
+                            scriptName?: string;
+                            scope?: string;
+                            type?: string;
+                        };
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getSortScript: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The name of the application.
+                 *     Beyond the reference: any value is percent-encoded into its path segment; `.`
+                 *     and `..` cannot be sent because URL parsing would resolve them away.
+                 * @example app_group_name
+                 */
+                appGroupIdentity: components["parameters"]["appGroupIdentity"];
+                /**
+                 * @description The ID of the version of the application (the reference names it appVersionId on the sort-script paths).
+                 * @example 100302903
+                 */
+                appVersionId: components["parameters"]["appVersionId"];
+                /**
+                 * @description The name of the sort script.
+                 * @example rank_cava_v7
+                 */
+                scriptName: components["parameters"]["scriptName"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The script. */
+            200: {
+                headers: {
+                    "x-acs-request-id": components["headers"]["x-acs-request-id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "requestId": "D77D0DAF-790D-F5F5-A9C0-133738165014",
+                     *       "result": {
+                     *         "scriptName": "rank_cava_v7",
+                     *         "scope": "second_rank",
+                     *         "type": "cava_script",
+                     *         "description": "",
+                     *         "status": "released",
+                     *         "createTime": "2020-04-02 20:21:14",
+                     *         "modifyTime": "2020-04-02 21:21:14"
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description The ID of the request. */
+                        requestId: string;
+                        result: components["schemas"]["SortScript"];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    updateSortScript: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The name of the application.
+                 *     Beyond the reference: any value is percent-encoded into its path segment; `.`
+                 *     and `..` cannot be sent because URL parsing would resolve them away.
+                 * @example app_group_name
+                 */
+                appGroupIdentity: components["parameters"]["appGroupIdentity"];
+                /**
+                 * @description The ID of the version of the application (the reference names it appVersionId on the sort-script paths).
+                 * @example 100302903
+                 */
+                appVersionId: components["parameters"]["appVersionId"];
+                /**
+                 * @description The name of the sort script.
+                 * @example rank_cava_v7
+                 */
+                scriptName: components["parameters"]["scriptName"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "description": "ranking by sales"
+                 *     }
+                 */
+                "application/json": components["schemas"]["SortScriptUpdate"];
+            };
+        };
+        responses: {
+            /** @description Changed. */
+            200: {
+                headers: {
+                    "x-acs-request-id": components["headers"]["x-acs-request-id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "requestId": "D77D0DAF-790D-F5F5-A9C0-133738165014"
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description The ID of the request. */
+                        requestId: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    deleteSortScript: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The name of the application.
+                 *     Beyond the reference: any value is percent-encoded into its path segment; `.`
+                 *     and `..` cannot be sent because URL parsing would resolve them away.
+                 * @example app_group_name
+                 */
+                appGroupIdentity: components["parameters"]["appGroupIdentity"];
+                /**
+                 * @description The ID of the version of the application (the reference names it appVersionId on the sort-script paths).
+                 * @example 100302903
+                 */
+                appVersionId: components["parameters"]["appVersionId"];
+                /**
+                 * @description The name of the sort script.
+                 * @example rank_cava_v7
+                 */
+                scriptName: components["parameters"]["scriptName"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted. */
+            200: {
+                headers: {
+                    "x-acs-request-id": components["headers"]["x-acs-request-id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "requestId": "D77D0DAF-790D-F5F5-A9C0-133738165014"
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description The ID of the request. */
+                        requestId: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    compileSortScript: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The name of the application.
+                 *     Beyond the reference: any value is percent-encoded into its path segment; `.`
+                 *     and `..` cannot be sent because URL parsing would resolve them away.
+                 * @example app_group_name
+                 */
+                appGroupIdentity: components["parameters"]["appGroupIdentity"];
+                /**
+                 * @description The ID of the version of the application (the reference names it appVersionId on the sort-script paths).
+                 * @example 100302903
+                 */
+                appVersionId: components["parameters"]["appVersionId"];
+                /**
+                 * @description The name of the sort script.
+                 * @example rank_cava_v7
+                 */
+                scriptName: components["parameters"]["scriptName"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Compiled. */
+            200: {
+                headers: {
+                    "x-acs-request-id": components["headers"]["x-acs-request-id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "requestId": "D77D0DAF-790D-F5F5-A9C0-133738165014"
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description The ID of the request. */
+                        requestId: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    releaseSortScript: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The name of the application.
+                 *     Beyond the reference: any value is percent-encoded into its path segment; `.`
+                 *     and `..` cannot be sent because URL parsing would resolve them away.
+                 * @example app_group_name
+                 */
+                appGroupIdentity: components["parameters"]["appGroupIdentity"];
+                /**
+                 * @description The ID of the version of the application (the reference names it appVersionId on the sort-script paths).
+                 * @example 100302903
+                 */
+                appVersionId: components["parameters"]["appVersionId"];
+                /**
+                 * @description The name of the sort script.
+                 * @example rank_cava_v7
+                 */
+                scriptName: components["parameters"]["scriptName"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Released. */
+            200: {
+                headers: {
+                    "x-acs-request-id": components["headers"]["x-acs-request-id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "requestId": "D77D0DAF-790D-F5F5-A9C0-133738165014",
+                     *       "result": {
+                     *         "version": 1
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description The ID of the request. */
+                        requestId: string;
+                        /** @description The release. */
+                        result: {
+                            /**
+                             * Format: int64
+                             * @description The version the release made.
+                             */
+                            version?: number;
+                        };
+                    };
+                };
+            };
+            400: components["responses"]["InvalidAppStatus"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getScriptFileNames: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The name of the application.
+                 *     Beyond the reference: any value is percent-encoded into its path segment; `.`
+                 *     and `..` cannot be sent because URL parsing would resolve them away.
+                 * @example app_group_name
+                 */
+                appGroupIdentity: components["parameters"]["appGroupIdentity"];
+                /**
+                 * @description The ID of the version of the application (the reference names it appVersionId on the sort-script paths).
+                 * @example 100302903
+                 */
+                appVersionId: components["parameters"]["appVersionId"];
+                /**
+                 * @description The name of the sort script.
+                 * @example rank_cava_v7
+                 */
+                scriptName: components["parameters"]["scriptName"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The files. */
+            200: {
+                headers: {
+                    "x-acs-request-id": components["headers"]["x-acs-request-id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "requestId": "D77D0DAF-790D-F5F5-A9C0-133738165014",
+                     *       "result": [
+                     *         {
+                     *           "fileName": "UserScorer.cava",
+                     *           "pathName": "src",
+                     *           "createTime": "2020-04-02 20:21:14",
+                     *           "modifyTime": "2020-04-02 21:21:14"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description The ID of the request. */
+                        requestId: string;
+                        /** @description The files. */
+                        result: {
+                            /** @description The name of the file. */
+                            fileName?: string;
+                            /** @description Its folder. */
+                            pathName?: string;
+                            /** @description When it was created. */
+                            createTime?: string;
+                            /** @description When it last changed. */
+                            modifyTime?: string;
+                        }[];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getSortScriptFile: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The name of the application.
+                 *     Beyond the reference: any value is percent-encoded into its path segment; `.`
+                 *     and `..` cannot be sent because URL parsing would resolve them away.
+                 * @example app_group_name
+                 */
+                appGroupIdentity: components["parameters"]["appGroupIdentity"];
+                /**
+                 * @description The ID of the version of the application (the reference names it appVersionId on the sort-script paths).
+                 * @example 100302903
+                 */
+                appVersionId: components["parameters"]["appVersionId"];
+                /**
+                 * @description The name of the sort script.
+                 * @example rank_cava_v7
+                 */
+                scriptName: components["parameters"]["scriptName"];
+                /**
+                 * @description The name of a source file of the sort script.
+                 * @example UserScorer.cava
+                 */
+                fileName: components["parameters"]["fileName"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file. */
+            200: {
+                headers: {
+                    "x-acs-request-id": components["headers"]["x-acs-request-id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "requestId": "D77D0DAF-790D-F5F5-A9C0-133738165014",
+                     *       "result": {
+                     *         "fileName": "UserScorer.cava",
+                     *         "pathName": "src",
+                     *         "content": "YWJjZGVmZw==",
+                     *         "version": 123456,
+                     *         "createTime": "2020-04-02 20:21:14",
+                     *         "modifyTime": "2020-04-02 21:21:14"
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description The ID of the request. */
+                        requestId: string;
+                        result: components["schemas"]["SortScriptFile"];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    saveSortScriptFile: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The name of the application.
+                 *     Beyond the reference: any value is percent-encoded into its path segment; `.`
+                 *     and `..` cannot be sent because URL parsing would resolve them away.
+                 * @example app_group_name
+                 */
+                appGroupIdentity: components["parameters"]["appGroupIdentity"];
+                /**
+                 * @description The ID of the version of the application (the reference names it appVersionId on the sort-script paths).
+                 * @example 100302903
+                 */
+                appVersionId: components["parameters"]["appVersionId"];
+                /**
+                 * @description The name of the sort script.
+                 * @example rank_cava_v7
+                 */
+                scriptName: components["parameters"]["scriptName"];
+                /**
+                 * @description The name of a source file of the sort script.
+                 * @example UserScorer.cava
+                 */
+                fileName: components["parameters"]["fileName"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "content": "YWJjZGVmZw==",
+                 *       "version": 123456
+                 *     }
+                 */
+                "application/json": components["schemas"]["SortScriptFileWrite"];
+            };
+        };
+        responses: {
+            /** @description Saved. */
+            200: {
+                headers: {
+                    "x-acs-request-id": components["headers"]["x-acs-request-id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "requestId": "D77D0DAF-790D-F5F5-A9C0-133738165014"
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description The ID of the request. */
+                        requestId: string;
+                    };
+                };
+            };
+            400: components["responses"]["InvalidAppStatus"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    deleteSortScriptFile: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The name of the application.
+                 *     Beyond the reference: any value is percent-encoded into its path segment; `.`
+                 *     and `..` cannot be sent because URL parsing would resolve them away.
+                 * @example app_group_name
+                 */
+                appGroupIdentity: components["parameters"]["appGroupIdentity"];
+                /**
+                 * @description The ID of the version of the application (the reference names it appVersionId on the sort-script paths).
+                 * @example 100302903
+                 */
+                appVersionId: components["parameters"]["appVersionId"];
+                /**
+                 * @description The name of the sort script.
+                 * @example rank_cava_v7
+                 */
+                scriptName: components["parameters"]["scriptName"];
+                /**
+                 * @description The name of a source file of the sort script.
+                 * @example UserScorer.cava
+                 */
+                fileName: components["parameters"]["fileName"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted. */
+            200: {
+                headers: {
+                    "x-acs-request-id": components["headers"]["x-acs-request-id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "requestId": "D77D0DAF-790D-F5F5-A9C0-133738165014"
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description The ID of the request. */
+                        requestId: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    listQueryProcessors: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Which rules: 0 all (default), 1 only the default rule, 2 only the others.
+                 * @example 0
+                 */
+                isActive?: 0 | 1 | 2;
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description The name of the application.
+                 *     Beyond the reference: any value is percent-encoded into its path segment; `.`
+                 *     and `..` cannot be sent because URL parsing would resolve them away.
+                 * @example app_group_name
+                 */
+                appGroupIdentity: components["parameters"]["appGroupIdentity"];
+                /**
+                 * @description The ID of the version of the application.
+                 * @example 100302903
+                 */
+                appId: components["parameters"]["appId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The rules. */
+            200: {
+                headers: {
+                    "x-acs-request-id": components["headers"]["x-acs-request-id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "requestId": "D77D0DAF-790D-F5F5-A9C0-133738165014",
+                     *       "result": [
+                     *         {
+                     *           "name": "query_filter",
+                     *           "domain": "GENERAL",
+                     *           "indexes": [
+                     *             "default"
+                     *           ],
+                     *           "processors": [
+                     *             {
+                     *               "name": "synonym",
+                     *               "useSystemDictionary": true
+                     *             }
+                     *           ],
+                     *           "active": true,
+                     *           "created": 1587398402,
+                     *           "updated": 1587398402
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description The ID of the request. */
+                        requestId: string;
+                        /** @description The items. */
+                        result: components["schemas"]["QueryProcessor"][];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    createQueryProcessor: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Only check the request: when true, nothing is changed.
+                 * @example false
+                 */
+                dryRun?: boolean;
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description The name of the application.
+                 *     Beyond the reference: any value is percent-encoded into its path segment; `.`
+                 *     and `..` cannot be sent because URL parsing would resolve them away.
+                 * @example app_group_name
+                 */
+                appGroupIdentity: components["parameters"]["appGroupIdentity"];
+                /**
+                 * @description The ID of the version of the application.
+                 * @example 100302903
+                 */
+                appId: components["parameters"]["appId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "name": "query_filter",
+                 *       "domain": "GENERAL",
+                 *       "indexes": [
+                 *         "default"
+                 *       ],
+                 *       "processors": [
+                 *         {
+                 *           "name": "synonym",
+                 *           "useSystemDictionary": true
+                 *         }
+                 *       ]
+                 *     }
+                 */
+                "application/json": components["schemas"]["QueryProcessorWrite"];
+            };
+        };
+        responses: {
+            /** @description The new rule. */
+            200: {
+                headers: {
+                    "x-acs-request-id": components["headers"]["x-acs-request-id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "requestId": "D77D0DAF-790D-F5F5-A9C0-133738165014",
+                     *       "result": {
+                     *         "name": "query_filter",
+                     *         "domain": "GENERAL",
+                     *         "indexes": [
+                     *           "default"
+                     *         ],
+                     *         "processors": [
+                     *           {
+                     *             "name": "synonym",
+                     *             "useSystemDictionary": true
+                     *           }
+                     *         ],
+                     *         "active": true,
+                     *         "created": 1587398402,
+                     *         "updated": 1587398402
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description The ID of the request. */
+                        requestId: string;
+                        result: components["schemas"]["QueryProcessor"];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    describeQueryProcessor: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The name of the application.
+                 *     Beyond the reference: any value is percent-encoded into its path segment; `.`
+                 *     and `..` cannot be sent because URL parsing would resolve them away.
+                 * @example app_group_name
+                 */
+                appGroupIdentity: components["parameters"]["appGroupIdentity"];
+                /**
+                 * @description The ID of the version of the application.
+                 * @example 100302903
+                 */
+                appId: components["parameters"]["appId"];
+                /**
+                 * @description The name of the query analysis rule.
+                 * @example query_filter
+                 */
+                name: components["parameters"]["processorName"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The rule. */
+            200: {
+                headers: {
+                    "x-acs-request-id": components["headers"]["x-acs-request-id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "requestId": "D77D0DAF-790D-F5F5-A9C0-133738165014",
+                     *       "result": {
+                     *         "name": "query_filter",
+                     *         "domain": "GENERAL",
+                     *         "indexes": [
+                     *           "default"
+                     *         ],
+                     *         "processors": [
+                     *           {
+                     *             "name": "synonym",
+                     *             "useSystemDictionary": true
+                     *           }
+                     *         ],
+                     *         "active": true,
+                     *         "created": 1587398402,
+                     *         "updated": 1587398402
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description The ID of the request. */
+                        requestId: string;
+                        result: components["schemas"]["QueryProcessor"];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    modifyQueryProcessor: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Only check the request: when true, nothing is changed.
+                 * @example false
+                 */
+                dryRun?: boolean;
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description The name of the application.
+                 *     Beyond the reference: any value is percent-encoded into its path segment; `.`
+                 *     and `..` cannot be sent because URL parsing would resolve them away.
+                 * @example app_group_name
+                 */
+                appGroupIdentity: components["parameters"]["appGroupIdentity"];
+                /**
+                 * @description The ID of the version of the application.
+                 * @example 100302903
+                 */
+                appId: components["parameters"]["appId"];
+                /**
+                 * @description The name of the query analysis rule.
+                 * @example query_filter
+                 */
+                name: components["parameters"]["processorName"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "domain": "GENERAL",
+                 *       "processors": [
+                 *         {
+                 *           "name": "stop_word",
+                 *           "useSystemDictionary": true
+                 *         }
+                 *       ]
+                 *     }
+                 */
+                "application/json": components["schemas"]["QueryProcessorWrite"];
+            };
+        };
+        responses: {
+            /** @description The rule as it now is. */
+            200: {
+                headers: {
+                    "x-acs-request-id": components["headers"]["x-acs-request-id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "requestId": "D77D0DAF-790D-F5F5-A9C0-133738165014",
+                     *       "result": {
+                     *         "name": "query_filter",
+                     *         "domain": "GENERAL",
+                     *         "indexes": [
+                     *           "default"
+                     *         ],
+                     *         "processors": [
+                     *           {
+                     *             "name": "synonym",
+                     *             "useSystemDictionary": true
+                     *           }
+                     *         ],
+                     *         "active": true,
+                     *         "created": 1587398402,
+                     *         "updated": 1587398402
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description The ID of the request. */
+                        requestId: string;
+                        result: components["schemas"]["QueryProcessor"];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    removeQueryProcessor: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The name of the application.
+                 *     Beyond the reference: any value is percent-encoded into its path segment; `.`
+                 *     and `..` cannot be sent because URL parsing would resolve them away.
+                 * @example app_group_name
+                 */
+                appGroupIdentity: components["parameters"]["appGroupIdentity"];
+                /**
+                 * @description The ID of the version of the application.
+                 * @example 100302903
+                 */
+                appId: components["parameters"]["appId"];
+                /**
+                 * @description The name of the query analysis rule.
+                 * @example query_filter
+                 */
+                name: components["parameters"]["processorName"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted. */
+            200: {
+                headers: {
+                    "x-acs-request-id": components["headers"]["x-acs-request-id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "requestId": "D77D0DAF-790D-F5F5-A9C0-133738165014",
+                     *       "result": "[]"
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description The ID of the request. */
+                        requestId: string;
+                        /** @description What the service says (empty). */
+                        result?: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    listQueryProcessorAnalyzerResults: {
+        parameters: {
+            query: {
+                /**
+                 * @description The text to analyse.
+                 * @example opensearch ranking
+                 */
+                text: string;
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description The name of the application.
+                 *     Beyond the reference: any value is percent-encoded into its path segment; `.`
+                 *     and `..` cannot be sent because URL parsing would resolve them away.
+                 * @example app_group_name
+                 */
+                appGroupIdentity: components["parameters"]["appGroupIdentity"];
+                /**
+                 * @description The ID of the version of the application.
+                 * @example 100302903
+                 */
+                appId: components["parameters"]["appId"];
+                /**
+                 * @description The name of the query analysis rule.
+                 * @example query_filter
+                 */
+                name: components["parameters"]["processorName"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description What the rule makes of the text. */
+            200: {
+                headers: {
+                    "x-acs-request-id": components["headers"]["x-acs-request-id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "requestId": "D77D0DAF-790D-F5F5-A9C0-133738165014",
+                     *       "result": {
+                     *         "text": "opensearch ranking",
+                     *         "tokens": [
+                     *           "opensearch",
+                     *           "ranking"
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description The ID of the request. */
+                        requestId: string;
+                        /** @description The analysis, by feature. */
+                        result: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    listQueryProcessorNers: {
+        parameters: {
+            query?: {
+                /**
+                 * @description The industry; ECOMMERCE is the one the reference gives.
+                 * @example ECOMMERCE
+                 */
+                domain?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The entity kinds. */
+            200: {
+                headers: {
+                    "x-acs-request-id": components["headers"]["x-acs-request-id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "requestId": "D77D0DAF-790D-F5F5-A9C0-133738165014",
+                     *       "result": [
+                     *         {
+                     *           "tag": "brand",
+                     *           "label": "brand",
+                     *           "priority": "HIGH",
+                     *           "order": 1
+                     *         },
+                     *         {
+                     *           "tag": "category",
+                     *           "label": "category",
+                     *           "priority": "MIDDLE",
+                     *           "order": 2
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description The ID of the request. */
+                        requestId: string;
+                        /** @description The items. */
+                        result: components["schemas"]["QueryProcessorNer"][];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    listSearchStrategies: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The name of the application.
+                 *     Beyond the reference: any value is percent-encoded into its path segment; `.`
+                 *     and `..` cannot be sent because URL parsing would resolve them away.
+                 * @example app_group_name
+                 */
+                appGroupIdentity: components["parameters"]["appGroupIdentity"];
+                /**
+                 * @description The ID of the version of the application.
+                 * @example 100302903
+                 */
+                appId: components["parameters"]["appId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Listed. */
+            200: {
+                headers: {
+                    "x-acs-request-id": components["headers"]["x-acs-request-id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "requestId": "D77D0DAF-790D-F5F5-A9C0-133738165014"
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description The ID of the request. */
+                        requestId: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    createSearchStrategy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The name of the application.
+                 *     Beyond the reference: any value is percent-encoded into its path segment; `.`
+                 *     and `..` cannot be sent because URL parsing would resolve them away.
+                 * @example app_group_name
+                 */
+                appGroupIdentity: components["parameters"]["appGroupIdentity"];
+                /**
+                 * @description The ID of the version of the application.
+                 * @example 100302903
+                 */
+                appId: components["parameters"]["appId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "name": "main_strategy",
+                 *       "description": "",
+                 *       "isDefault": true,
+                 *       "mergeConfig": {
+                 *         "docCount": 100,
+                 *         "rankName": "default"
+                 *       },
+                 *       "searchConfigs": [
+                 *         {
+                 *           "queryType": "keyword",
+                 *           "firstRankName": "default",
+                 *           "secondRankName": "default",
+                 *           "mergeProportion": 100
+                 *         }
+                 *       ]
+                 *     }
+                 */
+                "application/json": components["schemas"]["SearchStrategy"];
+            };
+        };
+        responses: {
+            /** @description Created. */
+            200: {
+                headers: {
+                    "x-acs-request-id": components["headers"]["x-acs-request-id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "requestId": "D77D0DAF-790D-F5F5-A9C0-133738165014"
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description The ID of the request. */
+                        requestId: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getSearchStrategy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The name of the application.
+                 *     Beyond the reference: any value is percent-encoded into its path segment; `.`
+                 *     and `..` cannot be sent because URL parsing would resolve them away.
+                 * @example app_group_name
+                 */
+                appGroupIdentity: components["parameters"]["appGroupIdentity"];
+                /**
+                 * @description The ID of the version of the application.
+                 * @example 100302903
+                 */
+                appId: components["parameters"]["appId"];
+                /**
+                 * @description The name of the search strategy.
+                 * @example main_strategy
+                 */
+                strategyName: components["parameters"]["strategyName"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Found. */
+            200: {
+                headers: {
+                    "x-acs-request-id": components["headers"]["x-acs-request-id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "requestId": "D77D0DAF-790D-F5F5-A9C0-133738165014"
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description The ID of the request. */
+                        requestId: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    updateSearchStrategy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The name of the application.
+                 *     Beyond the reference: any value is percent-encoded into its path segment; `.`
+                 *     and `..` cannot be sent because URL parsing would resolve them away.
+                 * @example app_group_name
+                 */
+                appGroupIdentity: components["parameters"]["appGroupIdentity"];
+                /**
+                 * @description The ID of the version of the application.
+                 * @example 100302903
+                 */
+                appId: components["parameters"]["appId"];
+                /**
+                 * @description The name of the search strategy.
+                 * @example main_strategy
+                 */
+                strategyName: components["parameters"]["strategyName"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "name": "main_strategy",
+                 *       "description": "",
+                 *       "isDefault": true,
+                 *       "mergeConfig": {
+                 *         "docCount": 100,
+                 *         "rankName": "default"
+                 *       },
+                 *       "searchConfigs": [
+                 *         {
+                 *           "queryType": "keyword",
+                 *           "firstRankName": "default",
+                 *           "secondRankName": "default",
+                 *           "mergeProportion": 100
+                 *         }
+                 *       ]
+                 *     }
+                 */
+                "application/json": components["schemas"]["SearchStrategy"];
+            };
+        };
+        responses: {
+            /** @description Changed. */
+            200: {
+                headers: {
+                    "x-acs-request-id": components["headers"]["x-acs-request-id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "requestId": "D77D0DAF-790D-F5F5-A9C0-133738165014"
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description The ID of the request. */
+                        requestId: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    removeSearchStrategy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The name of the application.
+                 *     Beyond the reference: any value is percent-encoded into its path segment; `.`
+                 *     and `..` cannot be sent because URL parsing would resolve them away.
+                 * @example app_group_name
+                 */
+                appGroupIdentity: components["parameters"]["appGroupIdentity"];
+                /**
+                 * @description The ID of the version of the application.
+                 * @example 100302903
+                 */
+                appId: components["parameters"]["appId"];
+                /**
+                 * @description The name of the search strategy.
+                 * @example main_strategy
+                 */
+                strategyName: components["parameters"]["strategyName"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted. */
+            200: {
+                headers: {
+                    "x-acs-request-id": components["headers"]["x-acs-request-id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "requestId": "D77D0DAF-790D-F5F5-A9C0-133738165014"
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description The ID of the request. */
+                        requestId: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    listInterventionDictionaries: {
+        parameters: {
+            query?: {
+                /**
+                 * @description The number of the page to return. Default value: 1.
+                 *     Beyond the reference: pages are 1-based, so the value must be a positive integer.
+                 * @example 1
+                 */
+                pageNumber?: components["parameters"]["pageNumber"];
+                /**
+                 * @description The number of entries to return on each page. Default value: 10.
+                 *     Beyond the reference: the value must be a positive integer. The reference states
+                 *     no maximum, so none is declared.
+                 * @example 10
+                 */
+                pageSize?: components["parameters"]["pageSize"];
+                /**
+                 * @description Only dictionaries of these types, as a JSON array (`["synonym","stopword"]`).
+                 * @example [
+                 *       "synonym"
+                 *     ]
+                 */
+                types?: string[];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of dictionaries. */
+            200: {
+                headers: {
+                    "x-acs-request-id": components["headers"]["x-acs-request-id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "requestId": "D77D0DAF-790D-F5F5-A9C0-133738165014",
+                     *       "result": [
+                     *         {
+                     *           "id": 1,
+                     *           "name": "my_synonyms",
+                     *           "type": "synonym",
+                     *           "analyzer": "",
+                     *           "analyzerType": "SYSTEM",
+                     *           "created": 1591086323,
+                     *           "updated": 1591086323
+                     *         }
+                     *       ],
+                     *       "totalCount": 1
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description The ID of the request. */
+                        requestId: string;
+                        /** @description The items. */
+                        result: components["schemas"]["InterventionDictionary"][];
+                        /** @description How many there are in all. */
+                        totalCount?: number;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    createInterventionDictionary: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Only check the request: when true, nothing is changed.
+                 * @example false
+                 */
+                dryRun?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "name": "my_synonyms",
+                 *       "type": "synonym",
+                 *       "analyzerType": "SYSTEM"
+                 *     }
+                 */
+                "application/json": components["schemas"]["InterventionDictionaryCreate"];
+            };
+        };
+        responses: {
+            /** @description The new dictionary. */
+            200: {
+                headers: {
+                    "x-acs-request-id": components["headers"]["x-acs-request-id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "requestId": "D77D0DAF-790D-F5F5-A9C0-133738165014",
+                     *       "result": {
+                     *         "id": 1,
+                     *         "name": "my_synonyms",
+                     *         "type": "synonym",
+                     *         "analyzer": "",
+                     *         "analyzerType": "SYSTEM",
+                     *         "created": 1591086323,
+                     *         "updated": 1591086323
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description The ID of the request. */
+                        requestId: string;
+                        result: components["schemas"]["InterventionDictionary"];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    describeInterventionDictionary: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The name of the intervention dictionary.
+                 * @example my_synonyms
+                 */
+                name: components["parameters"]["dictionaryName"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The dictionary. */
+            200: {
+                headers: {
+                    "x-acs-request-id": components["headers"]["x-acs-request-id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "requestId": "D77D0DAF-790D-F5F5-A9C0-133738165014",
+                     *       "result": {
+                     *         "id": 1,
+                     *         "name": "my_synonyms",
+                     *         "type": "synonym",
+                     *         "analyzer": "",
+                     *         "analyzerType": "SYSTEM",
+                     *         "created": 1591086323,
+                     *         "updated": 1591086323
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description The ID of the request. */
+                        requestId: string;
+                        result: components["schemas"]["InterventionDictionary"];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    removeInterventionDictionary: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The name of the intervention dictionary.
+                 * @example my_synonyms
+                 */
+                name: components["parameters"]["dictionaryName"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted. */
+            200: {
+                headers: {
+                    "x-acs-request-id": components["headers"]["x-acs-request-id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "requestId": "D77D0DAF-790D-F5F5-A9C0-133738165014",
+                     *       "result": {
+                     *         "id": 1,
+                     *         "name": "my_synonyms",
+                     *         "type": "synonym",
+                     *         "analyzer": "",
+                     *         "analyzerType": "SYSTEM",
+                     *         "created": 1591086323,
+                     *         "updated": 1591086323
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description The ID of the request. */
+                        requestId: string;
+                        result?: components["schemas"]["InterventionDictionary"];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    listInterventionDictionaryEntries: {
+        parameters: {
+            query?: {
+                /**
+                 * @description The number of the page to return. Default value: 1.
+                 *     Beyond the reference: pages are 1-based, so the value must be a positive integer.
+                 * @example 1
+                 */
+                pageNumber?: components["parameters"]["pageNumber"];
+                /**
+                 * @description The number of entries to return on each page. Default value: 10.
+                 *     Beyond the reference: the value must be a positive integer. The reference states
+                 *     no maximum, so none is declared.
+                 * @example 10
+                 */
+                pageSize?: components["parameters"]["pageSize"];
+                /**
+                 * @description Only this word.
+                 * @example opensearch
+                 */
+                word?: string;
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description The name of the intervention dictionary.
+                 * @example my_synonyms
+                 */
+                name: components["parameters"]["dictionaryName"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of entries. */
+            200: {
+                headers: {
+                    "x-acs-request-id": components["headers"]["x-acs-request-id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "requestId": "D77D0DAF-790D-F5F5-A9C0-133738165014",
+                     *       "result": [
+                     *         {
+                     *           "word": "opensearch",
+                     *           "cmd": "add",
+                     *           "status": "ACTIVE",
+                     *           "relevance": {
+                     *             "100": "0",
+                     *             "200": "2"
+                     *           },
+                     *           "created": 1536690285,
+                     *           "updated": 1537348987
+                     *         }
+                     *       ],
+                     *       "totalCount": 1
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description The ID of the request. */
+                        requestId: string;
+                        /** @description The items. */
+                        result: components["schemas"]["InterventionDictionaryEntry"][];
+                        /** @description How many there are in all. */
+                        totalCount?: number;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    pushInterventionDictionaryEntries: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Only check the request: when true, nothing is changed.
+                 * @example false
+                 */
+                dryRun?: boolean;
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description The name of the intervention dictionary.
+                 * @example my_synonyms
+                 */
+                name: components["parameters"]["dictionaryName"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example [
+                 *       {
+                 *         "cmd": "add",
+                 *         "word": "opensearch",
+                 *         "relevance": {
+                 *           "100": "0",
+                 *           "200": "2"
+                 *         }
+                 *       }
+                 *     ]
+                 */
+                "application/json": components["schemas"]["InterventionDictionaryEntryCommand"][];
+            };
+        };
+        responses: {
+            /** @description Applied. */
+            200: {
+                headers: {
+                    "x-acs-request-id": components["headers"]["x-acs-request-id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "requestId": "D77D0DAF-790D-F5F5-A9C0-133738165014",
+                     *       "result": []
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description The ID of the request. */
+                        requestId: string;
+                        /** @description What the service says of the commands (empty when all applied). */
+                        result?: string[];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    listInterventionDictionaryNerResults: {
+        parameters: {
+            query: {
+                /**
+                 * @description The query to analyse.
+                 * @example soy milk
+                 */
+                query: string;
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description The name of the intervention dictionary.
+                 * @example my_synonyms
+                 */
+                name: components["parameters"]["dictionaryName"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The entities found. */
+            200: {
+                headers: {
+                    "x-acs-request-id": components["headers"]["x-acs-request-id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "requestId": "D77D0DAF-790D-F5F5-A9C0-133738165014",
+                     *       "result": [
+                     *         {
+                     *           "token": "milk",
+                     *           "tag": "category",
+                     *           "tagLabel": "category",
+                     *           "order": 1
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description The ID of the request. */
+                        requestId: string;
+                        /** @description The items. */
+                        result: components["schemas"]["NerResult"][];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    listInterventionDictionaryRelatedEntities: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The name of the intervention dictionary.
+                 * @example my_synonyms
+                 */
+                name: components["parameters"]["dictionaryName"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description What uses the dictionary. */
+            200: {
+                headers: {
+                    "x-acs-request-id": components["headers"]["x-acs-request-id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "requestId": "D77D0DAF-790D-F5F5-A9C0-133738165014",
+                     *       "result": [
+                     *         {
+                     *           "name": "query_filter",
+                     *           "type": "QUERY_PROCESSOR"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description The ID of the request. */
+                        requestId: string;
+                        /** @description The resources that use it. */
+                        result: {
+                            [key: string]: unknown;
+                        }[];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    listUserAnalyzers: {
+        parameters: {
+            query?: {
+                /**
+                 * @description The number of the page to return. Default value: 1.
+                 *     Beyond the reference: pages are 1-based, so the value must be a positive integer.
+                 * @example 1
+                 */
+                pageNumber?: components["parameters"]["pageNumber"];
+                /**
+                 * @description The number of entries to return on each page. Default value: 10.
+                 *     Beyond the reference: the value must be a positive integer. The reference states
+                 *     no maximum, so none is declared.
+                 * @example 10
+                 */
+                pageSize?: components["parameters"]["pageSize"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of analyzers. */
+            200: {
+                headers: {
+                    "x-acs-request-id": components["headers"]["x-acs-request-id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "requestId": "D77D0DAF-790D-F5F5-A9C0-133738165014",
+                     *       "result": [
+                     *         {
+                     *           "id": "1234",
+                     *           "name": "my_analyzer",
+                     *           "type": "HA3",
+                     *           "business": "chn_standard",
+                     *           "businessType": "SYSTEM",
+                     *           "available": true,
+                     *           "dicts": [],
+                     *           "created": 1588054131,
+                     *           "updated": 1588054131
+                     *         }
+                     *       ],
+                     *       "totalCount": 1
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description The ID of the request. */
+                        requestId: string;
+                        /** @description The items. */
+                        result: components["schemas"]["UserAnalyzer"][];
+                        /** @description How many there are in all. */
+                        totalCount?: number;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    createUserAnalyzer: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Only check the request: when true, nothing is changed.
+                 * @example false
+                 */
+                dryRun?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "name": "my_analyzer",
+                 *       "type": "HA3",
+                 *       "business": "chn_standard",
+                 *       "businessType": "SYSTEM"
+                 *     }
+                 */
+                "application/json": components["schemas"]["UserAnalyzerCreate"];
+            };
+        };
+        responses: {
+            /** @description The new analyzer. */
+            200: {
+                headers: {
+                    "x-acs-request-id": components["headers"]["x-acs-request-id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "requestId": "D77D0DAF-790D-F5F5-A9C0-133738165014",
+                     *       "result": {
+                     *         "id": "1234",
+                     *         "name": "my_analyzer",
+                     *         "type": "HA3",
+                     *         "business": "chn_standard",
+                     *         "businessType": "SYSTEM",
+                     *         "available": true,
+                     *         "dicts": [],
+                     *         "created": 1588054131,
+                     *         "updated": 1588054131
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description The ID of the request. */
+                        requestId: string;
+                        result: components["schemas"]["UserAnalyzer"];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    describeUserAnalyzer: {
+        parameters: {
+            query?: {
+                /**
+                 * @description `all` adds the applications that use the analyzer.
+                 * @example all
+                 */
+                with?: "all";
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description The name of the custom analyzer.
+                 * @example my_analyzer
+                 */
+                name: components["parameters"]["analyzerName"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The analyzer. */
+            200: {
+                headers: {
+                    "x-acs-request-id": components["headers"]["x-acs-request-id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "requestId": "D77D0DAF-790D-F5F5-A9C0-133738165014",
+                     *       "result": {
+                     *         "id": "1234",
+                     *         "name": "my_analyzer",
+                     *         "type": "HA3",
+                     *         "business": "chn_standard",
+                     *         "businessType": "SYSTEM",
+                     *         "available": true,
+                     *         "dicts": [],
+                     *         "created": 1588054131,
+                     *         "updated": 1588054131
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description The ID of the request. */
+                        requestId: string;
+                        result: components["schemas"]["UserAnalyzer"];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    removeUserAnalyzer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The name of the custom analyzer.
+                 * @example my_analyzer
+                 */
+                name: components["parameters"]["analyzerName"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted. */
+            200: {
+                headers: {
+                    "x-acs-request-id": components["headers"]["x-acs-request-id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "requestId": "D77D0DAF-790D-F5F5-A9C0-133738165014"
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description The ID of the request. */
+                        requestId: string;
+                        /** @description Nothing, on success. */
+                        result?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    listUserAnalyzerEntries: {
+        parameters: {
+            query?: {
+                /**
+                 * @description The number of the page to return. Default value: 1.
+                 *     Beyond the reference: pages are 1-based, so the value must be a positive integer.
+                 * @example 1
+                 */
+                pageNumber?: components["parameters"]["pageNumber"];
+                /**
+                 * @description The number of entries to return on each page. Default value: 10.
+                 *     Beyond the reference: the value must be a positive integer. The reference states
+                 *     no maximum, so none is declared.
+                 * @example 10
+                 */
+                pageSize?: components["parameters"]["pageSize"];
+                /**
+                 * @description Only the entry with this key.
+                 * @example kevintest
+                 */
+                word?: string;
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description The name of the custom analyzer.
+                 * @example my_analyzer
+                 */
+                name: components["parameters"]["analyzerName"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of entries. */
+            200: {
+                headers: {
+                    "x-acs-request-id": components["headers"]["x-acs-request-id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "requestId": "D77D0DAF-790D-F5F5-A9C0-133738165014",
+                     *       "result": [
+                     *         {
+                     *           "key": "kevintest",
+                     *           "value": "kevin test",
+                     *           "splitEnabled": true,
+                     *           "cmd": "add",
+                     *           "status": "ACTIVE",
+                     *           "created": 1536690285,
+                     *           "updated": 1537348987
+                     *         }
+                     *       ],
+                     *       "totalCount": 1
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description The ID of the request. */
+                        requestId: string;
+                        /** @description The items. */
+                        result: components["schemas"]["UserAnalyzerEntry"][];
+                        /** @description How many there are in all. */
+                        totalCount?: number;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    pushUserAnalyzerEntries: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Only check the request: when true, nothing is changed.
+                 * @example false
+                 */
+                dryRun?: boolean;
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description The name of the custom analyzer.
+                 * @example my_analyzer
+                 */
+                name: components["parameters"]["analyzerName"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "entries": [
+                 *         {
+                 *           "cmd": "add",
+                 *           "key": "kevintest",
+                 *           "value": "kevin test",
+                 *           "splitEnabled": true
+                 *         }
+                 *       ]
+                 *     }
+                 */
+                "application/json": {
+                    /** @description The commands, applied in order. */
+                    entries: components["schemas"]["UserAnalyzerEntryCommand"][];
+                };
+            };
+        };
+        responses: {
+            /** @description Applied. */
+            200: {
+                headers: {
+                    "x-acs-request-id": components["headers"]["x-acs-request-id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "requestId": "D77D0DAF-790D-F5F5-A9C0-133738165014"
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description The ID of the request. */
+                        requestId: string;
+                        /** @description Nothing, on success. */
+                        result?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    describeSlowQueryStatus: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The name of the application.
+                 *     Beyond the reference: any value is percent-encoded into its path segment; `.`
+                 *     and `..` cannot be sent because URL parsing would resolve them away.
+                 * @example app_group_name
+                 */
+                appGroupIdentity: components["parameters"]["appGroupIdentity"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The state. */
+            200: {
+                headers: {
+                    "x-acs-request-id": components["headers"]["x-acs-request-id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "requestId": "D77D0DAF-790D-F5F5-A9C0-133738165014",
+                     *       "result": {
+                     *         "appGroupId": "100298370",
+                     *         "region": "internal",
+                     *         "status": "disabled"
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description The ID of the request. */
+                        requestId: string;
+                        result: components["schemas"]["SlowQueryStatus"];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    enableSlowQuery: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The name of the application.
+                 *     Beyond the reference: any value is percent-encoded into its path segment; `.`
+                 *     and `..` cannot be sent because URL parsing would resolve them away.
+                 * @example app_group_name
+                 */
+                appGroupIdentity: components["parameters"]["appGroupIdentity"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Done. */
+            200: {
+                headers: {
+                    "x-acs-request-id": components["headers"]["x-acs-request-id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "requestId": "D77D0DAF-790D-F5F5-A9C0-133738165014",
+                     *       "result": {}
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description The ID of the request. */
+                        requestId: string;
+                        /** @description Nothing, on success. */
+                        result?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    disableSlowQuery: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The name of the application.
+                 *     Beyond the reference: any value is percent-encoded into its path segment; `.`
+                 *     and `..` cannot be sent because URL parsing would resolve them away.
+                 * @example app_group_name
+                 */
+                appGroupIdentity: components["parameters"]["appGroupIdentity"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Done. */
+            200: {
+                headers: {
+                    "x-acs-request-id": components["headers"]["x-acs-request-id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "requestId": "D77D0DAF-790D-F5F5-A9C0-133738165014",
+                     *       "result": {}
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description The ID of the request. */
+                        requestId: string;
+                        /** @description Nothing, on success. */
+                        result?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    startSlowQueryAnalyzer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The name of the application.
+                 *     Beyond the reference: any value is percent-encoded into its path segment; `.`
+                 *     and `..` cannot be sent because URL parsing would resolve them away.
+                 * @example app_group_name
+                 */
+                appGroupIdentity: components["parameters"]["appGroupIdentity"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Started. */
+            200: {
+                headers: {
+                    "x-acs-request-id": components["headers"]["x-acs-request-id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "requestId": "D77D0DAF-790D-F5F5-A9C0-133738165014",
+                     *       "result": {}
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description The ID of the request. */
+                        requestId: string;
+                        /** @description Nothing, on success. */
+                        result?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    listSlowQueryCategories: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The name of the application.
+                 *     Beyond the reference: any value is percent-encoded into its path segment; `.`
+                 *     and `..` cannot be sent because URL parsing would resolve them away.
+                 * @example app_group_name
+                 */
+                appGroupIdentity: components["parameters"]["appGroupIdentity"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The analysis. */
+            200: {
+                headers: {
+                    "x-acs-request-id": components["headers"]["x-acs-request-id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "requestId": "D77D0DAF-790D-F5F5-A9C0-133738165014",
+                     *       "result": {
+                     *         "analyzeStatus": "SUCCESS",
+                     *         "start": 1589986800,
+                     *         "end": 1589990340
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description The ID of the request. */
+                        requestId: string;
+                        /** @description The analysis. */
+                        result: {
+                            /**
+                             * @description The state of the analysis.
+                             * @enum {string}
+                             */
+                            analyzeStatus?: "PENDING" | "SUCCESS" | "RUNNING" | "FAILED" | "N/A";
+                            /**
+                             * Format: int64
+                             * @description The start of the span analysed (seconds since the epoch).
+                             */
+                            start?: number;
+                            /**
+                             * Format: int64
+                             * @description The end of the span analysed (seconds since the epoch).
+                             */
+                            end?: number;
+                        };
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    listSlowQueryQueries: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The name of the application.
+                 *     Beyond the reference: any value is percent-encoded into its path segment; `.`
+                 *     and `..` cannot be sent because URL parsing would resolve them away.
+                 * @example app_group_name
+                 */
+                appGroupIdentity: components["parameters"]["appGroupIdentity"];
+                /**
+                 * @description The index of a slow-query category, as ListSlowQueryCategories numbers them.
+                 * @example 0
+                 */
+                categoryIndex: components["parameters"]["categoryIndex"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The advice. */
+            200: {
+                headers: {
+                    "x-acs-request-id": components["headers"]["x-acs-request-id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "requestId": "D77D0DAF-790D-F5F5-A9C0-133738165014",
+                     *       "result": {
+                     *         "index": 0,
+                     *         "appQuery": "no data",
+                     *         "start": 1589986800,
+                     *         "end": 1589990340
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description The ID of the request. */
+                        requestId: string;
+                        /** @description The advice. */
+                        result: {
+                            /** @description The index of the advice. */
+                            index?: number;
+                            /** @description The advice. */
+                            appQuery?: string;
+                            /**
+                             * Format: int64
+                             * @description The start of the span analysed.
+                             */
+                            start?: number;
+                            /**
+                             * Format: int64
+                             * @description The end of the span analysed.
+                             */
+                            end?: number;
+                        };
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalServerError"];
             503: components["responses"]["ServiceUnavailable"];

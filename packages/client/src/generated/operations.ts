@@ -317,6 +317,222 @@ export type TagResourcesResponse = SuccessBody<operations['tagResources']>;
 export type UntagResourcesParams = FlatParams<operations['untagResources']>;
 /** The 2xx body of untagResources, camelCase (PascalCase answers are normalized to it). */
 export type UntagResourcesResponse = SuccessBody<operations['untagResources']>;
+/** The parameters of listFirstRanks, flat: path and query together. */
+export type ListFirstRanksParams = FlatParams<operations['listFirstRanks']>;
+/** The 2xx body of listFirstRanks, camelCase (PascalCase answers are normalized to it). */
+export type ListFirstRanksResponse = SuccessBody<operations['listFirstRanks']>;
+/** The parameters of createFirstRank, flat: path and query together, the JSON body as `body`. */
+export type CreateFirstRankParams = FlatParams<operations['createFirstRank']>;
+/** The 2xx body of createFirstRank, camelCase (PascalCase answers are normalized to it). */
+export type CreateFirstRankResponse = SuccessBody<operations['createFirstRank']>;
+/** The parameters of describeFirstRank, flat: path and query together. */
+export type DescribeFirstRankParams = FlatParams<operations['describeFirstRank']>;
+/** The 2xx body of describeFirstRank, camelCase (PascalCase answers are normalized to it). */
+export type DescribeFirstRankResponse = SuccessBody<operations['describeFirstRank']>;
+/** The parameters of modifyFirstRank, flat: path and query together, the JSON body as `body`. */
+export type ModifyFirstRankParams = FlatParams<operations['modifyFirstRank']>;
+/** The 2xx body of modifyFirstRank, camelCase (PascalCase answers are normalized to it). */
+export type ModifyFirstRankResponse = SuccessBody<operations['modifyFirstRank']>;
+/** The parameters of removeFirstRank, flat: path and query together. */
+export type RemoveFirstRankParams = FlatParams<operations['removeFirstRank']>;
+/** The 2xx body of removeFirstRank, camelCase (PascalCase answers are normalized to it). */
+export type RemoveFirstRankResponse = SuccessBody<operations['removeFirstRank']>;
+/** The parameters of listSecondRanks, flat: path and query together. */
+export type ListSecondRanksParams = FlatParams<operations['listSecondRanks']>;
+/** The 2xx body of listSecondRanks, camelCase (PascalCase answers are normalized to it). */
+export type ListSecondRanksResponse = SuccessBody<operations['listSecondRanks']>;
+/** The parameters of createSecondRank, flat: path and query together, the JSON body as `body`. */
+export type CreateSecondRankParams = FlatParams<operations['createSecondRank']>;
+/** The 2xx body of createSecondRank, camelCase (PascalCase answers are normalized to it). */
+export type CreateSecondRankResponse = SuccessBody<operations['createSecondRank']>;
+/** The parameters of describeSecondRank, flat: path and query together. */
+export type DescribeSecondRankParams = FlatParams<operations['describeSecondRank']>;
+/** The 2xx body of describeSecondRank, camelCase (PascalCase answers are normalized to it). */
+export type DescribeSecondRankResponse = SuccessBody<operations['describeSecondRank']>;
+/** The parameters of modifySecondRank, flat: path and query together, the JSON body as `body`. */
+export type ModifySecondRankParams = FlatParams<operations['modifySecondRank']>;
+/** The 2xx body of modifySecondRank, camelCase (PascalCase answers are normalized to it). */
+export type ModifySecondRankResponse = SuccessBody<operations['modifySecondRank']>;
+/** The parameters of removeSecondRank, flat: path and query together. */
+export type RemoveSecondRankParams = FlatParams<operations['removeSecondRank']>;
+/** The 2xx body of removeSecondRank, camelCase (PascalCase answers are normalized to it). */
+export type RemoveSecondRankResponse = SuccessBody<operations['removeSecondRank']>;
+/** The parameters of listSortExpressions, flat: path and query together. */
+export type ListSortExpressionsParams = FlatParams<operations['listSortExpressions']>;
+/** The 2xx body of listSortExpressions, camelCase (PascalCase answers are normalized to it). */
+export type ListSortExpressionsResponse = SuccessBody<operations['listSortExpressions']>;
+/** The parameters of listSortScripts, flat: path and query together. */
+export type ListSortScriptsParams = FlatParams<operations['listSortScripts']>;
+/** The 2xx body of listSortScripts, camelCase (PascalCase answers are normalized to it). */
+export type ListSortScriptsResponse = SuccessBody<operations['listSortScripts']>;
+/** The parameters of createSortScript, flat: path and query together, the JSON body as `body`. */
+export type CreateSortScriptParams = FlatParams<operations['createSortScript']>;
+/** The 2xx body of createSortScript, camelCase (PascalCase answers are normalized to it). */
+export type CreateSortScriptResponse = SuccessBody<operations['createSortScript']>;
+/** The parameters of getSortScript, flat: path and query together. */
+export type GetSortScriptParams = FlatParams<operations['getSortScript']>;
+/** The 2xx body of getSortScript, camelCase (PascalCase answers are normalized to it). */
+export type GetSortScriptResponse = SuccessBody<operations['getSortScript']>;
+/** The parameters of updateSortScript, flat: path and query together, the JSON body as `body`. */
+export type UpdateSortScriptParams = FlatParams<operations['updateSortScript']>;
+/** The 2xx body of updateSortScript, camelCase (PascalCase answers are normalized to it). */
+export type UpdateSortScriptResponse = SuccessBody<operations['updateSortScript']>;
+/** The parameters of deleteSortScript, flat: path and query together. */
+export type DeleteSortScriptParams = FlatParams<operations['deleteSortScript']>;
+/** The 2xx body of deleteSortScript, camelCase (PascalCase answers are normalized to it). */
+export type DeleteSortScriptResponse = SuccessBody<operations['deleteSortScript']>;
+/** The parameters of compileSortScript, flat: path and query together. */
+export type CompileSortScriptParams = FlatParams<operations['compileSortScript']>;
+/** The 2xx body of compileSortScript, camelCase (PascalCase answers are normalized to it). */
+export type CompileSortScriptResponse = SuccessBody<operations['compileSortScript']>;
+/** The parameters of releaseSortScript, flat: path and query together. */
+export type ReleaseSortScriptParams = FlatParams<operations['releaseSortScript']>;
+/** The 2xx body of releaseSortScript, camelCase (PascalCase answers are normalized to it). */
+export type ReleaseSortScriptResponse = SuccessBody<operations['releaseSortScript']>;
+/** The parameters of getScriptFileNames, flat: path and query together. */
+export type GetScriptFileNamesParams = FlatParams<operations['getScriptFileNames']>;
+/** The 2xx body of getScriptFileNames, camelCase (PascalCase answers are normalized to it). */
+export type GetScriptFileNamesResponse = SuccessBody<operations['getScriptFileNames']>;
+/** The parameters of getSortScriptFile, flat: path and query together. */
+export type GetSortScriptFileParams = FlatParams<operations['getSortScriptFile']>;
+/** The 2xx body of getSortScriptFile, camelCase (PascalCase answers are normalized to it). */
+export type GetSortScriptFileResponse = SuccessBody<operations['getSortScriptFile']>;
+/** The parameters of saveSortScriptFile, flat: path and query together, the JSON body as `body`. */
+export type SaveSortScriptFileParams = FlatParams<operations['saveSortScriptFile']>;
+/** The 2xx body of saveSortScriptFile, camelCase (PascalCase answers are normalized to it). */
+export type SaveSortScriptFileResponse = SuccessBody<operations['saveSortScriptFile']>;
+/** The parameters of deleteSortScriptFile, flat: path and query together. */
+export type DeleteSortScriptFileParams = FlatParams<operations['deleteSortScriptFile']>;
+/** The 2xx body of deleteSortScriptFile, camelCase (PascalCase answers are normalized to it). */
+export type DeleteSortScriptFileResponse = SuccessBody<operations['deleteSortScriptFile']>;
+/** The parameters of listQueryProcessors, flat: path and query together. */
+export type ListQueryProcessorsParams = FlatParams<operations['listQueryProcessors']>;
+/** The 2xx body of listQueryProcessors, camelCase (PascalCase answers are normalized to it). */
+export type ListQueryProcessorsResponse = SuccessBody<operations['listQueryProcessors']>;
+/** The parameters of createQueryProcessor, flat: path and query together, the JSON body as `body`. */
+export type CreateQueryProcessorParams = FlatParams<operations['createQueryProcessor']>;
+/** The 2xx body of createQueryProcessor, camelCase (PascalCase answers are normalized to it). */
+export type CreateQueryProcessorResponse = SuccessBody<operations['createQueryProcessor']>;
+/** The parameters of describeQueryProcessor, flat: path and query together. */
+export type DescribeQueryProcessorParams = FlatParams<operations['describeQueryProcessor']>;
+/** The 2xx body of describeQueryProcessor, camelCase (PascalCase answers are normalized to it). */
+export type DescribeQueryProcessorResponse = SuccessBody<operations['describeQueryProcessor']>;
+/** The parameters of modifyQueryProcessor, flat: path and query together, the JSON body as `body`. */
+export type ModifyQueryProcessorParams = FlatParams<operations['modifyQueryProcessor']>;
+/** The 2xx body of modifyQueryProcessor, camelCase (PascalCase answers are normalized to it). */
+export type ModifyQueryProcessorResponse = SuccessBody<operations['modifyQueryProcessor']>;
+/** The parameters of removeQueryProcessor, flat: path and query together. */
+export type RemoveQueryProcessorParams = FlatParams<operations['removeQueryProcessor']>;
+/** The 2xx body of removeQueryProcessor, camelCase (PascalCase answers are normalized to it). */
+export type RemoveQueryProcessorResponse = SuccessBody<operations['removeQueryProcessor']>;
+/** The parameters of listQueryProcessorAnalyzerResults, flat: path and query together. */
+export type ListQueryProcessorAnalyzerResultsParams = FlatParams<operations['listQueryProcessorAnalyzerResults']>;
+/** The 2xx body of listQueryProcessorAnalyzerResults, camelCase (PascalCase answers are normalized to it). */
+export type ListQueryProcessorAnalyzerResultsResponse = SuccessBody<operations['listQueryProcessorAnalyzerResults']>;
+/** The parameters of listQueryProcessorNers, flat: path and query together. */
+export type ListQueryProcessorNersParams = FlatParams<operations['listQueryProcessorNers']>;
+/** The 2xx body of listQueryProcessorNers, camelCase (PascalCase answers are normalized to it). */
+export type ListQueryProcessorNersResponse = SuccessBody<operations['listQueryProcessorNers']>;
+/** The parameters of listSearchStrategies, flat: path and query together. */
+export type ListSearchStrategiesParams = FlatParams<operations['listSearchStrategies']>;
+/** The 2xx body of listSearchStrategies, camelCase (PascalCase answers are normalized to it). */
+export type ListSearchStrategiesResponse = SuccessBody<operations['listSearchStrategies']>;
+/** The parameters of createSearchStrategy, flat: path and query together, the JSON body as `body`. */
+export type CreateSearchStrategyParams = FlatParams<operations['createSearchStrategy']>;
+/** The 2xx body of createSearchStrategy, camelCase (PascalCase answers are normalized to it). */
+export type CreateSearchStrategyResponse = SuccessBody<operations['createSearchStrategy']>;
+/** The parameters of getSearchStrategy, flat: path and query together. */
+export type GetSearchStrategyParams = FlatParams<operations['getSearchStrategy']>;
+/** The 2xx body of getSearchStrategy, camelCase (PascalCase answers are normalized to it). */
+export type GetSearchStrategyResponse = SuccessBody<operations['getSearchStrategy']>;
+/** The parameters of updateSearchStrategy, flat: path and query together, the JSON body as `body`. */
+export type UpdateSearchStrategyParams = FlatParams<operations['updateSearchStrategy']>;
+/** The 2xx body of updateSearchStrategy, camelCase (PascalCase answers are normalized to it). */
+export type UpdateSearchStrategyResponse = SuccessBody<operations['updateSearchStrategy']>;
+/** The parameters of removeSearchStrategy, flat: path and query together. */
+export type RemoveSearchStrategyParams = FlatParams<operations['removeSearchStrategy']>;
+/** The 2xx body of removeSearchStrategy, camelCase (PascalCase answers are normalized to it). */
+export type RemoveSearchStrategyResponse = SuccessBody<operations['removeSearchStrategy']>;
+/** The parameters of listInterventionDictionaries, flat: path and query together. */
+export type ListInterventionDictionariesParams = FlatParams<operations['listInterventionDictionaries']>;
+/** The 2xx body of listInterventionDictionaries, camelCase (PascalCase answers are normalized to it). */
+export type ListInterventionDictionariesResponse = SuccessBody<operations['listInterventionDictionaries']>;
+/** The parameters of createInterventionDictionary, flat: path and query together, the JSON body as `body`. */
+export type CreateInterventionDictionaryParams = FlatParams<operations['createInterventionDictionary']>;
+/** The 2xx body of createInterventionDictionary, camelCase (PascalCase answers are normalized to it). */
+export type CreateInterventionDictionaryResponse = SuccessBody<operations['createInterventionDictionary']>;
+/** The parameters of describeInterventionDictionary, flat: path and query together. */
+export type DescribeInterventionDictionaryParams = FlatParams<operations['describeInterventionDictionary']>;
+/** The 2xx body of describeInterventionDictionary, camelCase (PascalCase answers are normalized to it). */
+export type DescribeInterventionDictionaryResponse = SuccessBody<operations['describeInterventionDictionary']>;
+/** The parameters of removeInterventionDictionary, flat: path and query together. */
+export type RemoveInterventionDictionaryParams = FlatParams<operations['removeInterventionDictionary']>;
+/** The 2xx body of removeInterventionDictionary, camelCase (PascalCase answers are normalized to it). */
+export type RemoveInterventionDictionaryResponse = SuccessBody<operations['removeInterventionDictionary']>;
+/** The parameters of listInterventionDictionaryEntries, flat: path and query together. */
+export type ListInterventionDictionaryEntriesParams = FlatParams<operations['listInterventionDictionaryEntries']>;
+/** The 2xx body of listInterventionDictionaryEntries, camelCase (PascalCase answers are normalized to it). */
+export type ListInterventionDictionaryEntriesResponse = SuccessBody<operations['listInterventionDictionaryEntries']>;
+/** The parameters of pushInterventionDictionaryEntries, flat: path and query together, the JSON body as `body`. */
+export type PushInterventionDictionaryEntriesParams = FlatParams<operations['pushInterventionDictionaryEntries']>;
+/** The 2xx body of pushInterventionDictionaryEntries, camelCase (PascalCase answers are normalized to it). */
+export type PushInterventionDictionaryEntriesResponse = SuccessBody<operations['pushInterventionDictionaryEntries']>;
+/** The parameters of listInterventionDictionaryNerResults, flat: path and query together. */
+export type ListInterventionDictionaryNerResultsParams = FlatParams<operations['listInterventionDictionaryNerResults']>;
+/** The 2xx body of listInterventionDictionaryNerResults, camelCase (PascalCase answers are normalized to it). */
+export type ListInterventionDictionaryNerResultsResponse = SuccessBody<operations['listInterventionDictionaryNerResults']>;
+/** The parameters of listInterventionDictionaryRelatedEntities, flat: path and query together. */
+export type ListInterventionDictionaryRelatedEntitiesParams = FlatParams<operations['listInterventionDictionaryRelatedEntities']>;
+/** The 2xx body of listInterventionDictionaryRelatedEntities, camelCase (PascalCase answers are normalized to it). */
+export type ListInterventionDictionaryRelatedEntitiesResponse = SuccessBody<operations['listInterventionDictionaryRelatedEntities']>;
+/** The parameters of listUserAnalyzers, flat: path and query together. */
+export type ListUserAnalyzersParams = FlatParams<operations['listUserAnalyzers']>;
+/** The 2xx body of listUserAnalyzers, camelCase (PascalCase answers are normalized to it). */
+export type ListUserAnalyzersResponse = SuccessBody<operations['listUserAnalyzers']>;
+/** The parameters of createUserAnalyzer, flat: path and query together, the JSON body as `body`. */
+export type CreateUserAnalyzerParams = FlatParams<operations['createUserAnalyzer']>;
+/** The 2xx body of createUserAnalyzer, camelCase (PascalCase answers are normalized to it). */
+export type CreateUserAnalyzerResponse = SuccessBody<operations['createUserAnalyzer']>;
+/** The parameters of describeUserAnalyzer, flat: path and query together. */
+export type DescribeUserAnalyzerParams = FlatParams<operations['describeUserAnalyzer']>;
+/** The 2xx body of describeUserAnalyzer, camelCase (PascalCase answers are normalized to it). */
+export type DescribeUserAnalyzerResponse = SuccessBody<operations['describeUserAnalyzer']>;
+/** The parameters of removeUserAnalyzer, flat: path and query together. */
+export type RemoveUserAnalyzerParams = FlatParams<operations['removeUserAnalyzer']>;
+/** The 2xx body of removeUserAnalyzer, camelCase (PascalCase answers are normalized to it). */
+export type RemoveUserAnalyzerResponse = SuccessBody<operations['removeUserAnalyzer']>;
+/** The parameters of listUserAnalyzerEntries, flat: path and query together. */
+export type ListUserAnalyzerEntriesParams = FlatParams<operations['listUserAnalyzerEntries']>;
+/** The 2xx body of listUserAnalyzerEntries, camelCase (PascalCase answers are normalized to it). */
+export type ListUserAnalyzerEntriesResponse = SuccessBody<operations['listUserAnalyzerEntries']>;
+/** The parameters of pushUserAnalyzerEntries, flat: path and query together, the JSON body as `body`. */
+export type PushUserAnalyzerEntriesParams = FlatParams<operations['pushUserAnalyzerEntries']>;
+/** The 2xx body of pushUserAnalyzerEntries, camelCase (PascalCase answers are normalized to it). */
+export type PushUserAnalyzerEntriesResponse = SuccessBody<operations['pushUserAnalyzerEntries']>;
+/** The parameters of describeSlowQueryStatus, flat: path and query together. */
+export type DescribeSlowQueryStatusParams = FlatParams<operations['describeSlowQueryStatus']>;
+/** The 2xx body of describeSlowQueryStatus, camelCase (PascalCase answers are normalized to it). */
+export type DescribeSlowQueryStatusResponse = SuccessBody<operations['describeSlowQueryStatus']>;
+/** The parameters of enableSlowQuery, flat: path and query together. */
+export type EnableSlowQueryParams = FlatParams<operations['enableSlowQuery']>;
+/** The 2xx body of enableSlowQuery, camelCase (PascalCase answers are normalized to it). */
+export type EnableSlowQueryResponse = SuccessBody<operations['enableSlowQuery']>;
+/** The parameters of disableSlowQuery, flat: path and query together. */
+export type DisableSlowQueryParams = FlatParams<operations['disableSlowQuery']>;
+/** The 2xx body of disableSlowQuery, camelCase (PascalCase answers are normalized to it). */
+export type DisableSlowQueryResponse = SuccessBody<operations['disableSlowQuery']>;
+/** The parameters of startSlowQueryAnalyzer, flat: path and query together. */
+export type StartSlowQueryAnalyzerParams = FlatParams<operations['startSlowQueryAnalyzer']>;
+/** The 2xx body of startSlowQueryAnalyzer, camelCase (PascalCase answers are normalized to it). */
+export type StartSlowQueryAnalyzerResponse = SuccessBody<operations['startSlowQueryAnalyzer']>;
+/** The parameters of listSlowQueryCategories, flat: path and query together. */
+export type ListSlowQueryCategoriesParams = FlatParams<operations['listSlowQueryCategories']>;
+/** The 2xx body of listSlowQueryCategories, camelCase (PascalCase answers are normalized to it). */
+export type ListSlowQueryCategoriesResponse = SuccessBody<operations['listSlowQueryCategories']>;
+/** The parameters of listSlowQueryQueries, flat: path and query together. */
+export type ListSlowQueryQueriesParams = FlatParams<operations['listSlowQueryQueries']>;
+/** The 2xx body of listSlowQueryQueries, camelCase (PascalCase answers are normalized to it). */
+export type ListSlowQueryQueriesResponse = SuccessBody<operations['listSlowQueryQueries']>;
 
 /** The spec's `Tag` schema. */
 export type Tag = components['schemas']['Tag'];
@@ -458,6 +674,56 @@ export type GetFunctionVersionResponsePascalCase = components['schemas']['GetFun
 export type Region = components['schemas']['Region'];
 /** The spec's `TagResource` schema. */
 export type TagResource = components['schemas']['TagResource'];
+/** The spec's `FirstRankMeta` schema. */
+export type FirstRankMeta = components['schemas']['FirstRankMeta'];
+/** The spec's `FirstRank` schema. */
+export type FirstRank = components['schemas']['FirstRank'];
+/** The spec's `FirstRankWrite` schema. */
+export type FirstRankWrite = components['schemas']['FirstRankWrite'];
+/** The spec's `SecondRank` schema. */
+export type SecondRank = components['schemas']['SecondRank'];
+/** The spec's `SecondRankWrite` schema. */
+export type SecondRankWrite = components['schemas']['SecondRankWrite'];
+/** The spec's `SortExpression` schema. */
+export type SortExpression = components['schemas']['SortExpression'];
+/** The spec's `SortScript` schema. */
+export type SortScript = components['schemas']['SortScript'];
+/** The spec's `SortScriptCreate` schema. */
+export type SortScriptCreate = components['schemas']['SortScriptCreate'];
+/** The spec's `SortScriptUpdate` schema. */
+export type SortScriptUpdate = components['schemas']['SortScriptUpdate'];
+/** The spec's `SortScriptFile` schema. */
+export type SortScriptFile = components['schemas']['SortScriptFile'];
+/** The spec's `SortScriptFileWrite` schema. */
+export type SortScriptFileWrite = components['schemas']['SortScriptFileWrite'];
+/** The spec's `QueryProcessor` schema. */
+export type QueryProcessor = components['schemas']['QueryProcessor'];
+/** The spec's `QueryProcessorWrite` schema. */
+export type QueryProcessorWrite = components['schemas']['QueryProcessorWrite'];
+/** The spec's `QueryProcessorNer` schema. */
+export type QueryProcessorNer = components['schemas']['QueryProcessorNer'];
+/** The spec's `SearchStrategy` schema. */
+export type SearchStrategy = components['schemas']['SearchStrategy'];
+/** The spec's `InterventionDictionary` schema. */
+export type InterventionDictionary = components['schemas']['InterventionDictionary'];
+/** The spec's `InterventionDictionaryCreate` schema. */
+export type InterventionDictionaryCreate = components['schemas']['InterventionDictionaryCreate'];
+/** The spec's `InterventionDictionaryEntry` schema. */
+export type InterventionDictionaryEntry = components['schemas']['InterventionDictionaryEntry'];
+/** The spec's `InterventionDictionaryEntryCommand` schema. */
+export type InterventionDictionaryEntryCommand = components['schemas']['InterventionDictionaryEntryCommand'];
+/** The spec's `NerResult` schema. */
+export type NerResult = components['schemas']['NerResult'];
+/** The spec's `UserAnalyzer` schema. */
+export type UserAnalyzer = components['schemas']['UserAnalyzer'];
+/** The spec's `UserAnalyzerCreate` schema. */
+export type UserAnalyzerCreate = components['schemas']['UserAnalyzerCreate'];
+/** The spec's `UserAnalyzerEntry` schema. */
+export type UserAnalyzerEntry = components['schemas']['UserAnalyzerEntry'];
+/** The spec's `UserAnalyzerEntryCommand` schema. */
+export type UserAnalyzerEntryCommand = components['schemas']['UserAnalyzerEntryCommand'];
+/** The spec's `SlowQueryStatus` schema. */
+export type SlowQueryStatus = components['schemas']['SlowQueryStatus'];
 
 /** The generated methods: flat parameters in, the camelCase 2xx body out; every failure throws an OpenSearchError. */
 export interface OperationMethods {
@@ -617,6 +883,114 @@ export interface OperationMethods {
   tagResources(params: TagResourcesParams, options?: CallOptions): Promise<TagResourcesResponse>;
   /** Remove tags from resources. `DELETE /v4/openapi/resource-tags` (UntagResources). */
   untagResources(params: UntagResourcesParams, options?: CallOptions): Promise<UntagResourcesResponse>;
+  /** List the rough sort (first-phase ranking) expressions of an application version. `GET /v4/openapi/app-groups/{appGroupIdentity}/apps/{appId}/first-ranks` (ListFirstRanks). */
+  listFirstRanks(params: ListFirstRanksParams, options?: CallOptions): Promise<ListFirstRanksResponse>;
+  /** Create a rough sort (first-phase ranking) expression. `POST /v4/openapi/app-groups/{appGroupIdentity}/apps/{appId}/first-ranks` (CreateFirstRank). */
+  createFirstRank(params: CreateFirstRankParams, options?: CallOptions): Promise<CreateFirstRankResponse>;
+  /** Get one rough sort (first-phase ranking) expression. `GET /v4/openapi/app-groups/{appGroupIdentity}/apps/{appId}/first-ranks/{name}` (DescribeFirstRank). */
+  describeFirstRank(params: DescribeFirstRankParams, options?: CallOptions): Promise<DescribeFirstRankResponse>;
+  /** Change a rough sort (first-phase ranking) expression. `PUT /v4/openapi/app-groups/{appGroupIdentity}/apps/{appId}/first-ranks/{name}` (ModifyFirstRank). */
+  modifyFirstRank(params: ModifyFirstRankParams, options?: CallOptions): Promise<ModifyFirstRankResponse>;
+  /** Delete a rough sort (first-phase ranking) expression. `DELETE /v4/openapi/app-groups/{appGroupIdentity}/apps/{appId}/first-ranks/{name}` (RemoveFirstRank). */
+  removeFirstRank(params: RemoveFirstRankParams, options?: CallOptions): Promise<RemoveFirstRankResponse>;
+  /** List the fine sort (second-phase ranking) expressions of an application version. `GET /v4/openapi/app-groups/{appGroupIdentity}/apps/{appId}/second-ranks` (ListSecondRanks). */
+  listSecondRanks(params: ListSecondRanksParams, options?: CallOptions): Promise<ListSecondRanksResponse>;
+  /** Create a fine sort (second-phase ranking) expression. `POST /v4/openapi/app-groups/{appGroupIdentity}/apps/{appId}/second-ranks` (CreateSecondRank). */
+  createSecondRank(params: CreateSecondRankParams, options?: CallOptions): Promise<CreateSecondRankResponse>;
+  /** Get one fine sort (second-phase ranking) expression. `GET /v4/openapi/app-groups/{appGroupIdentity}/apps/{appId}/second-ranks/{name}` (DescribeSecondRank). */
+  describeSecondRank(params: DescribeSecondRankParams, options?: CallOptions): Promise<DescribeSecondRankResponse>;
+  /** Change a fine sort (second-phase ranking) expression. `PUT /v4/openapi/app-groups/{appGroupIdentity}/apps/{appId}/second-ranks/{name}` (ModifySecondRank). */
+  modifySecondRank(params: ModifySecondRankParams, options?: CallOptions): Promise<ModifySecondRankResponse>;
+  /** Delete a fine sort (second-phase ranking) expression. `DELETE /v4/openapi/app-groups/{appGroupIdentity}/apps/{appId}/second-ranks/{name}` (RemoveSecondRank). */
+  removeSecondRank(params: RemoveSecondRankParams, options?: CallOptions): Promise<RemoveSecondRankResponse>;
+  /** List the sort expressions of an application version. `GET /v4/openapi/app-groups/{appGroupIdentity}/apps/{appId}/sort-expressions` (ListSortExpressions). */
+  listSortExpressions(params: ListSortExpressionsParams, options?: CallOptions): Promise<ListSortExpressionsResponse>;
+  /** List the sort scripts of an application version. `GET /v4/openapi/app-groups/{appGroupIdentity}/apps/{appVersionId}/sort-scripts` (ListSortScripts). */
+  listSortScripts(params: ListSortScriptsParams, options?: CallOptions): Promise<ListSortScriptsResponse>;
+  /** Create a sort script. `POST /v4/openapi/app-groups/{appGroupIdentity}/apps/{appVersionId}/sort-scripts` (CreateSortScript). */
+  createSortScript(params: CreateSortScriptParams, options?: CallOptions): Promise<CreateSortScriptResponse>;
+  /** Get one sort script. `GET /v4/openapi/app-groups/{appGroupIdentity}/apps/{appVersionId}/sort-scripts/{scriptName}` (GetSortScript). */
+  getSortScript(params: GetSortScriptParams, options?: CallOptions): Promise<GetSortScriptResponse>;
+  /** Change a sort script's description. `PUT /v4/openapi/app-groups/{appGroupIdentity}/apps/{appVersionId}/sort-scripts/{scriptName}` (UpdateSortScript). */
+  updateSortScript(params: UpdateSortScriptParams, options?: CallOptions): Promise<UpdateSortScriptResponse>;
+  /** Delete a sort script. `DELETE /v4/openapi/app-groups/{appGroupIdentity}/apps/{appVersionId}/sort-scripts/{scriptName}` (DeleteSortScript). */
+  deleteSortScript(params: DeleteSortScriptParams, options?: CallOptions): Promise<DeleteSortScriptResponse>;
+  /** Compile a sort script. `POST /v4/openapi/app-groups/{appGroupIdentity}/apps/{appVersionId}/sort-scripts/{scriptName}/actions/compiling` (CompileSortScript). */
+  compileSortScript(params: CompileSortScriptParams, options?: CallOptions): Promise<CompileSortScriptResponse>;
+  /** Release a sort script. `POST /v4/openapi/app-groups/{appGroupIdentity}/apps/{appVersionId}/sort-scripts/{scriptName}/actions/release` (ReleaseSortScript). */
+  releaseSortScript(params: ReleaseSortScriptParams, options?: CallOptions): Promise<ReleaseSortScriptResponse>;
+  /** List the files of a sort script. `GET /v4/openapi/app-groups/{appGroupIdentity}/apps/{appVersionId}/sort-scripts/{scriptName}/file-names` (GetScriptFileNames). */
+  getScriptFileNames(params: GetScriptFileNamesParams, options?: CallOptions): Promise<GetScriptFileNamesResponse>;
+  /** Read a file of a sort script. `GET /v4/openapi/app-groups/{appGroupIdentity}/apps/{appVersionId}/sort-scripts/{scriptName}/files/src/{fileName}` (GetSortScriptFile). */
+  getSortScriptFile(params: GetSortScriptFileParams, options?: CallOptions): Promise<GetSortScriptFileResponse>;
+  /** Save a file of a sort script. `PUT /v4/openapi/app-groups/{appGroupIdentity}/apps/{appVersionId}/sort-scripts/{scriptName}/files/src/{fileName}` (SaveSortScriptFile). */
+  saveSortScriptFile(params: SaveSortScriptFileParams, options?: CallOptions): Promise<SaveSortScriptFileResponse>;
+  /** Delete a file of a sort script. `DELETE /v4/openapi/app-groups/{appGroupIdentity}/apps/{appVersionId}/sort-scripts/{scriptName}/files/src/{fileName}` (DeleteSortScriptFile). */
+  deleteSortScriptFile(params: DeleteSortScriptFileParams, options?: CallOptions): Promise<DeleteSortScriptFileResponse>;
+  /** List the query analysis rules of an application version. `GET /v4/openapi/app-groups/{appGroupIdentity}/apps/{appId}/query-processors` (ListQueryProcessors). */
+  listQueryProcessors(params: ListQueryProcessorsParams, options?: CallOptions): Promise<ListQueryProcessorsResponse>;
+  /** Create a query analysis rule. `POST /v4/openapi/app-groups/{appGroupIdentity}/apps/{appId}/query-processors` (CreateQueryProcessor). */
+  createQueryProcessor(params: CreateQueryProcessorParams, options?: CallOptions): Promise<CreateQueryProcessorResponse>;
+  /** Get one query analysis rule. `GET /v4/openapi/app-groups/{appGroupIdentity}/apps/{appId}/query-processors/{name}` (DescribeQueryProcessor). */
+  describeQueryProcessor(params: DescribeQueryProcessorParams, options?: CallOptions): Promise<DescribeQueryProcessorResponse>;
+  /** Change a query analysis rule. `PUT /v4/openapi/app-groups/{appGroupIdentity}/apps/{appId}/query-processors/{name}` (ModifyQueryProcessor). */
+  modifyQueryProcessor(params: ModifyQueryProcessorParams, options?: CallOptions): Promise<ModifyQueryProcessorResponse>;
+  /** Delete a query analysis rule. `DELETE /v4/openapi/app-groups/{appGroupIdentity}/apps/{appId}/query-processors/{name}` (RemoveQueryProcessor). */
+  removeQueryProcessor(params: RemoveQueryProcessorParams, options?: CallOptions): Promise<RemoveQueryProcessorResponse>;
+  /** Try a query analysis rule on a text. `GET /v4/openapi/app-groups/{appGroupIdentity}/apps/{appId}/query-processors/{name}/analyze` (ListQueryProcessorAnalyzerResults). */
+  listQueryProcessorAnalyzerResults(params: ListQueryProcessorAnalyzerResultsParams, options?: CallOptions): Promise<ListQueryProcessorAnalyzerResultsResponse>;
+  /** List the default priorities of entity kinds. `GET /v4/openapi/query-processor/ner/default-priorities` (ListQueryProcessorNers). */
+  listQueryProcessorNers(params?: ListQueryProcessorNersParams, options?: CallOptions): Promise<ListQueryProcessorNersResponse>;
+  /** List the search strategies of an application version. `GET /v4/openapi/app-groups/{appGroupIdentity}/apps/{appId}/search-strategies` (ListSearchStrategies). */
+  listSearchStrategies(params: ListSearchStrategiesParams, options?: CallOptions): Promise<ListSearchStrategiesResponse>;
+  /** Create a search strategy. `POST /v4/openapi/app-groups/{appGroupIdentity}/apps/{appId}/search-strategies` (CreateSearchStrategy). */
+  createSearchStrategy(params: CreateSearchStrategyParams, options?: CallOptions): Promise<CreateSearchStrategyResponse>;
+  /** Get one search strategy. `GET /v4/openapi/app-groups/{appGroupIdentity}/apps/{appId}/search-strategies/{strategyName}` (GetSearchStrategy). */
+  getSearchStrategy(params: GetSearchStrategyParams, options?: CallOptions): Promise<GetSearchStrategyResponse>;
+  /** Change a search strategy. `PUT /v4/openapi/app-groups/{appGroupIdentity}/apps/{appId}/search-strategies/{strategyName}` (UpdateSearchStrategy). */
+  updateSearchStrategy(params: UpdateSearchStrategyParams, options?: CallOptions): Promise<UpdateSearchStrategyResponse>;
+  /** Delete a search strategy. `DELETE /v4/openapi/app-groups/{appGroupIdentity}/apps/{appId}/search-strategies/{strategyName}` (RemoveSearchStrategy). */
+  removeSearchStrategy(params: RemoveSearchStrategyParams, options?: CallOptions): Promise<RemoveSearchStrategyResponse>;
+  /** List the intervention dictionaries. `GET /v4/openapi/intervention-dictionaries` (ListInterventionDictionaries). */
+  listInterventionDictionaries(params?: ListInterventionDictionariesParams, options?: CallOptions): Promise<ListInterventionDictionariesResponse>;
+  /** Create an intervention dictionary. `POST /v4/openapi/intervention-dictionaries` (CreateInterventionDictionary). */
+  createInterventionDictionary(params: CreateInterventionDictionaryParams, options?: CallOptions): Promise<CreateInterventionDictionaryResponse>;
+  /** Get one intervention dictionary. `GET /v4/openapi/intervention-dictionaries/{name}` (DescribeInterventionDictionary). */
+  describeInterventionDictionary(params: DescribeInterventionDictionaryParams, options?: CallOptions): Promise<DescribeInterventionDictionaryResponse>;
+  /** Delete an intervention dictionary. `DELETE /v4/openapi/intervention-dictionaries/{name}` (RemoveInterventionDictionary). */
+  removeInterventionDictionary(params: RemoveInterventionDictionaryParams, options?: CallOptions): Promise<RemoveInterventionDictionaryResponse>;
+  /** List the entries of an intervention dictionary. `GET /v4/openapi/intervention-dictionaries/{name}/entries` (ListInterventionDictionaryEntries). */
+  listInterventionDictionaryEntries(params: ListInterventionDictionaryEntriesParams, options?: CallOptions): Promise<ListInterventionDictionaryEntriesResponse>;
+  /** Add and delete entries of an intervention dictionary. `POST /v4/openapi/intervention-dictionaries/{name}/entries/actions/bulk` (PushInterventionDictionaryEntries). */
+  pushInterventionDictionaryEntries(params: PushInterventionDictionaryEntriesParams, options?: CallOptions): Promise<PushInterventionDictionaryEntriesResponse>;
+  /** Find the entities of a query with a NER dictionary. `GET /v4/openapi/intervention-dictionaries/{name}/ner-results` (ListInterventionDictionaryNerResults). */
+  listInterventionDictionaryNerResults(params: ListInterventionDictionaryNerResultsParams, options?: CallOptions): Promise<ListInterventionDictionaryNerResultsResponse>;
+  /** List what refers to an intervention dictionary. `GET /v4/openapi/intervention-dictionaries/{name}/related` (ListInterventionDictionaryRelatedEntities). */
+  listInterventionDictionaryRelatedEntities(params: ListInterventionDictionaryRelatedEntitiesParams, options?: CallOptions): Promise<ListInterventionDictionaryRelatedEntitiesResponse>;
+  /** List the custom analyzers. `GET /v4/openapi/user-analyzers` (ListUserAnalyzers). */
+  listUserAnalyzers(params?: ListUserAnalyzersParams, options?: CallOptions): Promise<ListUserAnalyzersResponse>;
+  /** Create a custom analyzer. `POST /v4/openapi/user-analyzers` (CreateUserAnalyzer). */
+  createUserAnalyzer(params: CreateUserAnalyzerParams, options?: CallOptions): Promise<CreateUserAnalyzerResponse>;
+  /** Get one custom analyzer. `GET /v4/openapi/user-analyzers/{name}` (DescribeUserAnalyzer). */
+  describeUserAnalyzer(params: DescribeUserAnalyzerParams, options?: CallOptions): Promise<DescribeUserAnalyzerResponse>;
+  /** Delete a custom analyzer. `DELETE /v4/openapi/user-analyzers/{name}` (RemoveUserAnalyzer). */
+  removeUserAnalyzer(params: RemoveUserAnalyzerParams, options?: CallOptions): Promise<RemoveUserAnalyzerResponse>;
+  /** List the entries of a custom analyzer. `GET /v4/openapi/user-analyzers/{name}/entries` (ListUserAnalyzerEntries). */
+  listUserAnalyzerEntries(params: ListUserAnalyzerEntriesParams, options?: CallOptions): Promise<ListUserAnalyzerEntriesResponse>;
+  /** Add and delete entries of a custom analyzer. `POST /v4/openapi/user-analyzers/{name}/entries/actions/bulk` (PushUserAnalyzerEntries). */
+  pushUserAnalyzerEntries(params: PushUserAnalyzerEntriesParams, options?: CallOptions): Promise<PushUserAnalyzerEntriesResponse>;
+  /** Whether slow-query analysis is on. `GET /v4/openapi/app-groups/{appGroupIdentity}/optimizers/slow-query` (DescribeSlowQueryStatus). */
+  describeSlowQueryStatus(params: DescribeSlowQueryStatusParams, options?: CallOptions): Promise<DescribeSlowQueryStatusResponse>;
+  /** Turns slow-query analysis on. `POST /v4/openapi/app-groups/{appGroupIdentity}/optimizers/slow-query/actions/enable` (EnableSlowQuery). */
+  enableSlowQuery(params: EnableSlowQueryParams, options?: CallOptions): Promise<EnableSlowQueryResponse>;
+  /** Turns slow-query analysis off. `POST /v4/openapi/app-groups/{appGroupIdentity}/optimizers/slow-query/actions/disable` (DisableSlowQuery). */
+  disableSlowQuery(params: DisableSlowQueryParams, options?: CallOptions): Promise<DisableSlowQueryResponse>;
+  /** Run the slow-query analysis. `POST /v4/openapi/app-groups/{appGroupIdentity}/optimizers/slow-query/actions/run` (StartSlowQueryAnalyzer). */
+  startSlowQueryAnalyzer(params: StartSlowQueryAnalyzerParams, options?: CallOptions): Promise<StartSlowQueryAnalyzerResponse>;
+  /** The state of the slow-query analysis. `GET /v4/openapi/app-groups/{appGroupIdentity}/optimizers/slow-query/categories` (ListSlowQueryCategories). */
+  listSlowQueryCategories(params: ListSlowQueryCategoriesParams, options?: CallOptions): Promise<ListSlowQueryCategoriesResponse>;
+  /** The queries of a slow-query category. `GET /v4/openapi/app-groups/{appGroupIdentity}/optimizers/slow-query/categories/{categoryIndex}/queries` (ListSlowQueryQueries). */
+  listSlowQueryQueries(params: ListSlowQueryQueriesParams, options?: CallOptions): Promise<ListSlowQueryQueriesResponse>;
 }
 
 /** The paginators of the operations that page (`x-acs-pagination`, or the pageNumber/pageSize/totalCount convention). */
@@ -641,4 +1015,12 @@ export interface OperationPaginators {
   paginateFunctionTasks(params: ListFunctionTasksParams & PaginateOptions, options?: CallOptions): AsyncIterableIterator<ListFunctionTasksResponse>;
   /** Iterates the pages of listFunctionResources, from `pageNumber` (default 1) until `totalCount` is reached, a page is empty or repeats, or a limit is hit. */
   paginateFunctionResources(params: ListFunctionResourcesParams & PaginateOptions, options?: CallOptions): AsyncIterableIterator<ListFunctionResourcesResponse>;
+  /** Iterates the pages of listInterventionDictionaries, from `pageNumber` (default 1) until `totalCount` is reached, a page is empty or repeats, or a limit is hit. */
+  paginateInterventionDictionaries(params?: ListInterventionDictionariesParams & PaginateOptions, options?: CallOptions): AsyncIterableIterator<ListInterventionDictionariesResponse>;
+  /** Iterates the pages of listInterventionDictionaryEntries, from `pageNumber` (default 1) until `totalCount` is reached, a page is empty or repeats, or a limit is hit. */
+  paginateInterventionDictionaryEntries(params: ListInterventionDictionaryEntriesParams & PaginateOptions, options?: CallOptions): AsyncIterableIterator<ListInterventionDictionaryEntriesResponse>;
+  /** Iterates the pages of listUserAnalyzers, from `pageNumber` (default 1) until `totalCount` is reached, a page is empty or repeats, or a limit is hit. */
+  paginateUserAnalyzers(params?: ListUserAnalyzersParams & PaginateOptions, options?: CallOptions): AsyncIterableIterator<ListUserAnalyzersResponse>;
+  /** Iterates the pages of listUserAnalyzerEntries, from `pageNumber` (default 1) until `totalCount` is reached, a page is empty or repeats, or a limit is hit. */
+  paginateUserAnalyzerEntries(params: ListUserAnalyzerEntriesParams & PaginateOptions, options?: CallOptions): AsyncIterableIterator<ListUserAnalyzerEntriesResponse>;
 }

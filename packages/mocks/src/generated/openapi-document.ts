@@ -7085,6 +7085,4773 @@ export const openApiDocument: {
           }
         }
       }
+    },
+    "/v4/openapi/app-groups/{appGroupIdentity}/apps/{appId}/first-ranks": {
+      "parameters": [
+        {
+          "$ref": "#/components/parameters/appGroupIdentity"
+        },
+        {
+          "$ref": "#/components/parameters/appId"
+        }
+      ],
+      "get": {
+        "operationId": "listFirstRanks",
+        "x-acs-action": "ListFirstRanks",
+        "x-acs-version": "2017-12-25",
+        "x-acs-api-style": "ROA",
+        "x-acs-ram": {
+          "action": "opensearch:ListFirstRank",
+          "accessLevel": "list",
+          "resourceType": "FirstRank",
+          "resource": "acs:opensearch:{#regionId}:{#accountId}:apps/{#AppGroupId}",
+          "conditionKeys": [],
+          "associatedOperations": [],
+          "x-acs-assumption": "Taken from the rule list's scenario table for this family (ranking expressions: WriteFirstRank, ListFirstRank, DescribeFirstRank); this operation's own reference page was not read."
+        },
+        "responses": {
+          "200": {
+            "headers": {
+              "x-acs-request-id": {
+                "$ref": "#/components/headers/x-acs-request-id"
+              }
+            },
+            "content": {
+              "application/json": {
+                "schema": {
+                  "type": "object",
+                  "required": [
+                    "requestId",
+                    "result"
+                  ],
+                  "properties": {
+                    "requestId": {
+                      "type": "string"
+                    },
+                    "result": {
+                      "type": "array",
+                      "items": {
+                        "$ref": "#/components/schemas/FirstRank"
+                      }
+                    }
+                  }
+                },
+                "example": {
+                  "requestId": "D77D0DAF-790D-F5F5-A9C0-133738165014",
+                  "result": [
+                    {
+                      "name": "default",
+                      "type": "STRUCT",
+                      "description": "",
+                      "active": true,
+                      "meta": [
+                        {
+                          "attribute": "static_bm25()",
+                          "arg": "",
+                          "weight": 10
+                        }
+                      ],
+                      "created": 1587398402,
+                      "updated": 1587398402
+                    }
+                  ]
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "403": {
+            "$ref": "#/components/responses/Forbidden"
+          },
+          "404": {
+            "$ref": "#/components/responses/NotFound"
+          },
+          "429": {
+            "$ref": "#/components/responses/TooManyRequests"
+          },
+          "500": {
+            "$ref": "#/components/responses/InternalServerError"
+          },
+          "503": {
+            "$ref": "#/components/responses/ServiceUnavailable"
+          }
+        }
+      },
+      "post": {
+        "operationId": "createFirstRank",
+        "x-acs-action": "CreateFirstRank",
+        "x-acs-version": "2017-12-25",
+        "x-acs-api-style": "ROA",
+        "x-acs-ram": {
+          "action": "opensearch:WriteFirstRank",
+          "accessLevel": "create",
+          "resourceType": "FirstRank",
+          "resource": "acs:opensearch:{#regionId}:{#accountId}:apps/{#AppGroupId}",
+          "conditionKeys": [],
+          "associatedOperations": []
+        },
+        "parameters": [
+          {
+            "name": "dryRun",
+            "in": "query",
+            "required": false,
+            "schema": {
+              "type": "boolean"
+            },
+            "example": false,
+            "x-acs-dry-run": true
+          }
+        ],
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "$ref": "#/components/schemas/FirstRankWrite"
+              }
+            }
+          }
+        },
+        "responses": {
+          "200": {
+            "headers": {
+              "x-acs-request-id": {
+                "$ref": "#/components/headers/x-acs-request-id"
+              }
+            },
+            "content": {
+              "application/json": {
+                "schema": {
+                  "type": "object",
+                  "required": [
+                    "requestId",
+                    "result"
+                  ],
+                  "properties": {
+                    "requestId": {
+                      "type": "string"
+                    },
+                    "result": {
+                      "$ref": "#/components/schemas/FirstRank"
+                    }
+                  }
+                },
+                "example": {
+                  "requestId": "D77D0DAF-790D-F5F5-A9C0-133738165014",
+                  "result": {
+                    "name": "default",
+                    "type": "STRUCT",
+                    "description": "",
+                    "active": true,
+                    "meta": [
+                      {
+                        "attribute": "static_bm25()",
+                        "arg": "",
+                        "weight": 10
+                      }
+                    ],
+                    "created": 1587398402,
+                    "updated": 1587398402
+                  }
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "403": {
+            "$ref": "#/components/responses/Forbidden"
+          },
+          "404": {
+            "$ref": "#/components/responses/NotFound"
+          },
+          "409": {
+            "$ref": "#/components/responses/Conflict"
+          },
+          "429": {
+            "$ref": "#/components/responses/TooManyRequests"
+          },
+          "500": {
+            "$ref": "#/components/responses/InternalServerError"
+          },
+          "503": {
+            "$ref": "#/components/responses/ServiceUnavailable"
+          }
+        }
+      }
+    },
+    "/v4/openapi/app-groups/{appGroupIdentity}/apps/{appId}/first-ranks/{name}": {
+      "parameters": [
+        {
+          "$ref": "#/components/parameters/appGroupIdentity"
+        },
+        {
+          "$ref": "#/components/parameters/appId"
+        },
+        {
+          "$ref": "#/components/parameters/rankName"
+        }
+      ],
+      "get": {
+        "operationId": "describeFirstRank",
+        "x-acs-action": "DescribeFirstRank",
+        "x-acs-version": "2017-12-25",
+        "x-acs-api-style": "ROA",
+        "x-acs-ram": {
+          "action": "opensearch:DescribeFirstRank",
+          "accessLevel": "get",
+          "resourceType": "FirstRank",
+          "resource": "acs:opensearch:{#regionId}:{#accountId}:apps/{#AppGroupId}",
+          "conditionKeys": [],
+          "associatedOperations": [],
+          "x-acs-assumption": "Taken from the rule list's scenario table for this family (ranking expressions: WriteFirstRank, ListFirstRank, DescribeFirstRank); this operation's own reference page was not read."
+        },
+        "responses": {
+          "200": {
+            "headers": {
+              "x-acs-request-id": {
+                "$ref": "#/components/headers/x-acs-request-id"
+              }
+            },
+            "content": {
+              "application/json": {
+                "schema": {
+                  "type": "object",
+                  "required": [
+                    "requestId",
+                    "result"
+                  ],
+                  "properties": {
+                    "requestId": {
+                      "type": "string"
+                    },
+                    "result": {
+                      "$ref": "#/components/schemas/FirstRank"
+                    }
+                  }
+                },
+                "example": {
+                  "requestId": "D77D0DAF-790D-F5F5-A9C0-133738165014",
+                  "result": {
+                    "name": "default",
+                    "type": "STRUCT",
+                    "description": "",
+                    "active": true,
+                    "meta": [
+                      {
+                        "attribute": "static_bm25()",
+                        "arg": "",
+                        "weight": 10
+                      }
+                    ],
+                    "created": 1587398402,
+                    "updated": 1587398402
+                  }
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "403": {
+            "$ref": "#/components/responses/Forbidden"
+          },
+          "404": {
+            "$ref": "#/components/responses/NotFound"
+          },
+          "429": {
+            "$ref": "#/components/responses/TooManyRequests"
+          },
+          "500": {
+            "$ref": "#/components/responses/InternalServerError"
+          },
+          "503": {
+            "$ref": "#/components/responses/ServiceUnavailable"
+          }
+        }
+      },
+      "put": {
+        "operationId": "modifyFirstRank",
+        "x-acs-action": "ModifyFirstRank",
+        "x-acs-version": "2017-12-25",
+        "x-acs-api-style": "ROA",
+        "x-acs-ram": {
+          "action": "opensearch:WriteFirstRank",
+          "accessLevel": "update",
+          "resourceType": "FirstRank",
+          "resource": "acs:opensearch:{#regionId}:{#accountId}:apps/{#AppGroupId}",
+          "conditionKeys": [],
+          "associatedOperations": []
+        },
+        "parameters": [
+          {
+            "name": "dryRun",
+            "in": "query",
+            "required": false,
+            "schema": {
+              "type": "boolean"
+            },
+            "example": false,
+            "x-acs-dry-run": true
+          }
+        ],
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "$ref": "#/components/schemas/FirstRankWrite"
+              }
+            }
+          }
+        },
+        "responses": {
+          "200": {
+            "headers": {
+              "x-acs-request-id": {
+                "$ref": "#/components/headers/x-acs-request-id"
+              }
+            },
+            "content": {
+              "application/json": {
+                "schema": {
+                  "type": "object",
+                  "required": [
+                    "requestId",
+                    "result"
+                  ],
+                  "properties": {
+                    "requestId": {
+                      "type": "string"
+                    },
+                    "result": {
+                      "$ref": "#/components/schemas/FirstRank"
+                    }
+                  }
+                },
+                "example": {
+                  "requestId": "D77D0DAF-790D-F5F5-A9C0-133738165014",
+                  "result": {
+                    "name": "default",
+                    "type": "STRUCT",
+                    "description": "",
+                    "active": true,
+                    "meta": [
+                      {
+                        "attribute": "static_bm25()",
+                        "arg": "",
+                        "weight": 10
+                      }
+                    ],
+                    "created": 1587398402,
+                    "updated": 1587398402
+                  }
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "403": {
+            "$ref": "#/components/responses/Forbidden"
+          },
+          "404": {
+            "$ref": "#/components/responses/NotFound"
+          },
+          "429": {
+            "$ref": "#/components/responses/TooManyRequests"
+          },
+          "500": {
+            "$ref": "#/components/responses/InternalServerError"
+          },
+          "503": {
+            "$ref": "#/components/responses/ServiceUnavailable"
+          }
+        }
+      },
+      "delete": {
+        "operationId": "removeFirstRank",
+        "x-acs-action": "RemoveFirstRank",
+        "x-acs-version": "2017-12-25",
+        "x-acs-api-style": "ROA",
+        "x-acs-ram": {
+          "action": "opensearch:WriteFirstRank",
+          "accessLevel": "delete",
+          "resourceType": "FirstRank",
+          "resource": "acs:opensearch:{#regionId}:{#accountId}:apps/{#AppGroupId}",
+          "conditionKeys": [],
+          "associatedOperations": [],
+          "x-acs-assumption": "Taken from the rule list's scenario table for this family (ranking expressions: WriteFirstRank, ListFirstRank, DescribeFirstRank); this operation's own reference page was not read."
+        },
+        "responses": {
+          "200": {
+            "headers": {
+              "x-acs-request-id": {
+                "$ref": "#/components/headers/x-acs-request-id"
+              }
+            },
+            "content": {
+              "application/json": {
+                "schema": {
+                  "type": "object",
+                  "required": [
+                    "requestId"
+                  ],
+                  "properties": {
+                    "requestId": {
+                      "type": "string"
+                    },
+                    "result": {
+                      "type": "object",
+                      "additionalProperties": true
+                    }
+                  }
+                },
+                "example": {
+                  "requestId": "D77D0DAF-790D-F5F5-A9C0-133738165014",
+                  "result": {}
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "403": {
+            "$ref": "#/components/responses/Forbidden"
+          },
+          "404": {
+            "$ref": "#/components/responses/NotFound"
+          },
+          "429": {
+            "$ref": "#/components/responses/TooManyRequests"
+          },
+          "500": {
+            "$ref": "#/components/responses/InternalServerError"
+          },
+          "503": {
+            "$ref": "#/components/responses/ServiceUnavailable"
+          }
+        }
+      }
+    },
+    "/v4/openapi/app-groups/{appGroupIdentity}/apps/{appId}/second-ranks": {
+      "parameters": [
+        {
+          "$ref": "#/components/parameters/appGroupIdentity"
+        },
+        {
+          "$ref": "#/components/parameters/appId"
+        }
+      ],
+      "get": {
+        "operationId": "listSecondRanks",
+        "x-acs-action": "ListSecondRanks",
+        "x-acs-version": "2017-12-25",
+        "x-acs-api-style": "ROA",
+        "x-acs-ram": {
+          "action": "opensearch:ListSecondRank",
+          "accessLevel": "list",
+          "resourceType": "SecondRank",
+          "resource": "acs:opensearch:{#regionId}:{#accountId}:apps/{#AppGroupId}",
+          "conditionKeys": [],
+          "associatedOperations": [],
+          "x-acs-assumption": "Taken from the rule list's scenario table for this family (ranking expressions: WriteSecondRank, ListSecondRank, DescribeSecondRank); this operation's own reference page was not read."
+        },
+        "responses": {
+          "200": {
+            "headers": {
+              "x-acs-request-id": {
+                "$ref": "#/components/headers/x-acs-request-id"
+              }
+            },
+            "content": {
+              "application/json": {
+                "schema": {
+                  "type": "object",
+                  "required": [
+                    "requestId",
+                    "result"
+                  ],
+                  "properties": {
+                    "requestId": {
+                      "type": "string"
+                    },
+                    "result": {
+                      "type": "array",
+                      "items": {
+                        "$ref": "#/components/schemas/SecondRank"
+                      }
+                    },
+                    "totalCount": {
+                      "type": "integer"
+                    }
+                  }
+                },
+                "example": {
+                  "requestId": "D77D0DAF-790D-F5F5-A9C0-133738165014",
+                  "result": [
+                    {
+                      "id": "89047",
+                      "name": "tests",
+                      "meta": "random()+now()",
+                      "description": "",
+                      "active": true,
+                      "isDefault": "false",
+                      "isSys": "false",
+                      "created": 1587052801,
+                      "updated": 1587052801
+                    }
+                  ],
+                  "totalCount": 1
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "403": {
+            "$ref": "#/components/responses/Forbidden"
+          },
+          "404": {
+            "$ref": "#/components/responses/NotFound"
+          },
+          "429": {
+            "$ref": "#/components/responses/TooManyRequests"
+          },
+          "500": {
+            "$ref": "#/components/responses/InternalServerError"
+          },
+          "503": {
+            "$ref": "#/components/responses/ServiceUnavailable"
+          }
+        }
+      },
+      "post": {
+        "operationId": "createSecondRank",
+        "x-acs-action": "CreateSecondRank",
+        "x-acs-version": "2017-12-25",
+        "x-acs-api-style": "ROA",
+        "x-acs-ram": {
+          "action": "opensearch:WriteSecondRank",
+          "accessLevel": "create",
+          "resourceType": "SecondRank",
+          "resource": "acs:opensearch:{#regionId}:{#accountId}:apps/{#AppGroupId}",
+          "conditionKeys": [],
+          "associatedOperations": [],
+          "x-acs-assumption": "Taken from the rule list's scenario table for this family (ranking expressions: WriteSecondRank, ListSecondRank, DescribeSecondRank); this operation's own reference page was not read."
+        },
+        "parameters": [
+          {
+            "name": "dryRun",
+            "in": "query",
+            "required": false,
+            "schema": {
+              "type": "boolean"
+            },
+            "example": false,
+            "x-acs-dry-run": true
+          }
+        ],
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "$ref": "#/components/schemas/SecondRankWrite"
+              }
+            }
+          }
+        },
+        "responses": {
+          "200": {
+            "headers": {
+              "x-acs-request-id": {
+                "$ref": "#/components/headers/x-acs-request-id"
+              }
+            },
+            "content": {
+              "application/json": {
+                "schema": {
+                  "type": "object",
+                  "required": [
+                    "requestId",
+                    "result"
+                  ],
+                  "properties": {
+                    "requestId": {
+                      "type": "string"
+                    },
+                    "result": {
+                      "$ref": "#/components/schemas/SecondRank"
+                    }
+                  }
+                },
+                "example": {
+                  "requestId": "D77D0DAF-790D-F5F5-A9C0-133738165014",
+                  "result": {
+                    "id": "89047",
+                    "name": "tests",
+                    "meta": "random()+now()",
+                    "description": "",
+                    "active": true,
+                    "isDefault": "false",
+                    "isSys": "false",
+                    "created": 1587052801,
+                    "updated": 1587052801
+                  }
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "403": {
+            "$ref": "#/components/responses/Forbidden"
+          },
+          "404": {
+            "$ref": "#/components/responses/NotFound"
+          },
+          "409": {
+            "$ref": "#/components/responses/Conflict"
+          },
+          "429": {
+            "$ref": "#/components/responses/TooManyRequests"
+          },
+          "500": {
+            "$ref": "#/components/responses/InternalServerError"
+          },
+          "503": {
+            "$ref": "#/components/responses/ServiceUnavailable"
+          }
+        }
+      }
+    },
+    "/v4/openapi/app-groups/{appGroupIdentity}/apps/{appId}/second-ranks/{name}": {
+      "parameters": [
+        {
+          "$ref": "#/components/parameters/appGroupIdentity"
+        },
+        {
+          "$ref": "#/components/parameters/appId"
+        },
+        {
+          "$ref": "#/components/parameters/rankName"
+        }
+      ],
+      "get": {
+        "operationId": "describeSecondRank",
+        "x-acs-action": "DescribeSecondRank",
+        "x-acs-version": "2017-12-25",
+        "x-acs-api-style": "ROA",
+        "x-acs-ram": {
+          "action": "opensearch:DescribeSecondRank",
+          "accessLevel": "get",
+          "resourceType": "SecondRank",
+          "resource": "acs:opensearch:{#regionId}:{#accountId}:apps/{#AppGroupId}",
+          "conditionKeys": [],
+          "associatedOperations": [],
+          "x-acs-assumption": "Taken from the rule list's scenario table for this family (ranking expressions: WriteSecondRank, ListSecondRank, DescribeSecondRank); this operation's own reference page was not read."
+        },
+        "responses": {
+          "200": {
+            "headers": {
+              "x-acs-request-id": {
+                "$ref": "#/components/headers/x-acs-request-id"
+              }
+            },
+            "content": {
+              "application/json": {
+                "schema": {
+                  "type": "object",
+                  "required": [
+                    "requestId",
+                    "result"
+                  ],
+                  "properties": {
+                    "requestId": {
+                      "type": "string"
+                    },
+                    "result": {
+                      "$ref": "#/components/schemas/SecondRank"
+                    }
+                  }
+                },
+                "example": {
+                  "requestId": "D77D0DAF-790D-F5F5-A9C0-133738165014",
+                  "result": {
+                    "id": "89047",
+                    "name": "tests",
+                    "meta": "random()+now()",
+                    "description": "",
+                    "active": true,
+                    "isDefault": "false",
+                    "isSys": "false",
+                    "created": 1587052801,
+                    "updated": 1587052801
+                  }
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "403": {
+            "$ref": "#/components/responses/Forbidden"
+          },
+          "404": {
+            "$ref": "#/components/responses/NotFound"
+          },
+          "429": {
+            "$ref": "#/components/responses/TooManyRequests"
+          },
+          "500": {
+            "$ref": "#/components/responses/InternalServerError"
+          },
+          "503": {
+            "$ref": "#/components/responses/ServiceUnavailable"
+          }
+        }
+      },
+      "put": {
+        "operationId": "modifySecondRank",
+        "x-acs-action": "ModifySecondRank",
+        "x-acs-version": "2017-12-25",
+        "x-acs-api-style": "ROA",
+        "x-acs-ram": {
+          "action": "opensearch:WriteSecondRank",
+          "accessLevel": "update",
+          "resourceType": "SecondRank",
+          "resource": "acs:opensearch:{#regionId}:{#accountId}:apps/{#AppGroupId}",
+          "conditionKeys": [],
+          "associatedOperations": [],
+          "x-acs-assumption": "Taken from the rule list's scenario table for this family (ranking expressions: WriteSecondRank, ListSecondRank, DescribeSecondRank); this operation's own reference page was not read."
+        },
+        "parameters": [
+          {
+            "name": "dryRun",
+            "in": "query",
+            "required": false,
+            "schema": {
+              "type": "boolean"
+            },
+            "example": false,
+            "x-acs-dry-run": true
+          }
+        ],
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "$ref": "#/components/schemas/SecondRankWrite"
+              }
+            }
+          }
+        },
+        "responses": {
+          "200": {
+            "headers": {
+              "x-acs-request-id": {
+                "$ref": "#/components/headers/x-acs-request-id"
+              }
+            },
+            "content": {
+              "application/json": {
+                "schema": {
+                  "type": "object",
+                  "required": [
+                    "requestId",
+                    "result"
+                  ],
+                  "properties": {
+                    "requestId": {
+                      "type": "string"
+                    },
+                    "result": {
+                      "$ref": "#/components/schemas/SecondRank"
+                    }
+                  }
+                },
+                "example": {
+                  "requestId": "D77D0DAF-790D-F5F5-A9C0-133738165014",
+                  "result": {
+                    "id": "89047",
+                    "name": "tests",
+                    "meta": "random()+now()",
+                    "description": "",
+                    "active": true,
+                    "isDefault": "false",
+                    "isSys": "false",
+                    "created": 1587052801,
+                    "updated": 1587052801
+                  }
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "403": {
+            "$ref": "#/components/responses/Forbidden"
+          },
+          "404": {
+            "$ref": "#/components/responses/NotFound"
+          },
+          "429": {
+            "$ref": "#/components/responses/TooManyRequests"
+          },
+          "500": {
+            "$ref": "#/components/responses/InternalServerError"
+          },
+          "503": {
+            "$ref": "#/components/responses/ServiceUnavailable"
+          }
+        }
+      },
+      "delete": {
+        "operationId": "removeSecondRank",
+        "x-acs-action": "RemoveSecondRank",
+        "x-acs-version": "2017-12-25",
+        "x-acs-api-style": "ROA",
+        "x-acs-ram": {
+          "action": "opensearch:WriteSecondRank",
+          "accessLevel": "delete",
+          "resourceType": "SecondRank",
+          "resource": "acs:opensearch:{#regionId}:{#accountId}:apps/{#AppGroupId}",
+          "conditionKeys": [],
+          "associatedOperations": [],
+          "x-acs-assumption": "Taken from the rule list's scenario table for this family (ranking expressions: WriteSecondRank, ListSecondRank, DescribeSecondRank); this operation's own reference page was not read."
+        },
+        "responses": {
+          "200": {
+            "headers": {
+              "x-acs-request-id": {
+                "$ref": "#/components/headers/x-acs-request-id"
+              }
+            },
+            "content": {
+              "application/json": {
+                "schema": {
+                  "type": "object",
+                  "required": [
+                    "requestId"
+                  ],
+                  "properties": {
+                    "requestId": {
+                      "type": "string"
+                    },
+                    "result": {
+                      "type": "object",
+                      "additionalProperties": true
+                    }
+                  }
+                },
+                "example": {
+                  "requestId": "D77D0DAF-790D-F5F5-A9C0-133738165014",
+                  "result": {}
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "403": {
+            "$ref": "#/components/responses/Forbidden"
+          },
+          "404": {
+            "$ref": "#/components/responses/NotFound"
+          },
+          "429": {
+            "$ref": "#/components/responses/TooManyRequests"
+          },
+          "500": {
+            "$ref": "#/components/responses/InternalServerError"
+          },
+          "503": {
+            "$ref": "#/components/responses/ServiceUnavailable"
+          }
+        }
+      }
+    },
+    "/v4/openapi/app-groups/{appGroupIdentity}/apps/{appId}/sort-expressions": {
+      "parameters": [
+        {
+          "$ref": "#/components/parameters/appGroupIdentity"
+        },
+        {
+          "$ref": "#/components/parameters/appId"
+        }
+      ],
+      "get": {
+        "operationId": "listSortExpressions",
+        "x-acs-computed": {
+          "from": [
+            "/v4/openapi/app-groups/{appGroupIdentity}/apps/{appId}/first-ranks",
+            "/v4/openapi/app-groups/{appGroupIdentity}/apps/{appId}/second-ranks"
+          ]
+        },
+        "x-acs-action": "ListSortExpressions",
+        "x-acs-version": "2017-12-25",
+        "x-acs-api-style": "ROA",
+        "x-acs-ram": {
+          "action": "opensearch:ListSortExpressions",
+          "accessLevel": "list",
+          "resourceType": "App",
+          "resource": "acs:opensearch:{#regionId}:{#accountId}:apps/{#AppGroupId}",
+          "conditionKeys": [],
+          "associatedOperations": [],
+          "x-acs-assumption": "This operation's reference page was not read and the authorization rule list available here does not name it; the action follows the family's naming (List<Resource>) and must be checked against the reference."
+        },
+        "responses": {
+          "200": {
+            "headers": {
+              "x-acs-request-id": {
+                "$ref": "#/components/headers/x-acs-request-id"
+              }
+            },
+            "content": {
+              "application/json": {
+                "schema": {
+                  "type": "object",
+                  "required": [
+                    "requestId",
+                    "result"
+                  ],
+                  "properties": {
+                    "requestId": {
+                      "type": "string"
+                    },
+                    "result": {
+                      "type": "array",
+                      "items": {
+                        "$ref": "#/components/schemas/SortExpression"
+                      }
+                    }
+                  }
+                },
+                "example": {
+                  "requestId": "D77D0DAF-790D-F5F5-A9C0-133738165014",
+                  "result": [
+                    {
+                      "name": "default",
+                      "description": "",
+                      "active": true,
+                      "created": 1655793690,
+                      "updated": 1655793690
+                    }
+                  ]
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "403": {
+            "$ref": "#/components/responses/Forbidden"
+          },
+          "404": {
+            "$ref": "#/components/responses/NotFound"
+          },
+          "429": {
+            "$ref": "#/components/responses/TooManyRequests"
+          },
+          "500": {
+            "$ref": "#/components/responses/InternalServerError"
+          },
+          "503": {
+            "$ref": "#/components/responses/ServiceUnavailable"
+          }
+        }
+      }
+    },
+    "/v4/openapi/app-groups/{appGroupIdentity}/apps/{appVersionId}/sort-scripts": {
+      "parameters": [
+        {
+          "$ref": "#/components/parameters/appGroupIdentity"
+        },
+        {
+          "$ref": "#/components/parameters/appVersionId"
+        }
+      ],
+      "get": {
+        "operationId": "listSortScripts",
+        "x-acs-action": "ListSortScripts",
+        "x-acs-version": "2017-12-25",
+        "x-acs-api-style": "ROA",
+        "x-acs-ram": {
+          "action": "opensearch:DescribeSortScript",
+          "accessLevel": "list",
+          "resourceType": "App",
+          "resource": "acs:opensearch:{#regionId}:{#accountId}:apps/{#AppGroupId}",
+          "conditionKeys": [],
+          "associatedOperations": [],
+          "x-acs-assumption": "This operation's reference page was not read and the authorization rule list available here does not name it; the action follows the family's naming (DescribeSortScript, as GetSortScript and GetSortScriptFile read; Write/Create/Delete for the others) and must be checked against the reference."
+        },
+        "responses": {
+          "200": {
+            "headers": {
+              "x-acs-request-id": {
+                "$ref": "#/components/headers/x-acs-request-id"
+              }
+            },
+            "content": {
+              "application/json": {
+                "schema": {
+                  "type": "object",
+                  "required": [
+                    "requestId",
+                    "result"
+                  ],
+                  "properties": {
+                    "requestId": {
+                      "type": "string"
+                    },
+                    "result": {
+                      "type": "array",
+                      "items": {
+                        "$ref": "#/components/schemas/SortScript"
+                      }
+                    }
+                  }
+                },
+                "example": {
+                  "requestId": "D77D0DAF-790D-F5F5-A9C0-133738165014",
+                  "result": [
+                    {
+                      "scriptName": "rank_cava_v7",
+                      "scope": "second_rank",
+                      "type": "cava_script",
+                      "description": "",
+                      "status": "released",
+                      "createTime": "2020-04-02 20:21:14",
+                      "modifyTime": "2020-04-02 21:21:14"
+                    }
+                  ]
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "403": {
+            "$ref": "#/components/responses/Forbidden"
+          },
+          "404": {
+            "$ref": "#/components/responses/NotFound"
+          },
+          "429": {
+            "$ref": "#/components/responses/TooManyRequests"
+          },
+          "500": {
+            "$ref": "#/components/responses/InternalServerError"
+          },
+          "503": {
+            "$ref": "#/components/responses/ServiceUnavailable"
+          }
+        }
+      },
+      "post": {
+        "operationId": "createSortScript",
+        "x-acs-action": "CreateSortScript",
+        "x-acs-version": "2017-12-25",
+        "x-acs-api-style": "ROA",
+        "x-acs-ram": {
+          "action": "opensearch:CreateSortScript",
+          "accessLevel": "create",
+          "resourceType": "App",
+          "resource": "acs:opensearch:{#regionId}:{#accountId}:apps/{#AppGroupId}",
+          "conditionKeys": [],
+          "associatedOperations": [],
+          "x-acs-assumption": "This operation's reference page was not read and the authorization rule list available here does not name it; the action follows the family's naming (DescribeSortScript, as GetSortScript and GetSortScriptFile read; Write/Create/Delete for the others) and must be checked against the reference."
+        },
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "$ref": "#/components/schemas/SortScriptCreate"
+              }
+            }
+          }
+        },
+        "responses": {
+          "200": {
+            "headers": {
+              "x-acs-request-id": {
+                "$ref": "#/components/headers/x-acs-request-id"
+              }
+            },
+            "content": {
+              "application/json": {
+                "schema": {
+                  "type": "object",
+                  "required": [
+                    "requestId",
+                    "result"
+                  ],
+                  "properties": {
+                    "requestId": {
+                      "type": "string"
+                    },
+                    "result": {
+                      "type": "object",
+                      "properties": {
+                        "scriptName": {
+                          "type": "string"
+                        },
+                        "scope": {
+                          "type": "string"
+                        },
+                        "type": {
+                          "type": "string"
+                        }
+                      }
+                    }
+                  }
+                },
+                "example": {
+                  "requestId": "D77D0DAF-790D-F5F5-A9C0-133738165014",
+                  "result": {
+                    "scriptName": "rank_cava_v7",
+                    "scope": "second_rank",
+                    "type": "cava_script"
+                  }
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "403": {
+            "$ref": "#/components/responses/Forbidden"
+          },
+          "404": {
+            "$ref": "#/components/responses/NotFound"
+          },
+          "409": {
+            "$ref": "#/components/responses/Conflict"
+          },
+          "429": {
+            "$ref": "#/components/responses/TooManyRequests"
+          },
+          "500": {
+            "$ref": "#/components/responses/InternalServerError"
+          },
+          "503": {
+            "$ref": "#/components/responses/ServiceUnavailable"
+          }
+        }
+      }
+    },
+    "/v4/openapi/app-groups/{appGroupIdentity}/apps/{appVersionId}/sort-scripts/{scriptName}": {
+      "parameters": [
+        {
+          "$ref": "#/components/parameters/appGroupIdentity"
+        },
+        {
+          "$ref": "#/components/parameters/appVersionId"
+        },
+        {
+          "$ref": "#/components/parameters/scriptName"
+        }
+      ],
+      "get": {
+        "operationId": "getSortScript",
+        "x-acs-action": "GetSortScript",
+        "x-acs-version": "2017-12-25",
+        "x-acs-api-style": "ROA",
+        "x-acs-ram": {
+          "action": "opensearch:DescribeSortScript",
+          "accessLevel": "get",
+          "resourceType": "App",
+          "resource": "acs:opensearch:{#regionId}:{#accountId}:apps/{#AppGroupId}",
+          "conditionKeys": [],
+          "associatedOperations": []
+        },
+        "responses": {
+          "200": {
+            "headers": {
+              "x-acs-request-id": {
+                "$ref": "#/components/headers/x-acs-request-id"
+              }
+            },
+            "content": {
+              "application/json": {
+                "schema": {
+                  "type": "object",
+                  "required": [
+                    "requestId",
+                    "result"
+                  ],
+                  "properties": {
+                    "requestId": {
+                      "type": "string"
+                    },
+                    "result": {
+                      "$ref": "#/components/schemas/SortScript"
+                    }
+                  }
+                },
+                "example": {
+                  "requestId": "D77D0DAF-790D-F5F5-A9C0-133738165014",
+                  "result": {
+                    "scriptName": "rank_cava_v7",
+                    "scope": "second_rank",
+                    "type": "cava_script",
+                    "description": "",
+                    "status": "released",
+                    "createTime": "2020-04-02 20:21:14",
+                    "modifyTime": "2020-04-02 21:21:14"
+                  }
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "403": {
+            "$ref": "#/components/responses/Forbidden"
+          },
+          "404": {
+            "$ref": "#/components/responses/NotFound"
+          },
+          "429": {
+            "$ref": "#/components/responses/TooManyRequests"
+          },
+          "500": {
+            "$ref": "#/components/responses/InternalServerError"
+          },
+          "503": {
+            "$ref": "#/components/responses/ServiceUnavailable"
+          }
+        }
+      },
+      "put": {
+        "operationId": "updateSortScript",
+        "x-acs-action": "UpdateSortScript",
+        "x-acs-version": "2017-12-25",
+        "x-acs-api-style": "ROA",
+        "x-acs-ram": {
+          "action": "opensearch:WriteSortScript",
+          "accessLevel": "update",
+          "resourceType": "App",
+          "resource": "acs:opensearch:{#regionId}:{#accountId}:apps/{#AppGroupId}",
+          "conditionKeys": [],
+          "associatedOperations": [],
+          "x-acs-assumption": "This operation's reference page was not read and the authorization rule list available here does not name it; the action follows the family's naming (DescribeSortScript, as GetSortScript and GetSortScriptFile read; Write/Create/Delete for the others) and must be checked against the reference."
+        },
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "$ref": "#/components/schemas/SortScriptUpdate"
+              }
+            }
+          }
+        },
+        "responses": {
+          "200": {
+            "headers": {
+              "x-acs-request-id": {
+                "$ref": "#/components/headers/x-acs-request-id"
+              }
+            },
+            "content": {
+              "application/json": {
+                "schema": {
+                  "type": "object",
+                  "required": [
+                    "requestId"
+                  ],
+                  "properties": {
+                    "requestId": {
+                      "type": "string"
+                    }
+                  }
+                },
+                "example": {
+                  "requestId": "D77D0DAF-790D-F5F5-A9C0-133738165014"
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "403": {
+            "$ref": "#/components/responses/Forbidden"
+          },
+          "404": {
+            "$ref": "#/components/responses/NotFound"
+          },
+          "429": {
+            "$ref": "#/components/responses/TooManyRequests"
+          },
+          "500": {
+            "$ref": "#/components/responses/InternalServerError"
+          },
+          "503": {
+            "$ref": "#/components/responses/ServiceUnavailable"
+          }
+        }
+      },
+      "delete": {
+        "operationId": "deleteSortScript",
+        "x-acs-action": "DeleteSortScript",
+        "x-acs-version": "2017-12-25",
+        "x-acs-api-style": "ROA",
+        "x-acs-ram": {
+          "action": "opensearch:DeleteSortScript",
+          "accessLevel": "delete",
+          "resourceType": "App",
+          "resource": "acs:opensearch:{#regionId}:{#accountId}:apps/{#AppGroupId}",
+          "conditionKeys": [],
+          "associatedOperations": [],
+          "x-acs-assumption": "This operation's reference page was not read and the authorization rule list available here does not name it; the action follows the family's naming (DescribeSortScript, as GetSortScript and GetSortScriptFile read; Write/Create/Delete for the others) and must be checked against the reference."
+        },
+        "responses": {
+          "200": {
+            "headers": {
+              "x-acs-request-id": {
+                "$ref": "#/components/headers/x-acs-request-id"
+              }
+            },
+            "content": {
+              "application/json": {
+                "schema": {
+                  "type": "object",
+                  "required": [
+                    "requestId"
+                  ],
+                  "properties": {
+                    "requestId": {
+                      "type": "string"
+                    }
+                  }
+                },
+                "example": {
+                  "requestId": "D77D0DAF-790D-F5F5-A9C0-133738165014"
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "403": {
+            "$ref": "#/components/responses/Forbidden"
+          },
+          "404": {
+            "$ref": "#/components/responses/NotFound"
+          },
+          "429": {
+            "$ref": "#/components/responses/TooManyRequests"
+          },
+          "500": {
+            "$ref": "#/components/responses/InternalServerError"
+          },
+          "503": {
+            "$ref": "#/components/responses/ServiceUnavailable"
+          }
+        }
+      }
+    },
+    "/v4/openapi/app-groups/{appGroupIdentity}/apps/{appVersionId}/sort-scripts/{scriptName}/actions/compiling": {
+      "parameters": [
+        {
+          "$ref": "#/components/parameters/appGroupIdentity"
+        },
+        {
+          "$ref": "#/components/parameters/appVersionId"
+        },
+        {
+          "$ref": "#/components/parameters/scriptName"
+        }
+      ],
+      "post": {
+        "operationId": "compileSortScript",
+        "x-acs-effect": {
+          "set": {
+            "status": "compile successful"
+          }
+        },
+        "x-acs-action": "CompileSortScript",
+        "x-acs-version": "2017-12-25",
+        "x-acs-api-style": "ROA",
+        "x-acs-ram": {
+          "action": "opensearch:WriteSortScript",
+          "accessLevel": "update",
+          "resourceType": "App",
+          "resource": "acs:opensearch:{#regionId}:{#accountId}:apps/{#AppGroupId}",
+          "conditionKeys": [],
+          "associatedOperations": [],
+          "x-acs-assumption": "This operation's reference page was not read and the authorization rule list available here does not name it; the action follows the family's naming (DescribeSortScript, as GetSortScript and GetSortScriptFile read; Write/Create/Delete for the others) and must be checked against the reference."
+        },
+        "responses": {
+          "200": {
+            "headers": {
+              "x-acs-request-id": {
+                "$ref": "#/components/headers/x-acs-request-id"
+              }
+            },
+            "content": {
+              "application/json": {
+                "schema": {
+                  "type": "object",
+                  "required": [
+                    "requestId"
+                  ],
+                  "properties": {
+                    "requestId": {
+                      "type": "string"
+                    }
+                  }
+                },
+                "example": {
+                  "requestId": "D77D0DAF-790D-F5F5-A9C0-133738165014"
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "403": {
+            "$ref": "#/components/responses/Forbidden"
+          },
+          "404": {
+            "$ref": "#/components/responses/NotFound"
+          },
+          "429": {
+            "$ref": "#/components/responses/TooManyRequests"
+          },
+          "500": {
+            "$ref": "#/components/responses/InternalServerError"
+          },
+          "503": {
+            "$ref": "#/components/responses/ServiceUnavailable"
+          }
+        }
+      }
+    },
+    "/v4/openapi/app-groups/{appGroupIdentity}/apps/{appVersionId}/sort-scripts/{scriptName}/actions/release": {
+      "parameters": [
+        {
+          "$ref": "#/components/parameters/appGroupIdentity"
+        },
+        {
+          "$ref": "#/components/parameters/appVersionId"
+        },
+        {
+          "$ref": "#/components/parameters/scriptName"
+        }
+      ],
+      "post": {
+        "operationId": "releaseSortScript",
+        "x-acs-effect": {
+          "requires": {
+            "status": [
+              "compile successful",
+              "released"
+            ]
+          },
+          "error": "InvalidAppStatus",
+          "set": {
+            "status": "released"
+          }
+        },
+        "x-acs-action": "ReleaseSortScript",
+        "x-acs-version": "2017-12-25",
+        "x-acs-api-style": "ROA",
+        "x-acs-ram": {
+          "action": "opensearch:WriteSortScript",
+          "accessLevel": "update",
+          "resourceType": "App",
+          "resource": "acs:opensearch:{#regionId}:{#accountId}:apps/{#AppGroupId}",
+          "conditionKeys": [],
+          "associatedOperations": [],
+          "x-acs-assumption": "This operation's reference page was not read and the authorization rule list available here does not name it; the action follows the family's naming (DescribeSortScript, as GetSortScript and GetSortScriptFile read; Write/Create/Delete for the others) and must be checked against the reference."
+        },
+        "responses": {
+          "200": {
+            "headers": {
+              "x-acs-request-id": {
+                "$ref": "#/components/headers/x-acs-request-id"
+              }
+            },
+            "content": {
+              "application/json": {
+                "schema": {
+                  "type": "object",
+                  "required": [
+                    "requestId",
+                    "result"
+                  ],
+                  "properties": {
+                    "requestId": {
+                      "type": "string"
+                    },
+                    "result": {
+                      "type": "object",
+                      "properties": {
+                        "version": {
+                          "type": "integer",
+                          "format": "int64"
+                        }
+                      }
+                    }
+                  }
+                },
+                "example": {
+                  "requestId": "D77D0DAF-790D-F5F5-A9C0-133738165014",
+                  "result": {
+                    "version": 1
+                  }
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/InvalidAppStatus"
+          },
+          "403": {
+            "$ref": "#/components/responses/Forbidden"
+          },
+          "404": {
+            "$ref": "#/components/responses/NotFound"
+          },
+          "429": {
+            "$ref": "#/components/responses/TooManyRequests"
+          },
+          "500": {
+            "$ref": "#/components/responses/InternalServerError"
+          },
+          "503": {
+            "$ref": "#/components/responses/ServiceUnavailable"
+          }
+        }
+      }
+    },
+    "/v4/openapi/app-groups/{appGroupIdentity}/apps/{appVersionId}/sort-scripts/{scriptName}/file-names": {
+      "parameters": [
+        {
+          "$ref": "#/components/parameters/appGroupIdentity"
+        },
+        {
+          "$ref": "#/components/parameters/appVersionId"
+        },
+        {
+          "$ref": "#/components/parameters/scriptName"
+        }
+      ],
+      "get": {
+        "operationId": "getScriptFileNames",
+        "x-acs-computed": {
+          "from": [
+            "/v4/openapi/app-groups/{appGroupIdentity}/apps/{appVersionId}/sort-scripts/{scriptName}/files/src"
+          ]
+        },
+        "x-acs-action": "GetScriptFileNames",
+        "x-acs-version": "2017-12-25",
+        "x-acs-api-style": "ROA",
+        "x-acs-ram": {
+          "action": "opensearch:DescribeSortScript",
+          "accessLevel": "list",
+          "resourceType": "App",
+          "resource": "acs:opensearch:{#regionId}:{#accountId}:apps/{#AppGroupId}",
+          "conditionKeys": [],
+          "associatedOperations": [],
+          "x-acs-assumption": "This operation's reference page was not read and the authorization rule list available here does not name it; the action follows the family's naming (DescribeSortScript, as GetSortScript and GetSortScriptFile read; Write/Create/Delete for the others) and must be checked against the reference."
+        },
+        "responses": {
+          "200": {
+            "headers": {
+              "x-acs-request-id": {
+                "$ref": "#/components/headers/x-acs-request-id"
+              }
+            },
+            "content": {
+              "application/json": {
+                "schema": {
+                  "type": "object",
+                  "required": [
+                    "requestId",
+                    "result"
+                  ],
+                  "properties": {
+                    "requestId": {
+                      "type": "string"
+                    },
+                    "result": {
+                      "type": "array",
+                      "items": {
+                        "type": "object",
+                        "properties": {
+                          "fileName": {
+                            "type": "string"
+                          },
+                          "pathName": {
+                            "type": "string"
+                          },
+                          "createTime": {
+                            "type": "string"
+                          },
+                          "modifyTime": {
+                            "type": "string"
+                          }
+                        }
+                      }
+                    }
+                  }
+                },
+                "example": {
+                  "requestId": "D77D0DAF-790D-F5F5-A9C0-133738165014",
+                  "result": [
+                    {
+                      "fileName": "UserScorer.cava",
+                      "pathName": "src",
+                      "createTime": "2020-04-02 20:21:14",
+                      "modifyTime": "2020-04-02 21:21:14"
+                    }
+                  ]
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "403": {
+            "$ref": "#/components/responses/Forbidden"
+          },
+          "404": {
+            "$ref": "#/components/responses/NotFound"
+          },
+          "429": {
+            "$ref": "#/components/responses/TooManyRequests"
+          },
+          "500": {
+            "$ref": "#/components/responses/InternalServerError"
+          },
+          "503": {
+            "$ref": "#/components/responses/ServiceUnavailable"
+          }
+        }
+      }
+    },
+    "/v4/openapi/app-groups/{appGroupIdentity}/apps/{appVersionId}/sort-scripts/{scriptName}/files/src/{fileName}": {
+      "parameters": [
+        {
+          "$ref": "#/components/parameters/appGroupIdentity"
+        },
+        {
+          "$ref": "#/components/parameters/appVersionId"
+        },
+        {
+          "$ref": "#/components/parameters/scriptName"
+        },
+        {
+          "$ref": "#/components/parameters/fileName"
+        }
+      ],
+      "get": {
+        "operationId": "getSortScriptFile",
+        "x-acs-action": "GetSortScriptFile",
+        "x-acs-version": "2017-12-25",
+        "x-acs-api-style": "ROA",
+        "x-acs-ram": {
+          "action": "opensearch:DescribeSortScript",
+          "accessLevel": "get",
+          "resourceType": "SortScript",
+          "resource": "acs:opensearch:{#regionId}:{#accountId}:apps/{#AppGroupId}",
+          "conditionKeys": [],
+          "associatedOperations": []
+        },
+        "responses": {
+          "200": {
+            "headers": {
+              "x-acs-request-id": {
+                "$ref": "#/components/headers/x-acs-request-id"
+              }
+            },
+            "content": {
+              "application/json": {
+                "schema": {
+                  "type": "object",
+                  "required": [
+                    "requestId",
+                    "result"
+                  ],
+                  "properties": {
+                    "requestId": {
+                      "type": "string"
+                    },
+                    "result": {
+                      "$ref": "#/components/schemas/SortScriptFile"
+                    }
+                  }
+                },
+                "example": {
+                  "requestId": "D77D0DAF-790D-F5F5-A9C0-133738165014",
+                  "result": {
+                    "fileName": "UserScorer.cava",
+                    "pathName": "src",
+                    "content": "YWJjZGVmZw==",
+                    "version": 123456,
+                    "createTime": "2020-04-02 20:21:14",
+                    "modifyTime": "2020-04-02 21:21:14"
+                  }
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "403": {
+            "$ref": "#/components/responses/Forbidden"
+          },
+          "404": {
+            "$ref": "#/components/responses/NotFound"
+          },
+          "429": {
+            "$ref": "#/components/responses/TooManyRequests"
+          },
+          "500": {
+            "$ref": "#/components/responses/InternalServerError"
+          },
+          "503": {
+            "$ref": "#/components/responses/ServiceUnavailable"
+          }
+        }
+      },
+      "put": {
+        "operationId": "saveSortScriptFile",
+        "x-acs-upsert": true,
+        "x-acs-effect": {
+          "owner": true,
+          "set": {
+            "status": "not compiled"
+          }
+        },
+        "x-acs-action": "SaveSortScriptFile",
+        "x-acs-version": "2017-12-25",
+        "x-acs-api-style": "ROA",
+        "x-acs-ram": {
+          "action": "opensearch:WriteSortScript",
+          "accessLevel": "update",
+          "resourceType": "SortScript",
+          "resource": "acs:opensearch:{#regionId}:{#accountId}:apps/{#AppGroupId}",
+          "conditionKeys": [],
+          "associatedOperations": [],
+          "x-acs-assumption": "This operation's reference page was not read and the authorization rule list available here does not name it; the action follows the family's naming (DescribeSortScript, as GetSortScript and GetSortScriptFile read; Write/Create/Delete for the others) and must be checked against the reference."
+        },
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "$ref": "#/components/schemas/SortScriptFileWrite"
+              }
+            }
+          }
+        },
+        "responses": {
+          "200": {
+            "headers": {
+              "x-acs-request-id": {
+                "$ref": "#/components/headers/x-acs-request-id"
+              }
+            },
+            "content": {
+              "application/json": {
+                "schema": {
+                  "type": "object",
+                  "required": [
+                    "requestId"
+                  ],
+                  "properties": {
+                    "requestId": {
+                      "type": "string"
+                    }
+                  }
+                },
+                "example": {
+                  "requestId": "D77D0DAF-790D-F5F5-A9C0-133738165014"
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/InvalidAppStatus"
+          },
+          "403": {
+            "$ref": "#/components/responses/Forbidden"
+          },
+          "404": {
+            "$ref": "#/components/responses/NotFound"
+          },
+          "429": {
+            "$ref": "#/components/responses/TooManyRequests"
+          },
+          "500": {
+            "$ref": "#/components/responses/InternalServerError"
+          },
+          "503": {
+            "$ref": "#/components/responses/ServiceUnavailable"
+          }
+        }
+      },
+      "delete": {
+        "operationId": "deleteSortScriptFile",
+        "x-acs-action": "DeleteSortScriptFile",
+        "x-acs-version": "2017-12-25",
+        "x-acs-api-style": "ROA",
+        "x-acs-ram": {
+          "action": "opensearch:WriteSortScript",
+          "accessLevel": "delete",
+          "resourceType": "SortScript",
+          "resource": "acs:opensearch:{#regionId}:{#accountId}:apps/{#AppGroupId}",
+          "conditionKeys": [],
+          "associatedOperations": [],
+          "x-acs-assumption": "This operation's reference page was not read and the authorization rule list available here does not name it; the action follows the family's naming (DescribeSortScript, as GetSortScript and GetSortScriptFile read; Write/Create/Delete for the others) and must be checked against the reference."
+        },
+        "responses": {
+          "200": {
+            "headers": {
+              "x-acs-request-id": {
+                "$ref": "#/components/headers/x-acs-request-id"
+              }
+            },
+            "content": {
+              "application/json": {
+                "schema": {
+                  "type": "object",
+                  "required": [
+                    "requestId"
+                  ],
+                  "properties": {
+                    "requestId": {
+                      "type": "string"
+                    }
+                  }
+                },
+                "example": {
+                  "requestId": "D77D0DAF-790D-F5F5-A9C0-133738165014"
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "403": {
+            "$ref": "#/components/responses/Forbidden"
+          },
+          "404": {
+            "$ref": "#/components/responses/NotFound"
+          },
+          "429": {
+            "$ref": "#/components/responses/TooManyRequests"
+          },
+          "500": {
+            "$ref": "#/components/responses/InternalServerError"
+          },
+          "503": {
+            "$ref": "#/components/responses/ServiceUnavailable"
+          }
+        }
+      }
+    },
+    "/v4/openapi/app-groups/{appGroupIdentity}/apps/{appId}/query-processors": {
+      "parameters": [
+        {
+          "$ref": "#/components/parameters/appGroupIdentity"
+        },
+        {
+          "$ref": "#/components/parameters/appId"
+        }
+      ],
+      "get": {
+        "operationId": "listQueryProcessors",
+        "x-acs-action": "ListQueryProcessors",
+        "x-acs-version": "2017-12-25",
+        "x-acs-api-style": "ROA",
+        "x-acs-ram": {
+          "action": "opensearch:ListQueryProcessor",
+          "accessLevel": "list",
+          "resourceType": "QueryProcessor",
+          "resource": "acs:opensearch:{#regionId}:{#accountId}:apps/{#AppGroupId}",
+          "conditionKeys": [],
+          "associatedOperations": [],
+          "x-acs-assumption": "This operation's reference page was not read and the authorization rule list available here does not name it; the action follows the family's naming (WriteQueryProcessor, as the CreateQueryProcessor page gives; List/Describe for the reads) and must be checked against the reference."
+        },
+        "parameters": [
+          {
+            "name": "isActive",
+            "in": "query",
+            "required": false,
+            "schema": {
+              "type": "integer",
+              "enum": [
+                0,
+                1,
+                2
+              ],
+              "default": 0
+            },
+            "example": 0
+          }
+        ],
+        "responses": {
+          "200": {
+            "headers": {
+              "x-acs-request-id": {
+                "$ref": "#/components/headers/x-acs-request-id"
+              }
+            },
+            "content": {
+              "application/json": {
+                "schema": {
+                  "type": "object",
+                  "required": [
+                    "requestId",
+                    "result"
+                  ],
+                  "properties": {
+                    "requestId": {
+                      "type": "string"
+                    },
+                    "result": {
+                      "type": "array",
+                      "items": {
+                        "$ref": "#/components/schemas/QueryProcessor"
+                      }
+                    }
+                  }
+                },
+                "example": {
+                  "requestId": "D77D0DAF-790D-F5F5-A9C0-133738165014",
+                  "result": [
+                    {
+                      "name": "query_filter",
+                      "domain": "GENERAL",
+                      "indexes": [
+                        "default"
+                      ],
+                      "processors": [
+                        {
+                          "name": "synonym",
+                          "useSystemDictionary": true
+                        }
+                      ],
+                      "active": true,
+                      "created": 1587398402,
+                      "updated": 1587398402
+                    }
+                  ]
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "403": {
+            "$ref": "#/components/responses/Forbidden"
+          },
+          "404": {
+            "$ref": "#/components/responses/NotFound"
+          },
+          "429": {
+            "$ref": "#/components/responses/TooManyRequests"
+          },
+          "500": {
+            "$ref": "#/components/responses/InternalServerError"
+          },
+          "503": {
+            "$ref": "#/components/responses/ServiceUnavailable"
+          }
+        }
+      },
+      "post": {
+        "operationId": "createQueryProcessor",
+        "x-acs-action": "CreateQueryProcessor",
+        "x-acs-version": "2017-12-25",
+        "x-acs-api-style": "ROA",
+        "x-acs-ram": {
+          "action": "opensearch:WriteQueryProcessor",
+          "accessLevel": "create",
+          "resourceType": "QueryProcessor",
+          "resource": "acs:opensearch:{#regionId}:{#accountId}:apps/{#AppGroupId}",
+          "conditionKeys": [],
+          "associatedOperations": []
+        },
+        "parameters": [
+          {
+            "name": "dryRun",
+            "in": "query",
+            "required": false,
+            "schema": {
+              "type": "boolean"
+            },
+            "example": false,
+            "x-acs-dry-run": true
+          }
+        ],
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "$ref": "#/components/schemas/QueryProcessorWrite"
+              }
+            }
+          }
+        },
+        "responses": {
+          "200": {
+            "headers": {
+              "x-acs-request-id": {
+                "$ref": "#/components/headers/x-acs-request-id"
+              }
+            },
+            "content": {
+              "application/json": {
+                "schema": {
+                  "type": "object",
+                  "required": [
+                    "requestId",
+                    "result"
+                  ],
+                  "properties": {
+                    "requestId": {
+                      "type": "string"
+                    },
+                    "result": {
+                      "$ref": "#/components/schemas/QueryProcessor"
+                    }
+                  }
+                },
+                "example": {
+                  "requestId": "D77D0DAF-790D-F5F5-A9C0-133738165014",
+                  "result": {
+                    "name": "query_filter",
+                    "domain": "GENERAL",
+                    "indexes": [
+                      "default"
+                    ],
+                    "processors": [
+                      {
+                        "name": "synonym",
+                        "useSystemDictionary": true
+                      }
+                    ],
+                    "active": true,
+                    "created": 1587398402,
+                    "updated": 1587398402
+                  }
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "403": {
+            "$ref": "#/components/responses/Forbidden"
+          },
+          "404": {
+            "$ref": "#/components/responses/NotFound"
+          },
+          "409": {
+            "$ref": "#/components/responses/Conflict"
+          },
+          "429": {
+            "$ref": "#/components/responses/TooManyRequests"
+          },
+          "500": {
+            "$ref": "#/components/responses/InternalServerError"
+          },
+          "503": {
+            "$ref": "#/components/responses/ServiceUnavailable"
+          }
+        }
+      }
+    },
+    "/v4/openapi/app-groups/{appGroupIdentity}/apps/{appId}/query-processors/{name}": {
+      "parameters": [
+        {
+          "$ref": "#/components/parameters/appGroupIdentity"
+        },
+        {
+          "$ref": "#/components/parameters/appId"
+        },
+        {
+          "$ref": "#/components/parameters/processorName"
+        }
+      ],
+      "get": {
+        "operationId": "describeQueryProcessor",
+        "x-acs-action": "DescribeQueryProcessor",
+        "x-acs-version": "2017-12-25",
+        "x-acs-api-style": "ROA",
+        "x-acs-ram": {
+          "action": "opensearch:DescribeQueryProcessor",
+          "accessLevel": "get",
+          "resourceType": "QueryProcessor",
+          "resource": "acs:opensearch:{#regionId}:{#accountId}:apps/{#AppGroupId}",
+          "conditionKeys": [],
+          "associatedOperations": [],
+          "x-acs-assumption": "This operation's reference page was not read and the authorization rule list available here does not name it; the action follows the family's naming (WriteQueryProcessor, as the CreateQueryProcessor page gives; List/Describe for the reads) and must be checked against the reference."
+        },
+        "responses": {
+          "200": {
+            "headers": {
+              "x-acs-request-id": {
+                "$ref": "#/components/headers/x-acs-request-id"
+              }
+            },
+            "content": {
+              "application/json": {
+                "schema": {
+                  "type": "object",
+                  "required": [
+                    "requestId",
+                    "result"
+                  ],
+                  "properties": {
+                    "requestId": {
+                      "type": "string"
+                    },
+                    "result": {
+                      "$ref": "#/components/schemas/QueryProcessor"
+                    }
+                  }
+                },
+                "example": {
+                  "requestId": "D77D0DAF-790D-F5F5-A9C0-133738165014",
+                  "result": {
+                    "name": "query_filter",
+                    "domain": "GENERAL",
+                    "indexes": [
+                      "default"
+                    ],
+                    "processors": [
+                      {
+                        "name": "synonym",
+                        "useSystemDictionary": true
+                      }
+                    ],
+                    "active": true,
+                    "created": 1587398402,
+                    "updated": 1587398402
+                  }
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "403": {
+            "$ref": "#/components/responses/Forbidden"
+          },
+          "404": {
+            "$ref": "#/components/responses/NotFound"
+          },
+          "429": {
+            "$ref": "#/components/responses/TooManyRequests"
+          },
+          "500": {
+            "$ref": "#/components/responses/InternalServerError"
+          },
+          "503": {
+            "$ref": "#/components/responses/ServiceUnavailable"
+          }
+        }
+      },
+      "put": {
+        "operationId": "modifyQueryProcessor",
+        "x-acs-action": "ModifyQueryProcessor",
+        "x-acs-version": "2017-12-25",
+        "x-acs-api-style": "ROA",
+        "x-acs-ram": {
+          "action": "opensearch:WriteQueryProcessor",
+          "accessLevel": "update",
+          "resourceType": "QueryProcessor",
+          "resource": "acs:opensearch:{#regionId}:{#accountId}:apps/{#AppGroupId}",
+          "conditionKeys": [],
+          "associatedOperations": [],
+          "x-acs-assumption": "This operation's reference page was not read and the authorization rule list available here does not name it; the action follows the family's naming (WriteQueryProcessor, as the CreateQueryProcessor page gives; List/Describe for the reads) and must be checked against the reference."
+        },
+        "parameters": [
+          {
+            "name": "dryRun",
+            "in": "query",
+            "required": false,
+            "schema": {
+              "type": "boolean"
+            },
+            "example": false,
+            "x-acs-dry-run": true
+          }
+        ],
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "$ref": "#/components/schemas/QueryProcessorWrite"
+              }
+            }
+          }
+        },
+        "responses": {
+          "200": {
+            "headers": {
+              "x-acs-request-id": {
+                "$ref": "#/components/headers/x-acs-request-id"
+              }
+            },
+            "content": {
+              "application/json": {
+                "schema": {
+                  "type": "object",
+                  "required": [
+                    "requestId",
+                    "result"
+                  ],
+                  "properties": {
+                    "requestId": {
+                      "type": "string"
+                    },
+                    "result": {
+                      "$ref": "#/components/schemas/QueryProcessor"
+                    }
+                  }
+                },
+                "example": {
+                  "requestId": "D77D0DAF-790D-F5F5-A9C0-133738165014",
+                  "result": {
+                    "name": "query_filter",
+                    "domain": "GENERAL",
+                    "indexes": [
+                      "default"
+                    ],
+                    "processors": [
+                      {
+                        "name": "synonym",
+                        "useSystemDictionary": true
+                      }
+                    ],
+                    "active": true,
+                    "created": 1587398402,
+                    "updated": 1587398402
+                  }
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "403": {
+            "$ref": "#/components/responses/Forbidden"
+          },
+          "404": {
+            "$ref": "#/components/responses/NotFound"
+          },
+          "429": {
+            "$ref": "#/components/responses/TooManyRequests"
+          },
+          "500": {
+            "$ref": "#/components/responses/InternalServerError"
+          },
+          "503": {
+            "$ref": "#/components/responses/ServiceUnavailable"
+          }
+        }
+      },
+      "delete": {
+        "operationId": "removeQueryProcessor",
+        "x-acs-action": "RemoveQueryProcessor",
+        "x-acs-version": "2017-12-25",
+        "x-acs-api-style": "ROA",
+        "x-acs-ram": {
+          "action": "opensearch:WriteQueryProcessor",
+          "accessLevel": "delete",
+          "resourceType": "QueryProcessor",
+          "resource": "acs:opensearch:{#regionId}:{#accountId}:apps/{#AppGroupId}",
+          "conditionKeys": [],
+          "associatedOperations": [],
+          "x-acs-assumption": "This operation's reference page was not read and the authorization rule list available here does not name it; the action follows the family's naming (WriteQueryProcessor, as the CreateQueryProcessor page gives; List/Describe for the reads) and must be checked against the reference."
+        },
+        "responses": {
+          "200": {
+            "headers": {
+              "x-acs-request-id": {
+                "$ref": "#/components/headers/x-acs-request-id"
+              }
+            },
+            "content": {
+              "application/json": {
+                "schema": {
+                  "type": "object",
+                  "required": [
+                    "requestId"
+                  ],
+                  "properties": {
+                    "requestId": {
+                      "type": "string"
+                    },
+                    "result": {
+                      "type": "string"
+                    }
+                  }
+                },
+                "example": {
+                  "requestId": "D77D0DAF-790D-F5F5-A9C0-133738165014",
+                  "result": "[]"
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "403": {
+            "$ref": "#/components/responses/Forbidden"
+          },
+          "404": {
+            "$ref": "#/components/responses/NotFound"
+          },
+          "429": {
+            "$ref": "#/components/responses/TooManyRequests"
+          },
+          "500": {
+            "$ref": "#/components/responses/InternalServerError"
+          },
+          "503": {
+            "$ref": "#/components/responses/ServiceUnavailable"
+          }
+        }
+      }
+    },
+    "/v4/openapi/app-groups/{appGroupIdentity}/apps/{appId}/query-processors/{name}/analyze": {
+      "parameters": [
+        {
+          "$ref": "#/components/parameters/appGroupIdentity"
+        },
+        {
+          "$ref": "#/components/parameters/appId"
+        },
+        {
+          "$ref": "#/components/parameters/processorName"
+        }
+      ],
+      "get": {
+        "operationId": "listQueryProcessorAnalyzerResults",
+        "x-acs-action": "ListQueryProcessorAnalyzerResults",
+        "x-acs-version": "2017-12-25",
+        "x-acs-api-style": "ROA",
+        "x-acs-ram": {
+          "action": "opensearch:DescribeQueryProcessor",
+          "accessLevel": "get",
+          "resourceType": "QueryProcessor",
+          "resource": "acs:opensearch:{#regionId}:{#accountId}:apps/{#AppGroupId}",
+          "conditionKeys": [],
+          "associatedOperations": [],
+          "x-acs-assumption": "This operation's reference page was not read and the authorization rule list available here does not name it; the action follows the family's naming (WriteQueryProcessor, as the CreateQueryProcessor page gives; List/Describe for the reads) and must be checked against the reference."
+        },
+        "parameters": [
+          {
+            "name": "text",
+            "in": "query",
+            "required": true,
+            "schema": {
+              "type": "string",
+              "minLength": 1
+            },
+            "example": "opensearch ranking"
+          }
+        ],
+        "responses": {
+          "200": {
+            "headers": {
+              "x-acs-request-id": {
+                "$ref": "#/components/headers/x-acs-request-id"
+              }
+            },
+            "content": {
+              "application/json": {
+                "schema": {
+                  "type": "object",
+                  "required": [
+                    "requestId",
+                    "result"
+                  ],
+                  "properties": {
+                    "requestId": {
+                      "type": "string"
+                    },
+                    "result": {
+                      "type": "object",
+                      "additionalProperties": true
+                    }
+                  }
+                },
+                "example": {
+                  "requestId": "D77D0DAF-790D-F5F5-A9C0-133738165014",
+                  "result": {
+                    "text": "opensearch ranking",
+                    "tokens": [
+                      "opensearch",
+                      "ranking"
+                    ]
+                  }
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "403": {
+            "$ref": "#/components/responses/Forbidden"
+          },
+          "404": {
+            "$ref": "#/components/responses/NotFound"
+          },
+          "429": {
+            "$ref": "#/components/responses/TooManyRequests"
+          },
+          "500": {
+            "$ref": "#/components/responses/InternalServerError"
+          },
+          "503": {
+            "$ref": "#/components/responses/ServiceUnavailable"
+          }
+        }
+      }
+    },
+    "/v4/openapi/query-processor/ner/default-priorities": {
+      "get": {
+        "operationId": "listQueryProcessorNers",
+        "x-acs-action": "ListQueryProcessorNers",
+        "x-acs-version": "2017-12-25",
+        "x-acs-api-style": "ROA",
+        "x-acs-ram": {
+          "action": "opensearch:DescribeQueryProcessor",
+          "accessLevel": "list",
+          "resourceType": "QueryProcessor",
+          "resource": "*",
+          "conditionKeys": [],
+          "associatedOperations": [],
+          "x-acs-assumption": "This operation's reference page was not read and the authorization rule list available here does not name it; the action follows the family's naming (WriteQueryProcessor, as the CreateQueryProcessor page gives; List/Describe for the reads) and must be checked against the reference."
+        },
+        "parameters": [
+          {
+            "name": "domain",
+            "in": "query",
+            "required": false,
+            "schema": {
+              "type": "string"
+            },
+            "example": "ECOMMERCE"
+          }
+        ],
+        "responses": {
+          "200": {
+            "headers": {
+              "x-acs-request-id": {
+                "$ref": "#/components/headers/x-acs-request-id"
+              }
+            },
+            "content": {
+              "application/json": {
+                "schema": {
+                  "type": "object",
+                  "required": [
+                    "requestId",
+                    "result"
+                  ],
+                  "properties": {
+                    "requestId": {
+                      "type": "string"
+                    },
+                    "result": {
+                      "type": "array",
+                      "items": {
+                        "$ref": "#/components/schemas/QueryProcessorNer"
+                      }
+                    }
+                  }
+                },
+                "example": {
+                  "requestId": "D77D0DAF-790D-F5F5-A9C0-133738165014",
+                  "result": [
+                    {
+                      "tag": "brand",
+                      "label": "brand",
+                      "priority": "HIGH",
+                      "order": 1
+                    },
+                    {
+                      "tag": "category",
+                      "label": "category",
+                      "priority": "MIDDLE",
+                      "order": 2
+                    }
+                  ]
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "403": {
+            "$ref": "#/components/responses/Forbidden"
+          },
+          "404": {
+            "$ref": "#/components/responses/NotFound"
+          },
+          "429": {
+            "$ref": "#/components/responses/TooManyRequests"
+          },
+          "500": {
+            "$ref": "#/components/responses/InternalServerError"
+          },
+          "503": {
+            "$ref": "#/components/responses/ServiceUnavailable"
+          }
+        }
+      }
+    },
+    "/v4/openapi/app-groups/{appGroupIdentity}/apps/{appId}/search-strategies": {
+      "parameters": [
+        {
+          "$ref": "#/components/parameters/appGroupIdentity"
+        },
+        {
+          "$ref": "#/components/parameters/appId"
+        }
+      ],
+      "get": {
+        "operationId": "listSearchStrategies",
+        "x-acs-action": "ListSearchStrategies",
+        "x-acs-version": "2017-12-25",
+        "x-acs-api-style": "ROA",
+        "x-acs-ram": {
+          "action": "opensearch:ListSearchStrategy",
+          "accessLevel": "list",
+          "resourceType": "App",
+          "resource": "acs:opensearch:{#regionId}:{#accountId}:apps/{#AppGroupId}",
+          "conditionKeys": [],
+          "associatedOperations": [],
+          "x-acs-assumption": "This operation's reference page was not read and the authorization rule list available here does not name it; the action follows the family's naming (WriteSearchStrategy, DescribeSearchStrategy, ListSearchStrategy) and must be checked against the reference."
+        },
+        "responses": {
+          "200": {
+            "headers": {
+              "x-acs-request-id": {
+                "$ref": "#/components/headers/x-acs-request-id"
+              }
+            },
+            "content": {
+              "application/json": {
+                "schema": {
+                  "type": "object",
+                  "required": [
+                    "requestId"
+                  ],
+                  "properties": {
+                    "requestId": {
+                      "type": "string"
+                    }
+                  }
+                },
+                "example": {
+                  "requestId": "D77D0DAF-790D-F5F5-A9C0-133738165014"
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "403": {
+            "$ref": "#/components/responses/Forbidden"
+          },
+          "404": {
+            "$ref": "#/components/responses/NotFound"
+          },
+          "429": {
+            "$ref": "#/components/responses/TooManyRequests"
+          },
+          "500": {
+            "$ref": "#/components/responses/InternalServerError"
+          },
+          "503": {
+            "$ref": "#/components/responses/ServiceUnavailable"
+          }
+        }
+      },
+      "post": {
+        "operationId": "createSearchStrategy",
+        "x-acs-action": "CreateSearchStrategy",
+        "x-acs-version": "2017-12-25",
+        "x-acs-api-style": "ROA",
+        "x-acs-ram": {
+          "action": "opensearch:WriteSearchStrategy",
+          "accessLevel": "create",
+          "resourceType": "App",
+          "resource": "acs:opensearch:{#regionId}:{#accountId}:apps/{#AppGroupId}",
+          "conditionKeys": [],
+          "associatedOperations": [],
+          "x-acs-assumption": "This operation's reference page was not read and the authorization rule list available here does not name it; the action follows the family's naming (WriteSearchStrategy, DescribeSearchStrategy, ListSearchStrategy) and must be checked against the reference."
+        },
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "$ref": "#/components/schemas/SearchStrategy"
+              }
+            }
+          }
+        },
+        "responses": {
+          "200": {
+            "headers": {
+              "x-acs-request-id": {
+                "$ref": "#/components/headers/x-acs-request-id"
+              }
+            },
+            "content": {
+              "application/json": {
+                "schema": {
+                  "type": "object",
+                  "required": [
+                    "requestId"
+                  ],
+                  "properties": {
+                    "requestId": {
+                      "type": "string"
+                    }
+                  }
+                },
+                "example": {
+                  "requestId": "D77D0DAF-790D-F5F5-A9C0-133738165014"
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "403": {
+            "$ref": "#/components/responses/Forbidden"
+          },
+          "404": {
+            "$ref": "#/components/responses/NotFound"
+          },
+          "429": {
+            "$ref": "#/components/responses/TooManyRequests"
+          },
+          "500": {
+            "$ref": "#/components/responses/InternalServerError"
+          },
+          "503": {
+            "$ref": "#/components/responses/ServiceUnavailable"
+          }
+        }
+      }
+    },
+    "/v4/openapi/app-groups/{appGroupIdentity}/apps/{appId}/search-strategies/{strategyName}": {
+      "parameters": [
+        {
+          "$ref": "#/components/parameters/appGroupIdentity"
+        },
+        {
+          "$ref": "#/components/parameters/appId"
+        },
+        {
+          "$ref": "#/components/parameters/strategyName"
+        }
+      ],
+      "get": {
+        "operationId": "getSearchStrategy",
+        "x-acs-action": "GetSearchStrategy",
+        "x-acs-version": "2017-12-25",
+        "x-acs-api-style": "ROA",
+        "x-acs-ram": {
+          "action": "opensearch:DescribeSearchStrategy",
+          "accessLevel": "get",
+          "resourceType": "App",
+          "resource": "acs:opensearch:{#regionId}:{#accountId}:apps/{#AppGroupId}",
+          "conditionKeys": [],
+          "associatedOperations": [],
+          "x-acs-assumption": "This operation's reference page was not read and the authorization rule list available here does not name it; the action follows the family's naming (WriteSearchStrategy, DescribeSearchStrategy, ListSearchStrategy) and must be checked against the reference."
+        },
+        "responses": {
+          "200": {
+            "headers": {
+              "x-acs-request-id": {
+                "$ref": "#/components/headers/x-acs-request-id"
+              }
+            },
+            "content": {
+              "application/json": {
+                "schema": {
+                  "type": "object",
+                  "required": [
+                    "requestId"
+                  ],
+                  "properties": {
+                    "requestId": {
+                      "type": "string"
+                    }
+                  }
+                },
+                "example": {
+                  "requestId": "D77D0DAF-790D-F5F5-A9C0-133738165014"
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "403": {
+            "$ref": "#/components/responses/Forbidden"
+          },
+          "404": {
+            "$ref": "#/components/responses/NotFound"
+          },
+          "429": {
+            "$ref": "#/components/responses/TooManyRequests"
+          },
+          "500": {
+            "$ref": "#/components/responses/InternalServerError"
+          },
+          "503": {
+            "$ref": "#/components/responses/ServiceUnavailable"
+          }
+        }
+      },
+      "put": {
+        "operationId": "updateSearchStrategy",
+        "x-acs-action": "UpdateSearchStrategy",
+        "x-acs-version": "2017-12-25",
+        "x-acs-api-style": "ROA",
+        "x-acs-ram": {
+          "action": "opensearch:WriteSearchStrategy",
+          "accessLevel": "update",
+          "resourceType": "App",
+          "resource": "acs:opensearch:{#regionId}:{#accountId}:apps/{#AppGroupId}",
+          "conditionKeys": [],
+          "associatedOperations": [],
+          "x-acs-assumption": "This operation's reference page was not read and the authorization rule list available here does not name it; the action follows the family's naming (WriteSearchStrategy, DescribeSearchStrategy, ListSearchStrategy) and must be checked against the reference."
+        },
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "$ref": "#/components/schemas/SearchStrategy"
+              }
+            }
+          }
+        },
+        "responses": {
+          "200": {
+            "headers": {
+              "x-acs-request-id": {
+                "$ref": "#/components/headers/x-acs-request-id"
+              }
+            },
+            "content": {
+              "application/json": {
+                "schema": {
+                  "type": "object",
+                  "required": [
+                    "requestId"
+                  ],
+                  "properties": {
+                    "requestId": {
+                      "type": "string"
+                    }
+                  }
+                },
+                "example": {
+                  "requestId": "D77D0DAF-790D-F5F5-A9C0-133738165014"
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "403": {
+            "$ref": "#/components/responses/Forbidden"
+          },
+          "404": {
+            "$ref": "#/components/responses/NotFound"
+          },
+          "429": {
+            "$ref": "#/components/responses/TooManyRequests"
+          },
+          "500": {
+            "$ref": "#/components/responses/InternalServerError"
+          },
+          "503": {
+            "$ref": "#/components/responses/ServiceUnavailable"
+          }
+        }
+      },
+      "delete": {
+        "operationId": "removeSearchStrategy",
+        "x-acs-action": "RemoveSearchStrategy",
+        "x-acs-version": "2017-12-25",
+        "x-acs-api-style": "ROA",
+        "x-acs-ram": {
+          "action": "opensearch:WriteSearchStrategy",
+          "accessLevel": "delete",
+          "resourceType": "App",
+          "resource": "acs:opensearch:{#regionId}:{#accountId}:apps/{#AppGroupId}",
+          "conditionKeys": [],
+          "associatedOperations": [],
+          "x-acs-assumption": "This operation's reference page was not read and the authorization rule list available here does not name it; the action follows the family's naming (WriteSearchStrategy, DescribeSearchStrategy, ListSearchStrategy) and must be checked against the reference."
+        },
+        "responses": {
+          "200": {
+            "headers": {
+              "x-acs-request-id": {
+                "$ref": "#/components/headers/x-acs-request-id"
+              }
+            },
+            "content": {
+              "application/json": {
+                "schema": {
+                  "type": "object",
+                  "required": [
+                    "requestId"
+                  ],
+                  "properties": {
+                    "requestId": {
+                      "type": "string"
+                    }
+                  }
+                },
+                "example": {
+                  "requestId": "D77D0DAF-790D-F5F5-A9C0-133738165014"
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "403": {
+            "$ref": "#/components/responses/Forbidden"
+          },
+          "404": {
+            "$ref": "#/components/responses/NotFound"
+          },
+          "429": {
+            "$ref": "#/components/responses/TooManyRequests"
+          },
+          "500": {
+            "$ref": "#/components/responses/InternalServerError"
+          },
+          "503": {
+            "$ref": "#/components/responses/ServiceUnavailable"
+          }
+        }
+      }
+    },
+    "/v4/openapi/intervention-dictionaries": {
+      "get": {
+        "operationId": "listInterventionDictionaries",
+        "x-acs-action": "ListInterventionDictionaries",
+        "x-acs-version": "2017-12-25",
+        "x-acs-api-style": "ROA",
+        "x-acs-ram": {
+          "action": "opensearch:ListInterventionDictionaries",
+          "accessLevel": "list",
+          "resourceType": "InterventionDictionary",
+          "resource": "acs:opensearch:{#regionId}:{#accountId}:intervention-dictionaries/{#InterventionDictionaryId}",
+          "conditionKeys": [],
+          "associatedOperations": [],
+          "x-acs-assumption": "Taken from the rule list's scenario table for this family (intervention dictionaries: WriteInterventionDictionary, DescribeInterventionDictionary, ListInterventionDictionaries); this operation's own reference page was not read."
+        },
+        "x-acs-pagination": {
+          "pageNumber": "pageNumber",
+          "pageSize": "pageSize",
+          "totalCount": "totalCount",
+          "items": "result"
+        },
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/pageNumber"
+          },
+          {
+            "$ref": "#/components/parameters/pageSize"
+          },
+          {
+            "name": "types",
+            "in": "query",
+            "required": false,
+            "content": {
+              "application/json": {
+                "schema": {
+                  "type": "array",
+                  "items": {
+                    "type": "string"
+                  }
+                }
+              }
+            },
+            "example": [
+              "synonym"
+            ],
+            "x-acs-filter": {
+              "field": "type",
+              "operator": "in"
+            }
+          }
+        ],
+        "responses": {
+          "200": {
+            "headers": {
+              "x-acs-request-id": {
+                "$ref": "#/components/headers/x-acs-request-id"
+              }
+            },
+            "content": {
+              "application/json": {
+                "schema": {
+                  "type": "object",
+                  "required": [
+                    "requestId",
+                    "result"
+                  ],
+                  "properties": {
+                    "requestId": {
+                      "type": "string"
+                    },
+                    "result": {
+                      "type": "array",
+                      "items": {
+                        "$ref": "#/components/schemas/InterventionDictionary"
+                      }
+                    },
+                    "totalCount": {
+                      "type": "integer"
+                    }
+                  }
+                },
+                "example": {
+                  "requestId": "D77D0DAF-790D-F5F5-A9C0-133738165014",
+                  "result": [
+                    {
+                      "id": 1,
+                      "name": "my_synonyms",
+                      "type": "synonym",
+                      "analyzer": "",
+                      "analyzerType": "SYSTEM",
+                      "created": 1591086323,
+                      "updated": 1591086323
+                    }
+                  ],
+                  "totalCount": 1
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "403": {
+            "$ref": "#/components/responses/Forbidden"
+          },
+          "404": {
+            "$ref": "#/components/responses/NotFound"
+          },
+          "429": {
+            "$ref": "#/components/responses/TooManyRequests"
+          },
+          "500": {
+            "$ref": "#/components/responses/InternalServerError"
+          },
+          "503": {
+            "$ref": "#/components/responses/ServiceUnavailable"
+          }
+        }
+      },
+      "post": {
+        "operationId": "createInterventionDictionary",
+        "x-acs-action": "CreateInterventionDictionary",
+        "x-acs-version": "2017-12-25",
+        "x-acs-api-style": "ROA",
+        "x-acs-ram": {
+          "action": "opensearch:WriteInterventionDictionary",
+          "accessLevel": "create",
+          "resourceType": "InterventionDictionary",
+          "resource": "acs:opensearch:{#regionId}:{#accountId}:intervention-dictionaries/{#InterventionDictionaryId}",
+          "conditionKeys": [],
+          "associatedOperations": []
+        },
+        "parameters": [
+          {
+            "name": "dryRun",
+            "in": "query",
+            "required": false,
+            "schema": {
+              "type": "boolean"
+            },
+            "example": false,
+            "x-acs-dry-run": true
+          }
+        ],
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "$ref": "#/components/schemas/InterventionDictionaryCreate"
+              }
+            }
+          }
+        },
+        "responses": {
+          "200": {
+            "headers": {
+              "x-acs-request-id": {
+                "$ref": "#/components/headers/x-acs-request-id"
+              }
+            },
+            "content": {
+              "application/json": {
+                "schema": {
+                  "type": "object",
+                  "required": [
+                    "requestId",
+                    "result"
+                  ],
+                  "properties": {
+                    "requestId": {
+                      "type": "string"
+                    },
+                    "result": {
+                      "$ref": "#/components/schemas/InterventionDictionary"
+                    }
+                  }
+                },
+                "example": {
+                  "requestId": "D77D0DAF-790D-F5F5-A9C0-133738165014",
+                  "result": {
+                    "id": 1,
+                    "name": "my_synonyms",
+                    "type": "synonym",
+                    "analyzer": "",
+                    "analyzerType": "SYSTEM",
+                    "created": 1591086323,
+                    "updated": 1591086323
+                  }
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "403": {
+            "$ref": "#/components/responses/Forbidden"
+          },
+          "409": {
+            "$ref": "#/components/responses/Conflict"
+          },
+          "429": {
+            "$ref": "#/components/responses/TooManyRequests"
+          },
+          "500": {
+            "$ref": "#/components/responses/InternalServerError"
+          },
+          "503": {
+            "$ref": "#/components/responses/ServiceUnavailable"
+          }
+        }
+      }
+    },
+    "/v4/openapi/intervention-dictionaries/{name}": {
+      "parameters": [
+        {
+          "$ref": "#/components/parameters/dictionaryName"
+        }
+      ],
+      "get": {
+        "operationId": "describeInterventionDictionary",
+        "x-acs-action": "DescribeInterventionDictionary",
+        "x-acs-version": "2017-12-25",
+        "x-acs-api-style": "ROA",
+        "x-acs-ram": {
+          "action": "opensearch:DescribeInterventionDictionary",
+          "accessLevel": "get",
+          "resourceType": "InterventionDictionary",
+          "resource": "acs:opensearch:{#regionId}:{#accountId}:intervention-dictionaries/{#InterventionDictionaryId}",
+          "conditionKeys": [],
+          "associatedOperations": [],
+          "x-acs-assumption": "Taken from the rule list's scenario table for this family (intervention dictionaries: WriteInterventionDictionary, DescribeInterventionDictionary, ListInterventionDictionaries); this operation's own reference page was not read."
+        },
+        "responses": {
+          "200": {
+            "headers": {
+              "x-acs-request-id": {
+                "$ref": "#/components/headers/x-acs-request-id"
+              }
+            },
+            "content": {
+              "application/json": {
+                "schema": {
+                  "type": "object",
+                  "required": [
+                    "requestId",
+                    "result"
+                  ],
+                  "properties": {
+                    "requestId": {
+                      "type": "string"
+                    },
+                    "result": {
+                      "$ref": "#/components/schemas/InterventionDictionary"
+                    }
+                  }
+                },
+                "example": {
+                  "requestId": "D77D0DAF-790D-F5F5-A9C0-133738165014",
+                  "result": {
+                    "id": 1,
+                    "name": "my_synonyms",
+                    "type": "synonym",
+                    "analyzer": "",
+                    "analyzerType": "SYSTEM",
+                    "created": 1591086323,
+                    "updated": 1591086323
+                  }
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "403": {
+            "$ref": "#/components/responses/Forbidden"
+          },
+          "404": {
+            "$ref": "#/components/responses/NotFound"
+          },
+          "429": {
+            "$ref": "#/components/responses/TooManyRequests"
+          },
+          "500": {
+            "$ref": "#/components/responses/InternalServerError"
+          },
+          "503": {
+            "$ref": "#/components/responses/ServiceUnavailable"
+          }
+        }
+      },
+      "delete": {
+        "operationId": "removeInterventionDictionary",
+        "x-acs-action": "RemoveInterventionDictionary",
+        "x-acs-version": "2017-12-25",
+        "x-acs-api-style": "ROA",
+        "x-acs-ram": {
+          "action": "opensearch:WriteInterventionDictionary",
+          "accessLevel": "delete",
+          "resourceType": "InterventionDictionary",
+          "resource": "acs:opensearch:{#regionId}:{#accountId}:intervention-dictionaries/{#InterventionDictionaryId}",
+          "conditionKeys": [],
+          "associatedOperations": [],
+          "x-acs-assumption": "Taken from the rule list's scenario table for this family (intervention dictionaries: WriteInterventionDictionary, DescribeInterventionDictionary, ListInterventionDictionaries); this operation's own reference page was not read."
+        },
+        "responses": {
+          "200": {
+            "headers": {
+              "x-acs-request-id": {
+                "$ref": "#/components/headers/x-acs-request-id"
+              }
+            },
+            "content": {
+              "application/json": {
+                "schema": {
+                  "type": "object",
+                  "required": [
+                    "requestId"
+                  ],
+                  "properties": {
+                    "requestId": {
+                      "type": "string"
+                    },
+                    "result": {
+                      "$ref": "#/components/schemas/InterventionDictionary"
+                    }
+                  }
+                },
+                "example": {
+                  "requestId": "D77D0DAF-790D-F5F5-A9C0-133738165014",
+                  "result": {
+                    "id": 1,
+                    "name": "my_synonyms",
+                    "type": "synonym",
+                    "analyzer": "",
+                    "analyzerType": "SYSTEM",
+                    "created": 1591086323,
+                    "updated": 1591086323
+                  }
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "403": {
+            "$ref": "#/components/responses/Forbidden"
+          },
+          "404": {
+            "$ref": "#/components/responses/NotFound"
+          },
+          "429": {
+            "$ref": "#/components/responses/TooManyRequests"
+          },
+          "500": {
+            "$ref": "#/components/responses/InternalServerError"
+          },
+          "503": {
+            "$ref": "#/components/responses/ServiceUnavailable"
+          }
+        }
+      }
+    },
+    "/v4/openapi/intervention-dictionaries/{name}/entries": {
+      "parameters": [
+        {
+          "$ref": "#/components/parameters/dictionaryName"
+        }
+      ],
+      "get": {
+        "operationId": "listInterventionDictionaryEntries",
+        "x-acs-action": "ListInterventionDictionaryEntries",
+        "x-acs-version": "2017-12-25",
+        "x-acs-api-style": "ROA",
+        "x-acs-ram": {
+          "action": "opensearch:DescribeInterventionDictionary",
+          "accessLevel": "list",
+          "resourceType": "InterventionDictionary",
+          "resource": "acs:opensearch:{#regionId}:{#accountId}:intervention-dictionaries/{#InterventionDictionaryId}",
+          "conditionKeys": [],
+          "associatedOperations": []
+        },
+        "x-acs-pagination": {
+          "pageNumber": "pageNumber",
+          "pageSize": "pageSize",
+          "totalCount": "totalCount",
+          "items": "result"
+        },
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/pageNumber"
+          },
+          {
+            "$ref": "#/components/parameters/pageSize"
+          },
+          {
+            "name": "word",
+            "in": "query",
+            "required": false,
+            "schema": {
+              "type": "string"
+            },
+            "example": "opensearch"
+          }
+        ],
+        "responses": {
+          "200": {
+            "headers": {
+              "x-acs-request-id": {
+                "$ref": "#/components/headers/x-acs-request-id"
+              }
+            },
+            "content": {
+              "application/json": {
+                "schema": {
+                  "type": "object",
+                  "required": [
+                    "requestId",
+                    "result"
+                  ],
+                  "properties": {
+                    "requestId": {
+                      "type": "string"
+                    },
+                    "result": {
+                      "type": "array",
+                      "items": {
+                        "$ref": "#/components/schemas/InterventionDictionaryEntry"
+                      }
+                    },
+                    "totalCount": {
+                      "type": "integer"
+                    }
+                  }
+                },
+                "example": {
+                  "requestId": "D77D0DAF-790D-F5F5-A9C0-133738165014",
+                  "result": [
+                    {
+                      "word": "opensearch",
+                      "cmd": "add",
+                      "status": "ACTIVE",
+                      "relevance": {
+                        "100": "0",
+                        "200": "2"
+                      },
+                      "created": 1536690285,
+                      "updated": 1537348987
+                    }
+                  ],
+                  "totalCount": 1
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "403": {
+            "$ref": "#/components/responses/Forbidden"
+          },
+          "404": {
+            "$ref": "#/components/responses/NotFound"
+          },
+          "429": {
+            "$ref": "#/components/responses/TooManyRequests"
+          },
+          "500": {
+            "$ref": "#/components/responses/InternalServerError"
+          },
+          "503": {
+            "$ref": "#/components/responses/ServiceUnavailable"
+          }
+        }
+      }
+    },
+    "/v4/openapi/intervention-dictionaries/{name}/entries/actions/bulk": {
+      "parameters": [
+        {
+          "$ref": "#/components/parameters/dictionaryName"
+        }
+      ],
+      "post": {
+        "operationId": "pushInterventionDictionaryEntries",
+        "x-acs-bulk": {
+          "command": "cmd",
+          "put": [
+            "add"
+          ],
+          "remove": [
+            "delete"
+          ]
+        },
+        "x-acs-action": "PushInterventionDictionaryEntries",
+        "x-acs-version": "2017-12-25",
+        "x-acs-api-style": "ROA",
+        "x-acs-ram": {
+          "action": "opensearch:WriteInterventionDictionary",
+          "accessLevel": "update",
+          "resourceType": "InterventionDictionary",
+          "resource": "acs:opensearch:{#regionId}:{#accountId}:intervention-dictionaries/{#InterventionDictionaryId}",
+          "conditionKeys": [],
+          "associatedOperations": []
+        },
+        "parameters": [
+          {
+            "name": "dryRun",
+            "in": "query",
+            "required": false,
+            "schema": {
+              "type": "boolean"
+            },
+            "example": false,
+            "x-acs-dry-run": true
+          }
+        ],
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "type": "array",
+                "minItems": 1,
+                "items": {
+                  "$ref": "#/components/schemas/InterventionDictionaryEntryCommand"
+                }
+              }
+            }
+          }
+        },
+        "responses": {
+          "200": {
+            "headers": {
+              "x-acs-request-id": {
+                "$ref": "#/components/headers/x-acs-request-id"
+              }
+            },
+            "content": {
+              "application/json": {
+                "schema": {
+                  "type": "object",
+                  "required": [
+                    "requestId"
+                  ],
+                  "properties": {
+                    "requestId": {
+                      "type": "string"
+                    },
+                    "result": {
+                      "type": "array",
+                      "items": {
+                        "type": "string"
+                      }
+                    }
+                  }
+                },
+                "example": {
+                  "requestId": "D77D0DAF-790D-F5F5-A9C0-133738165014",
+                  "result": []
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "403": {
+            "$ref": "#/components/responses/Forbidden"
+          },
+          "404": {
+            "$ref": "#/components/responses/NotFound"
+          },
+          "429": {
+            "$ref": "#/components/responses/TooManyRequests"
+          },
+          "500": {
+            "$ref": "#/components/responses/InternalServerError"
+          },
+          "503": {
+            "$ref": "#/components/responses/ServiceUnavailable"
+          }
+        }
+      }
+    },
+    "/v4/openapi/intervention-dictionaries/{name}/ner-results": {
+      "parameters": [
+        {
+          "$ref": "#/components/parameters/dictionaryName"
+        }
+      ],
+      "get": {
+        "operationId": "listInterventionDictionaryNerResults",
+        "x-acs-computed": {
+          "from": [
+            "/v4/openapi/intervention-dictionaries/{name}/entries"
+          ],
+          "within": "query",
+          "match": "word",
+          "fields": {
+            "token": "word"
+          }
+        },
+        "x-acs-action": "ListInterventionDictionaryNerResults",
+        "x-acs-version": "2017-12-25",
+        "x-acs-api-style": "ROA",
+        "x-acs-ram": {
+          "action": "opensearch:DescribeInterventionDictionary",
+          "accessLevel": "get",
+          "resourceType": "InterventionDictionary",
+          "resource": "acs:opensearch:{#regionId}:{#accountId}:intervention-dictionaries/{#InterventionDictionaryId}",
+          "conditionKeys": [],
+          "associatedOperations": [],
+          "x-acs-assumption": "Taken from the rule list's scenario table for this family (intervention dictionaries: WriteInterventionDictionary, DescribeInterventionDictionary, ListInterventionDictionaries); this operation's own reference page was not read."
+        },
+        "parameters": [
+          {
+            "name": "query",
+            "in": "query",
+            "required": true,
+            "schema": {
+              "type": "string",
+              "minLength": 1
+            },
+            "example": "soy milk"
+          }
+        ],
+        "responses": {
+          "200": {
+            "headers": {
+              "x-acs-request-id": {
+                "$ref": "#/components/headers/x-acs-request-id"
+              }
+            },
+            "content": {
+              "application/json": {
+                "schema": {
+                  "type": "object",
+                  "required": [
+                    "requestId",
+                    "result"
+                  ],
+                  "properties": {
+                    "requestId": {
+                      "type": "string"
+                    },
+                    "result": {
+                      "type": "array",
+                      "items": {
+                        "$ref": "#/components/schemas/NerResult"
+                      }
+                    }
+                  }
+                },
+                "example": {
+                  "requestId": "D77D0DAF-790D-F5F5-A9C0-133738165014",
+                  "result": [
+                    {
+                      "token": "milk",
+                      "tag": "category",
+                      "tagLabel": "category",
+                      "order": 1
+                    }
+                  ]
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "403": {
+            "$ref": "#/components/responses/Forbidden"
+          },
+          "404": {
+            "$ref": "#/components/responses/NotFound"
+          },
+          "429": {
+            "$ref": "#/components/responses/TooManyRequests"
+          },
+          "500": {
+            "$ref": "#/components/responses/InternalServerError"
+          },
+          "503": {
+            "$ref": "#/components/responses/ServiceUnavailable"
+          }
+        }
+      }
+    },
+    "/v4/openapi/intervention-dictionaries/{name}/related": {
+      "parameters": [
+        {
+          "$ref": "#/components/parameters/dictionaryName"
+        }
+      ],
+      "get": {
+        "operationId": "listInterventionDictionaryRelatedEntities",
+        "x-acs-action": "ListInterventionDictionaryRelatedEntities",
+        "x-acs-version": "2017-12-25",
+        "x-acs-api-style": "ROA",
+        "x-acs-ram": {
+          "action": "opensearch:DescribeInterventionDictionary",
+          "accessLevel": "get",
+          "resourceType": "InterventionDictionary",
+          "resource": "acs:opensearch:{#regionId}:{#accountId}:intervention-dictionaries/{#InterventionDictionaryId}",
+          "conditionKeys": [],
+          "associatedOperations": [],
+          "x-acs-assumption": "Taken from the rule list's scenario table for this family (intervention dictionaries: WriteInterventionDictionary, DescribeInterventionDictionary, ListInterventionDictionaries); this operation's own reference page was not read."
+        },
+        "responses": {
+          "200": {
+            "headers": {
+              "x-acs-request-id": {
+                "$ref": "#/components/headers/x-acs-request-id"
+              }
+            },
+            "content": {
+              "application/json": {
+                "schema": {
+                  "type": "object",
+                  "required": [
+                    "requestId",
+                    "result"
+                  ],
+                  "properties": {
+                    "requestId": {
+                      "type": "string"
+                    },
+                    "result": {
+                      "type": "array",
+                      "items": {
+                        "type": "object",
+                        "additionalProperties": true
+                      }
+                    }
+                  }
+                },
+                "example": {
+                  "requestId": "D77D0DAF-790D-F5F5-A9C0-133738165014",
+                  "result": [
+                    {
+                      "name": "query_filter",
+                      "type": "QUERY_PROCESSOR"
+                    }
+                  ]
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "403": {
+            "$ref": "#/components/responses/Forbidden"
+          },
+          "404": {
+            "$ref": "#/components/responses/NotFound"
+          },
+          "429": {
+            "$ref": "#/components/responses/TooManyRequests"
+          },
+          "500": {
+            "$ref": "#/components/responses/InternalServerError"
+          },
+          "503": {
+            "$ref": "#/components/responses/ServiceUnavailable"
+          }
+        }
+      }
+    },
+    "/v4/openapi/user-analyzers": {
+      "get": {
+        "operationId": "listUserAnalyzers",
+        "x-acs-action": "ListUserAnalyzers",
+        "x-acs-version": "2017-12-25",
+        "x-acs-api-style": "ROA",
+        "x-acs-ram": {
+          "action": "opensearch:ListUserAnalyzers",
+          "accessLevel": "list",
+          "resourceType": "UserAnalyzer",
+          "resource": "acs:opensearch:{#regionId}:{#accountId}:user-analyzers/{#UserAnalyzerId}",
+          "conditionKeys": [],
+          "associatedOperations": [],
+          "x-acs-assumption": "Taken from the rule list's scenario table for this family (custom analyzers: CreateUserAnalyzer, DeleteUserAnalyzer, WriteUserAnalyzer, DescribeUserAnalyzer, ListUserAnalyzers); this operation's own reference page was not read."
+        },
+        "x-acs-pagination": {
+          "pageNumber": "pageNumber",
+          "pageSize": "pageSize",
+          "totalCount": "totalCount",
+          "items": "result"
+        },
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/pageNumber"
+          },
+          {
+            "$ref": "#/components/parameters/pageSize"
+          }
+        ],
+        "responses": {
+          "200": {
+            "headers": {
+              "x-acs-request-id": {
+                "$ref": "#/components/headers/x-acs-request-id"
+              }
+            },
+            "content": {
+              "application/json": {
+                "schema": {
+                  "type": "object",
+                  "required": [
+                    "requestId",
+                    "result"
+                  ],
+                  "properties": {
+                    "requestId": {
+                      "type": "string"
+                    },
+                    "result": {
+                      "type": "array",
+                      "items": {
+                        "$ref": "#/components/schemas/UserAnalyzer"
+                      }
+                    },
+                    "totalCount": {
+                      "type": "integer"
+                    }
+                  }
+                },
+                "example": {
+                  "requestId": "D77D0DAF-790D-F5F5-A9C0-133738165014",
+                  "result": [
+                    {
+                      "id": "1234",
+                      "name": "my_analyzer",
+                      "type": "HA3",
+                      "business": "chn_standard",
+                      "businessType": "SYSTEM",
+                      "available": true,
+                      "dicts": [],
+                      "created": 1588054131,
+                      "updated": 1588054131
+                    }
+                  ],
+                  "totalCount": 1
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "403": {
+            "$ref": "#/components/responses/Forbidden"
+          },
+          "404": {
+            "$ref": "#/components/responses/NotFound"
+          },
+          "429": {
+            "$ref": "#/components/responses/TooManyRequests"
+          },
+          "500": {
+            "$ref": "#/components/responses/InternalServerError"
+          },
+          "503": {
+            "$ref": "#/components/responses/ServiceUnavailable"
+          }
+        }
+      },
+      "post": {
+        "operationId": "createUserAnalyzer",
+        "x-acs-action": "CreateUserAnalyzer",
+        "x-acs-version": "2017-12-25",
+        "x-acs-api-style": "ROA",
+        "x-acs-ram": {
+          "action": "opensearch:CreateUserAnalyzer",
+          "accessLevel": "create",
+          "resourceType": "UserAnalyzer",
+          "resource": "acs:opensearch:{#regionId}:{#accountId}:user-analyzers/{#UserAnalyzerId}",
+          "conditionKeys": [],
+          "associatedOperations": [],
+          "x-acs-assumption": "Taken from the rule list's scenario table for this family (custom analyzers: CreateUserAnalyzer, DeleteUserAnalyzer, WriteUserAnalyzer, DescribeUserAnalyzer, ListUserAnalyzers); this operation's own reference page was not read."
+        },
+        "parameters": [
+          {
+            "name": "dryRun",
+            "in": "query",
+            "required": false,
+            "schema": {
+              "type": "boolean"
+            },
+            "example": false,
+            "x-acs-dry-run": true
+          }
+        ],
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "$ref": "#/components/schemas/UserAnalyzerCreate"
+              }
+            }
+          }
+        },
+        "responses": {
+          "200": {
+            "headers": {
+              "x-acs-request-id": {
+                "$ref": "#/components/headers/x-acs-request-id"
+              }
+            },
+            "content": {
+              "application/json": {
+                "schema": {
+                  "type": "object",
+                  "required": [
+                    "requestId",
+                    "result"
+                  ],
+                  "properties": {
+                    "requestId": {
+                      "type": "string"
+                    },
+                    "result": {
+                      "$ref": "#/components/schemas/UserAnalyzer"
+                    }
+                  }
+                },
+                "example": {
+                  "requestId": "D77D0DAF-790D-F5F5-A9C0-133738165014",
+                  "result": {
+                    "id": "1234",
+                    "name": "my_analyzer",
+                    "type": "HA3",
+                    "business": "chn_standard",
+                    "businessType": "SYSTEM",
+                    "available": true,
+                    "dicts": [],
+                    "created": 1588054131,
+                    "updated": 1588054131
+                  }
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "403": {
+            "$ref": "#/components/responses/Forbidden"
+          },
+          "409": {
+            "$ref": "#/components/responses/Conflict"
+          },
+          "429": {
+            "$ref": "#/components/responses/TooManyRequests"
+          },
+          "500": {
+            "$ref": "#/components/responses/InternalServerError"
+          },
+          "503": {
+            "$ref": "#/components/responses/ServiceUnavailable"
+          }
+        }
+      }
+    },
+    "/v4/openapi/user-analyzers/{name}": {
+      "parameters": [
+        {
+          "$ref": "#/components/parameters/analyzerName"
+        }
+      ],
+      "get": {
+        "operationId": "describeUserAnalyzer",
+        "x-acs-action": "DescribeUserAnalyzer",
+        "x-acs-version": "2017-12-25",
+        "x-acs-api-style": "ROA",
+        "x-acs-ram": {
+          "action": "opensearch:DescribeUserAnalyzer",
+          "accessLevel": "get",
+          "resourceType": "UserAnalyzer",
+          "resource": "acs:opensearch:{#regionId}:{#accountId}:user-analyzers/{#UserAnalyzerId}",
+          "conditionKeys": [],
+          "associatedOperations": [],
+          "x-acs-assumption": "Taken from the rule list's scenario table for this family (custom analyzers: CreateUserAnalyzer, DeleteUserAnalyzer, WriteUserAnalyzer, DescribeUserAnalyzer, ListUserAnalyzers); this operation's own reference page was not read."
+        },
+        "parameters": [
+          {
+            "name": "with",
+            "in": "query",
+            "required": false,
+            "schema": {
+              "type": "string",
+              "enum": [
+                "all"
+              ]
+            },
+            "example": "all"
+          }
+        ],
+        "responses": {
+          "200": {
+            "headers": {
+              "x-acs-request-id": {
+                "$ref": "#/components/headers/x-acs-request-id"
+              }
+            },
+            "content": {
+              "application/json": {
+                "schema": {
+                  "type": "object",
+                  "required": [
+                    "requestId",
+                    "result"
+                  ],
+                  "properties": {
+                    "requestId": {
+                      "type": "string"
+                    },
+                    "result": {
+                      "$ref": "#/components/schemas/UserAnalyzer"
+                    }
+                  }
+                },
+                "example": {
+                  "requestId": "D77D0DAF-790D-F5F5-A9C0-133738165014",
+                  "result": {
+                    "id": "1234",
+                    "name": "my_analyzer",
+                    "type": "HA3",
+                    "business": "chn_standard",
+                    "businessType": "SYSTEM",
+                    "available": true,
+                    "dicts": [],
+                    "created": 1588054131,
+                    "updated": 1588054131
+                  }
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "403": {
+            "$ref": "#/components/responses/Forbidden"
+          },
+          "404": {
+            "$ref": "#/components/responses/NotFound"
+          },
+          "429": {
+            "$ref": "#/components/responses/TooManyRequests"
+          },
+          "500": {
+            "$ref": "#/components/responses/InternalServerError"
+          },
+          "503": {
+            "$ref": "#/components/responses/ServiceUnavailable"
+          }
+        }
+      },
+      "delete": {
+        "operationId": "removeUserAnalyzer",
+        "x-acs-action": "RemoveUserAnalyzer",
+        "x-acs-version": "2017-12-25",
+        "x-acs-api-style": "ROA",
+        "x-acs-ram": {
+          "action": "opensearch:DeleteUserAnalyzer",
+          "accessLevel": "delete",
+          "resourceType": "UserAnalyzer",
+          "resource": "acs:opensearch:{#regionId}:{#accountId}:user-analyzers/{#UserAnalyzerId}",
+          "conditionKeys": [],
+          "associatedOperations": [],
+          "x-acs-assumption": "Taken from the rule list's scenario table for this family (custom analyzers: CreateUserAnalyzer, DeleteUserAnalyzer, WriteUserAnalyzer, DescribeUserAnalyzer, ListUserAnalyzers); this operation's own reference page was not read."
+        },
+        "responses": {
+          "200": {
+            "headers": {
+              "x-acs-request-id": {
+                "$ref": "#/components/headers/x-acs-request-id"
+              }
+            },
+            "content": {
+              "application/json": {
+                "schema": {
+                  "type": "object",
+                  "required": [
+                    "requestId"
+                  ],
+                  "properties": {
+                    "requestId": {
+                      "type": "string"
+                    },
+                    "result": {
+                      "type": "object",
+                      "additionalProperties": true
+                    }
+                  }
+                },
+                "example": {
+                  "requestId": "D77D0DAF-790D-F5F5-A9C0-133738165014"
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "403": {
+            "$ref": "#/components/responses/Forbidden"
+          },
+          "404": {
+            "$ref": "#/components/responses/NotFound"
+          },
+          "429": {
+            "$ref": "#/components/responses/TooManyRequests"
+          },
+          "500": {
+            "$ref": "#/components/responses/InternalServerError"
+          },
+          "503": {
+            "$ref": "#/components/responses/ServiceUnavailable"
+          }
+        }
+      }
+    },
+    "/v4/openapi/user-analyzers/{name}/entries": {
+      "parameters": [
+        {
+          "$ref": "#/components/parameters/analyzerName"
+        }
+      ],
+      "get": {
+        "operationId": "listUserAnalyzerEntries",
+        "x-acs-action": "ListUserAnalyzerEntries",
+        "x-acs-version": "2017-12-25",
+        "x-acs-api-style": "ROA",
+        "x-acs-ram": {
+          "action": "opensearch:DescribeUserAnalyzer",
+          "accessLevel": "list",
+          "resourceType": "UserAnalyzer",
+          "resource": "acs:opensearch:{#regionId}:{#accountId}:user-analyzers/{#UserAnalyzerId}",
+          "conditionKeys": [],
+          "associatedOperations": [],
+          "x-acs-assumption": "Taken from the rule list's scenario table for this family (custom analyzers: CreateUserAnalyzer, DeleteUserAnalyzer, WriteUserAnalyzer, DescribeUserAnalyzer, ListUserAnalyzers); this operation's own reference page was not read."
+        },
+        "x-acs-pagination": {
+          "pageNumber": "pageNumber",
+          "pageSize": "pageSize",
+          "totalCount": "totalCount",
+          "items": "result"
+        },
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/pageNumber"
+          },
+          {
+            "$ref": "#/components/parameters/pageSize"
+          },
+          {
+            "name": "word",
+            "in": "query",
+            "required": false,
+            "schema": {
+              "type": "string"
+            },
+            "example": "kevintest",
+            "x-acs-filter": {
+              "field": "key",
+              "operator": "="
+            }
+          }
+        ],
+        "responses": {
+          "200": {
+            "headers": {
+              "x-acs-request-id": {
+                "$ref": "#/components/headers/x-acs-request-id"
+              }
+            },
+            "content": {
+              "application/json": {
+                "schema": {
+                  "type": "object",
+                  "required": [
+                    "requestId",
+                    "result"
+                  ],
+                  "properties": {
+                    "requestId": {
+                      "type": "string"
+                    },
+                    "result": {
+                      "type": "array",
+                      "items": {
+                        "$ref": "#/components/schemas/UserAnalyzerEntry"
+                      }
+                    },
+                    "totalCount": {
+                      "type": "integer"
+                    }
+                  }
+                },
+                "example": {
+                  "requestId": "D77D0DAF-790D-F5F5-A9C0-133738165014",
+                  "result": [
+                    {
+                      "key": "kevintest",
+                      "value": "kevin test",
+                      "splitEnabled": true,
+                      "cmd": "add",
+                      "status": "ACTIVE",
+                      "created": 1536690285,
+                      "updated": 1537348987
+                    }
+                  ],
+                  "totalCount": 1
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "403": {
+            "$ref": "#/components/responses/Forbidden"
+          },
+          "404": {
+            "$ref": "#/components/responses/NotFound"
+          },
+          "429": {
+            "$ref": "#/components/responses/TooManyRequests"
+          },
+          "500": {
+            "$ref": "#/components/responses/InternalServerError"
+          },
+          "503": {
+            "$ref": "#/components/responses/ServiceUnavailable"
+          }
+        }
+      }
+    },
+    "/v4/openapi/user-analyzers/{name}/entries/actions/bulk": {
+      "parameters": [
+        {
+          "$ref": "#/components/parameters/analyzerName"
+        }
+      ],
+      "post": {
+        "operationId": "pushUserAnalyzerEntries",
+        "x-acs-bulk": {
+          "items": "entries",
+          "command": "cmd",
+          "put": [
+            "add"
+          ],
+          "remove": [
+            "delete"
+          ]
+        },
+        "x-acs-action": "PushUserAnalyzerEntries",
+        "x-acs-version": "2017-12-25",
+        "x-acs-api-style": "ROA",
+        "x-acs-ram": {
+          "action": "opensearch:WriteUserAnalyzer",
+          "accessLevel": "update",
+          "resourceType": "UserAnalyzer",
+          "resource": "acs:opensearch:{#regionId}:{#accountId}:user-analyzers/{#UserAnalyzerId}",
+          "conditionKeys": [],
+          "associatedOperations": [],
+          "x-acs-assumption": "Taken from the rule list's scenario table for this family (custom analyzers: CreateUserAnalyzer, DeleteUserAnalyzer, WriteUserAnalyzer, DescribeUserAnalyzer, ListUserAnalyzers); this operation's own reference page was not read."
+        },
+        "parameters": [
+          {
+            "name": "dryRun",
+            "in": "query",
+            "required": false,
+            "schema": {
+              "type": "boolean"
+            },
+            "example": false,
+            "x-acs-dry-run": true
+          }
+        ],
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "type": "object",
+                "required": [
+                  "entries"
+                ],
+                "properties": {
+                  "entries": {
+                    "type": "array",
+                    "minItems": 1,
+                    "items": {
+                      "$ref": "#/components/schemas/UserAnalyzerEntryCommand"
+                    }
+                  }
+                }
+              }
+            }
+          }
+        },
+        "responses": {
+          "200": {
+            "headers": {
+              "x-acs-request-id": {
+                "$ref": "#/components/headers/x-acs-request-id"
+              }
+            },
+            "content": {
+              "application/json": {
+                "schema": {
+                  "type": "object",
+                  "required": [
+                    "requestId"
+                  ],
+                  "properties": {
+                    "requestId": {
+                      "type": "string"
+                    },
+                    "result": {
+                      "type": "object",
+                      "additionalProperties": true
+                    }
+                  }
+                },
+                "example": {
+                  "requestId": "D77D0DAF-790D-F5F5-A9C0-133738165014"
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "403": {
+            "$ref": "#/components/responses/Forbidden"
+          },
+          "404": {
+            "$ref": "#/components/responses/NotFound"
+          },
+          "429": {
+            "$ref": "#/components/responses/TooManyRequests"
+          },
+          "500": {
+            "$ref": "#/components/responses/InternalServerError"
+          },
+          "503": {
+            "$ref": "#/components/responses/ServiceUnavailable"
+          }
+        }
+      }
+    },
+    "/v4/openapi/app-groups/{appGroupIdentity}/optimizers/slow-query": {
+      "parameters": [
+        {
+          "$ref": "#/components/parameters/appGroupIdentity"
+        }
+      ],
+      "get": {
+        "operationId": "describeSlowQueryStatus",
+        "x-acs-initial-value": {
+          "status": "disabled"
+        },
+        "x-acs-action": "DescribeSlowQueryStatus",
+        "x-acs-version": "2017-12-25",
+        "x-acs-api-style": "ROA",
+        "x-acs-ram": {
+          "action": "opensearch:DescribeSlowQuery",
+          "accessLevel": "get",
+          "resourceType": "AppGroup",
+          "resource": "acs:opensearch:{#regionId}:{#accountId}:apps/{#AppGroupId}",
+          "conditionKeys": [],
+          "associatedOperations": [],
+          "x-acs-assumption": "This operation's reference page was not read and the authorization rule list available here does not name it; the action follows the family's naming (DescribeSlowQuery, WriteSlowQuery) and must be checked against the reference."
+        },
+        "responses": {
+          "200": {
+            "headers": {
+              "x-acs-request-id": {
+                "$ref": "#/components/headers/x-acs-request-id"
+              }
+            },
+            "content": {
+              "application/json": {
+                "schema": {
+                  "type": "object",
+                  "required": [
+                    "requestId",
+                    "result"
+                  ],
+                  "properties": {
+                    "requestId": {
+                      "type": "string"
+                    },
+                    "result": {
+                      "$ref": "#/components/schemas/SlowQueryStatus"
+                    }
+                  }
+                },
+                "example": {
+                  "requestId": "D77D0DAF-790D-F5F5-A9C0-133738165014",
+                  "result": {
+                    "appGroupId": "100298370",
+                    "region": "internal",
+                    "status": "disabled"
+                  }
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "403": {
+            "$ref": "#/components/responses/Forbidden"
+          },
+          "404": {
+            "$ref": "#/components/responses/NotFound"
+          },
+          "429": {
+            "$ref": "#/components/responses/TooManyRequests"
+          },
+          "500": {
+            "$ref": "#/components/responses/InternalServerError"
+          },
+          "503": {
+            "$ref": "#/components/responses/ServiceUnavailable"
+          }
+        }
+      }
+    },
+    "/v4/openapi/app-groups/{appGroupIdentity}/optimizers/slow-query/actions/enable": {
+      "parameters": [
+        {
+          "$ref": "#/components/parameters/appGroupIdentity"
+        }
+      ],
+      "post": {
+        "operationId": "enableSlowQuery",
+        "x-acs-effect": {
+          "set": {
+            "status": "enabled"
+          }
+        },
+        "x-acs-action": "EnableSlowQuery",
+        "x-acs-version": "2017-12-25",
+        "x-acs-api-style": "ROA",
+        "x-acs-ram": {
+          "action": "opensearch:WriteSlowQuery",
+          "accessLevel": "update",
+          "resourceType": "AppGroup",
+          "resource": "acs:opensearch:{#regionId}:{#accountId}:apps/{#AppGroupId}",
+          "conditionKeys": [],
+          "associatedOperations": [],
+          "x-acs-assumption": "This operation's reference page was not read and the authorization rule list available here does not name it; the action follows the family's naming (DescribeSlowQuery, WriteSlowQuery) and must be checked against the reference."
+        },
+        "responses": {
+          "200": {
+            "headers": {
+              "x-acs-request-id": {
+                "$ref": "#/components/headers/x-acs-request-id"
+              }
+            },
+            "content": {
+              "application/json": {
+                "schema": {
+                  "type": "object",
+                  "required": [
+                    "requestId"
+                  ],
+                  "properties": {
+                    "requestId": {
+                      "type": "string"
+                    },
+                    "result": {
+                      "type": "object",
+                      "additionalProperties": true
+                    }
+                  }
+                },
+                "example": {
+                  "requestId": "D77D0DAF-790D-F5F5-A9C0-133738165014",
+                  "result": {}
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "403": {
+            "$ref": "#/components/responses/Forbidden"
+          },
+          "404": {
+            "$ref": "#/components/responses/NotFound"
+          },
+          "429": {
+            "$ref": "#/components/responses/TooManyRequests"
+          },
+          "500": {
+            "$ref": "#/components/responses/InternalServerError"
+          },
+          "503": {
+            "$ref": "#/components/responses/ServiceUnavailable"
+          }
+        }
+      }
+    },
+    "/v4/openapi/app-groups/{appGroupIdentity}/optimizers/slow-query/actions/disable": {
+      "parameters": [
+        {
+          "$ref": "#/components/parameters/appGroupIdentity"
+        }
+      ],
+      "post": {
+        "operationId": "disableSlowQuery",
+        "x-acs-effect": {
+          "set": {
+            "status": "disabled"
+          }
+        },
+        "x-acs-action": "DisableSlowQuery",
+        "x-acs-version": "2017-12-25",
+        "x-acs-api-style": "ROA",
+        "x-acs-ram": {
+          "action": "opensearch:WriteSlowQuery",
+          "accessLevel": "update",
+          "resourceType": "AppGroup",
+          "resource": "acs:opensearch:{#regionId}:{#accountId}:apps/{#AppGroupId}",
+          "conditionKeys": [],
+          "associatedOperations": [],
+          "x-acs-assumption": "This operation's reference page was not read and the authorization rule list available here does not name it; the action follows the family's naming (DescribeSlowQuery, WriteSlowQuery) and must be checked against the reference."
+        },
+        "responses": {
+          "200": {
+            "headers": {
+              "x-acs-request-id": {
+                "$ref": "#/components/headers/x-acs-request-id"
+              }
+            },
+            "content": {
+              "application/json": {
+                "schema": {
+                  "type": "object",
+                  "required": [
+                    "requestId"
+                  ],
+                  "properties": {
+                    "requestId": {
+                      "type": "string"
+                    },
+                    "result": {
+                      "type": "object",
+                      "additionalProperties": true
+                    }
+                  }
+                },
+                "example": {
+                  "requestId": "D77D0DAF-790D-F5F5-A9C0-133738165014",
+                  "result": {}
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "403": {
+            "$ref": "#/components/responses/Forbidden"
+          },
+          "404": {
+            "$ref": "#/components/responses/NotFound"
+          },
+          "429": {
+            "$ref": "#/components/responses/TooManyRequests"
+          },
+          "500": {
+            "$ref": "#/components/responses/InternalServerError"
+          },
+          "503": {
+            "$ref": "#/components/responses/ServiceUnavailable"
+          }
+        }
+      }
+    },
+    "/v4/openapi/app-groups/{appGroupIdentity}/optimizers/slow-query/actions/run": {
+      "parameters": [
+        {
+          "$ref": "#/components/parameters/appGroupIdentity"
+        }
+      ],
+      "post": {
+        "operationId": "startSlowQueryAnalyzer",
+        "x-acs-effect": {
+          "requires": {
+            "status": [
+              "enabled"
+            ]
+          },
+          "error": "InvalidParameter"
+        },
+        "x-acs-action": "StartSlowQueryAnalyzer",
+        "x-acs-version": "2017-12-25",
+        "x-acs-api-style": "ROA",
+        "x-acs-ram": {
+          "action": "opensearch:WriteSlowQuery",
+          "accessLevel": "update",
+          "resourceType": "AppGroup",
+          "resource": "acs:opensearch:{#regionId}:{#accountId}:apps/{#AppGroupId}",
+          "conditionKeys": [],
+          "associatedOperations": [],
+          "x-acs-assumption": "This operation's reference page was not read and the authorization rule list available here does not name it; the action follows the family's naming (DescribeSlowQuery, WriteSlowQuery) and must be checked against the reference."
+        },
+        "responses": {
+          "200": {
+            "headers": {
+              "x-acs-request-id": {
+                "$ref": "#/components/headers/x-acs-request-id"
+              }
+            },
+            "content": {
+              "application/json": {
+                "schema": {
+                  "type": "object",
+                  "required": [
+                    "requestId"
+                  ],
+                  "properties": {
+                    "requestId": {
+                      "type": "string"
+                    },
+                    "result": {
+                      "type": "object",
+                      "additionalProperties": true
+                    }
+                  }
+                },
+                "example": {
+                  "requestId": "D77D0DAF-790D-F5F5-A9C0-133738165014",
+                  "result": {}
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "403": {
+            "$ref": "#/components/responses/Forbidden"
+          },
+          "404": {
+            "$ref": "#/components/responses/NotFound"
+          },
+          "429": {
+            "$ref": "#/components/responses/TooManyRequests"
+          },
+          "500": {
+            "$ref": "#/components/responses/InternalServerError"
+          },
+          "503": {
+            "$ref": "#/components/responses/ServiceUnavailable"
+          }
+        }
+      }
+    },
+    "/v4/openapi/app-groups/{appGroupIdentity}/optimizers/slow-query/categories": {
+      "parameters": [
+        {
+          "$ref": "#/components/parameters/appGroupIdentity"
+        }
+      ],
+      "get": {
+        "operationId": "listSlowQueryCategories",
+        "x-acs-action": "ListSlowQueryCategories",
+        "x-acs-version": "2017-12-25",
+        "x-acs-api-style": "ROA",
+        "x-acs-ram": {
+          "action": "opensearch:DescribeSlowQuery",
+          "accessLevel": "list",
+          "resourceType": "AppGroup",
+          "resource": "acs:opensearch:{#regionId}:{#accountId}:apps/{#AppGroupId}",
+          "conditionKeys": [],
+          "associatedOperations": [],
+          "x-acs-assumption": "This operation's reference page was not read and the authorization rule list available here does not name it; the action follows the family's naming (DescribeSlowQuery, WriteSlowQuery) and must be checked against the reference."
+        },
+        "responses": {
+          "200": {
+            "headers": {
+              "x-acs-request-id": {
+                "$ref": "#/components/headers/x-acs-request-id"
+              }
+            },
+            "content": {
+              "application/json": {
+                "schema": {
+                  "type": "object",
+                  "required": [
+                    "requestId",
+                    "result"
+                  ],
+                  "properties": {
+                    "requestId": {
+                      "type": "string"
+                    },
+                    "result": {
+                      "type": "object",
+                      "properties": {
+                        "analyzeStatus": {
+                          "type": "string",
+                          "enum": [
+                            "PENDING",
+                            "SUCCESS",
+                            "RUNNING",
+                            "FAILED",
+                            "N/A"
+                          ]
+                        },
+                        "start": {
+                          "type": "integer",
+                          "format": "int64"
+                        },
+                        "end": {
+                          "type": "integer",
+                          "format": "int64"
+                        }
+                      }
+                    }
+                  }
+                },
+                "example": {
+                  "requestId": "D77D0DAF-790D-F5F5-A9C0-133738165014",
+                  "result": {
+                    "analyzeStatus": "SUCCESS",
+                    "start": 1589986800,
+                    "end": 1589990340
+                  }
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "403": {
+            "$ref": "#/components/responses/Forbidden"
+          },
+          "404": {
+            "$ref": "#/components/responses/NotFound"
+          },
+          "429": {
+            "$ref": "#/components/responses/TooManyRequests"
+          },
+          "500": {
+            "$ref": "#/components/responses/InternalServerError"
+          },
+          "503": {
+            "$ref": "#/components/responses/ServiceUnavailable"
+          }
+        }
+      }
+    },
+    "/v4/openapi/app-groups/{appGroupIdentity}/optimizers/slow-query/categories/{categoryIndex}/queries": {
+      "parameters": [
+        {
+          "$ref": "#/components/parameters/appGroupIdentity"
+        },
+        {
+          "$ref": "#/components/parameters/categoryIndex"
+        }
+      ],
+      "get": {
+        "operationId": "listSlowQueryQueries",
+        "x-acs-action": "ListSlowQueryQueries",
+        "x-acs-version": "2017-12-25",
+        "x-acs-api-style": "ROA",
+        "x-acs-ram": {
+          "action": "opensearch:DescribeSlowQuery",
+          "accessLevel": "list",
+          "resourceType": "AppGroup",
+          "resource": "acs:opensearch:{#regionId}:{#accountId}:apps/{#AppGroupId}",
+          "conditionKeys": [],
+          "associatedOperations": [],
+          "x-acs-assumption": "This operation's reference page was not read and the authorization rule list available here does not name it; the action follows the family's naming (DescribeSlowQuery, WriteSlowQuery) and must be checked against the reference."
+        },
+        "responses": {
+          "200": {
+            "headers": {
+              "x-acs-request-id": {
+                "$ref": "#/components/headers/x-acs-request-id"
+              }
+            },
+            "content": {
+              "application/json": {
+                "schema": {
+                  "type": "object",
+                  "required": [
+                    "requestId",
+                    "result"
+                  ],
+                  "properties": {
+                    "requestId": {
+                      "type": "string"
+                    },
+                    "result": {
+                      "type": "object",
+                      "properties": {
+                        "index": {
+                          "type": "integer"
+                        },
+                        "appQuery": {
+                          "type": "string"
+                        },
+                        "start": {
+                          "type": "integer",
+                          "format": "int64"
+                        },
+                        "end": {
+                          "type": "integer",
+                          "format": "int64"
+                        }
+                      }
+                    }
+                  }
+                },
+                "example": {
+                  "requestId": "D77D0DAF-790D-F5F5-A9C0-133738165014",
+                  "result": {
+                    "index": 0,
+                    "appQuery": "no data",
+                    "start": 1589986800,
+                    "end": 1589990340
+                  }
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "403": {
+            "$ref": "#/components/responses/Forbidden"
+          },
+          "404": {
+            "$ref": "#/components/responses/NotFound"
+          },
+          "429": {
+            "$ref": "#/components/responses/TooManyRequests"
+          },
+          "500": {
+            "$ref": "#/components/responses/InternalServerError"
+          },
+          "503": {
+            "$ref": "#/components/responses/ServiceUnavailable"
+          }
+        }
+      }
     }
   },
   "components": {
@@ -10797,6 +15564,1120 @@ export const openApiDocument: {
             ]
           }
         }
+      },
+      "FirstRankMeta": {
+        "type": "object",
+        "title": "FirstRankMeta",
+        "properties": {
+          "attribute": {
+            "type": "string",
+            "examples": [
+              "static_bm25()"
+            ]
+          },
+          "arg": {
+            "type": "string",
+            "examples": [
+              ""
+            ]
+          },
+          "weight": {
+            "type": "number",
+            "minimum": -100000,
+            "maximum": 100000,
+            "not": {
+              "const": 0
+            },
+            "examples": [
+              1
+            ]
+          }
+        }
+      },
+      "FirstRank": {
+        "type": "object",
+        "title": "FirstRank",
+        "required": [
+          "name"
+        ],
+        "properties": {
+          "name": {
+            "type": "string",
+            "minLength": 1,
+            "examples": [
+              "default"
+            ]
+          },
+          "type": {
+            "type": "string",
+            "enum": [
+              "STRUCT",
+              "STRING"
+            ],
+            "default": "STRUCT",
+            "examples": [
+              "STRUCT"
+            ]
+          },
+          "meta": {
+            "anyOf": [
+              {
+                "type": "array",
+                "items": {
+                  "$ref": "#/components/schemas/FirstRankMeta"
+                }
+              },
+              {
+                "type": "string"
+              }
+            ]
+          },
+          "description": {
+            "type": "string",
+            "examples": [
+              ""
+            ]
+          },
+          "active": {
+            "type": "boolean",
+            "examples": [
+              true
+            ]
+          },
+          "created": {
+            "type": "integer",
+            "format": "int64",
+            "examples": [
+              1587398402
+            ]
+          },
+          "updated": {
+            "type": "integer",
+            "format": "int64",
+            "examples": [
+              1587398402
+            ]
+          }
+        }
+      },
+      "FirstRankWrite": {
+        "type": "object",
+        "title": "FirstRankWrite",
+        "required": [
+          "name",
+          "type",
+          "meta"
+        ],
+        "properties": {
+          "name": {
+            "type": "string",
+            "minLength": 1
+          },
+          "type": {
+            "type": "string",
+            "enum": [
+              "STRUCT",
+              "STRING"
+            ]
+          },
+          "meta": {
+            "anyOf": [
+              {
+                "type": "array",
+                "items": {
+                  "$ref": "#/components/schemas/FirstRankMeta"
+                }
+              },
+              {
+                "type": "string"
+              }
+            ]
+          },
+          "description": {
+            "type": "string"
+          },
+          "active": {
+            "type": "boolean"
+          }
+        }
+      },
+      "SecondRank": {
+        "type": "object",
+        "title": "SecondRank",
+        "required": [
+          "name"
+        ],
+        "properties": {
+          "id": {
+            "type": "string",
+            "examples": [
+              "89047"
+            ]
+          },
+          "name": {
+            "type": "string",
+            "minLength": 1,
+            "examples": [
+              "tests"
+            ]
+          },
+          "meta": {
+            "type": "string",
+            "examples": [
+              "random()+now()"
+            ]
+          },
+          "description": {
+            "type": "string",
+            "examples": [
+              ""
+            ]
+          },
+          "active": {
+            "type": "boolean",
+            "examples": [
+              true
+            ]
+          },
+          "isDefault": {
+            "type": "string",
+            "enum": [
+              "true",
+              "false"
+            ],
+            "examples": [
+              "false"
+            ]
+          },
+          "isSys": {
+            "type": "string",
+            "enum": [
+              "true",
+              "false"
+            ],
+            "examples": [
+              "false"
+            ]
+          },
+          "created": {
+            "type": "integer",
+            "format": "int64",
+            "examples": [
+              1587052801
+            ]
+          },
+          "updated": {
+            "type": "integer",
+            "format": "int64",
+            "examples": [
+              1587052801
+            ]
+          }
+        }
+      },
+      "SecondRankWrite": {
+        "type": "object",
+        "title": "SecondRankWrite",
+        "required": [
+          "name"
+        ],
+        "properties": {
+          "name": {
+            "type": "string",
+            "minLength": 1
+          },
+          "meta": {
+            "type": "string"
+          },
+          "description": {
+            "type": "string"
+          },
+          "active": {
+            "type": "boolean"
+          }
+        }
+      },
+      "SortExpression": {
+        "type": "object",
+        "title": "SortExpression",
+        "required": [
+          "name"
+        ],
+        "properties": {
+          "name": {
+            "type": "string",
+            "examples": [
+              "default"
+            ]
+          },
+          "description": {
+            "type": "string",
+            "examples": [
+              ""
+            ]
+          },
+          "active": {
+            "type": "boolean",
+            "examples": [
+              true
+            ]
+          },
+          "created": {
+            "type": "integer",
+            "format": "int64",
+            "examples": [
+              1655793690
+            ]
+          },
+          "updated": {
+            "type": "integer",
+            "format": "int64",
+            "examples": [
+              1655793690
+            ]
+          }
+        }
+      },
+      "SortScript": {
+        "type": "object",
+        "title": "SortScript",
+        "required": [
+          "scriptName"
+        ],
+        "properties": {
+          "scriptName": {
+            "type": "string",
+            "minLength": 1,
+            "examples": [
+              "rank_cava_v7"
+            ]
+          },
+          "scope": {
+            "type": "string",
+            "examples": [
+              "second_rank"
+            ]
+          },
+          "type": {
+            "type": "string",
+            "examples": [
+              "cava_script"
+            ]
+          },
+          "description": {
+            "type": "string",
+            "examples": [
+              ""
+            ]
+          },
+          "status": {
+            "type": "string",
+            "enum": [
+              "configurable",
+              "not compiled",
+              "compile failed",
+              "compile successful",
+              "released"
+            ],
+            "default": "configurable",
+            "examples": [
+              "released"
+            ]
+          },
+          "createTime": {
+            "type": "string",
+            "examples": [
+              "2020-04-02 20:21:14"
+            ]
+          },
+          "modifyTime": {
+            "type": "string",
+            "examples": [
+              "2020-04-02 21:21:14"
+            ]
+          }
+        }
+      },
+      "SortScriptCreate": {
+        "type": "object",
+        "title": "SortScriptCreate",
+        "required": [
+          "scriptName"
+        ],
+        "properties": {
+          "scriptName": {
+            "type": "string",
+            "minLength": 1
+          },
+          "scope": {
+            "type": "string"
+          },
+          "type": {
+            "type": "string",
+            "enum": [
+              "cava_script"
+            ]
+          },
+          "description": {
+            "type": "string"
+          }
+        }
+      },
+      "SortScriptUpdate": {
+        "type": "object",
+        "title": "SortScriptUpdate",
+        "properties": {
+          "description": {
+            "type": "string"
+          }
+        }
+      },
+      "SortScriptFile": {
+        "type": "object",
+        "title": "SortScriptFile",
+        "required": [
+          "fileName"
+        ],
+        "properties": {
+          "fileName": {
+            "type": "string",
+            "examples": [
+              "UserScorer.cava"
+            ]
+          },
+          "pathName": {
+            "type": "string",
+            "examples": [
+              "src"
+            ]
+          },
+          "content": {
+            "type": "string",
+            "contentEncoding": "base64",
+            "examples": [
+              "YWJjZGVmZw=="
+            ]
+          },
+          "version": {
+            "type": "integer",
+            "format": "int64",
+            "examples": [
+              123456
+            ]
+          },
+          "createTime": {
+            "type": "string",
+            "examples": [
+              "2020-04-02 20:21:14"
+            ]
+          },
+          "modifyTime": {
+            "type": "string",
+            "examples": [
+              "2020-04-02 21:21:14"
+            ]
+          }
+        }
+      },
+      "SortScriptFileWrite": {
+        "type": "object",
+        "title": "SortScriptFileWrite",
+        "required": [
+          "content"
+        ],
+        "properties": {
+          "content": {
+            "type": "string",
+            "contentEncoding": "base64"
+          },
+          "version": {
+            "type": "integer",
+            "format": "int64"
+          }
+        }
+      },
+      "QueryProcessor": {
+        "type": "object",
+        "title": "QueryProcessor",
+        "required": [
+          "name"
+        ],
+        "properties": {
+          "name": {
+            "type": "string",
+            "minLength": 1,
+            "examples": [
+              "query_filter"
+            ]
+          },
+          "domain": {
+            "type": "string",
+            "enum": [
+              "GENERAL",
+              "ECOMMERCE",
+              "IT_CONTENT"
+            ],
+            "examples": [
+              "GENERAL"
+            ]
+          },
+          "indexes": {
+            "type": "array",
+            "items": {
+              "type": "string"
+            },
+            "examples": [
+              [
+                "default"
+              ]
+            ]
+          },
+          "processors": {
+            "type": "array",
+            "items": {
+              "type": "object",
+              "additionalProperties": true
+            },
+            "examples": [
+              [
+                {
+                  "name": "synonym",
+                  "useSystemDictionary": true
+                }
+              ]
+            ]
+          },
+          "active": {
+            "type": "boolean",
+            "examples": [
+              true
+            ]
+          },
+          "created": {
+            "type": "integer",
+            "format": "int64",
+            "examples": [
+              1587398402
+            ]
+          },
+          "updated": {
+            "type": "integer",
+            "format": "int64",
+            "examples": [
+              1587398402
+            ]
+          }
+        }
+      },
+      "QueryProcessorWrite": {
+        "type": "object",
+        "title": "QueryProcessorWrite",
+        "properties": {
+          "name": {
+            "type": "string",
+            "minLength": 1
+          },
+          "domain": {
+            "type": "string",
+            "enum": [
+              "GENERAL",
+              "ECOMMERCE",
+              "IT_CONTENT"
+            ]
+          },
+          "indexes": {
+            "type": "array",
+            "items": {
+              "type": "string"
+            }
+          },
+          "processors": {
+            "type": "array",
+            "items": {
+              "type": "object",
+              "additionalProperties": true
+            }
+          },
+          "active": {
+            "type": "boolean"
+          }
+        }
+      },
+      "QueryProcessorNer": {
+        "type": "object",
+        "title": "QueryProcessorNer",
+        "properties": {
+          "tag": {
+            "type": "string",
+            "examples": [
+              "brand"
+            ]
+          },
+          "label": {
+            "type": "string",
+            "examples": [
+              "brand"
+            ]
+          },
+          "priority": {
+            "type": "string",
+            "enum": [
+              "HIGH",
+              "MIDDLE",
+              "LOW"
+            ],
+            "examples": [
+              "HIGH"
+            ]
+          },
+          "order": {
+            "type": "integer",
+            "examples": [
+              1
+            ]
+          }
+        }
+      },
+      "SearchStrategy": {
+        "type": "object",
+        "title": "SearchStrategy",
+        "properties": {
+          "name": {
+            "type": "string",
+            "minLength": 1
+          },
+          "description": {
+            "type": "string"
+          },
+          "isDefault": {
+            "type": "boolean"
+          },
+          "mergeConfig": {
+            "type": "object",
+            "properties": {
+              "docCount": {
+                "type": "integer"
+              },
+              "rankName": {
+                "type": "string"
+              }
+            }
+          },
+          "searchConfigs": {
+            "type": "array",
+            "items": {
+              "type": "object",
+              "properties": {
+                "queryType": {
+                  "type": "string",
+                  "enum": [
+                    "keyword",
+                    "vector"
+                  ]
+                },
+                "firstRankName": {
+                  "type": "string"
+                },
+                "secondRankName": {
+                  "type": "string"
+                },
+                "mergeProportion": {
+                  "type": "integer"
+                }
+              }
+            }
+          }
+        }
+      },
+      "InterventionDictionary": {
+        "type": "object",
+        "title": "InterventionDictionary",
+        "required": [
+          "name"
+        ],
+        "properties": {
+          "id": {
+            "type": "integer",
+            "format": "int64",
+            "examples": [
+              1
+            ]
+          },
+          "name": {
+            "type": "string",
+            "minLength": 1,
+            "examples": [
+              "my_synonyms"
+            ]
+          },
+          "type": {
+            "type": "string",
+            "enum": [
+              "stopword",
+              "synonym",
+              "correction",
+              "category_prediction",
+              "ner",
+              "term_weighting",
+              "suggest_allowlist",
+              "suggest_denylist",
+              "hot_allowlist",
+              "hot_denylist",
+              "hint_allowlist",
+              "hint_denylist"
+            ],
+            "examples": [
+              "synonym"
+            ]
+          },
+          "analyzer": {
+            "type": "string",
+            "examples": [
+              ""
+            ]
+          },
+          "analyzerType": {
+            "type": "string",
+            "enum": [
+              "MODEL",
+              "SYSTEM",
+              "USER"
+            ],
+            "examples": [
+              "SYSTEM"
+            ]
+          },
+          "created": {
+            "type": [
+              "integer",
+              "string"
+            ],
+            "examples": [
+              1591086323
+            ]
+          },
+          "updated": {
+            "type": [
+              "integer",
+              "string"
+            ],
+            "examples": [
+              1591086323
+            ]
+          }
+        }
+      },
+      "InterventionDictionaryCreate": {
+        "type": "object",
+        "title": "InterventionDictionaryCreate",
+        "required": [
+          "name",
+          "type"
+        ],
+        "properties": {
+          "name": {
+            "type": "string",
+            "minLength": 1
+          },
+          "type": {
+            "type": "string",
+            "enum": [
+              "stopword",
+              "synonym",
+              "correction",
+              "category_prediction",
+              "ner",
+              "term_weighting",
+              "suggest_allowlist",
+              "suggest_denylist",
+              "hot_allowlist",
+              "hot_denylist",
+              "hint_allowlist",
+              "hint_denylist"
+            ]
+          },
+          "analyzer": {
+            "type": "string"
+          },
+          "analyzerType": {
+            "type": "string",
+            "enum": [
+              "MODEL",
+              "SYSTEM",
+              "USER"
+            ]
+          }
+        }
+      },
+      "InterventionDictionaryEntry": {
+        "type": "object",
+        "title": "InterventionDictionaryEntry",
+        "x-acs-key": "word",
+        "required": [
+          "word"
+        ],
+        "properties": {
+          "word": {
+            "type": "string",
+            "minLength": 1,
+            "examples": [
+              "opensearch"
+            ]
+          },
+          "cmd": {
+            "type": "string",
+            "enum": [
+              "add",
+              "delete"
+            ],
+            "examples": [
+              "add"
+            ]
+          },
+          "status": {
+            "type": "string",
+            "examples": [
+              "ACTIVE"
+            ]
+          },
+          "relevance": {
+            "type": "object",
+            "additionalProperties": {
+              "type": "string"
+            },
+            "examples": [
+              {
+                "100": "0",
+                "200": "2"
+              }
+            ]
+          },
+          "tokens": {
+            "type": "array",
+            "items": {
+              "type": "object",
+              "additionalProperties": true
+            }
+          },
+          "created": {
+            "type": "integer",
+            "format": "int64",
+            "examples": [
+              1536690285
+            ]
+          },
+          "updated": {
+            "type": "integer",
+            "format": "int64",
+            "examples": [
+              1537348987
+            ]
+          }
+        }
+      },
+      "InterventionDictionaryEntryCommand": {
+        "type": "object",
+        "title": "InterventionDictionaryEntryCommand",
+        "required": [
+          "cmd",
+          "word"
+        ],
+        "properties": {
+          "cmd": {
+            "type": "string",
+            "enum": [
+              "add",
+              "delete"
+            ]
+          },
+          "word": {
+            "type": "string",
+            "minLength": 1
+          },
+          "relevance": {
+            "type": "object",
+            "additionalProperties": {
+              "type": "string"
+            }
+          },
+          "tokens": {
+            "type": "array",
+            "items": {
+              "type": "object",
+              "additionalProperties": true
+            }
+          },
+          "status": {
+            "type": "string"
+          }
+        }
+      },
+      "NerResult": {
+        "type": "object",
+        "title": "NerResult",
+        "properties": {
+          "token": {
+            "type": "string",
+            "examples": [
+              "milk"
+            ]
+          },
+          "tag": {
+            "type": "string",
+            "examples": [
+              "category"
+            ]
+          },
+          "tagLabel": {
+            "type": "string",
+            "examples": [
+              "category"
+            ]
+          },
+          "order": {
+            "type": "integer",
+            "examples": [
+              1
+            ]
+          }
+        }
+      },
+      "UserAnalyzer": {
+        "type": "object",
+        "title": "UserAnalyzer",
+        "required": [
+          "name"
+        ],
+        "properties": {
+          "id": {
+            "type": "string",
+            "examples": [
+              "1234"
+            ]
+          },
+          "name": {
+            "type": "string",
+            "minLength": 1,
+            "examples": [
+              "my_analyzer"
+            ]
+          },
+          "type": {
+            "type": "string",
+            "enum": [
+              "HA3",
+              "ES"
+            ],
+            "examples": [
+              "HA3"
+            ]
+          },
+          "business": {
+            "type": "string",
+            "examples": [
+              "chn_standard"
+            ]
+          },
+          "businessType": {
+            "type": "string",
+            "enum": [
+              "AUTO",
+              "MODEL",
+              "SYSTEM",
+              "USER"
+            ],
+            "examples": [
+              "SYSTEM"
+            ]
+          },
+          "businessAppGroupId": {
+            "type": "string",
+            "examples": [
+              ""
+            ]
+          },
+          "available": {
+            "type": "boolean",
+            "examples": [
+              true
+            ]
+          },
+          "dicts": {
+            "type": "array",
+            "items": {
+              "type": "object",
+              "additionalProperties": true
+            }
+          },
+          "created": {
+            "type": "integer",
+            "format": "int64",
+            "examples": [
+              1588054131
+            ]
+          },
+          "updated": {
+            "type": "integer",
+            "format": "int64",
+            "examples": [
+              1588054131
+            ]
+          }
+        }
+      },
+      "UserAnalyzerCreate": {
+        "type": "object",
+        "title": "UserAnalyzerCreate",
+        "required": [
+          "name"
+        ],
+        "properties": {
+          "name": {
+            "type": "string",
+            "minLength": 1
+          },
+          "type": {
+            "type": "string",
+            "enum": [
+              "HA3",
+              "ES"
+            ]
+          },
+          "business": {
+            "type": "string"
+          },
+          "businessType": {
+            "type": "string",
+            "enum": [
+              "AUTO",
+              "MODEL",
+              "SYSTEM",
+              "USER"
+            ]
+          },
+          "businessAppGroupId": {
+            "type": "string"
+          }
+        }
+      },
+      "UserAnalyzerEntry": {
+        "type": "object",
+        "title": "UserAnalyzerEntry",
+        "x-acs-key": "key",
+        "required": [
+          "key"
+        ],
+        "properties": {
+          "key": {
+            "type": "string",
+            "minLength": 1,
+            "examples": [
+              "kevintest"
+            ]
+          },
+          "value": {
+            "type": "string",
+            "examples": [
+              "kevin test"
+            ]
+          },
+          "splitEnabled": {
+            "type": "boolean",
+            "examples": [
+              true
+            ]
+          },
+          "cmd": {
+            "type": "string",
+            "enum": [
+              "add",
+              "delete"
+            ],
+            "examples": [
+              "add"
+            ]
+          },
+          "status": {
+            "type": "string",
+            "examples": [
+              "ACTIVE"
+            ]
+          },
+          "created": {
+            "type": "integer",
+            "format": "int64",
+            "examples": [
+              1536690285
+            ]
+          },
+          "updated": {
+            "type": "integer",
+            "format": "int64",
+            "examples": [
+              1537348987
+            ]
+          }
+        }
+      },
+      "UserAnalyzerEntryCommand": {
+        "type": "object",
+        "title": "UserAnalyzerEntryCommand",
+        "required": [
+          "cmd",
+          "key"
+        ],
+        "properties": {
+          "cmd": {
+            "type": "string",
+            "enum": [
+              "add",
+              "delete"
+            ]
+          },
+          "key": {
+            "type": "string",
+            "minLength": 1
+          },
+          "value": {
+            "type": "string"
+          },
+          "splitEnabled": {
+            "type": "boolean"
+          }
+        }
+      },
+      "SlowQueryStatus": {
+        "type": "object",
+        "title": "SlowQueryStatus",
+        "properties": {
+          "appGroupId": {
+            "type": "string",
+            "examples": [
+              "100298370"
+            ]
+          },
+          "region": {
+            "type": "string",
+            "enum": [
+              "outer",
+              "internal"
+            ],
+            "examples": [
+              "internal"
+            ]
+          },
+          "status": {
+            "type": "string",
+            "enum": [
+              "enabled",
+              "disabled",
+              "n/a"
+            ],
+            "examples": [
+              "disabled"
+            ]
+          }
+        }
       }
     },
     "parameters": {
@@ -11161,6 +17042,96 @@ export const openApiDocument: {
           "minLength": 1
         },
         "example": "ecommerce"
+      },
+      "rankName": {
+        "name": "name",
+        "in": "path",
+        "required": true,
+        "schema": {
+          "type": "string",
+          "minLength": 1
+        },
+        "example": "default"
+      },
+      "appVersionId": {
+        "name": "appVersionId",
+        "in": "path",
+        "required": true,
+        "schema": {
+          "type": "string",
+          "minLength": 1
+        },
+        "example": "100302903"
+      },
+      "scriptName": {
+        "name": "scriptName",
+        "in": "path",
+        "required": true,
+        "schema": {
+          "type": "string",
+          "minLength": 1
+        },
+        "example": "rank_cava_v7"
+      },
+      "fileName": {
+        "name": "fileName",
+        "in": "path",
+        "required": true,
+        "schema": {
+          "type": "string",
+          "minLength": 1
+        },
+        "example": "UserScorer.cava"
+      },
+      "processorName": {
+        "name": "name",
+        "in": "path",
+        "required": true,
+        "schema": {
+          "type": "string",
+          "minLength": 1
+        },
+        "example": "query_filter"
+      },
+      "strategyName": {
+        "name": "strategyName",
+        "in": "path",
+        "required": true,
+        "schema": {
+          "type": "string",
+          "minLength": 1
+        },
+        "example": "main_strategy"
+      },
+      "dictionaryName": {
+        "name": "name",
+        "in": "path",
+        "required": true,
+        "schema": {
+          "type": "string",
+          "minLength": 1
+        },
+        "example": "my_synonyms"
+      },
+      "analyzerName": {
+        "name": "name",
+        "in": "path",
+        "required": true,
+        "schema": {
+          "type": "string",
+          "minLength": 1
+        },
+        "example": "my_analyzer"
+      },
+      "categoryIndex": {
+        "name": "categoryIndex",
+        "in": "path",
+        "required": true,
+        "schema": {
+          "type": "string",
+          "minLength": 1
+        },
+        "example": "0"
       }
     },
     "headers": {
@@ -11419,6 +17390,15 @@ export const openApiDocument: {
           "httpCode": 404,
           "code": "Version.NotExist",
           "message": "version not exist.",
+          "requestId": "A4D487A9-A456-5AA5-A9C6-B7BF2889CF74"
+        }
+      },
+      "InvalidAppStatus": {
+        "value": {
+          "status": "FAIL",
+          "httpCode": 400,
+          "code": "InvalidAppStatus",
+          "message": "invalid app status.",
           "requestId": "A4D487A9-A456-5AA5-A9C6-B7BF2889CF74"
         }
       }
@@ -11707,6 +17687,28 @@ export const openApiDocument: {
             "examples": {
               "VersionNotExist": {
                 "$ref": "#/components/examples/VersionNotExist"
+              }
+            }
+          }
+        }
+      },
+      "InvalidAppStatus": {
+        "headers": {
+          "x-acs-request-id": {
+            "$ref": "#/components/headers/x-acs-request-id"
+          }
+        },
+        "content": {
+          "application/json": {
+            "schema": {
+              "$ref": "#/components/schemas/ErrorResponse"
+            },
+            "examples": {
+              "InvalidAppStatus": {
+                "$ref": "#/components/examples/InvalidAppStatus"
+              },
+              "InvalidParameter": {
+                "$ref": "#/components/examples/InvalidParameter"
               }
             }
           }

@@ -8,6 +8,8 @@ import {
   type BindESUserAnalyzerResponse,
   type BindEsInstanceParams,
   type BindEsInstanceResponse,
+  type CompileSortScriptParams,
+  type CompileSortScriptResponse,
   type CreateABTestExperimentParams,
   type CreateABTestExperimentResponse,
   type CreateABTestGroupParams,
@@ -22,14 +24,28 @@ import {
   type CreateAppResponse,
   type CreateElasticPlanParams,
   type CreateElasticPlanResponse,
+  type CreateFirstRankParams,
+  type CreateFirstRankResponse,
   type CreateFunctionInstanceParams,
   type CreateFunctionInstanceResponse,
   type CreateFunctionResourceParams,
   type CreateFunctionResourceResponse,
   type CreateFunctionTaskParams,
   type CreateFunctionTaskResponse,
+  type CreateInterventionDictionaryParams,
+  type CreateInterventionDictionaryResponse,
+  type CreateQueryProcessorParams,
+  type CreateQueryProcessorResponse,
   type CreateScheduledTaskParams,
   type CreateScheduledTaskResponse,
+  type CreateSearchStrategyParams,
+  type CreateSearchStrategyResponse,
+  type CreateSecondRankParams,
+  type CreateSecondRankResponse,
+  type CreateSortScriptParams,
+  type CreateSortScriptResponse,
+  type CreateUserAnalyzerParams,
+  type CreateUserAnalyzerResponse,
   type DeleteABTestExperimentParams,
   type DeleteABTestExperimentResponse,
   type DeleteABTestGroupParams,
@@ -42,6 +58,10 @@ import {
   type DeleteFunctionResourceResponse,
   type DeleteFunctionTaskParams,
   type DeleteFunctionTaskResponse,
+  type DeleteSortScriptFileParams,
+  type DeleteSortScriptFileResponse,
+  type DeleteSortScriptParams,
+  type DeleteSortScriptResponse,
   type DescribeABTestExperimentParams,
   type DescribeABTestExperimentResponse,
   type DescribeABTestGroupParams,
@@ -60,10 +80,26 @@ import {
   type DescribeDataCollctionResponse,
   type DescribeElasticPlanParams,
   type DescribeElasticPlanResponse,
+  type DescribeFirstRankParams,
+  type DescribeFirstRankResponse,
+  type DescribeInterventionDictionaryParams,
+  type DescribeInterventionDictionaryResponse,
+  type DescribeQueryProcessorParams,
+  type DescribeQueryProcessorResponse,
   type DescribeRegionsParams,
   type DescribeRegionsResponse,
   type DescribeScheduledTaskParams,
   type DescribeScheduledTaskResponse,
+  type DescribeSecondRankParams,
+  type DescribeSecondRankResponse,
+  type DescribeSlowQueryStatusParams,
+  type DescribeSlowQueryStatusResponse,
+  type DescribeUserAnalyzerParams,
+  type DescribeUserAnalyzerResponse,
+  type DisableSlowQueryParams,
+  type DisableSlowQueryResponse,
+  type EnableSlowQueryParams,
+  type EnableSlowQueryResponse,
   type GetDomainParams,
   type GetDomainResponse,
   type GetFunctionCurrentVersionParams,
@@ -78,6 +114,14 @@ import {
   type GetFunctionTaskResponse,
   type GetFunctionVersionParams,
   type GetFunctionVersionResponse,
+  type GetScriptFileNamesParams,
+  type GetScriptFileNamesResponse,
+  type GetSearchStrategyParams,
+  type GetSearchStrategyResponse,
+  type GetSortScriptFileParams,
+  type GetSortScriptFileResponse,
+  type GetSortScriptParams,
+  type GetSortScriptResponse,
   type ListABTestExperimentsParams,
   type ListABTestExperimentsResponse,
   type ListABTestFixedFlowDividersParams,
@@ -92,34 +136,78 @@ import {
   type ListDataCollectionsResponse,
   type ListElasticPlansParams,
   type ListElasticPlansResponse,
+  type ListFirstRanksParams,
+  type ListFirstRanksResponse,
   type ListFunctionInstancesParams,
   type ListFunctionInstancesResponse,
   type ListFunctionResourcesParams,
   type ListFunctionResourcesResponse,
   type ListFunctionTasksParams,
   type ListFunctionTasksResponse,
+  type ListInterventionDictionariesParams,
+  type ListInterventionDictionariesResponse,
+  type ListInterventionDictionaryEntriesParams,
+  type ListInterventionDictionaryEntriesResponse,
+  type ListInterventionDictionaryNerResultsParams,
+  type ListInterventionDictionaryNerResultsResponse,
+  type ListInterventionDictionaryRelatedEntitiesParams,
+  type ListInterventionDictionaryRelatedEntitiesResponse,
   type ListProceedingsParams,
   type ListProceedingsResponse,
+  type ListQueryProcessorAnalyzerResultsParams,
+  type ListQueryProcessorAnalyzerResultsResponse,
+  type ListQueryProcessorNersParams,
+  type ListQueryProcessorNersResponse,
+  type ListQueryProcessorsParams,
+  type ListQueryProcessorsResponse,
   type ListQuotaReviewTasksParams,
   type ListQuotaReviewTasksResponse,
   type ListScheduledTasksParams,
   type ListScheduledTasksResponse,
+  type ListSearchStrategiesParams,
+  type ListSearchStrategiesResponse,
+  type ListSecondRanksParams,
+  type ListSecondRanksResponse,
+  type ListSlowQueryCategoriesParams,
+  type ListSlowQueryCategoriesResponse,
+  type ListSlowQueryQueriesParams,
+  type ListSlowQueryQueriesResponse,
+  type ListSortExpressionsParams,
+  type ListSortExpressionsResponse,
+  type ListSortScriptsParams,
+  type ListSortScriptsResponse,
   type ListStatisticLogsParams,
   type ListStatisticLogsResponse,
   type ListStatisticReportParams,
   type ListStatisticReportResponse,
   type ListTagResourcesParams,
   type ListTagResourcesResponse,
+  type ListUserAnalyzerEntriesParams,
+  type ListUserAnalyzerEntriesResponse,
+  type ListUserAnalyzersParams,
+  type ListUserAnalyzersResponse,
   type ModifyAppGroupParams,
   type ModifyAppGroupQuotaParams,
   type ModifyAppGroupQuotaResponse,
   type ModifyAppGroupResponse,
   type ModifyElasticPlanParams,
   type ModifyElasticPlanResponse,
+  type ModifyFirstRankParams,
+  type ModifyFirstRankResponse,
+  type ModifyQueryProcessorParams,
+  type ModifyQueryProcessorResponse,
   type ModifyScheduledTaskParams,
   type ModifyScheduledTaskResponse,
+  type ModifySecondRankParams,
+  type ModifySecondRankResponse,
   type OpenSearchCore,
   type OpenSearchError,
+  type PushInterventionDictionaryEntriesParams,
+  type PushInterventionDictionaryEntriesResponse,
+  type PushUserAnalyzerEntriesParams,
+  type PushUserAnalyzerEntriesResponse,
+  type ReleaseSortScriptParams,
+  type ReleaseSortScriptResponse,
   type RemoveAppGroupParams,
   type RemoveAppGroupResponse,
   type RemoveAppParams,
@@ -128,12 +216,28 @@ import {
   type RemoveDataCollectionResponse,
   type RemoveElasticPlanParams,
   type RemoveElasticPlanResponse,
+  type RemoveFirstRankParams,
+  type RemoveFirstRankResponse,
+  type RemoveInterventionDictionaryParams,
+  type RemoveInterventionDictionaryResponse,
+  type RemoveQueryProcessorParams,
+  type RemoveQueryProcessorResponse,
   type RemoveScheduledTaskParams,
   type RemoveScheduledTaskResponse,
+  type RemoveSearchStrategyParams,
+  type RemoveSearchStrategyResponse,
+  type RemoveSecondRankParams,
+  type RemoveSecondRankResponse,
+  type RemoveUserAnalyzerParams,
+  type RemoveUserAnalyzerResponse,
   type RenewAppGroupParams,
   type RenewAppGroupResponse,
   type ReplaceAppGroupCommodityCodeParams,
   type ReplaceAppGroupCommodityCodeResponse,
+  type SaveSortScriptFileParams,
+  type SaveSortScriptFileResponse,
+  type StartSlowQueryAnalyzerParams,
+  type StartSlowQueryAnalyzerResponse,
   type TagResourcesParams,
   type TagResourcesResponse,
   type UnbindESUserAnalyzerParams,
@@ -160,6 +264,10 @@ import {
   type UpdateFunctionInstanceResponse,
   type UpdateFunctionResourceParams,
   type UpdateFunctionResourceResponse,
+  type UpdateSearchStrategyParams,
+  type UpdateSearchStrategyResponse,
+  type UpdateSortScriptParams,
+  type UpdateSortScriptResponse,
   type UpdateSummariesParams,
   type UpdateSummariesResponse,
 } from '@acs-opensearch/client';
@@ -242,6 +350,60 @@ import {
   listTagResourcesOperation,
   tagResourcesOperation,
   untagResourcesOperation,
+  listFirstRanksOperation,
+  createFirstRankOperation,
+  describeFirstRankOperation,
+  modifyFirstRankOperation,
+  removeFirstRankOperation,
+  listSecondRanksOperation,
+  createSecondRankOperation,
+  describeSecondRankOperation,
+  modifySecondRankOperation,
+  removeSecondRankOperation,
+  listSortExpressionsOperation,
+  listSortScriptsOperation,
+  createSortScriptOperation,
+  getSortScriptOperation,
+  updateSortScriptOperation,
+  deleteSortScriptOperation,
+  compileSortScriptOperation,
+  releaseSortScriptOperation,
+  getScriptFileNamesOperation,
+  getSortScriptFileOperation,
+  saveSortScriptFileOperation,
+  deleteSortScriptFileOperation,
+  listQueryProcessorsOperation,
+  createQueryProcessorOperation,
+  describeQueryProcessorOperation,
+  modifyQueryProcessorOperation,
+  removeQueryProcessorOperation,
+  listQueryProcessorAnalyzerResultsOperation,
+  listQueryProcessorNersOperation,
+  listSearchStrategiesOperation,
+  createSearchStrategyOperation,
+  getSearchStrategyOperation,
+  updateSearchStrategyOperation,
+  removeSearchStrategyOperation,
+  listInterventionDictionariesOperation,
+  createInterventionDictionaryOperation,
+  describeInterventionDictionaryOperation,
+  removeInterventionDictionaryOperation,
+  listInterventionDictionaryEntriesOperation,
+  pushInterventionDictionaryEntriesOperation,
+  listInterventionDictionaryNerResultsOperation,
+  listInterventionDictionaryRelatedEntitiesOperation,
+  listUserAnalyzersOperation,
+  createUserAnalyzerOperation,
+  describeUserAnalyzerOperation,
+  removeUserAnalyzerOperation,
+  listUserAnalyzerEntriesOperation,
+  pushUserAnalyzerEntriesOperation,
+  describeSlowQueryStatusOperation,
+  enableSlowQueryOperation,
+  disableSlowQueryOperation,
+  startSlowQueryAnalyzerOperation,
+  listSlowQueryCategoriesOperation,
+  listSlowQueryQueriesOperation,
 } from '@acs-opensearch/client/operations';
 import type { DataTag, InfiniteData, QueryKey } from '@tanstack/query-core';
 import {
@@ -807,3 +969,375 @@ const untagResourcesInvalidates: InvalidationPlan = {"resource":{"segments":["re
 /** Mutation options for untagResources (`DELETE /v4/openapi/resource-tags`); on success it refreshes everything under `/resource-tags`. */
 export const untagResourcesMutation = (client: OpenSearchCore, config?: OpenSearchMutationConfig<UntagResourcesResponse, UntagResourcesParams>) =>
   mutationOptions<UntagResourcesResponse, UntagResourcesParams>(client, untagResourcesOperation, untagResourcesInvalidates, config);
+
+const listFirstRanksPlan: KeyPlan = {"segments":["app-groups","{appGroupIdentity}","apps","{appId}","first-ranks"]};
+/** The query key of listFirstRanks: `["opensearch", ...path, query]`; a prefix matches everything below it. */
+export const listFirstRanksQueryKey = (params: ListFirstRanksParams) =>
+  queryKeyOf(listFirstRanksOperation, listFirstRanksPlan, params) as DataTag<QueryKey, ListFirstRanksResponse, OpenSearchError>;
+/** Query options for listFirstRanks (`GET /v4/openapi/app-groups/{appGroupIdentity}/apps/{appId}/first-ranks`): its key, a queryFn that passes TanStack's signal, no TanStack retry. */
+export const listFirstRanksOptions = (client: OpenSearchCore, params: ListFirstRanksParams, options?: QueryCallOptions) =>
+  readOptions<ListFirstRanksResponse>(client, listFirstRanksOperation, listFirstRanksPlan, params, options);
+
+const createFirstRankInvalidates: InvalidationPlan = {"resource":{"segments":["app-groups","{appGroupIdentity}","apps","{appId}","first-ranks"]}};
+/** Mutation options for createFirstRank (`POST /v4/openapi/app-groups/{appGroupIdentity}/apps/{appId}/first-ranks`); on success it refreshes everything under `/app-groups/{appGroupIdentity}/apps/{appId}/first-ranks`. */
+export const createFirstRankMutation = (client: OpenSearchCore, config?: OpenSearchMutationConfig<CreateFirstRankResponse, CreateFirstRankParams>) =>
+  mutationOptions<CreateFirstRankResponse, CreateFirstRankParams>(client, createFirstRankOperation, createFirstRankInvalidates, config);
+
+const describeFirstRankPlan: KeyPlan = {"segments":["app-groups","{appGroupIdentity}","apps","{appId}","first-ranks","{name}"]};
+/** The query key of describeFirstRank: `["opensearch", ...path, query]`; a prefix matches everything below it. */
+export const describeFirstRankQueryKey = (params: DescribeFirstRankParams) =>
+  queryKeyOf(describeFirstRankOperation, describeFirstRankPlan, params) as DataTag<QueryKey, DescribeFirstRankResponse, OpenSearchError>;
+/** Query options for describeFirstRank (`GET /v4/openapi/app-groups/{appGroupIdentity}/apps/{appId}/first-ranks/{name}`): its key, a queryFn that passes TanStack's signal, no TanStack retry. */
+export const describeFirstRankOptions = (client: OpenSearchCore, params: DescribeFirstRankParams, options?: QueryCallOptions) =>
+  readOptions<DescribeFirstRankResponse>(client, describeFirstRankOperation, describeFirstRankPlan, params, options);
+
+const modifyFirstRankInvalidates: InvalidationPlan = {"resource":{"segments":["app-groups","{appGroupIdentity}","apps","{appId}","first-ranks","{name}"]},"collection":{"segments":["app-groups","{appGroupIdentity}","apps","{appId}","first-ranks"]}};
+/** Mutation options for modifyFirstRank (`PUT /v4/openapi/app-groups/{appGroupIdentity}/apps/{appId}/first-ranks/{name}`); on success it refreshes everything under `/app-groups/{appGroupIdentity}/apps/{appId}/first-ranks/{name}` and the lists of `/app-groups/{appGroupIdentity}/apps/{appId}/first-ranks`. */
+export const modifyFirstRankMutation = (client: OpenSearchCore, config?: OpenSearchMutationConfig<ModifyFirstRankResponse, ModifyFirstRankParams>) =>
+  mutationOptions<ModifyFirstRankResponse, ModifyFirstRankParams>(client, modifyFirstRankOperation, modifyFirstRankInvalidates, config);
+
+const removeFirstRankInvalidates: InvalidationPlan = {"resource":{"segments":["app-groups","{appGroupIdentity}","apps","{appId}","first-ranks","{name}"]},"collection":{"segments":["app-groups","{appGroupIdentity}","apps","{appId}","first-ranks"]}};
+/** Mutation options for removeFirstRank (`DELETE /v4/openapi/app-groups/{appGroupIdentity}/apps/{appId}/first-ranks/{name}`); on success it refreshes everything under `/app-groups/{appGroupIdentity}/apps/{appId}/first-ranks/{name}` and the lists of `/app-groups/{appGroupIdentity}/apps/{appId}/first-ranks`. */
+export const removeFirstRankMutation = (client: OpenSearchCore, config?: OpenSearchMutationConfig<RemoveFirstRankResponse, RemoveFirstRankParams>) =>
+  mutationOptions<RemoveFirstRankResponse, RemoveFirstRankParams>(client, removeFirstRankOperation, removeFirstRankInvalidates, config);
+
+const listSecondRanksPlan: KeyPlan = {"segments":["app-groups","{appGroupIdentity}","apps","{appId}","second-ranks"]};
+/** The query key of listSecondRanks: `["opensearch", ...path, query]`; a prefix matches everything below it. */
+export const listSecondRanksQueryKey = (params: ListSecondRanksParams) =>
+  queryKeyOf(listSecondRanksOperation, listSecondRanksPlan, params) as DataTag<QueryKey, ListSecondRanksResponse, OpenSearchError>;
+/** Query options for listSecondRanks (`GET /v4/openapi/app-groups/{appGroupIdentity}/apps/{appId}/second-ranks`): its key, a queryFn that passes TanStack's signal, no TanStack retry. */
+export const listSecondRanksOptions = (client: OpenSearchCore, params: ListSecondRanksParams, options?: QueryCallOptions) =>
+  readOptions<ListSecondRanksResponse>(client, listSecondRanksOperation, listSecondRanksPlan, params, options);
+
+const createSecondRankInvalidates: InvalidationPlan = {"resource":{"segments":["app-groups","{appGroupIdentity}","apps","{appId}","second-ranks"]}};
+/** Mutation options for createSecondRank (`POST /v4/openapi/app-groups/{appGroupIdentity}/apps/{appId}/second-ranks`); on success it refreshes everything under `/app-groups/{appGroupIdentity}/apps/{appId}/second-ranks`. */
+export const createSecondRankMutation = (client: OpenSearchCore, config?: OpenSearchMutationConfig<CreateSecondRankResponse, CreateSecondRankParams>) =>
+  mutationOptions<CreateSecondRankResponse, CreateSecondRankParams>(client, createSecondRankOperation, createSecondRankInvalidates, config);
+
+const describeSecondRankPlan: KeyPlan = {"segments":["app-groups","{appGroupIdentity}","apps","{appId}","second-ranks","{name}"]};
+/** The query key of describeSecondRank: `["opensearch", ...path, query]`; a prefix matches everything below it. */
+export const describeSecondRankQueryKey = (params: DescribeSecondRankParams) =>
+  queryKeyOf(describeSecondRankOperation, describeSecondRankPlan, params) as DataTag<QueryKey, DescribeSecondRankResponse, OpenSearchError>;
+/** Query options for describeSecondRank (`GET /v4/openapi/app-groups/{appGroupIdentity}/apps/{appId}/second-ranks/{name}`): its key, a queryFn that passes TanStack's signal, no TanStack retry. */
+export const describeSecondRankOptions = (client: OpenSearchCore, params: DescribeSecondRankParams, options?: QueryCallOptions) =>
+  readOptions<DescribeSecondRankResponse>(client, describeSecondRankOperation, describeSecondRankPlan, params, options);
+
+const modifySecondRankInvalidates: InvalidationPlan = {"resource":{"segments":["app-groups","{appGroupIdentity}","apps","{appId}","second-ranks","{name}"]},"collection":{"segments":["app-groups","{appGroupIdentity}","apps","{appId}","second-ranks"]}};
+/** Mutation options for modifySecondRank (`PUT /v4/openapi/app-groups/{appGroupIdentity}/apps/{appId}/second-ranks/{name}`); on success it refreshes everything under `/app-groups/{appGroupIdentity}/apps/{appId}/second-ranks/{name}` and the lists of `/app-groups/{appGroupIdentity}/apps/{appId}/second-ranks`. */
+export const modifySecondRankMutation = (client: OpenSearchCore, config?: OpenSearchMutationConfig<ModifySecondRankResponse, ModifySecondRankParams>) =>
+  mutationOptions<ModifySecondRankResponse, ModifySecondRankParams>(client, modifySecondRankOperation, modifySecondRankInvalidates, config);
+
+const removeSecondRankInvalidates: InvalidationPlan = {"resource":{"segments":["app-groups","{appGroupIdentity}","apps","{appId}","second-ranks","{name}"]},"collection":{"segments":["app-groups","{appGroupIdentity}","apps","{appId}","second-ranks"]}};
+/** Mutation options for removeSecondRank (`DELETE /v4/openapi/app-groups/{appGroupIdentity}/apps/{appId}/second-ranks/{name}`); on success it refreshes everything under `/app-groups/{appGroupIdentity}/apps/{appId}/second-ranks/{name}` and the lists of `/app-groups/{appGroupIdentity}/apps/{appId}/second-ranks`. */
+export const removeSecondRankMutation = (client: OpenSearchCore, config?: OpenSearchMutationConfig<RemoveSecondRankResponse, RemoveSecondRankParams>) =>
+  mutationOptions<RemoveSecondRankResponse, RemoveSecondRankParams>(client, removeSecondRankOperation, removeSecondRankInvalidates, config);
+
+const listSortExpressionsPlan: KeyPlan = {"segments":["app-groups","{appGroupIdentity}","apps","{appId}","sort-expressions"]};
+/** The query key of listSortExpressions: `["opensearch", ...path, query]`; a prefix matches everything below it. */
+export const listSortExpressionsQueryKey = (params: ListSortExpressionsParams) =>
+  queryKeyOf(listSortExpressionsOperation, listSortExpressionsPlan, params) as DataTag<QueryKey, ListSortExpressionsResponse, OpenSearchError>;
+/** Query options for listSortExpressions (`GET /v4/openapi/app-groups/{appGroupIdentity}/apps/{appId}/sort-expressions`): its key, a queryFn that passes TanStack's signal, no TanStack retry. */
+export const listSortExpressionsOptions = (client: OpenSearchCore, params: ListSortExpressionsParams, options?: QueryCallOptions) =>
+  readOptions<ListSortExpressionsResponse>(client, listSortExpressionsOperation, listSortExpressionsPlan, params, options);
+
+const listSortScriptsPlan: KeyPlan = {"segments":["app-groups","{appGroupIdentity}","apps","{appVersionId}","sort-scripts"]};
+/** The query key of listSortScripts: `["opensearch", ...path, query]`; a prefix matches everything below it. */
+export const listSortScriptsQueryKey = (params: ListSortScriptsParams) =>
+  queryKeyOf(listSortScriptsOperation, listSortScriptsPlan, params) as DataTag<QueryKey, ListSortScriptsResponse, OpenSearchError>;
+/** Query options for listSortScripts (`GET /v4/openapi/app-groups/{appGroupIdentity}/apps/{appVersionId}/sort-scripts`): its key, a queryFn that passes TanStack's signal, no TanStack retry. */
+export const listSortScriptsOptions = (client: OpenSearchCore, params: ListSortScriptsParams, options?: QueryCallOptions) =>
+  readOptions<ListSortScriptsResponse>(client, listSortScriptsOperation, listSortScriptsPlan, params, options);
+
+const createSortScriptInvalidates: InvalidationPlan = {"resource":{"segments":["app-groups","{appGroupIdentity}","apps","{appVersionId}","sort-scripts"]}};
+/** Mutation options for createSortScript (`POST /v4/openapi/app-groups/{appGroupIdentity}/apps/{appVersionId}/sort-scripts`); on success it refreshes everything under `/app-groups/{appGroupIdentity}/apps/{appVersionId}/sort-scripts`. */
+export const createSortScriptMutation = (client: OpenSearchCore, config?: OpenSearchMutationConfig<CreateSortScriptResponse, CreateSortScriptParams>) =>
+  mutationOptions<CreateSortScriptResponse, CreateSortScriptParams>(client, createSortScriptOperation, createSortScriptInvalidates, config);
+
+const getSortScriptPlan: KeyPlan = {"segments":["app-groups","{appGroupIdentity}","apps","{appVersionId}","sort-scripts","{scriptName}"]};
+/** The query key of getSortScript: `["opensearch", ...path, query]`; a prefix matches everything below it. */
+export const getSortScriptQueryKey = (params: GetSortScriptParams) =>
+  queryKeyOf(getSortScriptOperation, getSortScriptPlan, params) as DataTag<QueryKey, GetSortScriptResponse, OpenSearchError>;
+/** Query options for getSortScript (`GET /v4/openapi/app-groups/{appGroupIdentity}/apps/{appVersionId}/sort-scripts/{scriptName}`): its key, a queryFn that passes TanStack's signal, no TanStack retry. */
+export const getSortScriptOptions = (client: OpenSearchCore, params: GetSortScriptParams, options?: QueryCallOptions) =>
+  readOptions<GetSortScriptResponse>(client, getSortScriptOperation, getSortScriptPlan, params, options);
+
+const updateSortScriptInvalidates: InvalidationPlan = {"resource":{"segments":["app-groups","{appGroupIdentity}","apps","{appVersionId}","sort-scripts","{scriptName}"]},"collection":{"segments":["app-groups","{appGroupIdentity}","apps","{appVersionId}","sort-scripts"]}};
+/** Mutation options for updateSortScript (`PUT /v4/openapi/app-groups/{appGroupIdentity}/apps/{appVersionId}/sort-scripts/{scriptName}`); on success it refreshes everything under `/app-groups/{appGroupIdentity}/apps/{appVersionId}/sort-scripts/{scriptName}` and the lists of `/app-groups/{appGroupIdentity}/apps/{appVersionId}/sort-scripts`. */
+export const updateSortScriptMutation = (client: OpenSearchCore, config?: OpenSearchMutationConfig<UpdateSortScriptResponse, UpdateSortScriptParams>) =>
+  mutationOptions<UpdateSortScriptResponse, UpdateSortScriptParams>(client, updateSortScriptOperation, updateSortScriptInvalidates, config);
+
+const deleteSortScriptInvalidates: InvalidationPlan = {"resource":{"segments":["app-groups","{appGroupIdentity}","apps","{appVersionId}","sort-scripts","{scriptName}"]},"collection":{"segments":["app-groups","{appGroupIdentity}","apps","{appVersionId}","sort-scripts"]}};
+/** Mutation options for deleteSortScript (`DELETE /v4/openapi/app-groups/{appGroupIdentity}/apps/{appVersionId}/sort-scripts/{scriptName}`); on success it refreshes everything under `/app-groups/{appGroupIdentity}/apps/{appVersionId}/sort-scripts/{scriptName}` and the lists of `/app-groups/{appGroupIdentity}/apps/{appVersionId}/sort-scripts`. */
+export const deleteSortScriptMutation = (client: OpenSearchCore, config?: OpenSearchMutationConfig<DeleteSortScriptResponse, DeleteSortScriptParams>) =>
+  mutationOptions<DeleteSortScriptResponse, DeleteSortScriptParams>(client, deleteSortScriptOperation, deleteSortScriptInvalidates, config);
+
+const compileSortScriptInvalidates: InvalidationPlan = {"resource":{"segments":["app-groups","{appGroupIdentity}","apps","{appVersionId}","sort-scripts","{scriptName}"]},"collection":{"segments":["app-groups","{appGroupIdentity}","apps","{appVersionId}","sort-scripts"]}};
+/** Mutation options for compileSortScript (`POST /v4/openapi/app-groups/{appGroupIdentity}/apps/{appVersionId}/sort-scripts/{scriptName}/actions/compiling`); on success it refreshes everything under `/app-groups/{appGroupIdentity}/apps/{appVersionId}/sort-scripts/{scriptName}` and the lists of `/app-groups/{appGroupIdentity}/apps/{appVersionId}/sort-scripts`. */
+export const compileSortScriptMutation = (client: OpenSearchCore, config?: OpenSearchMutationConfig<CompileSortScriptResponse, CompileSortScriptParams>) =>
+  mutationOptions<CompileSortScriptResponse, CompileSortScriptParams>(client, compileSortScriptOperation, compileSortScriptInvalidates, config);
+
+const releaseSortScriptInvalidates: InvalidationPlan = {"resource":{"segments":["app-groups","{appGroupIdentity}","apps","{appVersionId}","sort-scripts","{scriptName}"]},"collection":{"segments":["app-groups","{appGroupIdentity}","apps","{appVersionId}","sort-scripts"]}};
+/** Mutation options for releaseSortScript (`POST /v4/openapi/app-groups/{appGroupIdentity}/apps/{appVersionId}/sort-scripts/{scriptName}/actions/release`); on success it refreshes everything under `/app-groups/{appGroupIdentity}/apps/{appVersionId}/sort-scripts/{scriptName}` and the lists of `/app-groups/{appGroupIdentity}/apps/{appVersionId}/sort-scripts`. */
+export const releaseSortScriptMutation = (client: OpenSearchCore, config?: OpenSearchMutationConfig<ReleaseSortScriptResponse, ReleaseSortScriptParams>) =>
+  mutationOptions<ReleaseSortScriptResponse, ReleaseSortScriptParams>(client, releaseSortScriptOperation, releaseSortScriptInvalidates, config);
+
+const getScriptFileNamesPlan: KeyPlan = {"segments":["app-groups","{appGroupIdentity}","apps","{appVersionId}","sort-scripts","{scriptName}","file-names"]};
+/** The query key of getScriptFileNames: `["opensearch", ...path, query]`; a prefix matches everything below it. */
+export const getScriptFileNamesQueryKey = (params: GetScriptFileNamesParams) =>
+  queryKeyOf(getScriptFileNamesOperation, getScriptFileNamesPlan, params) as DataTag<QueryKey, GetScriptFileNamesResponse, OpenSearchError>;
+/** Query options for getScriptFileNames (`GET /v4/openapi/app-groups/{appGroupIdentity}/apps/{appVersionId}/sort-scripts/{scriptName}/file-names`): its key, a queryFn that passes TanStack's signal, no TanStack retry. */
+export const getScriptFileNamesOptions = (client: OpenSearchCore, params: GetScriptFileNamesParams, options?: QueryCallOptions) =>
+  readOptions<GetScriptFileNamesResponse>(client, getScriptFileNamesOperation, getScriptFileNamesPlan, params, options);
+
+const getSortScriptFilePlan: KeyPlan = {"segments":["app-groups","{appGroupIdentity}","apps","{appVersionId}","sort-scripts","{scriptName}","files","src","{fileName}"]};
+/** The query key of getSortScriptFile: `["opensearch", ...path, query]`; a prefix matches everything below it. */
+export const getSortScriptFileQueryKey = (params: GetSortScriptFileParams) =>
+  queryKeyOf(getSortScriptFileOperation, getSortScriptFilePlan, params) as DataTag<QueryKey, GetSortScriptFileResponse, OpenSearchError>;
+/** Query options for getSortScriptFile (`GET /v4/openapi/app-groups/{appGroupIdentity}/apps/{appVersionId}/sort-scripts/{scriptName}/files/src/{fileName}`): its key, a queryFn that passes TanStack's signal, no TanStack retry. */
+export const getSortScriptFileOptions = (client: OpenSearchCore, params: GetSortScriptFileParams, options?: QueryCallOptions) =>
+  readOptions<GetSortScriptFileResponse>(client, getSortScriptFileOperation, getSortScriptFilePlan, params, options);
+
+const saveSortScriptFileInvalidates: InvalidationPlan = {"resource":{"segments":["app-groups","{appGroupIdentity}","apps","{appVersionId}","sort-scripts","{scriptName}","files","src","{fileName}"]}};
+/** Mutation options for saveSortScriptFile (`PUT /v4/openapi/app-groups/{appGroupIdentity}/apps/{appVersionId}/sort-scripts/{scriptName}/files/src/{fileName}`); on success it refreshes everything under `/app-groups/{appGroupIdentity}/apps/{appVersionId}/sort-scripts/{scriptName}/files/src/{fileName}`. */
+export const saveSortScriptFileMutation = (client: OpenSearchCore, config?: OpenSearchMutationConfig<SaveSortScriptFileResponse, SaveSortScriptFileParams>) =>
+  mutationOptions<SaveSortScriptFileResponse, SaveSortScriptFileParams>(client, saveSortScriptFileOperation, saveSortScriptFileInvalidates, config);
+
+const deleteSortScriptFileInvalidates: InvalidationPlan = {"resource":{"segments":["app-groups","{appGroupIdentity}","apps","{appVersionId}","sort-scripts","{scriptName}","files","src","{fileName}"]}};
+/** Mutation options for deleteSortScriptFile (`DELETE /v4/openapi/app-groups/{appGroupIdentity}/apps/{appVersionId}/sort-scripts/{scriptName}/files/src/{fileName}`); on success it refreshes everything under `/app-groups/{appGroupIdentity}/apps/{appVersionId}/sort-scripts/{scriptName}/files/src/{fileName}`. */
+export const deleteSortScriptFileMutation = (client: OpenSearchCore, config?: OpenSearchMutationConfig<DeleteSortScriptFileResponse, DeleteSortScriptFileParams>) =>
+  mutationOptions<DeleteSortScriptFileResponse, DeleteSortScriptFileParams>(client, deleteSortScriptFileOperation, deleteSortScriptFileInvalidates, config);
+
+const listQueryProcessorsPlan: KeyPlan = {"segments":["app-groups","{appGroupIdentity}","apps","{appId}","query-processors"]};
+/** The query key of listQueryProcessors: `["opensearch", ...path, query]`; a prefix matches everything below it. */
+export const listQueryProcessorsQueryKey = (params: ListQueryProcessorsParams) =>
+  queryKeyOf(listQueryProcessorsOperation, listQueryProcessorsPlan, params) as DataTag<QueryKey, ListQueryProcessorsResponse, OpenSearchError>;
+/** Query options for listQueryProcessors (`GET /v4/openapi/app-groups/{appGroupIdentity}/apps/{appId}/query-processors`): its key, a queryFn that passes TanStack's signal, no TanStack retry. */
+export const listQueryProcessorsOptions = (client: OpenSearchCore, params: ListQueryProcessorsParams, options?: QueryCallOptions) =>
+  readOptions<ListQueryProcessorsResponse>(client, listQueryProcessorsOperation, listQueryProcessorsPlan, params, options);
+
+const createQueryProcessorInvalidates: InvalidationPlan = {"resource":{"segments":["app-groups","{appGroupIdentity}","apps","{appId}","query-processors"]}};
+/** Mutation options for createQueryProcessor (`POST /v4/openapi/app-groups/{appGroupIdentity}/apps/{appId}/query-processors`); on success it refreshes everything under `/app-groups/{appGroupIdentity}/apps/{appId}/query-processors`. */
+export const createQueryProcessorMutation = (client: OpenSearchCore, config?: OpenSearchMutationConfig<CreateQueryProcessorResponse, CreateQueryProcessorParams>) =>
+  mutationOptions<CreateQueryProcessorResponse, CreateQueryProcessorParams>(client, createQueryProcessorOperation, createQueryProcessorInvalidates, config);
+
+const describeQueryProcessorPlan: KeyPlan = {"segments":["app-groups","{appGroupIdentity}","apps","{appId}","query-processors","{name}"]};
+/** The query key of describeQueryProcessor: `["opensearch", ...path, query]`; a prefix matches everything below it. */
+export const describeQueryProcessorQueryKey = (params: DescribeQueryProcessorParams) =>
+  queryKeyOf(describeQueryProcessorOperation, describeQueryProcessorPlan, params) as DataTag<QueryKey, DescribeQueryProcessorResponse, OpenSearchError>;
+/** Query options for describeQueryProcessor (`GET /v4/openapi/app-groups/{appGroupIdentity}/apps/{appId}/query-processors/{name}`): its key, a queryFn that passes TanStack's signal, no TanStack retry. */
+export const describeQueryProcessorOptions = (client: OpenSearchCore, params: DescribeQueryProcessorParams, options?: QueryCallOptions) =>
+  readOptions<DescribeQueryProcessorResponse>(client, describeQueryProcessorOperation, describeQueryProcessorPlan, params, options);
+
+const modifyQueryProcessorInvalidates: InvalidationPlan = {"resource":{"segments":["app-groups","{appGroupIdentity}","apps","{appId}","query-processors","{name}"]},"collection":{"segments":["app-groups","{appGroupIdentity}","apps","{appId}","query-processors"]}};
+/** Mutation options for modifyQueryProcessor (`PUT /v4/openapi/app-groups/{appGroupIdentity}/apps/{appId}/query-processors/{name}`); on success it refreshes everything under `/app-groups/{appGroupIdentity}/apps/{appId}/query-processors/{name}` and the lists of `/app-groups/{appGroupIdentity}/apps/{appId}/query-processors`. */
+export const modifyQueryProcessorMutation = (client: OpenSearchCore, config?: OpenSearchMutationConfig<ModifyQueryProcessorResponse, ModifyQueryProcessorParams>) =>
+  mutationOptions<ModifyQueryProcessorResponse, ModifyQueryProcessorParams>(client, modifyQueryProcessorOperation, modifyQueryProcessorInvalidates, config);
+
+const removeQueryProcessorInvalidates: InvalidationPlan = {"resource":{"segments":["app-groups","{appGroupIdentity}","apps","{appId}","query-processors","{name}"]},"collection":{"segments":["app-groups","{appGroupIdentity}","apps","{appId}","query-processors"]}};
+/** Mutation options for removeQueryProcessor (`DELETE /v4/openapi/app-groups/{appGroupIdentity}/apps/{appId}/query-processors/{name}`); on success it refreshes everything under `/app-groups/{appGroupIdentity}/apps/{appId}/query-processors/{name}` and the lists of `/app-groups/{appGroupIdentity}/apps/{appId}/query-processors`. */
+export const removeQueryProcessorMutation = (client: OpenSearchCore, config?: OpenSearchMutationConfig<RemoveQueryProcessorResponse, RemoveQueryProcessorParams>) =>
+  mutationOptions<RemoveQueryProcessorResponse, RemoveQueryProcessorParams>(client, removeQueryProcessorOperation, removeQueryProcessorInvalidates, config);
+
+const listQueryProcessorAnalyzerResultsPlan: KeyPlan = {"segments":["app-groups","{appGroupIdentity}","apps","{appId}","query-processors","{name}","analyze"]};
+/** The query key of listQueryProcessorAnalyzerResults: `["opensearch", ...path, query]`; a prefix matches everything below it. */
+export const listQueryProcessorAnalyzerResultsQueryKey = (params: ListQueryProcessorAnalyzerResultsParams) =>
+  queryKeyOf(listQueryProcessorAnalyzerResultsOperation, listQueryProcessorAnalyzerResultsPlan, params) as DataTag<QueryKey, ListQueryProcessorAnalyzerResultsResponse, OpenSearchError>;
+/** Query options for listQueryProcessorAnalyzerResults (`GET /v4/openapi/app-groups/{appGroupIdentity}/apps/{appId}/query-processors/{name}/analyze`): its key, a queryFn that passes TanStack's signal, no TanStack retry. */
+export const listQueryProcessorAnalyzerResultsOptions = (client: OpenSearchCore, params: ListQueryProcessorAnalyzerResultsParams, options?: QueryCallOptions) =>
+  readOptions<ListQueryProcessorAnalyzerResultsResponse>(client, listQueryProcessorAnalyzerResultsOperation, listQueryProcessorAnalyzerResultsPlan, params, options);
+
+const listQueryProcessorNersPlan: KeyPlan = {"segments":["query-processor","ner","default-priorities"]};
+/** The query key of listQueryProcessorNers: `["opensearch", ...path, query]`; a prefix matches everything below it. */
+export const listQueryProcessorNersQueryKey = (params?: ListQueryProcessorNersParams) =>
+  queryKeyOf(listQueryProcessorNersOperation, listQueryProcessorNersPlan, params) as DataTag<QueryKey, ListQueryProcessorNersResponse, OpenSearchError>;
+/** Query options for listQueryProcessorNers (`GET /v4/openapi/query-processor/ner/default-priorities`): its key, a queryFn that passes TanStack's signal, no TanStack retry. */
+export const listQueryProcessorNersOptions = (client: OpenSearchCore, params?: ListQueryProcessorNersParams, options?: QueryCallOptions) =>
+  readOptions<ListQueryProcessorNersResponse>(client, listQueryProcessorNersOperation, listQueryProcessorNersPlan, params, options);
+
+const listSearchStrategiesPlan: KeyPlan = {"segments":["app-groups","{appGroupIdentity}","apps","{appId}","search-strategies"]};
+/** The query key of listSearchStrategies: `["opensearch", ...path, query]`; a prefix matches everything below it. */
+export const listSearchStrategiesQueryKey = (params: ListSearchStrategiesParams) =>
+  queryKeyOf(listSearchStrategiesOperation, listSearchStrategiesPlan, params) as DataTag<QueryKey, ListSearchStrategiesResponse, OpenSearchError>;
+/** Query options for listSearchStrategies (`GET /v4/openapi/app-groups/{appGroupIdentity}/apps/{appId}/search-strategies`): its key, a queryFn that passes TanStack's signal, no TanStack retry. */
+export const listSearchStrategiesOptions = (client: OpenSearchCore, params: ListSearchStrategiesParams, options?: QueryCallOptions) =>
+  readOptions<ListSearchStrategiesResponse>(client, listSearchStrategiesOperation, listSearchStrategiesPlan, params, options);
+
+const createSearchStrategyInvalidates: InvalidationPlan = {"resource":{"segments":["app-groups","{appGroupIdentity}","apps","{appId}","search-strategies"]}};
+/** Mutation options for createSearchStrategy (`POST /v4/openapi/app-groups/{appGroupIdentity}/apps/{appId}/search-strategies`); on success it refreshes everything under `/app-groups/{appGroupIdentity}/apps/{appId}/search-strategies`. */
+export const createSearchStrategyMutation = (client: OpenSearchCore, config?: OpenSearchMutationConfig<CreateSearchStrategyResponse, CreateSearchStrategyParams>) =>
+  mutationOptions<CreateSearchStrategyResponse, CreateSearchStrategyParams>(client, createSearchStrategyOperation, createSearchStrategyInvalidates, config);
+
+const getSearchStrategyPlan: KeyPlan = {"segments":["app-groups","{appGroupIdentity}","apps","{appId}","search-strategies","{strategyName}"]};
+/** The query key of getSearchStrategy: `["opensearch", ...path, query]`; a prefix matches everything below it. */
+export const getSearchStrategyQueryKey = (params: GetSearchStrategyParams) =>
+  queryKeyOf(getSearchStrategyOperation, getSearchStrategyPlan, params) as DataTag<QueryKey, GetSearchStrategyResponse, OpenSearchError>;
+/** Query options for getSearchStrategy (`GET /v4/openapi/app-groups/{appGroupIdentity}/apps/{appId}/search-strategies/{strategyName}`): its key, a queryFn that passes TanStack's signal, no TanStack retry. */
+export const getSearchStrategyOptions = (client: OpenSearchCore, params: GetSearchStrategyParams, options?: QueryCallOptions) =>
+  readOptions<GetSearchStrategyResponse>(client, getSearchStrategyOperation, getSearchStrategyPlan, params, options);
+
+const updateSearchStrategyInvalidates: InvalidationPlan = {"resource":{"segments":["app-groups","{appGroupIdentity}","apps","{appId}","search-strategies","{strategyName}"]},"collection":{"segments":["app-groups","{appGroupIdentity}","apps","{appId}","search-strategies"]}};
+/** Mutation options for updateSearchStrategy (`PUT /v4/openapi/app-groups/{appGroupIdentity}/apps/{appId}/search-strategies/{strategyName}`); on success it refreshes everything under `/app-groups/{appGroupIdentity}/apps/{appId}/search-strategies/{strategyName}` and the lists of `/app-groups/{appGroupIdentity}/apps/{appId}/search-strategies`. */
+export const updateSearchStrategyMutation = (client: OpenSearchCore, config?: OpenSearchMutationConfig<UpdateSearchStrategyResponse, UpdateSearchStrategyParams>) =>
+  mutationOptions<UpdateSearchStrategyResponse, UpdateSearchStrategyParams>(client, updateSearchStrategyOperation, updateSearchStrategyInvalidates, config);
+
+const removeSearchStrategyInvalidates: InvalidationPlan = {"resource":{"segments":["app-groups","{appGroupIdentity}","apps","{appId}","search-strategies","{strategyName}"]},"collection":{"segments":["app-groups","{appGroupIdentity}","apps","{appId}","search-strategies"]}};
+/** Mutation options for removeSearchStrategy (`DELETE /v4/openapi/app-groups/{appGroupIdentity}/apps/{appId}/search-strategies/{strategyName}`); on success it refreshes everything under `/app-groups/{appGroupIdentity}/apps/{appId}/search-strategies/{strategyName}` and the lists of `/app-groups/{appGroupIdentity}/apps/{appId}/search-strategies`. */
+export const removeSearchStrategyMutation = (client: OpenSearchCore, config?: OpenSearchMutationConfig<RemoveSearchStrategyResponse, RemoveSearchStrategyParams>) =>
+  mutationOptions<RemoveSearchStrategyResponse, RemoveSearchStrategyParams>(client, removeSearchStrategyOperation, removeSearchStrategyInvalidates, config);
+
+const listInterventionDictionariesPlan: KeyPlan = {"segments":["intervention-dictionaries"]};
+/** The query key of listInterventionDictionaries: `["opensearch", ...path, query]`; a prefix matches everything below it. */
+export const listInterventionDictionariesQueryKey = (params?: ListInterventionDictionariesParams) =>
+  queryKeyOf(listInterventionDictionariesOperation, listInterventionDictionariesPlan, params) as DataTag<QueryKey, ListInterventionDictionariesResponse, OpenSearchError>;
+/** Query options for listInterventionDictionaries (`GET /v4/openapi/intervention-dictionaries`): its key, a queryFn that passes TanStack's signal, no TanStack retry. */
+export const listInterventionDictionariesOptions = (client: OpenSearchCore, params?: ListInterventionDictionariesParams, options?: QueryCallOptions) =>
+  readOptions<ListInterventionDictionariesResponse>(client, listInterventionDictionariesOperation, listInterventionDictionariesPlan, params, options);
+/** The infinite query key of listInterventionDictionaries: its key without `pageNumber`, marked `infinite`. */
+export const listInterventionDictionariesInfiniteQueryKey = (params?: ListInterventionDictionariesParams) =>
+  infiniteKeyOf(listInterventionDictionariesOperation, listInterventionDictionariesPlan, params) as DataTag<QueryKey, InfiniteData<ListInterventionDictionariesResponse, number>, OpenSearchError>;
+/** Infinite query options for listInterventionDictionaries: one page per call by `pageNumber`, none after the last (`totalCount`, a short or empty page). */
+export const listInterventionDictionariesInfiniteOptions = (client: OpenSearchCore, params?: Omit<ListInterventionDictionariesParams, 'pageNumber'> & Partial<Pick<ListInterventionDictionariesParams, 'pageNumber'>>, options?: QueryCallOptions) =>
+  infiniteOptions<ListInterventionDictionariesResponse>(client, listInterventionDictionariesOperation, listInterventionDictionariesPlan, params, options);
+
+const createInterventionDictionaryInvalidates: InvalidationPlan = {"resource":{"segments":["intervention-dictionaries"]}};
+/** Mutation options for createInterventionDictionary (`POST /v4/openapi/intervention-dictionaries`); on success it refreshes everything under `/intervention-dictionaries`. */
+export const createInterventionDictionaryMutation = (client: OpenSearchCore, config?: OpenSearchMutationConfig<CreateInterventionDictionaryResponse, CreateInterventionDictionaryParams>) =>
+  mutationOptions<CreateInterventionDictionaryResponse, CreateInterventionDictionaryParams>(client, createInterventionDictionaryOperation, createInterventionDictionaryInvalidates, config);
+
+const describeInterventionDictionaryPlan: KeyPlan = {"segments":["intervention-dictionaries","{name}"]};
+/** The query key of describeInterventionDictionary: `["opensearch", ...path, query]`; a prefix matches everything below it. */
+export const describeInterventionDictionaryQueryKey = (params: DescribeInterventionDictionaryParams) =>
+  queryKeyOf(describeInterventionDictionaryOperation, describeInterventionDictionaryPlan, params) as DataTag<QueryKey, DescribeInterventionDictionaryResponse, OpenSearchError>;
+/** Query options for describeInterventionDictionary (`GET /v4/openapi/intervention-dictionaries/{name}`): its key, a queryFn that passes TanStack's signal, no TanStack retry. */
+export const describeInterventionDictionaryOptions = (client: OpenSearchCore, params: DescribeInterventionDictionaryParams, options?: QueryCallOptions) =>
+  readOptions<DescribeInterventionDictionaryResponse>(client, describeInterventionDictionaryOperation, describeInterventionDictionaryPlan, params, options);
+
+const removeInterventionDictionaryInvalidates: InvalidationPlan = {"resource":{"segments":["intervention-dictionaries","{name}"]},"collection":{"segments":["intervention-dictionaries"]}};
+/** Mutation options for removeInterventionDictionary (`DELETE /v4/openapi/intervention-dictionaries/{name}`); on success it refreshes everything under `/intervention-dictionaries/{name}` and the lists of `/intervention-dictionaries`. */
+export const removeInterventionDictionaryMutation = (client: OpenSearchCore, config?: OpenSearchMutationConfig<RemoveInterventionDictionaryResponse, RemoveInterventionDictionaryParams>) =>
+  mutationOptions<RemoveInterventionDictionaryResponse, RemoveInterventionDictionaryParams>(client, removeInterventionDictionaryOperation, removeInterventionDictionaryInvalidates, config);
+
+const listInterventionDictionaryEntriesPlan: KeyPlan = {"segments":["intervention-dictionaries","{name}","entries"]};
+/** The query key of listInterventionDictionaryEntries: `["opensearch", ...path, query]`; a prefix matches everything below it. */
+export const listInterventionDictionaryEntriesQueryKey = (params: ListInterventionDictionaryEntriesParams) =>
+  queryKeyOf(listInterventionDictionaryEntriesOperation, listInterventionDictionaryEntriesPlan, params) as DataTag<QueryKey, ListInterventionDictionaryEntriesResponse, OpenSearchError>;
+/** Query options for listInterventionDictionaryEntries (`GET /v4/openapi/intervention-dictionaries/{name}/entries`): its key, a queryFn that passes TanStack's signal, no TanStack retry. */
+export const listInterventionDictionaryEntriesOptions = (client: OpenSearchCore, params: ListInterventionDictionaryEntriesParams, options?: QueryCallOptions) =>
+  readOptions<ListInterventionDictionaryEntriesResponse>(client, listInterventionDictionaryEntriesOperation, listInterventionDictionaryEntriesPlan, params, options);
+/** The infinite query key of listInterventionDictionaryEntries: its key without `pageNumber`, marked `infinite`. */
+export const listInterventionDictionaryEntriesInfiniteQueryKey = (params: ListInterventionDictionaryEntriesParams) =>
+  infiniteKeyOf(listInterventionDictionaryEntriesOperation, listInterventionDictionaryEntriesPlan, params) as DataTag<QueryKey, InfiniteData<ListInterventionDictionaryEntriesResponse, number>, OpenSearchError>;
+/** Infinite query options for listInterventionDictionaryEntries: one page per call by `pageNumber`, none after the last (`totalCount`, a short or empty page). */
+export const listInterventionDictionaryEntriesInfiniteOptions = (client: OpenSearchCore, params: Omit<ListInterventionDictionaryEntriesParams, 'pageNumber'> & Partial<Pick<ListInterventionDictionaryEntriesParams, 'pageNumber'>>, options?: QueryCallOptions) =>
+  infiniteOptions<ListInterventionDictionaryEntriesResponse>(client, listInterventionDictionaryEntriesOperation, listInterventionDictionaryEntriesPlan, params, options);
+
+const pushInterventionDictionaryEntriesInvalidates: InvalidationPlan = {"resource":{"segments":["intervention-dictionaries","{name}","entries"]}};
+/** Mutation options for pushInterventionDictionaryEntries (`POST /v4/openapi/intervention-dictionaries/{name}/entries/actions/bulk`); on success it refreshes everything under `/intervention-dictionaries/{name}/entries`. */
+export const pushInterventionDictionaryEntriesMutation = (client: OpenSearchCore, config?: OpenSearchMutationConfig<PushInterventionDictionaryEntriesResponse, PushInterventionDictionaryEntriesParams>) =>
+  mutationOptions<PushInterventionDictionaryEntriesResponse, PushInterventionDictionaryEntriesParams>(client, pushInterventionDictionaryEntriesOperation, pushInterventionDictionaryEntriesInvalidates, config);
+
+const listInterventionDictionaryNerResultsPlan: KeyPlan = {"segments":["intervention-dictionaries","{name}","ner-results"]};
+/** The query key of listInterventionDictionaryNerResults: `["opensearch", ...path, query]`; a prefix matches everything below it. */
+export const listInterventionDictionaryNerResultsQueryKey = (params: ListInterventionDictionaryNerResultsParams) =>
+  queryKeyOf(listInterventionDictionaryNerResultsOperation, listInterventionDictionaryNerResultsPlan, params) as DataTag<QueryKey, ListInterventionDictionaryNerResultsResponse, OpenSearchError>;
+/** Query options for listInterventionDictionaryNerResults (`GET /v4/openapi/intervention-dictionaries/{name}/ner-results`): its key, a queryFn that passes TanStack's signal, no TanStack retry. */
+export const listInterventionDictionaryNerResultsOptions = (client: OpenSearchCore, params: ListInterventionDictionaryNerResultsParams, options?: QueryCallOptions) =>
+  readOptions<ListInterventionDictionaryNerResultsResponse>(client, listInterventionDictionaryNerResultsOperation, listInterventionDictionaryNerResultsPlan, params, options);
+
+const listInterventionDictionaryRelatedEntitiesPlan: KeyPlan = {"segments":["intervention-dictionaries","{name}","related"]};
+/** The query key of listInterventionDictionaryRelatedEntities: `["opensearch", ...path, query]`; a prefix matches everything below it. */
+export const listInterventionDictionaryRelatedEntitiesQueryKey = (params: ListInterventionDictionaryRelatedEntitiesParams) =>
+  queryKeyOf(listInterventionDictionaryRelatedEntitiesOperation, listInterventionDictionaryRelatedEntitiesPlan, params) as DataTag<QueryKey, ListInterventionDictionaryRelatedEntitiesResponse, OpenSearchError>;
+/** Query options for listInterventionDictionaryRelatedEntities (`GET /v4/openapi/intervention-dictionaries/{name}/related`): its key, a queryFn that passes TanStack's signal, no TanStack retry. */
+export const listInterventionDictionaryRelatedEntitiesOptions = (client: OpenSearchCore, params: ListInterventionDictionaryRelatedEntitiesParams, options?: QueryCallOptions) =>
+  readOptions<ListInterventionDictionaryRelatedEntitiesResponse>(client, listInterventionDictionaryRelatedEntitiesOperation, listInterventionDictionaryRelatedEntitiesPlan, params, options);
+
+const listUserAnalyzersPlan: KeyPlan = {"segments":["user-analyzers"]};
+/** The query key of listUserAnalyzers: `["opensearch", ...path, query]`; a prefix matches everything below it. */
+export const listUserAnalyzersQueryKey = (params?: ListUserAnalyzersParams) =>
+  queryKeyOf(listUserAnalyzersOperation, listUserAnalyzersPlan, params) as DataTag<QueryKey, ListUserAnalyzersResponse, OpenSearchError>;
+/** Query options for listUserAnalyzers (`GET /v4/openapi/user-analyzers`): its key, a queryFn that passes TanStack's signal, no TanStack retry. */
+export const listUserAnalyzersOptions = (client: OpenSearchCore, params?: ListUserAnalyzersParams, options?: QueryCallOptions) =>
+  readOptions<ListUserAnalyzersResponse>(client, listUserAnalyzersOperation, listUserAnalyzersPlan, params, options);
+/** The infinite query key of listUserAnalyzers: its key without `pageNumber`, marked `infinite`. */
+export const listUserAnalyzersInfiniteQueryKey = (params?: ListUserAnalyzersParams) =>
+  infiniteKeyOf(listUserAnalyzersOperation, listUserAnalyzersPlan, params) as DataTag<QueryKey, InfiniteData<ListUserAnalyzersResponse, number>, OpenSearchError>;
+/** Infinite query options for listUserAnalyzers: one page per call by `pageNumber`, none after the last (`totalCount`, a short or empty page). */
+export const listUserAnalyzersInfiniteOptions = (client: OpenSearchCore, params?: Omit<ListUserAnalyzersParams, 'pageNumber'> & Partial<Pick<ListUserAnalyzersParams, 'pageNumber'>>, options?: QueryCallOptions) =>
+  infiniteOptions<ListUserAnalyzersResponse>(client, listUserAnalyzersOperation, listUserAnalyzersPlan, params, options);
+
+const createUserAnalyzerInvalidates: InvalidationPlan = {"resource":{"segments":["user-analyzers"]}};
+/** Mutation options for createUserAnalyzer (`POST /v4/openapi/user-analyzers`); on success it refreshes everything under `/user-analyzers`. */
+export const createUserAnalyzerMutation = (client: OpenSearchCore, config?: OpenSearchMutationConfig<CreateUserAnalyzerResponse, CreateUserAnalyzerParams>) =>
+  mutationOptions<CreateUserAnalyzerResponse, CreateUserAnalyzerParams>(client, createUserAnalyzerOperation, createUserAnalyzerInvalidates, config);
+
+const describeUserAnalyzerPlan: KeyPlan = {"segments":["user-analyzers","{name}"]};
+/** The query key of describeUserAnalyzer: `["opensearch", ...path, query]`; a prefix matches everything below it. */
+export const describeUserAnalyzerQueryKey = (params: DescribeUserAnalyzerParams) =>
+  queryKeyOf(describeUserAnalyzerOperation, describeUserAnalyzerPlan, params) as DataTag<QueryKey, DescribeUserAnalyzerResponse, OpenSearchError>;
+/** Query options for describeUserAnalyzer (`GET /v4/openapi/user-analyzers/{name}`): its key, a queryFn that passes TanStack's signal, no TanStack retry. */
+export const describeUserAnalyzerOptions = (client: OpenSearchCore, params: DescribeUserAnalyzerParams, options?: QueryCallOptions) =>
+  readOptions<DescribeUserAnalyzerResponse>(client, describeUserAnalyzerOperation, describeUserAnalyzerPlan, params, options);
+
+const removeUserAnalyzerInvalidates: InvalidationPlan = {"resource":{"segments":["user-analyzers","{name}"]},"collection":{"segments":["user-analyzers"]}};
+/** Mutation options for removeUserAnalyzer (`DELETE /v4/openapi/user-analyzers/{name}`); on success it refreshes everything under `/user-analyzers/{name}` and the lists of `/user-analyzers`. */
+export const removeUserAnalyzerMutation = (client: OpenSearchCore, config?: OpenSearchMutationConfig<RemoveUserAnalyzerResponse, RemoveUserAnalyzerParams>) =>
+  mutationOptions<RemoveUserAnalyzerResponse, RemoveUserAnalyzerParams>(client, removeUserAnalyzerOperation, removeUserAnalyzerInvalidates, config);
+
+const listUserAnalyzerEntriesPlan: KeyPlan = {"segments":["user-analyzers","{name}","entries"]};
+/** The query key of listUserAnalyzerEntries: `["opensearch", ...path, query]`; a prefix matches everything below it. */
+export const listUserAnalyzerEntriesQueryKey = (params: ListUserAnalyzerEntriesParams) =>
+  queryKeyOf(listUserAnalyzerEntriesOperation, listUserAnalyzerEntriesPlan, params) as DataTag<QueryKey, ListUserAnalyzerEntriesResponse, OpenSearchError>;
+/** Query options for listUserAnalyzerEntries (`GET /v4/openapi/user-analyzers/{name}/entries`): its key, a queryFn that passes TanStack's signal, no TanStack retry. */
+export const listUserAnalyzerEntriesOptions = (client: OpenSearchCore, params: ListUserAnalyzerEntriesParams, options?: QueryCallOptions) =>
+  readOptions<ListUserAnalyzerEntriesResponse>(client, listUserAnalyzerEntriesOperation, listUserAnalyzerEntriesPlan, params, options);
+/** The infinite query key of listUserAnalyzerEntries: its key without `pageNumber`, marked `infinite`. */
+export const listUserAnalyzerEntriesInfiniteQueryKey = (params: ListUserAnalyzerEntriesParams) =>
+  infiniteKeyOf(listUserAnalyzerEntriesOperation, listUserAnalyzerEntriesPlan, params) as DataTag<QueryKey, InfiniteData<ListUserAnalyzerEntriesResponse, number>, OpenSearchError>;
+/** Infinite query options for listUserAnalyzerEntries: one page per call by `pageNumber`, none after the last (`totalCount`, a short or empty page). */
+export const listUserAnalyzerEntriesInfiniteOptions = (client: OpenSearchCore, params: Omit<ListUserAnalyzerEntriesParams, 'pageNumber'> & Partial<Pick<ListUserAnalyzerEntriesParams, 'pageNumber'>>, options?: QueryCallOptions) =>
+  infiniteOptions<ListUserAnalyzerEntriesResponse>(client, listUserAnalyzerEntriesOperation, listUserAnalyzerEntriesPlan, params, options);
+
+const pushUserAnalyzerEntriesInvalidates: InvalidationPlan = {"resource":{"segments":["user-analyzers","{name}","entries"]}};
+/** Mutation options for pushUserAnalyzerEntries (`POST /v4/openapi/user-analyzers/{name}/entries/actions/bulk`); on success it refreshes everything under `/user-analyzers/{name}/entries`. */
+export const pushUserAnalyzerEntriesMutation = (client: OpenSearchCore, config?: OpenSearchMutationConfig<PushUserAnalyzerEntriesResponse, PushUserAnalyzerEntriesParams>) =>
+  mutationOptions<PushUserAnalyzerEntriesResponse, PushUserAnalyzerEntriesParams>(client, pushUserAnalyzerEntriesOperation, pushUserAnalyzerEntriesInvalidates, config);
+
+const describeSlowQueryStatusPlan: KeyPlan = {"segments":["app-groups","{appGroupIdentity}","optimizers","slow-query"]};
+/** The query key of describeSlowQueryStatus: `["opensearch", ...path, query]`; a prefix matches everything below it. */
+export const describeSlowQueryStatusQueryKey = (params: DescribeSlowQueryStatusParams) =>
+  queryKeyOf(describeSlowQueryStatusOperation, describeSlowQueryStatusPlan, params) as DataTag<QueryKey, DescribeSlowQueryStatusResponse, OpenSearchError>;
+/** Query options for describeSlowQueryStatus (`GET /v4/openapi/app-groups/{appGroupIdentity}/optimizers/slow-query`): its key, a queryFn that passes TanStack's signal, no TanStack retry. */
+export const describeSlowQueryStatusOptions = (client: OpenSearchCore, params: DescribeSlowQueryStatusParams, options?: QueryCallOptions) =>
+  readOptions<DescribeSlowQueryStatusResponse>(client, describeSlowQueryStatusOperation, describeSlowQueryStatusPlan, params, options);
+
+const enableSlowQueryInvalidates: InvalidationPlan = {"resource":{"segments":["app-groups","{appGroupIdentity}","optimizers","slow-query"]}};
+/** Mutation options for enableSlowQuery (`POST /v4/openapi/app-groups/{appGroupIdentity}/optimizers/slow-query/actions/enable`); on success it refreshes everything under `/app-groups/{appGroupIdentity}/optimizers/slow-query`. */
+export const enableSlowQueryMutation = (client: OpenSearchCore, config?: OpenSearchMutationConfig<EnableSlowQueryResponse, EnableSlowQueryParams>) =>
+  mutationOptions<EnableSlowQueryResponse, EnableSlowQueryParams>(client, enableSlowQueryOperation, enableSlowQueryInvalidates, config);
+
+const disableSlowQueryInvalidates: InvalidationPlan = {"resource":{"segments":["app-groups","{appGroupIdentity}","optimizers","slow-query"]}};
+/** Mutation options for disableSlowQuery (`POST /v4/openapi/app-groups/{appGroupIdentity}/optimizers/slow-query/actions/disable`); on success it refreshes everything under `/app-groups/{appGroupIdentity}/optimizers/slow-query`. */
+export const disableSlowQueryMutation = (client: OpenSearchCore, config?: OpenSearchMutationConfig<DisableSlowQueryResponse, DisableSlowQueryParams>) =>
+  mutationOptions<DisableSlowQueryResponse, DisableSlowQueryParams>(client, disableSlowQueryOperation, disableSlowQueryInvalidates, config);
+
+const startSlowQueryAnalyzerInvalidates: InvalidationPlan = {"resource":{"segments":["app-groups","{appGroupIdentity}","optimizers","slow-query"]}};
+/** Mutation options for startSlowQueryAnalyzer (`POST /v4/openapi/app-groups/{appGroupIdentity}/optimizers/slow-query/actions/run`); on success it refreshes everything under `/app-groups/{appGroupIdentity}/optimizers/slow-query`. */
+export const startSlowQueryAnalyzerMutation = (client: OpenSearchCore, config?: OpenSearchMutationConfig<StartSlowQueryAnalyzerResponse, StartSlowQueryAnalyzerParams>) =>
+  mutationOptions<StartSlowQueryAnalyzerResponse, StartSlowQueryAnalyzerParams>(client, startSlowQueryAnalyzerOperation, startSlowQueryAnalyzerInvalidates, config);
+
+const listSlowQueryCategoriesPlan: KeyPlan = {"segments":["app-groups","{appGroupIdentity}","optimizers","slow-query","categories"]};
+/** The query key of listSlowQueryCategories: `["opensearch", ...path, query]`; a prefix matches everything below it. */
+export const listSlowQueryCategoriesQueryKey = (params: ListSlowQueryCategoriesParams) =>
+  queryKeyOf(listSlowQueryCategoriesOperation, listSlowQueryCategoriesPlan, params) as DataTag<QueryKey, ListSlowQueryCategoriesResponse, OpenSearchError>;
+/** Query options for listSlowQueryCategories (`GET /v4/openapi/app-groups/{appGroupIdentity}/optimizers/slow-query/categories`): its key, a queryFn that passes TanStack's signal, no TanStack retry. */
+export const listSlowQueryCategoriesOptions = (client: OpenSearchCore, params: ListSlowQueryCategoriesParams, options?: QueryCallOptions) =>
+  readOptions<ListSlowQueryCategoriesResponse>(client, listSlowQueryCategoriesOperation, listSlowQueryCategoriesPlan, params, options);
+
+const listSlowQueryQueriesPlan: KeyPlan = {"segments":["app-groups","{appGroupIdentity}","optimizers","slow-query","categories","{categoryIndex}","queries"]};
+/** The query key of listSlowQueryQueries: `["opensearch", ...path, query]`; a prefix matches everything below it. */
+export const listSlowQueryQueriesQueryKey = (params: ListSlowQueryQueriesParams) =>
+  queryKeyOf(listSlowQueryQueriesOperation, listSlowQueryQueriesPlan, params) as DataTag<QueryKey, ListSlowQueryQueriesResponse, OpenSearchError>;
+/** Query options for listSlowQueryQueries (`GET /v4/openapi/app-groups/{appGroupIdentity}/optimizers/slow-query/categories/{categoryIndex}/queries`): its key, a queryFn that passes TanStack's signal, no TanStack retry. */
+export const listSlowQueryQueriesOptions = (client: OpenSearchCore, params: ListSlowQueryQueriesParams, options?: QueryCallOptions) =>
+  readOptions<ListSlowQueryQueriesResponse>(client, listSlowQueryQueriesOperation, listSlowQueryQueriesPlan, params, options);
