@@ -331,6 +331,8 @@ function rebase(schema) {
 export function createSpecValidator(document, options = {}) {
   const ajv = new Ajv2020({
     strict: true,
+    // Errors carry the value that failed, so a message can name it (an unknown command, say).
+    verbose: true,
     allErrors: !options.coerce,
     ...(options.coerce ? { coerceTypes: true, useDefaults: true } : {}),
   });
@@ -362,7 +364,8 @@ export function describeErrors(errors, prefix) {
     const missing = e.keyword === 'required' ? e.params.missingProperty : undefined;
     const extra = e.keyword === 'additionalProperties' ? e.params.additionalProperty : undefined;
     const name = [...field, ...(missing ? [missing] : []), ...(extra ? [extra] : [])].join('.');
-    const allowed = e.keyword === 'enum' ? `: ${e.params.allowedValues.join(', ')}` : '';
+    const got = 'data' in e && (typeof e.data !== 'object' || e.data === null) ? `; got ${JSON.stringify(e.data)}` : '';
+    const allowed = e.keyword === 'enum' ? `: ${e.params.allowedValues.join(', ')}${got}` : '';
     return { parameter: `${prefix}${name}`, message: `${prefix}${name || '(root)'} ${e.message}${allowed}` };
   });
 }

@@ -553,6 +553,282 @@ describe('the official SDK against acs-opensearch-mock', () => {
     expect(Number(again.body!.result!.id)).toBeGreaterThan(Number(sceneId));
   });
 
+  describe('search tuning', () => {
+    const quota = new sdk.CreateAppGroupRequestQuota({
+      docSize: 1,
+      computeResource: 20,
+      spec: 'opensearch.share.common',
+    });
+    const failure = (p: Promise<unknown>) =>
+      p.then(
+        () => 'ok',
+        (e: { statusCode?: number; code?: string }) => `${e.statusCode} ${e.code}`,
+      );
+    async function appVersion(name: string) {
+      await client.createAppGroup(new sdk.CreateAppGroupRequest({ name, type: 'enhanced', quota }));
+      const app = await client.createApp(name, new sdk.CreateAppRequest({ description: 'v1' }));
+      return String(app.body!.result!.id);
+    }
+
+    it('ranking: rough and fine sort expressions are created, read, changed, listed together and removed', async () => {
+      const appId = await appVersion('sdk_rank');
+      const meta = [{ attribute: 'static_bm25()', arg: '', weight: 10 }];
+      const rank = (body: Record<string, unknown>) => new sdk.FirstRank(body);
+      await client.createFirstRank(
+        'sdk_rank',
+        appId,
+        new sdk.CreateFirstRankRequest({ dryRun: true, body: rank({ name: 'rough', type: 'STRUCT', meta }) }),
+      );
+      expect((await client.listFirstRanks('sdk_rank', appId)).body?.result).toEqual([]);
+      const created = await client.createFirstRank(
+        'sdk_rank',
+        appId,
+        new sdk.CreateFirstRankRequest({ body: rank({ name: 'rough', type: 'STRUCT', meta }) }),
+      );
+      expect(created.body?.result?.name).toBe('rough');
+      await client.createSecondRank(
+        'sdk_rank',
+        appId,
+        new sdk.CreateSecondRankRequest({ body: new sdk.SecondRank({ name: 'fine', meta: 'random()' }) }),
+      );
+      expect((await client.describeFirstRank('sdk_rank', appId, 'rough')).body?.result?.meta?.[0]?.weight).toBe(10);
+      await client.modifyFirstRank(
+        'sdk_rank',
+        appId,
+        'rough',
+        new sdk.ModifyFirstRankRequest({
+          body: rank({ name: 'rough', type: 'STRUCT', meta: [{ attribute: 'timeliness(x)', weight: 2 }] }),
+        }),
+      );
+      expect((await client.listFirstRanks('sdk_rank', appId)).body?.result?.[0]?.meta?.[0]?.attribute).toBe(
+        'timeliness(x)',
+      );
+      await client.modifySecondRank(
+        'sdk_rank',
+        appId,
+        'fine',
+        new sdk.ModifySecondRankRequest({ body: new sdk.SecondRank({ name: 'fine', meta: 'now()' }) }),
+      );
+      expect((await client.describeSecondRank('sdk_rank', appId, 'fine')).body?.result?.meta).toBe('now()');
+      expect((await client.listSecondRanks('sdk_rank', appId)).body?.totalCount).toBe(1);
+      expect((await client.listSortExpressions('sdk_rank', appId)).body?.result?.map((e) => e.name).sort()).toEqual([
+        'fine',
+        'rough',
+      ]);
+      await client.removeFirstRank('sdk_rank', appId, 'rough');
+      await client.removeSecondRank('sdk_rank', appId, 'fine');
+      expect(await failure(client.describeFirstRank('sdk_rank', appId, 'rough'))).toMatch(/^404 /);
+      expect((await client.listSortExpressions('sdk_rank', appId)).body?.result).toEqual([]);
+    });
+
+    it('sort scripts: files saved, read and listed; release refused until compiled; removing the script removes its files', async () => {
+      const v = await appVersion('sdk_script');
+      await client.createSortScript(
+        'sdk_script',
+        v,
+        new sdk.CreateSortScriptRequest({ scriptName: 'scorer', scope: 'second_rank', type: 'cava_script' }),
+      );
+      expect((await client.getSortScript('sdk_script', 'scorer', v)).body?.result?.status).toBe('configurable');
+      expect(await failure(client.releaseSortScript('sdk_script', 'scorer', v))).toBe('400 InvalidAppStatus');
+      await client.saveSortScriptFile(
+        'sdk_script',
+        'scorer',
+        v,
+        'Scorer.cava',
+        new sdk.SaveSortScriptFileRequest({ content: 'YWJj', version: 7 }),
+      );
+      expect((await client.getSortScriptFile('sdk_script', 'scorer', v, 'Scorer.cava')).body?.result).toMatchObject({
+        content: 'YWJj',
+        version: 7,
+      });
+      expect((await client.getScriptFileNames('sdk_script', v, 'scorer')).body?.result?.map((f) => f.fileName)).toEqual(
+        ['Scorer.cava'],
+      );
+      expect((await client.getSortScript('sdk_script', 'scorer', v)).body?.result?.status).toBe('not compiled');
+      await client.compileSortScript('sdk_script', 'scorer', v);
+      const released = await client.releaseSortScript('sdk_script', 'scorer', v);
+      expect(released.statusCode).toBe(200);
+      expect(
+        (await client.listSortScripts('sdk_script', v)).body?.result?.map((x) => [x.scriptName, x.status]),
+      ).toEqual([['scorer', 'released']]);
+      await client.updateSortScript(
+        'sdk_script',
+        v,
+        'scorer',
+        new sdk.UpdateSortScriptRequest({ description: 'by sales' }),
+      );
+      expect((await client.getSortScript('sdk_script', 'scorer', v)).body?.result?.description).toBe('by sales');
+      await client.deleteSortScriptFile('sdk_script', v, 'scorer', 'Scorer.cava');
+      expect(await failure(client.getSortScriptFile('sdk_script', 'scorer', v, 'Scorer.cava'))).toMatch(/^404 /);
+      await client.saveSortScriptFile(
+        'sdk_script',
+        'scorer',
+        v,
+        'Other.cava',
+        new sdk.SaveSortScriptFileRequest({ content: 'ZGVm' }),
+      );
+      await client.deleteSortScript('sdk_script', 'scorer', v);
+      expect(await failure(client.getSortScript('sdk_script', 'scorer', v))).toMatch(/^404 /);
+      expect(await failure(client.getSortScriptFile('sdk_script', 'scorer', v, 'Other.cava'))).toMatch(/^404 /);
+    });
+
+    it('query processing: rules created, analysed, changed and removed; strategies answered; entity priorities listed', async () => {
+      const appId = await appVersion('sdk_qp');
+      await client.createQueryProcessor(
+        'sdk_qp',
+        appId,
+        new sdk.CreateQueryProcessorRequest({ body: { name: 'qp', domain: 'GENERAL', indexes: ['default'] } }),
+      );
+      await client.modifyQueryProcessor(
+        'sdk_qp',
+        appId,
+        'qp',
+        new sdk.ModifyQueryProcessorRequest({ body: { domain: 'ECOMMERCE' } }),
+      );
+      expect((await client.describeQueryProcessor('sdk_qp', appId, 'qp')).body?.result).toMatchObject({
+        name: 'qp',
+        domain: 'ECOMMERCE',
+      });
+      expect(
+        (await client.listQueryProcessors('sdk_qp', appId, new sdk.ListQueryProcessorsRequest({}))).body?.result?.map(
+          (r) => r.name,
+        ),
+      ).toEqual(['qp']);
+      expect(
+        (
+          await client.listQueryProcessorAnalyzerResults(
+            'sdk_qp',
+            appId,
+            'qp',
+            new sdk.ListQueryProcessorAnalyzerResultsRequest({ text: 'red shoes' }),
+          )
+        ).statusCode,
+      ).toBe(200);
+      expect(
+        (await client.listQueryProcessorNers(new sdk.ListQueryProcessorNersRequest({ domain: 'ECOMMERCE' }))).body
+          ?.result?.length,
+      ).toBeGreaterThan(0);
+      await client.removeQueryProcessor('sdk_qp', appId, 'qp');
+      expect(await failure(client.describeQueryProcessor('sdk_qp', appId, 'qp'))).toMatch(/^404 /);
+      const strategy = new sdk.SearchStrategy({
+        name: 'main',
+        searchConfigs: [new sdk.SearchStrategySearchConfigs({ queryType: 'keyword' })],
+      });
+      for (const answer of [
+        await client.createSearchStrategy('sdk_qp', appId, new sdk.CreateSearchStrategyRequest({ body: strategy })),
+        await client.getSearchStrategy('sdk_qp', appId, 'main'),
+        await client.listSearchStrategies('sdk_qp', appId),
+        await client.updateSearchStrategy(
+          'sdk_qp',
+          appId,
+          'main',
+          new sdk.UpdateSearchStrategyRequest({ body: strategy }),
+        ),
+        await client.removeSearchStrategy('sdk_qp', appId, 'main'),
+      ])
+        expect(answer.body?.requestId).toMatch(/^[0-9A-F-]{36}$/);
+    });
+
+    it('intervention dictionaries: entries pushed, listed, found in a query, deleted by a push; the dictionary removed', async () => {
+      await client.createInterventionDictionary(
+        new sdk.CreateInterventionDictionaryRequest({ name: 'sdk_words', type: 'ner', analyzerType: 'SYSTEM' }),
+      );
+      expect((await client.describeInterventionDictionary('sdk_words')).body?.result?.type).toBe('ner');
+      const listed = await client.listInterventionDictionaries(
+        new sdk.ListInterventionDictionariesRequest({ types: '["ner"]', pageSize: 100 }),
+      );
+      expect(listed.body?.result?.map((d) => d.name)).toContain('sdk_words');
+      expect(listed.body?.result?.every((d) => d.type === 'ner')).toBe(true);
+      const push = (body: Array<Record<string, unknown>>, dryRun?: boolean) =>
+        client.pushInterventionDictionaryEntries(
+          'sdk_words',
+          new sdk.PushInterventionDictionaryEntriesRequest({ body, dryRun }),
+        );
+      await push([
+        { cmd: 'add', word: 'milk' },
+        { cmd: 'add', word: 'soy', relevance: { '100': '2' } },
+        { cmd: 'add', word: 'tea' },
+      ]);
+      await push([{ cmd: 'delete', word: 'milk' }], true);
+      const words = async () =>
+        (
+          await client.listInterventionDictionaryEntries(
+            'sdk_words',
+            new sdk.ListInterventionDictionaryEntriesRequest({ pageSize: 100 }),
+          )
+        ).body?.result
+          ?.map((e) => e.word)
+          .sort();
+      expect(await words()).toEqual(['milk', 'soy', 'tea']);
+      const ner = await client.listInterventionDictionaryNerResults(
+        'sdk_words',
+        new sdk.ListInterventionDictionaryNerResultsRequest({ query: 'soy milk' }),
+      );
+      expect(ner.body?.result?.map((r) => r.token).sort()).toEqual(['milk', 'soy']);
+      await push([
+        { cmd: 'delete', word: 'milk' },
+        { cmd: 'delete', word: 'tea' },
+      ]);
+      expect(await words()).toEqual(['soy']);
+      expect(await failure(push([{ cmd: 'rename', word: 'soy' }]))).toBe('400 InvalidParameter');
+      expect((await client.listInterventionDictionaryRelatedEntities('sdk_words')).statusCode).toBe(200);
+      await client.removeInterventionDictionary('sdk_words');
+      expect(await failure(client.describeInterventionDictionary('sdk_words'))).toMatch(/^404 /);
+      expect(
+        await failure(
+          client.listInterventionDictionaryEntries('sdk_words', new sdk.ListInterventionDictionaryEntriesRequest({})),
+        ),
+      ).toMatch(/^404 /);
+    });
+
+    it('custom analyzers: created, listed, entries pushed and listed, removed', async () => {
+      await client.createUserAnalyzer(
+        new sdk.CreateUserAnalyzerRequest({ name: 'sdk_analyzer', type: 'HA3', business: 'chn_standard' }),
+      );
+      expect(
+        (await client.describeUserAnalyzer('sdk_analyzer', new sdk.DescribeUserAnalyzerRequest({}))).statusCode,
+      ).toBe(200);
+      expect(
+        (await client.listUserAnalyzers(new sdk.ListUserAnalyzersRequest({ pageSize: 100 }))).body?.result?.map(
+          (a) => a.name,
+        ),
+      ).toContain('sdk_analyzer');
+      const entries = (list: Array<Record<string, unknown>>) =>
+        new sdk.PushUserAnalyzerEntriesRequest({
+          entries: list.map((e) => new sdk.PushUserAnalyzerEntriesRequestEntries(e)),
+        });
+      await client.pushUserAnalyzerEntries(
+        'sdk_analyzer',
+        entries([
+          { cmd: 'add', key: 'opensearch', value: 'open search' },
+          { cmd: 'add', key: 'aliyun', value: 'ali yun' },
+        ]),
+      );
+      await client.pushUserAnalyzerEntries('sdk_analyzer', entries([{ cmd: 'delete', key: 'aliyun' }]));
+      const listed = await client.listUserAnalyzerEntries('sdk_analyzer', new sdk.ListUserAnalyzerEntriesRequest({}));
+      expect((listed.body!.result as unknown as Array<{ key: string }>).map((e) => e.key)).toEqual(['opensearch']);
+      await client.removeUserAnalyzer('sdk_analyzer');
+      expect(
+        await failure(client.describeUserAnalyzer('sdk_analyzer', new sdk.DescribeUserAnalyzerRequest({}))),
+      ).toMatch(/^404 /);
+    });
+
+    it('slow queries: off at first, a run refused until enabled, then enabled, run, read and disabled', async () => {
+      await client.createAppGroup(new sdk.CreateAppGroupRequest({ name: 'sdk_slow', type: 'enhanced', quota }));
+      expect((await client.describeSlowQueryStatus('sdk_slow')).body?.result?.status).toBe('disabled');
+      expect(await failure(client.startSlowQueryAnalyzer('sdk_slow'))).toMatch(/^400 /);
+      await client.enableSlowQuery('sdk_slow');
+      expect((await client.describeSlowQueryStatus('sdk_slow')).body?.result?.status).toBe('enabled');
+      expect((await client.startSlowQueryAnalyzer('sdk_slow')).statusCode).toBe(200);
+      expect((await client.listSlowQueryCategories('sdk_slow')).body?.result?.analyzeStatus).toEqual(
+        expect.any(String),
+      );
+      expect((await client.listSlowQueryQueries('sdk_slow', '0')).statusCode).toBe(200);
+      await client.disableSlowQuery('sdk_slow');
+      expect((await client.describeSlowQueryStatus('sdk_slow')).body?.result?.status).toBe('disabled');
+    });
+  });
+
   it('every operation of the spec that the SDK has answers it a 2xx or a modelled 4xx, signature accepted', async () => {
     const document = openApiDocument as unknown as Parameters<typeof listOperations>[0];
     const codes = new Set<string>(readErrorCodesOf(document));

@@ -4688,9 +4688,19 @@ export const createFirstRankOperation: OperationMeta = {
                   "type": "string"
                 },
                 "weight": {
-                  "type": "number",
-                  "minimum": -100000,
-                  "maximum": 100000
+                  "type": "integer",
+                  "anyOf": [
+                    {
+                      "type": "integer",
+                      "minimum": -100000,
+                      "maximum": -1
+                    },
+                    {
+                      "type": "integer",
+                      "minimum": 1,
+                      "maximum": 100000
+                    }
+                  ]
                 }
               }
             }
@@ -4838,9 +4848,19 @@ export const modifyFirstRankOperation: OperationMeta = {
                   "type": "string"
                 },
                 "weight": {
-                  "type": "number",
-                  "minimum": -100000,
-                  "maximum": 100000
+                  "type": "integer",
+                  "anyOf": [
+                    {
+                      "type": "integer",
+                      "minimum": -100000,
+                      "maximum": -1
+                    },
+                    {
+                      "type": "integer",
+                      "minimum": 1,
+                      "maximum": 100000
+                    }
+                  ]
                 }
               }
             }

@@ -5323,7 +5323,7 @@ export interface components {
              */
             arg?: string;
             /**
-             * @description The weight of the term: -100000 to 100000, never 0.
+             * @description The weight of the term: a whole number from -100000 to 100000, never 0.
              * @example 1
              */
             weight?: number;

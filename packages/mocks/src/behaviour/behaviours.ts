@@ -5,8 +5,9 @@
 // and the x-acs-request-id header.
 
 import { normalizeCasing } from '@acs-opensearch/client';
+import { alignParams } from '../model/paths.js';
 import { sampleFromSchema } from '../model/sampleFromSchema.js';
-import type { Anchor, Collection, Filter, ModelOperation, SpecModel } from '../model/specModel.js';
+import type { Anchor, Collection, Effect, Filter, ModelOperation, SpecModel } from '../model/specModel.js';
 import type { ActiveFilter, Item, Parents, ResourceStore } from '../store/store.js';
 import { projectOutput } from './outputLevels.js';
 
@@ -94,9 +95,11 @@ function missingOwner(
   }
   const owner = collection.owner;
   if (!owner) return undefined;
-  const missing = missingOwner(ctx, values, owner.collection, reply);
+  // The owner's path may call its parameters otherwise (`appId` where this one says `appVersionId`).
+  const ownerValues = alignParams(values, collection.path, owner.collection.path);
+  const missing = missingOwner(ctx, ownerValues, owner.collection, reply);
   if (missing) return missing;
-  const { scope, parents } = placeOf(values, owner.collection);
+  const { scope, parents } = placeOf(ownerValues, owner.collection);
   if (ctx.store.get(owner.collection, scope, parents, values[owner.param])) return undefined;
   return reply.error(
     notFoundOf(ctx, owner.collection),
@@ -137,7 +140,8 @@ export function respond(ctx: BehaviourContext, exchange: Exchange, reply: Reply)
   const collection = model.collection;
   const missing = collection
     ? missingOwner(ctx, values, collection, reply)
-    : model.anchor && missingAnchor(ctx, values, model.anchor, reply);
+    : model.anchor &&
+      missingAnchor(ctx, alignParams(values, model.op.path, model.anchor.collection.path), model.anchor, reply);
   if (missing) return missing;
   switch (model.behaviour) {
     case 'singleton-get':
@@ -145,6 +149,10 @@ export function respond(ctx: BehaviourContext, exchange: Exchange, reply: Reply)
       return singleton(ctx, exchange, reply);
     case 'action':
       return action(ctx, exchange, reply);
+    case 'bulk':
+      return bulk(ctx, exchange, collection!, reply);
+    case 'computed':
+      return computed(ctx, exchange, reply);
     case 'field-put':
       return fieldPut(ctx, exchange, reply);
     case 'relate':
@@ -193,22 +201,20 @@ function list(ctx: BehaviourContext, { model, values }: Exchange, collection: Co
   );
 }
 
-function item(
-  ctx: BehaviourContext,
-  { model, values, body }: Exchange,
-  collection: Collection,
-  reply: Reply,
-): Response {
+function item(ctx: BehaviourContext, exchange: Exchange, collection: Collection, reply: Reply): Response {
+  const { model, values, body } = exchange;
   const { scope, parents } = placeOf(values, collection);
   const key = values[collection.keyParam!];
   const store = ctx.store;
   const existing = store.get(collection, scope, parents, key);
   const dry = isDryRun(model, values);
+  // A PUT that may create (`x-acs-upsert`: a script's file) creates the item it names when there is none.
+  if (!existing && model.upsert) return upsertItem(ctx, exchange, collection, reply);
   const found =
     !existing || model.behaviour === 'get' || dry
       ? existing && (model.behaviour === 'update' ? { ...existing, ...declaredOnly(collection, body) } : existing)
       : model.behaviour === 'update'
-        ? store.update(collection, scope, parents, key, declaredOnly(collection, body))
+        ? updateItem(ctx, model, collection, values, declaredOnly(collection, body))
         : removeItem(ctx, collection, scope, parents, key, values);
   if (!found)
     return reply.error(model.notFoundCode, `The ${collection.keyParam} ${JSON.stringify(key)} does not exist.`, 404);
@@ -217,6 +223,61 @@ function item(
     model.success?.status ?? 200,
     envelope(model, field && model.behaviour !== 'delete' ? { [field]: output(model, collection, found, values) } : {}),
   );
+}
+
+/** Updates an item (and applies an effect the operation declares on its owner). */
+function updateItem(
+  ctx: BehaviourContext,
+  model: ModelOperation,
+  collection: Collection,
+  values: Record<string, unknown>,
+  changes: Item,
+): Item | undefined {
+  const { scope, parents } = placeOf(values, collection);
+  const updated = ctx.store.update(collection, scope, parents, values[collection.keyParam!], changes);
+  if (updated) applyOwnerEffect(ctx, model, collection, values);
+  return updated;
+}
+
+/** Creates the item an upsert names: the body's declared fields, its key and parents from the path. */
+function upsertItem(ctx: BehaviourContext, exchange: Exchange, collection: Collection, reply: Reply): Response {
+  const { model, values, body } = exchange;
+  const { scope, parents } = placeOf(values, collection);
+  const created: Item = {
+    ...withDefaults(collection, declaredOnly(collection, body)),
+    ...pickValues(values, collection.carried),
+    [collection.key!]: values[collection.keyParam!],
+  };
+  if (!isDryRun(model, values)) {
+    if (ctx.store.full)
+      return reply.error('ServiceUnavailable', 'The mock store is full: it holds the most items it keeps.', 503);
+    ctx.store.create(collection, scope, parents, created);
+    applyOwnerEffect(ctx, model, collection, values);
+  }
+  const field = model.itemField;
+  return reply.json(model.success?.status ?? 200, envelope(model, field ? { [field]: created } : {}));
+}
+
+/** An effect on the item an operation's collection sits under (a saved file marks its script): set, no check. */
+function applyOwnerEffect(
+  ctx: BehaviourContext,
+  model: ModelOperation,
+  collection: Collection,
+  values: Record<string, unknown>,
+) {
+  const owner = collection.owner;
+  if (!model.effect?.owner || !owner) return;
+  const ownerValues = alignParams(values, collection.path, owner.collection.path);
+  const { scope, parents } = placeOf(ownerValues, owner.collection);
+  ctx.store.update(owner.collection, scope, parents, values[owner.param], copy(model.effect.set) as Item);
+}
+
+/** The item's schema defaults for the fields a new item leaves out (a new script is `configurable`). */
+function withDefaults(collection: Collection, item: Item): Item {
+  const out = { ...item };
+  for (const [name, schema] of Object.entries<{ default?: unknown }>(collection.itemSchema?.properties ?? {}))
+    if (out[name] === undefined && schema?.default !== undefined) out[name] = copy(schema.default);
+  return out;
 }
 
 /** Deletes an item and everything under it (nested items, singletons; for an app group, all it holds). */
@@ -242,7 +303,7 @@ function create(
   reply: Reply,
 ): Response {
   const { scope, parents } = placeOf(values, collection);
-  const created: Item = declaredOnly(collection, body);
+  const created: Item = withDefaults(collection, declaredOnly(collection, body));
   const key = collection.key!;
   // An item that names its app group (a field called like the scope parameter) names the one it is in.
   if (
@@ -291,10 +352,11 @@ function pickValues(values: Record<string, unknown>, names: readonly string[]): 
   return out;
 }
 
-/** The path values of an operation (they name a singleton's place). */
-function pathValues(model: ModelOperation, values: Record<string, unknown>): Parents {
+/** The path values of an operation (they name a singleton's place); of the part of its path `within` when given. */
+function pathValues(model: ModelOperation, values: Record<string, unknown>, within?: string): Parents {
   const out: Parents = {};
-  for (const p of model.op.parameters) if (p.in === 'path') out[p.name] = values[p.name];
+  for (const p of model.op.parameters)
+    if (p.in === 'path' && (!within || within.includes(`{${p.name}}`))) out[p.name] = values[p.name];
   return out;
 }
 
@@ -392,16 +454,18 @@ function unrelate(ctx: BehaviourContext, exchange: Exchange, collection: Collect
   return example(ctx, exchange, reply);
 }
 
-/** Where an anchored operation's item lives in the store. */
-function placeOfAnchor(values: Record<string, unknown>, anchor: Anchor) {
-  return anchor.collection.isScope ? { scope: '', parents: {} } : placeOf(values, anchor.collection);
+/** Where an anchored operation's item lives in the store (its path may name the parameters otherwise). */
+function placeOfAnchor(model: ModelOperation, values: Record<string, unknown>, anchor: Anchor) {
+  return anchor.collection.isScope
+    ? { scope: '', parents: {} }
+    : placeOf(alignParams(values, model.op.path, anchor.collection.path), anchor.collection);
 }
 
 /** A field PUT: the body replaces one field of the item the path sits under (none on a dry run). */
 function fieldPut(ctx: BehaviourContext, exchange: Exchange, reply: Reply): Response {
   const { model, values, body } = exchange;
   const { collection, param } = model.anchor!;
-  const { scope, parents } = placeOfAnchor(values, model.anchor!);
+  const { scope, parents } = placeOfAnchor(model, values, model.anchor!);
   const current = ctx.store.get(collection, scope, parents, values[param]);
   if (!current)
     return reply.error(
@@ -423,20 +487,58 @@ function fieldPut(ctx: BehaviourContext, exchange: Exchange, reply: Reply): Resp
   return example(ctx, exchange, reply);
 }
 
-/** An action: applies its declared effect to the item it sits under, then answers like the example. */
+/** An action: checks and applies its declared effect to the item (or singleton) it sits on, then answers like the example. */
 function action(ctx: BehaviourContext, exchange: Exchange, reply: Reply): Response {
   const { model, values } = exchange;
   const anchor = model.anchor;
-  if (model.effect && anchor && !isDryRun(model, values)) {
-    const { scope, parents } = placeOfAnchor(values, anchor);
-    ctx.store.update(anchor.collection, scope, parents, values[anchor.param], copy(model.effect) as Item);
+  const effect = model.effect;
+  if (effect && model.target) {
+    // An action on a singleton's path (`.../slow-query/actions/enable`) acts on that singleton's value.
+    const reader = ctx.spec.operations.find((m) => m.op.path === model.target && m.behaviour === 'singleton-get');
+    const place = pathValues(model, values, model.target);
+    const value = ctx.store.singleton(model.target, place) ?? (reader ? initialSingleton(ctx, reader, values) : {});
+    const refused = refusal(ctx, model, effect, value, `the ${model.target.split('/').pop()} settings`, reply);
+    if (refused) return refused;
+    if (!isDryRun(model, values)) ctx.store.setSingleton(model.target, place, { ...value, ...copy(effect.set) });
+  } else if (effect && anchor) {
+    const { scope, parents } = placeOfAnchor(model, values, anchor);
+    const item = ctx.store.get(anchor.collection, scope, parents, values[anchor.param]);
+    const what = `the ${anchor.param} ${JSON.stringify(values[anchor.param])}`;
+    const refused = item && refusal(ctx, model, effect, item, what, reply);
+    if (refused) return refused;
+    if (!isDryRun(model, values))
+      ctx.store.update(anchor.collection, scope, parents, values[anchor.param], copy(effect.set) as Item);
   }
   if (model.itemField && anchor) {
-    const { scope, parents } = placeOfAnchor(values, anchor);
+    const { scope, parents } = placeOfAnchor(model, values, anchor);
     const item = ctx.store.get(anchor.collection, scope, parents, values[anchor.param]);
     if (item) return reply.json(model.success?.status ?? 200, envelope(model, { [model.itemField]: item }));
   }
   return example(ctx, exchange, reply);
+}
+
+/** The error of an action whose item does not have the values its effect requires (a release of an uncompiled script). */
+function refusal(
+  ctx: BehaviourContext,
+  model: ModelOperation,
+  effect: Effect,
+  item: Item,
+  what: string,
+  reply: Reply,
+): Response | undefined {
+  for (const [field, allowed] of Object.entries(effect.requires ?? {})) {
+    if (allowed.some((v) => v === item[field])) continue;
+    const code = effect.error ?? 'InvalidParameter';
+    const status = ctx.spec.errorCodes.get(code)?.httpStatus ?? 400;
+    return reply.error(
+      code,
+      `${model.meta.action ?? model.op.operationId} needs ${what} to have ${field} ${allowed
+        .map((v) => JSON.stringify(v))
+        .join(' or ')}; it is ${JSON.stringify(item[field] ?? null)}.`,
+      status,
+    );
+  }
+  return undefined;
 }
 
 /** The newest item of the collection beside the operation that passes the query's field filters. */
@@ -454,6 +556,85 @@ function current(ctx: BehaviourContext, { model, values }: Exchange, collection:
     return reply.error(model.notFoundCode, `No ${key ?? 'item'} matches${where ? ` for ${where}` : ''}.`, 404);
   }
   return reply.json(model.success?.status ?? 200, envelope(model, { [model.itemField!]: copy(newest) }));
+}
+
+/**
+ * A bulk action: every command of the body puts (adds or replaces) or removes an item of the
+ * collection it sits on, in order. A command the spec does not declare refuses the whole request
+ * before anything is written; a dry run checks them and writes nothing.
+ */
+function bulk(ctx: BehaviourContext, exchange: Exchange, collection: Collection, reply: Reply): Response {
+  const { model, values, body } = exchange;
+  const spec = model.bulk!;
+  const raw = spec.items ? (body as Item | undefined)?.[spec.items] : body;
+  const commands = (Array.isArray(raw) ? raw : []) as Item[];
+  const where = (i: number) => `${spec.items ? `${spec.items}[${i}]` : `[${i}]`}.${spec.command}`;
+  const key = collection.key!;
+  for (const [i, command] of commands.entries()) {
+    const name = command?.[spec.command];
+    if (!spec.put.includes(String(name)) && !spec.remove.includes(String(name)))
+      return reply.error(
+        'InvalidParameter',
+        `Unknown command ${JSON.stringify(name)} at ${where(i)}: expected one of ${[...spec.put, ...spec.remove].join(', ')}.`,
+        400,
+      );
+    if (command[key] === undefined || command[key] === null || command[key] === '')
+      return reply.error('InvalidParameter', `The command at ${where(i)} names no ${key}.`, 400);
+  }
+  if (!isDryRun(model, values)) {
+    const { scope, parents } = placeOf(values, collection);
+    if (ctx.store.full)
+      return reply.error('ServiceUnavailable', 'The mock store is full: it holds the most items it keeps.', 503);
+    for (const command of commands) {
+      const id = command[key];
+      ctx.store.delete(collection, scope, parents, id);
+      if (spec.put.includes(String(command[spec.command])))
+        ctx.store.create(collection, scope, parents, {
+          ...withDefaults(collection, declaredOnly(collection, command)),
+          ...pickValues(values, collection.carried),
+        });
+    }
+  }
+  return example(ctx, exchange, reply);
+}
+
+/**
+ * A computed read: the items of the collections it names (under the request's path values), kept
+ * when their `match` field occurs in the request's `within` value, and shown with the answer's
+ * fields (taken from the item, under the name `fields` gives, else from the spec's example item).
+ */
+function computed(ctx: BehaviourContext, exchange: Exchange, reply: Reply): Response {
+  const { model, values } = exchange;
+  const spec = model.computed;
+  if (!spec) return example(ctx, exchange, reply);
+  const text = spec.within !== undefined ? String(values[spec.within] ?? '') : undefined;
+  const items: Item[] = [];
+  for (const collection of spec.from) {
+    const aligned = alignParams(values, model.op.path, collection.path);
+    const { scope, parents } = placeOf(aligned, collection);
+    for (const item of ctx.store.list(collection, scope, parents, []))
+      if (
+        text === undefined ||
+        !spec.match ||
+        (item[spec.match] !== undefined && text.includes(String(item[spec.match])))
+      )
+        items.push(item);
+  }
+  const sample = ((model.success?.example as Item | undefined)?.[spec.itemsField] as Item[] | undefined)?.[0] ?? {};
+  const shown = items.map((item) => {
+    const out: Item = {};
+    for (const name of Object.keys(spec.itemSchema?.properties ?? {})) {
+      const value = item[spec.fields[name] ?? name];
+      out[name] = copy(value !== undefined ? value : sample[name]);
+      if (out[name] === undefined) delete out[name];
+    }
+    return out;
+  });
+  const schema = model.success?.schema?.properties ?? {};
+  return reply.json(
+    model.success?.status ?? 200,
+    envelope(model, { [spec.itemsField]: shown, ...('totalCount' in schema ? { totalCount: shown.length } : {}) }),
+  );
 }
 
 /** Sets, in an answer and in its object fields, every field named like a request value. */

@@ -11356,9 +11356,6 @@ export const openApiDocument: {
       ],
       "get": {
         "operationId": "describeSlowQueryStatus",
-        "x-acs-initial-value": {
-          "status": "disabled"
-        },
         "x-acs-action": "DescribeSlowQueryStatus",
         "x-acs-version": "2017-12-25",
         "x-acs-api-style": "ROA",
@@ -15582,12 +15579,18 @@ export const openApiDocument: {
             ]
           },
           "weight": {
-            "type": "number",
-            "minimum": -100000,
-            "maximum": 100000,
-            "not": {
-              "const": 0
-            },
+            "anyOf": [
+              {
+                "type": "integer",
+                "minimum": -100000,
+                "maximum": -1
+              },
+              {
+                "type": "integer",
+                "minimum": 1,
+                "maximum": 100000
+              }
+            ],
             "examples": [
               1
             ]

@@ -48,7 +48,15 @@ export function describeBehaviour(model: ModelOperation): string {
     case 'create':
       return `stores a new item of ${noun(c!)} (${key}, assigned by the store when the body has none); 409 when it exists${extras(model)}`;
     case 'update':
-      return `merges the body's declared fields into one of the ${noun(c!)}; 404 when there is none${extras(model)}`;
+      return model.upsert
+        ? `creates or replaces one of the ${noun(c!)} (by ${key}) with the body's declared fields${
+            model.effect?.owner
+              ? `, and sets ${Object.entries(model.effect.set)
+                  .map(([k, v]) => code(`${k}: ${JSON.stringify(v)}`))
+                  .join(', ')} on the item it is under`
+              : ''
+          }${extras(model)}`
+        : `merges the body's declared fields into one of the ${noun(c!)}; 404 when there is none${extras(model)}`;
     case 'delete':
       return `deletes one of the ${noun(c!)} and everything under it${c?.isScope ? ' (the whole app group)' : ''}; 404 when there is none${extras(model)}`;
     case 'current':
@@ -65,12 +73,34 @@ export function describeBehaviour(model: ModelOperation): string {
         : `merges the body into the singleton${under(model)}${extras(model)}`;
     case 'field-put':
       return `sets ${code(model.field!)}${under(model)} to the body; its GET shows it${extras(model)}`;
-    case 'action':
-      return model.effect
-        ? `sets ${Object.entries(model.effect)
-            .map(([k, v]) => code(`${k}: ${JSON.stringify(v)}`))
-            .join(', ')}${under(model)}`
-        : `answers 200 and changes nothing visible${under(model)}`;
+    case 'action': {
+      const effect = model.effect;
+      if (!effect) return `answers 200 and changes nothing visible${under(model)}`;
+      const on = model.target ? ` of the singleton at ${code(model.target.split('/').pop()!)}` : under(model);
+      const sets = Object.entries(effect.set).map(([k, v]) => code(`${k}: ${JSON.stringify(v)}`));
+      const needs = Object.entries(effect.requires ?? {}).map(
+        ([k, allowed]) => `${code(k)} in ${allowed.map((v) => code(JSON.stringify(v))).join(', ')}`,
+      );
+      return `${sets.length > 0 ? `sets ${sets.join(', ')}` : 'changes nothing'}${on}${
+        needs.length > 0 ? `; needs ${needs.join(' and ')} first, else ${code(effect.error ?? 'InvalidParameter')}` : ''
+      }`;
+    }
+    case 'bulk': {
+      const bulk = model.bulk!;
+      return `applies each command of ${bulk.items ? code(bulk.items) : 'the body'} to the ${noun(c!)} by ${key}, in order: ${bulk.put
+        .map(code)
+        .join(
+          ', ',
+        )} puts one, ${bulk.remove.map(code).join(', ')} removes one; any other ${code(bulk.command)} is a 400 and nothing is written${extras(model)}`;
+    }
+    case 'computed': {
+      const computed = model.computed;
+      if (!computed)
+        return `answers its example, with the request's values in the fields of the same name${under(model)}`;
+      const match =
+        computed.within && computed.match ? ` whose ${code(computed.match)} occurs in ${code(computed.within)}` : '';
+      return `lists, from the store, the ${computed.from.map(noun).join(' and the ')}${match}${under(model)}`;
+    }
     case 'relate':
       return `puts the rows of ${noun(c!)} its body stands for, replacing those with the same ${model.relation!.key.map(code).join(', ')}`;
     case 'unrelate':

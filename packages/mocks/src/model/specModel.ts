@@ -37,6 +37,7 @@ import {
   operationMetadata,
 } from '@acs-opensearch/openapi-reader';
 import { type ErrorCodeInfo, readErrorCodes } from './errorResponses.js';
+import { isUnder, pathParams, samePath } from './paths.js';
 import { createOperationValidators, type OperationValidator } from './specValidator.js';
 
 type Behaviour =
@@ -52,6 +53,8 @@ type Behaviour =
   | 'relate'
   | 'unrelate'
   | 'action'
+  | 'bulk'
+  | 'computed'
   | 'example';
 
 /** Where a path sits: the collection item it is under (`.../{key}/...`), and that item's key parameter. */
@@ -101,6 +104,45 @@ export interface Collection {
   examples: unknown[];
 }
 
+/** `x-acs-effect`: what an operation does to the item (or singleton) it acts on. */
+export interface Effect {
+  /** The fields it sets. */
+  set: Record<string, unknown>;
+  /** The values fields must have before (any of a list); otherwise the operation answers `error`. */
+  requires: Record<string, unknown[]> | undefined;
+  /** The error code of a refused operation (a code the spec documents, with its status). */
+  error: string | undefined;
+  /** Whether it acts on the item its collection sits under (a file save marks its script), not on its own item. */
+  owner: boolean;
+}
+
+/** `x-acs-bulk`: a list of commands applied to the collection the action sits on. */
+interface Bulk {
+  /** The body field that holds the commands; undefined when the body is the list. */
+  items: string | undefined;
+  /** The field of each command that names it (`cmd`). */
+  command: string;
+  /** The commands that put an item (add or replace) and those that remove one. */
+  put: string[];
+  remove: string[];
+  /** The collection the commands apply to. */
+  collection: Collection;
+}
+
+/** `x-acs-computed`: a read answered from what the store holds in other collections. */
+interface Computed {
+  /** The collections read (their items, under the request's path values). */
+  from: Collection[];
+  /** Only items whose `match` field occurs in the request's `within` parameter. */
+  within: string | undefined;
+  match: string | undefined;
+  /** Answer field to item field, where the names differ (`token` ← `word`). */
+  fields: Record<string, string>;
+  /** The answer's list field, and its item schema. */
+  itemsField: string;
+  itemSchema: Json;
+}
+
 export interface ModelOperation {
   op: OpenApiOperation;
   meta: OperationMetadata;
@@ -126,8 +168,16 @@ export interface ModelOperation {
   dryRun: string | undefined;
   /** For singletons and actions: the collection item the path sits under (it must exist). */
   anchor: Anchor | undefined;
-  /** For an action: the fields it sets on the item it acts on (`x-acs-effect: { set }`). */
-  effect: Record<string, unknown> | undefined;
+  /** The effect the operation declares (`x-acs-effect`): the fields it sets, and the values they must have first. */
+  effect: Effect | undefined;
+  /** For an action under a singleton's path (`.../slow-query/actions/enable`): that singleton's path. */
+  target: string | undefined;
+  /** For a bulk action (`x-acs-bulk`): where its commands are, their command field, and which commands put or remove. */
+  bulk: Bulk | undefined;
+  /** For a computed read (`x-acs-computed`): the collections it reads, how it picks their items and names their fields. */
+  computed: Computed | undefined;
+  /** For a PUT on an item path with `x-acs-upsert`: it creates the item when it does not exist. */
+  upsert: boolean;
   /** For a field PUT (`.../{key}/fetch-fields`): the field of the item the body replaces. */
   field: string | undefined;
   /** For a relate (`x-acs-relation`): the row fields and where in the body each comes from, and the fields that identify a row. */
@@ -145,8 +195,8 @@ export interface SpecModel {
   notFoundCode: string;
 }
 
-/** The names of a path template's parameters, in order. */
-export const pathParams = (path: string): string[] => [...path.matchAll(/\{([^{}]+)\}/g)].map((m) => m[1]!);
+export { pathParams } from './paths.js';
+
 const ITEM_PATH = /^(.*)\/\{([^{}/]+)\}$/;
 const successOf = (op: OpenApiOperation) =>
   op.responses.filter((r) => /^2\d\d$/.test(r.status)).sort((a, b) => a.status.localeCompare(b.status))[0];
@@ -248,8 +298,15 @@ function findCollections(document: Json, ops: OpenApiOperation[], metas: Map<str
         .map((p) => p.startsWith(`${path}/{`) && /^\{([^{}/]+)\}/.exec(p.slice(path.length + 1))?.[1])
         .find(Boolean) ??
       undefined;
+    // The key: the item path's parameter when the item has that field, else the field the item schema
+    // names (`x-acs-key`: a dictionary's entries are keyed by `word`), else a required `...name`/`...id`.
+    const declaredKey = itemSchema['x-acs-key'] as string | undefined;
     const key =
-      keyParam && fields.has(keyParam) ? keyParam : required.find((f) => !params.includes(f) && /(name|id)$/i.test(f));
+      keyParam && fields.has(keyParam)
+        ? keyParam
+        : declaredKey && fields.has(declaredKey)
+          ? declaredKey
+          : required.find((f) => !params.includes(f) && /(name|id)$/i.test(f));
     found.set(path, {
       path,
       scope: undefined,
@@ -272,17 +329,18 @@ function findCollections(document: Json, ops: OpenApiOperation[], metas: Map<str
 /** Links each collection to the item it is nested under, and picks the scope (app group) collection. */
 function relate(collections: Map<string, Collection>): void {
   const under = (c: Collection, o: Collection) =>
-    o !== c && o.keyParam && c.path.startsWith(`${o.path}/{${o.keyParam}}/`);
+    o !== c && o.keyParam !== undefined && isUnder(c.path, `${o.path}/{${o.keyParam}}`);
   for (const c of collections.values()) {
     const owners = [...collections.values()].filter((o) => under(c, o)).sort((a, b) => b.path.length - a.path.length);
-    if (owners[0]) c.owner = { collection: owners[0], param: owners[0].keyParam! };
+    // The owner's item is named by the parameter at its key's place in this path (`appVersionId` for `appId`).
+    if (owners[0]) c.owner = { collection: owners[0], param: itemParamIn(c.path, owners[0])! };
   }
   // The scope: a root collection that others sit under. Without one, the first path parameter is the scope (as before).
   const scope = [...collections.values()].find((o) => !o.owner && [...collections.values()].some((c) => under(c, o)));
   for (const c of collections.values()) {
     if (scope) {
       c.isScope = c === scope;
-      c.scope = c.path.startsWith(`${scope.path}/{${scope.keyParam}}/`) ? scope.keyParam : undefined;
+      c.scope = isUnder(c.path, `${scope.path}/{${scope.keyParam}}`) ? itemParamIn(c.path, scope) : undefined;
     } else c.scope = c.parents[0];
     c.parents = c.parents.filter((p) => p !== c.scope);
     c.carried = c.carried.filter((p) => p !== c.scope);
@@ -308,6 +366,12 @@ function currentOf(document: Json, op: OpenApiOperation, collections: Collection
 }
 
 function classify(document: Json, op: OpenApiOperation, collections: Map<string, Collection>, singletons: Set<string>) {
+  // A list of commands for the collection the action sits on (`.../entries/actions/bulk`).
+  const bulkOn = op.extensions['x-acs-bulk'] ? collections.get(actionParent(op.path) ?? '') : undefined;
+  if (bulkOn?.key && op.method !== 'GET')
+    return { behaviour: 'bulk' as const, collection: bulkOn, itemField: undefined };
+  if (op.method === 'GET' && op.extensions['x-acs-computed'])
+    return { behaviour: 'computed' as const, collection: undefined, itemField: undefined };
   const item = ITEM_PATH.exec(op.path);
   const parent = item ? collections.get(item[1]!) : undefined;
   const ITEM: Record<string, Behaviour> = { GET: 'get', PUT: 'update', PATCH: 'update', DELETE: 'delete' };
@@ -352,6 +416,8 @@ function classify(document: Json, op: OpenApiOperation, collections: Map<string,
 
 /** An action endpoint: a non-GET on `.../actions/<verb>`. */
 const ACTION_PATH = /\/actions\/[^/{}]+$/;
+/** The path an action sits on (`.../slow-query` of `.../slow-query/actions/enable`). */
+const actionParent = (path: string) => (ACTION_PATH.test(path) ? path.replace(ACTION_PATH, '') : undefined);
 
 /**
  * The singletons: a path that is no collection, with a GET whose answer holds one object (or one
@@ -364,7 +430,12 @@ function findSingletons(document: Json, ops: OpenApiOperation[], collections: Ma
     if (op.method !== 'GET' || collections.has(op.path) || ITEM_PATH.test(op.path) || ACTION_PATH.test(op.path))
       continue;
     if (!singletonFieldOf(document, op)) continue;
-    if (ops.some((w) => w.path === op.path && ['PUT', 'PATCH', 'POST'].includes(w.method))) out.add(op.path);
+    const written = ops.some((w) => w.path === op.path && ['PUT', 'PATCH', 'POST'].includes(w.method));
+    // Actions under the path that declare an effect write it too (`.../slow-query/actions/enable`).
+    const acted = ops.some(
+      (w) => w.method !== 'GET' && w.extensions['x-acs-effect'] && actionParent(w.path) === op.path,
+    );
+    if (written || acted) out.add(op.path);
   }
   return out;
 }
@@ -383,17 +454,24 @@ function fieldOf(op: OpenApiOperation, collections: Map<string, Collection>): st
   const segment = op.path.slice(at + 1);
   if (segment.includes('{')) return undefined;
   const anchor = anchorOf(op.path, collections.values());
-  if (!anchor || op.path.slice(0, at) !== `${anchor.collection.path}/{${anchor.param}}`) return undefined;
+  if (!anchor || !samePath(op.path.slice(0, at), `${anchor.collection.path}/{${anchor.param}}`)) return undefined;
   const name = camelSegment(segment);
   return anchor.collection.itemSchema?.properties?.[name] ? name : undefined;
+}
+
+/** The parameter of `path` at the place of a collection's item key, when `path` lies under that item. */
+function itemParamIn(path: string, collection: Collection): string | undefined {
+  if (!collection.keyParam || !isUnder(path, `${collection.path}/{${collection.keyParam}}`)) return undefined;
+  return pathParams(path)[pathParams(collection.path).length];
 }
 
 /** The deepest collection item a path sits under (`.../gadgets/{gadgetName}/settings` is under a gadget). */
 function anchorOf(path: string, collections: Iterable<Collection>): Anchor | undefined {
   let best: Anchor | undefined;
   for (const c of collections) {
-    if (!c.keyParam || !path.startsWith(`${c.path}/{${c.keyParam}}/`)) continue;
-    if (!best || c.path.length > best.collection.path.length) best = { collection: c, param: c.keyParam };
+    const param = itemParamIn(path, c);
+    if (!param) continue;
+    if (!best || c.path.length > best.collection.path.length) best = { collection: c, param };
   }
   return best;
 }
@@ -427,6 +505,51 @@ function hasPascalTwin(document: Json, raw: Json): boolean {
   });
 }
 
+/** `x-acs-effect` of an operation. */
+function effectOf(op: OpenApiOperation): Effect | undefined {
+  const raw = op.extensions['x-acs-effect'] as Record<string, unknown> | undefined;
+  if (!raw || typeof raw !== 'object') return undefined;
+  const requires: Record<string, unknown[]> = {};
+  for (const [field, allowed] of Object.entries((raw.requires ?? {}) as Record<string, unknown>))
+    requires[field] = Array.isArray(allowed) ? allowed : [allowed];
+  return {
+    set: (raw.set && typeof raw.set === 'object' ? raw.set : {}) as Record<string, unknown>,
+    requires: Object.keys(requires).length > 0 ? requires : undefined,
+    error: typeof raw.error === 'string' ? raw.error : undefined,
+    owner: raw.owner === true,
+  };
+}
+
+/** `x-acs-bulk` of an operation on a collection. */
+function bulkOf(op: OpenApiOperation, collection: Collection): Bulk {
+  const raw = op.extensions['x-acs-bulk'] as Record<string, unknown>;
+  const list = (v: unknown) => (Array.isArray(v) ? v.map(String) : v === undefined ? [] : [String(v)]);
+  return {
+    items: typeof raw.items === 'string' ? raw.items : undefined,
+    command: typeof raw.command === 'string' ? raw.command : 'cmd',
+    put: list(raw.put),
+    remove: list(raw.remove),
+    collection,
+  };
+}
+
+/** `x-acs-computed` of a read: the collections named by `from` (path templates), and the answer's list. */
+function computedOf(document: Json, op: OpenApiOperation, collections: Map<string, Collection>): Computed | undefined {
+  const raw = op.extensions['x-acs-computed'] as Record<string, unknown>;
+  const paths = Array.isArray(raw.from) ? raw.from.map(String) : [];
+  const from = [...collections.values()].filter((c) => paths.some((p) => samePath(p, c.path)));
+  const answer = itemsFieldOf(document, op, undefined);
+  if (!answer || from.length === 0) return undefined;
+  return {
+    from,
+    within: typeof raw.within === 'string' ? raw.within : undefined,
+    match: typeof raw.match === 'string' ? raw.match : undefined,
+    fields: (raw.fields && typeof raw.fields === 'object' ? raw.fields : {}) as Record<string, string>,
+    itemsField: answer.name,
+    itemSchema: answer.schema,
+  };
+}
+
 /** Models already read, per document object: a spec is read once, however many handler sets use it. */
 const models = new WeakMap<object, SpecModel>();
 
@@ -456,7 +579,7 @@ function readSpecModel(document: Json): SpecModel {
   const operations: ModelOperation[] = ops.map((op) => {
     const classified = classify(document, op, collections, singletons);
     const { behaviour, collection, itemField } = classified;
-    const effect = (op.extensions['x-acs-effect'] as { set?: Record<string, unknown> } | undefined)?.set;
+    const target = behaviour === 'action' ? actionParent(op.path) : undefined;
     const fields = new Set(Object.keys(collection?.itemSchema?.properties ?? {}));
     const filters =
       behaviour === 'list' || behaviour === 'current' || behaviour === 'unrelate'
@@ -485,7 +608,11 @@ function readSpecModel(document: Json): SpecModel {
       output: outputOf(op),
       dryRun: extensionParam(op, 'x-acs-dry-run')?.name,
       anchor: collection ? undefined : anchorOf(op.path, collections.values()),
-      effect: effect && typeof effect === 'object' ? effect : undefined,
+      effect: effectOf(op),
+      target: target && singletons.has(target) ? target : undefined,
+      bulk: behaviour === 'bulk' ? bulkOf(op, collection!) : undefined,
+      computed: behaviour === 'computed' ? computedOf(document, op, collections) : undefined,
+      upsert: op.extensions['x-acs-upsert'] === true && behaviour === 'update',
       field: 'field' in classified ? classified.field : undefined,
       relation:
         behaviour === 'relate' && relation?.rows

@@ -8,6 +8,7 @@
 // are kept per scope. With explicit app groups, only those app groups exist and the collections
 // directly under them start empty (nested collections, such as tasks, follow their owner item).
 // Filtered lists are cached per query in a bounded map, dropped on every change.
+import { alignParams, isUnder } from '../model/paths.js';
 import type { Collection, Filter } from '../model/specModel.js';
 
 export type Item = Record<string, unknown>;
@@ -146,22 +147,25 @@ export class ResourceStore {
    * the singletons under its path, with the same values for the path parameters they share.
    */
   removeUnder(itemPath: string, values: Parents): void {
-    const shared = (names: Iterable<string>, have: Parents) =>
-      [...names].every(
-        (n) => values[n] === undefined || have[n] === undefined || String(have[n]) === String(values[n]),
-      );
-    for (const [key, entry] of this.#singletons)
-      if (entry.path.startsWith(`${itemPath}/`) && shared(Object.keys(entry.values), entry.values)) {
+    // A path under the item may call its parameters otherwise (`{piece}` for `{gadgetName}`): the
+    // values are re-keyed by place for each path before they are compared.
+    const shared = (names: Iterable<string>, have: Parents, given: Parents) =>
+      [...names].every((n) => given[n] === undefined || have[n] === undefined || String(have[n]) === String(given[n]));
+    for (const [key, entry] of this.#singletons) {
+      if (!isUnder(entry.path, itemPath)) continue;
+      if (shared(Object.keys(entry.values), entry.values, alignParams(values, itemPath, entry.path))) {
         this.#singletons.delete(key);
         this.#size -= 1;
       }
+    }
     for (const collection of this.#collections) {
-      if (!collection.path.startsWith(`${itemPath}/`)) continue;
+      if (!isUnder(collection.path, itemPath)) continue;
+      const given = alignParams(values, itemPath, collection.path);
       for (const [scope, data] of this.#scopes.get(collection.path) ?? []) {
-        if (collection.scope && values[collection.scope] !== undefined && scope !== String(values[collection.scope]))
+        if (collection.scope && given[collection.scope] !== undefined && scope !== String(given[collection.scope]))
           continue;
         const before = data.entries.length;
-        data.entries = data.entries.filter((e) => !shared(collection.parents, e.parents));
+        data.entries = data.entries.filter((e) => !shared(collection.parents, e.parents, given));
         this.#size -= before - data.entries.length;
       }
     }
