@@ -7106,8 +7106,7 @@ export const openApiDocument: {
           "resourceType": "FirstRank",
           "resource": "acs:opensearch:{#regionId}:{#accountId}:apps/{#AppGroupId}",
           "conditionKeys": [],
-          "associatedOperations": [],
-          "x-acs-assumption": "Taken from the rule list's scenario table for this family (ranking expressions: WriteFirstRank, ListFirstRank, DescribeFirstRank); this operation's own reference page was not read."
+          "associatedOperations": []
         },
         "responses": {
           "200": {
@@ -7306,8 +7305,7 @@ export const openApiDocument: {
           "resourceType": "FirstRank",
           "resource": "acs:opensearch:{#regionId}:{#accountId}:apps/{#AppGroupId}",
           "conditionKeys": [],
-          "associatedOperations": [],
-          "x-acs-assumption": "Taken from the rule list's scenario table for this family (ranking expressions: WriteFirstRank, ListFirstRank, DescribeFirstRank); this operation's own reference page was not read."
+          "associatedOperations": []
         },
         "responses": {
           "200": {
@@ -7485,8 +7483,7 @@ export const openApiDocument: {
           "resourceType": "FirstRank",
           "resource": "acs:opensearch:{#regionId}:{#accountId}:apps/{#AppGroupId}",
           "conditionKeys": [],
-          "associatedOperations": [],
-          "x-acs-assumption": "Taken from the rule list's scenario table for this family (ranking expressions: WriteFirstRank, ListFirstRank, DescribeFirstRank); this operation's own reference page was not read."
+          "associatedOperations": []
         },
         "responses": {
           "200": {
@@ -7560,8 +7557,7 @@ export const openApiDocument: {
           "resourceType": "SecondRank",
           "resource": "acs:opensearch:{#regionId}:{#accountId}:apps/{#AppGroupId}",
           "conditionKeys": [],
-          "associatedOperations": [],
-          "x-acs-assumption": "Taken from the rule list's scenario table for this family (ranking expressions: WriteSecondRank, ListSecondRank, DescribeSecondRank); this operation's own reference page was not read."
+          "associatedOperations": []
         },
         "responses": {
           "200": {
@@ -7644,8 +7640,7 @@ export const openApiDocument: {
           "resourceType": "SecondRank",
           "resource": "acs:opensearch:{#regionId}:{#accountId}:apps/{#AppGroupId}",
           "conditionKeys": [],
-          "associatedOperations": [],
-          "x-acs-assumption": "Taken from the rule list's scenario table for this family (ranking expressions: WriteSecondRank, ListSecondRank, DescribeSecondRank); this operation's own reference page was not read."
+          "associatedOperations": []
         },
         "parameters": [
           {
@@ -7757,8 +7752,7 @@ export const openApiDocument: {
           "resourceType": "SecondRank",
           "resource": "acs:opensearch:{#regionId}:{#accountId}:apps/{#AppGroupId}",
           "conditionKeys": [],
-          "associatedOperations": [],
-          "x-acs-assumption": "Taken from the rule list's scenario table for this family (ranking expressions: WriteSecondRank, ListSecondRank, DescribeSecondRank); this operation's own reference page was not read."
+          "associatedOperations": []
         },
         "responses": {
           "200": {
@@ -7832,8 +7826,7 @@ export const openApiDocument: {
           "resourceType": "SecondRank",
           "resource": "acs:opensearch:{#regionId}:{#accountId}:apps/{#AppGroupId}",
           "conditionKeys": [],
-          "associatedOperations": [],
-          "x-acs-assumption": "Taken from the rule list's scenario table for this family (ranking expressions: WriteSecondRank, ListSecondRank, DescribeSecondRank); this operation's own reference page was not read."
+          "associatedOperations": []
         },
         "parameters": [
           {
@@ -7929,8 +7922,7 @@ export const openApiDocument: {
           "resourceType": "SecondRank",
           "resource": "acs:opensearch:{#regionId}:{#accountId}:apps/{#AppGroupId}",
           "conditionKeys": [],
-          "associatedOperations": [],
-          "x-acs-assumption": "Taken from the rule list's scenario table for this family (ranking expressions: WriteSecondRank, ListSecondRank, DescribeSecondRank); this operation's own reference page was not read."
+          "associatedOperations": []
         },
         "responses": {
           "200": {
@@ -8005,13 +7997,12 @@ export const openApiDocument: {
         "x-acs-version": "2017-12-25",
         "x-acs-api-style": "ROA",
         "x-acs-ram": {
-          "action": "opensearch:ListSortExpressions",
+          "action": "opensearch:ListSortExpression",
           "accessLevel": "list",
           "resourceType": "App",
           "resource": "acs:opensearch:{#regionId}:{#accountId}:apps/{#AppGroupId}",
           "conditionKeys": [],
-          "associatedOperations": [],
-          "x-acs-assumption": "This operation's reference page was not read and the authorization rule list available here does not name it; the action follows the family's naming (List<Resource>) and must be checked against the reference."
+          "associatedOperations": []
         },
         "responses": {
           "200": {
@@ -10001,7 +9992,7 @@ export const openApiDocument: {
           "resource": "acs:opensearch:{#regionId}:{#accountId}:intervention-dictionaries/{#InterventionDictionaryId}",
           "conditionKeys": [],
           "associatedOperations": [],
-          "x-acs-assumption": "Taken from the rule list's scenario table for this family (intervention dictionaries: WriteInterventionDictionary, DescribeInterventionDictionary, ListInterventionDictionaries); this operation's own reference page was not read."
+          "x-acs-assumption": "Taken from the scenario table of the application authorization rule list (intervention dictionaries: WriteInterventionDictionary, DescribeInterventionDictionary, ListInterventionDictionaries); the rule list's operation table and this operation's own page, as stored here, do not name it."
         },
         "x-acs-pagination": {
           "pageNumber": "pageNumber",
@@ -10220,7 +10211,7 @@ export const openApiDocument: {
           "resource": "acs:opensearch:{#regionId}:{#accountId}:intervention-dictionaries/{#InterventionDictionaryId}",
           "conditionKeys": [],
           "associatedOperations": [],
-          "x-acs-assumption": "Taken from the rule list's scenario table for this family (intervention dictionaries: WriteInterventionDictionary, DescribeInterventionDictionary, ListInterventionDictionaries); this operation's own reference page was not read."
+          "x-acs-assumption": "Taken from the scenario table of the application authorization rule list (intervention dictionaries: WriteInterventionDictionary, DescribeInterventionDictionary, ListInterventionDictionaries); the rule list's operation table and this operation's own page, as stored here, do not name it."
         },
         "responses": {
           "200": {
@@ -10293,7 +10284,7 @@ export const openApiDocument: {
           "resource": "acs:opensearch:{#regionId}:{#accountId}:intervention-dictionaries/{#InterventionDictionaryId}",
           "conditionKeys": [],
           "associatedOperations": [],
-          "x-acs-assumption": "Taken from the rule list's scenario table for this family (intervention dictionaries: WriteInterventionDictionary, DescribeInterventionDictionary, ListInterventionDictionaries); this operation's own reference page was not read."
+          "x-acs-assumption": "Taken from the scenario table of the application authorization rule list (intervention dictionaries: WriteInterventionDictionary, DescribeInterventionDictionary, ListInterventionDictionaries); the rule list's operation table and this operation's own page, as stored here, do not name it."
         },
         "responses": {
           "200": {
@@ -10603,7 +10594,7 @@ export const openApiDocument: {
           "resource": "acs:opensearch:{#regionId}:{#accountId}:intervention-dictionaries/{#InterventionDictionaryId}",
           "conditionKeys": [],
           "associatedOperations": [],
-          "x-acs-assumption": "Taken from the rule list's scenario table for this family (intervention dictionaries: WriteInterventionDictionary, DescribeInterventionDictionary, ListInterventionDictionaries); this operation's own reference page was not read."
+          "x-acs-assumption": "Taken from the scenario table of the application authorization rule list (intervention dictionaries: WriteInterventionDictionary, DescribeInterventionDictionary, ListInterventionDictionaries); the rule list's operation table and this operation's own page, as stored here, do not name it."
         },
         "parameters": [
           {
@@ -10697,7 +10688,7 @@ export const openApiDocument: {
           "resource": "acs:opensearch:{#regionId}:{#accountId}:intervention-dictionaries/{#InterventionDictionaryId}",
           "conditionKeys": [],
           "associatedOperations": [],
-          "x-acs-assumption": "Taken from the rule list's scenario table for this family (intervention dictionaries: WriteInterventionDictionary, DescribeInterventionDictionary, ListInterventionDictionaries); this operation's own reference page was not read."
+          "x-acs-assumption": "Taken from the scenario table of the application authorization rule list (intervention dictionaries: WriteInterventionDictionary, DescribeInterventionDictionary, ListInterventionDictionaries); the rule list's operation table and this operation's own page, as stored here, do not name it."
         },
         "responses": {
           "200": {
@@ -10772,8 +10763,7 @@ export const openApiDocument: {
           "resourceType": "UserAnalyzer",
           "resource": "acs:opensearch:{#regionId}:{#accountId}:user-analyzers/{#UserAnalyzerId}",
           "conditionKeys": [],
-          "associatedOperations": [],
-          "x-acs-assumption": "Taken from the rule list's scenario table for this family (custom analyzers: CreateUserAnalyzer, DeleteUserAnalyzer, WriteUserAnalyzer, DescribeUserAnalyzer, ListUserAnalyzers); this operation's own reference page was not read."
+          "associatedOperations": []
         },
         "x-acs-pagination": {
           "pageNumber": "pageNumber",
@@ -10870,8 +10860,7 @@ export const openApiDocument: {
           "resourceType": "UserAnalyzer",
           "resource": "acs:opensearch:{#regionId}:{#accountId}:user-analyzers/{#UserAnalyzerId}",
           "conditionKeys": [],
-          "associatedOperations": [],
-          "x-acs-assumption": "Taken from the rule list's scenario table for this family (custom analyzers: CreateUserAnalyzer, DeleteUserAnalyzer, WriteUserAnalyzer, DescribeUserAnalyzer, ListUserAnalyzers); this operation's own reference page was not read."
+          "associatedOperations": []
         },
         "parameters": [
           {
@@ -10974,8 +10963,7 @@ export const openApiDocument: {
           "resourceType": "UserAnalyzer",
           "resource": "acs:opensearch:{#regionId}:{#accountId}:user-analyzers/{#UserAnalyzerId}",
           "conditionKeys": [],
-          "associatedOperations": [],
-          "x-acs-assumption": "Taken from the rule list's scenario table for this family (custom analyzers: CreateUserAnalyzer, DeleteUserAnalyzer, WriteUserAnalyzer, DescribeUserAnalyzer, ListUserAnalyzers); this operation's own reference page was not read."
+          "associatedOperations": []
         },
         "parameters": [
           {
@@ -11063,8 +11051,7 @@ export const openApiDocument: {
           "resourceType": "UserAnalyzer",
           "resource": "acs:opensearch:{#regionId}:{#accountId}:user-analyzers/{#UserAnalyzerId}",
           "conditionKeys": [],
-          "associatedOperations": [],
-          "x-acs-assumption": "Taken from the rule list's scenario table for this family (custom analyzers: CreateUserAnalyzer, DeleteUserAnalyzer, WriteUserAnalyzer, DescribeUserAnalyzer, ListUserAnalyzers); this operation's own reference page was not read."
+          "associatedOperations": []
         },
         "responses": {
           "200": {
@@ -11134,8 +11121,7 @@ export const openApiDocument: {
           "resourceType": "UserAnalyzer",
           "resource": "acs:opensearch:{#regionId}:{#accountId}:user-analyzers/{#UserAnalyzerId}",
           "conditionKeys": [],
-          "associatedOperations": [],
-          "x-acs-assumption": "Taken from the rule list's scenario table for this family (custom analyzers: CreateUserAnalyzer, DeleteUserAnalyzer, WriteUserAnalyzer, DescribeUserAnalyzer, ListUserAnalyzers); this operation's own reference page was not read."
+          "associatedOperations": []
         },
         "x-acs-pagination": {
           "pageNumber": "pageNumber",
@@ -11260,8 +11246,7 @@ export const openApiDocument: {
           "resourceType": "UserAnalyzer",
           "resource": "acs:opensearch:{#regionId}:{#accountId}:user-analyzers/{#UserAnalyzerId}",
           "conditionKeys": [],
-          "associatedOperations": [],
-          "x-acs-assumption": "Taken from the rule list's scenario table for this family (custom analyzers: CreateUserAnalyzer, DeleteUserAnalyzer, WriteUserAnalyzer, DescribeUserAnalyzer, ListUserAnalyzers); this operation's own reference page was not read."
+          "associatedOperations": []
         },
         "parameters": [
           {
@@ -11360,13 +11345,12 @@ export const openApiDocument: {
         "x-acs-version": "2017-12-25",
         "x-acs-api-style": "ROA",
         "x-acs-ram": {
-          "action": "opensearch:DescribeSlowQuery",
+          "action": "opensearch:DescribeOptimizerSlowQuery",
           "accessLevel": "get",
-          "resourceType": "AppGroup",
+          "resourceType": "App",
           "resource": "acs:opensearch:{#regionId}:{#accountId}:apps/{#AppGroupId}",
           "conditionKeys": [],
-          "associatedOperations": [],
-          "x-acs-assumption": "This operation's reference page was not read and the authorization rule list available here does not name it; the action follows the family's naming (DescribeSlowQuery, WriteSlowQuery) and must be checked against the reference."
+          "associatedOperations": []
         },
         "responses": {
           "200": {
@@ -11441,13 +11425,12 @@ export const openApiDocument: {
         "x-acs-version": "2017-12-25",
         "x-acs-api-style": "ROA",
         "x-acs-ram": {
-          "action": "opensearch:WriteSlowQuery",
+          "action": "opensearch:WriteOptimizerSlowQuery",
           "accessLevel": "update",
-          "resourceType": "AppGroup",
+          "resourceType": "App",
           "resource": "acs:opensearch:{#regionId}:{#accountId}:apps/{#AppGroupId}",
           "conditionKeys": [],
-          "associatedOperations": [],
-          "x-acs-assumption": "This operation's reference page was not read and the authorization rule list available here does not name it; the action follows the family's naming (DescribeSlowQuery, WriteSlowQuery) and must be checked against the reference."
+          "associatedOperations": []
         },
         "responses": {
           "200": {
@@ -11518,13 +11501,12 @@ export const openApiDocument: {
         "x-acs-version": "2017-12-25",
         "x-acs-api-style": "ROA",
         "x-acs-ram": {
-          "action": "opensearch:WriteSlowQuery",
+          "action": "opensearch:WriteOptimizerSlowQuery",
           "accessLevel": "update",
-          "resourceType": "AppGroup",
+          "resourceType": "App",
           "resource": "acs:opensearch:{#regionId}:{#accountId}:apps/{#AppGroupId}",
           "conditionKeys": [],
-          "associatedOperations": [],
-          "x-acs-assumption": "This operation's reference page was not read and the authorization rule list available here does not name it; the action follows the family's naming (DescribeSlowQuery, WriteSlowQuery) and must be checked against the reference."
+          "associatedOperations": []
         },
         "responses": {
           "200": {
@@ -11598,13 +11580,12 @@ export const openApiDocument: {
         "x-acs-version": "2017-12-25",
         "x-acs-api-style": "ROA",
         "x-acs-ram": {
-          "action": "opensearch:WriteSlowQuery",
+          "action": "opensearch:WriteOptimizerSlowQueryCategories",
           "accessLevel": "update",
-          "resourceType": "AppGroup",
+          "resourceType": "App",
           "resource": "acs:opensearch:{#regionId}:{#accountId}:apps/{#AppGroupId}",
           "conditionKeys": [],
-          "associatedOperations": [],
-          "x-acs-assumption": "This operation's reference page was not read and the authorization rule list available here does not name it; the action follows the family's naming (DescribeSlowQuery, WriteSlowQuery) and must be checked against the reference."
+          "associatedOperations": []
         },
         "responses": {
           "200": {
@@ -11670,13 +11651,12 @@ export const openApiDocument: {
         "x-acs-version": "2017-12-25",
         "x-acs-api-style": "ROA",
         "x-acs-ram": {
-          "action": "opensearch:DescribeSlowQuery",
+          "action": "opensearch:ListOptimizerSlowQueryCategories",
           "accessLevel": "list",
-          "resourceType": "AppGroup",
+          "resourceType": "App",
           "resource": "acs:opensearch:{#regionId}:{#accountId}:apps/{#AppGroupId}",
           "conditionKeys": [],
-          "associatedOperations": [],
-          "x-acs-assumption": "This operation's reference page was not read and the authorization rule list available here does not name it; the action follows the family's naming (DescribeSlowQuery, WriteSlowQuery) and must be checked against the reference."
+          "associatedOperations": []
         },
         "responses": {
           "200": {
@@ -11769,13 +11749,12 @@ export const openApiDocument: {
         "x-acs-version": "2017-12-25",
         "x-acs-api-style": "ROA",
         "x-acs-ram": {
-          "action": "opensearch:DescribeSlowQuery",
+          "action": "opensearch:ListOptimizerSlowQueries",
           "accessLevel": "list",
-          "resourceType": "AppGroup",
+          "resourceType": "App",
           "resource": "acs:opensearch:{#regionId}:{#accountId}:apps/{#AppGroupId}",
           "conditionKeys": [],
-          "associatedOperations": [],
-          "x-acs-assumption": "This operation's reference page was not read and the authorization rule list available here does not name it; the action follows the family's naming (DescribeSlowQuery, WriteSlowQuery) and must be checked against the reference."
+          "associatedOperations": []
         },
         "responses": {
           "200": {
