@@ -16230,18 +16230,26 @@ export const openApiDocument: {
             ]
           },
           "created": {
-            "type": [
-              "integer",
-              "string"
+            "anyOf": [
+              {
+                "type": "integer"
+              },
+              {
+                "type": "string"
+              }
             ],
             "examples": [
               1591086323
             ]
           },
           "updated": {
-            "type": [
-              "integer",
-              "string"
+            "anyOf": [
+              {
+                "type": "integer"
+              },
+              {
+                "type": "string"
+              }
             ],
             "examples": [
               1591086323
