@@ -126,10 +126,11 @@ describe('every form of a secret the client knows', () => {
 
   it('a provider that fails after handing out credentials: its error and cause chain lose them, in every form', async () => {
     let calls = 0;
+    let expiration = 0;
     const provider = async () => {
       calls += 1;
-      if (calls === 1)
-        return { accessKeyId: 'AK', accessKeySecret: secret, securityToken: token, expiration: Date.now() + 1 };
+      expiration = Date.now() + 1;
+      if (calls === 1) return { accessKeyId: 'AK', accessKeySecret: secret, securityToken: token, expiration };
       const inner = new Error(`inner ${encodeURIComponent(secret)} and ${btoa(token)}`);
       throw new Error(`refresh failed for ${secret} (token ${JSON.stringify(token)})`, { cause: inner });
     };
@@ -141,6 +142,8 @@ describe('every form of a secret the client knows', () => {
       retry: false,
     });
     await callOf(client, op)(params).catch(() => {});
+    // The second call must find the credentials expired: on a fast machine both calls fit in 1 ms.
+    while (Date.now() <= expiration) await new Promise((resolve) => setImmediate(resolve));
     const error = await callOf(client, op)(params).catch((e: unknown) => e);
     expect(error).toMatchObject({ name: 'CredentialsError' });
     const cause = (error as Error).cause as Error;
