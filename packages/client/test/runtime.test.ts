@@ -1,4 +1,5 @@
-// Proves which runtime ran the suite: scripts/test-node24.sh sets EXPECT_NODE_MAJOR=24.
+// Proves which runtime ran the suite: scripts/test-node24.mjs and scripts/test-new-operations.mjs
+// (the copy's suites) set EXPECT_NODE_MAJOR=24.
 import { expect, it } from 'vitest';
 
 it('runs on the expected Node major version', () => {
