@@ -645,6 +645,15 @@ describe('the official SDK against acs-opensearch-mock', () => {
         ['Scorer.cava'],
       );
       expect((await client.getSortScript('sdk_script', 'scorer', v)).body?.result?.status).toBe('not compiled');
+      await client.saveSortScriptFile(
+        'sdk_script',
+        'scorer',
+        v,
+        'Extra.cava',
+        new sdk.SaveSortScriptFileRequest({ content: 'eHl6' }),
+      );
+      await client.deleteSortScriptFile('sdk_script', v, 'scorer', 'Extra.cava');
+      expect(await failure(client.getSortScriptFile('sdk_script', 'scorer', v, 'Extra.cava'))).toMatch(/^404 /);
       await client.compileSortScript('sdk_script', 'scorer', v);
       const released = await client.releaseSortScript('sdk_script', 'scorer', v);
       expect(released.statusCode).toBe(200);
@@ -658,18 +667,26 @@ describe('the official SDK against acs-opensearch-mock', () => {
         new sdk.UpdateSortScriptRequest({ description: 'by sales' }),
       );
       expect((await client.getSortScript('sdk_script', 'scorer', v)).body?.result?.description).toBe('by sales');
-      await client.deleteSortScriptFile('sdk_script', v, 'scorer', 'Scorer.cava');
-      expect(await failure(client.getSortScriptFile('sdk_script', 'scorer', v, 'Scorer.cava'))).toMatch(/^404 /);
-      await client.saveSortScriptFile(
-        'sdk_script',
-        'scorer',
-        v,
-        'Other.cava',
-        new sdk.SaveSortScriptFileRequest({ content: 'ZGVm' }),
-      );
+      // A released script takes no new file and is not compiled again.
+      expect(
+        await failure(
+          client.saveSortScriptFile(
+            'sdk_script',
+            'scorer',
+            v,
+            'Other.cava',
+            new sdk.SaveSortScriptFileRequest({ content: 'ZGVm' }),
+          ),
+        ),
+      ).toBe('400 InvalidAppStatus');
+      expect(await failure(client.compileSortScript('sdk_script', 'scorer', v))).toBe('400 InvalidAppStatus');
+      // Deleting the script deletes its files: a script made again under the name has none.
       await client.deleteSortScript('sdk_script', 'scorer', v);
       expect(await failure(client.getSortScript('sdk_script', 'scorer', v))).toMatch(/^404 /);
-      expect(await failure(client.getSortScriptFile('sdk_script', 'scorer', v, 'Other.cava'))).toMatch(/^404 /);
+      expect(await failure(client.getSortScriptFile('sdk_script', 'scorer', v, 'Scorer.cava'))).toMatch(/^404 /);
+      await client.createSortScript('sdk_script', v, new sdk.CreateSortScriptRequest({ scriptName: 'scorer' }));
+      expect(await failure(client.getSortScriptFile('sdk_script', 'scorer', v, 'Scorer.cava'))).toMatch(/^404 /);
+      expect((await client.getScriptFileNames('sdk_script', v, 'scorer')).body?.result).toEqual([]);
     });
 
     it('query processing: rules created, analysed, changed and removed; strategies answered; entity priorities listed', async () => {

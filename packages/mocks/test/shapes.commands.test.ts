@@ -129,6 +129,16 @@ describe('files inside an item', () => {
     expect((await call('GET', `${GADGET}?view=detail`)).data.result.status).toBe('dirty');
   });
 
+  it('a file is refused, with the declared error, while the item it is inside is not in a state that takes one', async () => {
+    await call('POST', `${GADGET}/actions/polish`);
+    await call('POST', `${GADGET}/actions/ship`);
+    const refused = await call('PUT', `${parts}/late.src`, { content: 'YQ==' });
+    expect(refused.status).toBe(400);
+    expect(refused.data.code).toBe('NotReady');
+    expect((await call('GET', `${parts}/late.src`)).status).toBe(404);
+    expect((await call('GET', `${GADGET}?view=detail`)).data.result.status).toBe('shipped');
+  });
+
   it('files need their item, and go with it', async () => {
     expect((await call('PUT', '/v4/openapi/shelves/main/gadgets/none/parts/a', { content: 'YQ==' })).status).toBe(404);
     await call('POST', '/v4/openapi/shelves/main/gadgets', { gadgetName: 'lamp' });

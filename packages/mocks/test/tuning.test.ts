@@ -83,9 +83,14 @@ async function sortScripts(client: OpenSearchClient) {
   expect((await client.listSortScripts(at)).result.map((s) => [s.scriptName, s.status])).toEqual([
     ['scorer', 'released'],
   ]);
+  // A released script takes no new file and is not compiled again: it can only be deleted.
+  expect(
+    await codeOf(client.saveSortScriptFile({ ...script, fileName: 'Other.cava', body: { content: 'ZGVm' } })),
+  ).toBe('InvalidAppStatus');
+  expect(await codeOf(client.compileSortScript(script))).toBe('InvalidAppStatus');
+  expect(await status(client.getSortScriptFile({ ...script, fileName: 'Other.cava' }))).toBe(404);
   await client.deleteSortScriptFile({ ...script, fileName: 'Scorer.cava' });
   expect(await status(client.getSortScriptFile({ ...script, fileName: 'Scorer.cava' }))).toBe(404);
-  await client.saveSortScriptFile({ ...script, fileName: 'Other.cava', body: { content: 'ZGVm' } });
   await client.deleteSortScript(script);
   expect(await status(client.getSortScript(script))).toBe(404);
   await client.createSortScript({ ...at, body: { scriptName: 'scorer' } });

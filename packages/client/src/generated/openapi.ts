@@ -1822,7 +1822,7 @@ export interface paths {
         put?: never;
         /**
          * Compile a sort script
-         * @description Compiles the files of a sort script; a script must compile before it can be released.
+         * @description Compiles the files of a sort script; a script must compile before it can be released, and a released one cannot be compiled again (`InvalidAppStatus`).
          */
         post: operations["compileSortScript"];
         delete?: never;
@@ -1944,7 +1944,7 @@ export interface paths {
         get: operations["getSortScriptFile"];
         /**
          * Save a file of a sort script
-         * @description Creates or replaces a source file of a sort script. The script then needs compiling again.
+         * @description Creates or replaces a source file of a sort script. The script then needs compiling again; a released script takes no new files (`InvalidAppStatus`).
          */
         put: operations["saveSortScriptFile"];
         post?: never;
@@ -12931,7 +12931,7 @@ export interface operations {
                     };
                 };
             };
-            400: components["responses"]["BadRequest"];
+            400: components["responses"]["InvalidAppStatus"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             429: components["responses"]["TooManyRequests"];

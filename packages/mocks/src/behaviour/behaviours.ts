@@ -208,6 +208,12 @@ function item(ctx: BehaviourContext, exchange: Exchange, collection: Collection,
   const store = ctx.store;
   const existing = store.get(collection, scope, parents, key);
   const dry = isDryRun(model, values);
+  // A write whose effect is on the item it is inside may need that item in a state first (no file
+  // is saved into a released script).
+  if (model.behaviour === 'update') {
+    const refused = ownerRefusal(ctx, model, collection, values, reply);
+    if (refused) return refused;
+  }
   // A PUT that may create (`x-acs-upsert`: a script's file) creates the item it names when there is none.
   if (!existing && model.upsert) return upsertItem(ctx, exchange, collection, reply);
   const found =
@@ -258,18 +264,44 @@ function upsertItem(ctx: BehaviourContext, exchange: Exchange, collection: Colle
   return reply.json(model.success?.status ?? 200, envelope(model, field ? { [field]: created } : {}));
 }
 
-/** An effect on the item an operation's collection sits under (a saved file marks its script): set, no check. */
-function applyOwnerEffect(
+/** The item a collection's items are inside, where the operation's effect is on it (`owner: true`). */
+function ownerOf(
   ctx: BehaviourContext,
   model: ModelOperation,
   collection: Collection,
   values: Record<string, unknown>,
 ) {
   const owner = collection.owner;
-  if (!model.effect?.owner || !owner) return;
+  if (!model.effect?.owner || !owner) return undefined;
   const ownerValues = alignParams(values, collection.path, owner.collection.path);
   const { scope, parents } = placeOf(ownerValues, owner.collection);
-  ctx.store.update(owner.collection, scope, parents, values[owner.param], copy(model.effect.set) as Item);
+  const key = values[owner.param];
+  return { owner, scope, parents, key, item: ctx.store.get(owner.collection, scope, parents, key) };
+}
+
+/** The error of a write whose effect needs the item it is inside in a state that item is not in. */
+function ownerRefusal(
+  ctx: BehaviourContext,
+  model: ModelOperation,
+  collection: Collection,
+  values: Record<string, unknown>,
+  reply: Reply,
+): Response | undefined {
+  const found = ownerOf(ctx, model, collection, values);
+  if (!found?.item || !model.effect?.requires) return undefined;
+  return refusal(ctx, model, model.effect, found.item, `the ${found.owner.param} ${JSON.stringify(found.key)}`, reply);
+}
+
+/** An effect on the item an operation's collection sits under (a saved file marks its script). */
+function applyOwnerEffect(
+  ctx: BehaviourContext,
+  model: ModelOperation,
+  collection: Collection,
+  values: Record<string, unknown>,
+) {
+  const found = ownerOf(ctx, model, collection, values);
+  if (found)
+    ctx.store.update(found.owner.collection, found.scope, found.parents, found.key, copy(model.effect!.set) as Item);
 }
 
 /** The item's schema defaults for the fields a new item leaves out (a new script is `configurable`). */

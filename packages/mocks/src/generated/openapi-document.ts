@@ -8478,6 +8478,15 @@ export const openApiDocument: {
       "post": {
         "operationId": "compileSortScript",
         "x-acs-effect": {
+          "requires": {
+            "status": [
+              "configurable",
+              "not compiled",
+              "compile failed",
+              "compile successful"
+            ]
+          },
+          "error": "InvalidAppStatus",
           "set": {
             "status": "compile successful"
           }
@@ -8521,7 +8530,7 @@ export const openApiDocument: {
             }
           },
           "400": {
-            "$ref": "#/components/responses/BadRequest"
+            "$ref": "#/components/responses/InvalidAppStatus"
           },
           "403": {
             "$ref": "#/components/responses/Forbidden"
@@ -8837,6 +8846,15 @@ export const openApiDocument: {
         "x-acs-upsert": true,
         "x-acs-effect": {
           "owner": true,
+          "requires": {
+            "status": [
+              "configurable",
+              "not compiled",
+              "compile failed",
+              "compile successful"
+            ]
+          },
+          "error": "InvalidAppStatus",
           "set": {
             "status": "not compiled"
           }
