@@ -2,7 +2,7 @@
 // from the same model the handlers run on: what each operation does to the store, so the README
 // says what the mocks derive and never lists it by hand.
 import type { Json } from '@acs-opensearch/openapi-reader';
-import { buildSpecModel, type Collection, type ModelOperation } from './specModel.js';
+import { buildSpecModel, type Collection, type Effect, type ModelOperation } from './specModel.js';
 
 const code = (text: string) => `\`${text}\``;
 /** What a collection holds, in words: its path's last segment that is not a parameter. */
@@ -36,6 +36,22 @@ function under(model: ModelOperation): string {
   return ` of the item of ${noun(anchor.collection)} named by ${code(anchor.param)} (404 when it does not exist)`;
 }
 
+/** The fields an effect sets, as code. */
+const sets = (effect: Effect) =>
+  Object.entries(effect.set)
+    .map(([k, v]) => code(`${k}: ${JSON.stringify(v)}`))
+    .join(', ');
+
+/** What an effect needs first, and the error otherwise. */
+function needs(effect: Effect): string {
+  const wanted = Object.entries(effect.requires ?? {}).map(
+    ([k, allowed]) => `${code(k)} in ${allowed.map((v) => code(JSON.stringify(v))).join(', ')}`,
+  );
+  return wanted.length > 0
+    ? `; needs ${wanted.join(' and ')} first, else ${code(effect.error ?? 'InvalidParameter')}`
+    : '';
+}
+
 /** One line on what an operation does to the store. */
 export function describeBehaviour(model: ModelOperation): string {
   const c = model.collection;
@@ -47,16 +63,14 @@ export function describeBehaviour(model: ModelOperation): string {
       return `answers one of the ${noun(c!)} by ${key}; 404 when there is none${extras(model)}`;
     case 'create':
       return `stores a new item of ${noun(c!)} (${key}, assigned by the store when the body has none); 409 when it exists${extras(model)}`;
-    case 'update':
-      return model.upsert
-        ? `creates or replaces one of the ${noun(c!)} (by ${key}) with the body's declared fields${
-            model.effect?.owner
-              ? `, and sets ${Object.entries(model.effect.set)
-                  .map(([k, v]) => code(`${k}: ${JSON.stringify(v)}`))
-                  .join(', ')} on the item it is under`
-              : ''
-          }${extras(model)}`
-        : `merges the body's declared fields into one of the ${noun(c!)}; 404 when there is none${extras(model)}`;
+    case 'update': {
+      if (!model.upsert)
+        return `merges the body's declared fields into one of the ${noun(c!)}; 404 when there is none${extras(model)}`;
+      const effect = model.effect?.owner ? model.effect : undefined;
+      return `creates or replaces one of the ${noun(c!)} (by ${key}) with the body's declared fields${
+        effect ? `, and sets ${sets(effect)} on the item it is inside${needs(effect)}` : ''
+      }${extras(model)}`;
+    }
     case 'delete':
       return `deletes one of the ${noun(c!)} and everything under it${c?.isScope ? ' (the whole app group)' : ''}; 404 when there is none${extras(model)}`;
     case 'current':
@@ -77,13 +91,7 @@ export function describeBehaviour(model: ModelOperation): string {
       const effect = model.effect;
       if (!effect) return `answers 200 and changes nothing visible${under(model)}`;
       const on = model.target ? ` of the singleton at ${code(model.target.split('/').pop()!)}` : under(model);
-      const sets = Object.entries(effect.set).map(([k, v]) => code(`${k}: ${JSON.stringify(v)}`));
-      const needs = Object.entries(effect.requires ?? {}).map(
-        ([k, allowed]) => `${code(k)} in ${allowed.map((v) => code(JSON.stringify(v))).join(', ')}`,
-      );
-      return `${sets.length > 0 ? `sets ${sets.join(', ')}` : 'changes nothing'}${on}${
-        needs.length > 0 ? `; needs ${needs.join(' and ')} first, else ${code(effect.error ?? 'InvalidParameter')}` : ''
-      }`;
+      return `${Object.keys(effect.set).length > 0 ? `sets ${sets(effect)}` : 'changes nothing'}${on}${needs(effect)}`;
     }
     case 'bulk': {
       const bulk = model.bulk!;
