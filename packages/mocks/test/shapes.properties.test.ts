@@ -1,7 +1,8 @@
 // A stateful property over every resource shape (fixtures/shapes.ts): any sequence of creates,
-// updates and deletes (camelCase or PascalCase bodies, dry runs or not), singleton writes, actions,
-// reads at every output level and app group removals matches a plain model of what should be
-// stored. It runs with several fixed seeds and one random seed (printed), so that it holds for any
+// updates and deletes (camelCase or PascalCase bodies, dry runs or not), singleton writes, actions
+// (and one that needs a state first), bulk pushes of entries (with unknown commands and dry runs),
+// files saved inside an item, reads at every output level and of what is under an item matches a
+// plain model of what should be stored. It runs with several fixed seeds and one random seed (printed), so that it holds for any
 // seed, not the one it was written with. PROPERTY_SEED=<n> runs that seed alone.
 import { fc, test } from '@fast-check/vitest';
 import { getResponse } from 'msw';
@@ -16,7 +17,17 @@ console.info(`shapes properties: seeds ${SEEDS.join(', ')} (the last one random)
 
 const levels = { simple: ['gadgetName', 'colour'], normal: ['gadgetName', 'colour', 'size', 'status'] } as const;
 
-type Gadget = { colour?: string; size?: number; notes?: string; status?: string; mode: string };
+type Gadget = {
+  colour?: string;
+  size?: number;
+  notes?: string;
+  status?: string;
+  mode: string;
+  /** Under the gadget: its words (term to meaning) and the names of its parts. */
+  words: Map<string, string | undefined>;
+  parts: Set<string>;
+};
+type Push = { op: 'put' | 'drop' | 'bad'; term: string; meaning?: string };
 type Command =
   | { kind: 'create'; name: string; colour: string; size: number; pascal: boolean; dry: boolean }
   | { kind: 'update'; name: string; notes: string; pascal: boolean; dry: boolean }
@@ -24,7 +35,11 @@ type Command =
   | { kind: 'settings'; name: string; mode: 'auto' | 'manual'; dry: boolean }
   | { kind: 'polish'; name: string }
   | { kind: 'read'; name: string; view: 'simple' | 'normal' | 'detail' | undefined }
-  | { kind: 'list'; view: 'simple' | 'normal' | 'detail' | undefined };
+  | { kind: 'list'; view: 'simple' | 'normal' | 'detail' | undefined }
+  | { kind: 'push'; name: string; commands: Push[]; dry: boolean }
+  | { kind: 'ship'; name: string }
+  | { kind: 'save'; name: string; part: string }
+  | { kind: 'under'; name: string };
 
 const name = fc.constantFrom('g1', 'lamp', 'kettle', 'box');
 const flag = fc.boolean();
@@ -55,6 +70,32 @@ const command: fc.Arbitrary<Command> = fc.oneof(
   fc.record({ kind: fc.constant('polish' as const), name }),
   fc.record({ kind: fc.constant('read' as const), name, view }),
   fc.record({ kind: fc.constant('list' as const), view }),
+  // What is under a gadget (entries, files) comes up as often as the rest together.
+  {
+    weight: 4,
+    arbitrary: fc.record({
+      kind: fc.constant('push' as const),
+      name,
+      commands: fc.array(
+        fc.record(
+          {
+            op: fc.constantFrom('put' as const, 'put' as const, 'drop' as const, 'drop' as const, 'bad' as const),
+            term: fc.constantFrom('hello', 'milk', 'soy'),
+            meaning: fc.constantFrom('a', 'b'),
+          },
+          { requiredKeys: ['op', 'term'] },
+        ),
+        { minLength: 1, maxLength: 4 },
+      ),
+      dry: flag,
+    }),
+  },
+  { weight: 2, arbitrary: fc.record({ kind: fc.constant('ship' as const), name }) },
+  {
+    weight: 4,
+    arbitrary: fc.record({ kind: fc.constant('save' as const), name, part: fc.constantFrom('a.src', 'b.src') }),
+  },
+  { weight: 2, arbitrary: fc.record({ kind: fc.constant('under' as const), name }) },
 );
 
 const pascalCase = (body: Record<string, unknown>) =>
@@ -62,7 +103,8 @@ const pascalCase = (body: Record<string, unknown>) =>
 
 /** What a read at a level shows of a stored gadget. */
 function shown(gadgetName: string, g: Gadget, level: 'simple' | 'normal' | 'detail' | undefined) {
-  const full: Record<string, unknown> = { gadgetName, shelfName: 'main', ...g };
+  const { words: _words, parts: _parts, ...fields_ } = g;
+  const full: Record<string, unknown> = { gadgetName, shelfName: 'main', ...fields_ };
   delete full.mode;
   for (const k of Object.keys(full)) if (full[k] === undefined) delete full[k];
   const fields = level === 'detail' ? undefined : levels[level ?? 'normal'];
@@ -87,10 +129,31 @@ describe.each(SEEDS)('every shape, with seed %i', (seed) => {
         );
         return { status: response!.status, data: await response!.json() };
       };
-      // The fixture's default gadget, as its example has it.
+      // The fixture's default gadget, as its example has it, with the example word and part under it.
       const model = new Map<string, Gadget>([
-        ['g1', { colour: 'red', size: 2, notes: 'n', status: 'new', mode: 'auto' }],
+        [
+          'g1',
+          {
+            colour: 'red',
+            size: 2,
+            notes: 'n',
+            status: 'new',
+            mode: 'auto',
+            words: new Map([['hello', 'a greeting']]),
+            parts: new Set(['p']),
+          },
+        ],
       ]);
+      /** What is under a gadget (its words, its parts' names) is what the model says, or 404 without it. */
+      const checkUnder = async (gadget: string, known: Gadget | undefined) => {
+        const words = await call('GET', `/gadgets/${gadget}/words?pageSize=100`);
+        const parts = await call('GET', `/gadgets/${gadget}/part-names`);
+        expect([words.status, parts.status]).toEqual(known ? [200, 200] : [404, 404]);
+        if (!known) return;
+        const listed = words.data.result as Array<{ term: string; meaning?: string }>;
+        expect(new Map(listed.map((w) => [w.term, w.meaning]))).toEqual(known.words);
+        expect(new Set((parts.data.result as Array<{ partName: string }>).map((p) => p.partName))).toEqual(known.parts);
+      };
       for (const c of commands) {
         const known = 'name' in c ? model.get(c.name) : undefined;
         const dry = 'dry' in c && c.dry ? '?check=true' : '';
@@ -98,8 +161,16 @@ describe.each(SEEDS)('every shape, with seed %i', (seed) => {
           const body = { gadgetName: c.name, colour: c.colour, size: c.size };
           const answer = await call('POST', `/gadgets${dry}`, c.pascal ? pascalCase(body) : body);
           expect(answer.status).toBe(known ? 409 : 200);
-          // A new gadget takes its schema's default status.
-          if (!known && !c.dry) model.set(c.name, { colour: c.colour, size: c.size, status: 'new', mode: 'auto' });
+          // A new gadget takes its schema's default status, and nothing is under it.
+          if (!known && !c.dry)
+            model.set(c.name, {
+              colour: c.colour,
+              size: c.size,
+              status: 'new',
+              mode: 'auto',
+              words: new Map(),
+              parts: new Set(),
+            });
         } else if (c.kind === 'update') {
           const answer = await call(
             'PUT',
@@ -126,6 +197,29 @@ describe.each(SEEDS)('every shape, with seed %i', (seed) => {
             expect(got.data.result).toEqual(shown(c.name, known, c.view));
             expect((await call('GET', `/gadgets/${c.name}/settings`)).data.result.mode).toBe(known.mode);
           }
+        } else if (c.kind === 'push') {
+          const answer = await call('POST', `/gadgets/${c.name}/words/actions/bulk${dry}`, c.commands);
+          const bad = c.commands.some((p) => p.op === 'bad');
+          expect(answer.status).toBe(known ? (bad ? 400 : 200) : 404);
+          if (known && !bad && !c.dry)
+            for (const p of c.commands)
+              if (p.op === 'put') known.words.set(p.term, p.meaning);
+              else known.words.delete(p.term);
+          await checkUnder(c.name, known);
+        } else if (c.kind === 'ship') {
+          const answer = await call('POST', `/gadgets/${c.name}/actions/ship`);
+          expect(answer.status).toBe(known ? (known.status === 'polished' ? 200 : 400) : 404);
+          if (known?.status === 'polished') known.status = 'shipped';
+        } else if (c.kind === 'save') {
+          const answer = await call('PUT', `/gadgets/${c.name}/parts/${c.part}`, { content: 'YQ==' });
+          expect(answer.status).toBe(known ? (known.status === 'shipped' ? 400 : 200) : 404);
+          if (known && known.status !== 'shipped') {
+            known.parts.add(c.part);
+            known.status = 'dirty';
+          }
+          await checkUnder(c.name, known);
+        } else if (c.kind === 'under') {
+          await checkUnder(c.name, known);
         } else {
           const got = await call('GET', `/gadgets?pageSize=100${c.view ? `&view=${c.view}` : ''}`);
           expect(got.data.totalCount).toBe(model.size);
