@@ -19,7 +19,13 @@ export interface OperationParameter {
   /** Described by `content: application/json`: the value travels as JSON text (one query value). */
   json?: true;
   /** `x-acs-filter`: which item field a list's query parameter filters on, and how. */
-  filter?: { field: string; operator: '=' | '>=' | '<=' | 'contains' | 'in'; from?: string };
+  filter?: {
+    field: string;
+    operator: '=' | '>=' | '<=' | 'contains' | 'in';
+    from?: string;
+    /** Coded values: what each request value stands for in the field (`null`: no filter). */
+    values?: Record<string, unknown>;
+  };
   /** The parameter's other `x-` extensions, when it has any (`x-acs-output-levels`, `x-acs-dry-run` ...). */
   extensions?: Record<string, unknown>;
 }

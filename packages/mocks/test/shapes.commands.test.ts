@@ -184,3 +184,22 @@ describe('actions that move an item or a singleton through states', () => {
     expect((await call('GET', '/v4/openapi/shelves/other/alarm')).data.result.state).toBe('idle');
   });
 });
+
+describe('a list filter with coded values', () => {
+  it('each code stands for a value of the field, and the code for all sets no filter', async () => {
+    await call('POST', '/v4/openapi/shelves/main/gadgets', { gadgetName: 'lamp' });
+    await call('POST', `${GADGET}/actions/polish`);
+    const names = async (state: number) =>
+      (
+        (await call('GET', `/v4/openapi/shelves/main/gadgets?pageSize=100&state=${state}`)).data.result as Array<{
+          gadgetName: string;
+        }>
+      )
+        .map((g) => g.gadgetName)
+        .sort();
+    expect(await names(1)).toEqual(['g1']);
+    expect(await names(2)).toEqual(['lamp']);
+    expect(await names(0)).toEqual(['g1', 'lamp']);
+    expect((await call('GET', '/v4/openapi/shelves/main/gadgets?state=3')).status).toBe(400);
+  });
+});

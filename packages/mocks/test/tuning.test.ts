@@ -104,6 +104,11 @@ async function queryProcessing(client: OpenSearchClient) {
   await client.modifyQueryProcessor({ ...rule, body: { domain: 'ECOMMERCE' } });
   expect((await client.describeQueryProcessor(rule)).result).toMatchObject({ name: 'qp', domain: 'ECOMMERCE' });
   expect((await client.listQueryProcessors(at)).result.map((r) => r.name)).toEqual(['qp']);
+  // isActive: 1 the default rule, 2 the others, 0 all.
+  await client.createQueryProcessor({ ...at, body: { name: 'main', active: true } });
+  const rules = async (isActive: 0 | 1 | 2) =>
+    (await client.listQueryProcessors({ ...at, isActive })).result.map((r) => r.name);
+  expect([await rules(1), await rules(2), (await rules(0)).sort()]).toEqual([['main'], ['qp'], ['main', 'qp']]);
   expect((await client.listQueryProcessorAnalyzerResults({ ...rule, text: 'red shoes' })).result).toBeTypeOf('object');
   expect((await client.listQueryProcessorNers({ domain: 'ECOMMERCE' })).result.length).toBeGreaterThan(0);
   await client.removeQueryProcessor(rule);

@@ -5645,10 +5645,11 @@ export interface components {
                 [key: string]: unknown;
             }[];
             /**
-             * @description Whether it is the default rule.
+             * @description Whether it is the default rule (a rule created without saying is not).
+             * @default false
              * @example true
              */
-            active?: boolean;
+            active: boolean;
             /**
              * Format: int64
              * @description When it was created (seconds since the epoch).

@@ -178,7 +178,10 @@ export function respond(ctx: BehaviourContext, exchange: Exchange, reply: Reply)
 export function activeFilters(filters: readonly Filter[], values: Record<string, unknown>): ActiveFilter[] {
   const out: ActiveFilter[] = [];
   for (const filter of filters) {
-    const value = values[filter.name];
+    let value = values[filter.name];
+    // A coded value stands for a field value (`isActive=1` for `active: true`), or for no filter.
+    if (value !== undefined && filter.values && Object.hasOwn(filter.values, String(value)))
+      value = filter.values[String(value)] ?? undefined;
     if (value !== undefined && !(filter.all && value === 'all')) out.push({ filter, value });
   }
   return out;

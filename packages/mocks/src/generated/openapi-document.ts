@@ -9025,7 +9025,16 @@ export const openApiDocument: {
               ],
               "default": 0
             },
-            "example": 0
+            "example": 0,
+            "x-acs-filter": {
+              "field": "active",
+              "operator": "=",
+              "values": {
+                "0": null,
+                "1": true,
+                "2": false
+              }
+            }
           }
         ],
         "responses": {
@@ -16049,6 +16058,7 @@ export const openApiDocument: {
           },
           "active": {
             "type": "boolean",
+            "default": false,
             "examples": [
               true
             ]

@@ -73,6 +73,8 @@ export interface Filter {
   from?: string;
   /** The parameter's enum has `all`, which means "no filter". */
   all: boolean;
+  /** Coded values (`isActive=1` for `active: true`): what each request value stands for; `null` means no filter. */
+  values?: Record<string, unknown>;
   default: unknown;
 }
 
@@ -247,6 +249,7 @@ function filtersOf(document: Json, list: OpenApiOperation | undefined, fields: S
       field: declared?.field ?? p.name,
       operator: declared?.operator ?? '=',
       ...(declared?.from ? { from: declared.from } : {}),
+      ...(declared?.values ? { values: declared.values } : {}),
       all: Array.isArray(schema.enum) && schema.enum.includes('all'),
       default: schema.default,
     });
