@@ -25,7 +25,7 @@ describe('the behaviour tables', () => {
       'lists the shelves the store holds, in pages (`pageNumber`, `pageSize`, `totalCount`)',
     );
     expect(rows.get('listGadgets')?.does).toBe(
-      'lists the gadgets the store holds, in pages (`pageNumber`, `pageSize`, `totalCount`); output levels: `simple`, `normal` and the rest answer every field',
+      'lists the gadgets the store holds, in pages (`pageNumber`, `pageSize`, `totalCount`); filters: `state` (=); output levels: `simple`, `normal` and the rest answer every field',
     );
     expect(rows.get('createGadget')?.does).toBe(
       'stores a new item of gadgets (`gadgetName`, assigned by the store when the body has none); 409 when it exists; `check=true` writes nothing',
