@@ -342,7 +342,9 @@ async function theMocks() {
  * The packages' own suites, in the copy and under Node 24: adding an operation leaves them green,
  * on the runtime users run. vitest's own CLI is started by the Node 24 binary (its workers inherit
  * it); the suites' runtime tests check the major through EXPECT_NODE_MAJOR. The type-level tests
- * ran on the machine's Node in the packages' `test` tasks, and the probe above types the new ones.
+ * ran on the machine's Node in the packages' `test` tasks, and the probe above types the new ones;
+ * the property tests run a sixth of their runs here (they test the code, not the runtime, and run
+ * in full there). One suite at a time: run at once, they fight over the 2 cores and take longer.
  */
 function theSuites() {
   const node = node24Binary();
@@ -356,6 +358,7 @@ function theSuites() {
       {
         CI: 'true',
         EXPECT_NODE_MAJOR: '24',
+        PROPERTY_RUNS: '10',
       },
     );
     check(
