@@ -343,8 +343,9 @@ async function theMocks() {
  * on the runtime users run. vitest's own CLI is started by the Node 24 binary (its workers inherit
  * it); the suites' runtime tests check the major through EXPECT_NODE_MAJOR. The type-level tests
  * ran on the machine's Node in the packages' `test` tasks, and the probe above types the new ones;
- * the property tests run a sixth of their runs here (they test the code, not the runtime, and run
- * in full there). One suite at a time: run at once, they fight over the 2 cores and take longer.
+ * the property tests run a sixth of their runs here and the signer's differential test 3,000 cases
+ * (they test the code; they run in full there), while the soak test of the mocks' memory runs
+ * only here (Node 22 and later). One suite at a time: run at once, they fight over the 2 cores.
  */
 function theSuites() {
   const node = node24Binary();
@@ -359,6 +360,7 @@ function theSuites() {
         CI: 'true',
         EXPECT_NODE_MAJOR: '24',
         PROPERTY_RUNS: '10',
+        DIFFERENTIAL_CASES: '3000',
       },
     );
     check(
