@@ -8,7 +8,16 @@
 // released with (`acsApiSurface` in its package.json, which `pnpm version-packages` records) and no
 // pending changeset names the package.
 import { createHash } from 'node:crypto';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -185,8 +194,10 @@ const problems = [];
     problems.push(`the declaration checks missed a planted \`any\` or hidden interface: ${found.join('; ')}`);
 }
 
-for (const [dir, pkg] of Object.entries(PACKAGES)) {
+/** A package's report, and the problems of its declarations and of its exports (ESM and CJS). */
+async function reportOf(dir, pkg) {
   const base = join(root, 'packages', dir);
+  const found = [];
   const lines = [
     `# API report: ${pkg.name}`,
     '',
@@ -195,7 +206,7 @@ for (const [dir, pkg] of Object.entries(PACKAGES)) {
   ];
   for (const [entry, files] of Object.entries(pkg.entries)) {
     const declared = declaredExports(join(base, files.types));
-    problems.push(...declarationProblems(join(base, files.types), pkg.allExported === true));
+    found.push(...declarationProblems(join(base, files.types), pkg.allExported === true));
     const values = declared.filter((e) => ['class', 'function', 'const', 'enum'].includes(e.kind)).map((e) => e.name);
     const names = declared.filter((e) => e.kind !== 'member').length;
     const esm = Object.keys(await import(pathToFileURL(join(base, files.esm)).href)).filter((k) => k !== 'default');
@@ -207,7 +218,7 @@ for (const [dir, pkg] of Object.entries(PACKAGES)) {
       const missing = values.filter((v) => !names.includes(v));
       const extra = names.filter((n) => !values.includes(n));
       if (missing.length || extra.length) {
-        problems.push(
+        found.push(
           `${pkg.name}${entry === '.' ? '' : entry.slice(1)} ${label}: declared but not exported [${missing}], exported but not declared [${extra}]`,
         );
       }
@@ -222,7 +233,37 @@ for (const [dir, pkg] of Object.entries(PACKAGES)) {
     for (const e of declared) lines.push(`| \`${e.name}\` | ${e.kind} | \`${cell(e.signature)}\` |`);
     lines.push('');
   }
-  const report = `${lines.join('\n').trimEnd()}\n`;
+  return { report: `${lines.join('\n').trimEnd()}\n`, found };
+}
+
+/**
+ * The report of a package and the problems its declarations have, cached by the hash of its built
+ * files and of this script: `api:check` runs several times on one build (test:new-operations runs
+ * it three times), and reading the declarations with the TypeScript compiler is most of its time.
+ */
+function cached(dir, pkg, compute) {
+  const base = join(root, 'packages', dir);
+  const hash = createHash('sha256').update(readFileSync(fileURLToPath(import.meta.url)));
+  // Every built file (an entry's declarations import shared chunks) and the package's manifest.
+  hash.update(readFileSync(join(base, 'package.json')));
+  for (const file of readdirSync(join(base, 'dist'), { recursive: true }).map(String).sort()) {
+    const path = join(base, 'dist', file);
+    if (statSync(path).isFile()) hash.update(file).update(readFileSync(path));
+  }
+  const cacheDir = join(root, 'node_modules', '.cache', 'api-report');
+  const file = join(cacheDir, `${dir}-${hash.digest('hex').slice(0, 32)}.json`);
+  if (existsSync(file)) return JSON.parse(readFileSync(file, 'utf8'));
+  return compute().then((result) => {
+    mkdirSync(cacheDir, { recursive: true });
+    writeFileSync(file, JSON.stringify(result));
+    return result;
+  });
+}
+
+for (const [dir, pkg] of Object.entries(PACKAGES)) {
+  const base = join(root, 'packages', dir);
+  const { report, found } = await cached(dir, pkg, () => reportOf(dir, pkg));
+  problems.push(...found);
   const target = join(base, 'api-report.md');
   const manifestPath = join(base, 'package.json');
   const manifest = JSON.parse(readFileSync(manifestPath, 'utf8'));
