@@ -241,7 +241,7 @@ async function reportOf(dir, pkg) {
  * files and of this script: `api:check` runs several times on one build (test:new-operations runs
  * it three times), and reading the declarations with the TypeScript compiler is most of its time.
  */
-function cached(dir, pkg, compute) {
+function cached(dir, compute) {
   const base = join(root, 'packages', dir);
   const hash = createHash('sha256').update(readFileSync(fileURLToPath(import.meta.url)));
   // Every built file (an entry's declarations import shared chunks) and the package's manifest.
@@ -262,7 +262,7 @@ function cached(dir, pkg, compute) {
 
 for (const [dir, pkg] of Object.entries(PACKAGES)) {
   const base = join(root, 'packages', dir);
-  const { report, found } = await cached(dir, pkg, () => reportOf(dir, pkg));
+  const { report, found } = await cached(dir, () => reportOf(dir, pkg));
   problems.push(...found);
   const target = join(base, 'api-report.md');
   const manifestPath = join(base, 'package.json');
