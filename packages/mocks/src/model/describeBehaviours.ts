@@ -52,6 +52,59 @@ function needs(effect: Effect): string {
     : '';
 }
 
+/** What an operation that fits no resource pattern does. */
+const answersExample = (model: ModelOperation) =>
+  `answers its example, with the request's values in the fields of the same name${under(model)}`;
+
+/** An item PUT: a merge, or (with `x-acs-upsert`) a create-or-replace that may act on the item it is inside. */
+function describeUpdate(model: ModelOperation, c: Collection, key: string): string {
+  if (!model.upsert)
+    return `merges the body's declared fields into one of the ${noun(c)}; 404 when there is none${extras(model)}`;
+  const effect = model.effect?.owner ? model.effect : undefined;
+  return `creates or replaces one of the ${noun(c)} (by ${key}) with the body's declared fields${
+    effect ? `, and sets ${sets(effect)} on the item it is inside${needs(effect)}` : ''
+  }${extras(model)}`;
+}
+
+/** A singleton's GET or write. */
+function describeSingleton(model: ModelOperation): string {
+  if (model.behaviour === 'singleton-get') {
+    const initial = model.op.extensions['x-acs-initial-value'];
+    return `answers the singleton${under(model)}: what the last write left, else ${
+      initial ? code(JSON.stringify(initial)) : "the spec's example"
+    }`;
+  }
+  return (model.op.requestBody?.schema as { type?: string } | undefined)?.type === 'array'
+    ? `replaces the singleton${under(model)} with the list sent${extras(model)}`
+    : `merges the body into the singleton${under(model)}${extras(model)}`;
+}
+
+/** An action: its effect on the item (or singleton) it sits on, and what it needs first. */
+function describeAction(model: ModelOperation): string {
+  const effect = model.effect;
+  if (!effect) return `answers 200 and changes nothing visible${under(model)}`;
+  const on = model.target ? ` of the singleton at ${code(model.target.split('/').pop()!)}` : under(model);
+  return `${Object.keys(effect.set).length > 0 ? `sets ${sets(effect)}` : 'changes nothing'}${on}${needs(effect)}`;
+}
+
+/** A bulk action: its commands and what each does to the collection. */
+function describeBulk(model: ModelOperation, c: Collection, key: string): string {
+  const bulk = model.bulk!;
+  const where = bulk.items ? code(bulk.items) : 'the body';
+  const puts = bulk.put.map(code).join(', ');
+  const removes = bulk.remove.map(code).join(', ');
+  return `applies each command of ${where} to the ${noun(c)} by ${key}, in order: ${puts} puts one, ${removes} removes one; any other ${code(bulk.command)} is a 400 and nothing is written${extras(model)}`;
+}
+
+/** A computed read: the collections it reads, and which of their items it keeps. */
+function describeComputed(model: ModelOperation): string {
+  const computed = model.computed;
+  if (!computed) return answersExample(model);
+  const match =
+    computed.within && computed.match ? ` whose ${code(computed.match)} occurs in ${code(computed.within)}` : '';
+  return `lists, from the store, the ${computed.from.map(noun).join(' and the ')}${match}${under(model)}`;
+}
+
 /** One line on what an operation does to the store. */
 export function describeBehaviour(model: ModelOperation): string {
   const c = model.collection;
@@ -63,58 +116,29 @@ export function describeBehaviour(model: ModelOperation): string {
       return `answers one of the ${noun(c!)} by ${key}; 404 when there is none${extras(model)}`;
     case 'create':
       return `stores a new item of ${noun(c!)} (${key}, assigned by the store when the body has none); 409 when it exists${extras(model)}`;
-    case 'update': {
-      if (!model.upsert)
-        return `merges the body's declared fields into one of the ${noun(c!)}; 404 when there is none${extras(model)}`;
-      const effect = model.effect?.owner ? model.effect : undefined;
-      return `creates or replaces one of the ${noun(c!)} (by ${key}) with the body's declared fields${
-        effect ? `, and sets ${sets(effect)} on the item it is inside${needs(effect)}` : ''
-      }${extras(model)}`;
-    }
+    case 'update':
+      return describeUpdate(model, c!, key);
     case 'delete':
       return `deletes one of the ${noun(c!)} and everything under it${c?.isScope ? ' (the whole app group)' : ''}; 404 when there is none${extras(model)}`;
     case 'current':
       return `answers the newest of the ${noun(c!)} that passes its filters${extras(model)}`;
     case 'singleton-get':
-      return `answers the singleton${under(model)}: what the last write left, else ${
-        model.op.extensions['x-acs-initial-value']
-          ? code(JSON.stringify(model.op.extensions['x-acs-initial-value']))
-          : "the spec's example"
-      }`;
     case 'singleton-put':
-      return (model.op.requestBody?.schema as { type?: string } | undefined)?.type === 'array'
-        ? `replaces the singleton${under(model)} with the list sent${extras(model)}`
-        : `merges the body into the singleton${under(model)}${extras(model)}`;
+      return describeSingleton(model);
     case 'field-put':
       return `sets ${code(model.field!)}${under(model)} to the body; its GET shows it${extras(model)}`;
-    case 'action': {
-      const effect = model.effect;
-      if (!effect) return `answers 200 and changes nothing visible${under(model)}`;
-      const on = model.target ? ` of the singleton at ${code(model.target.split('/').pop()!)}` : under(model);
-      return `${Object.keys(effect.set).length > 0 ? `sets ${sets(effect)}` : 'changes nothing'}${on}${needs(effect)}`;
-    }
-    case 'bulk': {
-      const bulk = model.bulk!;
-      return `applies each command of ${bulk.items ? code(bulk.items) : 'the body'} to the ${noun(c!)} by ${key}, in order: ${bulk.put
-        .map(code)
-        .join(
-          ', ',
-        )} puts one, ${bulk.remove.map(code).join(', ')} removes one; any other ${code(bulk.command)} is a 400 and nothing is written${extras(model)}`;
-    }
-    case 'computed': {
-      const computed = model.computed;
-      if (!computed)
-        return `answers its example, with the request's values in the fields of the same name${under(model)}`;
-      const match =
-        computed.within && computed.match ? ` whose ${code(computed.match)} occurs in ${code(computed.within)}` : '';
-      return `lists, from the store, the ${computed.from.map(noun).join(' and the ')}${match}${under(model)}`;
-    }
+    case 'action':
+      return describeAction(model);
+    case 'bulk':
+      return describeBulk(model, c!, key);
+    case 'computed':
+      return describeComputed(model);
     case 'relate':
       return `puts the rows of ${noun(c!)} its body stands for, replacing those with the same ${model.relation!.key.map(code).join(', ')}`;
     case 'unrelate':
       return `removes the rows of ${noun(c!)} its query's filters match${extras(model)}`;
     default:
-      return `answers its example, with the request's values in the fields of the same name${under(model)}`;
+      return answersExample(model);
   }
 }
 
