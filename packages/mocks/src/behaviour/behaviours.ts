@@ -248,18 +248,23 @@ function updateItem(
   return updated;
 }
 
+/** The answer when the store holds the most items it keeps. */
+const storeFull = (reply: Reply) =>
+  reply.error('ServiceUnavailable', 'The mock store is full: it holds the most items it keeps.', 503);
+
+/** An item a write puts: the declared fields of `body`, the item schema's defaults, the parents it carries. */
+const newItem = (collection: Collection, body: unknown, values: Record<string, unknown>): Item => ({
+  ...withDefaults(collection, declaredOnly(collection, body)),
+  ...pickValues(values, collection.carried),
+});
+
 /** Creates the item an upsert names: the body's declared fields, its key and parents from the path. */
 function upsertItem(ctx: BehaviourContext, exchange: Exchange, collection: Collection, reply: Reply): Response {
   const { model, values, body } = exchange;
   const { scope, parents } = placeOf(values, collection);
-  const created: Item = {
-    ...withDefaults(collection, declaredOnly(collection, body)),
-    ...pickValues(values, collection.carried),
-    [collection.key!]: values[collection.keyParam!],
-  };
+  const created: Item = { ...newItem(collection, body, values), [collection.key!]: values[collection.keyParam!] };
   if (!isDryRun(model, values)) {
-    if (ctx.store.full)
-      return reply.error('ServiceUnavailable', 'The mock store is full: it holds the most items it keeps.', 503);
+    if (ctx.store.full) return storeFull(reply);
     ctx.store.create(collection, scope, parents, created);
     applyOwnerEffect(ctx, model, collection, values);
   }
@@ -361,8 +366,7 @@ function create(
   // user is a `source: user` instance), so the default list shows it.
   for (const f of collection.filters)
     if (created[f.field] === undefined && f.default !== undefined && f.default !== 'all') created[f.field] = f.default;
-  if (ctx.store.full)
-    return reply.error('ServiceUnavailable', 'The mock store is full: it holds the most items it keeps.', 503);
+  if (ctx.store.full) return storeFull(reply);
   const exists = ctx.store.get(collection, scope, parents, created[key]) !== undefined;
   const dry = isDryRun(model, values);
   if (exists || (!dry && !ctx.store.create(collection, scope, parents, created))) {
@@ -618,16 +622,12 @@ function bulk(ctx: BehaviourContext, exchange: Exchange, collection: Collection,
   }
   if (!isDryRun(model, values)) {
     const { scope, parents } = placeOf(values, collection);
-    if (ctx.store.full)
-      return reply.error('ServiceUnavailable', 'The mock store is full: it holds the most items it keeps.', 503);
+    if (ctx.store.full) return storeFull(reply);
     for (const command of commands) {
       const id = command[key];
       ctx.store.delete(collection, scope, parents, id);
       if (spec.put.includes(String(command[spec.command])))
-        ctx.store.create(collection, scope, parents, {
-          ...withDefaults(collection, declaredOnly(collection, command)),
-          ...pickValues(values, collection.carried),
-        });
+        ctx.store.create(collection, scope, parents, newItem(collection, command, values));
     }
   }
   return example(ctx, exchange, reply);
