@@ -3,28 +3,14 @@
 // the dividers of an experiment; a scene deleted with all it holds. The client types and checks
 // the integer path ids before anything is sent.
 import { createOpenSearchClient, type OpenSearchClient, ValidationError } from '@acs-opensearch/client';
-import { setupServer } from 'msw/node';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createOpenSearchHandlers } from '../src/index.js';
 import { startMockServer } from '../src/node.js';
+import { serveForFile, statusOf } from './clientLifecycles.js';
 
 const key = { accessKeyId: 'ak', accessKeySecret: 'sk' };
 const mock = createOpenSearchHandlers({ baseUrl: 'https://abtests.example', verifySignature: key });
-const server = setupServer(...mock.handlers);
-beforeAll(() =>
-  server.listen({
-    onUnhandledRequest: (request, print) => {
-      if (new URL(request.url).hostname !== '127.0.0.1') print.error();
-    },
-  }),
-);
-afterAll(() => server.close());
-
-const status = (p: Promise<unknown>) =>
-  p.then(
-    () => 200,
-    (e: { status?: number }) => e.status,
-  );
+serveForFile(...mock.handlers);
 
 async function lifecycle(client: OpenSearchClient) {
   const app = { appGroupIdentity: 'shop' };
@@ -52,12 +38,12 @@ async function lifecycle(client: OpenSearchClient) {
   expect((await client.listABTestFixedFlowDividers({ ...at, experimentId })).result).toEqual(['u1']);
   // Under another scene, the same group id is not found.
   const other = Number((await client.createABTestScene({ ...app, body: { name: 'other' } })).result.id);
-  expect(await status(client.describeABTestGroup({ ...app, sceneId: other, groupId }))).toBe(404);
+  expect(await statusOf(client.describeABTestGroup({ ...app, sceneId: other, groupId }))).toBe(404);
   await client.deleteABTestScene({ ...app, sceneId });
-  expect(await status(client.describeABTestScene({ ...app, sceneId }))).toBe(404);
-  expect(await status(client.describeABTestGroup({ ...app, sceneId, groupId }))).toBe(404);
-  expect(await status(client.describeABTestExperiment({ ...at, experimentId }))).toBe(404);
-  expect(await status(client.listABTestFixedFlowDividers({ ...at, experimentId }))).toBe(404);
+  expect(await statusOf(client.describeABTestScene({ ...app, sceneId }))).toBe(404);
+  expect(await statusOf(client.describeABTestGroup({ ...app, sceneId, groupId }))).toBe(404);
+  expect(await statusOf(client.describeABTestExperiment({ ...at, experimentId }))).toBe(404);
+  expect(await statusOf(client.listABTestFixedFlowDividers({ ...at, experimentId }))).toBe(404);
 }
 
 describe('A/B tests through the client', () => {

@@ -3,35 +3,16 @@
 // through their states with files inside them, query analysis rules, intervention dictionaries
 // and custom analyzers changed by bulk commands, and slow-query analysis switched on and off.
 import { createOpenSearchClient, type OpenSearchClient, ValidationError } from '@acs-opensearch/client';
-import { setupServer } from 'msw/node';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createOpenSearchHandlers } from '../src/index.js';
 import { startMockServer } from '../src/node.js';
+import { codeOf, serveForFile, statusOf } from './clientLifecycles.js';
 
 const key = { accessKeyId: 'ak', accessKeySecret: 'sk' };
 const mock = createOpenSearchHandlers({ baseUrl: 'https://tuning.example', verifySignature: key });
 // Without signature checks: a test sends a raw request past the client.
 const open = createOpenSearchHandlers({ baseUrl: 'https://open-tuning.example' });
-const server = setupServer(...mock.handlers, ...open.handlers);
-beforeAll(() =>
-  server.listen({
-    onUnhandledRequest: (request, print) => {
-      if (new URL(request.url).hostname !== '127.0.0.1') print.error();
-    },
-  }),
-);
-afterAll(() => server.close());
-
-const status = (p: Promise<unknown>) =>
-  p.then(
-    () => 200,
-    (e: { status?: number }) => e.status,
-  );
-const codeOf = (p: Promise<unknown>) =>
-  p.then(
-    () => 'none',
-    (e: { code?: string }) => e.code,
-  );
+serveForFile(...mock.handlers, ...open.handlers);
 
 const quota = { docSize: 1, computeResource: 20, spec: 'opensearch.share.common' };
 /** An application with a version of its own, made through the API (nothing of the defaults under it). */
@@ -57,9 +38,9 @@ async function ranking(client: OpenSearchClient) {
   expect((await client.listFirstRanks(at)).result.map((r) => [r.name, r.type])).toEqual([['rough', 'STRING']]);
   expect((await client.listSortExpressions(at)).result.map((e) => e.name).sort()).toEqual(['fine', 'rough']);
   await client.removeFirstRank({ ...at, name: 'rough' });
-  expect(await status(client.describeFirstRank({ ...at, name: 'rough' }))).toBe(404);
+  expect(await statusOf(client.describeFirstRank({ ...at, name: 'rough' }))).toBe(404);
   expect((await client.listSortExpressions(at)).result.map((e) => e.name)).toEqual(['fine']);
-  expect(await status(client.listSecondRanks({ ...at, appId: '999999' }))).toBe(404);
+  expect(await statusOf(client.listSecondRanks({ ...at, appId: '999999' }))).toBe(404);
 }
 
 async function sortScripts(client: OpenSearchClient) {
@@ -88,11 +69,11 @@ async function sortScripts(client: OpenSearchClient) {
     await codeOf(client.saveSortScriptFile({ ...script, fileName: 'Other.cava', body: { content: 'ZGVm' } })),
   ).toBe('InvalidAppStatus');
   expect(await codeOf(client.compileSortScript(script))).toBe('InvalidAppStatus');
-  expect(await status(client.getSortScriptFile({ ...script, fileName: 'Other.cava' }))).toBe(404);
+  expect(await statusOf(client.getSortScriptFile({ ...script, fileName: 'Other.cava' }))).toBe(404);
   await client.deleteSortScriptFile({ ...script, fileName: 'Scorer.cava' });
-  expect(await status(client.getSortScriptFile({ ...script, fileName: 'Scorer.cava' }))).toBe(404);
+  expect(await statusOf(client.getSortScriptFile({ ...script, fileName: 'Scorer.cava' }))).toBe(404);
   await client.deleteSortScript(script);
-  expect(await status(client.getSortScript(script))).toBe(404);
+  expect(await statusOf(client.getSortScript(script))).toBe(404);
   await client.createSortScript({ ...at, body: { scriptName: 'scorer' } });
   expect((await client.getScriptFileNames(script)).result).toEqual([]);
 }
@@ -112,8 +93,8 @@ async function queryProcessing(client: OpenSearchClient) {
   expect((await client.listQueryProcessorAnalyzerResults({ ...rule, text: 'red shoes' })).result).toBeTypeOf('object');
   expect((await client.listQueryProcessorNers({ domain: 'ECOMMERCE' })).result.length).toBeGreaterThan(0);
   await client.removeQueryProcessor(rule);
-  expect(await status(client.describeQueryProcessor(rule))).toBe(404);
-  expect(await status(client.listQueryProcessorAnalyzerResults({ ...rule, text: 'x' }))).toBe(404);
+  expect(await statusOf(client.describeQueryProcessor(rule))).toBe(404);
+  expect(await statusOf(client.listQueryProcessorAnalyzerResults({ ...rule, text: 'x' }))).toBe(404);
   const strategy = { ...at, strategyName: 'main' };
   await client.createSearchStrategy({ ...at, body: { name: 'main', searchConfigs: [{ queryType: 'keyword' }] } });
   for (const call of [
@@ -158,8 +139,8 @@ async function dictionaries(client: OpenSearchClient) {
   expect(await words()).toEqual(['milk', 'soy']);
   expect((await client.listInterventionDictionaryRelatedEntities(dict)).requestId).toBeTypeOf('string');
   await client.removeInterventionDictionary(dict);
-  expect(await status(client.describeInterventionDictionary(dict))).toBe(404);
-  expect(await status(client.listInterventionDictionaryEntries(dict))).toBe(404);
+  expect(await statusOf(client.describeInterventionDictionary(dict))).toBe(404);
+  expect(await statusOf(client.listInterventionDictionaryEntries(dict))).toBe(404);
 }
 
 async function analyzers(client: OpenSearchClient) {
@@ -181,14 +162,14 @@ async function analyzers(client: OpenSearchClient) {
     ['opensearch', 'open search'],
   ]);
   await client.removeUserAnalyzer(analyzer);
-  expect(await status(client.describeUserAnalyzer(analyzer))).toBe(404);
+  expect(await statusOf(client.describeUserAnalyzer(analyzer))).toBe(404);
 }
 
 async function slowQueries(client: OpenSearchClient) {
   const app = { appGroupIdentity: 'tuning_slow' };
   await client.createAppGroup({ body: { name: 'tuning_slow', type: 'enhanced', quota } });
   expect((await client.describeSlowQueryStatus(app)).result.status).toBe('disabled');
-  expect(await status(client.startSlowQueryAnalyzer(app))).toBe(400);
+  expect(await statusOf(client.startSlowQueryAnalyzer(app))).toBe(400);
   await client.enableSlowQuery(app);
   expect((await client.describeSlowQueryStatus(app)).result.status).toBe('enabled');
   await client.startSlowQueryAnalyzer(app);
@@ -197,7 +178,7 @@ async function slowQueries(client: OpenSearchClient) {
   await client.disableSlowQuery(app);
   expect((await client.describeSlowQueryStatus(app)).result.status).toBe('disabled');
   await client.removeAppGroup(app);
-  expect(await status(client.describeSlowQueryStatus(app))).toBe(404);
+  expect(await statusOf(client.describeSlowQueryStatus(app))).toBe(404);
 }
 
 const families = { ranking, sortScripts, queryProcessing, dictionaries, analyzers, slowQueries };
