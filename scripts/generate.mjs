@@ -83,6 +83,9 @@ const pascal = (id) => `${id[0].toUpperCase()}${id.slice(1)}`;
 /** The export name of an operation's metadata. */
 const metaName = (id) => `${id}Operation`;
 
+/** What the client needs of an operation at run time: its read flag only shapes generated code (query options). */
+const runtimeMeta = ({ read: _read, ...op }) => op;
+
 function renderMetadata(meta) {
   const json = (value) => JSON.stringify(value, null, 2);
   return `${BANNER}
@@ -107,7 +110,7 @@ export const DEFAULT_REGION_ID: RegionId = ${json(meta.defaultRegionId)};
 ${Object.values(meta.operations)
   .map(
     (op) => `/** How ${op.operationId} (\`${op.method} ${op.path}\`, ${op.action}) is called, checked and signed. */
-export const ${metaName(op.operationId)}: OperationMeta = ${json(op).replace(`"version": ${JSON.stringify(meta.apiVersion)}`, '"version": API_VERSION')};`,
+export const ${metaName(op.operationId)}: OperationMeta = ${json(runtimeMeta(op)).replace(`"version": ${JSON.stringify(meta.apiVersion)}`, '"version": API_VERSION')};`,
   )
   .join('\n\n')}
 
@@ -288,7 +291,9 @@ function invalidationPlan(path, reads, skip) {
 function renderQueries(meta) {
   const ops = Object.values(meta.operations);
   const skip = commonPrefix(ops.map((op) => op.path));
-  const reads = new Set(ops.filter((op) => op.method === 'GET').map((op) => op.path));
+  // A read is any operation that changes nothing (a GET, or a POST whose RAM access level is a read):
+  // it gets query options and invalidates nothing.
+  const reads = new Set(ops.filter((op) => op.read).map((op) => op.path));
   const needsParams = (op) => op.parameters.some((p) => p.required && p.in !== 'header') || op.body?.required;
   const types = new Set(['OpenSearchCore', 'OpenSearchError']);
   const blocks = ops.map((op) => {
@@ -299,7 +304,7 @@ function renderQueries(meta) {
     types.add(R);
     const opt = needsParams(op) ? '' : '?';
     const meta = metaName(id);
-    if (op.method === 'GET') {
+    if (op.read) {
       const plan = { segments: op.path.split('/').filter(Boolean).slice(skip) };
       const lines = [
         `const ${id}Plan: KeyPlan = ${JSON.stringify(plan)};`,
@@ -334,7 +339,8 @@ function renderQueries(meta) {
   });
   return `${BANNER}
 // Per operation of the spec: a read's query key and query options (and infinite options when it
-// pages), a write's mutation options with the invalidations its path nesting implies.
+// pages), a write's mutation options with the invalidations its path nesting implies. A read is
+// an operation that changes nothing: a GET, or a POST whose RAM access level is read, get or list.
 import {
   ${[...types]
     .sort()

@@ -101,7 +101,10 @@ export interface OperationMetadata {
   version: string;
   parameters: ParameterRule[];
   body: BodyRule | null;
+  /** Safe to repeat: `x-acs-idempotent`, else a read or an idempotent method. */
   idempotent: boolean;
+  /** Changes nothing: `x-acs-read`, else GET/HEAD/OPTIONS, else a RAM access level of read, get or list. */
+  read: boolean;
   pagination: PaginationRule | null;
   paginator: string | null;
   success: { required: string[]; types: Record<string, string> } | null;

@@ -9,6 +9,22 @@ export const HTTP_METHODS = Object.freeze(['get', 'put', 'post', 'delete', 'opti
 
 /** Methods whose repetition has no further effect (RFC 9110 §9.2.2). */
 const IDEMPOTENT_METHODS = new Set(['GET', 'HEAD', 'OPTIONS', 'TRACE', 'PUT', 'DELETE']);
+/** Methods that only read. */
+const READ_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+/** RAM access levels of operations that change nothing (the reference's read, get and list). */
+const READ_ACCESS_LEVELS = new Set(['read', 'get', 'list']);
+
+/**
+ * Whether an operation only reads: `x-acs-read` when the spec says, else a reading method, else a
+ * RAM access level of read, get or list (a POST that computes an answer and writes nothing).
+ */
+function isReadOperation(op) {
+  const declared = op.extensions['x-acs-read'];
+  if (typeof declared === 'boolean') return declared;
+  if (READ_METHODS.has(op.method)) return true;
+  const level = op.extensions['x-acs-ram']?.accessLevel;
+  return typeof level === 'string' && READ_ACCESS_LEVELS.has(level.toLowerCase());
+}
 
 /** Resolves a local JSON pointer (`#/components/schemas/A~1B`) in `document`. */
 export function resolvePointer(document, ref) {
@@ -267,6 +283,7 @@ export function operationMetadata(document, options = {}) {
       .sort((a, b) => a.status.localeCompare(b.status))[0];
     const success = successResponse?.schema ? camelSchema(document, successResponse.schema) : undefined;
     const declaredIdempotent = op.extensions['x-acs-idempotent'];
+    const read = isReadOperation(op);
     const pagination = paginationOf(document, op, success);
     return {
       operationId: op.operationId,
@@ -276,7 +293,10 @@ export function operationMetadata(document, options = {}) {
       version: op.extensions['x-acs-version'] ?? document.info?.version,
       parameters,
       body,
-      idempotent: typeof declaredIdempotent === 'boolean' ? declaredIdempotent : IDEMPOTENT_METHODS.has(op.method),
+      // A read is safe to repeat whatever its method, unless the spec says otherwise.
+      idempotent:
+        typeof declaredIdempotent === 'boolean' ? declaredIdempotent : read || IDEMPOTENT_METHODS.has(op.method),
+      read,
       pagination,
       paginator: pagination ? paginatorName(op.operationId) : null,
       success:

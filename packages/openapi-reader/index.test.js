@@ -133,6 +133,29 @@ describe('operationMetadata', () => {
     expect([list.idempotent, create.idempotent, trace.idempotent]).toEqual([true, false, false]);
     expect(list.version).toBe('2020-01-01');
   });
+  it('takes an operation as a read from its method, its RAM access level or x-acs-read, never its name', () => {
+    const spec = structuredClone(doc);
+    const post = (extra) => ({ 'x-acs-action': 'Probe', responses: {}, ...extra });
+    spec.paths = {
+      '/a': { post: { operationId: 'a', ...post({ 'x-acs-ram': { accessLevel: 'get' } }) } },
+      '/b': { post: { operationId: 'b', ...post({ 'x-acs-ram': { accessLevel: 'List' } }) } },
+      '/c': { post: { operationId: 'c', ...post({ 'x-acs-ram': { accessLevel: 'create' } }) } },
+      '/d': { post: { operationId: 'd', ...post({ 'x-acs-ram': { accessLevel: 'update' }, 'x-acs-read': true }) } },
+      '/e': { get: { operationId: 'e', ...post({ 'x-acs-read': false }) } },
+      '/f': { post: { operationId: 'f', ...post({ 'x-acs-ram': { accessLevel: 'read' }, 'x-acs-idempotent': false }) } },
+      '/listThings': { post: { operationId: 'listThings', ...post({}) } },
+    };
+    const ops = Object.fromEntries(operationMetadata(spec).map((op) => [op.operationId, op]));
+    expect(Object.values(ops).map((op) => [op.operationId, op.read, op.idempotent])).toEqual([
+      ['a', true, true],
+      ['b', true, true],
+      ['c', false, false],
+      ['d', true, true],
+      ['e', false, true],
+      ['f', true, false],
+      ['listThings', false, false],
+    ]);
+  });
   it('refuses an operation without x-acs-action', () => {
     const broken = structuredClone(doc);
     delete broken.paths['/items'].post['x-acs-action'];

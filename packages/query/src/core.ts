@@ -43,13 +43,15 @@ export interface KeyPlan {
   segments: readonly string[];
 }
 
-/** A key's last element: the operation's query parameters that were given (none: `{}`). */
+/** A key's last element: the operation's query parameters that were given (none: `{}`), and the body of a read that has one. */
 type QueryPart = Record<string, unknown>;
 
 function queryPart(op: OperationMeta, params: Record<string, unknown>, drop?: string): QueryPart {
   const part: QueryPart = {};
   for (const p of op.parameters)
     if (p.in === 'query' && p.name !== drop && params[p.name] !== undefined) part[p.name] = params[p.name];
+  // A read sent as a POST (a computation that changes nothing): its body is part of what it asks.
+  if (op.body && params.body !== undefined) part.body = params.body;
   return part;
 }
 

@@ -140,6 +140,10 @@ import {
   startSlowQueryAnalyzerOperation,
   listSlowQueryCategoriesOperation,
   listSlowQueryQueriesOperation,
+  listDataSourceTablesOperation,
+  listDataSourceTableFieldsOperation,
+  validateDataSourcesOperation,
+  generateMergedTableOperation,
 } from './metadata.js';
 import type {
   ListAppGroupsParams,
@@ -406,6 +410,14 @@ import type {
   ListSlowQueryCategoriesResponse,
   ListSlowQueryQueriesParams,
   ListSlowQueryQueriesResponse,
+  ListDataSourceTablesParams,
+  ListDataSourceTablesResponse,
+  ListDataSourceTableFieldsParams,
+  ListDataSourceTableFieldsResponse,
+  ValidateDataSourcesParams,
+  ValidateDataSourcesResponse,
+  GenerateMergedTableParams,
+  GenerateMergedTableResponse,
 } from './operations.js';
 
 /** List the applications of the account. `GET /v4/openapi/app-groups` (ListAppGroups). */
@@ -1122,4 +1134,24 @@ export function listSlowQueryCategories(client: OpenSearchCore, params: ListSlow
 /** The queries of a slow-query category. `GET /v4/openapi/app-groups/{appGroupIdentity}/optimizers/slow-query/categories/{categoryIndex}/queries` (ListSlowQueryQueries). */
 export function listSlowQueryQueries(client: OpenSearchCore, params: ListSlowQueryQueriesParams, options?: CallOptions): Promise<ListSlowQueryQueriesResponse> {
   return invoke(client, listSlowQueryQueriesOperation, params, options) as Promise<ListSlowQueryQueriesResponse>;
+}
+
+/** List the tables of a data source. `GET /v4/openapi/assist/data-sources/{dataSourceType}/tables` (ListDataSourceTables). */
+export function listDataSourceTables(client: OpenSearchCore, params: ListDataSourceTablesParams, options?: CallOptions): Promise<ListDataSourceTablesResponse> {
+  return invoke(client, listDataSourceTablesOperation, params, options) as Promise<ListDataSourceTablesResponse>;
+}
+
+/** List the fields of a data source's table. `GET /v4/openapi/assist/data-sources/{dataSourceType}/fields` (ListDataSourceTableFields). */
+export function listDataSourceTableFields(client: OpenSearchCore, params: ListDataSourceTableFieldsParams, options?: CallOptions): Promise<ListDataSourceTableFieldsResponse> {
+  return invoke(client, listDataSourceTableFieldsOperation, params, options) as Promise<ListDataSourceTableFieldsResponse>;
+}
+
+/** Check a data source before an application reads from it. `POST /v4/openapi/assist/data-sources/validations` (ValidateDataSources). */
+export function validateDataSources(client: OpenSearchCore, params: ValidateDataSourcesParams, options?: CallOptions): Promise<ValidateDataSourcesResponse> {
+  return invoke(client, validateDataSourcesOperation, params, options) as Promise<ValidateDataSourcesResponse>;
+}
+
+/** Work out the wide table a join of tables makes. `POST /v4/openapi/assist/schema/actions/merge` (GenerateMergedTable). */
+export function generateMergedTable(client: OpenSearchCore, params?: GenerateMergedTableParams, options?: CallOptions): Promise<GenerateMergedTableResponse> {
+  return invoke(client, generateMergedTableOperation, params, options) as Promise<GenerateMergedTableResponse>;
 }

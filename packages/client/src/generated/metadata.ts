@@ -7386,6 +7386,236 @@ export const listSlowQueryQueriesOperation: OperationMeta = {
   }
 };
 
+/** How listDataSourceTables (`GET /v4/openapi/assist/data-sources/{dataSourceType}/tables`, ListDataSourceTables) is called, checked and signed. */
+export const listDataSourceTablesOperation: OperationMeta = {
+  "operationId": "listDataSourceTables",
+  "method": "GET",
+  "path": "/v4/openapi/assist/data-sources/{dataSourceType}/tables",
+  "action": "ListDataSourceTables",
+  "version": API_VERSION,
+  "parameters": [
+    {
+      "name": "dataSourceType",
+      "in": "path",
+      "required": true,
+      "type": "string"
+    },
+    {
+      "name": "params",
+      "in": "query",
+      "required": true,
+      "type": "string",
+      "minLength": 1
+    }
+  ],
+  "body": null,
+  "idempotent": true,
+  "pagination": null,
+  "paginator": null,
+  "success": {
+    "required": [
+      "requestId",
+      "result"
+    ],
+    "types": {
+      "requestId": "string",
+      "result": "array"
+    }
+  }
+};
+
+/** How listDataSourceTableFields (`GET /v4/openapi/assist/data-sources/{dataSourceType}/fields`, ListDataSourceTableFields) is called, checked and signed. */
+export const listDataSourceTableFieldsOperation: OperationMeta = {
+  "operationId": "listDataSourceTableFields",
+  "method": "GET",
+  "path": "/v4/openapi/assist/data-sources/{dataSourceType}/fields",
+  "action": "ListDataSourceTableFields",
+  "version": API_VERSION,
+  "parameters": [
+    {
+      "name": "dataSourceType",
+      "in": "path",
+      "required": true,
+      "type": "string"
+    },
+    {
+      "name": "params",
+      "in": "query",
+      "required": true,
+      "type": "string",
+      "minLength": 1
+    },
+    {
+      "name": "rawType",
+      "in": "query",
+      "type": "boolean",
+      "default": false
+    }
+  ],
+  "body": null,
+  "idempotent": true,
+  "pagination": null,
+  "paginator": null,
+  "success": {
+    "required": [
+      "requestId",
+      "result"
+    ],
+    "types": {
+      "requestId": "string",
+      "result": "object"
+    }
+  }
+};
+
+/** How validateDataSources (`POST /v4/openapi/assist/data-sources/validations`, ValidateDataSources) is called, checked and signed. */
+export const validateDataSourcesOperation: OperationMeta = {
+  "operationId": "validateDataSources",
+  "method": "POST",
+  "path": "/v4/openapi/assist/data-sources/validations",
+  "action": "ValidateDataSources",
+  "version": API_VERSION,
+  "parameters": [],
+  "body": {
+    "required": true,
+    "mediaType": "application/json",
+    "fields": {
+      "type": {
+        "type": "string"
+      },
+      "tableName": {
+        "type": "string"
+      },
+      "schemaName": {
+        "type": "string"
+      },
+      "keyField": {
+        "type": "string"
+      },
+      "fields": {
+        "type": "array",
+        "items": {
+          "type": "object"
+        }
+      },
+      "parameters": {
+        "type": "object"
+      },
+      "plugins": {
+        "type": "object"
+      }
+    },
+    "closed": false
+  },
+  "idempotent": true,
+  "pagination": null,
+  "paginator": null,
+  "success": {
+    "required": [
+      "requestId",
+      "result"
+    ],
+    "types": {
+      "requestId": "string",
+      "result": "array"
+    }
+  }
+};
+
+/** How generateMergedTable (`POST /v4/openapi/assist/schema/actions/merge`, GenerateMergedTable) is called, checked and signed. */
+export const generateMergedTableOperation: OperationMeta = {
+  "operationId": "generateMergedTable",
+  "method": "POST",
+  "path": "/v4/openapi/assist/schema/actions/merge",
+  "action": "GenerateMergedTable",
+  "version": API_VERSION,
+  "parameters": [
+    {
+      "name": "spec",
+      "in": "query",
+      "type": "string",
+      "default": "opensearch.share.common"
+    }
+  ],
+  "body": {
+    "required": false,
+    "mediaType": "application/json",
+    "fields": {
+      "name": {
+        "type": "string"
+      },
+      "tables": {
+        "type": "object"
+      },
+      "indexes": {
+        "type": "object",
+        "fields": {
+          "searchFields": {
+            "type": "object"
+          },
+          "filterFields": {
+            "type": "array",
+            "items": {
+              "type": "string"
+            }
+          }
+        }
+      },
+      "indexSortConfig": {
+        "type": "array",
+        "items": {
+          "type": "object",
+          "fields": {
+            "field": {
+              "type": "string"
+            },
+            "direction": {
+              "type": "string"
+            }
+          }
+        }
+      },
+      "routeField": {
+        "type": "string"
+      },
+      "routeFieldValues": {
+        "type": "array",
+        "items": {
+          "type": "string"
+        }
+      },
+      "secondRouteField": {
+        "type": "string"
+      },
+      "ttlField": {
+        "type": "object",
+        "fields": {
+          "name": {
+            "type": "string"
+          },
+          "ttl": {
+            "type": "integer"
+          }
+        }
+      }
+    },
+    "closed": false
+  },
+  "idempotent": true,
+  "pagination": null,
+  "paginator": null,
+  "success": {
+    "required": [
+      "requestId",
+      "result"
+    ],
+    "types": {
+      "requestId": "string",
+      "result": "object"
+    }
+  }
+};
+
 /** The operationIds of the spec. */
 export type OperationId =
   | "listAppGroups"
@@ -7519,7 +7749,11 @@ export type OperationId =
   | "disableSlowQuery"
   | "startSlowQueryAnalyzer"
   | "listSlowQueryCategories"
-  | "listSlowQueryQueries";
+  | "listSlowQueryQueries"
+  | "listDataSourceTables"
+  | "listDataSourceTableFields"
+  | "validateDataSources"
+  | "generateMergedTable";
 
 /**
  * Each operation of the spec, by operationId: how it is called and signed (method, path template,
@@ -7659,6 +7893,10 @@ export const OPERATIONS: Readonly<Record<OperationId, OperationMeta>> = {
   startSlowQueryAnalyzer: startSlowQueryAnalyzerOperation,
   listSlowQueryCategories: listSlowQueryCategoriesOperation,
   listSlowQueryQueries: listSlowQueryQueriesOperation,
+  listDataSourceTables: listDataSourceTablesOperation,
+  listDataSourceTableFields: listDataSourceTableFieldsOperation,
+  validateDataSources: validateDataSourcesOperation,
+  generateMergedTable: generateMergedTableOperation,
 };
 
 /** The error codes the spec documents (`x-acs-error-codes`), with their usual HTTP status. */

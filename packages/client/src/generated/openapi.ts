@@ -2619,6 +2619,92 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v4/openapi/assist/data-sources/{dataSourceType}/tables": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List the tables of a data source
+         * @description Connects to a data source with the settings given and lists the names of its tables, so that an application version can pick the one it reads. It changes nothing.
+         */
+        get: operations["listDataSourceTables"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v4/openapi/assist/data-sources/{dataSourceType}/fields": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List the fields of a data source's table
+         * @description Connects to a data source with the settings given and lists the fields of the table they name, with each field's type (as OpenSearch would store it, or as the source declares it with rawType). It changes nothing.
+         */
+        get: operations["listDataSourceTableFields"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v4/openapi/assist/data-sources/validations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Check a data source before an application reads from it
+         * @description Checks a data source's settings: that it names its kind and table, that its key field is one
+         *     of the fields it maps, and that every plug-in reads a field the source has. Answers one
+         *     outcome per problem found, or a single success. It changes nothing; the mocks run the checks
+         *     the spec declares (`x-acs-checks`).
+         */
+        post: operations["validateDataSources"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v4/openapi/assist/schema/actions/merge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Work out the wide table a join of tables makes
+         * @description Takes the tables of a schema and how their fields join, and answers the single wide table the
+         *     join produces: every field of every table once, which table each field came from, and the
+         *     primary key. It reads and writes nothing; the answer comes from the request alone, and the
+         *     mocks compute it the same way (`x-acs-merge`).
+         */
+        post: operations["generateMergedTable"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -6069,6 +6155,181 @@ export interface components {
              * @enum {string}
              */
             status?: "enabled" | "disabled" | "n/a";
+        };
+        /**
+         * DataSource
+         * @description A data source an application reads its documents from (an RDS or PolarDB table, a MaxCompute table and so on).
+         */
+        DataSource: {
+            /**
+             * @description The kind of source: rds, polardb, odps, mysql, drds and the others the data-source pages list.
+             * @example rds
+             */
+            type?: string;
+            /**
+             * @description The table of the source the documents come from.
+             * @example products
+             */
+            tableName?: string;
+            /**
+             * @description The schema (database) of that table, where the source has one.
+             * @example shop
+             */
+            schemaName?: string;
+            /**
+             * @description The source field that identifies a document.
+             * @example id
+             */
+            keyField?: string;
+            /**
+             * @description Which source field fills which application field: one map per field, source field to application field.
+             * @example [
+             *       {
+             *         "id": "id"
+             *       },
+             *       {
+             *         "title": "title"
+             *       }
+             *     ]
+             */
+            fields?: {
+                [key: string]: string;
+            }[];
+            /** @description How to reach the source: its instance, database, user and the other settings of its type. */
+            parameters?: {
+                [key: string]: unknown;
+            };
+            /** @description The data processing plug-ins, by the application field they fill. */
+            plugins?: {
+                [key: string]: {
+                    /**
+                     * @description The plug-in (JsonKeyValueExtractor, MultiValueSpliter and the others).
+                     * @example MultiValueSpliter
+                     */
+                    name?: string;
+                    /**
+                     * @description The source field the plug-in reads.
+                     * @example tags
+                     */
+                    fromFields?: string;
+                    /** @description The plug-in's settings. */
+                    parameters?: {
+                        [key: string]: string;
+                    };
+                };
+            };
+        };
+        /**
+         * SchemaField
+         * @description One field of a table in an application schema.
+         */
+        SchemaField: {
+            /**
+             * @description The field's name.
+             * @example id
+             */
+            name?: string;
+            /**
+             * @description The field's type (INT, TEXT, LITERAL, INT_ARRAY and the other types of the schema page).
+             * @example INT
+             */
+            type?: string;
+            /**
+             * @description Whether the field is (part of) its table's primary key.
+             * @example true
+             */
+            primaryKey?: boolean;
+            /**
+             * @description The fields of other tables this field joins, each as `table.field`.
+             * @example [
+             *       "main.id"
+             *     ]
+             */
+            joinWith?: string[];
+            /**
+             * @description A label shown for the field in the console.
+             * @example id
+             */
+            label?: string;
+        };
+        /**
+         * SchemaTable
+         * @description One table of an application schema, with its fields by name.
+         */
+        SchemaTable: {
+            /**
+             * @description The table's name.
+             * @example main
+             */
+            name?: string;
+            /**
+             * @description Whether this is the primary table; the others join it.
+             * @example true
+             */
+            primaryTable?: boolean;
+            /** @description The table's fields, by name. */
+            fields?: {
+                [key: string]: components["schemas"]["SchemaField"];
+            };
+        };
+        /**
+         * Schema
+         * @description An application's schema: its tables and how they join, its index fields and the attributes
+         *     searches filter on, and how documents are routed and expire.
+         */
+        Schema: {
+            /**
+             * @description The name of the schema (of the wide table the join makes).
+             * @example shop
+             */
+            name?: string;
+            /** @description The tables, by name. Exactly one is the primary table. */
+            tables?: {
+                [key: string]: components["schemas"]["SchemaTable"];
+            };
+            /** @description The index fields searched and the attribute fields filtered on. */
+            indexes?: {
+                /** @description The index fields, by name. */
+                searchFields?: {
+                    [key: string]: {
+                        /** @description The table fields the index covers. */
+                        fields?: string[];
+                        /**
+                         * @description The analyzer of the index.
+                         * @example chn_standard
+                         */
+                        analyzer?: string;
+                        /** @description The kind of analyzer. */
+                        analyzerType?: string;
+                        /** @description The generation of the analyzer. */
+                        analyzerGeneration?: string;
+                        /** @description A label shown for the index. */
+                        label?: string;
+                    };
+                };
+                /** @description The attribute fields that searches filter and sort on. */
+                filterFields?: string[];
+            };
+            /** @description How documents are pre-sorted in the index. */
+            indexSortConfig?: {
+                /** @description The field sorted on. */
+                field?: string;
+                /** @description The direction (ASC or DESC). */
+                direction?: string;
+            }[];
+            /** @description The field documents are routed by. */
+            routeField?: string;
+            /** @description The values of the route field. */
+            routeFieldValues?: string[];
+            /** @description A second field documents are routed by. */
+            secondRouteField?: string;
+            /** @description The field that makes documents expire. */
+            ttlField?: {
+                /** @description The field's name. */
+                name?: string;
+                /** @description How long a document lives, in seconds. */
+                ttl?: number;
+            };
         };
     };
     responses: {
@@ -15274,6 +15535,349 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    listDataSourceTables: {
+        parameters: {
+            query: {
+                /**
+                 * @description How to reach the source, as JSON text: its instance, database, user and the other settings of its kind (the SDK's text calls it required).
+                 * @example {"instanceId":"rm-bp1abcd","dbName":"shop"}
+                 */
+                params: string;
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description The kind of data source: rds, polardb, odps, mysql, drds and the others the data-source pages list.
+                 * @example rds
+                 */
+                dataSourceType: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The tables of the source. */
+            200: {
+                headers: {
+                    "x-acs-request-id": components["headers"]["x-acs-request-id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "requestId": "0A6EB64B-B4C8-CF02-810F-E660812972FF",
+                     *       "result": [
+                     *         "products",
+                     *         "brands"
+                     *       ]
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description The ID of the request. */
+                        requestId: string;
+                        /** @description The names of the tables. */
+                        result: string[];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    listDataSourceTableFields: {
+        parameters: {
+            query: {
+                /**
+                 * @description How to reach the source, as JSON text: its instance, database, user and the other settings of its kind (the SDK's text calls it required).
+                 * @example {"instanceId":"rm-bp1abcd","dbName":"shop"}
+                 */
+                params: string;
+                /**
+                 * @description Whether each field's type is the source's own type rather than the OpenSearch type it maps to.
+                 * @example false
+                 */
+                rawType?: boolean;
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description The kind of data source: rds, polardb, odps, mysql, drds and the others the data-source pages list.
+                 * @example rds
+                 */
+                dataSourceType: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The table's fields. */
+            200: {
+                headers: {
+                    "x-acs-request-id": components["headers"]["x-acs-request-id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "requestId": "0A6EB64B-B4C8-CF02-810F-E660812972FF",
+                     *       "result": {
+                     *         "id": "INT",
+                     *         "title": "TEXT",
+                     *         "tags": "LITERAL_ARRAY"
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description The ID of the request. */
+                        requestId: string;
+                        /** @description Each field of the table, with its type. */
+                        result: {
+                            [key: string]: string;
+                        };
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    validateDataSources: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "type": "rds",
+                 *       "tableName": "products",
+                 *       "schemaName": "shop",
+                 *       "keyField": "id",
+                 *       "fields": [
+                 *         {
+                 *           "id": "id"
+                 *         },
+                 *         {
+                 *           "title": "title"
+                 *         },
+                 *         {
+                 *           "tags": "tags"
+                 *         }
+                 *       ],
+                 *       "parameters": {
+                 *         "instanceId": "rm-bp1abcd",
+                 *         "dbName": "shop"
+                 *       },
+                 *       "plugins": {
+                 *         "tags": {
+                 *           "name": "MultiValueSpliter",
+                 *           "fromFields": "tags",
+                 *           "parameters": {
+                 *             "separator": ","
+                 *           }
+                 *         }
+                 *       }
+                 *     }
+                 */
+                "application/json": components["schemas"]["DataSource"];
+            };
+        };
+        responses: {
+            /** @description The outcome of each check that failed, or one success. */
+            200: {
+                headers: {
+                    "x-acs-request-id": components["headers"]["x-acs-request-id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "requestId": "8FA2B338-AFDC-46B4-A132-B5487820C2BF",
+                     *       "result": [
+                     *         {
+                     *           "code": "SUCCEED",
+                     *           "message": "Validate succeeded",
+                     *           "dataSource": {
+                     *             "type": "rds",
+                     *             "tableName": "products",
+                     *             "parameters": {
+                     *               "instanceId": "rm-bp1abcd",
+                     *               "dbName": "shop"
+                     *             }
+                     *           }
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description The ID of the request. */
+                        requestId: string;
+                        /** @description The outcomes. */
+                        result: {
+                            /** @description SUCCEED, or the code of a failed check. */
+                            code?: string;
+                            /** @description What was found. */
+                            message?: string;
+                            /** @description The data source checked. */
+                            dataSource?: {
+                                /** @description Its kind. */
+                                type?: string;
+                                /** @description Its table. */
+                                tableName?: string;
+                                /** @description How it is reached. */
+                                parameters?: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        }[];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    generateMergedTable: {
+        parameters: {
+            query?: {
+                /**
+                 * @description The instance specification whose limits apply (an exclusive instance has its own); see the quota's spec values.
+                 * @example opensearch.share.common
+                 */
+                spec?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                /**
+                 * @example {
+                 *       "name": "shop",
+                 *       "tables": {
+                 *         "main": {
+                 *           "name": "main",
+                 *           "primaryTable": true,
+                 *           "fields": {
+                 *             "id": {
+                 *               "name": "id",
+                 *               "type": "INT",
+                 *               "primaryKey": true
+                 *             },
+                 *             "title": {
+                 *               "name": "title",
+                 *               "type": "TEXT"
+                 *             },
+                 *             "brand_id": {
+                 *               "name": "brand_id",
+                 *               "type": "INT"
+                 *             }
+                 *           }
+                 *         },
+                 *         "brand": {
+                 *           "name": "brand",
+                 *           "primaryTable": false,
+                 *           "fields": {
+                 *             "brand_id": {
+                 *               "name": "brand_id",
+                 *               "type": "INT",
+                 *               "primaryKey": true,
+                 *               "joinWith": [
+                 *                 "main.brand_id"
+                 *               ]
+                 *             },
+                 *             "brand_name": {
+                 *               "name": "brand_name",
+                 *               "type": "LITERAL"
+                 *             }
+                 *           }
+                 *         }
+                 *       }
+                 *     }
+                 */
+                "application/json": components["schemas"]["Schema"];
+            };
+        };
+        responses: {
+            /** @description The wide table. */
+            200: {
+                headers: {
+                    "x-acs-request-id": components["headers"]["x-acs-request-id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "requestId": "ABCDEFGH",
+                     *       "result": {
+                     *         "mergeTable": {
+                     *           "name": "shop",
+                     *           "fields": {
+                     *             "id": {
+                     *               "name": "id",
+                     *               "type": "INT",
+                     *               "primaryKey": true
+                     *             },
+                     *             "title": {
+                     *               "name": "title",
+                     *               "type": "TEXT"
+                     *             },
+                     *             "brand_id": {
+                     *               "name": "brand_id",
+                     *               "type": "INT"
+                     *             },
+                     *             "brand_name": {
+                     *               "name": "brand_name",
+                     *               "type": "LITERAL"
+                     *             }
+                     *           }
+                     *         },
+                     *         "fromTable": {
+                     *           "id": "main",
+                     *           "title": "main",
+                     *           "brand_id": "main",
+                     *           "brand_name": "brand"
+                     *         },
+                     *         "primaryKey": "id"
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description The ID of the request. */
+                        requestId: string;
+                        /** @description The wide table, where each of its fields came from, and its key. */
+                        result: {
+                            mergeTable?: components["schemas"]["SchemaTable"];
+                            /** @description For each field of the wide table, the table it came from. */
+                            fromTable?: {
+                                [key: string]: string;
+                            };
+                            /** @description The primary key of the wide table (the primary table's key). */
+                            primaryKey?: string;
+                        };
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalServerError"];
             503: components["responses"]["ServiceUnavailable"];

@@ -533,6 +533,22 @@ export type ListSlowQueryCategoriesResponse = SuccessBody<operations['listSlowQu
 export type ListSlowQueryQueriesParams = FlatParams<operations['listSlowQueryQueries']>;
 /** The 2xx body of listSlowQueryQueries, camelCase (PascalCase answers are normalized to it). */
 export type ListSlowQueryQueriesResponse = SuccessBody<operations['listSlowQueryQueries']>;
+/** The parameters of listDataSourceTables, flat: path and query together. */
+export type ListDataSourceTablesParams = FlatParams<operations['listDataSourceTables']>;
+/** The 2xx body of listDataSourceTables, camelCase (PascalCase answers are normalized to it). */
+export type ListDataSourceTablesResponse = SuccessBody<operations['listDataSourceTables']>;
+/** The parameters of listDataSourceTableFields, flat: path and query together. */
+export type ListDataSourceTableFieldsParams = FlatParams<operations['listDataSourceTableFields']>;
+/** The 2xx body of listDataSourceTableFields, camelCase (PascalCase answers are normalized to it). */
+export type ListDataSourceTableFieldsResponse = SuccessBody<operations['listDataSourceTableFields']>;
+/** The parameters of validateDataSources, flat: path and query together, the JSON body as `body`. */
+export type ValidateDataSourcesParams = FlatParams<operations['validateDataSources']>;
+/** The 2xx body of validateDataSources, camelCase (PascalCase answers are normalized to it). */
+export type ValidateDataSourcesResponse = SuccessBody<operations['validateDataSources']>;
+/** The parameters of generateMergedTable, flat: path and query together, the JSON body as `body`. */
+export type GenerateMergedTableParams = FlatParams<operations['generateMergedTable']>;
+/** The 2xx body of generateMergedTable, camelCase (PascalCase answers are normalized to it). */
+export type GenerateMergedTableResponse = SuccessBody<operations['generateMergedTable']>;
 
 /** The spec's `Tag` schema. */
 export type Tag = components['schemas']['Tag'];
@@ -724,6 +740,14 @@ export type UserAnalyzerEntry = components['schemas']['UserAnalyzerEntry'];
 export type UserAnalyzerEntryCommand = components['schemas']['UserAnalyzerEntryCommand'];
 /** The spec's `SlowQueryStatus` schema. */
 export type SlowQueryStatus = components['schemas']['SlowQueryStatus'];
+/** The spec's `DataSource` schema. */
+export type DataSource = components['schemas']['DataSource'];
+/** The spec's `SchemaField` schema. */
+export type SchemaField = components['schemas']['SchemaField'];
+/** The spec's `SchemaTable` schema. */
+export type SchemaTable = components['schemas']['SchemaTable'];
+/** The spec's `Schema` schema. */
+export type Schema = components['schemas']['Schema'];
 
 /** The generated methods: flat parameters in, the camelCase 2xx body out; every failure throws an OpenSearchError. */
 export interface OperationMethods {
@@ -991,6 +1015,14 @@ export interface OperationMethods {
   listSlowQueryCategories(params: ListSlowQueryCategoriesParams, options?: CallOptions): Promise<ListSlowQueryCategoriesResponse>;
   /** The queries of a slow-query category. `GET /v4/openapi/app-groups/{appGroupIdentity}/optimizers/slow-query/categories/{categoryIndex}/queries` (ListSlowQueryQueries). */
   listSlowQueryQueries(params: ListSlowQueryQueriesParams, options?: CallOptions): Promise<ListSlowQueryQueriesResponse>;
+  /** List the tables of a data source. `GET /v4/openapi/assist/data-sources/{dataSourceType}/tables` (ListDataSourceTables). */
+  listDataSourceTables(params: ListDataSourceTablesParams, options?: CallOptions): Promise<ListDataSourceTablesResponse>;
+  /** List the fields of a data source's table. `GET /v4/openapi/assist/data-sources/{dataSourceType}/fields` (ListDataSourceTableFields). */
+  listDataSourceTableFields(params: ListDataSourceTableFieldsParams, options?: CallOptions): Promise<ListDataSourceTableFieldsResponse>;
+  /** Check a data source before an application reads from it. `POST /v4/openapi/assist/data-sources/validations` (ValidateDataSources). */
+  validateDataSources(params: ValidateDataSourcesParams, options?: CallOptions): Promise<ValidateDataSourcesResponse>;
+  /** Work out the wide table a join of tables makes. `POST /v4/openapi/assist/schema/actions/merge` (GenerateMergedTable). */
+  generateMergedTable(params?: GenerateMergedTableParams, options?: CallOptions): Promise<GenerateMergedTableResponse>;
 }
 
 /** The paginators of the operations that page (`x-acs-pagination`, or the pageNumber/pageSize/totalCount convention). */

@@ -5,6 +5,7 @@
 // and the x-acs-request-id header.
 
 import { normalizeCasing } from '@acs-opensearch/client';
+import { mergeTables, runChecks } from '../model/derived.js';
 import { alignParams } from '../model/paths.js';
 import { sampleFromSchema } from '../model/sampleFromSchema.js';
 import type { Anchor, Collection, Effect, Filter, ModelOperation, SpecModel } from '../model/specModel.js';
@@ -153,6 +154,9 @@ export function respond(ctx: BehaviourContext, exchange: Exchange, reply: Reply)
       return bulk(ctx, exchange, collection!, reply);
     case 'computed':
       return computed(ctx, exchange, reply);
+    case 'merge':
+    case 'checks':
+      return derived(exchange, reply);
     case 'field-put':
       return fieldPut(ctx, exchange, reply);
     case 'relate':
@@ -670,6 +674,18 @@ function computed(ctx: BehaviourContext, exchange: Exchange, reply: Reply): Resp
     model.success?.status ?? 200,
     envelope(model, { [spec.itemsField]: shown, ...('totalCount' in schema ? { totalCount: shown.length } : {}) }),
   );
+}
+
+/** An answer computed from the request alone: the wide table of a join (or a 400 saying why not), the outcomes of checks. */
+function derived({ model, body }: Exchange, reply: Reply): Response {
+  const status = model.success?.status ?? 200;
+  if (model.checks) {
+    const outcomes = runChecks(model.checks, body);
+    return reply.json(status, envelope(model, { [model.checks.answer]: outcomes }));
+  }
+  const merged = mergeTables(model.merge!, body);
+  if (!merged.ok) return reply.error('InvalidParameter', merged.message, 400);
+  return reply.json(status, envelope(model, { [model.merge!.answer]: merged.answer }));
 }
 
 /** Sets, in an answer and in its object fields, every field named like a request value. */

@@ -65,7 +65,7 @@ export const openApiDocument: {
         "x-acs-api-style": "ROA",
         "x-acs-ram": {
           "action": "opensearch:ListAppGroup",
-          "accessLevel": "List",
+          "accessLevel": "list",
           "resourceType": "AppGroup",
           "resource": "acs:opensearch:{#regionId}:{#accountId}:app-groups/*",
           "conditionKeys": [],
@@ -5176,7 +5176,7 @@ export const openApiDocument: {
         "x-acs-api-style": "ROA",
         "x-acs-ram": {
           "action": "opensearch:DescribeFunction",
-          "accessLevel": "Read",
+          "accessLevel": "read",
           "resourceType": "FunctionInstance",
           "resource": "acs:opensearch:{#regionId}:{#accountId}:apps/{#AppGroupId}",
           "conditionKeys": [],
@@ -5246,7 +5246,7 @@ export const openApiDocument: {
         "x-acs-api-style": "ROA",
         "x-acs-ram": {
           "action": "opensearch:WriteFunction",
-          "accessLevel": "Write",
+          "accessLevel": "write",
           "resourceType": "FunctionInstance",
           "resource": "acs:opensearch:{#regionId}:{#accountId}:apps/{#AppGroupId}",
           "conditionKeys": [],
@@ -5333,7 +5333,7 @@ export const openApiDocument: {
         "x-acs-api-style": "ROA",
         "x-acs-ram": {
           "action": "opensearch:DescribeFunction",
-          "accessLevel": "Read",
+          "accessLevel": "read",
           "resourceType": "FunctionInstance",
           "resource": "acs:opensearch:{#regionId}:{#accountId}:apps/{#AppGroupId}",
           "conditionKeys": [],
@@ -5433,7 +5433,7 @@ export const openApiDocument: {
         "x-acs-api-style": "ROA",
         "x-acs-ram": {
           "action": "opensearch:WriteFunction",
-          "accessLevel": "Write",
+          "accessLevel": "write",
           "resourceType": "FunctionInstance",
           "resource": "acs:opensearch:{#regionId}:{#accountId}:apps/{#AppGroupId}",
           "conditionKeys": [],
@@ -5496,7 +5496,7 @@ export const openApiDocument: {
         "x-acs-api-style": "ROA",
         "x-acs-ram": {
           "action": "opensearch:WriteFunction",
-          "accessLevel": "Write",
+          "accessLevel": "write",
           "resourceType": "FunctionInstance",
           "resource": "acs:opensearch:{#regionId}:{#accountId}:apps/{#AppGroupId}",
           "conditionKeys": [],
@@ -5551,7 +5551,7 @@ export const openApiDocument: {
         "x-acs-api-style": "ROA",
         "x-acs-ram": {
           "action": "opensearch:DescribeFunction",
-          "accessLevel": "Read",
+          "accessLevel": "read",
           "resourceType": "FunctionInstance",
           "resource": "acs:opensearch:{#regionId}:{#accountId}:apps/{#AppGroupId}",
           "conditionKeys": [],
@@ -5685,7 +5685,7 @@ export const openApiDocument: {
         "x-acs-api-style": "ROA",
         "x-acs-ram": {
           "action": "opensearch:WriteFunction",
-          "accessLevel": "Write",
+          "accessLevel": "write",
           "resourceType": "FunctionTask",
           "resource": "acs:opensearch:{#regionId}:{#accountId}:apps/{#AppGroupId}",
           "conditionKeys": [],
@@ -6368,7 +6368,7 @@ export const openApiDocument: {
         "x-acs-api-style": "ROA",
         "x-acs-ram": {
           "action": "opensearch:DescribeFunction",
-          "accessLevel": "Read",
+          "accessLevel": "read",
           "resourceType": "Function",
           "resource": "acs:opensearch:{#regionId}:{#accountId}:*",
           "conditionKeys": [],
@@ -6465,7 +6465,7 @@ export const openApiDocument: {
         "x-acs-api-style": "ROA",
         "x-acs-ram": {
           "action": "opensearch:DescribeFunction",
-          "accessLevel": "Read",
+          "accessLevel": "read",
           "resourceType": "Function",
           "resource": "acs:opensearch:{#regionId}:{#accountId}:*",
           "conditionKeys": [],
@@ -9578,8 +9578,8 @@ export const openApiDocument: {
         "x-acs-ram": {
           "action": "opensearch:DescribeQueryProcessor",
           "accessLevel": "list",
-          "resourceType": "QueryProcessor",
-          "resource": "*",
+          "resourceType": "All",
+          "resource": "acs:opensearch:{#regionId}:{#accountId}:*",
           "conditionKeys": [],
           "associatedOperations": [],
           "x-acs-assumption": "This operation's reference page was not read and the authorization rule list available here does not name it; the action follows the family's naming (WriteQueryProcessor, as the CreateQueryProcessor page gives; List/Describe for the reads) and must be checked against the reference."
@@ -11843,6 +11843,486 @@ export const openApiDocument: {
           },
           "404": {
             "$ref": "#/components/responses/NotFound"
+          },
+          "429": {
+            "$ref": "#/components/responses/TooManyRequests"
+          },
+          "500": {
+            "$ref": "#/components/responses/InternalServerError"
+          },
+          "503": {
+            "$ref": "#/components/responses/ServiceUnavailable"
+          }
+        }
+      }
+    },
+    "/v4/openapi/assist/data-sources/{dataSourceType}/tables": {
+      "get": {
+        "operationId": "listDataSourceTables",
+        "x-acs-action": "ListDataSourceTables",
+        "x-acs-version": "2017-12-25",
+        "x-acs-api-style": "ROA",
+        "x-acs-ram": {
+          "action": "opensearch:ListDataSourceTables",
+          "accessLevel": "list",
+          "resourceType": "All",
+          "resource": "acs:opensearch:{#regionId}:{#accountId}:*",
+          "conditionKeys": [],
+          "associatedOperations": [],
+          "x-acs-assumption": "The reference page cannot be read here and the authorization rule list available here does not name this operation: the action is named after the operation, as GenerateMergedTable's page does for its sibling, and a listing of what the source holds is a list on all resources."
+        },
+        "parameters": [
+          {
+            "name": "dataSourceType",
+            "in": "path",
+            "required": true,
+            "schema": {
+              "type": "string"
+            },
+            "example": "rds"
+          },
+          {
+            "name": "params",
+            "in": "query",
+            "required": true,
+            "schema": {
+              "type": "string",
+              "minLength": 1
+            },
+            "example": "{\"instanceId\":\"rm-bp1abcd\",\"dbName\":\"shop\"}"
+          }
+        ],
+        "responses": {
+          "200": {
+            "headers": {
+              "x-acs-request-id": {
+                "$ref": "#/components/headers/x-acs-request-id"
+              }
+            },
+            "content": {
+              "application/json": {
+                "schema": {
+                  "type": "object",
+                  "required": [
+                    "requestId",
+                    "result"
+                  ],
+                  "properties": {
+                    "requestId": {
+                      "type": "string"
+                    },
+                    "result": {
+                      "type": "array",
+                      "items": {
+                        "type": "string"
+                      }
+                    }
+                  }
+                },
+                "example": {
+                  "requestId": "0A6EB64B-B4C8-CF02-810F-E660812972FF",
+                  "result": [
+                    "products",
+                    "brands"
+                  ]
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "403": {
+            "$ref": "#/components/responses/Forbidden"
+          },
+          "429": {
+            "$ref": "#/components/responses/TooManyRequests"
+          },
+          "500": {
+            "$ref": "#/components/responses/InternalServerError"
+          },
+          "503": {
+            "$ref": "#/components/responses/ServiceUnavailable"
+          }
+        }
+      }
+    },
+    "/v4/openapi/assist/data-sources/{dataSourceType}/fields": {
+      "get": {
+        "operationId": "listDataSourceTableFields",
+        "x-acs-action": "ListDataSourceTableFields",
+        "x-acs-version": "2017-12-25",
+        "x-acs-api-style": "ROA",
+        "x-acs-ram": {
+          "action": "opensearch:ListDataSourceTableFields",
+          "accessLevel": "list",
+          "resourceType": "All",
+          "resource": "acs:opensearch:{#regionId}:{#accountId}:*",
+          "conditionKeys": [],
+          "associatedOperations": [],
+          "x-acs-assumption": "The reference page cannot be read here and the authorization rule list available here does not name this operation: the action is named after the operation, as GenerateMergedTable's page does for its sibling, and a listing of what the source holds is a list on all resources."
+        },
+        "parameters": [
+          {
+            "name": "dataSourceType",
+            "in": "path",
+            "required": true,
+            "schema": {
+              "type": "string"
+            },
+            "example": "rds"
+          },
+          {
+            "name": "params",
+            "in": "query",
+            "required": true,
+            "schema": {
+              "type": "string",
+              "minLength": 1
+            },
+            "example": "{\"instanceId\":\"rm-bp1abcd\",\"dbName\":\"shop\"}"
+          },
+          {
+            "name": "rawType",
+            "in": "query",
+            "required": false,
+            "schema": {
+              "type": "boolean",
+              "default": false
+            },
+            "example": false
+          }
+        ],
+        "responses": {
+          "200": {
+            "headers": {
+              "x-acs-request-id": {
+                "$ref": "#/components/headers/x-acs-request-id"
+              }
+            },
+            "content": {
+              "application/json": {
+                "schema": {
+                  "type": "object",
+                  "required": [
+                    "requestId",
+                    "result"
+                  ],
+                  "properties": {
+                    "requestId": {
+                      "type": "string"
+                    },
+                    "result": {
+                      "type": "object",
+                      "additionalProperties": {
+                        "type": "string"
+                      }
+                    }
+                  }
+                },
+                "example": {
+                  "requestId": "0A6EB64B-B4C8-CF02-810F-E660812972FF",
+                  "result": {
+                    "id": "INT",
+                    "title": "TEXT",
+                    "tags": "LITERAL_ARRAY"
+                  }
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "403": {
+            "$ref": "#/components/responses/Forbidden"
+          },
+          "429": {
+            "$ref": "#/components/responses/TooManyRequests"
+          },
+          "500": {
+            "$ref": "#/components/responses/InternalServerError"
+          },
+          "503": {
+            "$ref": "#/components/responses/ServiceUnavailable"
+          }
+        }
+      }
+    },
+    "/v4/openapi/assist/data-sources/validations": {
+      "post": {
+        "operationId": "validateDataSources",
+        "x-acs-action": "ValidateDataSources",
+        "x-acs-version": "2017-12-25",
+        "x-acs-api-style": "ROA",
+        "x-acs-ram": {
+          "action": "opensearch:ValidateDataSources",
+          "accessLevel": "get",
+          "resourceType": "All",
+          "resource": "acs:opensearch:{#regionId}:{#accountId}:*",
+          "conditionKeys": [],
+          "associatedOperations": [],
+          "x-acs-assumption": "The reference page cannot be read here and the authorization rule list available here does not name this operation: the action is named after the operation, as GenerateMergedTable's page does for its sibling, and a check that writes nothing is a read on all resources."
+        },
+        "x-acs-checks": {
+          "answer": "result",
+          "echo": {
+            "field": "dataSource",
+            "from": [
+              "type",
+              "tableName",
+              "parameters"
+            ]
+          },
+          "passed": {
+            "code": "SUCCEED",
+            "message": "Validate succeeded"
+          },
+          "failed": "FAILED",
+          "rules": [
+            {
+              "present": "type"
+            },
+            {
+              "present": "tableName"
+            },
+            {
+              "value": "keyField",
+              "among": "fields.[].~"
+            },
+            {
+              "value": "plugins.*.fromFields",
+              "among": "fields.[].~"
+            }
+          ],
+          "x-acs-assumption": "The page of this operation cannot be read: which checks the service runs, and the code of a failed one, are our reading of the SDK's model (SUCCEED is the SDK's example of a passed check)."
+        },
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "$ref": "#/components/schemas/DataSource"
+              }
+            }
+          }
+        },
+        "responses": {
+          "200": {
+            "headers": {
+              "x-acs-request-id": {
+                "$ref": "#/components/headers/x-acs-request-id"
+              }
+            },
+            "content": {
+              "application/json": {
+                "schema": {
+                  "type": "object",
+                  "required": [
+                    "requestId",
+                    "result"
+                  ],
+                  "properties": {
+                    "requestId": {
+                      "type": "string"
+                    },
+                    "result": {
+                      "type": "array",
+                      "items": {
+                        "type": "object",
+                        "properties": {
+                          "code": {
+                            "type": "string"
+                          },
+                          "message": {
+                            "type": "string"
+                          },
+                          "dataSource": {
+                            "type": "object",
+                            "properties": {
+                              "type": {
+                                "type": "string"
+                              },
+                              "tableName": {
+                                "type": "string"
+                              },
+                              "parameters": {
+                                "type": "object",
+                                "additionalProperties": true
+                              }
+                            }
+                          }
+                        }
+                      }
+                    }
+                  }
+                },
+                "example": {
+                  "requestId": "8FA2B338-AFDC-46B4-A132-B5487820C2BF",
+                  "result": [
+                    {
+                      "code": "SUCCEED",
+                      "message": "Validate succeeded",
+                      "dataSource": {
+                        "type": "rds",
+                        "tableName": "products",
+                        "parameters": {
+                          "instanceId": "rm-bp1abcd",
+                          "dbName": "shop"
+                        }
+                      }
+                    }
+                  ]
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "403": {
+            "$ref": "#/components/responses/Forbidden"
+          },
+          "429": {
+            "$ref": "#/components/responses/TooManyRequests"
+          },
+          "500": {
+            "$ref": "#/components/responses/InternalServerError"
+          },
+          "503": {
+            "$ref": "#/components/responses/ServiceUnavailable"
+          }
+        }
+      }
+    },
+    "/v4/openapi/assist/schema/actions/merge": {
+      "post": {
+        "operationId": "generateMergedTable",
+        "x-acs-action": "GenerateMergedTable",
+        "x-acs-version": "2017-12-25",
+        "x-acs-api-style": "ROA",
+        "x-acs-ram": {
+          "action": "opensearch:GenerateMergedTable",
+          "accessLevel": "get",
+          "resourceType": "All",
+          "resource": "acs:opensearch:{#regionId}:{#accountId}:*",
+          "conditionKeys": [],
+          "associatedOperations": []
+        },
+        "x-acs-merge": {
+          "tables": "tables",
+          "fields": "fields",
+          "primary": "primaryTable",
+          "key": "primaryKey",
+          "join": "joinWith",
+          "type": "type",
+          "answer": "result",
+          "merged": "mergeTable",
+          "origin": "fromTable",
+          "mergedKey": "primaryKey"
+        },
+        "parameters": [
+          {
+            "name": "spec",
+            "in": "query",
+            "required": false,
+            "schema": {
+              "type": "string",
+              "default": "opensearch.share.common"
+            },
+            "example": "opensearch.share.common"
+          }
+        ],
+        "requestBody": {
+          "required": false,
+          "content": {
+            "application/json": {
+              "schema": {
+                "$ref": "#/components/schemas/Schema"
+              }
+            }
+          }
+        },
+        "responses": {
+          "200": {
+            "headers": {
+              "x-acs-request-id": {
+                "$ref": "#/components/headers/x-acs-request-id"
+              }
+            },
+            "content": {
+              "application/json": {
+                "schema": {
+                  "type": "object",
+                  "required": [
+                    "requestId",
+                    "result"
+                  ],
+                  "properties": {
+                    "requestId": {
+                      "type": "string"
+                    },
+                    "result": {
+                      "type": "object",
+                      "properties": {
+                        "mergeTable": {
+                          "$ref": "#/components/schemas/SchemaTable"
+                        },
+                        "fromTable": {
+                          "type": "object",
+                          "additionalProperties": {
+                            "type": "string"
+                          }
+                        },
+                        "primaryKey": {
+                          "type": "string"
+                        }
+                      }
+                    }
+                  }
+                },
+                "example": {
+                  "requestId": "ABCDEFGH",
+                  "result": {
+                    "mergeTable": {
+                      "name": "shop",
+                      "fields": {
+                        "id": {
+                          "name": "id",
+                          "type": "INT",
+                          "primaryKey": true
+                        },
+                        "title": {
+                          "name": "title",
+                          "type": "TEXT"
+                        },
+                        "brand_id": {
+                          "name": "brand_id",
+                          "type": "INT"
+                        },
+                        "brand_name": {
+                          "name": "brand_name",
+                          "type": "LITERAL"
+                        }
+                      }
+                    },
+                    "fromTable": {
+                      "id": "main",
+                      "title": "main",
+                      "brand_id": "main",
+                      "brand_name": "brand"
+                    },
+                    "primaryKey": "id"
+                  }
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "403": {
+            "$ref": "#/components/responses/Forbidden"
           },
           "429": {
             "$ref": "#/components/responses/TooManyRequests"
@@ -16694,6 +17174,245 @@ export const openApiDocument: {
             "examples": [
               "disabled"
             ]
+          }
+        }
+      },
+      "DataSource": {
+        "type": "object",
+        "title": "DataSource",
+        "properties": {
+          "type": {
+            "type": "string",
+            "examples": [
+              "rds"
+            ]
+          },
+          "tableName": {
+            "type": "string",
+            "examples": [
+              "products"
+            ]
+          },
+          "schemaName": {
+            "type": "string",
+            "examples": [
+              "shop"
+            ]
+          },
+          "keyField": {
+            "type": "string",
+            "examples": [
+              "id"
+            ]
+          },
+          "fields": {
+            "type": "array",
+            "items": {
+              "type": "object",
+              "additionalProperties": {
+                "type": "string"
+              }
+            },
+            "examples": [
+              [
+                {
+                  "id": "id"
+                },
+                {
+                  "title": "title"
+                }
+              ]
+            ]
+          },
+          "parameters": {
+            "type": "object",
+            "additionalProperties": true
+          },
+          "plugins": {
+            "type": "object",
+            "additionalProperties": {
+              "type": "object",
+              "properties": {
+                "name": {
+                  "type": "string",
+                  "examples": [
+                    "MultiValueSpliter"
+                  ]
+                },
+                "fromFields": {
+                  "type": "string",
+                  "examples": [
+                    "tags"
+                  ]
+                },
+                "parameters": {
+                  "type": "object",
+                  "additionalProperties": {
+                    "type": "string"
+                  }
+                }
+              }
+            }
+          }
+        }
+      },
+      "SchemaField": {
+        "type": "object",
+        "title": "SchemaField",
+        "properties": {
+          "name": {
+            "type": "string",
+            "examples": [
+              "id"
+            ]
+          },
+          "type": {
+            "type": "string",
+            "examples": [
+              "INT"
+            ]
+          },
+          "primaryKey": {
+            "type": "boolean",
+            "examples": [
+              true
+            ]
+          },
+          "joinWith": {
+            "type": "array",
+            "items": {
+              "type": "string"
+            },
+            "examples": [
+              [
+                "main.id"
+              ]
+            ]
+          },
+          "label": {
+            "type": "string",
+            "examples": [
+              "id"
+            ]
+          }
+        }
+      },
+      "SchemaTable": {
+        "type": "object",
+        "title": "SchemaTable",
+        "properties": {
+          "name": {
+            "type": "string",
+            "examples": [
+              "main"
+            ]
+          },
+          "primaryTable": {
+            "type": "boolean",
+            "examples": [
+              true
+            ]
+          },
+          "fields": {
+            "type": "object",
+            "additionalProperties": {
+              "$ref": "#/components/schemas/SchemaField"
+            }
+          }
+        }
+      },
+      "Schema": {
+        "type": "object",
+        "title": "Schema",
+        "properties": {
+          "name": {
+            "type": "string",
+            "examples": [
+              "shop"
+            ]
+          },
+          "tables": {
+            "type": "object",
+            "additionalProperties": {
+              "$ref": "#/components/schemas/SchemaTable"
+            }
+          },
+          "indexes": {
+            "type": "object",
+            "properties": {
+              "searchFields": {
+                "type": "object",
+                "additionalProperties": {
+                  "type": "object",
+                  "properties": {
+                    "fields": {
+                      "type": "array",
+                      "items": {
+                        "type": "string"
+                      }
+                    },
+                    "analyzer": {
+                      "type": "string",
+                      "examples": [
+                        "chn_standard"
+                      ]
+                    },
+                    "analyzerType": {
+                      "type": "string"
+                    },
+                    "analyzerGeneration": {
+                      "type": "string"
+                    },
+                    "label": {
+                      "type": "string"
+                    }
+                  }
+                }
+              },
+              "filterFields": {
+                "type": "array",
+                "items": {
+                  "type": "string"
+                }
+              }
+            }
+          },
+          "indexSortConfig": {
+            "type": "array",
+            "items": {
+              "type": "object",
+              "properties": {
+                "field": {
+                  "type": "string"
+                },
+                "direction": {
+                  "type": "string"
+                }
+              }
+            }
+          },
+          "routeField": {
+            "type": "string"
+          },
+          "routeFieldValues": {
+            "type": "array",
+            "items": {
+              "type": "string"
+            }
+          },
+          "secondRouteField": {
+            "type": "string"
+          },
+          "ttlField": {
+            "type": "object",
+            "properties": {
+              "name": {
+                "type": "string"
+              },
+              "ttl": {
+                "type": "integer"
+              }
+            }
           }
         }
       }

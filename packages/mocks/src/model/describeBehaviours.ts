@@ -133,6 +133,12 @@ export function describeBehaviour(model: ModelOperation): string {
       return describeBulk(model, c!, key);
     case 'computed':
       return describeComputed(model);
+    case 'merge':
+      return `computes the wide table from the ${code(model.merge!.tables)} sent: each field once, the table it came from, the primary table's key; a join to a field not sent, no or two primary tables, or one name with two types is a 400; writes nothing`;
+    case 'checks':
+      return `checks the body and answers an outcome per failed rule (${model
+        .checks!.rules.map((r) => (r.among ? `${code(r.value)} among ${code(r.among)}` : `${code(r.value)} present`))
+        .join(', ')}), else one ${code(model.checks!.passed.code)}; writes nothing`;
     case 'relate':
       return `puts the rows of ${noun(c!)} its body stands for, replacing those with the same ${model.relation!.key.map(code).join(', ')}`;
     case 'unrelate':

@@ -36,6 +36,7 @@ import {
   type OperationMetadata,
   operationMetadata,
 } from '@acs-opensearch/openapi-reader';
+import { type ChecksSpec, checksOf, type MergeSpec, mergeOf } from './derived.js';
 import { type ErrorCodeInfo, readErrorCodes } from './errorResponses.js';
 import { isUnder, pathParams, samePath } from './paths.js';
 import { createOperationValidators, type OperationValidator } from './specValidator.js';
@@ -55,6 +56,8 @@ type Behaviour =
   | 'action'
   | 'bulk'
   | 'computed'
+  | 'merge'
+  | 'checks'
   | 'example';
 
 /** Where a path sits: the collection item it is under (`.../{key}/...`), and that item's key parameter. */
@@ -178,6 +181,12 @@ export interface ModelOperation {
   bulk: Bulk | undefined;
   /** For a computed read (`x-acs-computed`): the collections it reads, how it picks their items and names their fields. */
   computed: Computed | undefined;
+  /** For a merge (`x-acs-merge`): where the tables are in the body, and where the wide table goes. */
+  merge: MergeSpec | undefined;
+  /** For checks (`x-acs-checks`): the rules the body must pass, and how outcomes are answered. */
+  checks: ChecksSpec | undefined;
+  /** Whether the operation only reads (the reader's `read`): it never writes to the store. */
+  read: boolean;
   /** For a PUT on an item path with `x-acs-upsert`: it creates the item when it does not exist. */
   upsert: boolean;
   /** For a field PUT (`.../{key}/fetch-fields`): the field of the item the body replaces. */
@@ -375,6 +384,10 @@ function classify(document: Json, op: OpenApiOperation, collections: Map<string,
     return { behaviour: 'bulk' as const, collection: bulkOn, itemField: undefined };
   if (op.method === 'GET' && op.extensions['x-acs-computed'])
     return { behaviour: 'computed' as const, collection: undefined, itemField: undefined };
+  // Answers computed from the request alone: the wide table of a join, the outcomes of checks.
+  if (op.extensions['x-acs-merge']) return { behaviour: 'merge' as const, collection: undefined, itemField: undefined };
+  if (op.extensions['x-acs-checks'])
+    return { behaviour: 'checks' as const, collection: undefined, itemField: undefined };
   const item = ITEM_PATH.exec(op.path);
   const parent = item ? collections.get(item[1]!) : undefined;
   const ITEM: Record<string, Behaviour> = { GET: 'get', PUT: 'update', PATCH: 'update', DELETE: 'delete' };
@@ -615,6 +628,9 @@ function readSpecModel(document: Json): SpecModel {
       target: target && singletons.has(target) ? target : undefined,
       bulk: behaviour === 'bulk' ? bulkOf(op, collection!) : undefined,
       computed: behaviour === 'computed' ? computedOf(document, op, collections) : undefined,
+      merge: behaviour === 'merge' ? mergeOf(op.extensions['x-acs-merge']) : undefined,
+      checks: behaviour === 'checks' ? checksOf(op.extensions['x-acs-checks']) : undefined,
+      read: metas.get(op.operationId)?.read ?? op.method === 'GET',
       upsert: op.extensions['x-acs-upsert'] === true && behaviour === 'update',
       field: 'field' in classified ? classified.field : undefined,
       relation:

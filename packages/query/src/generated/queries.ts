@@ -2,7 +2,8 @@
 // Do not edit it by hand: edit the spec, then run `pnpm generate`.
 // `pnpm check:generated` (part of `pnpm test`) fails when it drifts from the spec.
 // Per operation of the spec: a read's query key and query options (and infinite options when it
-// pages), a write's mutation options with the invalidations its path nesting implies.
+// pages), a write's mutation options with the invalidations its path nesting implies. A read is
+// an operation that changes nothing: a GET, or a POST whose RAM access level is read, get or list.
 import {
   type BindESUserAnalyzerParams,
   type BindESUserAnalyzerResponse,
@@ -100,6 +101,8 @@ import {
   type DisableSlowQueryResponse,
   type EnableSlowQueryParams,
   type EnableSlowQueryResponse,
+  type GenerateMergedTableParams,
+  type GenerateMergedTableResponse,
   type GetDomainParams,
   type GetDomainResponse,
   type GetFunctionCurrentVersionParams,
@@ -134,6 +137,10 @@ import {
   type ListAppGroupsResponse,
   type ListDataCollectionsParams,
   type ListDataCollectionsResponse,
+  type ListDataSourceTableFieldsParams,
+  type ListDataSourceTableFieldsResponse,
+  type ListDataSourceTablesParams,
+  type ListDataSourceTablesResponse,
   type ListElasticPlansParams,
   type ListElasticPlansResponse,
   type ListFirstRanksParams,
@@ -270,6 +277,8 @@ import {
   type UpdateSortScriptResponse,
   type UpdateSummariesParams,
   type UpdateSummariesResponse,
+  type ValidateDataSourcesParams,
+  type ValidateDataSourcesResponse,
 } from '@acs-opensearch/client';
 import {
   listAppGroupsOperation,
@@ -404,6 +413,10 @@ import {
   startSlowQueryAnalyzerOperation,
   listSlowQueryCategoriesOperation,
   listSlowQueryQueriesOperation,
+  listDataSourceTablesOperation,
+  listDataSourceTableFieldsOperation,
+  validateDataSourcesOperation,
+  generateMergedTableOperation,
 } from '@acs-opensearch/client/operations';
 import type { DataTag, InfiniteData, QueryKey } from '@tanstack/query-core';
 import {
@@ -1341,3 +1354,35 @@ export const listSlowQueryQueriesQueryKey = (params: ListSlowQueryQueriesParams)
 /** Query options for listSlowQueryQueries (`GET /v4/openapi/app-groups/{appGroupIdentity}/optimizers/slow-query/categories/{categoryIndex}/queries`): its key, a queryFn that passes TanStack's signal, no TanStack retry. */
 export const listSlowQueryQueriesOptions = (client: OpenSearchCore, params: ListSlowQueryQueriesParams, options?: QueryCallOptions) =>
   readOptions<ListSlowQueryQueriesResponse>(client, listSlowQueryQueriesOperation, listSlowQueryQueriesPlan, params, options);
+
+const listDataSourceTablesPlan: KeyPlan = {"segments":["assist","data-sources","{dataSourceType}","tables"]};
+/** The query key of listDataSourceTables: `["opensearch", ...path, query]`; a prefix matches everything below it. */
+export const listDataSourceTablesQueryKey = (params: ListDataSourceTablesParams) =>
+  queryKeyOf(listDataSourceTablesOperation, listDataSourceTablesPlan, params) as DataTag<QueryKey, ListDataSourceTablesResponse, OpenSearchError>;
+/** Query options for listDataSourceTables (`GET /v4/openapi/assist/data-sources/{dataSourceType}/tables`): its key, a queryFn that passes TanStack's signal, no TanStack retry. */
+export const listDataSourceTablesOptions = (client: OpenSearchCore, params: ListDataSourceTablesParams, options?: QueryCallOptions) =>
+  readOptions<ListDataSourceTablesResponse>(client, listDataSourceTablesOperation, listDataSourceTablesPlan, params, options);
+
+const listDataSourceTableFieldsPlan: KeyPlan = {"segments":["assist","data-sources","{dataSourceType}","fields"]};
+/** The query key of listDataSourceTableFields: `["opensearch", ...path, query]`; a prefix matches everything below it. */
+export const listDataSourceTableFieldsQueryKey = (params: ListDataSourceTableFieldsParams) =>
+  queryKeyOf(listDataSourceTableFieldsOperation, listDataSourceTableFieldsPlan, params) as DataTag<QueryKey, ListDataSourceTableFieldsResponse, OpenSearchError>;
+/** Query options for listDataSourceTableFields (`GET /v4/openapi/assist/data-sources/{dataSourceType}/fields`): its key, a queryFn that passes TanStack's signal, no TanStack retry. */
+export const listDataSourceTableFieldsOptions = (client: OpenSearchCore, params: ListDataSourceTableFieldsParams, options?: QueryCallOptions) =>
+  readOptions<ListDataSourceTableFieldsResponse>(client, listDataSourceTableFieldsOperation, listDataSourceTableFieldsPlan, params, options);
+
+const validateDataSourcesPlan: KeyPlan = {"segments":["assist","data-sources","validations"]};
+/** The query key of validateDataSources: `["opensearch", ...path, query]`; a prefix matches everything below it. */
+export const validateDataSourcesQueryKey = (params: ValidateDataSourcesParams) =>
+  queryKeyOf(validateDataSourcesOperation, validateDataSourcesPlan, params) as DataTag<QueryKey, ValidateDataSourcesResponse, OpenSearchError>;
+/** Query options for validateDataSources (`POST /v4/openapi/assist/data-sources/validations`): its key, a queryFn that passes TanStack's signal, no TanStack retry. */
+export const validateDataSourcesOptions = (client: OpenSearchCore, params: ValidateDataSourcesParams, options?: QueryCallOptions) =>
+  readOptions<ValidateDataSourcesResponse>(client, validateDataSourcesOperation, validateDataSourcesPlan, params, options);
+
+const generateMergedTablePlan: KeyPlan = {"segments":["assist","schema","actions","merge"]};
+/** The query key of generateMergedTable: `["opensearch", ...path, query]`; a prefix matches everything below it. */
+export const generateMergedTableQueryKey = (params?: GenerateMergedTableParams) =>
+  queryKeyOf(generateMergedTableOperation, generateMergedTablePlan, params) as DataTag<QueryKey, GenerateMergedTableResponse, OpenSearchError>;
+/** Query options for generateMergedTable (`POST /v4/openapi/assist/schema/actions/merge`): its key, a queryFn that passes TanStack's signal, no TanStack retry. */
+export const generateMergedTableOptions = (client: OpenSearchCore, params?: GenerateMergedTableParams, options?: QueryCallOptions) =>
+  readOptions<GenerateMergedTableResponse>(client, generateMergedTableOperation, generateMergedTablePlan, params, options);
