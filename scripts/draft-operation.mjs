@@ -10,36 +10,9 @@
 //   node scripts/draft-operation.mjs CreateFunctionResource [MoreActions...]   # YAML on stdout
 //   node scripts/draft-operation.mjs --list                                    # every SDK action, and whether the spec has it
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { fileURLToPath } from 'node:url';
+import { coverage, loadSdk, repoRoot as root, sdkOperations } from './lib/sdk-operations.mjs';
 
-const root = fileURLToPath(new URL('..', import.meta.url));
-const require = createRequire(`${root}packages/mocks/package.json`);
-const sdk = require('@alicloud/opensearch20171225');
-const source = readFileSync(require.resolve('@alicloud/opensearch20171225/dist/client.js'), 'utf8');
-
-/** Every `xxxWithOptions` method of the SDK client: the wire facts it encodes. */
-function readMethods() {
-  const methods = new Map();
-  const blocks = source.split(/\n {4}async (?=\w+WithOptions\()/).slice(1);
-  for (const block of blocks) {
-    const text = block.slice(0, block.indexOf('\n    }\n'));
-    const action = /action: "(\w+)"/.exec(text)?.[1];
-    if (!action) continue;
-    const pathname = /pathname: `([^`]+)`/
-      .exec(text)?.[1]
-      ?.replace(/\$\{\$dara\.URL\.percentEncode\((\w+)\)\}/g, '{$1}');
-    const method = /method: "(\w+)"/.exec(text)?.[1];
-    const query = [...text.matchAll(/query\["(\w+)"\] = request\.(\w+);/g)].map((m) => ({ wire: m[1], field: m[2] }));
-    const bodyFields = [...text.matchAll(/body\["(\w+)"\] = request\.(\w+);/g)].map((m) => ({
-      wire: m[1],
-      field: m[2],
-    }));
-    const wholeBody = /body: (?:openapi_core_2\.OpenApiUtil\.(?:parseToMap|toArray)\()?request\.body/.test(text);
-    methods.set(action, { action, pathname, method, query, bodyFields, wholeBody });
-  }
-  return methods;
-}
+const sdk = loadSdk();
 
 const indent = (text, n) =>
   text
@@ -86,6 +59,51 @@ function yaml(value, level = 0) {
     .join('\n')}`;
 }
 
+const spec = JSON.parse(readFileSync(`${root}openapi/generated/openapi.json`, 'utf8'));
+const COMMON = ['v4', 'openapi'];
+const segmentsOf = (path) => path.split('/').filter(Boolean).map((s) => (s.startsWith('{') ? '{}' : s));
+
+/**
+ * The tag (family) of the spec's operations whose paths share the most leading segments with
+ * this one (the most used tag among them), or a new tag named after the first segment of the
+ * path when none shares more than the API's prefix. The SDK has no grouping of its own.
+ */
+function suggestTag(pathname) {
+  const mine = segmentsOf(pathname);
+  let best = 0;
+  const counts = new Map();
+  for (const [path, item] of Object.entries(spec.paths ?? {})) {
+    const theirs = segmentsOf(path);
+    let shared = 0;
+    while (shared < Math.min(mine.length, theirs.length) && mine[shared] === theirs[shared]) shared++;
+    if (shared < best || shared <= COMMON.length) continue;
+    if (shared > best) counts.clear();
+    best = shared;
+    for (const op of Object.values(item ?? {}))
+      for (const tag of op?.tags?.slice(0, 1) ?? []) counts.set(tag, (counts.get(tag) ?? 0) + 1);
+  }
+  const tag = [...counts.entries()].sort((a, b) => b[1] - a[1])[0]?.[0];
+  if (tag) return tag;
+  const first = mine[COMMON.length] ?? 'Other';
+  const name = first.replace(/(^|-)(\w)/g, (_, __, c) => c.toUpperCase());
+  return `${name} (a new family: add it to tags: in openapi.yaml with a description)`;
+}
+
+/** x-acs-ram in the spec's one convention; the action, access level and resource type come from the page. */
+function ramDraft(method) {
+  const inAppGroup = method.pathname.includes('{appGroupIdentity}');
+  return {
+    action: `opensearch:TODO (the page's Operation column; often ${method.action})`,
+    accessLevel: "TODO: the page's access level, in lower case: create, delete, get, list, update, read or write",
+    resourceType: inAppGroup ? "TODO: the page's resource type (App, AppGroup...)" : 'All',
+    resource: inAppGroup
+      ? 'acs:opensearch:{#regionId}:{#accountId}:apps/{#AppGroupId}'
+      : 'acs:opensearch:{#regionId}:{#accountId}:*',
+    conditionKeys: [],
+    associatedOperations: [],
+  };
+}
+
 function draft(method) {
   const { action } = method;
   const request = sdk[`${action}Request`];
@@ -125,16 +143,19 @@ function draft(method) {
     const properties = {};
     for (const { wire, field } of method.bodyFields) properties[wire] = schemaOf(types[field], 0, 'names');
     requestBody = {
-      required: true,
+      required: "TODO: the page's Required column for the body (the SDK never says)",
       content: { 'application/json': { schema: { type: 'object', required: 'TODO', properties } } },
     };
   } else if (method.wholeBody) {
     const type = (shrunk ?? request)?.types?.().body;
-    requestBody = { required: true, content: { 'application/json': { schema: schemaOf(type, 0, 'names') } } };
+    requestBody = {
+      required: "TODO: the page's Required column for the body (the SDK never says)",
+      content: { 'application/json': { schema: schemaOf(type, 0, 'names') } },
+    };
   }
   const op = {
     operationId: lowerFirst(action),
-    tags: ['TODO'],
+    tags: [suggestTag(method.pathname)],
     summary: 'TODO',
     description: 'TODO (in our own words, from the reference page)',
     'x-acs-action': action,
@@ -144,7 +165,7 @@ function draft(method) {
       description: `The reference page of ${action}`,
       url: `https://www.alibabacloud.com/help/en/open-search/developer-reference/api-opensearch-2017-12-25-${action.toLowerCase()}`,
     },
-    'x-acs-ram': { action: 'opensearch:TODO', accessLevel: 'TODO', resource: 'TODO' },
+    'x-acs-ram': ramDraft(method),
     parameters,
     ...(requestBody ? { requestBody } : {}),
     responses: {
@@ -165,22 +186,17 @@ function draft(method) {
   return `# ${method.method} ${method.pathname}\n${casingNote}${method.method.toLowerCase()}:${indent(yaml(op, 0), 2)}\n`;
 }
 
-const methods = readMethods();
+const methods = sdkOperations();
 const args = process.argv.slice(2);
 if (args.length === 0 || args.includes('--help')) {
   console.log('usage: node scripts/draft-operation.mjs <Action> [<Action>...] | --list');
   process.exit(args.length === 0 ? 2 : 0);
 }
 if (args[0] === '--list') {
-  const spec = JSON.parse(readFileSync(`${root}openapi/generated/openapi.json`, 'utf8'));
-  const have = new Set();
-  for (const item of Object.values(spec.paths))
-    for (const op of Object.values(item)) if (op?.['x-acs-action']) have.add(op['x-acs-action']);
+  const { covered, total, missing } = coverage(spec, methods);
   for (const action of [...methods.keys()].sort())
-    console.log(`${have.has(action) ? 'in the spec ' : 'missing     '} ${action}`);
-  console.log(
-    `\n${[...methods.keys()].filter((a) => have.has(a)).length} of ${methods.size} SDK operations are in the spec.`,
-  );
+    console.log(`${missing.includes(action) ? 'missing     ' : 'in the spec '} ${action}`);
+  console.log(`\n${covered} of ${total} SDK operations are in the spec.`);
   process.exit(0);
 }
 for (const action of args) {

@@ -8,6 +8,8 @@ import { createRequire } from 'node:module';
 import { $OpenApiUtil } from '@alicloud/openapi-core';
 import * as sdk from '@alicloud/opensearch20171225';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { operationMetadata } from '@acs-opensearch/openapi-reader';
+import { sdkOperations } from '../../../scripts/lib/sdk-operations.mjs';
 import { listOperations, openApiDocument } from '../src/index.js';
 import { type MockServer, startMockServer } from '../src/node.js';
 
@@ -844,9 +846,68 @@ describe('the official SDK against acs-opensearch-mock', () => {
       await client.disableSlowQuery('sdk_slow');
       expect((await client.describeSlowQueryStatus('sdk_slow')).body?.result?.status).toBe('disabled');
     });
+
+    it('data sources: a wide table merged from two sent tables, a data source checked, tables and fields listed', async () => {
+      const table = (name: string, primary: boolean, fields: Record<string, Record<string, unknown>>) =>
+        new sdk.SchemaTablesValue({
+          name,
+          primaryTable: primary,
+          fields: Object.fromEntries(
+            Object.entries(fields).map(([n, f]) => [n, new sdk.SchemaTablesValueFieldsValue({ name: n, ...f })]),
+          ),
+        });
+      const merged = await client.generateMergedTable(
+        new sdk.GenerateMergedTableRequest({
+          body: new sdk.Schema({
+            name: 'wide',
+            tables: {
+              orders: table('orders', true, { order_id: { type: 'INT', primaryKey: true }, buyer_id: { type: 'INT' } }),
+              buyers: table('buyers', false, {
+                buyer_id: { type: 'INT', primaryKey: true, joinWith: ['orders.buyer_id'] },
+                nick: { type: 'TEXT' },
+              }),
+            },
+          }),
+        }),
+      );
+      const result = merged.body!.result!;
+      expect(Object.keys((result.mergeTable as { fields: object }).fields)).toEqual(['order_id', 'buyer_id', 'nick']);
+      expect(result.fromTable).toEqual({ order_id: 'orders', buyer_id: 'orders', nick: 'buyers' });
+      expect(result.primaryKey).toBe('order_id');
+      expect(
+        await failure(
+          client.generateMergedTable(
+            new sdk.GenerateMergedTableRequest({
+              body: new sdk.Schema({ tables: { a: table('a', false, { x: { type: 'INT' } }) } }),
+            }),
+          ),
+        ),
+      ).toBe('400 InvalidParameter');
+
+      const check = (source: Record<string, unknown>) =>
+        client.validateDataSources(new sdk.ValidateDataSourcesRequest({ body: new sdk.DataSource(source) }));
+      const source = { type: 'rds', tableName: 'orders', keyField: 'order_id', fields: [{ order_id: 'order_id' }] };
+      expect((await check(source)).body?.result?.map((r) => r.code)).toEqual(['SUCCEED']);
+      const missingKey = (await check({ ...source, keyField: 'id' })).body!.result!;
+      expect(missingKey.map((r) => r.code)).toEqual(['FAILED']);
+      expect(missingKey[0]!.message).toContain('"id"');
+      expect(missingKey[0]!.dataSource?.tableName).toBe('orders');
+
+      const params = JSON.stringify({ instanceId: 'rm-1', dbName: 'shop' });
+      const tables = await client.listDataSourceTables('rds', new sdk.ListDataSourceTablesRequest({ params }));
+      expect(tables.body?.result).toEqual(expect.arrayContaining([expect.any(String)]));
+      const fields = await client.listDataSourceTableFields(
+        'rds',
+        new sdk.ListDataSourceTableFieldsRequest({ params, rawType: true }),
+      );
+      expect(Object.keys(fields.body?.result ?? {}).length).toBeGreaterThan(0);
+      expect(await failure(client.listDataSourceTables('rds', new sdk.ListDataSourceTablesRequest({})))).toBe(
+        '400 InvalidParameter',
+      );
+    });
   });
 
-  it('every operation of the spec that the SDK has answers it a 2xx or a modelled 4xx, signature accepted', async () => {
+  it('every operation of the spec that the SDK has answers it a 2xx or a modelled 4xx, signature accepted; a 400 exactly when the spec requires more than the path', async () => {
     const document = openApiDocument as unknown as Parameters<typeof listOperations>[0];
     const codes = new Set<string>(readErrorCodesOf(document));
     const source = readFileSync(
@@ -854,6 +915,9 @@ describe('the official SDK against acs-opensearch-mock', () => {
       'utf8',
     );
     const results: string[] = [];
+    const expectations = new Map<string, string[]>();
+    const metas = new Map(operationMetadata(document as never).map((m) => [m.operationId, m]));
+    const wire = sdkOperations();
     for (const op of listOperations(document)) {
       const action = op.extensions['x-acs-action'] as string;
       const method = `${action[0]!.toLowerCase()}${action.slice(1)}`;
@@ -875,16 +939,43 @@ describe('the official SDK against acs-opensearch-mock', () => {
       ]!;
       const outcome = await call.apply(client, args).then(
         (r) => `${r.statusCode}`,
-        (e: { statusCode?: number; code?: string; message?: string }) => `${e.statusCode} ${e.code ?? e.message}`,
+        (e: { statusCode?: number; code?: string; message?: string; data?: { Message?: string } }) =>
+          `${e.statusCode} ${e.code ?? e.message} ${e.data?.Message ?? ''}`,
       );
+      // What an empty request lacks, by the spec: required query or header parameters, and a
+      // required body when the SDK sends none (it sends `{}` for an operation whose body it builds
+      // field by field), or the body's required fields.
+      const meta = metas.get(op.operationId)!;
+      const sendsBody = (wire.get(action)?.bodyFields.length ?? 0) > 0;
+      // A body in either casing (anyOf) requires what its first form requires.
+      const form = meta.body?.anyOf?.[0]?.fields ?? meta.body?.fields ?? {};
+      const fields = Object.entries(form).filter(([, f]) => (f as { required?: boolean }).required);
+      const lacks = [
+        ...op.parameters.filter((p) => p.required && p.in !== 'path').map((p) => p.name),
+        ...(meta.body?.required && !sendsBody ? ['body'] : []),
+        ...(meta.body?.required || sendsBody ? fields.map(([name]) => `body.${name}`) : []),
+      ];
       results.push(`${action} ${outcome}`);
+      expectations.set(action, lacks);
     }
     for (const line of results) {
-      const [, status, code] = /^\S+ (\S+) ?(\S*)/.exec(line)!;
+      const [, action, status, code, message] = /^(\S+) (\S+) ?(\S*) ?(.*)$/.exec(line)!;
       expect(line).not.toMatch(/InvalidAction\.NotFound|Signature|InvalidAccessKeyId|Forbidden/);
-      if (!/^2\d\d$/.test(status!)) {
+      const lacks = expectations.get(action!)!;
+      // Sent with nothing but its path: validation refuses it exactly when the spec requires more,
+      // and says what is missing. Any other answer is a 2xx or a modelled 4xx of its behaviour.
+      // (A 404 may come first: the item or app group it acts on does not exist.)
+      if (lacks.length > 0 && status !== '404') {
+        expect(`${status} ${code}`, `${line}: the spec requires ${lacks.join(', ')}`).toBe('400 InvalidParameter');
+        expect(
+          lacks.some((name) => message!.startsWith(`The parameter ${name}`)),
+          `${line}: the 400 names what is missing (${lacks.join(', ')})`,
+        ).toBe(true);
+      } else if (!/^2\d\d$/.test(status!)) {
         expect(status, line).toMatch(/^4\d\d$/);
         expect(codes.has(code!), `${line}: a modelled error code`).toBe(true);
+        // A refusal of its behaviour (a state an action needs) is fine; a validation refusal is not.
+        expect(message, `${line}: a 400 that validation does not expect`).not.toMatch(/^The parameter /);
       }
     }
     expect(results.length).toBeGreaterThan(0);
