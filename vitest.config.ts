@@ -1,4 +1,4 @@
-// Root vitest project: the spec's own tests (openapi/tests). Packages and examples have their own configs.
+// Root vitest project: the spec's own tests (openapi/tests) and the maintainer scripts' (scripts/tests). Packages and examples have their own configs.
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
@@ -8,7 +8,7 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 30_000,
 
-    include: ['openapi/tests/**/*.test.ts'],
+    include: ['openapi/tests/**/*.test.ts', 'scripts/tests/**/*.test.ts'],
     typecheck: {
       enabled: true,
       include: ['openapi/tests/**/*.test-d.ts'],

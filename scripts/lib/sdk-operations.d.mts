@@ -14,3 +14,4 @@ export declare function coverage(
   spec: unknown,
   methods?: Map<string, SdkOperation>,
 ): { total: number; covered: number; missing: string[]; differs: string[] };
+export declare function sdkVersion(): string;

@@ -11,6 +11,9 @@ const require = createRequire(`${repoRoot}packages/mocks/package.json`);
 /** The SDK module itself (its request and response model classes). */
 export const loadSdk = () => require('@alicloud/opensearch20171225');
 
+/** The SDK's version (`5.2.0`). */
+export const sdkVersion = () => require('@alicloud/opensearch20171225/package.json').version;
+
 /** Every `xxxWithOptions` method of the SDK client: the wire facts it encodes, by action. */
 export function sdkOperations() {
   const source = readFileSync(require.resolve('@alicloud/opensearch20171225/dist/client.js'), 'utf8');
