@@ -94,7 +94,15 @@ describe('pnpm start: the lifecycle demo', { timeout: 30_000 }, () => {
     ]);
     expect(stdout).toMatch(/instance\(s\): .*probe_model/);
     expect(stdout).toContain('description is now "retrained weekly"');
-    expect(stdout).toMatch(/page 2: \S+/);
+    // Each task started has its own id, and the status and progress the mocks hold for it.
+    const pages = [...stdout.matchAll(/^ {3}page \d+: (\S+) (\S+) (\S+)%$/gm)].map((m) => m.slice(1));
+    expect(pages).toHaveLength(2);
+    expect(new Set(pages.map(([id]) => id)).size).toBe(2);
+    for (const [, status, progress] of pages) {
+      expect(status).not.toBe('undefined');
+      expect(Number(progress)).toBeGreaterThanOrEqual(0);
+    }
+    expect(stdout).not.toContain('undefined');
     expect(stdout).toContain('Instance.NotExist (HTTP 404), as expected');
     expect(stdout).toMatch(/app group\(s\): .*demo_app/);
   });

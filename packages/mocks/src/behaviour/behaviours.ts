@@ -316,12 +316,26 @@ function applyOwnerEffect(
     ctx.store.update(found.owner.collection, found.scope, found.parents, found.key, copy(model.effect!.set) as Item);
 }
 
-/** The item's schema defaults for the fields a new item leaves out (a new script is `configurable`). */
+/**
+ * The values a new item starts with for the fields it leaves out: the item schema's `default` (a
+ * new script is `configurable`), else its `x-acs-initial` (a task just started is `running`).
+ */
 function withDefaults(collection: Collection, item: Item): Item {
   const out = { ...item };
-  for (const [name, schema] of Object.entries<{ default?: unknown }>(collection.itemSchema?.properties ?? {}))
-    if (out[name] === undefined && schema?.default !== undefined) out[name] = copy(schema.default);
+  for (const [name, schema] of Object.entries<{ default?: unknown; 'x-acs-initial'?: unknown }>(
+    collection.itemSchema?.properties ?? {},
+  )) {
+    const start = schema?.default !== undefined ? schema.default : schema?.['x-acs-initial'];
+    if (out[name] === undefined && start !== undefined) out[name] = copy(start);
+  }
   return out;
+}
+
+/** The fields of an item schema the server assigns (`x-acs-assigned: <prefix>`): the prefix and the new item's number. */
+function assignedFields(collection: Collection): Array<[string, string]> {
+  return Object.entries<{ 'x-acs-assigned'?: unknown }>(collection.itemSchema?.properties ?? {})
+    .filter(([, schema]) => schema?.['x-acs-assigned'] !== undefined)
+    .map(([name, schema]) => [name, typeof schema['x-acs-assigned'] === 'string' ? schema['x-acs-assigned'] : '']);
 }
 
 /** Deletes an item and everything under it (nested items, singletons; for an app group, all it holds). */
@@ -356,15 +370,23 @@ function create(
     created[collection.scope] === undefined
   )
     created[collection.scope] = values[collection.scope];
+  // An id the request does not give is the server's to assign: the next one, never reused. Fields
+  // the server assigns (`x-acs-assigned`) take the same number, after their prefix.
+  let id: number | undefined;
+  const next = () => {
+    id ??= ctx.store.nextId(collection);
+    return id;
+  };
+  for (const [name, prefix] of assignedFields(collection))
+    if (created[name] === undefined && name !== key) created[name] = `${prefix}${next()}`;
   // A field the item schema requires and the request does not give gets a value of its schema.
   for (const name of (collection.itemSchema?.required ?? []) as string[])
     if (created[name] === undefined && name !== key && !collection.carried.includes(name))
       created[name] = sampleFromSchema(ctx.spec.document, collection.itemSchema.properties?.[name]);
-  // An id the request does not give is the server's to assign: the next one, never reused.
   if (created[key] === undefined) {
-    const id = ctx.store.nextId(collection);
+    const n = next();
     created[key] =
-      (collection.itemSchema?.properties?.[key] as { type?: string } | undefined)?.type === 'string' ? String(id) : id;
+      (collection.itemSchema?.properties?.[key] as { type?: string } | undefined)?.type === 'string' ? String(n) : n;
   }
   // An item created through the API takes the list filters' defaults (an instance created by a
   // user is a `source: user` instance), so the default list shows it.

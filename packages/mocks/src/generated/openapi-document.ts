@@ -14671,7 +14671,8 @@ export const openApiDocument: {
             "type": "string",
             "examples": [
               "run_20240101_1"
-            ]
+            ],
+            "x-acs-assigned": "run_"
           },
           "functionName": {
             "type": "string",
@@ -14689,14 +14690,16 @@ export const openApiDocument: {
             "type": "string",
             "examples": [
               "success"
-            ]
+            ],
+            "x-acs-initial": "running"
           },
           "progress": {
             "type": "integer",
             "format": "int32",
             "examples": [
               100
-            ]
+            ],
+            "x-acs-initial": 0
           },
           "startTime": {
             "type": "integer",
