@@ -47,10 +47,16 @@ export function parseArgs(argv, known) {
     else positional.push(arg);
   }
   const [bump, ...words] = positional;
-  if (!BUMPS.includes(bump)) throw new Error(`the bump must be one of ${BUMPS.join(', ')}; got ${JSON.stringify(bump ?? '')}`);
+  if (!BUMPS.includes(bump))
+    throw new Error(`the bump must be one of ${BUMPS.join(', ')}; got ${JSON.stringify(bump ?? '')}`);
   const summary = words.join(' ').trim();
   if (!summary) throw new Error('say what users gain: the summary is empty');
-  const wanted = options.packages ? options.packages.split(',').map((p) => p.trim()).filter(Boolean) : [...known.keys()];
+  const wanted = options.packages
+    ? options.packages
+        .split(',')
+        .map((p) => p.trim())
+        .filter(Boolean)
+    : [...known.keys()];
   const packages = wanted.map((p) => {
     const full = known.get(p.replace(/^@acs-opensearch\//, ''));
     if (!full) throw new Error(`unknown package ${JSON.stringify(p)}: one of ${[...known.keys()].join(', ')}`);
@@ -58,7 +64,8 @@ export function parseArgs(argv, known) {
   });
   if (packages.length === 0) throw new Error('name at least one package');
   const name = options.name ?? slugOf(summary);
-  if (!/^[a-z0-9][a-z0-9-]*$/.test(name)) throw new Error(`the name must be lower-case words joined by -; got ${JSON.stringify(name)}`);
+  if (!/^[a-z0-9][a-z0-9-]*$/.test(name))
+    throw new Error(`the name must be lower-case words joined by -; got ${JSON.stringify(name)}`);
   return { bump, summary, packages: [...new Set(packages)], name };
 }
 
@@ -83,7 +90,9 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
     console.log(`wrote ${file.slice(root.length)}`);
   } catch (error) {
     console.error(`changeset:add: ${error.message}`);
-    console.error('usage: pnpm changeset:add <patch|minor|major> "<what users gain>" [--packages client,mocks,query] [--name <file>]');
+    console.error(
+      'usage: pnpm changeset:add <patch|minor|major> "<what users gain>" [--packages client,mocks,query] [--name <file>]',
+    );
     process.exit(2);
   }
 }

@@ -61,7 +61,11 @@ function yaml(value, level = 0) {
 
 const spec = JSON.parse(readFileSync(`${root}openapi/generated/openapi.json`, 'utf8'));
 const COMMON = ['v4', 'openapi'];
-const segmentsOf = (path) => path.split('/').filter(Boolean).map((s) => (s.startsWith('{') ? '{}' : s));
+const segmentsOf = (path) =>
+  path
+    .split('/')
+    .filter(Boolean)
+    .map((s) => (s.startsWith('{') ? '{}' : s));
 
 /**
  * The tag (family) of the spec's operations whose paths share the most leading segments with

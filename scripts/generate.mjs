@@ -39,7 +39,8 @@ const GENERATED_FILE_DOCS = {
   mocksDocument: 'the document the mocks read (trimmed of what they never use)',
   clientReadme: "the client README's tables of generated methods, by family (between its markers)",
   clientSpec: 'the bundled document shipped in the client package (`@acs-opensearch/client/openapi.json`)',
-  queries: "the TanStack Query options: a read's key and options (infinite ones when it pages), a write's mutation and what it refreshes",
+  queries:
+    "the TanStack Query options: a read's key and options (infinite ones when it pages), a write's mutation and what it refreshes",
   mocksReadme: "the mocks README's behaviour tables, by family (between its markers)",
   rootReadme: "this README's sentence on what the spec covers and this list (between their markers)",
 };

@@ -3,7 +3,7 @@
 // spec and follows the README's "Change the spec" steps, with no hand edit anywhere downstream. The
 // operations are synthetic (an `acs-test-widgets` collection under the app groups: a paged list, a
 // create with a JSON body, a get by name with output levels, an update whose body comes in either
-// casing, and a settings singleton under each widget), so they can never collide with the real ones the spec has
+// casing, a settings singleton under each widget, and a read sent as a POST), so they can never collide with the real ones the spec has
 // or will have. Then:
 // - lint, generate, build, refresh the API report: `check:generated` and `api:check` pass;
 // - a probe type-checks the generated methods, the paginator and the raw calls (and the mistakes fail);
@@ -15,7 +15,7 @@
 //   (the active LTS our users run): this is also `pnpm test`'s Node 24 leg of those suites, so they
 //   run once on the machine's Node (the packages' `test` tasks) and once here, not three times.
 import { createHash } from 'node:crypto';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
@@ -48,13 +48,14 @@ function addOperations() {
     ['acs-test-widgets.yaml', `${SLUG}.yaml`],
     ['acs-test-widget.yaml', `${SLUG}-item.yaml`],
     ['acs-test-widget-settings.yaml', `${SLUG}-settings.yaml`],
+    ['acs-test-widget-estimate.yaml', `${SLUG}-estimate.yaml`],
   ])
     writeFileSync(join(work, 'openapi/paths', as), unique(readFileSync(join(fixture, file), 'utf8')));
   const specPath = join(work, 'openapi/openapi.yaml');
   const spec = readFileSync(specPath, 'utf8');
   const anchor = '\ncomponents:\n';
   if (!spec.includes(anchor)) throw new Error('openapi.yaml has no top-level components: where this test expects it');
-  const paths = `  ${ITEMS}:\n    $ref: paths/${SLUG}.yaml\n  ${ITEMS}/{widgetName}:\n    $ref: paths/${SLUG}-item.yaml\n  ${ITEMS}/{widgetName}/settings:\n    $ref: paths/${SLUG}-settings.yaml\n`;
+  const paths = `  ${ITEMS}:\n    $ref: paths/${SLUG}.yaml\n  ${ITEMS}/{widgetName}:\n    $ref: paths/${SLUG}-item.yaml\n  ${ITEMS}/{widgetName}/settings:\n    $ref: paths/${SLUG}-settings.yaml\n  ${ITEMS}/actions/estimate:\n    $ref: paths/${SLUG}-estimate.yaml\n`;
   writeFileSync(specPath, spec.replace(anchor, `\n${paths}components:\n`).replace(/\n\n(\s+\/v4)/, '\n$1'));
 }
 
@@ -82,6 +83,16 @@ function followReadme() {
     ),
     'the query package gives the new operations their options and mutation, with no hand edit',
   );
+  // A read sent as a POST (RAM access level get): query options and a key, no mutation, retried as a read.
+  const estimate = `estimate${T}s`;
+  check(
+    queries.includes(`${estimate}Options`) &&
+      queries.includes(`${estimate}QueryKey`) &&
+      !queries.includes(`${estimate}Mutation`),
+    'a read-only POST gets query options and a key, and no mutation',
+  );
+  const estimateMeta = /"action": "Estimate[^"]*"[\s\S]*?"idempotent": (\w+)/.exec(metadata)?.[1];
+  check(estimateMeta === 'true', 'a read-only POST is retried as a read (idempotent in the metadata)', estimateMeta);
   const update = tryRun('node', ['scripts/api-report.mjs'], work);
   check(update.ok, 'pnpm api:update refreshes the API reports', update.out);
   for (const [script, name] of [
@@ -108,9 +119,12 @@ function followReadme() {
     'without a changeset, api:check fails and names the package and `pnpm changeset`',
     without.out,
   );
-  writeFileSync(
-    join(work, '.changeset', 'widgets.md'),
-    '---\n"@acs-opensearch/client": minor\n"@acs-opensearch/mocks": minor\n"@acs-opensearch/query": minor\n---\n\nWidgets.\n',
+  // Step 5 of the README, as written: a changeset by argument, no prompt.
+  const added = tryRun('node', ['scripts/add-changeset.mjs', 'minor', 'Widgets.', '--name', 'widgets'], work);
+  check(
+    added.ok && existsSync(join(work, '.changeset', 'widgets.md')),
+    'pnpm changeset:add writes the changeset',
+    added.out,
   );
   const withOne = tryRun('node', ['scripts/api-report.mjs', '--check'], work);
   check(withOne.ok, 'with a changeset that names the packages, api:check passes', withOne.out);

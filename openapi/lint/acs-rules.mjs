@@ -34,7 +34,9 @@ function OperationRamConvention() {
       // A named resource type may be granted on every resource of its type (`...:*`); "All" is only ever the ARN.
       if ((ram.resourceType === 'All' && ram.resource !== ALL_RESOURCES) || ram.resource === '*')
         report({
-          message: `"All resources" is written \`resourceType: All\` with \`resource: "${ALL_RESOURCES}"\`, never a bare `*` (got resourceType ${JSON.stringify(ram.resourceType)}, resource ${JSON.stringify(ram.resource)}).`,
+          message:
+            `"All resources" is written \`resourceType: All\` with \`resource: "${ALL_RESOURCES}"\`, never a bare ` *
+            ` (got resourceType ${JSON.stringify(ram.resourceType)}, resource ${JSON.stringify(ram.resource)}).`,
           location: at,
         });
       if (!ACCESS_LEVELS.includes(ram.accessLevel))

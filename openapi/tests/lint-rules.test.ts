@@ -106,7 +106,7 @@ const BREAKS: Array<{ rule: string; why: string } & Mutation> = [
   },
   {
     rule: 'acs/operation-ram-convention',
-    why: 'an access level is not one of the reference\'s',
+    why: "an access level is not one of the reference's",
     file: 'paths/domain.yaml',
     mutate: (t) => t.replace(/accessLevel: \w+/, 'accessLevel: Fetch'),
   },

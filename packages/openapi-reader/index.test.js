@@ -142,7 +142,9 @@ describe('operationMetadata', () => {
       '/c': { post: { operationId: 'c', ...post({ 'x-acs-ram': { accessLevel: 'create' } }) } },
       '/d': { post: { operationId: 'd', ...post({ 'x-acs-ram': { accessLevel: 'update' }, 'x-acs-read': true }) } },
       '/e': { get: { operationId: 'e', ...post({ 'x-acs-read': false }) } },
-      '/f': { post: { operationId: 'f', ...post({ 'x-acs-ram': { accessLevel: 'read' }, 'x-acs-idempotent': false }) } },
+      '/f': {
+        post: { operationId: 'f', ...post({ 'x-acs-ram': { accessLevel: 'read' }, 'x-acs-idempotent': false }) },
+      },
       '/listThings': { post: { operationId: 'listThings', ...post({}) } },
     };
     const ops = Object.fromEntries(operationMetadata(spec).map((op) => [op.operationId, op]));

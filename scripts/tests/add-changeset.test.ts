@@ -45,10 +45,19 @@ describe('changeset:add', () => {
 
   it('as a command: exit 2 and a message on a refusal, the path on success, no terminal needed', () => {
     const script = join(root, 'scripts', 'add-changeset.mjs');
-    const refused = spawnSync(process.execPath, [script, 'minor'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+    const refused = spawnSync(process.execPath, [script, 'minor'], {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     expect(refused.status).toBe(2);
     expect(refused.stderr).toMatch(/changeset:add: say what users gain[\s\S]*usage: pnpm changeset:add/);
     // On the repository itself, a dry check of the arguments only: nothing is written by this test.
-    expect(execFileSync(process.execPath, ['-e', `import(${JSON.stringify(script)}).then(m => console.log(m.slugOf('A b')))`], { encoding: 'utf8' }).trim()).toBe('a-b');
+    expect(
+      execFileSync(
+        process.execPath,
+        ['-e', `import(${JSON.stringify(script)}).then(m => console.log(m.slugOf('A b')))`],
+        { encoding: 'utf8' },
+      ).trim(),
+    ).toBe('a-b');
   });
 });

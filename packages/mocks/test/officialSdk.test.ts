@@ -5,10 +5,10 @@
 
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { operationMetadata } from '@acs-opensearch/openapi-reader';
 import { $OpenApiUtil } from '@alicloud/openapi-core';
 import * as sdk from '@alicloud/opensearch20171225';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { operationMetadata } from '@acs-opensearch/openapi-reader';
 import { sdkOperations } from '../../../scripts/lib/sdk-operations.mjs';
 import { listOperations, openApiDocument } from '../src/index.js';
 import { type MockServer, startMockServer } from '../src/node.js';

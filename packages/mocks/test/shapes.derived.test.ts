@@ -26,7 +26,11 @@ const vet = {
   echo: { field: 'crate', from: ['kind', 'label'] },
   passed: { code: 'FINE', message: 'all good' },
   failed: 'BAD',
-  rules: [{ present: 'kind' }, { value: 'pivot', among: 'columns.[].~' }, { value: 'hooks.*.reads', among: 'columns.[].~' }],
+  rules: [
+    { present: 'kind' },
+    { value: 'pivot', among: 'columns.[].~' },
+    { value: 'hooks.*.reads', among: 'columns.[].~' },
+  ],
 };
 const answer = (schema: Json) => ({
   '200': {
@@ -201,7 +205,7 @@ describe('x-acs-checks: rules a body must pass', () => {
 describe('a derived answer writes nothing', () => {
   it('the scope collection lists the same after any number of calls', async () => {
     const list = async () =>
-      JSON.stringify((await (await fetch("https://derived.example/v4/openapi/shelves?pageSize=100")).json()).result);
+      JSON.stringify((await (await fetch('https://derived.example/v4/openapi/shelves?pageSize=100')).json()).result);
     const before = await list();
     for (let i = 0; i < 3; i++) await post('actions/blend', twoBoxes());
     await post('vets', { kind: 'x' });

@@ -2,12 +2,17 @@
 // MutationObserver (query-core: what React, Vue, Solid, Svelte and Angular Query all run on). The
 // collection is picked by shape (a paged list with a create beside it that names the item in its
 // body, and a delete and a get below it), never by name, so this holds for whatever the spec holds.
+
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { createOpenSearchClient, OPERATIONS, type OperationMeta, type ValueRule } from '@acs-opensearch/client';
 import { createOpenSearchHandlers } from '@acs-opensearch/mocks';
+import { operationMetadata } from '@acs-opensearch/openapi-reader';
 import { isCancelledError, MutationObserver, QueryClient, QueryObserver } from '@tanstack/query-core';
 import { http } from 'msw';
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { queryKeyOf } from '../src/core.js';
 import * as queries from '../src/index.js';
 import { QUERY_KEY_ROOT } from '../src/index.js';
 
@@ -268,12 +273,56 @@ describe('mutations invalidate what the path nesting says they changed', () => {
   });
 });
 
+// Which operations only read, as the one OpenAPI reader tells it from the spec the client ships:
+// a GET, or any operation whose RAM access level is read, get or list (a POST that computes).
+const shipped = JSON.parse(
+  readFileSync(createRequire(import.meta.url).resolve('@acs-opensearch/client/openapi.json'), 'utf8'),
+);
+const reads = new Set(
+  operationMetadata(shipped)
+    .filter((m) => m.read)
+    .map((m) => m.operationId),
+);
+
 describe('every operation of the spec has its options', () => {
   it.each(ops.map((op) => [op.operationId, op] as const))('%s', (_id, op) => {
-    if (op.method === 'GET') {
+    if (reads.has(op.operationId)) {
       expect(typeof q[`${op.operationId}QueryKey`]).toBe('function');
       expect(typeof q[`${op.operationId}Options`]).toBe('function');
       expect(typeof q[`${op.operationId}InfiniteOptions`]).toBe(op.pagination ? 'function' : 'undefined');
-    } else expect(typeof q[`${op.operationId}Mutation`]).toBe('function');
+      // A read never becomes a mutation, whatever its method.
+      expect(q[`${op.operationId}Mutation`]).toBeUndefined();
+    } else {
+      expect(typeof q[`${op.operationId}Mutation`]).toBe('function');
+      expect(q[`${op.operationId}Options`]).toBeUndefined();
+    }
+  });
+
+  it('a read sent as a POST keys on its body as well as its path and query', () => {
+    const meta = {
+      operationId: 'probeThings',
+      method: 'POST',
+      path: '/v4/openapi/probe/{zone}/actions/estimate',
+      action: 'ProbeThings',
+      version: '2017-12-25',
+      parameters: [
+        { name: 'zone', in: 'path', required: true, type: 'string' },
+        { name: 'spec', in: 'query', type: 'string' },
+      ],
+      body: { required: true, mediaType: 'application/json', fields: {}, closed: false },
+      idempotent: true,
+      pagination: null,
+      paginator: null,
+      success: null,
+    } as unknown as OperationMeta;
+    const plan = { segments: ['probe', '{zone}', 'actions', 'estimate'] };
+    const a = queryKeyOf(meta, plan, { zone: 'z', spec: 's', body: { n: 1 } });
+    const b = queryKeyOf(meta, plan, { zone: 'z', spec: 's', body: { n: 2 } });
+    expect(a).toEqual([QUERY_KEY_ROOT, 'probe', 'z', 'actions', 'estimate', { spec: 's', body: { n: 1 } }]);
+    expect(a).not.toEqual(b);
+    // A GET (no body rule) never keys on a stray `body`.
+    expect(queryKeyOf({ ...meta, body: null } as OperationMeta, plan, { zone: 'z', body: { n: 1 } }).at(-1)).toEqual(
+      {},
+    );
   });
 });
