@@ -9,7 +9,6 @@ export interface SdkOperation {
 export declare const repoRoot: string;
 export declare function loadSdk(): Record<string, unknown>;
 export declare function sdkOperations(): Map<string, SdkOperation>;
-export declare function specActions(spec: unknown): Set<string>;
 export declare function coverage(
   spec: unknown,
   methods?: Map<string, SdkOperation>,

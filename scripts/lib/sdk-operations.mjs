@@ -39,7 +39,7 @@ export function sdkOperations() {
 }
 
 /** The actions of a bundled spec (`x-acs-action` of every operation). */
-export function specActions(spec) {
+function specActions(spec) {
   const have = new Set();
   for (const item of Object.values(spec.paths ?? {}))
     for (const op of Object.values(item ?? {})) if (op?.['x-acs-action']) have.add(op['x-acs-action']);

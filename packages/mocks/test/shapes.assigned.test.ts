@@ -6,6 +6,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createOpenSearchHandlers } from '../src/index.js';
 import { shapesDocument } from './fixtures/shapes.js';
 
+// biome-ignore lint/suspicious/noExplicitAny: the synthetic spec is edited loosely here, as a maintainer would.
 type Json = Record<string, any>;
 const document: Json = structuredClone(shapesDocument);
 const notes = document.paths['/v4/openapi/shelves/{shelfName}/notes'];

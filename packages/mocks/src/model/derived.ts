@@ -26,7 +26,7 @@ export interface MergeSpec {
 }
 
 /** A rule of `x-acs-checks`: a value that must be present, or whose values must be among others. */
-export interface CheckRule {
+interface CheckRule {
   /** A path in the body (`a.b`; `[]` each element, `*` each map value, `~` each map key). */
   value: string;
   /** The path of the allowed values; absent for a presence check. */
