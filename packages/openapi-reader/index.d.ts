@@ -69,6 +69,10 @@ export interface ValueRule {
   fields?: Record<string, ValueRule>;
   /** `additionalProperties: false`: a field the schema does not name is refused. */
   closed?: true;
+  /** The fewest items of an array. */
+  minItems?: number;
+  /** A value in one of several forms: the rule of each. */
+  anyOf?: ValueRule[];
 }
 
 export interface ParameterRule extends ValueRule {
@@ -83,6 +87,10 @@ export interface BodyRule {
   mediaType: string;
   fields: Record<string, ValueRule>;
   closed: boolean;
+  /** A body in one of several forms (camelCase or PascalCase): the rule of each form. */
+  anyOf?: ValueRule[];
+  /** A body that is no object (a list of values): the rule of the whole body. */
+  value?: ValueRule;
 }
 
 export interface PaginationRule {

@@ -949,7 +949,7 @@ describe('the official SDK against acs-opensearch-mock', () => {
       const sendsBody = (wire.get(action)?.bodyFields.length ?? 0) > 0;
       // A body in either casing (anyOf) requires what its first form requires.
       const form = meta.body?.anyOf?.[0]?.fields ?? meta.body?.fields ?? {};
-      const fields = Object.entries(form).filter(([, f]) => (f as { required?: boolean }).required);
+      const fields = Object.entries(form).filter(([, f]) => f.required);
       const lacks = [
         ...op.parameters.filter((p) => p.required && p.in !== 'path').map((p) => p.name),
         ...(meta.body?.required && !sendsBody ? ['body'] : []),
