@@ -118,3 +118,37 @@ describe('every failure is an OpenSearchError carrying what is known', () => {
     });
   });
 });
+
+describe('errors a UI can show: detail and parameter', () => {
+  it("an error answer's detail is the API's own sentence, clean of method, URL, status and request id", async () => {
+    const sentence = 'The name "my_app" already exists.';
+    const error = (await call(() =>
+      json({ code: 'Instance.AlreadyExist', message: sentence, requestId: 'RID-9' }, { status: 409 }),
+    )) as OpenSearchError;
+    expect(error.message).toContain('[requestId RID-9]');
+    expect(error.detail).toBe(sentence);
+    expect(error.code).toBe('Instance.AlreadyExist');
+    expect(error.parameter).toBeUndefined();
+    expect(error.toJSON()).toMatchObject({ detail: sentence, code: 'Instance.AlreadyExist' });
+  });
+
+  it('a PascalCase answer and a 5xx have their detail too', async () => {
+    const pascal = (await call(() =>
+      json({ Code: 'InternalError', Message: 'Try again later.', RequestId: 'R' }, { status: 500 }),
+    )) as OpenSearchError;
+    expect(pascal).toBeInstanceOf(ServerError);
+    expect(pascal.detail).toBe('Try again later.');
+  });
+
+  it("a validation error names the parameter at fault, and its detail is the failed check", async () => {
+    const { fetch, sent } = fakeFetch(() => json({}));
+    const error = (await createOpenSearchClient({ credentials, fetch, retry: false })
+      .listFunctionInstances({ ...params, pageSize: -1 })
+      .catch((e: unknown) => e)) as OpenSearchError;
+    expect(sent).toHaveLength(0);
+    expect(error.kind).toBe('validation');
+    expect(error.parameter).toBe('pageSize');
+    expect(error.detail).toBe(error.message);
+    expect(error.detail).toContain('pageSize');
+  });
+});

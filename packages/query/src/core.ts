@@ -11,7 +11,14 @@ import {
   type OperationInvoker,
   type OperationMeta,
 } from '@acs-opensearch/client';
-import type { DataTag, InfiniteData, QueryFilters, QueryKey } from '@tanstack/query-core';
+import {
+  type DataTag,
+  type InfiniteData,
+  MutationCache,
+  type MutationCacheConfig,
+  type QueryFilters,
+  type QueryKey,
+} from '@tanstack/query-core';
 
 // The option types name no class of query-core (QueryClient, Query, the function contexts): React
 // Query and Vue Query may each bring their own copy of query-core, and a class of one copy is not
@@ -209,13 +216,83 @@ export interface OpenSearchMutationConfig<TData, TVariables> extends QueryCallOp
   invalidate?: (derived: QueryFilters[], variables: TVariables, data: TData) => QueryFilters[];
 }
 
-/** Options for `useMutation`/`MutationObserver`: the call, and the invalidations on success. */
+/** Where a mutation's refresh plan travels: `meta.opensearch` of its options. */
+export const MUTATION_META_KEY = 'opensearch';
+
+/** What `meta.opensearch` holds: the refresh of the queries a successful write changed. */
+export interface OpenSearchMutationMeta {
+  /** Refreshes the queries the write changed, in `queryClient` (or the one `config.queryClient` names). */
+  refresh(queryClient: QueryClientLike | undefined, data: unknown, variables: unknown): Promise<void>;
+}
+
+/** Options for `useMutation`/`MutationObserver`: the call, the refresh plan in `meta`, and the refresh on success. */
 export interface OpenSearchMutationOptions<TData, TVariables> {
   mutationKey: QueryKey;
   mutationFn: (variables: TVariables) => Promise<TData>;
-  /** `context` is TanStack 5's mutation context: the QueryClient running the mutation is its `client`. */
+  /**
+   * The refresh plan (`meta.opensearch`), which `createOpenSearchMutationCache()` runs for every
+   * mutation, whatever callbacks the app adds. Spread it if you replace `meta`.
+   */
+  meta: { [MUTATION_META_KEY]: OpenSearchMutationMeta };
+  /**
+   * Runs the refresh plan, for apps without the mutation cache. An app's own `onSuccess` replaces
+   * it when spread after it: then only the cache runs the plan. With both, it runs once.
+   */
   onSuccess: (data: TData, variables: TVariables, onMutateResult: unknown, context: unknown) => Promise<void>;
   retry: (failureCount: number, error: OpenSearchError) => boolean;
+}
+
+/** The runs of a plan already made, by TanStack's per-run mutation context: a plan runs once per success. */
+const refreshed = new WeakSet<object>();
+
+/** The QueryClient a run belongs to: TanStack 5's mutation context carries it. */
+const clientOf = (context: unknown) => (context as { client?: QueryClientLike } | undefined)?.client;
+
+/** Runs a plan once per run of a mutation (the cache and the options' own onSuccess may both ask). */
+async function refreshOnce(meta: OpenSearchMutationMeta, data: unknown, variables: unknown, context: unknown) {
+  if (context && typeof context === 'object') {
+    if (refreshed.has(context)) return;
+    refreshed.add(context);
+  }
+  await meta.refresh(clientOf(context), data, variables);
+}
+
+/** The refresh plan of a mutation's options, when they are this package's. */
+function metaOf(options: { meta?: Record<string, unknown> } | undefined): OpenSearchMutationMeta | undefined {
+  const meta = options?.meta?.[MUTATION_META_KEY] as OpenSearchMutationMeta | undefined;
+  return meta && typeof meta.refresh === 'function' ? meta : undefined;
+}
+
+/**
+ * Refreshes what a successful mutation of this package changed; does nothing for other mutations.
+ * Its arguments are those of `MutationCache`'s `onSuccess`, so an app with its own cache calls it
+ * from there: `new MutationCache({ onSuccess: (...args) => { refreshOpenSearchQueries(...args); ... } })`.
+ */
+export async function refreshOpenSearchQueries(
+  data: unknown,
+  variables: unknown,
+  _onMutateResult: unknown,
+  mutation: { options?: { meta?: Record<string, unknown> } },
+  context?: unknown,
+): Promise<void> {
+  const meta = metaOf(mutation?.options);
+  if (meta) await refreshOnce(meta, data, variables, context);
+}
+
+/**
+ * A MutationCache that refreshes, for every mutation of this package, the queries its write
+ * changed, whatever `onSuccess`, `onError` or `onSettled` the app adds to the options:
+ * `new QueryClient({ mutationCache: createOpenSearchMutationCache() })`. `config` is the cache's
+ * own (your `onSuccess` runs after the refresh).
+ */
+export function createOpenSearchMutationCache(config: MutationCacheConfig = {}): MutationCache {
+  return new MutationCache({
+    ...config,
+    onSuccess: async (data, variables, onMutateResult, mutation, context) => {
+      await refreshOpenSearchQueries(data, variables, onMutateResult, mutation, context);
+      return config.onSuccess?.(data, variables, onMutateResult, mutation, context);
+    },
+  });
 }
 
 export function mutationOptions<TData, TVariables>(
@@ -226,16 +303,20 @@ export function mutationOptions<TData, TVariables>(
 ): OpenSearchMutationOptions<TData, TVariables> {
   const method = methodOf(client, op);
   const { queryClient, invalidate, ...callOptions } = config;
+  const meta: OpenSearchMutationMeta = {
+    refresh: async (running, data, variables) => {
+      const target = queryClient ?? running;
+      if (!target) return;
+      const derived = invalidationsOf(plan, variables);
+      const filters = invalidate ? invalidate(derived, variables as TVariables, data as TData) : derived;
+      await Promise.all(filters.map((filter) => target.invalidateQueries(filter)));
+    },
+  };
   return {
     mutationKey: [QUERY_KEY_ROOT, op.operationId],
     mutationFn: (variables) => method(variables, callOptions) as Promise<TData>,
-    onSuccess: async (data, variables, _onMutateResult, context) => {
-      const target = queryClient ?? (context as { client?: QueryClientLike } | undefined)?.client;
-      if (!target) return;
-      const derived = invalidationsOf(plan, variables);
-      const filters = invalidate ? invalidate(derived, variables, data) : derived;
-      await Promise.all(filters.map((filter) => target.invalidateQueries(filter)));
-    },
+    meta: { [MUTATION_META_KEY]: meta },
+    onSuccess: (data, variables, _onMutateResult, context) => refreshOnce(meta, data, variables, context),
     retry: openSearchRetry,
   };
 }

@@ -84,7 +84,17 @@ export function errorFromResponse(
   const text = safeText(fields.message ?? (safeField(response.statusText, secrets) || 'no message'));
   const requestId = fields.requestId === undefined ? undefined : safeText(fields.requestId, 128);
   const message = `${request.method} ${new URL(request.url).pathname} failed with HTTP ${status} ${code}: ${text}${snippet}${requestId ? ` [requestId ${requestId}]` : ''}`;
-  const init = { message, code, status, requestId, body: fields.body, method: request.method, url: request.url };
+  const init = {
+    message,
+    code,
+    // The API's own sentence, as a UI shows it: no method, URL, status or request id.
+    detail: text,
+    status,
+    requestId,
+    body: fields.body,
+    method: request.method,
+    url: request.url,
+  };
   if (isThrottling(status, fields.code)) {
     return new ThrottlingError({
       ...init,

@@ -26,10 +26,11 @@ export const DEFAULT_RETRY_BUDGET: Readonly<Required<RetryBudgetOptions>> = Obje
 });
 
 export class RetryBudget {
-  readonly capacity: number;
-  readonly retryCost: number;
-  readonly timeoutCost: number;
-  readonly successIncrement: number;
+  // `declare`: set in the constructor, with no class field emitted (first-load bytes).
+  declare readonly capacity: number;
+  declare readonly retryCost: number;
+  declare readonly timeoutCost: number;
+  declare readonly successIncrement: number;
   #tokens: number;
 
   constructor(options: Required<RetryBudgetOptions>) {

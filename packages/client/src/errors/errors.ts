@@ -15,6 +15,10 @@ export interface OpenSearchErrorInit {
   kind: OpenSearchErrorKind;
   message: string;
   code?: string | undefined;
+  /** The sentence a UI shows (default: `message`). */
+  detail?: string | undefined;
+  /** The parameter at fault, for a validation error. */
+  parameter?: string | undefined;
   status?: number | undefined;
   requestId?: string | undefined;
   retryable?: boolean | undefined;
@@ -62,24 +66,35 @@ export class OpenSearchError extends Error {
   }
 
   override name = 'OpenSearchError';
-  readonly kind: OpenSearchErrorKind;
+  // `declare`: assigned in the constructor, with no class field emitted for them (first-load bytes).
+  declare readonly kind: OpenSearchErrorKind;
   /** The API error code, such as `Throttling.User`, or a client-side code such as `NetworkError`. */
-  readonly code: string;
+  declare readonly code: string;
+  /**
+   * What went wrong, in one sentence a UI can show: the API's own message for an error answer
+   * (without the method, URL, status or request id that `message` adds), the failed check for a
+   * validation error, the cause for a network or timeout error. Free of secrets, like `message`.
+   */
+  declare readonly detail: string;
+  /** The parameter at fault (`body.name`, `pageSize`), for a validation error. */
+  declare readonly parameter: string | undefined;
   /** The HTTP status, when a response arrived. */
-  readonly status: number | undefined;
+  declare readonly status: number | undefined;
   /** From the body's requestId/RequestId, or the x-acs-request-id header. */
-  readonly requestId: string | undefined;
+  declare readonly requestId: string | undefined;
   /** Whether the client considers the call safe to retry. */
-  readonly retryable: boolean;
+  declare readonly retryable: boolean;
   /** The raw response body: the parsed JSON, or the text when it was not JSON. */
-  readonly body: unknown;
-  readonly method: string | undefined;
-  readonly url: string | undefined;
+  declare readonly body: unknown;
+  declare readonly method: string | undefined;
+  declare readonly url: string | undefined;
 
   constructor(init: OpenSearchErrorInit) {
     super(init.message, init.cause === undefined ? undefined : { cause: init.cause });
     this.kind = init.kind;
     this.code = init.code ?? DEFAULT_CODES[init.kind] ?? 'Unknown';
+    this.detail = init.detail ?? init.message;
+    this.parameter = init.parameter;
     this.status = init.status;
     this.requestId = init.requestId;
     this.retryable = init.retryable ?? false;
@@ -95,6 +110,8 @@ export class OpenSearchError extends Error {
       kind: this.kind,
       code: this.code,
       message: this.message,
+      detail: this.detail,
+      parameter: this.parameter,
       status: this.status,
       requestId: this.requestId,
       retryable: this.retryable,
@@ -126,9 +143,8 @@ export class ValidationError extends OpenSearchError {
   static override readonly errorClass: string = 'ValidationError';
   override name = 'ValidationError';
   /** The parameter or option at fault. */
-  readonly parameter: string;
+  declare readonly parameter: string;
   constructor(parameter: string, message: string, cause?: unknown) {
-    super({ kind: 'validation', code: 'InvalidParameter', message, cause });
-    this.parameter = parameter;
+    super({ kind: 'validation', code: 'InvalidParameter', message, parameter, cause });
   }
 }
