@@ -44,7 +44,8 @@ const GENERATED_FILE_DOCS = {
     "the TanStack Query options: a read's key and options (infinite ones when it pages), a write's mutation and what it refreshes",
   mocksReadme: "the mocks README's behaviour tables, by family (between its markers)",
   rootReadme: "this README's sentence on what the spec covers and this list (between their markers)",
-  queryReadme: "the query README's name map: each collection's list, get, create, update and delete under the API's names",
+  queryReadme:
+    "the query README's name map: each collection's list, get, create, update and delete under the API's names",
 };
 
 /** The markers around the generated part of a README (the rest of it is written by hand). */
@@ -371,9 +372,7 @@ function renderQueries(meta) {
     const R = `${pascal(id)}Response`;
     const opt = needsParams(op) ? '' : '?';
     if (!op.read)
-      return [
-        `    ${id}Mutation: (config?: OpenSearchMutationConfig<${R}, ${P}>) => ${id}Mutation(client, config),`,
-      ];
+      return [`    ${id}Mutation: (config?: OpenSearchMutationConfig<${R}, ${P}>) => ${id}Mutation(client, config),`];
     const lines = [
       `    ${id}Options: (params${opt}: ${P}, options?: QueryCallOptions) => ${id}Options(client, params, options),`,
     ];

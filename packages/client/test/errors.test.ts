@@ -140,7 +140,7 @@ describe('errors a UI can show: detail and parameter', () => {
     expect(pascal.detail).toBe('Try again later.');
   });
 
-  it("a validation error names the parameter at fault, and its detail is the failed check", async () => {
+  it('a validation error names the parameter at fault, and its detail is the failed check', async () => {
     const { fetch, sent } = fakeFetch(() => json({}));
     const error = (await createOpenSearchClient({ credentials, fetch, retry: false })
       .listFunctionInstances({ ...params, pageSize: -1 })

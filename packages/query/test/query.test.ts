@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { createOpenSearchClient, OPERATIONS, type OperationMeta, type ValueRule } from '@acs-opensearch/client';
+import { createOpenSearchCore } from '@acs-opensearch/client/operations';
 import { createOpenSearchHandlers } from '@acs-opensearch/mocks';
 import { operationMetadata } from '@acs-opensearch/openapi-reader';
 import { isCancelledError, MutationObserver, QueryClient, QueryObserver } from '@tanstack/query-core';
@@ -16,55 +17,20 @@ import { queryKeyOf } from '../src/core.js';
 import * as queries from '../src/index.js';
 import { QUERY_KEY_ROOT } from '../src/index.js';
 
-const ops = Object.values(OPERATIONS) as OperationMeta[];
-const depth = (path: string) => path.split('/').length;
-const list = ops.find(
-  (op) =>
-    op.method === 'GET' &&
-    op.pagination !== null &&
-    ops.some(
-      (d) => d.method === 'DELETE' && d.path.startsWith(`${op.path}/{`) && depth(d.path) === depth(op.path) + 1,
-    ) &&
-    // The create names the new item in a body field called like the item's path parameter.
-    ops.some((c) => {
-      const param = ops
-        .map((d) =>
-          d.method === 'DELETE' && depth(d.path) === depth(op.path) + 1 ? /\{([^}]+)\}$/.exec(d.path) : null,
-        )
-        .find((m) => m && ops.some((x) => x.path === `${op.path}/{${m[1]}}`))?.[1];
-      return c.method === 'POST' && c.path === op.path && param !== undefined && c.body?.fields?.[param] !== undefined;
-    }),
-)!;
-const create = ops.find((op) => op.method === 'POST' && op.path === list.path)!;
-const remove = ops.find((op) => op.method === 'DELETE' && op.path.startsWith(`${list.path}/{`))!;
-const get = ops.find((op) => op.method === 'GET' && op.path === remove.path);
-const itemParam = /\{([^}]+)\}$/.exec(remove.path)![1]!;
-const paging = list.pagination!;
-
-/** The smallest value a rule takes; strings get `n` in them so that items differ. */
-function valueFor(rule: ValueRule, n = 1): unknown {
-  if (rule.default !== undefined) return rule.default;
-  if (rule.enum) return rule.enum[0];
-  if (rule.type === 'integer' || rule.type === 'number') return rule.minimum ?? 1;
-  if (rule.type === 'boolean') return false;
-  if (rule.type === 'array') return [];
-  if (rule.type === 'object') return {};
-  return `a${n}`;
-}
-/** The path values (and required query values) shared by the collection's operations. */
-const scope: Record<string, unknown> = {};
-for (const p of list.parameters) if (p.required && p.in !== 'header') scope[p.name] = valueFor(p);
-const itemName = (n: number) => `item${n}`;
-function createParams(n: number) {
-  const params: Record<string, unknown> = { ...scope };
-  for (const p of create.parameters)
-    if (p.required && p.in !== 'header' && !(p.name in params)) params[p.name] = valueFor(p, n);
-  const body: Record<string, unknown> = {};
-  for (const [name, rule] of Object.entries(create.body?.fields ?? {}))
-    if (rule.required || name === itemParam) body[name] = name === itemParam ? itemName(n) : valueFor(rule, n);
-  return { ...params, body };
-}
-const itemParams = (n: number) => ({ ...scope, [itemParam]: itemName(n) });
+import {
+  create,
+  createParams,
+  get,
+  itemName,
+  itemParam,
+  itemParams,
+  list,
+  ops,
+  paging,
+  remove,
+  scope,
+  valueFor,
+} from './collection.js';
 
 const BASE = 'https://opensearch.cn-hangzhou.aliyuncs.com';
 // Every string the test derives is `a<n>`: the scope (the app group) the collection lives in is `a1`.
@@ -295,6 +261,25 @@ describe('every operation of the spec has its options', () => {
     } else {
       expect(typeof q[`${op.operationId}Mutation`]).toBe('function');
       expect(q[`${op.operationId}Options`]).toBeUndefined();
+    }
+  });
+
+  it('createOpenSearchQueries(client) binds every one of them, to the full client and to the lean core alike', () => {
+    const standalone = Object.keys(q).filter((name) => /(Options|InfiniteOptions|Mutation)$/.test(name));
+    for (const bound of [
+      queries.createOpenSearchQueries(client),
+      queries.createOpenSearchQueries(
+        createOpenSearchCore({ credentials: { accessKeyId: 'ak', accessKeySecret: 'sk' } }),
+      ),
+    ]) {
+      const b = bound as unknown as Record<string, Fn>;
+      expect(Object.keys(b).sort()).toEqual(standalone.sort());
+      for (const op of ops.filter((o) => reads.has(o.operationId))) {
+        const params = Object.fromEntries(op.parameters.filter((p) => p.required).map((p) => [p.name, valueFor(p)]));
+        expect((b[`${op.operationId}Options`]!(params) as { queryKey: unknown }).queryKey).toEqual(
+          (q[`${op.operationId}Options`]!(client, params) as { queryKey: unknown }).queryKey,
+        );
+      }
     }
   });
 
