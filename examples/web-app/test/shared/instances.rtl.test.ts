@@ -1,6 +1,7 @@
 // instances.rtl.test.ts: one file, run in jsdom and in a real browser (Vitest projects).
-import { createOpenSearchClient, type OpenSearchError } from '@acs-opensearch/client';
+import { createOpenSearchClient } from '@acs-opensearch/client';
 import { makeFunctionInstances, setupOpenSearchMocks } from '@acs-opensearch/mocks';
+import { listFunctionInstancesOptions } from '@acs-opensearch/query';
 import { QueryClient, QueryClientProvider, useQuery } from '@tanstack/react-query';
 import { cleanup, render, screen } from '@testing-library/react';
 import { createElement as h, type ReactNode } from 'react';
@@ -20,11 +21,9 @@ const wrapper = ({ children }: { children: ReactNode }) =>
   h(QueryClientProvider, { client: new QueryClient({ defaultOptions: { queries: { retry: false } } }) }, children);
 
 function Instances({ appGroup }: { appGroup: string }) {
-  const query = useQuery({
-    queryKey: ['instances', appGroup],
-    queryFn: () => client.listFunctionInstances({ appGroupIdentity: appGroup, functionName: 'ctr' }),
-  });
-  if (query.error) return h('p', { role: 'alert' }, (query.error as OpenSearchError).code);
+  // The key, the call and the abort signal come from @acs-opensearch/query: nothing hand-written.
+  const query = useQuery(listFunctionInstancesOptions(client, { appGroupIdentity: appGroup, functionName: 'ctr' }));
+  if (query.error) return h('p', { role: 'alert' }, query.error.code);
   if (!query.data) return h('p', null, 'Loading');
   return h('ul', null, ...query.data.result.map((i) => h('li', { key: i.instanceName }, i.instanceName)));
 }
