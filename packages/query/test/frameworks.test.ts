@@ -19,13 +19,17 @@ import {
   MutationCache as VueMutationCache,
   QueryClient as VueQueryClient,
 } from '@tanstack/vue-query';
-import { act, renderHook, waitFor } from '@testing-library/react';
+import { act, configure, renderHook, waitFor } from '@testing-library/react';
 import { setupServer } from 'msw/node';
 import { createElement, type ReactNode } from 'react';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { effectScope } from 'vue';
 import { createOpenSearchMutationCache, createOpenSearchQueries, refreshOpenSearchQueries } from '../src/index.js';
 import { create, createParams, itemName, itemParam, list, scope } from './collection.js';
+
+// Testing Library's waitFor gives up after 1 s by default; a first call on a loaded CI machine (two
+// suites on 2 cores) can take longer. It still resolves as soon as the condition holds.
+configure({ asyncUtilTimeout: 10_000 });
 
 const BASE = 'https://opensearch.cn-hangzhou.aliyuncs.com';
 const mocks = createOpenSearchHandlers({ baseUrl: BASE, appGroups: { a1: [] } });

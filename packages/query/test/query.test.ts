@@ -5,7 +5,7 @@
 
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { createOpenSearchClient, OPERATIONS, type OperationMeta, type ValueRule } from '@acs-opensearch/client';
+import { createOpenSearchClient, type OperationMeta } from '@acs-opensearch/client';
 import { createOpenSearchCore } from '@acs-opensearch/client/operations';
 import { createOpenSearchHandlers } from '@acs-opensearch/mocks';
 import { operationMetadata } from '@acs-opensearch/openapi-reader';
@@ -22,7 +22,6 @@ import {
   createParams,
   get,
   itemName,
-  itemParam,
   itemParams,
   list,
   ops,
