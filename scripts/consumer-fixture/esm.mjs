@@ -98,3 +98,29 @@ console.log(`esm: @acs-opensearch/client/signing signs with ${DEFAULT_CRYPTO_NAM
     `esm: msw ${mswMajor}: an unmatched request fails naming the expected baseUrl, and never reaches the network`,
   );
 }
+
+// Handler sets compose under either major: the default set (any origin) and a set for one origin,
+// in one server, in either order; each answers its own requests.
+{
+  const { createRequire } = await import('node:module');
+  const { createOpenSearchHandlers } = await import('@acs-opensearch/mocks');
+  const mswMajor = Number(createRequire(import.meta.url)('msw/package.json').version.split('.')[0]);
+  const key = { accessKeyId: 'compose-ak', accessKeySecret: 'compose-sk' };
+  const verifying = createOpenSearchHandlers({ baseUrl: 'https://verify.example', verifySignature: key });
+  const path = '/v4/openapi/app-groups/my_app/functions/ctr/instances';
+  for (const [order, chain] of [
+    ['the default set first', [...handlers, ...verifying.handlers]],
+    ['the baseUrl set first', [...verifying.handlers, ...handlers]],
+  ]) {
+    const both = setupServer(...chain);
+    both.listen(mswMajor >= 3 ? { onUnhandledFrame: 'error' } : { onUnhandledRequest: 'error' });
+    const any = await fetch(`https://any.example${path}`);
+    const unsigned = await fetch(`https://verify.example${path}`);
+    const signedClient = createOpenSearchClient({ endpoint: 'https://verify.example', credentials: key, retry: false });
+    const signedPage = await signedClient.listFunctionInstances({ appGroupIdentity: 'my_app', functionName: 'ctr' });
+    both.close();
+    if (any.status !== 200 || unsigned.status < 400 || !Array.isArray(signedPage.result))
+      throw new Error(`msw ${mswMajor}, ${order}: ${any.status} ${unsigned.status}`);
+  }
+  console.log(`esm: msw ${mswMajor}: the default set and a baseUrl set compose in either order`);
+}

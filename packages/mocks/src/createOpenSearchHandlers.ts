@@ -18,9 +18,9 @@ import { openApiDocument } from './generated/openapi-document.js';
 import { casingFor } from './http/casingFor.js';
 import { createMockHelpers, type OpenSearchMockHelpers } from './http/overrides.js';
 import { createPipeline } from './http/pipeline.js';
-import { RequestLog } from './http/requestLog.js';
-import { createRouter } from './http/router.js';
-import { errorBody } from './model/errorResponses.js';
+import { RequestLog, signingOf } from './http/requestLog.js';
+import { createRouter, pathUnder, resolveRoute } from './http/router.js';
+import { errorBody, hostIdOf } from './model/errorResponses.js';
 import { buildSpecModel, type ModelOperation, type SpecModel } from './model/specModel.js';
 import type { OpenApiDocument, RecordedRequest } from './publicTypes.js';
 import { NonceStore } from './signature/nonceStore.js';
@@ -51,6 +51,11 @@ export interface OpenSearchHandlersOptions {
   casing?: 'camel' | 'pascal';
   /** Delay every response by this many ms (also reported as `latency`). Default 0. */
   latencyMs?: number;
+  /**
+   * Report an answer's `latency` as the time the mock took (wall time), as the service does. Default
+   * false: `latency` is `latencyMs`, so the same seed and requests give byte-identical answers.
+   */
+  measureLatency?: boolean;
   /** On a request that breaks the spec: answer 400 InvalidParameter ('respond', default) or throw a MockViolationError ('throw'). */
   onViolation?: 'respond' | 'throw';
   /** The largest request body read, in bytes; a larger one gets 413 before it is buffered. Default 1 MiB. */
@@ -140,6 +145,8 @@ function checkOptions(options: OpenSearchHandlersOptions): string | undefined {
   oneOf('casing', ['camel', 'pascal']);
   oneOf('onViolation', ['respond', 'throw']);
   oneOf('onUnknownAppGroup', ['respond', 'warn', 'throw']);
+  if (options.measureLatency !== undefined && typeof options.measureLatency !== 'boolean')
+    throw new TypeError(`measureLatency must be a boolean, got ${String(options.measureLatency)}`);
   for (const name of ['seed', 'latencyMs', 'maxBodyBytes', 'maxRecordedRequests', 'generatedInstances'] as const) {
     const value = options[name];
     if (value !== undefined && !(Number.isInteger(value) && value >= 0))
@@ -224,17 +231,23 @@ function createRequestIds(seed: number) {
  * the spec's shape; `casing: 'pascal'` answers PascalCase where the operation's spec has a
  * PascalCase twin, camelCase elsewhere.
  */
-function createReplies(spec: SpecModel, idFor: (request: Request) => string, casing: 'camel' | 'pascal') {
+function createReplies(
+  spec: SpecModel,
+  idFor: (request: Request) => string,
+  casing: 'camel' | 'pascal',
+  latency: { ms: number; measure: boolean },
+) {
   const toWire = casingFor(casing);
   const asIs = casingFor('camel');
   return (request: Request, model?: ModelOperation): Reply => {
-    // A reply is made when the request arrives: an answer's `latency` is the time since then.
-    const arrived = performance.now();
+    // A reply is made when the request arrives: a measured `latency` is the time since then.
+    const arrived = latency.measure ? performance.now() : 0;
     return {
       json(status, body) {
         const requestId = idFor(request);
         const out = body && 'requestId' in body ? { ...body, requestId } : body;
-        if (out && 'latency' in out) out.latency = Math.round(performance.now() - arrived);
+        if (out && 'latency' in out)
+          out.latency = latency.measure ? Math.round(performance.now() - arrived) : latency.ms;
         const wire = model && !model.pascalTwin ? asIs : toWire;
         return HttpResponse.json(out === undefined ? null : (wire(out) as never), {
           status,
@@ -244,10 +257,13 @@ function createReplies(spec: SpecModel, idFor: (request: Request) => string, cas
       error(code, message, status, headers = {}) {
         const requestId = idFor(request);
         const info = spec.errorCodes.get(code);
-        return HttpResponse.json(errorBody(info, code, message, requestId, new URL(request.url).host), {
-          status: status ?? info?.httpStatus ?? 400,
-          headers: { 'x-acs-request-id': requestId, date: new Date().toUTCString(), ...headers },
-        });
+        return HttpResponse.json(
+          errorBody(info, code, message, requestId, hostIdOf(spec.document, new URL(request.url).host)),
+          {
+            status: status ?? info?.httpStatus ?? 400,
+            headers: { 'x-acs-request-id': requestId, date: new Date().toUTCString(), ...headers },
+          },
+        );
       },
     };
   };
@@ -306,38 +322,68 @@ function unmatchedMessage(spec: SpecModel, base: string | undefined, request: Re
 
 /** The base URLs of every handler set made in this process (`*`: one without a baseUrl, any origin). */
 const registeredBases = new Set<string>();
+/** The base URLs of handler sets made for one origin: a set for any origin leaves their requests to them. */
+const setBases = new Set<string>();
 /** Counts a real server's URL (the mock server's) as answered: other sets' fallbacks leave its requests alone. Returns the undo. */
 export function registerServedBase(base: string): () => void {
   registeredBases.add(base);
   return () => registeredBases.delete(base);
 }
 const under = (url: string, base: string) => url === base || url.startsWith(base.endsWith('/') ? base : `${base}/`);
+/** Whether a URL belongs to a handler set made for its origin (not `own`): a set for any origin leaves it alone. */
+const claimedByAnother = (url: string, own: string | undefined) =>
+  [...setBases].some((b) => b !== own && under(url.split('?')[0]!, b));
 
 /**
  * The handler after the router: a request meant for this API that no operation answers gets the
  * gateway's 404 InvalidAction.NotFound, a client error the client does not retry, with the reason
- * in its message (a wrong endpoint fails at once, not after three tries). A request to another
- * origin is left to a handler set made for that origin, if there is one (several sets may share a
- * server); other requests fall through to MSW's onUnhandledRequest / onUnhandledFrame.
+ * in its message (a wrong endpoint fails at once, not after three tries). A request for another
+ * origin is left to the handler sets made for that origin or for any origin, when there are some
+ * (several sets may share a server, in any order): only one of them answers "no operation", the
+ * one for its origin. Other requests fall through to MSW's onUnhandledRequest / onUnhandledFrame.
  */
 function createFallback(
   spec: SpecModel,
   base: string | undefined,
   replyFor: (request: Request) => Reply,
   register: boolean,
+  record: (request: Request, response: Response) => void,
 ) {
-  // A set for one origin counts from its creation. A set for any origin counts once a server runs it
-  // (it reaches this handler): made but never installed, it must not keep the others from answering.
-  if (register && base !== undefined) registeredBases.add(base);
+  // A set for one origin counts from its creation; a set for any origin once installed (its
+  // handlers spread into a server or worker, see `installable`) or once a server runs it.
+  if (register && base !== undefined) {
+    registeredBases.add(base);
+    setBases.add(base);
+  }
   return http.all(/.*/, ({ request }) => {
     if (register && base === undefined) registeredBases.add('*');
     if (!looksLikeOurs(spec, request)) return undefined;
     const url = request.url.split('?')[0]!;
+    // A set for any origin leaves a request to the set made for its origin.
+    if (base === undefined && claimedByAnother(url, undefined)) return undefined;
     const ours = base === undefined || under(url, base);
     if (!ours && (registeredBases.has('*') || [...registeredBases].some((b) => b !== '*' && under(url, b))))
       return undefined;
-    return replyFor(request).error('InvalidAction.NotFound', unmatchedMessage(spec, base, request), 404);
+    const response = replyFor(request).error('InvalidAction.NotFound', unmatchedMessage(spec, base, request), 404);
+    record(request, response);
+    return response;
   });
+}
+
+/**
+ * The handler list of a set, which counts a set for any origin as installed when it is spread
+ * (`setupServer(...handlers)`): from then on, sets for one origin leave other origins' requests to it.
+ */
+function installable(handlers: HttpHandler[], base: string | undefined): HttpHandler[] {
+  if (base !== undefined) return handlers;
+  const iterate = handlers[Symbol.iterator].bind(handlers);
+  Object.defineProperty(handlers, Symbol.iterator, {
+    value: () => {
+      registeredBases.add('*');
+      return iterate();
+    },
+  });
+  return handlers;
 }
 
 /** What msw 2 (`onUnhandledRequest`) and msw 3 (`onUnhandledFrame`) call for a request no handler matched. */
@@ -361,7 +407,7 @@ function createUnhandled(spec: SpecModel, base: string | undefined) {
  */
 export function createOpenSearchHandlers(
   options: OpenSearchHandlersOptions = {},
-  internal: { register?: boolean } = {},
+  internal: { register?: boolean; install?: boolean } = {},
 ): OpenSearchHandlers {
   const base = checkOptions(options);
   const seed = options.seed ?? 1;
@@ -372,7 +418,10 @@ export function createOpenSearchHandlers(
   const log = new RequestLog(options.maxRecordedRequests ?? 1000);
   const nonces = new NonceStore(MAX_CLOCK_SKEW_MS);
   const ids = createRequestIds(seed);
-  const replyFor = createReplies(spec, ids.idFor, options.casing ?? 'camel');
+  const replyFor = createReplies(spec, ids.idFor, options.casing ?? 'camel', {
+    ms: options.latencyMs ?? 0,
+    measure: options.measureLatency === true,
+  });
   const ctx: BehaviourContext = { spec, store, latencyMs: options.latencyMs ?? 0 };
   const pipelineOptions = {
     verify: options.verifySignature ? new KeyRing(options.verifySignature) : (false as const),
@@ -384,6 +433,8 @@ export function createOpenSearchHandlers(
   const handle = createPipeline(ctx, pipelineOptions, log, nonces, replyFor);
   // One handler for every operation (router.ts): as cheap to build with 9 operations as with 1.
   const router = createRouter(spec, base, (resolved, request) => {
+    // A set for any origin leaves a request for another set's origin to that set, in either order.
+    if (base === undefined && claimedByAnother(request.url, undefined)) return undefined;
     if (!('badEscape' in resolved)) return handle(resolved.model, request, resolved.params);
     const message = `The path has a bad %-escape in ${JSON.stringify(resolved.badEscape.slice(0, 40))}.`;
     return replyFor(request, resolved.model).error('InvalidParameter', message, 400);
@@ -396,7 +447,31 @@ export function createOpenSearchHandlers(
     target?.resetHandlers();
     controller.reset();
   };
-  const mock = createMockHelpers(spec, base, ids.idFor, replyFor);
-  const fallback = createFallback(spec, base, (request) => replyFor(request), internal.register !== false);
-  return { handlers: [router, fallback], controller, mock, ...createUnhandled(spec, base), reset };
+  // Requests answered outside the pipeline (by an override, or as matching no operation) are recorded too.
+  const relative = pathUnder(base);
+  const recordOther = (request: Request, status: number | undefined, code: string | undefined, overridden: boolean) =>
+    log.push({
+      operationId: resolveRoute(spec, request.method, relative(request.url))?.model.op.operationId,
+      method: request.method,
+      url: request.url,
+      params: {},
+      headers: Object.fromEntries(request.headers),
+      body: undefined,
+      ...signingOf(request.headers),
+      status,
+      code,
+      overridden,
+    });
+  const mock = createMockHelpers(spec, base, ids.idFor, replyFor, (request, status, code) =>
+    recordOther(request, status, code, true),
+  );
+  const fallback = createFallback(
+    spec,
+    base,
+    (request) => replyFor(request),
+    internal.register !== false,
+    (request, response) => recordOther(request, response.status, 'InvalidAction.NotFound', false),
+  );
+  const handlers = internal.install === false ? [router, fallback] : installable([router, fallback], base);
+  return { handlers, controller, mock, ...createUnhandled(spec, base), reset };
 }

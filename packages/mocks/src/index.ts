@@ -34,6 +34,7 @@ export {
   type OpenApiOperation,
   type OpenApiParameter,
   type OpenApiResponse,
+  type RecordedAnswer,
   type RecordedBody,
   type RecordedParams,
   type RecordedRequest,

@@ -264,7 +264,8 @@ function createHttpServer(state: ServerState) {
 /** Starts an HTTP server answering with the OpenSearch handlers. */
 export async function startMockServer(options: MockServerOptions = {}): Promise<MockServer> {
   const { port = 0, host = '127.0.0.1', cors: corsOption, ...handlerOptions } = options;
-  const { handlers, controller, mock } = createOpenSearchHandlers(handlerOptions);
+  // Not installed in MSW: its handlers answer this server only, and count as no set for any origin.
+  const { handlers, controller, mock } = createOpenSearchHandlers(handlerOptions, { install: false });
   const state: ServerState = {
     handlers,
     // The router's own path; what it does not answer is the server's 404 (the handlers' fallback is for MSW).

@@ -57,22 +57,45 @@ export type RecordedParams<Op extends OperationId> = Omit<FlatParams<operations[
 export type RecordedBody<Op extends OperationId> =
   FlatParams<operations[Op]> extends { body?: infer B } ? B : undefined;
 
+/** What the handlers answered a recorded request. */
+export interface RecordedAnswer {
+  /** The status it was answered with; undefined for a network error (`mock.networkError()`). */
+  status: number | undefined;
+  /** The error code it was answered with (`Throttling.User`); undefined for a success. */
+  code: string | undefined;
+  /** Whether an override (`mock.throttle()`, `mock.error()`, `mock.respond()`...) answered it: then `params` and `body` are not read. */
+  overridden: boolean;
+}
+
 /**
  * A request the handlers saw, typed by its operation: narrow on `operationId` to read its `params`
- * and `body`. A request that broke the spec (answered 400) is recorded as it came, so its values
- * may not match these types; the recorded `params` are the ones that validated.
+ * and `body`. Every request is recorded, each retry attempt too: those an override answered
+ * (`overridden: true`, with the operation its path names) and those no operation answers
+ * (`operationId: undefined`). A request that broke the spec (answered 400) is recorded as it came, so
+ * its values may not match these types; the recorded `params` are the ones that validated.
  */
-export type RecordedRequest = {
-  [Op in OperationId]: {
-    operationId: Op;
-    method: string;
-    url: string;
-    params: RecordedParams<Op>;
-    headers: Record<string, string>;
-    body: RecordedBody<Op> | undefined;
-    /** The AccessKeyId the request was signed with, if it was signed (never the secret, which is never sent). */
-    accessKeyId: string | undefined;
-    /** Whether the request carried an STS security token: rotation shows here, without reading headers. */
-    securityToken: boolean;
-  };
-}[OperationId];
+export type RecordedRequest =
+  | {
+      [Op in OperationId]: {
+        operationId: Op;
+        method: string;
+        url: string;
+        params: RecordedParams<Op>;
+        headers: Record<string, string>;
+        body: RecordedBody<Op> | undefined;
+        /** The AccessKeyId the request was signed with, if it was signed (never the secret, which is never sent). */
+        accessKeyId: string | undefined;
+        /** Whether the request carried an STS security token: rotation shows here, without reading headers. */
+        securityToken: boolean;
+      } & RecordedAnswer;
+    }[OperationId]
+  | ({
+      operationId: undefined;
+      method: string;
+      url: string;
+      params: Record<string, never>;
+      headers: Record<string, string>;
+      body: undefined;
+      accessKeyId: string | undefined;
+      securityToken: boolean;
+    } & RecordedAnswer);

@@ -3,6 +3,8 @@
 // unhandled-request check set for msw 2 and 3 alike. The same test file then runs in jsdom and in
 // the browser, with no shim of the user's.
 import type { HttpHandler } from 'msw';
+import type { SetupWorker } from 'msw/browser';
+import type { SetupServer } from 'msw/node';
 import {
   createOpenSearchHandlers,
   type OpenSearchHandlers,
@@ -25,6 +27,11 @@ export interface OpenSearchMocks extends Omit<OpenSearchHandlers, 'reset'> {
   reset(): void;
   /** Stops intercepting. */
   close(): Promise<void>;
+  /**
+   * The MSW server (in Node) or worker (in a browser) it started, for what this object does not
+   * wrap: its lifecycle events (`mocks.msw.events.on('request:start', ...)`), `listHandlers()`...
+   */
+  readonly msw: SetupServer | SetupWorker;
 }
 
 interface Interceptor {
@@ -57,7 +64,7 @@ export async function setupOpenSearchMocks(options: SetupOpenSearchMocksOptions 
   const mocks = createOpenSearchHandlers(handlerOptions);
   // msw 2 reads onUnhandledRequest, msw 3 onUnhandledFrame; each ignores the other's.
   const unhandled = { onUnhandledRequest: mocks.onUnhandledRequest, onUnhandledFrame: mocks.onUnhandledFrame };
-  let interceptor: Interceptor;
+  let interceptor: Interceptor & (SetupServer | SetupWorker);
   let stop: () => void | Promise<void>;
   const runtime = inRealBrowser() ? 'browser' : 'node';
   if (runtime === 'browser') {
@@ -76,6 +83,7 @@ export async function setupOpenSearchMocks(options: SetupOpenSearchMocksOptions 
   return {
     ...mocks,
     runtime,
+    msw: interceptor,
     use: (...handlers) => interceptor.use(...handlers),
     reset: () => mocks.reset(interceptor),
     close: async () => {

@@ -289,8 +289,12 @@ describe('controller', () => {
     );
     const page = await client.listFunctionInstances(params);
     expect(page.result.length).toBeGreaterThan(0);
-    // The two throttled attempts never reached the default handlers: one request was recorded.
-    expect(mock.controller.requests).toHaveLength(1);
+    // Every attempt is recorded: the two the overrides answered, then the handlers' answer.
+    expect(mock.controller.requests.map((r) => [r.status, r.overridden])).toEqual([
+      [429, true],
+      [429, true],
+      [200, false],
+    ]);
     server.use(mock.mock.throttle({ retryAfterSeconds: 0 }));
     expect(await client.listFunctionInstances(params).catch((e) => e)).toMatchObject({
       kind: 'throttling',

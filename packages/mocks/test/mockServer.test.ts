@@ -83,7 +83,10 @@ describe('protocol edges', () => {
     try {
       const answer = await rawHttp(mock.port, `GET ${LIST} HTTP/1.0\r\n\r\n`);
       expect(answer.split('\r\n')[0]).toMatch(/^HTTP\/1\.[01] 400/);
-      expect(answer).toContain(`"HostId":"127.0.0.1:${mock.port}"`);
+      // Answered as a request to the bound address (its error is the API's, not a crash on port 0);
+      // HostId is the spec's endpoint, the same whatever host a request names.
+      expect(answer).toMatch(/"HostId":"[^":]+"/);
+      expect(answer).not.toContain(':0"');
     } finally {
       await mock.close();
     }

@@ -257,18 +257,32 @@ describe('the scope collection is created and removed like any other, and takes 
 });
 
 describe('answers report what really happened', () => {
-  it('latency is the time the mock took, not the example value, in every kind of answer', async () => {
+  it('latency is the configured latencyMs, not the example value, in every kind of answer: the same every run', async () => {
     for (const [method, path] of [
       ['GET', `${gadgets()}/g1`],
       ['POST', `${ROOT}/main/actions/dust`],
       ['GET', `${gadgets()}/g1/settings`],
     ] as const) {
       const fast = await call(method, path);
-      expect(fast.data.latency, path).not.toBe(12);
-      expect(fast.data.latency).toBeLessThan(40);
+      expect(fast.data.latency, path).toBe(0);
       const slowed = await call(method, path, undefined, 'https://slow.example');
-      expect(slowed.data.latency, path).toBeGreaterThanOrEqual(40);
+      expect(slowed.data.latency, path).toBe(40);
     }
+  });
+
+  it('with measureLatency, latency is the time the mock took', async () => {
+    const measured = createOpenSearchHandlers({
+      document: shapesDocument as never,
+      baseUrl: 'https://measured.example',
+      latencyMs: 40,
+      measureLatency: true,
+    });
+    server.use(...measured.handlers);
+    const answer = await call('GET', `${gadgets()}/g1`, undefined, 'https://measured.example');
+    expect(answer.data.latency).toBeGreaterThanOrEqual(40);
+    expect(() => createOpenSearchHandlers({ measureLatency: 'yes' as never })).toThrow(
+      /measureLatency must be a boolean/,
+    );
   });
 
   it('a bad parameter is a 400 even where the parent does not exist', async () => {

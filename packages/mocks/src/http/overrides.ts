@@ -49,6 +49,18 @@ const pathsOf = perSpecAndBase(
 
 type Resolver = (request: Request) => Response | Promise<Response | undefined>;
 
+/** Records a request an override answered: its status (undefined for a network error) and error code. */
+export type RecordOverride = (request: Request, status: number | undefined, code: string | undefined) => void;
+
+/** A resolver whose answers are recorded as the override's (one that lets the request through records nothing). */
+const recorded =
+  (record: RecordOverride, resolver: Resolver, codeOf: (response: Response) => string | undefined): Resolver =>
+  async (request) => {
+    const response = await resolver(request);
+    if (response) record(request, response.type === 'error' ? undefined : response.status, codeOf(response));
+    return response;
+  };
+
 /** One override handler: for one operation (its method and pattern), or for every operation's path. */
 function overrideHandler(
   spec: SpecModel,
@@ -99,9 +111,14 @@ export function createMockHelpers(
   base: string | undefined,
   requestIdFor: (request: Request) => string,
   replyFor: (request: Request) => Reply,
+  record: RecordOverride = () => {},
 ): OpenSearchMockHelpers {
-  const handler = (options: OverrideOptions | undefined, resolver: Resolver) =>
-    overrideHandler(spec, base, options, resolver);
+  /** An override handler whose answers the request log records, with `code` as their error code. */
+  const handler = (
+    options: OverrideOptions | undefined,
+    resolver: Resolver,
+    code: (response: Response) => string | undefined = () => undefined,
+  ) => overrideHandler(spec, base, options, recorded(record, resolver, code));
   /** An error the spec documents, answered the way the handlers answer it (shape, status, request id). */
   const errorResponse = (request: Request, code: string, message: string, headers: Record<string, string> = {}) =>
     replyFor(request).error(code, message, undefined, headers);
@@ -111,23 +128,35 @@ export function createMockHelpers(
       return pathsOf(spec, base);
     },
     respond(operationId, status, body, init = {}) {
-      return handler({ operationId, once: init.once ?? false }, (request) =>
-        HttpResponse.json(body as never, {
-          status: Number(status),
-          headers: { 'x-acs-request-id': requestIdFor(request), date: new Date().toUTCString(), ...init.headers },
-        }),
+      // An error status's code is the body's (`code` or `Code`), as the client reads it.
+      const answered = body as { code?: unknown; Code?: unknown } | undefined;
+      const code = Number(status) >= 400 ? String(answered?.code ?? answered?.Code ?? '') || undefined : undefined;
+      return handler(
+        { operationId, once: init.once ?? false },
+        (request) =>
+          HttpResponse.json(body as never, {
+            status: Number(status),
+            headers: { 'x-acs-request-id': requestIdFor(request), date: new Date().toUTCString(), ...init.headers },
+          }),
+        () => code,
       );
     },
     error(code, options = {}) {
       knownCode(spec, code);
       const message = (request: Request) => options.message ?? defaultMessage(spec, base, request, code);
-      return handler(options, (request) => errorResponse(request, code, message(request), options.headers));
+      return handler(
+        options,
+        (request) => errorResponse(request, code, message(request), options.headers),
+        () => code,
+      );
     },
     throttle(options = {}) {
       knownCode(spec, 'Throttling.User');
       const headers = { 'retry-after': String(options.retryAfterSeconds ?? 1) };
-      return handler(options, (request) =>
-        errorResponse(request, 'Throttling.User', 'Request was denied due to user flow control.', headers),
+      return handler(
+        options,
+        (request) => errorResponse(request, 'Throttling.User', 'Request was denied due to user flow control.', headers),
+        () => 'Throttling.User',
       );
     },
     networkError(options = {}) {

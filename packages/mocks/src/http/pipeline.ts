@@ -10,7 +10,7 @@ import type { ModelOperation } from '../model/specModel.js';
 import type { Violation } from '../model/specValidator.js';
 import type { NonceStore } from '../signature/nonceStore.js';
 import { type KeyRing, verifySignature } from '../signature/verifySignature.js';
-import type { RequestLog } from './requestLog.js';
+import { type RequestLog, signingOf } from './requestLog.js';
 
 export interface PipelineOptions {
   /** The key pairs signatures are checked with; false: unchecked. */
@@ -142,7 +142,7 @@ async function readRequest(
   return { header, body, bytes, values: checked.values, violations };
 }
 
-/** Step 5: the record of the request, with the operation's validated path and query values. */
+/** Step 5: the record of the request, with the operation's validated path and query values; its answer is added when it is made. */
 function record(
   log: RequestLog,
   model: ModelOperation,
@@ -152,16 +152,17 @@ function record(
   const params: Record<string, unknown> = {};
   for (const p of model.op.parameters)
     if (p.in !== 'header' && read.values[p.name] !== undefined) params[p.name] = read.values[p.name];
-  const credential = /Credential=([^,\s]*)/.exec(read.header.authorization ?? '');
-  log.push({
+  return log.push({
     operationId: model.op.operationId,
     method: request.method,
     url: request.url,
     params,
     headers: read.header,
     body: read.body,
-    accessKeyId: credential?.[1],
-    securityToken: read.header['x-acs-security-token'] !== undefined,
+    ...signingOf(read.header),
+    status: undefined,
+    code: undefined,
+    overridden: false,
   });
 }
 
@@ -229,15 +230,55 @@ export function createPipeline(
     request: Request,
     path: Record<string, string>,
   ): Promise<Response> {
-    const reply = replyFor(request, model);
+    // Every answer's error code is noted, for the request's record.
+    const replying = replyFor(request, model);
+    let code: string | undefined;
+    const reply: Reply = {
+      json: replying.json,
+      error(errorCode, message, status, headers) {
+        code = errorCode;
+        return replying.error(errorCode, message, status, headers);
+      },
+    };
     let read: Awaited<ReturnType<typeof readRequest>>;
     try {
       read = await readRequest(ctx, model, request, path, options.maxBodyBytes);
     } catch (error) {
       if (!(error instanceof TooLarge)) throw error;
-      return reply.error('RequestEntityTooLarge', `The request body is over ${options.maxBodyBytes} bytes.`, 413);
+      const response = reply.error(
+        'RequestEntityTooLarge',
+        `The request body is over ${options.maxBodyBytes} bytes.`,
+        413,
+      );
+      log.push({
+        operationId: model.op.operationId,
+        method: request.method,
+        url: request.url,
+        params: {},
+        headers: {},
+        body: undefined,
+        ...signingOf(request.headers),
+        status: response.status,
+        code,
+        overridden: false,
+      });
+      return response;
     }
-    record(log, model, request, read);
+    const entry = record(log, model, request, read);
+    const response = await answer(model, request, read, reply);
+    if (entry) {
+      entry.status = response.status;
+      entry.code = code;
+    }
+    return response;
+  };
+
+  async function answer(
+    model: ModelOperation,
+    request: Request,
+    read: Awaited<ReturnType<typeof readRequest>>,
+    reply: Reply,
+  ): Promise<Response> {
     // Stryker disable next-line ConditionalExpression,EqualityOperator: delay(0) only yields a turn; 0 means no latency either way.
     if (ctx.latencyMs > 0) await delay(ctx.latencyMs);
     const refused = await gatewayRefusal(model, request, options, nonces, reply, read.bytes);
@@ -249,5 +290,5 @@ export function createPipeline(
     }
     checkAppGroup(ctx, model, read.values, request, options.onUnknownAppGroup);
     return respond(ctx, { model, values: read.values, body: read.body }, reply);
-  };
+  }
 }

@@ -2,7 +2,8 @@
 
 /** A request as the pipeline records it; `RecordedRequest` is its public, per-operation type. */
 export interface LoggedRequest {
-  operationId: string;
+  /** The operation it was routed to; undefined when none answers its method and path. */
+  operationId: string | undefined;
   method: string;
   url: string;
   /** The operation's path and query parameters after validation, defaults applied. */
@@ -13,6 +14,23 @@ export interface LoggedRequest {
   accessKeyId: string | undefined;
   /** Whether the request carried an STS security token (x-acs-security-token). */
   securityToken: boolean;
+  /** The status it was answered with; undefined for a network error, or while it is being answered. */
+  status: number | undefined;
+  /** The error code it was answered with (`Throttling.User`); undefined for a success. */
+  code: string | undefined;
+  /** Whether an override (`mock.throttle()`, `mock.error()`, `mock.respond()`...) answered it, not the handlers. */
+  overridden: boolean;
+}
+
+/** The signing facts of a request's headers, for its record: never the secret, which is never sent. */
+export function signingOf(
+  headers: Headers | Record<string, string>,
+): Pick<LoggedRequest, 'accessKeyId' | 'securityToken'> {
+  const get = (name: string) => (headers instanceof Headers ? headers.get(name) : headers[name]) ?? undefined;
+  return {
+    accessKeyId: /Credential=([^,\s]*)/.exec(get('authorization') ?? '')?.[1],
+    securityToken: get('x-acs-security-token') !== undefined,
+  };
 }
 
 export class RequestLog {
@@ -25,10 +43,12 @@ export class RequestLog {
     this.#limit = limit;
   }
 
-  push(entry: LoggedRequest): void {
-    if (this.#limit === 0) return;
+  /** Records a request; returns the entry, to complete with its answer (undefined when nothing is kept). */
+  push(entry: LoggedRequest): LoggedRequest | undefined {
+    if (this.#limit === 0) return undefined;
     this.#entries.push(entry);
     if (this.#entries.length > this.#limit) this.#entries.splice(0, this.#entries.length - this.#limit);
+    return entry;
   }
 
   get entries(): readonly LoggedRequest[] {

@@ -111,9 +111,12 @@ export const anyOperation = perSpecAndBase((spec, base) => {
   return new RegExp(`^${origin}(?:${heads(spec)})[^?#]*$`);
 });
 
-type Answer = (resolution: NonNullable<Resolution>, request: Request) => Promise<Response> | Response;
+type Answer = (
+  resolution: NonNullable<Resolution>,
+  request: Request,
+) => Promise<Response | undefined> | Response | undefined;
 /** A request answered without MSW's machinery: the answer, or undefined when no operation matches. */
-export type DirectAnswer = (request: Request) => Promise<Response> | Response | undefined;
+export type DirectAnswer = (request: Request) => Promise<Response | undefined> | Response | undefined;
 
 /** Each router's direct path, for the mock server (node.ts), which needs no MSW lifecycle per request. */
 const directAnswers = new WeakMap<HttpHandler, DirectAnswer>();

@@ -51,6 +51,41 @@ export function errorBody(
   };
 }
 
+/** Per document: the hosts of its endpoints (one per region), and the default one. */
+const endpointsOf = new WeakMap<object, { hosts: Set<string>; fallback: string | undefined }>();
+
+function endpoints(document: Json) {
+  const known = endpointsOf.get(document);
+  if (known) return known;
+  const server = (document?.servers as Array<{ url?: unknown; variables?: unknown }> | undefined)?.[0];
+  const template = typeof server?.url === 'string' ? server.url : undefined;
+  const variables = (server?.variables ?? {}) as Record<string, { default?: string; enum?: string[] } | undefined>;
+  const fill = (region: string | undefined) =>
+    template &&
+    new URL(
+      template.replace(
+        /\{(\w+)\}/g,
+        (_m, name: string) => (name === 'regionId' ? region : undefined) ?? variables[name]?.default ?? '',
+      ),
+    ).host;
+  const found = {
+    hosts: new Set((variables.regionId?.enum ?? []).map((region) => fill(region) ?? '')),
+    fallback: fill(undefined),
+  };
+  endpointsOf.set(document, found);
+  return found;
+}
+
+/**
+ * The HostId an error answers: the request's host when it is one of the spec's endpoints (a
+ * region's), else the spec's default endpoint host (`acs-opensearch-mock` for a spec without one),
+ * so that the same requests answer the same bytes whatever host a test sends them to.
+ */
+export function hostIdOf(document: Json, host: string): string {
+  const { hosts, fallback } = endpoints(document);
+  return hosts.has(host) ? host : (fallback ?? 'acs-opensearch-mock');
+}
+
 /** Thrown instead of answering 400 when `onViolation: 'throw'`: the request broke the spec. */
 export class MockViolationError extends Error {
   override name = 'MockViolationError';
