@@ -324,6 +324,9 @@ function unmatchedMessage(spec: SpecModel, base: string | undefined, request: Re
 const registeredBases = new Set<string>();
 /** The base URLs of handler sets made for one origin: a set for any origin leaves their requests to them. */
 const setBases = new Set<string>();
+/** A sequence of events: when each set for one origin was made, and when a set for any origin was last installed. */
+let sequence = 0;
+let anyInstalledAt = 0;
 /** Counts a real server's URL (the mock server's) as answered: other sets' fallbacks leave its requests alone. Returns the undo. */
 export function registerServedBase(base: string): () => void {
   registeredBases.add(base);
@@ -349,12 +352,13 @@ function createFallback(
   register: boolean,
   record: (request: Request, response: Response) => void,
 ) {
-  // A set for one origin counts from its creation; a set for any origin once installed (its
-  // handlers spread into a server or worker, see `installable`) or once a server runs it.
+  // A set for one origin counts from its creation; a set for any origin once a server runs it, and
+  // once installed (spread, see `installable`) for the sets for one origin made before.
   if (register && base !== undefined) {
     registeredBases.add(base);
     setBases.add(base);
   }
+  const madeAt = ++sequence;
   return http.all(/.*/, ({ request }) => {
     if (register && base === undefined) registeredBases.add('*');
     if (!looksLikeOurs(spec, request)) return undefined;
@@ -362,7 +366,10 @@ function createFallback(
     // A set for any origin leaves a request to the set made for its origin.
     if (base === undefined && claimedByAnother(url, undefined)) return undefined;
     const ours = base === undefined || under(url, base);
-    if (!ours && (registeredBases.has('*') || [...registeredBases].some((b) => b !== '*' && under(url, b))))
+    // Another origin is left to the handlers after this set when a set for any origin was installed
+    // after this one was made (`setupServer(...forOneOrigin.handlers, ...handlers)`), or has answered.
+    const later = anyInstalledAt > madeAt;
+    if (!ours && (later || registeredBases.has('*') || [...registeredBases].some((b) => b !== '*' && under(url, b))))
       return undefined;
     const response = replyFor(request).error('InvalidAction.NotFound', unmatchedMessage(spec, base, request), 404);
     record(request, response);
@@ -372,14 +379,15 @@ function createFallback(
 
 /**
  * The handler list of a set, which counts a set for any origin as installed when it is spread
- * (`setupServer(...handlers)`): from then on, sets for one origin leave other origins' requests to it.
+ * (`setupServer(...handlers)`): the sets for one origin made before leave other origins' requests to
+ * the handlers after them. (A set for one origin used alone still answers the 404 itself.)
  */
 function installable(handlers: HttpHandler[], base: string | undefined): HttpHandler[] {
   if (base !== undefined) return handlers;
   const iterate = handlers[Symbol.iterator].bind(handlers);
   Object.defineProperty(handlers, Symbol.iterator, {
     value: () => {
-      registeredBases.add('*');
+      anyInstalledAt = ++sequence;
       return iterate();
     },
   });

@@ -65,7 +65,10 @@ describe('instance list (Node + msw/node)', () => {
     const m = model();
     await m.load();
     expect(m.state.status).toBe('ready');
-    // The throttled attempt was answered by the override; the retry reached the default handlers.
-    expect(mock.controller.requests).toHaveLength(1);
+    // Both attempts are recorded: the throttled one (answered by the override), then the retry.
+    expect(mock.controller.requests.map((r) => [r.status, r.code, r.overridden])).toEqual([
+      [429, 'Throttling.User', true],
+      [200, undefined, false],
+    ]);
   });
 });
