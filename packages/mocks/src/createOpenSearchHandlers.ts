@@ -322,8 +322,8 @@ function unmatchedMessage(spec: SpecModel, base: string | undefined, request: Re
 
 /** The base URLs of every handler set made in this process (`*`: one without a baseUrl, any origin). */
 const registeredBases = new Set<string>();
-/** The base URLs of handler sets made for one origin: a set for any origin leaves their requests to them. */
-const setBases = new Set<string>();
+/** When the handler sets made for one origin were last installed (spread), by base URL. */
+const setBases = new Map<string, number>();
 /** A sequence of events: when each set for one origin was made, and when a set for any origin was last installed. */
 let sequence = 0;
 let anyInstalledAt = 0;
@@ -333,9 +333,9 @@ export function registerServedBase(base: string): () => void {
   return () => registeredBases.delete(base);
 }
 const under = (url: string, base: string) => url === base || url.startsWith(base.endsWith('/') ? base : `${base}/`);
-/** Whether a URL belongs to a handler set made for its origin (not `own`): a set for any origin leaves it alone. */
-const claimedByAnother = (url: string, own: string | undefined) =>
-  [...setBases].some((b) => b !== own && under(url.split('?')[0]!, b));
+/** Whether a URL belongs to a handler set for its origin installed after `installedAt`: a set for any origin leaves it alone. */
+const claimedByAnother = (url: string, installedAt: number) =>
+  [...setBases].some(([b, at]) => at > installedAt && under(url.split('?')[0]!, b));
 
 /**
  * The handler after the router: a request meant for this API that no operation answers gets the
@@ -351,12 +351,12 @@ function createFallback(
   replyFor: (request: Request) => Reply,
   register: boolean,
   record: (request: Request, response: Response) => void,
+  installed: { at: number },
 ) {
   // A set for one origin counts from its creation; a set for any origin once a server runs it, and
   // once installed (spread, see `installable`) for the sets for one origin made before.
   if (register && base !== undefined) {
     registeredBases.add(base);
-    setBases.add(base);
   }
   const madeAt = ++sequence;
   return http.all(/.*/, ({ request }) => {
@@ -364,7 +364,7 @@ function createFallback(
     if (!looksLikeOurs(spec, request)) return undefined;
     const url = request.url.split('?')[0]!;
     // A set for any origin leaves a request to the set made for its origin.
-    if (base === undefined && claimedByAnother(url, undefined)) return undefined;
+    if (base === undefined && claimedByAnother(url, installed.at)) return undefined;
     const ours = base === undefined || under(url, base);
     // Another origin is left to the handlers after this set when a set for any origin was installed
     // after this one was made (`setupServer(...forOneOrigin.handlers, ...handlers)`), or has answered.
@@ -382,12 +382,13 @@ function createFallback(
  * (`setupServer(...handlers)`): the sets for one origin made before leave other origins' requests to
  * the handlers after them. (A set for one origin used alone still answers the 404 itself.)
  */
-function installable(handlers: HttpHandler[], base: string | undefined): HttpHandler[] {
-  if (base !== undefined) return handlers;
+function installable(handlers: HttpHandler[], base: string | undefined, installed: { at: number }): HttpHandler[] {
   const iterate = handlers[Symbol.iterator].bind(handlers);
   Object.defineProperty(handlers, Symbol.iterator, {
     value: () => {
-      anyInstalledAt = ++sequence;
+      installed.at = ++sequence;
+      if (base === undefined) anyInstalledAt = installed.at;
+      else setBases.set(base, installed.at);
       return iterate();
     },
   });
@@ -439,10 +440,13 @@ export function createOpenSearchHandlers(
     maxBodyBytes: options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
   };
   const handle = createPipeline(ctx, pipelineOptions, log, nonces, replyFor);
+  // When this set was last installed (spread into a server or worker): a set for any origin leaves
+  // the origins of the sets for one origin installed after it to them.
+  const installed = { at: 0 };
   // One handler for every operation (router.ts): as cheap to build with 9 operations as with 1.
   const router = createRouter(spec, base, (resolved, request) => {
     // A set for any origin leaves a request for another set's origin to that set, in either order.
-    if (base === undefined && claimedByAnother(request.url, undefined)) return undefined;
+    if (base === undefined && claimedByAnother(request.url, installed.at)) return undefined;
     if (!('badEscape' in resolved)) return handle(resolved.model, request, resolved.params);
     const message = `The path has a bad %-escape in ${JSON.stringify(resolved.badEscape.slice(0, 40))}.`;
     return replyFor(request, resolved.model).error('InvalidParameter', message, 400);
@@ -479,7 +483,8 @@ export function createOpenSearchHandlers(
     (request) => replyFor(request),
     internal.register !== false,
     (request, response) => recordOther(request, response.status, 'InvalidAction.NotFound', false),
+    installed,
   );
-  const handlers = internal.install === false ? [router, fallback] : installable([router, fallback], base);
+  const handlers = internal.install === false ? [router, fallback] : installable([router, fallback], base, installed);
   return { handlers, controller, mock, ...createUnhandled(spec, base), reset };
 }

@@ -63,3 +63,19 @@ describe.each([
     expect((await other.json()).Message).toContain('The handlers expect any origin');
   });
 });
+
+describe('sets installed one after another', () => {
+  it('a set for one origin used alone answers another origin with the 404 at once; later, the default set serves its origin again', async () => {
+    const alone = createOpenSearchHandlers({ baseUrl: 'https://alone.example' });
+    server = setupServer(...alone.handlers);
+    server.listen({ onUnhandledRequest: 'error' });
+    const wrong = await fetch(`https://elsewhere.example${PATH}`);
+    expect(wrong.status).toBe(404);
+    expect((await wrong.json()).Message).toContain('The handlers expect https://alone.example');
+    server.close();
+    // The default set installed after it: it answers the alone set's origin too (that set is gone).
+    server = setupServer(...handlers);
+    server.listen({ onUnhandledRequest: 'error' });
+    expect((await fetch(`https://alone.example${PATH}`)).status).toBe(200);
+  });
+});
