@@ -108,11 +108,12 @@ console.log(`esm: @acs-opensearch/client/signing signs with ${DEFAULT_CRYPTO_NAM
   const key = { accessKeyId: 'compose-ak', accessKeySecret: 'compose-sk' };
   const verifying = createOpenSearchHandlers({ baseUrl: 'https://verify.example', verifySignature: key });
   const path = '/v4/openapi/app-groups/my_app/functions/ctr/instances';
-  for (const [order, chain] of [
-    ['the default set first', [...handlers, ...verifying.handlers]],
-    ['the baseUrl set first', [...verifying.handlers, ...handlers]],
+  // Each server is set up as an app does it, spreading the sets in its order right there.
+  for (const [order, setup] of [
+    ['the default set first', () => setupServer(...handlers, ...verifying.handlers)],
+    ['the baseUrl set first', () => setupServer(...verifying.handlers, ...handlers)],
   ]) {
-    const both = setupServer(...chain);
+    const both = setup();
     both.listen(mswMajor >= 3 ? { onUnhandledFrame: 'error' } : { onUnhandledRequest: 'error' });
     const any = await fetch(`https://any.example${path}`);
     const unsigned = await fetch(`https://verify.example${path}`);
