@@ -1,7 +1,9 @@
-// Benchmark (a script, not a test): the mock server with signature verification against a plain
-// node:http server that answers the same JSON, both driven by the same signing client (the
-// generated method, retries off) at concurrency 32, in interleaved fixed-time rounds. Prints each
-// round, the medians and the ratio mock / plain (the target is at least 0.5) as JSON on the last line.
+// Benchmark (a script, not a test): the mock server as users run it (default options: the default
+// data, the request log on, signature verification on) against a plain node:http server that
+// answers the same JSON, both driven by the same signing client (the generated method, retries off)
+// at concurrency 32, in interleaved fixed-time rounds; the tuned mock server (an empty app group, no
+// request log) beside them. Prints each round, the medians and the ratios mock / plain (the target
+// is at least 0.5) and tuned / plain as JSON on the last line.
 // Run: pnpm --filter @acs-opensearch/mocks bench:server (after pnpm build). BENCH_MS, BENCH_ROUNDS,
 // BENCH_CONCURRENCY override the defaults (1000 ms, 7 rounds, 32).
 import { fork } from 'node:child_process';
@@ -31,6 +33,8 @@ const body = JSON.stringify(
 );
 child.send({ body });
 const plainClient = createOpenSearchClient({ endpoint: urls.plain, credentials: key, retry: false });
+const tunedClient = createOpenSearchClient({ endpoint: urls.tuned, credentials: key, retry: false });
+const clients = { mock: mockClient, tuned: tunedClient, plain: plainClient };
 
 /** Signed headers for the sample request, from the client's own signer. */
 async function signedHeaders(base) {
@@ -61,13 +65,14 @@ async function rps(client) {
 const rounds = [];
 for (let round = 0; round < ROUNDS; round++) {
   // Interleaved, and the order alternates so that neither always runs on a warmer machine.
-  const order = round % 2 === 0 ? ['mock', 'plain'] : ['plain', 'mock'];
+  const order = round % 2 === 0 ? ['mock', 'plain', 'tuned'] : ['tuned', 'plain', 'mock'];
   const result = {};
-  for (const name of order) result[name] = await rps(name === 'mock' ? mockClient : plainClient);
+  for (const name of order) result[name] = await rps(clients[name]);
   result.ratio = result.mock / result.plain;
+  result.tunedRatio = result.tuned / result.plain;
   rounds.push(result);
   console.error(
-    `round ${round + 1}: mock ${result.mock.toFixed(0)}/s, plain ${result.plain.toFixed(0)}/s, ratio ${result.ratio.toFixed(2)}`,
+    `round ${round + 1}: mock ${result.mock.toFixed(0)}/s, tuned ${result.tuned.toFixed(0)}/s, plain ${result.plain.toFixed(0)}/s, ratio ${result.ratio.toFixed(2)} (tuned ${result.tunedRatio.toFixed(2)})`,
   );
 }
 child.send({ stop: true });
@@ -79,9 +84,12 @@ console.log(
     concurrency: CONCURRENCY,
     durationMs: DURATION_MS,
     rounds: ROUNDS,
+    config: 'default options: the default data, the request log on, signature verification on',
     mockPerSecond: Math.round(median(rounds.map((r) => r.mock))),
     plainPerSecond: Math.round(median(rounds.map((r) => r.plain))),
     ratio: Number(median(rounds.map((r) => r.ratio)).toFixed(3)),
+    tunedPerSecond: Math.round(median(rounds.map((r) => r.tuned))),
+    tunedRatio: Number(median(rounds.map((r) => r.tunedRatio)).toFixed(3)),
     target: 0.5,
   }),
 );
