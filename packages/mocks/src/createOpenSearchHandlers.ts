@@ -18,7 +18,7 @@ import { openApiDocument } from './generated/openapi-document.js';
 import { casingFor } from './http/casingFor.js';
 import { createMockHelpers, type OpenSearchMockHelpers } from './http/overrides.js';
 import { createPipeline } from './http/pipeline.js';
-import { RequestLog, signingOf } from './http/requestLog.js';
+import { RequestLog, unreadEntry } from './http/requestLog.js';
 import { createRouter, pathUnder, resolveRoute } from './http/router.js';
 import { errorBody, hostIdOf } from './model/errorResponses.js';
 import { buildSpecModel, type ModelOperation, type SpecModel } from './model/specModel.js';
@@ -410,6 +410,41 @@ function createUnhandled(spec: SpecModel, base: string | undefined) {
   return { onUnhandledRequest, onUnhandledFrame };
 }
 
+/** The pipeline's options, from the set's, with their defaults. */
+const pipelineOptionsOf = (options: OpenSearchHandlersOptions) => ({
+  verify: options.verifySignature ? new KeyRing(options.verifySignature) : (false as const),
+  crypto: options.signingCrypto,
+  onViolation: options.onViolation ?? 'respond',
+  onUnknownAppGroup: options.onUnknownAppGroup ?? 'respond',
+  maxBodyBytes: options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
+});
+
+/** One handler for every operation (router.ts): as cheap to build with 9 operations as with 1. */
+function createOperationRouter(
+  spec: SpecModel,
+  base: string | undefined,
+  handle: ReturnType<typeof createPipeline>,
+  replyFor: (request: Request, model?: ModelOperation) => Reply,
+  installed: { at: number },
+) {
+  return createRouter(spec, base, (resolved, request) => {
+    // A set for any origin leaves a request for another set's origin to that set, in either order.
+    if (base === undefined && claimedByAnother(request.url, installed.at)) return undefined;
+    if (!('badEscape' in resolved)) return handle(resolved.model, request, resolved.params);
+    const message = `The path has a bad %-escape in ${JSON.stringify(resolved.badEscape.slice(0, 40))}.`;
+    return replyFor(request, resolved.model).error('InvalidParameter', message, 400);
+  });
+}
+
+/** Records the requests answered outside the pipeline (by an override, or as matching no operation). */
+function createUnreadRecorder(spec: SpecModel, base: string | undefined, log: RequestLog) {
+  const relative = pathUnder(base);
+  return (request: Request, status: number | undefined, code: string | undefined, overridden: boolean) => {
+    const operationId = resolveRoute(spec, request.method, relative(request.url))?.model.op.operationId;
+    log.push(unreadEntry(request, operationId, { status, code, overridden }));
+  };
+}
+
 /**
  * Creates the handlers, their controller and the override helpers. (`internal.register: false` is for
  * the package's own default set, made at import: it must not count as a set some server answers for.)
@@ -432,25 +467,11 @@ export function createOpenSearchHandlers(
     measure: options.measureLatency === true,
   });
   const ctx: BehaviourContext = { spec, store, latencyMs: options.latencyMs ?? 0 };
-  const pipelineOptions = {
-    verify: options.verifySignature ? new KeyRing(options.verifySignature) : (false as const),
-    crypto: options.signingCrypto,
-    onViolation: options.onViolation ?? 'respond',
-    onUnknownAppGroup: options.onUnknownAppGroup ?? 'respond',
-    maxBodyBytes: options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
-  };
-  const handle = createPipeline(ctx, pipelineOptions, log, nonces, replyFor);
+  const handle = createPipeline(ctx, pipelineOptionsOf(options), log, nonces, replyFor);
   // When this set was last installed (spread into a server or worker): a set for any origin leaves
   // the origins of the sets for one origin installed after it to them.
   const installed = { at: 0 };
-  // One handler for every operation (router.ts): as cheap to build with 9 operations as with 1.
-  const router = createRouter(spec, base, (resolved, request) => {
-    // A set for any origin leaves a request for another set's origin to that set, in either order.
-    if (base === undefined && claimedByAnother(request.url, installed.at)) return undefined;
-    if (!('badEscape' in resolved)) return handle(resolved.model, request, resolved.params);
-    const message = `The path has a bad %-escape in ${JSON.stringify(resolved.badEscape.slice(0, 40))}.`;
-    return replyFor(request, resolved.model).error('InvalidParameter', message, 400);
-  });
+  const router = createOperationRouter(spec, base, handle, replyFor, installed);
   const controller = createController(store, log, () => {
     nonces.clear();
     ids.reset();
@@ -459,21 +480,7 @@ export function createOpenSearchHandlers(
     target?.resetHandlers();
     controller.reset();
   };
-  // Requests answered outside the pipeline (by an override, or as matching no operation) are recorded too.
-  const relative = pathUnder(base);
-  const recordOther = (request: Request, status: number | undefined, code: string | undefined, overridden: boolean) =>
-    log.push({
-      operationId: resolveRoute(spec, request.method, relative(request.url))?.model.op.operationId,
-      method: request.method,
-      url: request.url,
-      params: {},
-      headers: Object.fromEntries(request.headers),
-      body: undefined,
-      ...signingOf(request.headers),
-      status,
-      code,
-      overridden,
-    });
+  const recordOther = createUnreadRecorder(spec, base, log);
   const mock = createMockHelpers(spec, base, ids.idFor, replyFor, (request, status, code) =>
     recordOther(request, status, code, true),
   );

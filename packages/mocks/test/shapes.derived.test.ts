@@ -212,3 +212,28 @@ describe('a derived answer writes nothing', () => {
     expect(await list()).toBe(before);
   });
 });
+
+describe('a read sent as a POST never writes', () => {
+  it('a POST on a collection that the spec marks as a read answers its example and stores nothing', async () => {
+    const marked: Json = structuredClone(shapesDocument);
+    const notes = (marked.paths as Record<string, Record<string, Json>>)['/v4/openapi/shelves/{shelfName}/notes']!;
+    notes.post!['x-acs-read'] = true;
+    const reads = createOpenSearchHandlers({ document: marked as never, baseUrl: 'https://reads.example' });
+    server.use(...reads.handlers);
+    const notesOf = (origin: string) => `${origin}/v4/openapi/shelves/main/notes`;
+    const count = async (origin: string) => (await (await fetch(`${notesOf(origin)}?pageSize=100`)).json()).totalCount;
+    const create = (origin: string) =>
+      fetch(notesOf(origin), {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ text: 'a note' }),
+      });
+    const before = await count('https://reads.example');
+    expect((await create('https://reads.example')).status).toBe(200);
+    expect(await count('https://reads.example')).toBe(before);
+    // The same POST without the mark creates a note: the mark, not the path, makes it a read.
+    const unmarked = await count('https://derived.example');
+    await create('https://derived.example');
+    expect(await count('https://derived.example')).toBe(unmarked + 1);
+  });
+});

@@ -54,10 +54,10 @@ export type RecordOverride = (request: Request, status: number | undefined, code
 
 /** A resolver whose answers are recorded as the override's (one that lets the request through records nothing). */
 const recorded =
-  (record: RecordOverride, resolver: Resolver, codeOf: (response: Response) => string | undefined): Resolver =>
+  (record: RecordOverride, resolver: Resolver, code: string | undefined): Resolver =>
   async (request) => {
     const response = await resolver(request);
-    if (response) record(request, response.type === 'error' ? undefined : response.status, codeOf(response));
+    if (response) record(request, response.type === 'error' ? undefined : response.status, code);
     return response;
   };
 
@@ -106,6 +106,13 @@ function knownCode(spec: SpecModel, code: string): void {
     );
 }
 
+/** The error code of an answer a test gives: its body's `code` or `Code` for an error status, as the client reads it. */
+function errorCodeOf(status: number, body: unknown): string | undefined {
+  if (status < 400) return undefined;
+  const answered = body as { code?: unknown; Code?: unknown } | undefined;
+  return String(answered?.code ?? answered?.Code ?? '') || undefined;
+}
+
 export function createMockHelpers(
   spec: SpecModel,
   base: string | undefined,
@@ -114,23 +121,24 @@ export function createMockHelpers(
   record: RecordOverride = () => {},
 ): OpenSearchMockHelpers {
   /** An override handler whose answers the request log records, with `code` as their error code. */
-  const handler = (
-    options: OverrideOptions | undefined,
-    resolver: Resolver,
-    code: (response: Response) => string | undefined = () => undefined,
-  ) => overrideHandler(spec, base, options, recorded(record, resolver, code));
-  /** An error the spec documents, answered the way the handlers answer it (shape, status, request id). */
-  const errorResponse = (request: Request, code: string, message: string, headers: Record<string, string> = {}) =>
-    replyFor(request).error(code, message, undefined, headers);
+  const handler = (options: OverrideOptions | undefined, resolver: Resolver, code?: string) =>
+    overrideHandler(spec, base, options, recorded(record, resolver, code));
+  /** Answers an error the spec documents, the way the handlers answer it (shape, status, request id). */
+  const errorHandler = (
+    options: OverrideOptions,
+    code: string,
+    message: (request: Request) => string,
+    headers: Record<string, string> = {},
+  ) => {
+    knownCode(spec, code);
+    return handler(options, (request) => replyFor(request).error(code, message(request), undefined, headers), code);
+  };
   return {
     /** Built when first read: making handlers does not pay for a table of every operation. */
     get paths() {
       return pathsOf(spec, base);
     },
     respond(operationId, status, body, init = {}) {
-      // An error status's code is the body's (`code` or `Code`), as the client reads it.
-      const answered = body as { code?: unknown; Code?: unknown } | undefined;
-      const code = Number(status) >= 400 ? String(answered?.code ?? answered?.Code ?? '') || undefined : undefined;
       return handler(
         { operationId, once: init.once ?? false },
         (request) =>
@@ -138,26 +146,16 @@ export function createMockHelpers(
             status: Number(status),
             headers: { 'x-acs-request-id': requestIdFor(request), date: new Date().toUTCString(), ...init.headers },
           }),
-        () => code,
+        errorCodeOf(Number(status), body),
       );
     },
     error(code, options = {}) {
-      knownCode(spec, code);
       const message = (request: Request) => options.message ?? defaultMessage(spec, base, request, code);
-      return handler(
-        options,
-        (request) => errorResponse(request, code, message(request), options.headers),
-        () => code,
-      );
+      return errorHandler(options, code, message, options.headers);
     },
     throttle(options = {}) {
-      knownCode(spec, 'Throttling.User');
       const headers = { 'retry-after': String(options.retryAfterSeconds ?? 1) };
-      return handler(
-        options,
-        (request) => errorResponse(request, 'Throttling.User', 'Request was denied due to user flow control.', headers),
-        () => 'Throttling.User',
-      );
+      return errorHandler(options, 'Throttling.User', () => 'Request was denied due to user flow control.', headers);
     },
     networkError(options = {}) {
       return handler(options, () => HttpResponse.error());

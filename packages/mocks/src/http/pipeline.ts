@@ -10,7 +10,7 @@ import type { ModelOperation } from '../model/specModel.js';
 import type { Violation } from '../model/specValidator.js';
 import type { NonceStore } from '../signature/nonceStore.js';
 import { type KeyRing, verifySignature } from '../signature/verifySignature.js';
-import { type RequestLog, signingOf } from './requestLog.js';
+import { type RequestLog, signingOf, unreadEntry } from './requestLog.js';
 
 export interface PipelineOptions {
   /** The key pairs signatures are checked with; false: unchecked. */
@@ -230,65 +230,61 @@ export function createPipeline(
     request: Request,
     path: Record<string, string>,
   ): Promise<Response> {
-    // Every answer's error code is noted, for the request's record.
-    const replying = replyFor(request, model);
-    let code: string | undefined;
-    const reply: Reply = {
-      json: replying.json,
-      error(errorCode, message, status, headers) {
-        code = errorCode;
-        return replying.error(errorCode, message, status, headers);
-      },
-    };
+    const noted = notingCodes(replyFor(request, model));
     let read: Awaited<ReturnType<typeof readRequest>>;
     try {
       read = await readRequest(ctx, model, request, path, options.maxBodyBytes);
     } catch (error) {
       if (!(error instanceof TooLarge)) throw error;
-      const response = reply.error(
-        'RequestEntityTooLarge',
-        `The request body is over ${options.maxBodyBytes} bytes.`,
-        413,
-      );
-      log.push({
-        operationId: model.op.operationId,
-        method: request.method,
-        url: request.url,
-        params: {},
-        headers: {},
-        body: undefined,
-        ...signingOf(request.headers),
-        status: response.status,
-        code,
-        overridden: false,
-      });
+      const message = `The request body is over ${options.maxBodyBytes} bytes.`;
+      const response = noted.reply.error('RequestEntityTooLarge', message, 413);
+      log.push(unreadEntry(request, model.op.operationId, { status: 413, code: noted.code(), overridden: false }));
       return response;
     }
     const entry = record(log, model, request, read);
-    const response = await answer(model, request, read, reply);
+    const response = await answer(ctx, options, nonces, model, request, read, noted.reply);
     if (entry) {
       entry.status = response.status;
-      entry.code = code;
+      entry.code = noted.code();
     }
     return response;
   };
+}
 
-  async function answer(
-    model: ModelOperation,
-    request: Request,
-    read: Awaited<ReturnType<typeof readRequest>>,
-    reply: Reply,
-  ): Promise<Response> {
-    // Stryker disable next-line ConditionalExpression,EqualityOperator: delay(0) only yields a turn; 0 means no latency either way.
-    if (ctx.latencyMs > 0) await delay(ctx.latencyMs);
-    const refused = await gatewayRefusal(model, request, options, nonces, reply, read.bytes);
-    if (refused) return refused;
-    if (read.violations.length > 0) {
-      if (options.onViolation === 'throw') throw new MockViolationError(model.op.operationId, read.violations);
-      const first = read.violations[0]!;
-      return reply.error('InvalidParameter', `The parameter ${first.parameter} is invalid: ${first.message}.`, 400);
-    }
-    checkAppGroup(ctx, model, read.values, request, options.onUnknownAppGroup);
-    return respond(ctx, { model, values: read.values, body: read.body }, reply);
+/** A reply that notes the error code it answers, for the request's record. */
+function notingCodes(reply: Reply): { reply: Reply; code: () => string | undefined } {
+  let code: string | undefined;
+  return {
+    reply: {
+      json: reply.json,
+      error(errorCode, message, status, headers) {
+        code = errorCode;
+        return reply.error(errorCode, message, status, headers);
+      },
+    },
+    code: () => code,
+  };
+}
+
+/** Steps 6 to 8: the latency, the gateway's checks, the violations, the app group; then the behaviour. */
+async function answer(
+  ctx: BehaviourContext,
+  options: PipelineOptions,
+  nonces: NonceStore,
+  model: ModelOperation,
+  request: Request,
+  read: Awaited<ReturnType<typeof readRequest>>,
+  reply: Reply,
+): Promise<Response> {
+  // Stryker disable next-line ConditionalExpression,EqualityOperator: delay(0) only yields a turn; 0 means no latency either way.
+  if (ctx.latencyMs > 0) await delay(ctx.latencyMs);
+  const refused = await gatewayRefusal(model, request, options, nonces, reply, read.bytes);
+  if (refused) return refused;
+  if (read.violations.length > 0) {
+    if (options.onViolation === 'throw') throw new MockViolationError(model.op.operationId, read.violations);
+    const first = read.violations[0]!;
+    return reply.error('InvalidParameter', `The parameter ${first.parameter} is invalid: ${first.message}.`, 400);
   }
+  checkAppGroup(ctx, model, read.values, request, options.onUnknownAppGroup);
+  return respond(ctx, { model, values: read.values, body: read.body }, reply);
 }

@@ -33,6 +33,27 @@ export function signingOf(
   };
 }
 
+/**
+ * The record of a request answered before its parameters were read (by an override, as matching
+ * no operation, or over the body cap): its headers and signing facts, and its answer.
+ */
+export function unreadEntry(
+  request: Request,
+  operationId: string | undefined,
+  answer: Pick<LoggedRequest, 'status' | 'code' | 'overridden'>,
+): LoggedRequest {
+  return {
+    operationId,
+    method: request.method,
+    url: request.url,
+    params: {},
+    headers: Object.fromEntries(request.headers),
+    body: undefined,
+    ...signingOf(request.headers),
+    ...answer,
+  };
+}
+
 export class RequestLog {
   readonly #entries: LoggedRequest[] = [];
   readonly #limit: number;

@@ -185,8 +185,6 @@ export interface ModelOperation {
   merge: MergeSpec | undefined;
   /** For checks (`x-acs-checks`): the rules the body must pass, and how outcomes are answered. */
   checks: ChecksSpec | undefined;
-  /** Whether the operation only reads (the reader's `read`): it never writes to the store. */
-  read: boolean;
   /** For a PUT on an item path with `x-acs-upsert`: it creates the item when it does not exist. */
   upsert: boolean;
   /** For a field PUT (`.../{key}/fetch-fields`): the field of the item the body replaces. */
@@ -377,17 +375,33 @@ function currentOf(document: Json, op: OpenApiOperation, collections: Collection
   return collection && { collection, itemField: field.name };
 }
 
-function classify(document: Json, op: OpenApiOperation, collections: Map<string, Collection>, singletons: Set<string>) {
+/**
+ * The behaviours that touch no collection of the store: a read computed from the store
+ * (`x-acs-computed`), answers computed from the request alone (`x-acs-merge`, `x-acs-checks`), and
+ * any other read sent with another method than GET (its RAM access level, or `x-acs-read`, says it
+ * changes nothing): it answers its example and never writes.
+ */
+function computedBehaviour(op: OpenApiOperation, meta: OperationMetadata | undefined): Behaviour | undefined {
+  if (op.method === 'GET' && op.extensions['x-acs-computed']) return 'computed';
+  if (op.extensions['x-acs-merge']) return 'merge';
+  if (op.extensions['x-acs-checks']) return 'checks';
+  if (meta?.read && op.method !== 'GET') return 'example';
+  return undefined;
+}
+
+function classify(
+  document: Json,
+  op: OpenApiOperation,
+  meta: OperationMetadata | undefined,
+  collections: Map<string, Collection>,
+  singletons: Set<string>,
+) {
+  const computed = computedBehaviour(op, meta);
+  if (computed) return { behaviour: computed, collection: undefined, itemField: undefined };
   // A list of commands for the collection the action sits on (`.../entries/actions/bulk`).
   const bulkOn = op.extensions['x-acs-bulk'] ? collections.get(actionParent(op.path) ?? '') : undefined;
   if (bulkOn?.key && op.method !== 'GET')
     return { behaviour: 'bulk' as const, collection: bulkOn, itemField: undefined };
-  if (op.method === 'GET' && op.extensions['x-acs-computed'])
-    return { behaviour: 'computed' as const, collection: undefined, itemField: undefined };
-  // Answers computed from the request alone: the wide table of a join, the outcomes of checks.
-  if (op.extensions['x-acs-merge']) return { behaviour: 'merge' as const, collection: undefined, itemField: undefined };
-  if (op.extensions['x-acs-checks'])
-    return { behaviour: 'checks' as const, collection: undefined, itemField: undefined };
   const item = ITEM_PATH.exec(op.path);
   const parent = item ? collections.get(item[1]!) : undefined;
   const ITEM: Record<string, Behaviour> = { GET: 'get', PUT: 'update', PATCH: 'update', DELETE: 'delete' };
@@ -566,6 +580,64 @@ function computedOf(document: Json, op: OpenApiOperation, collections: Map<strin
   };
 }
 
+/** What readSpecModel has read of the whole document, for each operation's model. */
+interface DocumentReading {
+  document: Json;
+  metas: Map<string, OperationMetadata>;
+  validators: ReturnType<typeof createOperationValidators>;
+  collections: Map<string, Collection>;
+  singletons: Set<string>;
+  notFoundCode: string;
+}
+
+/** One operation's model: its behaviour, the collection it acts on, and what its extensions declare. */
+function modelOperation(op: OpenApiOperation, reading: DocumentReading): ModelOperation {
+  const { document, metas, validators, collections, singletons, notFoundCode } = reading;
+  const classified = classify(document, op, metas.get(op.operationId), collections, singletons);
+  const { behaviour, collection, itemField } = classified;
+  const target = behaviour === 'action' ? actionParent(op.path) : undefined;
+  const fields = new Set(Object.keys(collection?.itemSchema?.properties ?? {}));
+  const filters =
+    behaviour === 'list' || behaviour === 'current' || behaviour === 'unrelate' ? filtersOf(document, op, fields) : [];
+  const relation = op.extensions['x-acs-relation'] as { rows?: Record<string, string>; key?: string[] } | undefined;
+  const response = successOf(op);
+  const own404 = op.responses.find((r) => r.status === '404')?.examples as Array<Record<string, unknown>> | undefined;
+  const ram = op.extensions['x-acs-ram'] as { action?: string } | undefined;
+  return {
+    op,
+    meta: metas.get(op.operationId)!,
+    behaviour,
+    collection,
+    itemField,
+    filters,
+    validator: validators.forOperation(op),
+    success: response && {
+      status: Number(response.status),
+      schema: response.schema ? camelSchema(document, response.schema) : undefined,
+      example: response.examples[0],
+    },
+    pascalTwin: response?.schema ? hasPascalTwin(document, response.schema) : false,
+    notFoundCode: ((own404?.[0]?.code ?? own404?.[0]?.Code) as string | undefined) ?? notFoundCode,
+    ramAction: ram?.action,
+    output: outputOf(op),
+    dryRun: extensionParam(op, 'x-acs-dry-run')?.name,
+    anchor: collection ? undefined : anchorOf(op.path, collections.values()),
+    effect: effectOf(op),
+    target: target && singletons.has(target) ? target : undefined,
+    bulk: behaviour === 'bulk' ? bulkOf(op, collection!) : undefined,
+    computed: behaviour === 'computed' ? computedOf(document, op, collections) : undefined,
+    merge: behaviour === 'merge' ? mergeOf(op.extensions['x-acs-merge']) : undefined,
+    checks: behaviour === 'checks' ? checksOf(op.extensions['x-acs-checks']) : undefined,
+    upsert: op.extensions['x-acs-upsert'] === true && behaviour === 'update',
+    field: 'field' in classified ? classified.field : undefined,
+    relation:
+      behaviour === 'relate' && relation?.rows
+        ? { rows: relation.rows, key: relation.key ?? Object.keys(relation.rows) }
+        : undefined,
+    bodySchema: op.requestBody ? camelSchema(document, op.requestBody.schema) : undefined,
+  };
+}
+
 /** Models already read, per document object: a spec is read once, however many handler sets use it. */
 const models = new WeakMap<object, SpecModel>();
 
@@ -592,54 +664,8 @@ function readSpecModel(document: Json): SpecModel {
   const notFoundCode = (notFound.find((c) => c.example) ?? notFound[0])?.code ?? 'NotFound';
 
   const singletons = findSingletons(document, ops, collections);
-  const operations: ModelOperation[] = ops.map((op) => {
-    const classified = classify(document, op, collections, singletons);
-    const { behaviour, collection, itemField } = classified;
-    const target = behaviour === 'action' ? actionParent(op.path) : undefined;
-    const fields = new Set(Object.keys(collection?.itemSchema?.properties ?? {}));
-    const filters =
-      behaviour === 'list' || behaviour === 'current' || behaviour === 'unrelate'
-        ? filtersOf(document, op, fields)
-        : [];
-    const relation = op.extensions['x-acs-relation'] as { rows?: Record<string, string>; key?: string[] } | undefined;
-    const response = successOf(op);
-    const own404 = op.responses.find((r) => r.status === '404')?.examples as Array<Record<string, unknown>> | undefined;
-    const ram = op.extensions['x-acs-ram'] as { action?: string } | undefined;
-    return {
-      op,
-      meta: metas.get(op.operationId)!,
-      behaviour,
-      collection,
-      itemField,
-      filters,
-      validator: validators.forOperation(op),
-      success: response && {
-        status: Number(response.status),
-        schema: response.schema ? camelSchema(document, response.schema) : undefined,
-        example: response.examples[0],
-      },
-      pascalTwin: response?.schema ? hasPascalTwin(document, response.schema) : false,
-      notFoundCode: ((own404?.[0]?.code ?? own404?.[0]?.Code) as string | undefined) ?? notFoundCode,
-      ramAction: ram?.action,
-      output: outputOf(op),
-      dryRun: extensionParam(op, 'x-acs-dry-run')?.name,
-      anchor: collection ? undefined : anchorOf(op.path, collections.values()),
-      effect: effectOf(op),
-      target: target && singletons.has(target) ? target : undefined,
-      bulk: behaviour === 'bulk' ? bulkOf(op, collection!) : undefined,
-      computed: behaviour === 'computed' ? computedOf(document, op, collections) : undefined,
-      merge: behaviour === 'merge' ? mergeOf(op.extensions['x-acs-merge']) : undefined,
-      checks: behaviour === 'checks' ? checksOf(op.extensions['x-acs-checks']) : undefined,
-      read: metas.get(op.operationId)?.read ?? op.method === 'GET',
-      upsert: op.extensions['x-acs-upsert'] === true && behaviour === 'update',
-      field: 'field' in classified ? classified.field : undefined,
-      relation:
-        behaviour === 'relate' && relation?.rows
-          ? { rows: relation.rows, key: relation.key ?? Object.keys(relation.rows) }
-          : undefined,
-      bodySchema: op.requestBody ? camelSchema(document, op.requestBody.schema) : undefined,
-    };
-  });
+  const reading = { document, metas, validators, collections, singletons, notFoundCode };
+  const operations: ModelOperation[] = ops.map((op) => modelOperation(op, reading));
   return { document, operations, collections: [...collections.values()], errorCodes, notFoundCode };
 }
 
