@@ -25,6 +25,7 @@ export type {
   CallStage,
   NotRetriedReason,
 } from './engine/hooks.js';
+export { type ResponseMetadata, responseMetadata } from './engine/responseMetadata.js';
 export { DEFAULT_RETRY_BUDGET, type RetryBudgetOptions } from './engine/retryBudget.js';
 export { DEFAULT_RETRY, type RetryOptions } from './engine/retryPolicy.js';
 export { ClientError, CredentialsError, ThrottlingError, TimeoutError } from './errors/answerErrors.js';
@@ -48,7 +49,7 @@ export {
 } from './generated/metadata.js';
 export type { components, operations, paths } from './generated/openapi.js';
 export type * from './generated/operations.js';
-export { CALL, invoke, invokePages, type OperationInvoker } from './operations/invoke.js';
+export { CALL, invoke, invokePages, type OperationCaller, type OperationInvoker } from './operations/invoke.js';
 export { normalizeCasing } from './operations/normalizeCasing.js';
 export type { BodyRule, OperationMeta, PaginationRule, ParameterRule, ValueRule } from './operations/operationMeta.js';
 export type {

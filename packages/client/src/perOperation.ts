@@ -4,6 +4,7 @@
 // to call them with, and the error classes. A bundler keeps only what a page imports; the core
 // holds the engine, credentials, hooks and options.
 export { createOpenSearchCore, type OpenSearchCore } from './client/createOpenSearchCore.js';
+export { type ResponseMetadata, responseMetadata } from './engine/responseMetadata.js';
 // The base error classes, here too, at no cost (the core holds them): a page that imports them
 // from this entry loads nothing else. Tell the others apart by `error.kind` ('throttling',
 // 'client', 'timeout', 'credentials'), or import their classes from the main entry.
@@ -18,5 +19,5 @@ export {
 export * from './generated/functions.js';
 export * from './generated/metadata.js';
 export type * from './generated/operations.js';
-export { CALL, invoke, invokePages, type OperationInvoker } from './operations/invoke.js';
+export { CALL, invoke, invokePages, type OperationCaller, type OperationInvoker } from './operations/invoke.js';
 export type { CallOptions, PaginateOptions } from './operations/operationTypes.js';

@@ -68,7 +68,7 @@ type Transport = ReturnType<typeof transportOf>;
  * observed by onError, then rejected.
  */
 function createCaller({ engine, builder, baseUrl, retry }: Transport) {
-  const refuse = (op: OperationMeta, error: unknown, call: CallOptions | undefined) =>
+  const refuse = (op: OperationMeta, error: unknown, call?: CallOptions) =>
     engine.refuse(op, `${baseUrl}${op.path}`, error, call?.context);
 
   /** A call with its options resolved: parameters validated, the request built and sent. */
@@ -84,7 +84,7 @@ function createCaller({ engine, builder, baseUrl, retry }: Transport) {
     }
   }
 
-  return function callOperation(op: OperationMeta, params: unknown, call?: CallOptions): Promise<unknown> {
+  function callOperation(op: OperationMeta, params: unknown, call?: CallOptions): Promise<unknown> {
     if (call === undefined) return send(op, params, NO_CALL_OPTIONS, call);
     return callOptions().then(
       ({ resolveCallOptions }) => {
@@ -98,7 +98,9 @@ function createCaller({ engine, builder, baseUrl, retry }: Transport) {
       },
       (error: unknown) => refuse(op, error, call),
     );
-  };
+  }
+  callOperation.refuse = refuse;
+  return callOperation;
 }
 
 /** What createOpenSearchClient adds its raw methods on top of: the core, and the transport it calls through. */

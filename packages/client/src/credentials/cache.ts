@@ -59,7 +59,7 @@ export function cachedSource(
   now: () => number = Date.now,
   /** The client's secrets: each lookup's are added, and every failure is freed of them. */
   secrets: SecretSet = new SecretSet(),
-): () => Credentials | Promise<Credentials> {
+): (withinMs?: number) => Credentials | Promise<Credentials> {
   const margin = options.refreshMarginMs ?? DEFAULT_REFRESH_MARGIN_MS;
   const maxAge = options.maxAgeMs ?? DEFAULT_MAX_AGE_MS;
   let entry: Entry | undefined;
@@ -82,11 +82,33 @@ export function cachedSource(
     return entry.credentials;
   }
 
-  return () => {
+  return (withinMs = Number.POSITIVE_INFINITY) => {
     if (entry && now() < entry.refreshAt) return entry.credentials;
     inflight ??= refresh().finally(() => {
       inflight = undefined;
     });
-    return inflight;
+    return Number.isFinite(withinMs) ? bounded(inflight, withinMs) : inflight;
   };
+}
+
+/**
+ * A lookup that waits at most `ms` (the attempt's time): past it, this attempt fails with a
+ * CredentialsError `CredentialsTimeout`, while the refresh goes on for the attempts that follow.
+ */
+function bounded(lookup: Promise<Credentials>, ms: number): Promise<Credentials> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(
+      () =>
+        reject(
+          new CredentialsError(
+            `the credentials source did not answer within ${ms} ms (the attempt's time); nothing was sent`,
+            undefined,
+            'CredentialsTimeout',
+          ),
+        ),
+      ms,
+    );
+  });
+  return Promise.race([lookup, late]).finally(() => clearTimeout(timer));
 }

@@ -22,6 +22,12 @@ export interface CredentialsClient {
 
 export type CredentialsOption = Credentials | CredentialsProvider | CredentialsClient;
 
+/**
+ * The lookup one attempt makes: waits at most `withinMs` (the attempt's time) for an asynchronous
+ * source, then fails with a CredentialsError `CredentialsTimeout`.
+ */
+export type CredentialsLookup = (withinMs?: number) => Credentials | Promise<Credentials>;
+
 export type { CredentialsCacheOptions, ExpiringCredentials };
 
 const isClient = (option: unknown): option is CredentialsClient =>
@@ -57,13 +63,13 @@ function cached(
   now: (() => number) | undefined,
   secrets: SecretSet | undefined,
 ) {
-  let lookup: (() => Credentials | Promise<Credentials>) | undefined;
-  return (): Credentials | Promise<Credentials> =>
+  let lookup: ((withinMs?: number) => Credentials | Promise<Credentials>) | undefined;
+  return (withinMs?: number): Credentials | Promise<Credentials> =>
     lookup
-      ? lookup()
+      ? lookup(withinMs)
       : import('./cache.js').then(({ cachedSource }) => {
           lookup ??= cachedSource(source, cache, now, secrets);
-          return lookup();
+          return lookup(withinMs);
         });
 }
 
@@ -74,7 +80,7 @@ export function createCredentialsSource(
   now?: () => number,
   /** The client's secrets: every secret and token the source gives is added, from the first on. */
   secrets?: SecretSet,
-): () => Credentials | Promise<Credentials> {
+): CredentialsLookup {
   if (typeof option === 'function') return cached(option, cache, now, secrets);
   if (isClient(option)) return cached(() => option.getCredential(), cache, now, secrets);
   if (option === undefined) return () => environmentSource(secrets);

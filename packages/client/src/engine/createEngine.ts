@@ -12,14 +12,16 @@ import { type AttemptSettings, runAttempt } from './attempt.js';
 import type { Answer, CallSettings, ClockState, OutgoingCall, Target } from './call.js';
 import type { CallHooks, CallObserver, CallStage } from './hooks.js';
 import { failures, prefetchFailures } from './lazyFailures.js';
-import type { RetryBudget } from './retryBudget.js';
+import { recordMetadata } from './responseMetadata.js';
+import { type RetryBudget, refill } from './retryBudget.js';
 import type { ResolvedRetry } from './retryPolicy.js';
-import { sleep } from './sleep.js';
+import type { CallProgress } from './story.js';
 
 export type { Answer, CallSettings, OutgoingCall } from './call.js';
 
 export interface EngineOptions {
-  credentials: () => Credentials | Promise<Credentials>;
+  /** The credentials lookup of one attempt, given the attempt's time (credentials.ts). */
+  credentials: (withinMs: number) => Credentials | Promise<Credentials>;
   /** A fixed fetch; without it `globalThis.fetch` is looked up at every attempt (so MSW installed later still intercepts). */
   fetch?: typeof fetch | undefined;
   timeoutMs: number;
@@ -40,9 +42,9 @@ export interface EngineOptions {
 }
 
 /** An attempt's headers: credentials looked up and the request signed, with no promise hop when both are synchronous. */
-function signAttempt(options: EngineOptions, call: OutgoingCall, nowMs: number, stage: { at: CallStage }) {
+function signAttempt(options: EngineOptions, call: OutgoingCall, nowMs: number, ms: number, stage: { at: CallStage }) {
   stage.at = 'credentials';
-  const provided = options.credentials();
+  const provided = options.credentials(ms);
   if ('then' in provided)
     return provided.then((credentials) => {
       stage.at = 'signing';
@@ -52,28 +54,12 @@ function signAttempt(options: EngineOptions, call: OutgoingCall, nowMs: number, 
   return call.sign(provided, nowMs);
 }
 
-/** A 2xx answer read into the result; with hooks, the answer and a body the client cannot use are observed. */
-function finish<T>(answer: Answer, read: ((a: Answer) => T) | undefined, observer: CallObserver | undefined): T {
-  if (!observer) return read ? read(answer) : (answer as T);
-  observer.answered(answer, { retrying: false });
-  const fail = (error: unknown) => {
-    observer.failed(error, 'response', { retrying: false, notRetried: 'not-retryable' });
-    throw error;
-  };
-  try {
-    const result = read ? read(answer) : (answer as T);
-    // A body the client cannot use comes back as a rejected promise (its error is built by the failure path).
-    return result instanceof Promise ? (result.catch(fail) as T) : result;
-  } catch (error) {
-    return fail(error);
-  }
-}
-
 /** What every call of one engine shares. */
 interface EngineState {
   options: EngineOptions;
   now: () => number;
-  pause: (ms: number, signal?: AbortSignal | null) => Promise<void>;
+  /** The test's wait between attempts; without it, the failure path's abortable sleep. */
+  pause: ((ms: number, signal?: AbortSignal | null) => Promise<void>) | undefined;
   /** The hooks' observer, loaded only for a client that has hooks. */
   observing: Promise<typeof import('./hooks.js')> | undefined;
   settings: AttemptSettings;
@@ -83,7 +69,7 @@ interface EngineState {
 }
 
 /** One call on its way: what the retry decision needs between attempts. */
-export interface Flight {
+export interface Flight extends CallProgress {
   engine: EngineState;
   call: OutgoingCall;
   settings: CallSettings;
@@ -114,7 +100,7 @@ async function attemptOnce(flight: Flight): Promise<Answer | { retry: true; wait
   const { safeToRepeat } = flight;
   const stage: { at: CallStage } = { at: 'credentials' };
   try {
-    const signed = signAttempt(options, call, now() + options.clock.offsetMs, stage);
+    const signed = signAttempt(options, call, now() + options.clock.offsetMs, ms, stage);
     const headers = 'then' in signed ? await signed : signed;
     signal?.throwIfAborted(); // the caller may have given up while credentials or signing were awaited
     stage.at = 'sending';
@@ -145,7 +131,7 @@ async function send<T = Answer>(
   given: Partial<CallSettings> | undefined,
   read?: (a: Answer) => T,
 ): Promise<T> {
-  const { options, now, pause, observing } = engine;
+  const { options, now, observing } = engine;
   if (!engine.prefetched) {
     engine.prefetched = true;
     prefetchFailures();
@@ -170,21 +156,36 @@ async function send<T = Answer>(
     flight.attempt += 1;
     const answer = await attemptOnce(flight);
     if ('retry' in answer) {
-      await pause(answer.wait, settings.signal);
+      await pauseOf(engine).then((pause) => pause(answer.wait, settings.signal));
       continue;
     }
     if (answer.status >= 200 && answer.status < 300) {
-      options.budget?.succeeded(flight.spent);
-      return finish(answer, read, flight.observer);
+      if (options.budget) refill(options.budget, flight.spent);
+      const { observer } = flight;
+      const result = observer ? observer.finish(answer, read, flight) : read ? read(answer) : (answer as T);
+      // A body the client cannot use is a rejected promise: its error gets the call's story too.
+      return result instanceof Promise
+        ? (result.then(
+            (body) => recordMetadata(body, answer, flight),
+            (error) =>
+              failures().then((f) => {
+                throw f.withStory(error, flight);
+              }),
+          ) as T)
+        : recordMetadata(result, answer, flight);
     }
     const next = (await failures(flight.target)).afterErrorAnswer(flight, answer, skewCorrected);
     if (!next.retry) throw next.error;
     if (next.skew) {
       skewCorrected = true;
       flight.attempt -= 1;
-    } else await pause(next.wait, settings.signal);
+    } else await pauseOf(engine).then((pause) => pause(next.wait, settings.signal));
   }
 }
+
+/** The wait between attempts: the test's, or the failure path's sleep (loaded by then: a retry follows a failure). */
+const pauseOf = (engine: EngineState) =>
+  engine.pause ? Promise.resolve(engine.pause) : failures().then((f) => f.sleep);
 
 /** A call refused before it was built (bad parameters or call options): observed by onError, then thrown. */
 async function refuse(
@@ -202,7 +203,7 @@ export function createEngine(options: EngineOptions) {
   const engine: EngineState = {
     options,
     now: options.now ?? Date.now,
-    pause: options.sleep ?? sleep,
+    pause: options.sleep,
     observing: options.hooks ? import('./hooks.js') : undefined,
     prefetched: false,
     settings: {

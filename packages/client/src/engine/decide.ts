@@ -10,6 +10,8 @@ import { errorAnswers } from './errorAnswers.js';
 import { errorFromResponse, readErrorFields } from './errorResponse.js';
 import type { CallStage, Decision } from './hooks.js';
 import { answerRetryDelay, transportRetryDelay } from './retryDecision.js';
+import { acquire } from './retrySpending.js';
+import { withStory } from './story.js';
 
 /**
  * Whether to try again after `error` (and after how long): `wait` is what the retry policy allows
@@ -37,11 +39,13 @@ function decide(
     thrown = deadlineError(flight.target, settings.deadlineMs, error as OpenSearchError, flight.attempt);
     decision = { retrying: false, notRetried: 'deadline' };
   } else {
-    const cost = budget && !free ? budget.acquire((error as OpenSearchError).kind === 'timeout') : 0;
+    const cost = budget && !free ? acquire(budget, (error as OpenSearchError).kind === 'timeout') : 0;
     decision = cost === undefined ? { retrying: false, notRetried: 'budget' } : { retrying: true, delayMs: wait };
     if (cost) flight.spent = cost;
   }
   decision.retryTokens = budget?.tokens;
+  if (decision.retrying) flight.waitedMs = (flight.waitedMs ?? 0) + (wait as number);
+  else withStory(thrown, flight);
   if (answer) observer?.answered(answer, decision);
   observer?.failed(thrown, thrown === error ? stage : 'deadline', decision);
   return decision.retrying ? { retry: true, wait: wait as number } : { retry: false, error: thrown };
@@ -51,6 +55,7 @@ function decide(
 export function deadlineBeforeAttempt(flight: Flight): OpenSearchError {
   const { settings, target, observer, engine } = flight;
   const error = deadlineError(target, settings.deadlineMs, flight.lastError, flight.attempt - 1);
+  withStory(error, { ...flight, attempt: flight.attempt - 1 });
   observer?.failed(error, 'deadline', {
     retrying: false,
     notRetried: 'deadline',
@@ -77,6 +82,7 @@ export function afterTransportFailure(
   if (!aborted && cutByDeadline && Number.isFinite(flight.deadline) && isTimeout(error))
     error = deadlineError(target, settings.deadlineMs, error as OpenSearchError, flight.attempt);
   if (aborted || error !== caught) {
+    withStory(error, flight);
     const notRetried = aborted ? 'aborted' : 'deadline';
     observer?.failed(error, aborted ? stage : 'deadline', {
       retrying: false,
@@ -109,6 +115,7 @@ export function afterErrorAnswer(
   errorAnswers.set(error, answer);
   const skew = !skewCorrected && isClockSkew(fields.code) && correctClock(options.clock, answer.headers, now());
   const wait = skew ? 0 : answerRetryDelay(answer, fields.code, safeToRepeat, flight.attempt, settings.retry, now());
+  if (skew) flight.skews = 1;
   const next = decide(flight, error, 'response', wait, answer, skew);
   if (!next.retry) return next;
   flight.lastError = error;

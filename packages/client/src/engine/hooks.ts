@@ -11,6 +11,7 @@ import { scrub } from '../errors/redact.js';
 import type { SecretSet } from '../errors/secretSet.js';
 import type { OperationMeta } from '../operations/operationMeta.js';
 import type { Answer } from './call.js';
+import { type CallProgress, withStory } from './story.js';
 
 /** Where in a call a failure happened. */
 export type CallStage =
@@ -171,6 +172,25 @@ export class CallObserver {
       durationMs,
       ...outcome(decision),
     }));
+  }
+
+  /**
+   * A 2xx answer read into the call's result (`read`), observed: the answer, and a body the client
+   * cannot use (a failure at the response stage, `told` the call's story first).
+   */
+  finish<T>(answer: Answer, read: ((a: Answer) => T) | undefined, progress: CallProgress): T {
+    this.answered(answer, { retrying: false });
+    const fail = (error: unknown): never => {
+      this.failed(withStory(error, progress), 'response', { retrying: false, notRetried: 'not-retryable' });
+      throw error;
+    };
+    try {
+      const result = read ? read(answer) : (answer as T);
+      // A body the client cannot use comes back as a rejected promise (its error is built by the failure path).
+      return result instanceof Promise ? (result.catch(fail) as T) : result;
+    } catch (error) {
+      return fail(error);
+    }
   }
 
   failed(error: unknown, stage: CallStage, decision: Decision): void {

@@ -25,39 +25,17 @@ export const DEFAULT_RETRY_BUDGET: Readonly<Required<RetryBudgetOptions>> = Obje
   successIncrement: 1,
 });
 
-export class RetryBudget {
-  // `declare`: set in the constructor, with no class field emitted (first-load bytes).
-  declare readonly capacity: number;
-  declare readonly retryCost: number;
-  declare readonly timeoutCost: number;
-  declare readonly successIncrement: number;
-  #tokens: number;
+/**
+ * A client's bucket: its settings and the tokens in it now. Plain state: the first load only adds a
+ * token back after a success (`refill`); paying for a retry is the failure path's (retrySpending.ts).
+ */
+export interface RetryBudget extends Readonly<Required<RetryBudgetOptions>> {
+  tokens: number;
+}
 
-  constructor(options: Required<RetryBudgetOptions>) {
-    this.capacity = options.capacity;
-    this.retryCost = options.retryCost;
-    this.timeoutCost = options.timeoutCost;
-    this.successIncrement = options.successIncrement;
-    this.#tokens = options.capacity;
-  }
-
-  /** The tokens in the bucket now. */
-  get tokens(): number {
-    return this.#tokens;
-  }
-
-  /** Pays for one retry: the cost spent, or undefined when the bucket cannot pay (no retry then). */
-  acquire(afterTimeout: boolean): number | undefined {
-    const cost = afterTimeout ? this.timeoutCost : this.retryCost;
-    if (cost > this.#tokens) return undefined;
-    this.#tokens -= cost;
-    return cost;
-  }
-
-  /** A call succeeded: what its last retry spent comes back, or the success increment when it made none. */
-  succeeded(lastCost: number | undefined): void {
-    this.#tokens = Math.min(this.capacity, this.#tokens + (lastCost ?? this.successIncrement));
-  }
+/** A call succeeded: what its last retry spent comes back, or the success increment when it made none. */
+export function refill(budget: RetryBudget, lastCost: number | undefined): void {
+  budget.tokens = Math.min(budget.capacity, budget.tokens + (lastCost ?? budget.successIncrement));
 }
 
 /** The budget a client's `retryBudget` option asks for: defaults, `false` for none; each value checked. */
@@ -71,5 +49,5 @@ export function createRetryBudget(options: RetryBudgetOptions | false | undefine
   const merged = { ...DEFAULT_RETRY_BUDGET, ...options };
   for (const key of ['capacity', 'retryCost', 'timeoutCost', 'successIncrement'] as const)
     checkNumber(`retryBudget.${key}`, merged[key], 0, 1_000_000, true);
-  return new RetryBudget(merged);
+  return { ...merged, tokens: merged.capacity };
 }

@@ -33,7 +33,8 @@ export class TimeoutError extends OpenSearchError {
 export class CredentialsError extends OpenSearchError {
   static override readonly errorClass: string = 'CredentialsError';
   override name = 'CredentialsError';
-  constructor(message: string, cause?: unknown) {
-    super({ kind: 'credentials', code: 'CredentialsUnavailable', message, cause, retryable: true });
+  /** `code`: CredentialsUnavailable (the source failed), or CredentialsTimeout (it did not answer within the attempt's time). */
+  constructor(message: string, cause?: unknown, code = 'CredentialsUnavailable') {
+    super({ kind: 'credentials', code, message, cause, retryable: true });
   }
 }

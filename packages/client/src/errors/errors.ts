@@ -82,6 +82,14 @@ export class OpenSearchError extends Error {
   declare readonly status: number | undefined;
   /** From the body's requestId/RequestId, or the x-acs-request-id header. */
   declare readonly requestId: string | undefined;
+  /**
+   * The attempts the call made, the failed one included, counting every retry (a clock-skew retry
+   * too); 0 for a call refused before its first attempt (a bad parameter or call option). Undefined
+   * only on an error built outside a call.
+   */
+  declare readonly attempts: number | undefined;
+  /** The time the call spent waiting between its attempts, in ms (0 without a retry). Undefined like `attempts`. */
+  declare readonly totalRetryDelayMs: number | undefined;
   /** Whether the client considers the call safe to retry. */
   declare readonly retryable: boolean;
   /** The raw response body: the parsed JSON, or the text when it was not JSON. */
@@ -91,35 +99,27 @@ export class OpenSearchError extends Error {
 
   constructor(init: OpenSearchErrorInit) {
     super(init.message, init.cause === undefined ? undefined : { cause: init.cause });
-    this.kind = init.kind;
-    this.code = init.code ?? DEFAULT_CODES[init.kind] ?? 'Unknown';
-    this.detail = init.detail ?? init.message;
-    this.parameter = init.parameter;
-    this.status = init.status;
-    this.requestId = init.requestId;
-    this.retryable = init.retryable ?? false;
-    this.body = init.body;
-    this.method = init.method;
-    this.url = init.url;
+    const self = this as unknown as Record<string, unknown>;
+    for (const key of GIVEN) self[key] = init[key];
+    self.code = init.code ?? DEFAULT_CODES[init.kind] ?? 'Unknown';
+    self.detail = init.detail ?? init.message;
+    self.retryable = init.retryable ?? false;
     Object.defineProperty(this, CLASS, { value: (new.target as { errorClass?: string }).errorClass });
   }
 
+  /** The error as data, for a log line: every field above but `body` and `cause`. */
   toJSON(): Record<string, unknown> {
-    return {
-      name: this.name,
-      kind: this.kind,
-      code: this.code,
-      message: this.message,
-      detail: this.detail,
-      parameter: this.parameter,
-      status: this.status,
-      requestId: this.requestId,
-      retryable: this.retryable,
-      method: this.method,
-      url: this.url,
-    };
+    return Object.fromEntries(SERIALIZED.map((key) => [key, (this as unknown as Record<string, unknown>)[key]]));
   }
 }
+
+const NOTHING_SENT = { attempts: 0, totalRetryDelayMs: 0 };
+
+/** The fields an error takes from its init as they are. */
+const GIVEN = ['kind', 'parameter', 'status', 'requestId', 'body', 'method', 'url'] as const;
+/** What `toJSON` gives, in this order. */
+const SERIALIZED =
+  'name kind code message detail parameter status requestId attempts totalRetryDelayMs retryable method url'.split(' ');
 
 const DEFAULT_CODES: Partial<Record<OpenSearchErrorKind, string>> = {
   network: 'NetworkError',
@@ -146,5 +146,7 @@ export class ValidationError extends OpenSearchError {
   declare readonly parameter: string;
   constructor(parameter: string, message: string, cause?: unknown) {
     super({ kind: 'validation', code: 'InvalidParameter', message, parameter, cause });
+    // Nothing was sent: a call refused before its first attempt (a later attempt's check sets its own).
+    Object.assign(this, NOTHING_SENT);
   }
 }

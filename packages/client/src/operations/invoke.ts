@@ -11,7 +11,14 @@ export const CALL: unique symbol = Symbol.for('@acs-opensearch/client.call') as 
 /** What every client from createOpenSearchCore or createOpenSearchClient can do with any operation's metadata. */
 export interface OperationInvoker {
   /** Calls `op` with flat parameters: validated, signed, sent, retried, its 2xx body read. */
-  readonly [CALL]: (op: OperationMeta, params: unknown, options?: CallOptions) => Promise<unknown>;
+  readonly [CALL]: OperationCaller;
+}
+
+/** Calls `op` with flat parameters: validated, signed, sent, retried, its 2xx body read. */
+export interface OperationCaller {
+  (op: OperationMeta, params: unknown, options?: CallOptions): Promise<unknown>;
+  /** Rejects with `error`, a call of `op` refused before it was built (a paginator's limits), after onError saw it. */
+  refuse?: (op: OperationMeta, error: unknown, options?: CallOptions) => Promise<never>;
 }
 
 function notAClient(op: OperationMeta, client: unknown): TypeError {

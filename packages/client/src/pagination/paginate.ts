@@ -1,11 +1,12 @@
 // The paginators: every page of a paged operation, one call per page, until the items run out,
 // the total is reached, maxItems or maxPages is met, or the server repeats a page.
+import { copyMetadata } from '../engine/copyMetadata.js';
 import { checkNumber } from '../errors/checks.js';
+import type { OperationCaller } from '../operations/invoke.js';
 import type { OperationMeta } from '../operations/operationMeta.js';
 import type { CallOptions, PaginateOptions } from '../operations/operationTypes.js';
 
 type Bag = Record<string, unknown>;
-type CallOperation = (op: OperationMeta, params: unknown, call?: CallOptions) => Promise<unknown>;
 
 /** maxItems and maxPages, checked, and the operation's own parameters. */
 function pagingLimits(params: unknown) {
@@ -17,13 +18,21 @@ function pagingLimits(params: unknown) {
 
 /** Yields each page of `op` (the last one cut to maxItems), calling through `callOperation`. */
 export async function* paginate(
-  callOperation: CallOperation,
+  callOperation: OperationCaller,
   op: OperationMeta,
   params: unknown,
   call?: CallOptions,
 ): AsyncGenerator<unknown> {
   const paging = op.pagination!;
-  const { maxItems, maxPages, rest } = pagingLimits(params);
+  let limits: ReturnType<typeof pagingLimits>;
+  try {
+    limits = pagingLimits(params);
+  } catch (error) {
+    // Refused like any call that fails before it is built: the client's onError hook sees it.
+    if (callOperation.refuse) await callOperation.refuse(op, error, call);
+    throw error;
+  }
+  const { maxItems, maxPages, rest } = limits;
   let pageNumber = (rest[paging.pageNumber] as number | undefined) ?? 1;
   let seen = 0;
   let pages = 0;
@@ -38,7 +47,7 @@ export async function* paginate(
     const items = maxItems !== undefined && seen + all.length > maxItems ? all.slice(0, maxItems - seen) : all;
     seen += items.length;
     pages += 1;
-    yield items === all ? page : { ...page, [paging.items]: items };
+    yield items === all ? page : copyMetadata({ ...page, [paging.items]: items }, page);
     const pageSize = (rest[paging.pageSize] as number | undefined) ?? all.length;
     const total = page[paging.totalCount];
     const reachedTotal = typeof total === 'number' && (pageNumber - 1) * pageSize + all.length >= total;

@@ -3,6 +3,7 @@
 // signs with the operation's action, sends and reads it. HTTP error answers go back to
 // openapi-fetch as responses, which it returns as `{ error, response }`.
 import createClient, { type Client } from 'openapi-fetch';
+import { copyMetadata } from '../engine/copyMetadata.js';
 import type { Answer, CallSettings, createEngine } from '../engine/createEngine.js';
 import { errorAnswers } from '../engine/errorAnswers.js';
 import { assertHeaderValue } from '../errors/checks.js';
@@ -87,11 +88,11 @@ function engineFetch(options: RawAdapterOptions, op: OperationMeta, settings: Pa
     } catch (error) {
       const failed = errorAnswers.get(error as never);
       // The error answer as openapi-fetch hands it back: its body freed of secrets, as the typed error's is.
-      if (failed) return toResponse(failed, bodyText((error as OpenSearchError).body));
+      if (failed) return copyMetadata(toResponse(failed, bodyText((error as OpenSearchError).body)), error as object);
       throw error;
     }
     const data = await successBody(op, answer, op.method);
-    return toResponse(answer, data === undefined ? null : JSON.stringify(data));
+    return copyMetadata(toResponse(answer, data === undefined ? null : JSON.stringify(data)), answer);
   };
 }
 
