@@ -29,7 +29,7 @@ export default defineConfig([
       {
         name: 'node-default-crypto',
         setup(build) {
-          build.onResolve({ filter: /\/(defaultCrypto|platform)\.js$/ }, (args) => ({
+          build.onResolve({ filter: /\/(defaultCrypto|platform|defaultTransport)\.js$/ }, (args) => ({
             path: resolve(args.resolveDir, args.path.replace(/\.js$/, '.node.ts')),
           }));
         },

@@ -17,8 +17,8 @@ import { callOf, okBody, pagedGet, paginatorOf, paramsFor, unsafePost } from './
 const list = pagedGet();
 const post = unsafePost();
 const { items, totalCount, pageSize } = list.pagination!;
-const ok = (extra: Record<string, unknown> = {}) =>
-  json(okBody(list, { [items]: [{ n: 1 }], [totalCount]: 1, ...extra }), { headers: { 'x-acs-request-id': 'RID-OK' } });
+const ok = () =>
+  json(okBody(list, { [items]: [{ n: 1 }], [totalCount]: 1 }), { headers: { 'x-acs-request-id': 'RID-OK' } });
 const unavailable = () => json({ code: 'InternalError', message: 'try later', requestId: 'RID-503' }, { status: 503 });
 const throttled = () =>
   json({ Code: 'Throttling.User', Message: 'slow down' }, { status: 429, headers: { 'retry-after': '0' } });

@@ -1,9 +1,11 @@
 // The retry rule per method: GET, HEAD, PUT, DELETE and OPTIONS are retried on throttling, 5xx,
 // timeouts and network errors; POST and PATCH only on throttling, unless the spec marks the
 // operation idempotent or the caller opts in with retry.methods.
+
 import { describe, expect, it } from 'vitest';
 import { createEngine } from '../src/engine/createEngine.js';
 import { type RetryOptions, resolveRetry } from '../src/engine/retryPolicy.js';
+import { fetchTransport } from '../src/engine/transport.js';
 import type { OperationMeta } from '../src/operations/operationMeta.js';
 import { credentials, fakeFetch, json, type Responder } from './fakeFetch.js';
 
@@ -25,7 +27,7 @@ async function run(meta: OperationMeta, responders: Responder[], retry: RetryOpt
   const { fetch, sent } = fakeFetch(...responders);
   const engine = createEngine({
     credentials: () => credentials,
-    fetch,
+    transport: fetchTransport(fetch),
     timeoutMs,
     deadlineMs: 0,
     retry: resolveRetry({ baseDelayMs: 1, maxDelayMs: 2, ...retry }),

@@ -214,9 +214,9 @@ describe('an abort while credentials or signing are awaited', () => {
   });
 
   it('an attempt timer made for an already aborted signal aborts at once', async () => {
-    const { AttemptTimer } = await import('../src/engine/timeout.js');
+    const { startAttemptTimer } = await import('../src/engine/timeout.js');
     const reason = new Error('earlier');
-    const timer = new AttemptTimer(10_000, AbortSignal.abort(reason));
+    const timer = startAttemptTimer(10_000, AbortSignal.abort(reason));
     expect(timer.controller.signal.aborted).toBe(true);
     expect(timer.controller.signal.reason).toBe(reason);
     timer.clear();

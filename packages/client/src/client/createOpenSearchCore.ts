@@ -39,11 +39,11 @@ function readerOf(op: OperationMeta): (answer: Answer) => unknown {
 
 /** The options resolved, and what sends a request: the engine, and the builder with the headers sent unsigned. */
 function transportOf(options: OpenSearchClientOptions) {
-  const { config, retry, budget, secrets, credentials, hooks, crypto, fetch } = resolveOptions(options);
+  const { config, retry, budget, secrets, credentials, hooks, crypto, transport } = resolveOptions(options);
   const { baseUrl, timeoutMs, deadlineMs, maxResponseBytes } = config;
   const engine = createEngine({
     credentials,
-    fetch,
+    transport,
     timeoutMs,
     deadlineMs,
     retry,

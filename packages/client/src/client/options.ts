@@ -2,10 +2,11 @@
 // and the resolved configuration that `client.config` shows (never a credential).
 import type { CredentialsCacheOptions } from '../credentials/cache.js';
 import { type CredentialsOption, createCredentialsSource, describeCredentials } from '../credentials/credentials.js';
+import { pickTransport } from '../engine/defaultTransport.js';
 import type { CallHooks } from '../engine/hooks.js';
 import { createRetryBudget, type RetryBudgetOptions } from '../engine/retryBudget.js';
 import { type RetryOptions, resolveRetry } from '../engine/retryPolicy.js';
-import { assertHeaderValue, checkNumber, MAX_TIMER_MS } from '../errors/checks.js';
+import { assertHeaderValue, checkNumber, checkOptionsObject, MAX_TIMER_MS } from '../errors/checks.js';
 import { ValidationError } from '../errors/errors.js';
 import { SecretSet } from '../errors/secretSet.js';
 import type { RegionId } from '../generated/metadata.js';
@@ -28,8 +29,23 @@ export interface OpenSearchClientOptions {
   credentialsCache?: CredentialsCacheOptions;
   /** Called on every attempt of every call, generated or raw: onAttempt, onResponse, onError. Default none. */
   hooks?: CallHooks;
-  /** The fetch to use. Default: `globalThis.fetch`, looked up at every request. */
+  /**
+   * The fetch to send through (undici's with a ProxyAgent, a test's stub). Setting it implies
+   * `transport: 'fetch'`. Default: `globalThis.fetch`, looked up at every request.
+   */
   fetch?: typeof fetch;
+  /**
+   * How requests go out. `'auto'` (default): in Node, node:http(s) on a keep-alive agent, unless
+   * `globalThis.fetch` has been replaced since the client loaded (MSW, a stub: then that fetch);
+   * elsewhere fetch. `'node'`: node:http(s) always (Node only). `'fetch'`: fetch always.
+   */
+  transport?: 'auto' | 'node' | 'fetch';
+  /**
+   * Node only: the `http.Agent` or `https.Agent` the node transport sends through: a pool of your
+   * own, or a proxy agent (`new HttpsProxyAgent(process.env.HTTPS_PROXY)`). Default: a keep-alive
+   * agent per client.
+   */
+  agent?: object;
   /** Per-attempt timeout in ms, covering the response body too; 0 disables it. Default 10000. */
   timeoutMs?: number;
   /** Bound on a whole call in ms: every attempt and every wait between them; 0 disables it. Default 60000. */
@@ -65,35 +81,37 @@ export interface OpenSearchClientConfig {
   /** The hooks that are set, by name. */
   hooks: string[];
   signingCrypto: 'web-crypto' | 'node:crypto' | 'custom';
+  /** What sends requests: node:http(s), or fetch (`custom fetch` when the `fetch` option is set). */
+  transport: 'node:http' | 'fetch' | 'custom fetch';
 }
 
 export const DEFAULT_TIMEOUT_MS = 10_000;
 export const DEFAULT_DEADLINE_MS = 60_000;
 export const DEFAULT_MAX_RESPONSE_BYTES = 10 * 1024 * 1024;
 
-/** fetch and signingCrypto: the shapes the client calls into. */
-function checkFunctions(options: OpenSearchClientOptions): void {
-  if (options.fetch !== undefined && typeof options.fetch !== 'function')
-    throw new ValidationError('fetch', 'fetch must be a function');
-  const custom = options.signingCrypto;
-  if (custom !== undefined && (typeof custom?.sha256Hex !== 'function' || typeof custom.hmacSha256Hex !== 'function'))
-    throw new ValidationError('signingCrypto', 'signingCrypto must be { sha256Hex, hmacSha256Hex }');
+/** A function, or a ValidationError naming `field`. */
+function checkFunction(field: string, value: unknown): void {
+  if (typeof value !== 'function') throw new ValidationError(field, `${field} must be a function`);
 }
 
-/** credentialsCache and hooks: numbers in range, functions where functions go. */
-function checkCacheAndHooks(options: OpenSearchClientOptions): void {
-  const cache = options.credentialsCache;
-  if (cache !== undefined && (cache === null || typeof cache !== 'object'))
-    throw new ValidationError('credentialsCache', 'credentialsCache must be { refreshMarginMs?, maxAgeMs? }');
-  for (const key of ['refreshMarginMs', 'maxAgeMs'] as const)
-    if (cache?.[key] !== undefined) checkNumber(`credentialsCache.${key}`, cache[key], 0, MAX_TIMER_MS);
-  const hooks = options.hooks;
-  if (hooks === undefined) return;
-  if (hooks === null || typeof hooks !== 'object')
-    throw new ValidationError('hooks', 'hooks must be { onAttempt?, onResponse?, onError? }');
-  for (const key of ['onAttempt', 'onResponse', 'onError'] as const)
-    if (hooks[key] !== undefined && typeof hooks[key] !== 'function')
-      throw new ValidationError(`hooks.${key}`, `hooks.${key} must be a function`);
+/** fetch, signingCrypto, credentialsCache and hooks: the shapes the client calls into (transport and agent: defaultTransport.ts). */
+function checkShapes(options: OpenSearchClientOptions): void {
+  if (options.fetch !== undefined) checkFunction('fetch', options.fetch);
+  const crypto = ['sha256Hex', 'hmacSha256Hex'];
+  checkOptionsObject(
+    'signingCrypto',
+    options.signingCrypto,
+    crypto,
+    (_field, value) => {
+      // Either primitive missing: the message names the pair, as one shape.
+      if (typeof value !== 'function') checkOptionsObject('signingCrypto', null, crypto, checkFunction, true);
+    },
+    true,
+  );
+  checkOptionsObject('credentialsCache', options.credentialsCache, ['refreshMarginMs', 'maxAgeMs'], (field, value) =>
+    checkNumber(field, value, 0, MAX_TIMER_MS),
+  );
+  checkOptionsObject('hooks', options.hooks, ['onAttempt', 'onResponse', 'onError'], checkFunction);
 }
 
 /** Every option checked and resolved; `config` is what the client shows of them. */
@@ -104,15 +122,15 @@ export function resolveOptions(options: OpenSearchClientOptions) {
   const deadlineMs = checkNumber('deadlineMs', options.deadlineMs ?? DEFAULT_DEADLINE_MS, 0, MAX_TIMER_MS);
   const maxBytes = options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
   const maxResponseBytes = checkNumber('maxResponseBytes', maxBytes, 1, 2 ** 40, true);
-  checkFunctions(options);
+  checkShapes(options);
   if (options.userAgent !== undefined) assertHeaderValue('userAgent', options.userAgent);
-  checkCacheAndHooks(options);
   const retry = resolveRetry(options.retry);
   const budget = createRetryBudget(options.retryBudget);
   // Every secret the client comes to know, removed from every error and event it hands back.
   const secrets = new SecretSet();
   const credentials = createCredentialsSource(options.credentials, options.credentialsCache, undefined, secrets);
   const userAgent = options.userAgent ?? DEFAULT_USER_AGENT;
+  const [transport, transportName] = pickTransport(options);
   const config: OpenSearchClientConfig = Object.freeze({
     baseUrl,
     regionId,
@@ -125,6 +143,7 @@ export function resolveOptions(options: OpenSearchClientOptions) {
     userAgent,
     hooks: options.hooks ? Object.keys(options.hooks).filter((k) => options.hooks![k as keyof CallHooks]) : [],
     signingCrypto: options.signingCrypto ? 'custom' : DEFAULT_CRYPTO_NAME,
+    transport: transportName,
   });
   const hooks = config.hooks.length > 0 ? options.hooks : undefined;
   return {
@@ -135,6 +154,6 @@ export function resolveOptions(options: OpenSearchClientOptions) {
     credentials,
     hooks,
     crypto: options.signingCrypto ?? defaultCrypto,
-    fetch: options.fetch,
+    transport,
   };
 }

@@ -1,6 +1,8 @@
 // How long to wait before the next attempt: full-jitter backoff, and what a response asks for.
 // Only a failed attempt needs these (they load with the failure path, failures.ts).
+
 import type { ResolvedRetry } from './retryPolicy.js';
+import type { AnswerHeaders } from './transport.js';
 
 /** Full-jitter backoff before attempt `attempt + 1` (attempt counts from 1). */
 export function backoffDelay(attempt: number, retry: ResolvedRetry): number {
@@ -9,7 +11,7 @@ export function backoffDelay(attempt: number, retry: ResolvedRetry): number {
 }
 
 /** The delay a response asks for, in ms: `x-acs-retry-after` (seconds) or `Retry-After` (seconds or an HTTP date). */
-export function retryAfterMs(headers: Headers, now = Date.now()): number | undefined {
+export function retryAfterMs(headers: AnswerHeaders, now = Date.now()): number | undefined {
   for (const name of ['x-acs-retry-after', 'retry-after']) {
     const value = headers.get(name)?.trim();
     if (!value) continue;

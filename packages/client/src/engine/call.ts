@@ -4,6 +4,7 @@ import type { OperationMeta } from '../operations/operationMeta.js';
 import type { SignedHeaders } from '../signing/leanSigner.js';
 import type { Credentials } from '../signing/signRequest.js';
 import type { ResolvedRetry } from './retryPolicy.js';
+import type { AnswerHeaders } from './transport.js';
 
 /** One call, ready to send: everything but the signature, which each attempt makes afresh. */
 export interface OutgoingCall {
@@ -19,7 +20,7 @@ export interface OutgoingCall {
 export interface Answer {
   status: number;
   statusText: string;
-  headers: Headers;
+  headers: AnswerHeaders;
   text: string;
   url: string;
 }

@@ -4,7 +4,10 @@ import { TimeoutError } from '../errors/answerErrors.js';
 import { NetworkError, type OpenSearchError, ServerError, safeText } from '../errors/errors.js';
 import { needsRedaction, redactError } from '../errors/redact.js';
 import type { SecretSet } from '../errors/secretSet.js';
+import type { AttemptInput, AttemptSettings } from './attempt.js';
 import type { Target } from './call.js';
+import { BodyTooLarge } from './readBody.js';
+import type { TransportResponse } from './transport.js';
 
 /** Where a redirect pointed: its origin only, never its path or query. */
 function locationOrigin(location: string | null, base: string): string {
@@ -16,7 +19,7 @@ function locationOrigin(location: string | null, base: string): string {
   }
 }
 
-export function redirectError(response: Response, target: Target): ServerError {
+export function redirectError(response: TransportResponse, target: Target): ServerError {
   const to = locationOrigin(response.headers.get('location'), target.url);
   return new ServerError({
     kind: 'server',
@@ -28,7 +31,7 @@ export function redirectError(response: Response, target: Target): ServerError {
   });
 }
 
-export function tooLargeError(response: Response, target: Target, maxBytes: number): ServerError {
+function tooLargeError(response: TransportResponse, target: Target, maxBytes: number): ServerError {
   return new ServerError({
     kind: 'server',
     code: 'ResponseTooLarge',
@@ -41,11 +44,11 @@ export function tooLargeError(response: Response, target: Target, maxBytes: numb
 }
 
 /** How far an attempt got when it failed, for the message. */
-export interface TransportFailure {
+interface TransportFailure {
   cause: unknown;
   timedOut: boolean;
   attemptMs: number;
-  response: Response | undefined;
+  response: TransportResponse | undefined;
   attempt: number;
   maxAttempts: number;
   /** Whether the call may be sent again (the operation is idempotent, or the caller opted in). */
@@ -53,7 +56,7 @@ export interface TransportFailure {
 }
 
 /** A timeout or a network failure, before or while reading the answer; retryable when repeating is safe. */
-export function transportError(failure: TransportFailure, target: Target, secrets?: SecretSet): OpenSearchError {
+function transportError(failure: TransportFailure, target: Target, secrets?: SecretSet): OpenSearchError {
   const { response } = failure;
   // A custom fetch's error may quote what it was given: a cause that shows a secret is replaced by a safe copy.
   const cause = secrets && needsRedaction(failure.cause, secrets) ? redactError(failure.cause, secrets) : failure.cause;
@@ -93,4 +96,35 @@ export function deadlineError(
     ...target,
     cause: lastError,
   });
+}
+
+/**
+ * What a failed attempt throws (attempt.ts): the caller's abort reason; a typed error as it is (a
+ * refused redirect, a custom fetch's own); ResponseTooLarge for a body over the cap; else a timeout
+ * or a network failure.
+ */
+export function attemptFailure(
+  cause: unknown,
+  settings: AttemptSettings,
+  input: AttemptInput,
+  response: TransportResponse | undefined,
+  timedOut: boolean,
+): unknown {
+  const { target } = input;
+  if (input.signal?.aborted) return input.signal.reason;
+  if (cause instanceof ServerError) return cause;
+  if (cause instanceof BodyTooLarge) return tooLargeError(response!, target, settings.maxResponseBytes);
+  return transportError(
+    {
+      cause,
+      timedOut,
+      attemptMs: input.ms,
+      response,
+      attempt: input.attempt,
+      maxAttempts: input.maxAttempts,
+      safeToRepeat: input.safeToRepeat,
+    },
+    target,
+    settings.secrets,
+  );
 }

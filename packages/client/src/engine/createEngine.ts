@@ -12,18 +12,19 @@ import { type AttemptSettings, runAttempt } from './attempt.js';
 import type { Answer, CallSettings, ClockState, OutgoingCall, Target } from './call.js';
 import type { CallHooks, CallObserver, CallStage } from './hooks.js';
 import { failures, prefetchFailures } from './lazyFailures.js';
-import { recordMetadata } from './responseMetadata.js';
+import { recordMetadata } from './metadataStore.js';
 import { type RetryBudget, refill } from './retryBudget.js';
 import type { ResolvedRetry } from './retryPolicy.js';
 import type { CallProgress } from './story.js';
+import type { Transport } from './transport.js';
 
 export type { Answer, CallSettings, OutgoingCall } from './call.js';
 
 export interface EngineOptions {
   /** The credentials lookup of one attempt, given the attempt's time (credentials.ts). */
   credentials: (withinMs: number) => Credentials | Promise<Credentials>;
-  /** A fixed fetch; without it `globalThis.fetch` is looked up at every attempt (so MSW installed later still intercepts). */
-  fetch?: typeof fetch | undefined;
+  /** What sends each attempt (transport.ts). */
+  transport: Transport;
   timeoutMs: number;
   deadlineMs: number;
   retry: ResolvedRetry;
@@ -207,7 +208,7 @@ export function createEngine(options: EngineOptions) {
     observing: options.hooks ? import('./hooks.js') : undefined,
     prefetched: false,
     settings: {
-      fetch: options.fetch,
+      transport: options.transport,
       maxResponseBytes: options.maxResponseBytes,
       secrets: options.secrets,
     },

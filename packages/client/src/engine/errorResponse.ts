@@ -7,6 +7,7 @@ import { type OpenSearchError, ServerError, safeText } from '../errors/errors.js
 import { REDACTED, safeOrUndefined, scrubValue } from '../errors/redact.js';
 import { SecretSet } from '../errors/secretSet.js';
 import { retryAfterMs } from './backoff.js';
+import type { AnswerHeaders } from './transport.js';
 
 export interface ErrorFields {
   code: string | undefined;
@@ -25,7 +26,7 @@ function field(body: unknown, ...names: string[]): string | undefined {
 }
 
 /** Parses an error body leniently: JSON when it is JSON, the text otherwise. */
-export function readErrorFields(text: string, headers: Headers): ErrorFields {
+export function readErrorFields(text: string, headers: AnswerHeaders): ErrorFields {
   let body: unknown = text;
   if (text.trim() !== '') {
     try {
@@ -65,7 +66,7 @@ function scrubFields(fields: ErrorFields, secrets: SecretSet): ErrorFields {
 
 /** Builds the typed error for an HTTP error answer. Server text is cut, escaped and freed of secrets in the message and body. */
 export function errorFromResponse(
-  response: { status: number; statusText?: string; headers: Headers },
+  response: { status: number; statusText?: string; headers: AnswerHeaders },
   given: ErrorFields,
   request: { method: string; url: string },
   /** Whether repeating the call is safe (the operation is idempotent, or the caller opted in): a 5xx is retryable only then. */

@@ -6,7 +6,7 @@
 
 export { malformedResponse } from '../operations/malformedResponse.js';
 export { normalizeCasing } from '../operations/normalizeCasing.js';
-export { redirectError, tooLargeError, transportError } from './classify.js';
+export { attemptFailure, redirectError } from './classify.js';
 export { afterErrorAnswer, afterTransportFailure, deadlineBeforeAttempt } from './decide.js';
 export { sleep } from './sleep.js';
 export { withStory } from './story.js';

@@ -1,5 +1,7 @@
 // Reads a response body as text, at most `maxBytes` of it, counted on the decoded (decompressed)
-// bytes while they stream, so a compression bomb stops after the cap, not after the download.
+// bytes while they stream, so a compression bomb stops after the cap, not after the download. A
+// transport with a reader of its own (`read`: node:http) reads under the same rules itself.
+import type { TransportResponse } from './transport.js';
 
 /** Thrown when a body passes the cap; the engine turns it into ServerError ResponseTooLarge. */
 export class BodyTooLarge extends Error {
@@ -9,7 +11,8 @@ export class BodyTooLarge extends Error {
 }
 
 /** Reads the body, or throws BodyTooLarge. Returns a promise either way; the common case costs no extra hop. */
-export function readBody(response: Response, maxBytes: number): Promise<string> {
+export function readBody(response: TransportResponse, maxBytes: number): Promise<string> {
+  if (response.read) return response.read(maxBytes);
   const length = response.headers.get('content-length');
   const declared = length === null ? Number.NaN : Number(length);
   if (declared > maxBytes) {
@@ -20,8 +23,8 @@ export function readBody(response: Response, maxBytes: number): Promise<string> 
       });
   }
   // Fast path: an uncompressed body whose length is known and within the cap.
-  if (Number.isSafeInteger(declared) && !response.headers.has('content-encoding')) return response.text();
-  return readCapped(response, maxBytes);
+  if (Number.isSafeInteger(declared) && !response.headers.has('content-encoding')) return response.text!();
+  return readCapped(response as Response, maxBytes);
 }
 
 async function readCapped(response: Response, maxBytes: number): Promise<string> {

@@ -5,6 +5,7 @@ import type { OpenSearchError } from '../errors/errors.js';
 import { backoffDelay, retryAfterMs } from './backoff.js';
 import { isThrottling } from './errorResponse.js';
 import type { ResolvedRetry } from './retryPolicy.js';
+import type { AnswerHeaders } from './transport.js';
 
 /** After a transport failure (timeout, network): the backoff, or undefined to give up. */
 export function transportRetryDelay(error: OpenSearchError, attempt: number, retry: ResolvedRetry): number | undefined {
@@ -17,7 +18,7 @@ export function transportRetryDelay(error: OpenSearchError, attempt: number, ret
  * the retries.
  */
 export function answerRetryDelay(
-  answer: { status: number; headers: Headers },
+  answer: { status: number; headers: AnswerHeaders },
   code: string | undefined,
   safeToRepeat: boolean,
   attempt: number,

@@ -1,9 +1,10 @@
 // The checks of a call's own options (callOptions.ts) live in a chunk of their own: a call without
 // options never needs them. The core client starts fetching the chunk when it is made, in the
 // background, so the first call with options (every TanStack query passes a signal) rarely waits.
-// A chunk that cannot load is a ValidationError of the call, never a bare import error.
+// A chunk that cannot load is a ValidationError of the call, never a bare import error (lazyChunk.ts).
 import type { CallSettings } from '../engine/call.js';
 import { ValidationError } from '../errors/errors.js';
+import { lazyChunk, prefetch } from '../lazyChunk.js';
 
 /** What a call's own options resolve to: settings for the engine and headers for the request. */
 export interface ResolvedCallOptions {
@@ -19,18 +20,10 @@ export const NO_CALL_OPTIONS: ResolvedCallOptions = Object.freeze({
   context: undefined,
 });
 
-type Module = typeof import('./callOptions.js');
-let loading: Promise<Module> | undefined;
-const load = () => {
-  loading ??= import('./callOptions.js').catch((cause: unknown) => {
-    loading = undefined;
-    throw cause;
-  });
-  return loading;
-};
+const load = lazyChunk(() => import('./callOptions.js'));
 
 /** The call-options checks, loaded once per process. */
-export const callOptions = (): Promise<Module> =>
+export const callOptions = () =>
   load().catch((cause: unknown) => {
     throw new ValidationError(
       'callOptions',
@@ -39,6 +32,4 @@ export const callOptions = (): Promise<Module> =>
   });
 
 /** Starts loading the checks without waiting for them. */
-export function prefetchCallOptions(): void {
-  load().catch(() => {});
-}
+export const prefetchCallOptions = (): void => prefetch(load);

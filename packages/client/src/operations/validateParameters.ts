@@ -14,12 +14,17 @@ export interface PreparedCall {
   body: unknown;
 }
 
-const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 /** No lone UTF-16 surrogate (which encodeURIComponent would throw on); native where the runtime has it. */
-const isWellFormed = (text: string): boolean =>
-  typeof (text as { isWellFormed?: () => boolean }).isWellFormed === 'function'
-    ? (text as unknown as { isWellFormed: () => boolean }).isWellFormed()
-    : !LONE_SURROGATE.test(text);
+function isWellFormed(text: string): boolean {
+  const native = (text as { isWellFormed?: () => boolean }).isWellFormed;
+  if (native) return native.call(text);
+  try {
+    encodeURIComponent(text);
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 /** A value's JSON type, `integer` for whole numbers; what the checks and the messages speak of. */
 const jsonType = (value: unknown): string =>

@@ -49,7 +49,7 @@ function checkHeaders(headers: unknown): void {
 
 /** The answer as openapi-fetch reads it: the checked camelCase body, or the error answer as it came. */
 function toResponse(answer: Answer, body: string | null): Response {
-  const headers = new Headers(answer.headers);
+  const headers = new Headers([...answer.headers]);
   // The text is decoded and may be rewritten: the original length and encoding no longer apply.
   headers.delete('content-encoding');
   headers.delete('content-length');

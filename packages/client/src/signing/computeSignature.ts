@@ -1,7 +1,8 @@
-// Steps 5-7 of the algorithm: CanonicalRequest, StringToSign, Signature. Pure apart from Web Crypto.
-import { ALGORITHM } from './authorization.js';
+// A request's V3 signature from its parts as sent (steps 5-7 in canonicalRequest.ts): what a verifier
+// (the mocks') recomputes. Pure apart from the hash primitives.
 import { canonicalHeaders, type HeaderEntries } from './canonicalHeaders.js';
 import { canonicalQuery } from './canonicalQuery.js';
+import { signCanonical } from './canonicalRequest.js';
 import { canonicalUri } from './canonicalUri.js';
 import type { SigningCrypto } from './crypto.js';
 import { defaultCrypto } from './defaultCrypto.js';
@@ -35,9 +36,18 @@ export interface SignatureParts {
 export async function computeSignature(input: SignatureInput): Promise<SignatureParts> {
   const url = typeof input.url === 'string' ? new URL(input.url) : input.url;
   const headers = canonicalHeaders(input.headers, input.signedHeaders);
-  const canonicalRequest = `${input.method.toUpperCase()}\n${canonicalUri(url.pathname)}\n${canonicalQuery(url.search)}\n${headers.canonical}\n${headers.signedHeaders.join(';')}\n${input.payloadHash}`;
-  const crypto = input.crypto ?? defaultCrypto;
-  const stringToSign = `${ALGORITHM}\n${await crypto.sha256Hex(canonicalRequest)}`;
-  const signature = await crypto.hmacSha256Hex(input.accessKeySecret, stringToSign);
+  const parts = {
+    method: input.method.toUpperCase(),
+    uri: canonicalUri(url.pathname),
+    query: canonicalQuery(url.search),
+    headers: headers.canonical,
+    signedHeaders: headers.signedHeaders.join(';'),
+    payloadHash: input.payloadHash,
+  };
+  const { canonicalRequest, stringToSign, signature } = await signCanonical(
+    parts,
+    input.accessKeySecret,
+    input.crypto ?? defaultCrypto,
+  );
   return { canonicalRequest, stringToSign, signedHeaders: headers.signedHeaders, signature };
 }

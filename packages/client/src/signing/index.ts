@@ -6,6 +6,13 @@ export { acsDate } from './acsDate.js';
 export { ALGORITHM, formatAuthorization, type ParsedAuthorization, parseAuthorization } from './authorization.js';
 export { type CanonicalHeaders, canonicalHeaders, type HeaderEntries, isSignedHeaderName } from './canonicalHeaders.js';
 export { canonicalQuery } from './canonicalQuery.js';
+export {
+  type CanonicalParts,
+  type CanonicalSignature,
+  canonicalRequest,
+  signCanonical,
+  stringToSign,
+} from './canonicalRequest.js';
 export { canonicalUri } from './canonicalUri.js';
 export { computeSignature, type SignatureInput, type SignatureParts } from './computeSignature.js';
 export { type BodyBytes, EMPTY_PAYLOAD_HASH, type SigningCrypto, webCrypto } from './crypto.js';

@@ -5,6 +5,7 @@
 // the official signer, for both crypto backends.
 import { acsDate } from './acsDate.js';
 import { ALGORITHM } from './authorization.js';
+import { canonicalRequest, stringToSign } from './canonicalRequest.js';
 import type { SigningCrypto } from './crypto.js';
 import { EMPTY_PAYLOAD_HASH } from './crypto.js';
 import { signatureNonce } from './signatureNonce.js';
@@ -101,18 +102,25 @@ export function createLeanSigner(options: LeanSignerOptions) {
     // What goes on the wire: the signed headers, the further x-acs-* ones, and the unsigned base.
     if (request.extra) for (const [name, value] of request.extra) if (!(name in headers)) headers[name] = value;
     if (base) for (const name in base) if (!(name in headers)) headers[name] = base[name]!;
-    const canonicalRequest = `${request.method}\n${request.path}\n${request.query}\n${canonicalHeaders}\n${signedHeaders}\n${payloadHash}`;
+    const canonical = canonicalRequest(
+      request.method,
+      request.path,
+      request.query,
+      canonicalHeaders,
+      signedHeaders,
+      payloadHash,
+    );
     const finish = (signature: string): SignedHeaders => {
       headers.authorization = `${ALGORITHM} Credential=${credentials.accessKeyId},SignedHeaders=${signedHeaders},Signature=${signature}`;
       return headers;
     };
-    const hashed = crypto.sha256Hex(canonicalRequest);
+    const hashed = crypto.sha256Hex(canonical);
     if (typeof hashed === 'string') {
-      const signature = crypto.hmacSha256Hex(credentials.accessKeySecret, `${ALGORITHM}\n${hashed}`);
+      const signature = crypto.hmacSha256Hex(credentials.accessKeySecret, stringToSign(hashed));
       return typeof signature === 'string' ? finish(signature) : signature.then(finish);
     }
     return hashed.then(async (hash) =>
-      finish(await crypto.hmacSha256Hex(credentials.accessKeySecret, `${ALGORITHM}\n${hash}`)),
+      finish(await crypto.hmacSha256Hex(credentials.accessKeySecret, stringToSign(hash))),
     );
   };
 }

@@ -6,6 +6,7 @@ import { acsDate } from './acsDate.js';
 import { ALGORITHM } from './authorization.js';
 import { isSignedHeaderName } from './canonicalHeaders.js';
 import { canonicalQuery } from './canonicalQuery.js';
+import { signCanonical } from './canonicalRequest.js';
 import { canonicalUri } from './canonicalUri.js';
 import type { SignatureParts } from './computeSignature.js';
 import { type BodyBytes, EMPTY_PAYLOAD_HASH, type SigningCrypto } from './crypto.js';
@@ -124,11 +125,16 @@ export async function signRequest(request: SignRequestInput, options: SignReques
   const { contentType, extra } = callerHeaders(request.headers, added);
   const signerHeaders = contentType === undefined ? added : { ...added, 'content-type': contentType };
   const [canonical, signed] = canonicalParts({ contentType, extra }, signerHeaders, url.host);
-  const canonicalRequest = `${request.method.toUpperCase()}\n${url.uri}\n${url.query}\n${canonical}\n${signed}\n${payloadHash}`;
-  const hash = crypto.sha256Hex(canonicalRequest);
-  const stringToSign = `${ALGORITHM}\n${typeof hash === 'string' ? hash : await hash}`;
-  const hmac = crypto.hmacSha256Hex(credentials.accessKeySecret, stringToSign);
-  const signature = typeof hmac === 'string' ? hmac : await hmac;
+  const parts = {
+    method: request.method.toUpperCase(),
+    uri: url.uri,
+    query: url.query,
+    headers: canonical,
+    signedHeaders: signed,
+    payloadHash,
+  };
+  const made = signCanonical(parts, credentials.accessKeySecret, crypto);
+  const { canonicalRequest, stringToSign, signature } = 'then' in made ? await made : made;
   const authorization = `${ALGORITHM} Credential=${credentials.accessKeyId},SignedHeaders=${signed},Signature=${signature}`;
   const signedHeaders = signed.split(';');
   // `added` is this call's own object: it becomes the headers to send.

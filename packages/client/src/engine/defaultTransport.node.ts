@@ -1,0 +1,151 @@
+// What sends requests in Node (dist/node swaps defaultTransport.ts for this file). The Node
+// transport: node:http(s) on a keep-alive agent, with no fetch in between (about twice
+// fetch's rate on one connection: bench/transport.mjs). MSW's and nock's interceptors see it, as they
+// see fetch. What fetch does for the client, it does too: no redirect followed (a 3xx is an answer),
+// the body read at most to the cap counted on decoded bytes (gzip, deflate and brotli decoded as
+// fetch decodes them), the attempt's signal ends the request and the reading, and a UTF-8 BOM is
+// dropped as fetch's text() drops it.
+import http from 'node:http';
+import https from 'node:https';
+import { constants, createBrotliDecompress, createGunzip, createInflate } from 'node:zlib';
+import { ValidationError } from '../errors/errors.js';
+import type { TransportOptions } from './defaultTransport.js';
+import { BodyTooLarge } from './readBody.js';
+import { type AnswerHeaders, fetchTransport, type Transport, type TransportResponse } from './transport.js';
+
+/** The fetch this module found when it loaded: a different one later means a test (MSW, a stub) replaced it. */
+const loadedFetch = globalThis.fetch;
+
+/** Node's answer headers (lower-case names) as the engine reads them. */
+class NodeHeaders implements AnswerHeaders {
+  constructor(readonly raw: http.IncomingHttpHeaders) {}
+  get(name: string): string | null {
+    const value = this.raw[name.toLowerCase()];
+    return value === undefined ? null : Array.isArray(value) ? value.join(', ') : value;
+  }
+  has(name: string): boolean {
+    return this.raw[name.toLowerCase()] !== undefined;
+  }
+  *[Symbol.iterator](): IterableIterator<[string, string]> {
+    for (const name of Object.keys(this.raw)) yield [name, this.get(name)!];
+  }
+}
+
+const DECODERS: Record<string, () => NodeJS.ReadWriteStream> = {
+  gzip: () => createGunzip({ finishFlush: constants.Z_SYNC_FLUSH }),
+  'x-gzip': () => createGunzip({ finishFlush: constants.Z_SYNC_FLUSH }),
+  deflate: () => createInflate({ finishFlush: constants.Z_SYNC_FLUSH }),
+  br: () => createBrotliDecompress({ finishFlush: constants.BROTLI_OPERATION_FLUSH }),
+};
+
+/** The body, decoded, at most `maxBytes`: a stream destroyed past the cap (a compression bomb stops there). */
+function readCapped(res: http.IncomingMessage, maxBytes: number): Promise<string> {
+  const declared = Number(res.headers['content-length']);
+  const encoding = res.headers['content-encoding']?.trim().toLowerCase();
+  const decode = encoding ? DECODERS[encoding] : undefined;
+  if (!decode && declared > maxBytes) {
+    res.destroy();
+    return Promise.reject(new BodyTooLarge(maxBytes));
+  }
+  const stream: NodeJS.ReadableStream = decode ? res.pipe(decode()) : res;
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let received = 0;
+    let settled = false;
+    const fail = (error: unknown) => {
+      if (settled) return;
+      settled = true;
+      reject(error);
+      res.destroy();
+    };
+    stream.on('data', (chunk: Buffer) => {
+      received += chunk.length;
+      if (received > maxBytes) return fail(new BodyTooLarge(maxBytes));
+      chunks.push(chunk);
+    });
+    stream.on('error', fail);
+    // An answer cut off (the server or the signal closed it) is an error, as fetch reports it.
+    res.on('aborted', () => fail(new Error('the response was cut off before its end')));
+    res.on('error', fail);
+    stream.on('end', () => {
+      if (settled) return;
+      settled = true;
+      const text = (chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks)).toString('utf8');
+      resolve(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+    });
+  });
+}
+
+function toResponse(res: http.IncomingMessage): TransportResponse {
+  return {
+    status: res.statusCode ?? 0,
+    statusText: res.statusMessage ?? '',
+    headers: new NodeHeaders(res.headers),
+    redirected: false,
+    body: {
+      cancel: async () => {
+        res.destroy();
+      },
+    },
+    read: (maxBytes) => readCapped(res, maxBytes),
+  };
+}
+
+/** One keep-alive agent per protocol and client: connections are reused across calls. */
+const keepAlive = () => ({ keepAlive: true, scheduling: 'lifo' as const });
+
+/**
+ * The node:http(s) transport on `agent` (an http.Agent or https.Agent, a proxy agent; default: a
+ * keep-alive agent of the transport's own). `auto`: while `globalThis.fetch` is not the fetch found
+ * at load (MSW or a test replaced it), requests go through that fetch instead.
+ */
+function createNodeTransport(agent: object | undefined, auto: boolean): Transport {
+  const agents = { http: agent as http.Agent | undefined, https: agent as https.Agent | undefined };
+  const agentFor = (secure: boolean): http.Agent => {
+    if (secure) {
+      if (!agents.https) agents.https = new https.Agent(keepAlive());
+      return agents.https;
+    }
+    if (!agents.http) agents.http = new http.Agent(keepAlive());
+    return agents.http;
+  };
+  const viaFetch = fetchTransport();
+  return (url, request) => {
+    if (auto && globalThis.fetch !== loadedFetch) return viaFetch(url, request);
+    const secure = url.startsWith('https:');
+    const lib = secure ? https : http;
+    const used = agentFor(secure);
+    const headers: Record<string, string | number> = { ...request.headers };
+    const { body } = request;
+    if (body !== undefined)
+      headers['content-length'] = typeof body === 'string' ? Buffer.byteLength(body) : body.byteLength;
+    return new Promise((resolve, reject) => {
+      const req = lib.request(url, {
+        method: request.method,
+        headers,
+        agent: used,
+        ...(request.signal ? { signal: request.signal } : {}),
+      });
+      req.once('response', (res) => resolve(toResponse(res)));
+      req.once('error', reject);
+      req.end(body);
+    });
+  };
+}
+
+const globalFetch = fetchTransport();
+
+/**
+ * The transport the options ask for, and its name for `config.transport`: the `fetch` given; fetch
+ * (`transport: 'fetch'`); else node:http(s) on `agent` or a keep-alive agent of the client's own.
+ */
+export function pickTransport(options: TransportOptions): [Transport, 'node:http' | 'fetch' | 'custom fetch'] {
+  const { transport, agent } = options;
+  if (transport !== undefined && transport !== 'auto' && transport !== 'fetch' && transport !== 'node')
+    throw new ValidationError('transport', "transport must be 'auto', 'node' or 'fetch'");
+  if (agent !== undefined && (agent === null || typeof agent !== 'object'))
+    throw new ValidationError('agent', 'agent must be an http.Agent or https.Agent');
+  if (options.fetch) return [fetchTransport(options.fetch), 'custom fetch'];
+  if (transport === 'fetch') return [globalFetch, 'fetch'];
+  return [createNodeTransport(agent, transport !== 'node'), 'node:http'];
+}
