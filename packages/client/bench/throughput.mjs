@@ -1,47 +1,28 @@
 // One throughput run (a script, not a test), printed as JSON: requests per second against a local
-// HTTP server on 127.0.0.1 at concurrency 1 and 16, interleaved fixed-time rounds (BENCH_MS each,
-// BENCH_ROUNDS rounds); the median rps of each, and each ratio as the median of per-round ratios. Contenders:
-//   - this client, default options (the Node build: node:crypto, no option set);
+// HTTP server on 127.0.0.1 in a process of its own (server.mjs), at concurrency 1 and 16,
+// interleaved fixed-time rounds (BENCH_MS each, BENCH_ROUNDS rounds); the median rps of each, and
+// each ratio as the median of per-round ratios. Contenders:
+//   - this client, default options (the Node build: node:crypto, the node:http transport);
+//   - this client over fetch (`transport: 'fetch'`), what browsers and edge runtimes run;
 //   - the lean reference: a minimal signed GET written inline here (synchronous node:crypto, string
-//     building, no validation, no retries), the floor of any client that signs each request;
+//     building, no validation, no retries) over fetch, the floor of any fetch client that signs;
+//   - the lean reference with a per-attempt timeout (an AbortController and a timer, as every
+//     production client needs);
 //   - bare fetch with a fixed, pre-signed header set (no signing at all);
 //   - the official SDK (@alicloud/opensearch20171225).
-// bench/run.mjs runs it under the system Node and under Node 24.
+// bench/run.mjs runs it under Node 20, 22 and 24.
+
+import { fork } from 'node:child_process';
 import { createHash, createHmac, randomUUID } from 'node:crypto';
-import { createServer } from 'node:http';
 import { createRequire } from 'node:module';
 import { createOpenSearchClient } from '@acs-opensearch/client';
 
 const require = createRequire(import.meta.url);
 const DURATION_MS = Number(process.env.BENCH_MS ?? 1000);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 7);
-const body = JSON.stringify({
-  status: 'OK',
-  httpCode: 200,
-  totalCount: 2,
-  requestId: 'A4D487A9-A456-5AA5-A9C6-B7BF2889CF74',
-  message: '',
-  code: '',
-  latency: 1,
-  result: Array.from({ length: 10 }, (_, i) => ({
-    versionId: 100,
-    instanceName: `instance_${i}`,
-    functionName: 'ctr',
-    functionType: 'PAAS',
-    modelType: 'offline_inference',
-    description: '',
-    status: 'available',
-    belongs: { domain: 'ecommerce', category: 'general', language: 'zh' },
-    createTime: 100010,
-    source: 'user',
-  })),
-});
-const server = createServer((req, res) => {
-  req.resume();
-  res.writeHead(200, { 'content-type': 'application/json', 'x-acs-request-id': 'bench' }).end(body);
-});
-await new Promise((r) => server.listen(0, '127.0.0.1', r));
-const host = `127.0.0.1:${server.address().port}`;
+const server = fork(new URL('./server.mjs', import.meta.url), { stdio: 'ignore' });
+const port = await new Promise((resolve) => server.once('message', resolve));
+const host = `127.0.0.1:${port}`;
 const endpoint = `http://${host}`;
 const credentials = { accessKeyId: 'bench-ak', accessKeySecret: 'bench-secret' };
 const path = '/v4/openapi/app-groups/my_app/functions/ctr/instances';
@@ -50,6 +31,7 @@ const EMPTY = 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855'
 const SIGNED = 'host;x-acs-action;x-acs-content-sha256;x-acs-date;x-acs-signature-nonce;x-acs-version';
 
 const ours = createOpenSearchClient({ endpoint, credentials });
+const oursOverFetch = createOpenSearchClient({ endpoint, credentials, transport: 'fetch' });
 const OpenSearch = require('@alicloud/opensearch20171225');
 const { $OpenApiUtil } = require('@alicloud/openapi-core');
 const official = new OpenSearch.default(new $OpenApiUtil.Config({ ...credentials, endpoint: host, protocol: 'http' }));
@@ -74,9 +56,23 @@ function leanHeaders() {
 }
 const preSigned = leanHeaders();
 
+/** The lean reference with a per-attempt timeout of 10 s, as a production client sets one. */
+async function leanWithTimeout() {
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(), 10_000);
+  try {
+    return await (await fetch(url, { headers: leanHeaders(), signal: controller.signal })).json();
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+const params = { appGroupIdentity: 'my_app', functionName: 'ctr', pageSize: 10 };
 export const contenders = {
-  client: () => ours.listFunctionInstances({ appGroupIdentity: 'my_app', functionName: 'ctr', pageSize: 10 }),
+  client: () => ours.listFunctionInstances(params),
+  'client over fetch': () => oursOverFetch.listFunctionInstances(params),
   'lean reference': async () => (await fetch(url, { headers: leanHeaders() })).json(),
+  'lean reference with timeout': leanWithTimeout,
   'bare fetch': async () => (await fetch(url, { headers: preSigned })).json(),
   'official SDK': () => official.listFunctionInstances('my_app', 'ctr', officialRequest),
 };
@@ -113,5 +109,6 @@ for (const concurrency of [1, 16]) {
       .map((name) => [name, median(rounds.client.map((value, round) => value / rounds[name][round]))]),
   );
 }
-server.close();
+server.disconnect();
+server.kill();
 console.log(JSON.stringify({ node: process.version, durationMs: DURATION_MS, rounds: ROUNDS, results, ratios }));

@@ -110,20 +110,36 @@ function createNodeTransport(agent: object | undefined, auto: boolean): Transpor
     return agents.http;
   };
   const viaFetch = fetchTransport();
+  // The last origin's parts: a client calls one origin, so its URL is split without a URL parse.
+  let origin = '';
+  let target = { secure: false, hostname: '', port: '', host: '' };
   return (url, request) => {
     if (auto && globalThis.fetch !== loadedFetch) return viaFetch(url, request);
-    const secure = url.startsWith('https:');
-    const lib = secure ? https : http;
-    const used = agentFor(secure);
-    const headers: Record<string, string | number> = { ...request.headers };
+    const cut = url.indexOf('/', url.indexOf('//') + 2);
+    const head = cut < 0 ? url : url.slice(0, cut);
+    if (head !== origin) {
+      const parsed = new URL(head);
+      origin = head;
+      target = {
+        secure: parsed.protocol === 'https:',
+        hostname: parsed.hostname.replace(/^\[|\]$/g, ''),
+        port: parsed.port,
+      };
+    }
+    const { secure, hostname, port } = target;
+    // The signed headers are this attempt's own object: the length goes in place, no copy.
+    const headers: Record<string, string | number> = request.headers;
     const { body } = request;
     if (body !== undefined)
       headers['content-length'] = typeof body === 'string' ? Buffer.byteLength(body) : body.byteLength;
     return new Promise((resolve, reject) => {
-      const req = lib.request(url, {
+      const req = (secure ? https : http).request({
+        hostname,
+        port,
+        path: cut < 0 ? '/' : url.slice(cut),
         method: request.method,
         headers,
-        agent: used,
+        agent: agentFor(secure),
         ...(request.signal ? { signal: request.signal } : {}),
       });
       req.once('response', (res) => resolve(toResponse(res)));
