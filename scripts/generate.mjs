@@ -19,7 +19,7 @@ export const GENERATED_FILES = {
   clientTypes: 'packages/client/src/generated/openapi.ts',
   clientMetadata: 'packages/client/src/generated/metadata.ts',
   clientOperations: 'packages/client/src/generated/operations.ts',
-  clientFunctions: 'packages/client/src/generated/functions.ts',
+  clientFunctions: 'packages/client/src/operations/functions.ts',
   mocksDocument: 'packages/mocks/src/generated/openapi-document.ts',
   clientReadme: 'packages/client/README.md',
   clientSpec: 'packages/client/openapi.json',
@@ -119,7 +119,7 @@ function renderMetadata(meta) {
   const json = (value) => JSON.stringify(value, null, 2);
   return `${BANNER}
 // Run-time facts about the API, taken from the spec: endpoints, operations, parameters, error codes.
-import type { OperationMeta } from '../operations/operationMeta.js';
+import type { OperationMeta } from '../shared/operationMeta.js';
 
 /** The API version (\`info.version\` of the spec). */
 export const API_VERSION = ${json(meta.apiVersion)};
@@ -216,7 +216,7 @@ export type ${pascal(op.operationId)}Response = SuccessBody<operations['${op.ope
     .join('\n');
   return `${BANNER}
 // One typed method per operation of the spec, named after its operationId, and a paginator per paged operation.
-import type { CallOptions, FlatParams, PaginateOptions, SuccessBody } from '../operations/operationTypes.js';
+import type { CallOptions, FlatParams, PaginateOptions, SuccessBody } from '../shared/operationTypes.js';
 import type { components, operations } from './openapi.js';
 
 ${types}
@@ -246,14 +246,14 @@ function renderFunctions(meta) {
     const opt = optionalParams(op);
     const lines = [
       operationDoc(meta.document, op),
-      `export function ${id}(client: OpenSearchCore, params${opt}: ${P}, options?: CallOptions): Promise<${R}> {`,
+      `export function ${id}(client: OperationInvoker, params${opt}: ${P}, options?: CallOptions): Promise<${R}> {`,
       `  return invoke(client, ${metaName(id)}, params, options) as Promise<${R}>;`,
       '}',
     ];
     if (op.paginator)
       lines.push(
         paginatorDoc(op),
-        `export function ${op.paginator}(client: OpenSearchCore, params${opt}: ${P} & PaginateOptions, options?: CallOptions): AsyncIterableIterator<${R}> {`,
+        `export function ${op.paginator}(client: OperationInvoker, params${opt}: ${P} & PaginateOptions, options?: CallOptions): AsyncIterableIterator<${R}> {`,
         `  return invokePages(client, ${metaName(id)}, params, options) as AsyncIterableIterator<${R}>;`,
         '}',
       );
@@ -263,15 +263,14 @@ function renderFunctions(meta) {
 // One function per operation of the spec, called as \`${ops[0]?.operationId ?? 'operation'}(client, params, options?)\` with a
 // client from createOpenSearchCore() or createOpenSearchClient(), and a paginator per paged operation.
 // Each refers only to its own operation's metadata, so a bundler keeps only what a page imports.
-import type { OpenSearchCore } from '../client/createOpenSearchCore.js';
-import { invoke, invokePages } from '../operations/invoke.js';
-import type { CallOptions, PaginateOptions } from '../operations/operationTypes.js';
+import type { CallOptions, PaginateOptions } from '../shared/operationTypes.js';
+import { invoke, invokePages, type OperationInvoker } from './invoke.js';
 import {
 ${ops.map((op) => `  ${metaName(op.operationId)},`).join('\n')}
-} from './metadata.js';
+} from '../generated/metadata.js';
 import type {
 ${types.map((t) => `  ${t},`).join('\n')}
-} from './operations.js';
+} from '../generated/operations.js';
 
 ${blocks.join('\n\n')}
 `;

@@ -25,6 +25,7 @@ export type {
   CallStage,
   NotRetriedReason,
 } from './engine/hooks.js';
+export { normalizeCasing } from './engine/normalizeCasing.js';
 export { type ResponseMetadata, responseMetadata } from './engine/responseMetadata.js';
 export { DEFAULT_RETRY_BUDGET, type RetryBudgetOptions } from './engine/retryBudget.js';
 export { DEFAULT_RETRY, type RetryOptions } from './engine/retryPolicy.js';
@@ -50,8 +51,8 @@ export {
 export type { components, operations, paths } from './generated/openapi.js';
 export type * from './generated/operations.js';
 export { CALL, invoke, invokePages, type OperationCaller, type OperationInvoker } from './operations/invoke.js';
-export { normalizeCasing } from './operations/normalizeCasing.js';
-export type { BodyRule, OperationMeta, PaginationRule, ParameterRule, ValueRule } from './operations/operationMeta.js';
+export { createSigningMiddleware, type SigningMiddlewareOptions } from './raw/createSigningMiddleware.js';
+export type { BodyRule, OperationMeta, PaginationRule, ParameterRule, ValueRule } from './shared/operationMeta.js';
 export type {
   CallOptions,
   CamelOnly,
@@ -59,6 +60,5 @@ export type {
   NormalizedPaths,
   PaginateOptions,
   SuccessBody,
-} from './operations/operationTypes.js';
-export { createSigningMiddleware, type SigningMiddlewareOptions } from './raw/createSigningMiddleware.js';
+} from './shared/operationTypes.js';
 export type { Credentials, SigningCrypto } from './signing/index.js';

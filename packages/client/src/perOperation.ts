@@ -16,8 +16,8 @@ export {
   ServerError,
   ValidationError,
 } from './errors/errors.js';
-export * from './generated/functions.js';
 export * from './generated/metadata.js';
 export type * from './generated/operations.js';
+export * from './operations/functions.js';
 export { CALL, invoke, invokePages, type OperationCaller, type OperationInvoker } from './operations/invoke.js';
-export type { CallOptions, PaginateOptions } from './operations/operationTypes.js';
+export type { CallOptions, PaginateOptions } from './shared/operationTypes.js';

@@ -3,6 +3,7 @@
 // the canonical query, the nonce and the date, Web Crypto, and the engine's messages.
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { errorFromResponse, readErrorFields } from '../src/engine/errorResponse.js';
+import { normalizeCasing } from '../src/engine/normalizeCasing.js';
 import { safeText } from '../src/errors/errors.js';
 import {
   ClientError,
@@ -14,7 +15,6 @@ import {
   TimeoutError,
   ValidationError,
 } from '../src/index.js';
-import { normalizeCasing } from '../src/operations/normalizeCasing.js';
 import { acsDate } from '../src/signing/acsDate.js';
 import { canonicalQuery } from '../src/signing/canonicalQuery.js';
 import { webCrypto } from '../src/signing/crypto.js';

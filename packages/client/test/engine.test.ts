@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { createEngine } from '../src/engine/createEngine.js';
 import { type RetryOptions, resolveRetry } from '../src/engine/retryPolicy.js';
 import { fetchTransport } from '../src/engine/transport.js';
-import type { OperationMeta } from '../src/operations/operationMeta.js';
+import type { OperationMeta } from '../src/shared/operationMeta.js';
 import { credentials, fakeFetch, json, type Responder } from './fakeFetch.js';
 
 const op = (method: string, idempotent: boolean): OperationMeta => ({

@@ -3,9 +3,9 @@
 // budget, abort while a fetch is in flight, timeoutMs: 0, and the Retry-After forms.
 import { describe, expect, it } from 'vitest';
 import { backoffDelay, retryAfterMs } from '../src/engine/backoff.js';
+import { normalizeCasing } from '../src/engine/normalizeCasing.js';
 import { resolveRetry } from '../src/engine/retryPolicy.js';
 import { createOpenSearchClient, NetworkError, OpenSearchError, ServerError, ThrottlingError } from '../src/index.js';
-import { normalizeCasing } from '../src/operations/normalizeCasing.js';
 import { canonicalQuery, signRequest } from '../src/signing/index.js';
 import { credentials, fakeFetch, json, latch, page, params } from './fakeFetch.js';
 

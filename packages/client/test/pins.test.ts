@@ -3,10 +3,10 @@
 // the UTF-16 fallback, signRequest's header forms, and casing corner cases.
 import { getEventListeners } from 'node:events';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { normalizeCasing } from '../src/engine/normalizeCasing.js';
 import { createOpenSearchClient, OPERATIONS } from '../src/index.js';
-import { normalizeCasing } from '../src/operations/normalizeCasing.js';
-import type { OperationMeta } from '../src/operations/operationMeta.js';
 import { prepareFlat } from '../src/operations/validateParameters.js';
+import type { OperationMeta } from '../src/shared/operationMeta.js';
 import { canonicalQuery, signRequest } from '../src/signing/index.js';
 import { credentials, fakeFetch, json, latch, page, params, type Responder } from './fakeFetch.js';
 import { testEngine } from './testEngine.js';

@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { DEFAULT_USER_AGENT } from '../src/client/platform.node.js';
 import { cachedSource } from '../src/credentials/cache.js';
 import { createOpenSearchClient, OPERATIONS } from '../src/index.js';
-import type { OperationMeta } from '../src/operations/operationMeta.js';
+import type { OperationMeta } from '../src/shared/operationMeta.js';
 import { defaultCrypto as nodeCrypto } from '../src/signing/defaultCrypto.node.js';
 import { signRequest } from '../src/signing/index.js';
 import { credentials, fakeFetch, json, latch, type Responder } from './fakeFetch.js';

@@ -1,7 +1,7 @@
 // Operations picked by their shape from whatever the spec holds (never by name), with the smallest
 // parameters their generated rules accept: the tests of the call path then hold for any spec.
 import { OPERATIONS } from '../src/index.js';
-import type { OperationMeta, ValueRule } from '../src/operations/operationMeta.js';
+import type { OperationMeta, ValueRule } from '../src/shared/operationMeta.js';
 
 const ALL = Object.values(OPERATIONS) as OperationMeta[];
 

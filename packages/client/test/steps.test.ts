@@ -6,9 +6,9 @@ import type { EngineOptions, OutgoingCall } from '../src/engine/createEngine.js'
 import { resolveRetry } from '../src/engine/retryPolicy.js';
 import { sleep } from '../src/engine/sleep.js';
 import { createRequestBuilder } from '../src/operations/buildRequest.js';
-import type { OperationMeta } from '../src/operations/operationMeta.js';
 import { prepareFlat } from '../src/operations/validateParameters.js';
 import { paginate } from '../src/pagination/paginate.js';
+import type { OperationMeta } from '../src/shared/operationMeta.js';
 import { defaultCrypto } from '../src/signing/defaultCrypto.node.js';
 import { computeSignature, parseAuthorization } from '../src/signing/index.js';
 import { credentials, json, latch, type Responder } from './fakeFetch.js';

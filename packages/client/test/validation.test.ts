@@ -3,8 +3,8 @@
 // bodies, the flat and the raw forms, and the 2xx shape check.
 import { describe, expect, it } from 'vitest';
 import { ValidationError } from '../src/index.js';
-import type { OperationMeta, ValueRule } from '../src/operations/operationMeta.js';
 import { prepareCall, prepareFlat, shapeProblem } from '../src/operations/validateParameters.js';
+import type { OperationMeta, ValueRule } from '../src/shared/operationMeta.js';
 
 const op: OperationMeta = {
   operationId: 'doThing',

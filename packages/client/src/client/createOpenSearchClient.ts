@@ -5,9 +5,9 @@
 import type { Client } from 'openapi-fetch';
 import type { OperationMethods, OperationPaginators } from '../generated/operations.js';
 import { CALL, invokePages, type OperationInvoker } from '../operations/invoke.js';
-import type { CallOptions, NormalizedPaths } from '../operations/operationTypes.js';
 import { operationList } from '../operations/resolveOperation.js';
 import { createRawClient } from '../raw/rawClient.js';
+import type { CallOptions, NormalizedPaths } from '../shared/operationTypes.js';
 import { createCoreParts, type OpenSearchCore } from './createOpenSearchCore.js';
 import type { OpenSearchClientOptions } from './options.js';
 

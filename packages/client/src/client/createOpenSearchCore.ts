@@ -11,10 +11,10 @@ import {
   prefetchCallOptions,
   type ResolvedCallOptions,
 } from '../operations/lazyCallOptions.js';
-import type { OperationMeta } from '../operations/operationMeta.js';
-import type { CallOptions } from '../operations/operationTypes.js';
 import { successBody } from '../operations/successBody.js';
 import { prepareFlat } from '../operations/validateParameters.js';
+import type { OperationMeta } from '../shared/operationMeta.js';
+import type { CallOptions } from '../shared/operationTypes.js';
 import { type OpenSearchClientConfig, type OpenSearchClientOptions, resolveOptions } from './options.js';
 
 /** A client with no operation inside: pass it to the functions of '@acs-opensearch/client/operations'. */

@@ -1,34 +1,12 @@
 // One attempt of a call: fetch under the attempt's timer, refuse a redirect, read the body under
 // the cap. Any HTTP status comes back as an Answer; a transport failure is thrown typed, and the
 // caller's abort is thrown as its own reason.
-import type { SecretSet } from '../errors/secretSet.js';
-import type { SignedHeaders } from '../signing/leanSigner.js';
-import type { Answer, OutgoingCall, Target } from './call.js';
+import type { Answer } from '../shared/call.js';
+import type { TransportResponse } from '../shared/transport.js';
+import type { AttemptInput, AttemptSettings } from './flight.js';
 import { failures } from './lazyFailures.js';
 import { readBody } from './readBody.js';
 import { startAttemptTimer } from './timeout.js';
-import type { Transport, TransportResponse } from './transport.js';
-
-export interface AttemptSettings {
-  /** What sends the request: fetch, or node:http in Node (transport.ts). */
-  transport: Transport;
-  maxResponseBytes: number;
-  /** The client's secrets, removed from transport failures. */
-  secrets: SecretSet | undefined;
-}
-
-export interface AttemptInput {
-  call: OutgoingCall;
-  target: Target;
-  headers: SignedHeaders;
-  /** The attempt's budget: the per-attempt timeout, cut to what is left of the deadline. */
-  ms: number;
-  signal: AbortSignal | null | undefined;
-  attempt: number;
-  /** The attempts this call can really make: 1 when it may not be repeated. */
-  maxAttempts: number;
-  safeToRepeat: boolean;
-}
 
 /** Whether an answer is a redirect: opaque (browsers), followed (a fetch that ignores `manual`), or 3xx. */
 const isRedirect = (response: TransportResponse): boolean =>

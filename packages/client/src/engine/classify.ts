@@ -4,10 +4,10 @@ import { TimeoutError } from '../errors/answerErrors.js';
 import { NetworkError, type OpenSearchError, ServerError, safeText } from '../errors/errors.js';
 import { needsRedaction, redactError } from '../errors/redact.js';
 import type { SecretSet } from '../errors/secretSet.js';
-import type { AttemptInput, AttemptSettings } from './attempt.js';
-import type { Target } from './call.js';
+import type { Target } from '../shared/call.js';
+import type { TransportResponse } from '../shared/transport.js';
+import type { AttemptInput, AttemptSettings } from './flight.js';
 import { BodyTooLarge } from './readBody.js';
-import type { TransportResponse } from './transport.js';
 
 /** Where a redirect pointed: its origin only, never its path or query. */
 function locationOrigin(location: string | null, base: string): string {

@@ -1,7 +1,7 @@
 // Clock skew: when the gateway refuses a request for its time, the client corrects its clock from
 // the answer's Date, once per call, and only by a sane amount.
 
-import type { ClockState } from './call.js';
+import type { ClockState } from '../shared/call.js';
 import type { AnswerHeaders } from './transport.js';
 
 /** The largest clock correction the client accepts from a Date header (the API itself allows 15 minutes). */

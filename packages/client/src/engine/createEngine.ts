@@ -4,43 +4,17 @@
 // once from a sane Date (clock.ts), and the call's deadline bounds every attempt and every wait: when
 // it ends one, the call fails as DeadlineExceeded. Every failure is a typed error holding no secret.
 
-import type { OpenSearchError } from '../errors/errors.js';
-import type { SecretSet } from '../errors/secretSet.js';
-import type { OperationMeta } from '../operations/operationMeta.js';
-import type { Credentials } from '../signing/signRequest.js';
-import { type AttemptSettings, runAttempt } from './attempt.js';
-import type { Answer, CallSettings, ClockState, OutgoingCall, Target } from './call.js';
-import type { CallHooks, CallObserver, CallStage } from './hooks.js';
+import type { Answer, CallSettings, OutgoingCall } from '../shared/call.js';
+import type { OperationMeta } from '../shared/operationMeta.js';
+import { runAttempt } from './attempt.js';
+import type { EngineOptions, EngineState, Flight } from './flight.js';
+import type { CallStage } from './hooks.js';
 import { failures, prefetchFailures } from './lazyFailures.js';
 import { recordMetadata } from './metadataStore.js';
-import { type RetryBudget, refill } from './retryBudget.js';
-import type { ResolvedRetry } from './retryPolicy.js';
-import type { CallProgress } from './story.js';
-import type { Transport } from './transport.js';
+import { refill } from './retryBudget.js';
 
-export type { Answer, CallSettings, OutgoingCall } from './call.js';
-
-export interface EngineOptions {
-  /** The credentials lookup of one attempt, given the attempt's time (credentials.ts). */
-  credentials: (withinMs: number) => Credentials | Promise<Credentials>;
-  /** What sends each attempt (transport.ts). */
-  transport: Transport;
-  timeoutMs: number;
-  deadlineMs: number;
-  retry: ResolvedRetry;
-  /** The retry budget every call of the client shares; none: retries are bounded by maxAttempts alone. */
-  budget?: RetryBudget | undefined;
-  maxResponseBytes: number;
-  clock: ClockState;
-  /** The secrets the client knows, removed from every error and event. */
-  secrets?: SecretSet | undefined;
-  /** The local clock, for tests. */
-  now?: (() => number) | undefined;
-  /** The wait between attempts, for tests. Default: an abortable setTimeout. */
-  sleep?: ((ms: number, signal?: AbortSignal | null) => Promise<void>) | undefined;
-  /** Called on every attempt of every call (hooks.ts); nothing runs without them. */
-  hooks?: CallHooks | undefined;
-}
+export type { Answer, CallSettings, OutgoingCall } from '../shared/call.js';
+export type { EngineOptions } from './flight.js';
 
 /** An attempt's headers: credentials looked up and the request signed, with no promise hop when both are synchronous. */
 function signAttempt(options: EngineOptions, call: OutgoingCall, nowMs: number, ms: number, stage: { at: CallStage }) {
@@ -53,36 +27,6 @@ function signAttempt(options: EngineOptions, call: OutgoingCall, nowMs: number, 
     });
   stage.at = 'signing';
   return call.sign(provided, nowMs);
-}
-
-/** What every call of one engine shares. */
-interface EngineState {
-  options: EngineOptions;
-  now: () => number;
-  /** The test's wait between attempts; without it, the failure path's abortable sleep. */
-  pause: ((ms: number, signal?: AbortSignal | null) => Promise<void>) | undefined;
-  /** The hooks' observer, loaded only for a client that has hooks. */
-  observing: Promise<typeof import('./hooks.js')> | undefined;
-  settings: AttemptSettings;
-  defaults: CallSettings;
-  /** Whether the failure path has been asked for (on the first call). */
-  prefetched: boolean;
-}
-
-/** One call on its way: what the retry decision needs between attempts. */
-export interface Flight extends CallProgress {
-  engine: EngineState;
-  call: OutgoingCall;
-  settings: CallSettings;
-  target: Target;
-  deadline: number;
-  observer: CallObserver | undefined;
-  attempt: number;
-  /** Whether the call may be sent again: the operation is idempotent, or its method is in the retry policy's. */
-  safeToRepeat: boolean;
-  /** What the last retry cost the budget. */
-  spent: number | undefined;
-  lastError: OpenSearchError | undefined;
 }
 
 /** One attempt, up to its answer; a failure before an answer is decided here (the result then says whether to go on). */

@@ -2,12 +2,12 @@
 // retry policy's wait, the call's deadline and the client's retry budget; the hooks observe it.
 // Part of the failure path (failures.ts), loaded with the first failure.
 import { OpenSearchError } from '../errors/errors.js';
-import type { Answer } from './call.js';
+import type { Answer } from '../shared/call.js';
 import { deadlineError } from './classify.js';
 import { correctClock, isClockSkew } from './clock.js';
-import type { Flight } from './createEngine.js';
 import { errorAnswers } from './errorAnswers.js';
 import { errorFromResponse, readErrorFields } from './errorResponse.js';
+import type { Flight } from './flight.js';
 import type { CallStage, Decision } from './hooks.js';
 import { answerRetryDelay, transportRetryDelay } from './retryDecision.js';
 import { acquire } from './retrySpending.js';

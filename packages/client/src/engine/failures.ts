@@ -4,9 +4,9 @@
 // correction, and the secret removal they all use (errors/redact.ts). And, though it is no failure,
 // the PascalCase reader (normalizeCasing): most answers are camelCase and never need it.
 
-export { malformedResponse } from '../operations/malformedResponse.js';
-export { normalizeCasing } from '../operations/normalizeCasing.js';
 export { attemptFailure, redirectError } from './classify.js';
 export { afterErrorAnswer, afterTransportFailure, deadlineBeforeAttempt } from './decide.js';
+export { malformedResponse } from './malformedResponse.js';
+export { normalizeCasing } from './normalizeCasing.js';
 export { sleep } from './sleep.js';
 export { withStory } from './story.js';

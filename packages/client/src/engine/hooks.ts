@@ -9,8 +9,8 @@
 import { OpenSearchError, type OpenSearchErrorKind } from '../errors/errors.js';
 import { scrub } from '../errors/redact.js';
 import type { SecretSet } from '../errors/secretSet.js';
-import type { OperationMeta } from '../operations/operationMeta.js';
-import type { Answer } from './call.js';
+import type { Answer } from '../shared/call.js';
+import type { OperationMeta } from '../shared/operationMeta.js';
 import { type CallProgress, withStory } from './story.js';
 
 /** Where in a call a failure happened. */

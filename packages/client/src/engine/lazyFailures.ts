@@ -3,7 +3,7 @@
 // wait for it. Should it still fail to load, the failure is a NetworkError that says so.
 import { NetworkError, safeText } from '../errors/errors.js';
 import { lazyChunk, prefetch } from '../lazyChunk.js';
-import type { Target } from './call.js';
+import type { Target } from '../shared/call.js';
 
 const load = lazyChunk(() => import('./failures.js'));
 

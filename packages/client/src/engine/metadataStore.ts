@@ -1,7 +1,7 @@
 // Where a successful call's metadata waits for responseMetadata() (responseMetadata.ts): a WeakMap
 // keyed by the body the call resolved to, so bodies stay plain data and nothing outlives them. The
 // success path stores a bare tuple (the first load carries only this); the reader builds the object.
-import type { Answer } from './call.js';
+import type { Answer } from '../shared/call.js';
 import type { CallProgress } from './story.js';
 import type { AnswerHeaders } from './transport.js';
 

@@ -3,34 +3,9 @@
 // the operation: see `isRetryable`.
 import { checkNumber, MAX_TIMER_MS } from '../errors/checks.js';
 import { ValidationError } from '../errors/errors.js';
+import type { ResolvedRetry, RetryOptions } from '../shared/retryOptions.js';
 
-export interface RetryOptions {
-  /** Total attempts, the first included. Default 3. */
-  maxAttempts?: number;
-  /** The backoff base, in ms: attempt n waits a random time in [0, min(maxDelayMs, baseDelayMs * 2^(n-1))]. Default 200. */
-  baseDelayMs?: number;
-  /** The cap of one backoff delay, in ms. Default 5000. */
-  maxDelayMs?: number;
-  /** The longest server-requested delay the client will honour, in ms; longer ones end the retries. Default 60000. */
-  maxRetryAfterMs?: number;
-  /**
-   * Methods retried on every retryable failure (5xx, timeouts, network errors), for any operation.
-   * Default: none beyond the idempotent ones. POST and PATCH are otherwise retried only when
-   * throttled, unless the spec marks the operation idempotent.
-   */
-  methods?: readonly string[];
-  /** The random source of the jitter, for tests. Default Math.random. */
-  random?: () => number;
-}
-
-export interface ResolvedRetry {
-  maxAttempts: number;
-  baseDelayMs: number;
-  maxDelayMs: number;
-  maxRetryAfterMs: number;
-  methods: ReadonlySet<string>;
-  random: () => number;
-}
+export type { ResolvedRetry, RetryOptions };
 
 export const DEFAULT_RETRY: Readonly<Required<Omit<RetryOptions, 'methods'>>> = Object.freeze({
   maxAttempts: 3,

@@ -1,13 +1,9 @@
 // The checks that run before anything is sent: header values, credentials and numeric options.
 // A failure is a ValidationError naming the field; a value that may be secret is never echoed.
+import type { Credentials } from '../shared/credentials.js';
 import { ValidationError } from './errors.js';
 
-/** Alibaba Cloud credentials: a long-term AccessKey pair, or an STS triple with `securityToken`. */
-export interface Credentials {
-  accessKeyId: string;
-  accessKeySecret: string;
-  securityToken?: string | undefined;
-}
+export type { Credentials };
 
 // Visible ASCII, space, tab and Latin-1 letters: what fetch accepts, minus the other control
 // characters. A CR, LF or NUL never reaches Headers.set, whose TypeError would quote the value.

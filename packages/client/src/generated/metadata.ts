@@ -2,7 +2,7 @@
 // Do not edit it by hand: edit the spec, then run `pnpm generate`.
 // `pnpm check:generated` (part of `pnpm test`) fails when it drifts from the spec.
 // Run-time facts about the API, taken from the spec: endpoints, operations, parameters, error codes.
-import type { OperationMeta } from '../operations/operationMeta.js';
+import type { OperationMeta } from '../shared/operationMeta.js';
 
 /** The API version (`info.version` of the spec). */
 export const API_VERSION = "2017-12-25";

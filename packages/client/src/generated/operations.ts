@@ -2,7 +2,7 @@
 // Do not edit it by hand: edit the spec, then run `pnpm generate`.
 // `pnpm check:generated` (part of `pnpm test`) fails when it drifts from the spec.
 // One typed method per operation of the spec, named after its operationId, and a paginator per paged operation.
-import type { CallOptions, FlatParams, PaginateOptions, SuccessBody } from '../operations/operationTypes.js';
+import type { CallOptions, FlatParams, PaginateOptions, SuccessBody } from '../shared/operationTypes.js';
 import type { components, operations } from './openapi.js';
 
 /** The parameters of listAppGroups, flat: path and query together. */

@@ -2,13 +2,13 @@
 // the signer needs, the unsigned headers, and the payload hash, computed once per call (each
 // attempt then signs afresh). Generated methods build from their validated values here; raw calls
 // hand `outgoing` the parts of the Request openapi-fetch built (raw/rawAdapter.ts).
-import type { OutgoingCall } from '../engine/call.js';
+import type { OutgoingCall } from '../shared/call.js';
+import type { OperationMeta } from '../shared/operationMeta.js';
 import { canonicalUri } from '../signing/canonicalUri.js';
 import type { SigningCrypto } from '../signing/crypto.js';
 import { createLeanSigner, type LeanRequest } from '../signing/leanSigner.js';
 import { percentEncode } from '../signing/percentEncode.js';
 import { encodePath } from './encodePath.js';
-import type { OperationMeta } from './operationMeta.js';
 import type { PreparedCall } from './validateParameters.js';
 
 type Pairs = [string, string][];

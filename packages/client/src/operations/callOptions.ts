@@ -1,14 +1,15 @@
 // A call's own options (the second argument of a generated method or paginator; a raw call's init):
 // signal, timeoutMs, deadlineMs, retry, headers and context, each checked like the client's option
 // of the same name, an unknown one refused by name. They override the client's for that call only.
-import type { CallSettings } from '../engine/call.js';
+
 import { type ResolvedRetry, resolveRetry } from '../engine/retryPolicy.js';
 import { assertHeaderValue, checkNumber, MAX_TIMER_MS } from '../errors/checks.js';
 import { ValidationError } from '../errors/errors.js';
-import { NO_CALL_OPTIONS, type ResolvedCallOptions } from './lazyCallOptions.js';
-import type { CallOptions } from './operationTypes.js';
+import type { CallSettings } from '../shared/call.js';
+import { NO_CALL_OPTIONS, type ResolvedCallOptions } from '../shared/call.js';
+import type { CallOptions } from '../shared/operationTypes.js';
 
-export type { ResolvedCallOptions } from './lazyCallOptions.js';
+export type { ResolvedCallOptions } from '../shared/call.js';
 
 /** Headers the signer writes itself (or the transport owns): a call may not set them. */
 const RESERVED_HEADERS = new Set([

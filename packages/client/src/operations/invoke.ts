@@ -2,8 +2,10 @@
 // member every core and full client carries. A function holds only its own operation's metadata
 // and calls through the client it is given, so a bundler keeps only the operations a page imports.
 // Nothing else lives here: the checks, the engine and the paging all run in the client's own module.
-import type { OperationMeta } from './operationMeta.js';
-import type { CallOptions } from './operationTypes.js';
+import type { OperationMeta } from '../shared/operationMeta.js';
+import type { CallOptions, OperationCaller } from '../shared/operationTypes.js';
+
+export type { OperationCaller };
 
 /** The member a client calls an operation through. `Symbol.for`, so two copies of the package agree. */
 export const CALL: unique symbol = Symbol.for('@acs-opensearch/client.call') as never;
@@ -12,13 +14,6 @@ export const CALL: unique symbol = Symbol.for('@acs-opensearch/client.call') as 
 export interface OperationInvoker {
   /** Calls `op` with flat parameters: validated, signed, sent, retried, its 2xx body read. */
   readonly [CALL]: OperationCaller;
-}
-
-/** Calls `op` with flat parameters: validated, signed, sent, retried, its 2xx body read. */
-export interface OperationCaller {
-  (op: OperationMeta, params: unknown, options?: CallOptions): Promise<unknown>;
-  /** Rejects with `error`, a call of `op` refused before it was built (a paginator's limits), after onError saw it. */
-  refuse?: (op: OperationMeta, error: unknown, options?: CallOptions) => Promise<never>;
 }
 
 function notAClient(op: OperationMeta, client: unknown): TypeError {

@@ -2,7 +2,7 @@
 // metadata. Used by the client (generated and raw calls) and by createSigningMiddleware.
 import { ValidationError } from '../errors/errors.js';
 import { OPERATIONS } from '../generated/metadata.js';
-import type { OperationMeta } from './operationMeta.js';
+import type { OperationMeta } from '../shared/operationMeta.js';
 
 // Both built on first use, not at import: a module that imports this one (the main entry does) keeps
 // no statement that reads every operation, so a bundler can leave OPERATIONS out of a page that

@@ -4,8 +4,8 @@
 // cannot use is one error: ServerError MalformedResponse, with the raw text and the real URL.
 import type { Answer } from '../engine/createEngine.js';
 import { failures } from '../engine/lazyFailures.js';
-import type { OperationMeta } from './operationMeta.js';
-import { isPascalCaseBody } from './pascalCase.js';
+import { isPascalCaseBody } from '../engine/pascalCase.js';
+import type { OperationMeta } from '../shared/operationMeta.js';
 import { shapeProblem } from './validateParameters.js';
 
 const NOT_BLANK = /\S/;

@@ -2,7 +2,7 @@
 // methods and the raw openapi-fetch calls go through the same checks. Values are copied into
 // objects without a prototype, so a `__proto__` key in JSON-parsed input is just an unknown key.
 import { ValidationError } from '../errors/errors.js';
-import type { OperationMeta, ParameterRule, ValueRule } from './operationMeta.js';
+import type { OperationMeta, ParameterRule, ValueRule } from '../shared/operationMeta.js';
 
 type Bag = Record<string, unknown>;
 

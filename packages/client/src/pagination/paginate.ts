@@ -2,9 +2,8 @@
 // the total is reached, maxItems or maxPages is met, or the server repeats a page.
 import { copyMetadata } from '../engine/copyMetadata.js';
 import { checkNumber } from '../errors/checks.js';
-import type { OperationCaller } from '../operations/invoke.js';
-import type { OperationMeta } from '../operations/operationMeta.js';
-import type { CallOptions, PaginateOptions } from '../operations/operationTypes.js';
+import type { OperationMeta } from '../shared/operationMeta.js';
+import type { CallOptions, OperationCaller, PaginateOptions } from '../shared/operationTypes.js';
 
 type Bag = Record<string, unknown>;
 

@@ -6,15 +6,15 @@ import createClient, { type Client } from 'openapi-fetch';
 import { copyMetadata } from '../engine/copyMetadata.js';
 import type { Answer, CallSettings, createEngine } from '../engine/createEngine.js';
 import { errorAnswers } from '../engine/errorAnswers.js';
+import { normalizeCasing } from '../engine/normalizeCasing.js';
 import { assertHeaderValue } from '../errors/checks.js';
 import type { OpenSearchError } from '../errors/errors.js';
 import type { createRequestBuilder } from '../operations/buildRequest.js';
 import { encodePath } from '../operations/encodePath.js';
-import { normalizeCasing } from '../operations/normalizeCasing.js';
-import type { OperationMeta } from '../operations/operationMeta.js';
-import type { NormalizedPaths } from '../operations/operationTypes.js';
 import { successBody } from '../operations/successBody.js';
 import type { PreparedCall } from '../operations/validateParameters.js';
+import type { OperationMeta } from '../shared/operationMeta.js';
+import type { NormalizedPaths } from '../shared/operationTypes.js';
 import { canonicalQuery } from '../signing/canonicalQuery.js';
 import { canonicalUri } from '../signing/canonicalUri.js';
 

@@ -3,13 +3,15 @@
 // client; a common request costs one string build and the two hashes. Other x-acs-* headers (a raw
 // call's own, header parameters) are merged in sorted order. Differential tests hold it equal to
 // the official signer, for both crypto backends.
+
+import type { SignedHeaders } from '../shared/call.js';
+import type { Credentials } from '../shared/credentials.js';
 import { acsDate } from './acsDate.js';
 import { ALGORITHM } from './authorization.js';
 import { canonicalRequest, stringToSign } from './canonicalRequest.js';
 import type { SigningCrypto } from './crypto.js';
 import { EMPTY_PAYLOAD_HASH } from './crypto.js';
 import { signatureNonce } from './signatureNonce.js';
-import type { Credentials } from './signRequest.js';
 
 export interface LeanRequest {
   method: string;
@@ -34,7 +36,7 @@ export interface LeanSignerOptions {
   nonce?: (() => string) | undefined;
 }
 
-export type SignedHeaders = Record<string, string>;
+export type { SignedHeaders };
 
 /** The signed-header lists of the common requests, by [body][token]: in sorted order, built once. */
 const LISTS = [false, true].map((withBody) =>

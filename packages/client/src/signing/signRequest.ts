@@ -14,8 +14,6 @@ import { defaultCrypto } from './defaultCrypto.js';
 import { canonicalParts } from './leanSigner.js';
 import { signatureNonce } from './signatureNonce.js';
 
-export type { Credentials };
-
 /** Headers in any of the forms `fetch` accepts. */
 export type HeadersLike = Headers | Record<string, string> | ReadonlyArray<readonly [string, string]>;
 

@@ -1,10 +1,13 @@
 // The shapes one call takes through the engine: what goes in (OutgoingCall), what a 2xx gives back
 // (Answer), and the clock correction every call of a client shares.
-import type { OperationMeta } from '../operations/operationMeta.js';
-import type { SignedHeaders } from '../signing/leanSigner.js';
-import type { Credentials } from '../signing/signRequest.js';
-import type { ResolvedRetry } from './retryPolicy.js';
+
+import type { Credentials } from './credentials.js';
+import type { OperationMeta } from './operationMeta.js';
+import type { ResolvedRetry } from './retryOptions.js';
 import type { AnswerHeaders } from './transport.js';
+
+/** The headers of one signed attempt, ready to send. */
+export type SignedHeaders = Record<string, string>;
 
 /** One call, ready to send: everything but the signature, which each attempt makes afresh. */
 export interface OutgoingCall {
@@ -48,3 +51,17 @@ export interface CallSettings {
   /** Handed back, as it is, in every hook event of the call. */
   context: unknown;
 }
+
+/** What a call's own options resolve to: settings for the engine and headers for the request. */
+export interface ResolvedCallOptions {
+  settings: Partial<CallSettings> | undefined;
+  headers: Record<string, string> | undefined;
+  context: unknown;
+}
+
+/** A call without options: the client's settings, no headers of its own. */
+export const NO_CALL_OPTIONS: ResolvedCallOptions = Object.freeze({
+  settings: undefined,
+  headers: undefined,
+  context: undefined,
+});

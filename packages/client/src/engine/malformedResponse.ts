@@ -1,8 +1,9 @@
 // A 2xx answer whose body the client cannot use (not JSON, or without what the spec requires):
 // ServerError MalformedResponse, with the start of the raw text and the real URL. Part of the
 // failure path (engine/failures.ts).
-import type { Answer } from '../engine/call.js';
+
 import { ServerError, safeText } from '../errors/errors.js';
+import type { Answer } from '../shared/call.js';
 
 const NOT_BLANK = /\S/;
 

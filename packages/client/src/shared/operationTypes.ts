@@ -1,7 +1,9 @@
 // Type-level helpers behind the generated method types (generated/operations.ts) and the raw
 // openapi-fetch methods: flat parameters, camelCase 2xx bodies.
-import type { RetryOptions } from '../engine/retryPolicy.js';
+
 import type { paths } from '../generated/openapi.js';
+import type { OperationMeta } from './operationMeta.js';
+import type { RetryOptions } from './retryOptions.js';
 
 /** One call's own options; each overrides the client's for this call only, and is checked like it. */
 export interface CallOptions {
@@ -72,3 +74,10 @@ type NarrowOperation<Op> = Op extends { responses: infer R }
 
 /** `paths`, with every operation's JSON bodies (2xx and error) narrowed to camelCase, which is what the client hands out. */
 export type NormalizedPaths = { [P in keyof paths]: { [M in keyof paths[P]]: NarrowOperation<paths[P][M]> } };
+
+/** Calls `op` with flat parameters: validated, signed, sent, retried, its 2xx body read. */
+export interface OperationCaller {
+  (op: OperationMeta, params: unknown, options?: CallOptions): Promise<unknown>;
+  /** Rejects with `error`, a call of `op` refused before it was built (a paginator's limits), after onError saw it. */
+  refuse?: (op: OperationMeta, error: unknown, options?: CallOptions) => Promise<never>;
+}
