@@ -97,17 +97,9 @@ function checkFunction(field: string, value: unknown): void {
 /** fetch, signingCrypto, credentialsCache and hooks: the shapes the client calls into (transport and agent: defaultTransport.ts). */
 function checkShapes(options: OpenSearchClientOptions): void {
   if (options.fetch !== undefined) checkFunction('fetch', options.fetch);
-  const crypto = ['sha256Hex', 'hmacSha256Hex'];
-  checkOptionsObject(
-    'signingCrypto',
-    options.signingCrypto,
-    crypto,
-    (_field, value) => {
-      // Either primitive missing: the message names the pair, as one shape.
-      if (typeof value !== 'function') checkOptionsObject('signingCrypto', null, crypto, checkFunction, true);
-    },
-    true,
-  );
+  const crypto = options.signingCrypto;
+  if (crypto !== undefined && (typeof crypto?.sha256Hex !== 'function' || typeof crypto.hmacSha256Hex !== 'function'))
+    throw new ValidationError('signingCrypto', 'signingCrypto must be { sha256Hex, hmacSha256Hex }');
   checkOptionsObject('credentialsCache', options.credentialsCache, ['refreshMarginMs', 'maxAgeMs'], (field, value) =>
     checkNumber(field, value, 0, MAX_TIMER_MS),
   );

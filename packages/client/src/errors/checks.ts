@@ -47,21 +47,20 @@ export function checkNumber(name: string, value: unknown, min: number, max: numb
 }
 
 /**
- * Checks an options object of known keys (each optional unless `required`): undefined passes; a
- * non-object is `${name} must be { a?, b? }`; each key present is checked by `check` under its own name.
+ * Checks an options object of optional known keys: undefined passes; a non-object is
+ * `${name} must be { a?, b? }`; each key present is checked by `check` under its own name.
  */
 export function checkOptionsObject<T>(
   name: string,
   value: T,
   keys: readonly string[],
   check: (field: string, value: unknown) => void,
-  required = false,
 ): void {
   if (value === undefined) return;
   if (value === null || typeof value !== 'object')
-    throw new ValidationError(name, `${name} must be { ${keys.join(required ? ', ' : '?, ')}${required ? '' : '?'} }`);
+    throw new ValidationError(name, `${name} must be { ${keys.join('?, ')}? }`);
   for (const key of keys) {
     const field = (value as Record<string, unknown>)[key];
-    if (required || field !== undefined) check(`${name}.${key}`, field);
+    if (field !== undefined) check(`${name}.${key}`, field);
   }
 }

@@ -15,7 +15,7 @@ export const callOptions = () =>
   load().catch((cause: unknown) => {
     throw new ValidationError(
       'callOptions',
-      `call options: their checks could not load (${String((cause as Error)?.message ?? cause).slice(0, 200)})`,
+      `call options could not be checked (${String((cause as Error)?.message ?? cause).slice(0, 200)})`,
     );
   });
 

@@ -38,6 +38,50 @@ function bounds(min: number | undefined, max: number | undefined, none: string):
   return none;
 }
 
+/**
+ * One check of a value against its rule: the end of "… must …" when the value breaks it, else
+ * undefined. `type` is the value's JSON type, `text` the value when it is a string ('' otherwise),
+ * `inUrl` whether it travels in the URL (a path or query parameter).
+ */
+type RuleCheck = (rule: ValueRule, value: unknown, type: string, text: string, inUrl: boolean) => string | undefined;
+
+/** The checks, in the order a value is held to them; the first that fails is the error. */
+const RULE_CHECKS: readonly RuleCheck[] = [
+  // The JSON type (a whole number is a number too).
+  (rule, value, type) =>
+    type === rule.type || (rule.type === 'number' && type === 'integer' && Number.isFinite(value))
+      ? undefined
+      : `be ${/^[aeiou]/.test(rule.type) ? 'an' : 'a'} ${rule.type}, got ${type}`,
+  // A number's range, finiteness and, for an integer, safety.
+  (rule, value, type) =>
+    typeof value === 'number' &&
+    (!Number.isFinite(value) ||
+      value < (rule.minimum ?? -Infinity) ||
+      value > (rule.maximum ?? Infinity) ||
+      (type === 'integer' && !Number.isSafeInteger(value)))
+      ? `be ${bounds(rule.minimum, rule.maximum, 'a finite number')}, got ${value}`
+      : undefined,
+  // A string's length.
+  (rule, _value, _type, text) =>
+    text.length < (rule.minLength ?? 0) || text.length > (rule.maxLength ?? Infinity)
+      ? `have ${bounds(rule.minLength || undefined, rule.maxLength, '')} character${(rule.maxLength ?? rule.minLength) === 1 ? '' : 's'}`
+      : undefined,
+  // A string's pattern.
+  (rule, _value, _type, text) =>
+    rule.pattern !== undefined && !new RegExp(rule.pattern, 'u').test(text) ? `match ${rule.pattern}` : undefined,
+  // An array's length.
+  (rule, value) =>
+    Array.isArray(value) && (value.length < (rule.minItems ?? 0) || value.length > (rule.maxItems ?? Infinity))
+      ? `have ${bounds(rule.minItems || undefined, rule.maxItems, '')} items`
+      : undefined,
+  // The enum.
+  (rule, value) =>
+    rule.enum && !rule.enum.includes(value as string) ? `be one of ${rule.enum.join(', ')}` : undefined,
+  // A value in the URL must be encodable.
+  (_rule, _value, _type, text, inUrl) =>
+    inUrl && !isWellFormed(text) ? 'be well-formed UTF-16 (it has a lone surrogate)' : undefined,
+];
+
 /** Checks one value against its rule; the error names `name`, its message says `where`. */
 function checkValue(name: string, where: string, rule: ValueRule, value: unknown, inUrl: boolean): void {
   if (rule.anyOf) {
@@ -54,28 +98,10 @@ function checkValue(name: string, where: string, rule: ValueRule, value: unknown
   }
   const type = jsonType(value);
   const text = typeof value === 'string' ? value : '';
-  const problem =
-    type !== rule.type && !(rule.type === 'number' && type === 'integer' && Number.isFinite(value))
-      ? `be ${rule.type === 'integer' || rule.type === 'array' || rule.type === 'object' ? 'an' : 'a'} ${rule.type}, got ${type}`
-      : typeof value === 'number' &&
-          (!Number.isFinite(value) ||
-            value < (rule.minimum ?? -Infinity) ||
-            value > (rule.maximum ?? Infinity) ||
-            (type === 'integer' && !Number.isSafeInteger(value)))
-        ? `be ${bounds(rule.minimum, rule.maximum, 'a finite number')}, got ${value}`
-        : text.length < (rule.minLength ?? 0) || text.length > (rule.maxLength ?? Infinity)
-          ? `have ${bounds(rule.minLength || undefined, rule.maxLength, '')} character${(rule.maxLength ?? rule.minLength) === 1 ? '' : 's'}`
-          : rule.pattern !== undefined && !new RegExp(rule.pattern, 'u').test(text)
-            ? `match ${rule.pattern}`
-            : Array.isArray(value) &&
-                (value.length < (rule.minItems ?? 0) || value.length > (rule.maxItems ?? Infinity))
-              ? `have ${bounds(rule.minItems || undefined, rule.maxItems, '')} items`
-              : rule.enum && !rule.enum.includes(value as string)
-                ? `be one of ${rule.enum.join(', ')}`
-                : inUrl && !isWellFormed(text)
-                  ? 'be well-formed UTF-16 (it has a lone surrogate)'
-                  : undefined;
-  if (problem) throw new ValidationError(name, `${where} must ${problem}`);
+  for (const check of RULE_CHECKS) {
+    const problem = check(rule, value, type, text, inUrl);
+    if (problem) throw new ValidationError(name, `${where} must ${problem}`);
+  }
   if (rule.items && Array.isArray(value))
     for (let i = 0; i < value.length; i++) checkValue(`${name}[${i}]`, `${where}[${i}]`, rule.items, value[i], inUrl);
   if (rule.fields && type === 'object') checkFields(name, where, rule, value as Bag, inUrl);
