@@ -19,6 +19,9 @@ import {
   type QueryFilters,
   type QueryKey,
 } from '@tanstack/query-core';
+import { type InvalidationPlan, type KeyPlan, QUERY_KEY_ROOT } from './plan.js';
+
+export { type InvalidationPlan, type KeyPlan, QUERY_KEY_ROOT } from './plan.js';
 
 // The option types name no class of query-core (QueryClient, Query, the function contexts): React
 // Query and Vue Query may each bring their own copy of query-core, and a class of one copy is not
@@ -28,9 +31,6 @@ import {
 export interface QueryClientLike {
   invalidateQueries(filters: QueryFilters): Promise<unknown>;
 }
-
-/** The first element of every key: a prefix that matches every query of this package. */
-export const QUERY_KEY_ROOT = 'opensearch';
 
 /**
  * TanStack's retry for every option of this package: never. The client already retried what can
@@ -42,12 +42,6 @@ export const QUERY_KEY_ROOT = 'opensearch';
  */
 export function openSearchRetry(_failureCount: number, _error: OpenSearchError): boolean {
   return false;
-}
-
-/** How a generated export describes the path a key is built from: literal segments and parameters. */
-export interface KeyPlan {
-  /** The path's segments after the common prefix every operation shares (`/v4/openapi`): a literal, or `{name}`. */
-  segments: readonly string[];
 }
 
 /** A key's last element: the operation's query parameters that were given (none: `{}`), and the body of a read that has one. */
@@ -173,18 +167,6 @@ export function infiniteOptions<TPage>(
     getNextPageParam: (lastPage, _all, lastPageParam) => nextPageParam(op, given, lastPage, lastPageParam, first),
     retry: openSearchRetry,
   };
-}
-
-/**
- * What a write changes, derived by the generator from the spec's path nesting: the resource the
- * write is under (its own path, or the nearest ancestor that has a GET, for an action endpoint such
- * as `.../actions/renew`), and, when that resource is an item of a collection, the collection.
- */
-export interface InvalidationPlan {
-  /** Every query under this path (the item or collection written, and all below it) is refreshed. */
-  resource: KeyPlan;
-  /** The collection the resource is an item of: its list queries (not its other items) are refreshed. */
-  collection?: KeyPlan | undefined;
 }
 
 /** The filters a write's success refreshes: everything under the resource, and the lists of its collection. */

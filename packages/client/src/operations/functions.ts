@@ -4,1914 +4,1153 @@
 // One function per operation of the spec, called as `listAppGroups(client, params, options?)` with a
 // client from createOpenSearchCore() or createOpenSearchClient(), and a paginator per paged operation.
 // Each refers only to its own operation's metadata, so a bundler keeps only what a page imports.
-
+import type { CallOptions, PaginateOptions } from '../shared/operationTypes.js';
+import { invoke, invokePages, type OperationInvoker } from './invoke.js';
 import {
-  bindESUserAnalyzerOperation,
-  bindEsInstanceOperation,
-  compileSortScriptOperation,
-  createABTestExperimentOperation,
-  createABTestGroupOperation,
-  createABTestSceneOperation,
-  createAppGroupCredentialsOperation,
-  createAppGroupOperation,
-  createAppOperation,
-  createElasticPlanOperation,
-  createFirstRankOperation,
-  createFunctionInstanceOperation,
-  createFunctionResourceOperation,
-  createFunctionTaskOperation,
-  createInterventionDictionaryOperation,
-  createQueryProcessorOperation,
-  createScheduledTaskOperation,
-  createSearchStrategyOperation,
-  createSecondRankOperation,
-  createSortScriptOperation,
-  createUserAnalyzerOperation,
-  deleteABTestExperimentOperation,
-  deleteABTestGroupOperation,
-  deleteABTestSceneOperation,
-  deleteFunctionInstanceOperation,
-  deleteFunctionResourceOperation,
-  deleteFunctionTaskOperation,
-  deleteSortScriptFileOperation,
-  deleteSortScriptOperation,
-  describeABTestExperimentOperation,
-  describeABTestGroupOperation,
-  describeABTestSceneOperation,
-  describeAppGroupOperation,
-  describeAppOperation,
-  describeAppStatisticsOperation,
-  describeAppsOperation,
-  describeDataCollctionOperation,
-  describeElasticPlanOperation,
-  describeFirstRankOperation,
-  describeInterventionDictionaryOperation,
-  describeQueryProcessorOperation,
-  describeRegionsOperation,
-  describeScheduledTaskOperation,
-  describeSecondRankOperation,
-  describeSlowQueryStatusOperation,
-  describeUserAnalyzerOperation,
-  disableSlowQueryOperation,
-  enableSlowQueryOperation,
-  generateMergedTableOperation,
-  getDomainOperation,
-  getFunctionCurrentVersionOperation,
-  getFunctionDefaultInstanceOperation,
-  getFunctionInstanceOperation,
-  getFunctionResourceOperation,
-  getFunctionTaskOperation,
-  getFunctionVersionOperation,
-  getScriptFileNamesOperation,
-  getSearchStrategyOperation,
-  getSortScriptFileOperation,
-  getSortScriptOperation,
-  listABTestExperimentsOperation,
-  listABTestFixedFlowDividersOperation,
-  listABTestGroupsOperation,
-  listABTestScenesOperation,
   listAppGroupsOperation,
-  listDataCollectionsOperation,
-  listDataSourceTableFieldsOperation,
-  listDataSourceTablesOperation,
-  listElasticPlansOperation,
-  listFirstRanksOperation,
-  listFunctionInstancesOperation,
-  listFunctionResourcesOperation,
-  listFunctionTasksOperation,
-  listInterventionDictionariesOperation,
-  listInterventionDictionaryEntriesOperation,
-  listInterventionDictionaryNerResultsOperation,
-  listInterventionDictionaryRelatedEntitiesOperation,
-  listProceedingsOperation,
-  listQueryProcessorAnalyzerResultsOperation,
-  listQueryProcessorNersOperation,
-  listQueryProcessorsOperation,
-  listQuotaReviewTasksOperation,
-  listScheduledTasksOperation,
-  listSearchStrategiesOperation,
-  listSecondRanksOperation,
-  listSlowQueryCategoriesOperation,
-  listSlowQueryQueriesOperation,
-  listSortExpressionsOperation,
-  listSortScriptsOperation,
-  listStatisticLogsOperation,
-  listStatisticReportOperation,
-  listTagResourcesOperation,
-  listUserAnalyzerEntriesOperation,
-  listUserAnalyzersOperation,
+  createAppGroupOperation,
+  describeAppGroupOperation,
   modifyAppGroupOperation,
-  modifyAppGroupQuotaOperation,
-  modifyElasticPlanOperation,
-  modifyFirstRankOperation,
-  modifyQueryProcessorOperation,
-  modifyScheduledTaskOperation,
-  modifySecondRankOperation,
-  pushInterventionDictionaryEntriesOperation,
-  pushUserAnalyzerEntriesOperation,
-  releaseSortScriptOperation,
   removeAppGroupOperation,
-  removeAppOperation,
-  removeDataCollectionOperation,
-  removeElasticPlanOperation,
-  removeFirstRankOperation,
-  removeInterventionDictionaryOperation,
-  removeQueryProcessorOperation,
-  removeScheduledTaskOperation,
-  removeSearchStrategyOperation,
-  removeSecondRankOperation,
-  removeUserAnalyzerOperation,
   renewAppGroupOperation,
   replaceAppGroupCommodityCodeOperation,
-  saveSortScriptFileOperation,
-  startSlowQueryAnalyzerOperation,
-  tagResourcesOperation,
-  unbindESUserAnalyzerOperation,
-  unbindEsInstanceOperation,
-  untagResourcesOperation,
-  updateABTestExperimentOperation,
-  updateABTestFixedFlowDividersOperation,
-  updateABTestGroupOperation,
-  updateABTestSceneOperation,
+  modifyAppGroupQuotaOperation,
   updateAppGroupDeleteProtectionOperation,
+  createAppGroupCredentialsOperation,
+  listQuotaReviewTasksOperation,
+  listProceedingsOperation,
+  listStatisticLogsOperation,
+  listStatisticReportOperation,
+  bindEsInstanceOperation,
+  unbindEsInstanceOperation,
+  bindESUserAnalyzerOperation,
+  unbindESUserAnalyzerOperation,
+  describeAppsOperation,
+  createAppOperation,
+  describeAppOperation,
+  removeAppOperation,
+  describeAppStatisticsOperation,
   updateFetchFieldsOperation,
-  updateFunctionDefaultInstanceOperation,
-  updateFunctionInstanceOperation,
-  updateFunctionResourceOperation,
-  updateSearchStrategyOperation,
-  updateSortScriptOperation,
   updateSummariesOperation,
+  listDataCollectionsOperation,
+  describeDataCollctionOperation,
+  removeDataCollectionOperation,
+  listElasticPlansOperation,
+  createElasticPlanOperation,
+  describeElasticPlanOperation,
+  modifyElasticPlanOperation,
+  removeElasticPlanOperation,
+  listABTestScenesOperation,
+  createABTestSceneOperation,
+  describeABTestSceneOperation,
+  updateABTestSceneOperation,
+  deleteABTestSceneOperation,
+  listABTestGroupsOperation,
+  createABTestGroupOperation,
+  describeABTestGroupOperation,
+  updateABTestGroupOperation,
+  deleteABTestGroupOperation,
+  listABTestExperimentsOperation,
+  createABTestExperimentOperation,
+  describeABTestExperimentOperation,
+  updateABTestExperimentOperation,
+  deleteABTestExperimentOperation,
+  listABTestFixedFlowDividersOperation,
+  updateABTestFixedFlowDividersOperation,
+  listScheduledTasksOperation,
+  createScheduledTaskOperation,
+  describeScheduledTaskOperation,
+  modifyScheduledTaskOperation,
+  removeScheduledTaskOperation,
+  listFunctionInstancesOperation,
+  createFunctionInstanceOperation,
+  getFunctionInstanceOperation,
+  updateFunctionInstanceOperation,
+  deleteFunctionInstanceOperation,
+  listFunctionTasksOperation,
+  createFunctionTaskOperation,
+  getFunctionTaskOperation,
+  deleteFunctionTaskOperation,
+  getFunctionDefaultInstanceOperation,
+  updateFunctionDefaultInstanceOperation,
+  listFunctionResourcesOperation,
+  createFunctionResourceOperation,
+  getFunctionResourceOperation,
+  updateFunctionResourceOperation,
+  deleteFunctionResourceOperation,
+  getFunctionCurrentVersionOperation,
+  getFunctionVersionOperation,
+  describeRegionsOperation,
+  getDomainOperation,
+  listTagResourcesOperation,
+  tagResourcesOperation,
+  untagResourcesOperation,
+  listFirstRanksOperation,
+  createFirstRankOperation,
+  describeFirstRankOperation,
+  modifyFirstRankOperation,
+  removeFirstRankOperation,
+  listSecondRanksOperation,
+  createSecondRankOperation,
+  describeSecondRankOperation,
+  modifySecondRankOperation,
+  removeSecondRankOperation,
+  listSortExpressionsOperation,
+  listSortScriptsOperation,
+  createSortScriptOperation,
+  getSortScriptOperation,
+  updateSortScriptOperation,
+  deleteSortScriptOperation,
+  compileSortScriptOperation,
+  releaseSortScriptOperation,
+  getScriptFileNamesOperation,
+  getSortScriptFileOperation,
+  saveSortScriptFileOperation,
+  deleteSortScriptFileOperation,
+  listQueryProcessorsOperation,
+  createQueryProcessorOperation,
+  describeQueryProcessorOperation,
+  modifyQueryProcessorOperation,
+  removeQueryProcessorOperation,
+  listQueryProcessorAnalyzerResultsOperation,
+  listQueryProcessorNersOperation,
+  listSearchStrategiesOperation,
+  createSearchStrategyOperation,
+  getSearchStrategyOperation,
+  updateSearchStrategyOperation,
+  removeSearchStrategyOperation,
+  listInterventionDictionariesOperation,
+  createInterventionDictionaryOperation,
+  describeInterventionDictionaryOperation,
+  removeInterventionDictionaryOperation,
+  listInterventionDictionaryEntriesOperation,
+  pushInterventionDictionaryEntriesOperation,
+  listInterventionDictionaryNerResultsOperation,
+  listInterventionDictionaryRelatedEntitiesOperation,
+  listUserAnalyzersOperation,
+  createUserAnalyzerOperation,
+  describeUserAnalyzerOperation,
+  removeUserAnalyzerOperation,
+  listUserAnalyzerEntriesOperation,
+  pushUserAnalyzerEntriesOperation,
+  describeSlowQueryStatusOperation,
+  enableSlowQueryOperation,
+  disableSlowQueryOperation,
+  startSlowQueryAnalyzerOperation,
+  listSlowQueryCategoriesOperation,
+  listSlowQueryQueriesOperation,
+  listDataSourceTablesOperation,
+  listDataSourceTableFieldsOperation,
   validateDataSourcesOperation,
+  generateMergedTableOperation,
 } from '../generated/metadata.js';
 import type {
-  BindESUserAnalyzerParams,
-  BindESUserAnalyzerResponse,
-  BindEsInstanceParams,
-  BindEsInstanceResponse,
-  CompileSortScriptParams,
-  CompileSortScriptResponse,
-  CreateABTestExperimentParams,
-  CreateABTestExperimentResponse,
-  CreateABTestGroupParams,
-  CreateABTestGroupResponse,
-  CreateABTestSceneParams,
-  CreateABTestSceneResponse,
-  CreateAppGroupCredentialsParams,
-  CreateAppGroupCredentialsResponse,
-  CreateAppGroupParams,
-  CreateAppGroupResponse,
-  CreateAppParams,
-  CreateAppResponse,
-  CreateElasticPlanParams,
-  CreateElasticPlanResponse,
-  CreateFirstRankParams,
-  CreateFirstRankResponse,
-  CreateFunctionInstanceParams,
-  CreateFunctionInstanceResponse,
-  CreateFunctionResourceParams,
-  CreateFunctionResourceResponse,
-  CreateFunctionTaskParams,
-  CreateFunctionTaskResponse,
-  CreateInterventionDictionaryParams,
-  CreateInterventionDictionaryResponse,
-  CreateQueryProcessorParams,
-  CreateQueryProcessorResponse,
-  CreateScheduledTaskParams,
-  CreateScheduledTaskResponse,
-  CreateSearchStrategyParams,
-  CreateSearchStrategyResponse,
-  CreateSecondRankParams,
-  CreateSecondRankResponse,
-  CreateSortScriptParams,
-  CreateSortScriptResponse,
-  CreateUserAnalyzerParams,
-  CreateUserAnalyzerResponse,
-  DeleteABTestExperimentParams,
-  DeleteABTestExperimentResponse,
-  DeleteABTestGroupParams,
-  DeleteABTestGroupResponse,
-  DeleteABTestSceneParams,
-  DeleteABTestSceneResponse,
-  DeleteFunctionInstanceParams,
-  DeleteFunctionInstanceResponse,
-  DeleteFunctionResourceParams,
-  DeleteFunctionResourceResponse,
-  DeleteFunctionTaskParams,
-  DeleteFunctionTaskResponse,
-  DeleteSortScriptFileParams,
-  DeleteSortScriptFileResponse,
-  DeleteSortScriptParams,
-  DeleteSortScriptResponse,
-  DescribeABTestExperimentParams,
-  DescribeABTestExperimentResponse,
-  DescribeABTestGroupParams,
-  DescribeABTestGroupResponse,
-  DescribeABTestSceneParams,
-  DescribeABTestSceneResponse,
-  DescribeAppGroupParams,
-  DescribeAppGroupResponse,
-  DescribeAppParams,
-  DescribeAppResponse,
-  DescribeAppStatisticsParams,
-  DescribeAppStatisticsResponse,
-  DescribeAppsParams,
-  DescribeAppsResponse,
-  DescribeDataCollctionParams,
-  DescribeDataCollctionResponse,
-  DescribeElasticPlanParams,
-  DescribeElasticPlanResponse,
-  DescribeFirstRankParams,
-  DescribeFirstRankResponse,
-  DescribeInterventionDictionaryParams,
-  DescribeInterventionDictionaryResponse,
-  DescribeQueryProcessorParams,
-  DescribeQueryProcessorResponse,
-  DescribeRegionsParams,
-  DescribeRegionsResponse,
-  DescribeScheduledTaskParams,
-  DescribeScheduledTaskResponse,
-  DescribeSecondRankParams,
-  DescribeSecondRankResponse,
-  DescribeSlowQueryStatusParams,
-  DescribeSlowQueryStatusResponse,
-  DescribeUserAnalyzerParams,
-  DescribeUserAnalyzerResponse,
-  DisableSlowQueryParams,
-  DisableSlowQueryResponse,
-  EnableSlowQueryParams,
-  EnableSlowQueryResponse,
-  GenerateMergedTableParams,
-  GenerateMergedTableResponse,
-  GetDomainParams,
-  GetDomainResponse,
-  GetFunctionCurrentVersionParams,
-  GetFunctionCurrentVersionResponse,
-  GetFunctionDefaultInstanceParams,
-  GetFunctionDefaultInstanceResponse,
-  GetFunctionInstanceParams,
-  GetFunctionInstanceResponse,
-  GetFunctionResourceParams,
-  GetFunctionResourceResponse,
-  GetFunctionTaskParams,
-  GetFunctionTaskResponse,
-  GetFunctionVersionParams,
-  GetFunctionVersionResponse,
-  GetScriptFileNamesParams,
-  GetScriptFileNamesResponse,
-  GetSearchStrategyParams,
-  GetSearchStrategyResponse,
-  GetSortScriptFileParams,
-  GetSortScriptFileResponse,
-  GetSortScriptParams,
-  GetSortScriptResponse,
-  ListABTestExperimentsParams,
-  ListABTestExperimentsResponse,
-  ListABTestFixedFlowDividersParams,
-  ListABTestFixedFlowDividersResponse,
-  ListABTestGroupsParams,
-  ListABTestGroupsResponse,
-  ListABTestScenesParams,
-  ListABTestScenesResponse,
   ListAppGroupsParams,
   ListAppGroupsResponse,
-  ListDataCollectionsParams,
-  ListDataCollectionsResponse,
-  ListDataSourceTableFieldsParams,
-  ListDataSourceTableFieldsResponse,
-  ListDataSourceTablesParams,
-  ListDataSourceTablesResponse,
-  ListElasticPlansParams,
-  ListElasticPlansResponse,
-  ListFirstRanksParams,
-  ListFirstRanksResponse,
-  ListFunctionInstancesParams,
-  ListFunctionInstancesResponse,
-  ListFunctionResourcesParams,
-  ListFunctionResourcesResponse,
-  ListFunctionTasksParams,
-  ListFunctionTasksResponse,
-  ListInterventionDictionariesParams,
-  ListInterventionDictionariesResponse,
-  ListInterventionDictionaryEntriesParams,
-  ListInterventionDictionaryEntriesResponse,
-  ListInterventionDictionaryNerResultsParams,
-  ListInterventionDictionaryNerResultsResponse,
-  ListInterventionDictionaryRelatedEntitiesParams,
-  ListInterventionDictionaryRelatedEntitiesResponse,
-  ListProceedingsParams,
-  ListProceedingsResponse,
-  ListQueryProcessorAnalyzerResultsParams,
-  ListQueryProcessorAnalyzerResultsResponse,
-  ListQueryProcessorNersParams,
-  ListQueryProcessorNersResponse,
-  ListQueryProcessorsParams,
-  ListQueryProcessorsResponse,
-  ListQuotaReviewTasksParams,
-  ListQuotaReviewTasksResponse,
-  ListScheduledTasksParams,
-  ListScheduledTasksResponse,
-  ListSearchStrategiesParams,
-  ListSearchStrategiesResponse,
-  ListSecondRanksParams,
-  ListSecondRanksResponse,
-  ListSlowQueryCategoriesParams,
-  ListSlowQueryCategoriesResponse,
-  ListSlowQueryQueriesParams,
-  ListSlowQueryQueriesResponse,
-  ListSortExpressionsParams,
-  ListSortExpressionsResponse,
-  ListSortScriptsParams,
-  ListSortScriptsResponse,
-  ListStatisticLogsParams,
-  ListStatisticLogsResponse,
-  ListStatisticReportParams,
-  ListStatisticReportResponse,
-  ListTagResourcesParams,
-  ListTagResourcesResponse,
-  ListUserAnalyzerEntriesParams,
-  ListUserAnalyzerEntriesResponse,
-  ListUserAnalyzersParams,
-  ListUserAnalyzersResponse,
+  CreateAppGroupParams,
+  CreateAppGroupResponse,
+  DescribeAppGroupParams,
+  DescribeAppGroupResponse,
   ModifyAppGroupParams,
-  ModifyAppGroupQuotaParams,
-  ModifyAppGroupQuotaResponse,
   ModifyAppGroupResponse,
-  ModifyElasticPlanParams,
-  ModifyElasticPlanResponse,
-  ModifyFirstRankParams,
-  ModifyFirstRankResponse,
-  ModifyQueryProcessorParams,
-  ModifyQueryProcessorResponse,
-  ModifyScheduledTaskParams,
-  ModifyScheduledTaskResponse,
-  ModifySecondRankParams,
-  ModifySecondRankResponse,
-  PushInterventionDictionaryEntriesParams,
-  PushInterventionDictionaryEntriesResponse,
-  PushUserAnalyzerEntriesParams,
-  PushUserAnalyzerEntriesResponse,
-  ReleaseSortScriptParams,
-  ReleaseSortScriptResponse,
   RemoveAppGroupParams,
   RemoveAppGroupResponse,
-  RemoveAppParams,
-  RemoveAppResponse,
-  RemoveDataCollectionParams,
-  RemoveDataCollectionResponse,
-  RemoveElasticPlanParams,
-  RemoveElasticPlanResponse,
-  RemoveFirstRankParams,
-  RemoveFirstRankResponse,
-  RemoveInterventionDictionaryParams,
-  RemoveInterventionDictionaryResponse,
-  RemoveQueryProcessorParams,
-  RemoveQueryProcessorResponse,
-  RemoveScheduledTaskParams,
-  RemoveScheduledTaskResponse,
-  RemoveSearchStrategyParams,
-  RemoveSearchStrategyResponse,
-  RemoveSecondRankParams,
-  RemoveSecondRankResponse,
-  RemoveUserAnalyzerParams,
-  RemoveUserAnalyzerResponse,
   RenewAppGroupParams,
   RenewAppGroupResponse,
   ReplaceAppGroupCommodityCodeParams,
   ReplaceAppGroupCommodityCodeResponse,
-  SaveSortScriptFileParams,
-  SaveSortScriptFileResponse,
-  StartSlowQueryAnalyzerParams,
-  StartSlowQueryAnalyzerResponse,
-  TagResourcesParams,
-  TagResourcesResponse,
-  UnbindESUserAnalyzerParams,
-  UnbindESUserAnalyzerResponse,
-  UnbindEsInstanceParams,
-  UnbindEsInstanceResponse,
-  UntagResourcesParams,
-  UntagResourcesResponse,
-  UpdateABTestExperimentParams,
-  UpdateABTestExperimentResponse,
-  UpdateABTestFixedFlowDividersParams,
-  UpdateABTestFixedFlowDividersResponse,
-  UpdateABTestGroupParams,
-  UpdateABTestGroupResponse,
-  UpdateABTestSceneParams,
-  UpdateABTestSceneResponse,
+  ModifyAppGroupQuotaParams,
+  ModifyAppGroupQuotaResponse,
   UpdateAppGroupDeleteProtectionParams,
   UpdateAppGroupDeleteProtectionResponse,
+  CreateAppGroupCredentialsParams,
+  CreateAppGroupCredentialsResponse,
+  ListQuotaReviewTasksParams,
+  ListQuotaReviewTasksResponse,
+  ListProceedingsParams,
+  ListProceedingsResponse,
+  ListStatisticLogsParams,
+  ListStatisticLogsResponse,
+  ListStatisticReportParams,
+  ListStatisticReportResponse,
+  BindEsInstanceParams,
+  BindEsInstanceResponse,
+  UnbindEsInstanceParams,
+  UnbindEsInstanceResponse,
+  BindESUserAnalyzerParams,
+  BindESUserAnalyzerResponse,
+  UnbindESUserAnalyzerParams,
+  UnbindESUserAnalyzerResponse,
+  DescribeAppsParams,
+  DescribeAppsResponse,
+  CreateAppParams,
+  CreateAppResponse,
+  DescribeAppParams,
+  DescribeAppResponse,
+  RemoveAppParams,
+  RemoveAppResponse,
+  DescribeAppStatisticsParams,
+  DescribeAppStatisticsResponse,
   UpdateFetchFieldsParams,
   UpdateFetchFieldsResponse,
-  UpdateFunctionDefaultInstanceParams,
-  UpdateFunctionDefaultInstanceResponse,
-  UpdateFunctionInstanceParams,
-  UpdateFunctionInstanceResponse,
-  UpdateFunctionResourceParams,
-  UpdateFunctionResourceResponse,
-  UpdateSearchStrategyParams,
-  UpdateSearchStrategyResponse,
-  UpdateSortScriptParams,
-  UpdateSortScriptResponse,
   UpdateSummariesParams,
   UpdateSummariesResponse,
+  ListDataCollectionsParams,
+  ListDataCollectionsResponse,
+  DescribeDataCollctionParams,
+  DescribeDataCollctionResponse,
+  RemoveDataCollectionParams,
+  RemoveDataCollectionResponse,
+  ListElasticPlansParams,
+  ListElasticPlansResponse,
+  CreateElasticPlanParams,
+  CreateElasticPlanResponse,
+  DescribeElasticPlanParams,
+  DescribeElasticPlanResponse,
+  ModifyElasticPlanParams,
+  ModifyElasticPlanResponse,
+  RemoveElasticPlanParams,
+  RemoveElasticPlanResponse,
+  ListABTestScenesParams,
+  ListABTestScenesResponse,
+  CreateABTestSceneParams,
+  CreateABTestSceneResponse,
+  DescribeABTestSceneParams,
+  DescribeABTestSceneResponse,
+  UpdateABTestSceneParams,
+  UpdateABTestSceneResponse,
+  DeleteABTestSceneParams,
+  DeleteABTestSceneResponse,
+  ListABTestGroupsParams,
+  ListABTestGroupsResponse,
+  CreateABTestGroupParams,
+  CreateABTestGroupResponse,
+  DescribeABTestGroupParams,
+  DescribeABTestGroupResponse,
+  UpdateABTestGroupParams,
+  UpdateABTestGroupResponse,
+  DeleteABTestGroupParams,
+  DeleteABTestGroupResponse,
+  ListABTestExperimentsParams,
+  ListABTestExperimentsResponse,
+  CreateABTestExperimentParams,
+  CreateABTestExperimentResponse,
+  DescribeABTestExperimentParams,
+  DescribeABTestExperimentResponse,
+  UpdateABTestExperimentParams,
+  UpdateABTestExperimentResponse,
+  DeleteABTestExperimentParams,
+  DeleteABTestExperimentResponse,
+  ListABTestFixedFlowDividersParams,
+  ListABTestFixedFlowDividersResponse,
+  UpdateABTestFixedFlowDividersParams,
+  UpdateABTestFixedFlowDividersResponse,
+  ListScheduledTasksParams,
+  ListScheduledTasksResponse,
+  CreateScheduledTaskParams,
+  CreateScheduledTaskResponse,
+  DescribeScheduledTaskParams,
+  DescribeScheduledTaskResponse,
+  ModifyScheduledTaskParams,
+  ModifyScheduledTaskResponse,
+  RemoveScheduledTaskParams,
+  RemoveScheduledTaskResponse,
+  ListFunctionInstancesParams,
+  ListFunctionInstancesResponse,
+  CreateFunctionInstanceParams,
+  CreateFunctionInstanceResponse,
+  GetFunctionInstanceParams,
+  GetFunctionInstanceResponse,
+  UpdateFunctionInstanceParams,
+  UpdateFunctionInstanceResponse,
+  DeleteFunctionInstanceParams,
+  DeleteFunctionInstanceResponse,
+  ListFunctionTasksParams,
+  ListFunctionTasksResponse,
+  CreateFunctionTaskParams,
+  CreateFunctionTaskResponse,
+  GetFunctionTaskParams,
+  GetFunctionTaskResponse,
+  DeleteFunctionTaskParams,
+  DeleteFunctionTaskResponse,
+  GetFunctionDefaultInstanceParams,
+  GetFunctionDefaultInstanceResponse,
+  UpdateFunctionDefaultInstanceParams,
+  UpdateFunctionDefaultInstanceResponse,
+  ListFunctionResourcesParams,
+  ListFunctionResourcesResponse,
+  CreateFunctionResourceParams,
+  CreateFunctionResourceResponse,
+  GetFunctionResourceParams,
+  GetFunctionResourceResponse,
+  UpdateFunctionResourceParams,
+  UpdateFunctionResourceResponse,
+  DeleteFunctionResourceParams,
+  DeleteFunctionResourceResponse,
+  GetFunctionCurrentVersionParams,
+  GetFunctionCurrentVersionResponse,
+  GetFunctionVersionParams,
+  GetFunctionVersionResponse,
+  DescribeRegionsParams,
+  DescribeRegionsResponse,
+  GetDomainParams,
+  GetDomainResponse,
+  ListTagResourcesParams,
+  ListTagResourcesResponse,
+  TagResourcesParams,
+  TagResourcesResponse,
+  UntagResourcesParams,
+  UntagResourcesResponse,
+  ListFirstRanksParams,
+  ListFirstRanksResponse,
+  CreateFirstRankParams,
+  CreateFirstRankResponse,
+  DescribeFirstRankParams,
+  DescribeFirstRankResponse,
+  ModifyFirstRankParams,
+  ModifyFirstRankResponse,
+  RemoveFirstRankParams,
+  RemoveFirstRankResponse,
+  ListSecondRanksParams,
+  ListSecondRanksResponse,
+  CreateSecondRankParams,
+  CreateSecondRankResponse,
+  DescribeSecondRankParams,
+  DescribeSecondRankResponse,
+  ModifySecondRankParams,
+  ModifySecondRankResponse,
+  RemoveSecondRankParams,
+  RemoveSecondRankResponse,
+  ListSortExpressionsParams,
+  ListSortExpressionsResponse,
+  ListSortScriptsParams,
+  ListSortScriptsResponse,
+  CreateSortScriptParams,
+  CreateSortScriptResponse,
+  GetSortScriptParams,
+  GetSortScriptResponse,
+  UpdateSortScriptParams,
+  UpdateSortScriptResponse,
+  DeleteSortScriptParams,
+  DeleteSortScriptResponse,
+  CompileSortScriptParams,
+  CompileSortScriptResponse,
+  ReleaseSortScriptParams,
+  ReleaseSortScriptResponse,
+  GetScriptFileNamesParams,
+  GetScriptFileNamesResponse,
+  GetSortScriptFileParams,
+  GetSortScriptFileResponse,
+  SaveSortScriptFileParams,
+  SaveSortScriptFileResponse,
+  DeleteSortScriptFileParams,
+  DeleteSortScriptFileResponse,
+  ListQueryProcessorsParams,
+  ListQueryProcessorsResponse,
+  CreateQueryProcessorParams,
+  CreateQueryProcessorResponse,
+  DescribeQueryProcessorParams,
+  DescribeQueryProcessorResponse,
+  ModifyQueryProcessorParams,
+  ModifyQueryProcessorResponse,
+  RemoveQueryProcessorParams,
+  RemoveQueryProcessorResponse,
+  ListQueryProcessorAnalyzerResultsParams,
+  ListQueryProcessorAnalyzerResultsResponse,
+  ListQueryProcessorNersParams,
+  ListQueryProcessorNersResponse,
+  ListSearchStrategiesParams,
+  ListSearchStrategiesResponse,
+  CreateSearchStrategyParams,
+  CreateSearchStrategyResponse,
+  GetSearchStrategyParams,
+  GetSearchStrategyResponse,
+  UpdateSearchStrategyParams,
+  UpdateSearchStrategyResponse,
+  RemoveSearchStrategyParams,
+  RemoveSearchStrategyResponse,
+  ListInterventionDictionariesParams,
+  ListInterventionDictionariesResponse,
+  CreateInterventionDictionaryParams,
+  CreateInterventionDictionaryResponse,
+  DescribeInterventionDictionaryParams,
+  DescribeInterventionDictionaryResponse,
+  RemoveInterventionDictionaryParams,
+  RemoveInterventionDictionaryResponse,
+  ListInterventionDictionaryEntriesParams,
+  ListInterventionDictionaryEntriesResponse,
+  PushInterventionDictionaryEntriesParams,
+  PushInterventionDictionaryEntriesResponse,
+  ListInterventionDictionaryNerResultsParams,
+  ListInterventionDictionaryNerResultsResponse,
+  ListInterventionDictionaryRelatedEntitiesParams,
+  ListInterventionDictionaryRelatedEntitiesResponse,
+  ListUserAnalyzersParams,
+  ListUserAnalyzersResponse,
+  CreateUserAnalyzerParams,
+  CreateUserAnalyzerResponse,
+  DescribeUserAnalyzerParams,
+  DescribeUserAnalyzerResponse,
+  RemoveUserAnalyzerParams,
+  RemoveUserAnalyzerResponse,
+  ListUserAnalyzerEntriesParams,
+  ListUserAnalyzerEntriesResponse,
+  PushUserAnalyzerEntriesParams,
+  PushUserAnalyzerEntriesResponse,
+  DescribeSlowQueryStatusParams,
+  DescribeSlowQueryStatusResponse,
+  EnableSlowQueryParams,
+  EnableSlowQueryResponse,
+  DisableSlowQueryParams,
+  DisableSlowQueryResponse,
+  StartSlowQueryAnalyzerParams,
+  StartSlowQueryAnalyzerResponse,
+  ListSlowQueryCategoriesParams,
+  ListSlowQueryCategoriesResponse,
+  ListSlowQueryQueriesParams,
+  ListSlowQueryQueriesResponse,
+  ListDataSourceTablesParams,
+  ListDataSourceTablesResponse,
+  ListDataSourceTableFieldsParams,
+  ListDataSourceTableFieldsResponse,
   ValidateDataSourcesParams,
   ValidateDataSourcesResponse,
+  GenerateMergedTableParams,
+  GenerateMergedTableResponse,
 } from '../generated/operations.js';
-import type { CallOptions, PaginateOptions } from '../shared/operationTypes.js';
-import { invoke, invokePages, type OperationInvoker } from './invoke.js';
 
 /** List the applications of the account. `GET /v4/openapi/app-groups` (ListAppGroups). */
-export function listAppGroups(
-  client: OperationInvoker,
-  params?: ListAppGroupsParams,
-  options?: CallOptions,
-): Promise<ListAppGroupsResponse> {
+export function listAppGroups(client: OperationInvoker, params?: ListAppGroupsParams, options?: CallOptions): Promise<ListAppGroupsResponse> {
   return invoke(client, listAppGroupsOperation, params, options) as Promise<ListAppGroupsResponse>;
 }
 /** Iterates the pages of listAppGroups, from `pageNumber` (default 1) until `totalCount` is reached, a page is empty or repeats, or a limit is hit. */
-export function paginateAppGroups(
-  client: OperationInvoker,
-  params?: ListAppGroupsParams & PaginateOptions,
-  options?: CallOptions,
-): AsyncIterableIterator<ListAppGroupsResponse> {
+export function paginateAppGroups(client: OperationInvoker, params?: ListAppGroupsParams & PaginateOptions, options?: CallOptions): AsyncIterableIterator<ListAppGroupsResponse> {
   return invokePages(client, listAppGroupsOperation, params, options) as AsyncIterableIterator<ListAppGroupsResponse>;
 }
 
 /** Create an application. `POST /v4/openapi/app-groups` (CreateAppGroup). */
-export function createAppGroup(
-  client: OperationInvoker,
-  params: CreateAppGroupParams,
-  options?: CallOptions,
-): Promise<CreateAppGroupResponse> {
+export function createAppGroup(client: OperationInvoker, params: CreateAppGroupParams, options?: CallOptions): Promise<CreateAppGroupResponse> {
   return invoke(client, createAppGroupOperation, params, options) as Promise<CreateAppGroupResponse>;
 }
 
 /** Get one application. `GET /v4/openapi/app-groups/{appGroupIdentity}` (DescribeAppGroup). */
-export function describeAppGroup(
-  client: OperationInvoker,
-  params: DescribeAppGroupParams,
-  options?: CallOptions,
-): Promise<DescribeAppGroupResponse> {
+export function describeAppGroup(client: OperationInvoker, params: DescribeAppGroupParams, options?: CallOptions): Promise<DescribeAppGroupResponse> {
   return invoke(client, describeAppGroupOperation, params, options) as Promise<DescribeAppGroupResponse>;
 }
 
 /** Change an application. `PUT /v4/openapi/app-groups/{appGroupIdentity}` (ModifyAppGroup). */
-export function modifyAppGroup(
-  client: OperationInvoker,
-  params: ModifyAppGroupParams,
-  options?: CallOptions,
-): Promise<ModifyAppGroupResponse> {
+export function modifyAppGroup(client: OperationInvoker, params: ModifyAppGroupParams, options?: CallOptions): Promise<ModifyAppGroupResponse> {
   return invoke(client, modifyAppGroupOperation, params, options) as Promise<ModifyAppGroupResponse>;
 }
 
 /** Delete an application. `DELETE /v4/openapi/app-groups/{appGroupIdentity}` (RemoveAppGroup). */
-export function removeAppGroup(
-  client: OperationInvoker,
-  params: RemoveAppGroupParams,
-  options?: CallOptions,
-): Promise<RemoveAppGroupResponse> {
+export function removeAppGroup(client: OperationInvoker, params: RemoveAppGroupParams, options?: CallOptions): Promise<RemoveAppGroupResponse> {
   return invoke(client, removeAppGroupOperation, params, options) as Promise<RemoveAppGroupResponse>;
 }
 
 /** Renew a subscription application. `POST /v4/openapi/app-groups/{appGroupIdentity}/actions/renew` (RenewAppGroup). */
-export function renewAppGroup(
-  client: OperationInvoker,
-  params: RenewAppGroupParams,
-  options?: CallOptions,
-): Promise<RenewAppGroupResponse> {
+export function renewAppGroup(client: OperationInvoker, params: RenewAppGroupParams, options?: CallOptions): Promise<RenewAppGroupResponse> {
   return invoke(client, renewAppGroupOperation, params, options) as Promise<RenewAppGroupResponse>;
 }
 
 /** Make a service-based application instance-based. `POST /v4/openapi/app-groups/{appGroupIdentity}/actions/to-instance-typed` (ReplaceAppGroupCommodityCode). */
-export function replaceAppGroupCommodityCode(
-  client: OperationInvoker,
-  params: ReplaceAppGroupCommodityCodeParams,
-  options?: CallOptions,
-): Promise<ReplaceAppGroupCommodityCodeResponse> {
-  return invoke(
-    client,
-    replaceAppGroupCommodityCodeOperation,
-    params,
-    options,
-  ) as Promise<ReplaceAppGroupCommodityCodeResponse>;
+export function replaceAppGroupCommodityCode(client: OperationInvoker, params: ReplaceAppGroupCommodityCodeParams, options?: CallOptions): Promise<ReplaceAppGroupCommodityCodeResponse> {
+  return invoke(client, replaceAppGroupCommodityCodeOperation, params, options) as Promise<ReplaceAppGroupCommodityCodeResponse>;
 }
 
 /** Change the quota of an application. `PUT /v4/openapi/app-groups/{appGroupIdentity}/quota` (ModifyAppGroupQuota). */
-export function modifyAppGroupQuota(
-  client: OperationInvoker,
-  params: ModifyAppGroupQuotaParams,
-  options?: CallOptions,
-): Promise<ModifyAppGroupQuotaResponse> {
+export function modifyAppGroupQuota(client: OperationInvoker, params: ModifyAppGroupQuotaParams, options?: CallOptions): Promise<ModifyAppGroupQuotaResponse> {
   return invoke(client, modifyAppGroupQuotaOperation, params, options) as Promise<ModifyAppGroupQuotaResponse>;
 }
 
 /** Turn the delete protection of an application on or off. `PUT /v4/openapi/app-groups/{appGroupIdentity}/delete-protection` (UpdateAppGroupDeleteProtection). */
-export function updateAppGroupDeleteProtection(
-  client: OperationInvoker,
-  params: UpdateAppGroupDeleteProtectionParams,
-  options?: CallOptions,
-): Promise<UpdateAppGroupDeleteProtectionResponse> {
-  return invoke(
-    client,
-    updateAppGroupDeleteProtectionOperation,
-    params,
-    options,
-  ) as Promise<UpdateAppGroupDeleteProtectionResponse>;
+export function updateAppGroupDeleteProtection(client: OperationInvoker, params: UpdateAppGroupDeleteProtectionParams, options?: CallOptions): Promise<UpdateAppGroupDeleteProtectionResponse> {
+  return invoke(client, updateAppGroupDeleteProtectionOperation, params, options) as Promise<UpdateAppGroupDeleteProtectionResponse>;
 }
 
 /** Create credentials for an application. `POST /v4/openapi/app-groups/{appGroupIdentity}/credentials` (CreateAppGroupCredentials). */
-export function createAppGroupCredentials(
-  client: OperationInvoker,
-  params: CreateAppGroupCredentialsParams,
-  options?: CallOptions,
-): Promise<CreateAppGroupCredentialsResponse> {
-  return invoke(
-    client,
-    createAppGroupCredentialsOperation,
-    params,
-    options,
-  ) as Promise<CreateAppGroupCredentialsResponse>;
+export function createAppGroupCredentials(client: OperationInvoker, params: CreateAppGroupCredentialsParams, options?: CallOptions): Promise<CreateAppGroupCredentialsResponse> {
+  return invoke(client, createAppGroupCredentialsOperation, params, options) as Promise<CreateAppGroupCredentialsResponse>;
 }
 
 /** List the quota review tasks of an application. `GET /v4/openapi/app-groups/{appGroupIdentity}/quota-review-tasks` (ListQuotaReviewTasks). */
-export function listQuotaReviewTasks(
-  client: OperationInvoker,
-  params: ListQuotaReviewTasksParams,
-  options?: CallOptions,
-): Promise<ListQuotaReviewTasksResponse> {
+export function listQuotaReviewTasks(client: OperationInvoker, params: ListQuotaReviewTasksParams, options?: CallOptions): Promise<ListQuotaReviewTasksResponse> {
   return invoke(client, listQuotaReviewTasksOperation, params, options) as Promise<ListQuotaReviewTasksResponse>;
 }
 /** Iterates the pages of listQuotaReviewTasks, from `pageNumber` (default 1) until `totalCount` is reached, a page is empty or repeats, or a limit is hit. */
-export function paginateQuotaReviewTasks(
-  client: OperationInvoker,
-  params: ListQuotaReviewTasksParams & PaginateOptions,
-  options?: CallOptions,
-): AsyncIterableIterator<ListQuotaReviewTasksResponse> {
-  return invokePages(
-    client,
-    listQuotaReviewTasksOperation,
-    params,
-    options,
-  ) as AsyncIterableIterator<ListQuotaReviewTasksResponse>;
+export function paginateQuotaReviewTasks(client: OperationInvoker, params: ListQuotaReviewTasksParams & PaginateOptions, options?: CallOptions): AsyncIterableIterator<ListQuotaReviewTasksResponse> {
+  return invokePages(client, listQuotaReviewTasksOperation, params, options) as AsyncIterableIterator<ListQuotaReviewTasksResponse>;
 }
 
 /** List the operations in progress on an application. `GET /v4/openapi/app-groups/{appGroupIdentity}/proceedings` (ListProceedings). */
-export function listProceedings(
-  client: OperationInvoker,
-  params: ListProceedingsParams,
-  options?: CallOptions,
-): Promise<ListProceedingsResponse> {
+export function listProceedings(client: OperationInvoker, params: ListProceedingsParams, options?: CallOptions): Promise<ListProceedingsResponse> {
   return invoke(client, listProceedingsOperation, params, options) as Promise<ListProceedingsResponse>;
 }
 
 /** List the log rows of an application module. `GET /v4/openapi/app-groups/{appGroupIdentity}/statistic-logs/{moduleName}` (ListStatisticLogs). */
-export function listStatisticLogs(
-  client: OperationInvoker,
-  params: ListStatisticLogsParams,
-  options?: CallOptions,
-): Promise<ListStatisticLogsResponse> {
+export function listStatisticLogs(client: OperationInvoker, params: ListStatisticLogsParams, options?: CallOptions): Promise<ListStatisticLogsResponse> {
   return invoke(client, listStatisticLogsOperation, params, options) as Promise<ListStatisticLogsResponse>;
 }
 /** Iterates the pages of listStatisticLogs, from `pageNumber` (default 1) until `totalCount` is reached, a page is empty or repeats, or a limit is hit. */
-export function paginateStatisticLogs(
-  client: OperationInvoker,
-  params: ListStatisticLogsParams & PaginateOptions,
-  options?: CallOptions,
-): AsyncIterableIterator<ListStatisticLogsResponse> {
-  return invokePages(
-    client,
-    listStatisticLogsOperation,
-    params,
-    options,
-  ) as AsyncIterableIterator<ListStatisticLogsResponse>;
+export function paginateStatisticLogs(client: OperationInvoker, params: ListStatisticLogsParams & PaginateOptions, options?: CallOptions): AsyncIterableIterator<ListStatisticLogsResponse> {
+  return invokePages(client, listStatisticLogsOperation, params, options) as AsyncIterableIterator<ListStatisticLogsResponse>;
 }
 
 /** List the statistics of an application module. `GET /v4/openapi/app-groups/{appGroupIdentity}/statistic-report/{moduleName}` (ListStatisticReport). */
-export function listStatisticReport(
-  client: OperationInvoker,
-  params: ListStatisticReportParams,
-  options?: CallOptions,
-): Promise<ListStatisticReportResponse> {
+export function listStatisticReport(client: OperationInvoker, params: ListStatisticReportParams, options?: CallOptions): Promise<ListStatisticReportResponse> {
   return invoke(client, listStatisticReportOperation, params, options) as Promise<ListStatisticReportResponse>;
 }
 /** Iterates the pages of listStatisticReport, from `pageNumber` (default 1) until `totalCount` is reached, a page is empty or repeats, or a limit is hit. */
-export function paginateStatisticReport(
-  client: OperationInvoker,
-  params: ListStatisticReportParams & PaginateOptions,
-  options?: CallOptions,
-): AsyncIterableIterator<ListStatisticReportResponse> {
-  return invokePages(
-    client,
-    listStatisticReportOperation,
-    params,
-    options,
-  ) as AsyncIterableIterator<ListStatisticReportResponse>;
+export function paginateStatisticReport(client: OperationInvoker, params: ListStatisticReportParams & PaginateOptions, options?: CallOptions): AsyncIterableIterator<ListStatisticReportResponse> {
+  return invokePages(client, listStatisticReportOperation, params, options) as AsyncIterableIterator<ListStatisticReportResponse>;
 }
 
 /** Binds an Elasticsearch instance to an application. `POST /v4/openapi/app-groups/{appGroupIdentity}/actions/bind-es-instance` (BindEsInstance). */
-export function bindEsInstance(
-  client: OperationInvoker,
-  params: BindEsInstanceParams,
-  options?: CallOptions,
-): Promise<BindEsInstanceResponse> {
+export function bindEsInstance(client: OperationInvoker, params: BindEsInstanceParams, options?: CallOptions): Promise<BindEsInstanceResponse> {
   return invoke(client, bindEsInstanceOperation, params, options) as Promise<BindEsInstanceResponse>;
 }
 
 /** Unbinds the Elasticsearch instance from an application. `POST /v4/openapi/app-groups/{appGroupIdentity}/actions/unbind-es-instance` (UnbindEsInstance). */
-export function unbindEsInstance(
-  client: OperationInvoker,
-  params: UnbindEsInstanceParams,
-  options?: CallOptions,
-): Promise<UnbindEsInstanceResponse> {
+export function unbindEsInstance(client: OperationInvoker, params: UnbindEsInstanceParams, options?: CallOptions): Promise<UnbindEsInstanceResponse> {
   return invoke(client, unbindEsInstanceOperation, params, options) as Promise<UnbindEsInstanceResponse>;
 }
 
 /** Binds a custom analyzer to an Elasticsearch instance. `POST /v4/openapi/app-groups/{appGroupIdentity}/es/{esInstanceId}/actions/bind-analyzer` (BindESUserAnalyzer). */
-export function bindESUserAnalyzer(
-  client: OperationInvoker,
-  params: BindESUserAnalyzerParams,
-  options?: CallOptions,
-): Promise<BindESUserAnalyzerResponse> {
+export function bindESUserAnalyzer(client: OperationInvoker, params: BindESUserAnalyzerParams, options?: CallOptions): Promise<BindESUserAnalyzerResponse> {
   return invoke(client, bindESUserAnalyzerOperation, params, options) as Promise<BindESUserAnalyzerResponse>;
 }
 
 /** Unbinds a custom analyzer from an Elasticsearch instance. `POST /v4/openapi/app-groups/{appGroupIdentity}/es/{esInstanceId}/actions/unbind-analyzer` (UnbindESUserAnalyzer). */
-export function unbindESUserAnalyzer(
-  client: OperationInvoker,
-  params: UnbindESUserAnalyzerParams,
-  options?: CallOptions,
-): Promise<UnbindESUserAnalyzerResponse> {
+export function unbindESUserAnalyzer(client: OperationInvoker, params: UnbindESUserAnalyzerParams, options?: CallOptions): Promise<UnbindESUserAnalyzerResponse> {
   return invoke(client, unbindESUserAnalyzerOperation, params, options) as Promise<UnbindESUserAnalyzerResponse>;
 }
 
 /** List the versions of an application. `GET /v4/openapi/app-groups/{appGroupIdentity}/apps` (DescribeApps). */
-export function describeApps(
-  client: OperationInvoker,
-  params: DescribeAppsParams,
-  options?: CallOptions,
-): Promise<DescribeAppsResponse> {
+export function describeApps(client: OperationInvoker, params: DescribeAppsParams, options?: CallOptions): Promise<DescribeAppsResponse> {
   return invoke(client, describeAppsOperation, params, options) as Promise<DescribeAppsResponse>;
 }
 
 /** Create a version of an application. `POST /v4/openapi/app-groups/{appGroupIdentity}/apps` (CreateApp). */
-export function createApp(
-  client: OperationInvoker,
-  params: CreateAppParams,
-  options?: CallOptions,
-): Promise<CreateAppResponse> {
+export function createApp(client: OperationInvoker, params: CreateAppParams, options?: CallOptions): Promise<CreateAppResponse> {
   return invoke(client, createAppOperation, params, options) as Promise<CreateAppResponse>;
 }
 
 /** Get one version of an application. `GET /v4/openapi/app-groups/{appGroupIdentity}/apps/{appId}` (DescribeApp). */
-export function describeApp(
-  client: OperationInvoker,
-  params: DescribeAppParams,
-  options?: CallOptions,
-): Promise<DescribeAppResponse> {
+export function describeApp(client: OperationInvoker, params: DescribeAppParams, options?: CallOptions): Promise<DescribeAppResponse> {
   return invoke(client, describeAppOperation, params, options) as Promise<DescribeAppResponse>;
 }
 
 /** Delete a version of an application. `DELETE /v4/openapi/app-groups/{appGroupIdentity}/apps/{appId}` (RemoveApp). */
-export function removeApp(
-  client: OperationInvoker,
-  params: RemoveAppParams,
-  options?: CallOptions,
-): Promise<RemoveAppResponse> {
+export function removeApp(client: OperationInvoker, params: RemoveAppParams, options?: CallOptions): Promise<RemoveAppResponse> {
   return invoke(client, removeAppOperation, params, options) as Promise<RemoveAppResponse>;
 }
 
 /** Get the statistics of a version. `GET /v4/openapi/app-groups/{appGroupIdentity}/apps/{appId}/statistics` (DescribeAppStatistics). */
-export function describeAppStatistics(
-  client: OperationInvoker,
-  params: DescribeAppStatisticsParams,
-  options?: CallOptions,
-): Promise<DescribeAppStatisticsResponse> {
+export function describeAppStatistics(client: OperationInvoker, params: DescribeAppStatisticsParams, options?: CallOptions): Promise<DescribeAppStatisticsResponse> {
   return invoke(client, describeAppStatisticsOperation, params, options) as Promise<DescribeAppStatisticsResponse>;
 }
 
 /** Set the fields a version returns by default. `PUT /v4/openapi/app-groups/{appGroupIdentity}/apps/{appId}/fetch-fields` (UpdateFetchFields). */
-export function updateFetchFields(
-  client: OperationInvoker,
-  params: UpdateFetchFieldsParams,
-  options?: CallOptions,
-): Promise<UpdateFetchFieldsResponse> {
+export function updateFetchFields(client: OperationInvoker, params: UpdateFetchFieldsParams, options?: CallOptions): Promise<UpdateFetchFieldsResponse> {
   return invoke(client, updateFetchFieldsOperation, params, options) as Promise<UpdateFetchFieldsResponse>;
 }
 
 /** Set the summary settings of a version. `PUT /v4/openapi/app-groups/{appGroupIdentity}/apps/{appId}/summaries` (UpdateSummaries). */
-export function updateSummaries(
-  client: OperationInvoker,
-  params: UpdateSummariesParams,
-  options?: CallOptions,
-): Promise<UpdateSummariesResponse> {
+export function updateSummaries(client: OperationInvoker, params: UpdateSummariesParams, options?: CallOptions): Promise<UpdateSummariesResponse> {
   return invoke(client, updateSummariesOperation, params, options) as Promise<UpdateSummariesResponse>;
 }
 
 /** List the data collections of an application. `GET /v4/openapi/app-groups/{appGroupIdentity}/data-collections` (ListDataCollections). */
-export function listDataCollections(
-  client: OperationInvoker,
-  params: ListDataCollectionsParams,
-  options?: CallOptions,
-): Promise<ListDataCollectionsResponse> {
+export function listDataCollections(client: OperationInvoker, params: ListDataCollectionsParams, options?: CallOptions): Promise<ListDataCollectionsResponse> {
   return invoke(client, listDataCollectionsOperation, params, options) as Promise<ListDataCollectionsResponse>;
 }
 /** Iterates the pages of listDataCollections, from `pageNumber` (default 1) until `totalCount` is reached, a page is empty or repeats, or a limit is hit. */
-export function paginateDataCollections(
-  client: OperationInvoker,
-  params: ListDataCollectionsParams & PaginateOptions,
-  options?: CallOptions,
-): AsyncIterableIterator<ListDataCollectionsResponse> {
-  return invokePages(
-    client,
-    listDataCollectionsOperation,
-    params,
-    options,
-  ) as AsyncIterableIterator<ListDataCollectionsResponse>;
+export function paginateDataCollections(client: OperationInvoker, params: ListDataCollectionsParams & PaginateOptions, options?: CallOptions): AsyncIterableIterator<ListDataCollectionsResponse> {
+  return invokePages(client, listDataCollectionsOperation, params, options) as AsyncIterableIterator<ListDataCollectionsResponse>;
 }
 
 /** Get one data collection. `GET /v4/openapi/app-groups/{appGroupIdentity}/data-collections/{dataCollectionIdentity}` (DescribeDataCollction). */
-export function describeDataCollction(
-  client: OperationInvoker,
-  params: DescribeDataCollctionParams,
-  options?: CallOptions,
-): Promise<DescribeDataCollctionResponse> {
+export function describeDataCollction(client: OperationInvoker, params: DescribeDataCollctionParams, options?: CallOptions): Promise<DescribeDataCollctionResponse> {
   return invoke(client, describeDataCollctionOperation, params, options) as Promise<DescribeDataCollctionResponse>;
 }
 
 /** Delete a data collection. `DELETE /v4/openapi/app-groups/{appGroupIdentity}/data-collections/{dataCollectionIdentity}` (RemoveDataCollection). */
-export function removeDataCollection(
-  client: OperationInvoker,
-  params: RemoveDataCollectionParams,
-  options?: CallOptions,
-): Promise<RemoveDataCollectionResponse> {
+export function removeDataCollection(client: OperationInvoker, params: RemoveDataCollectionParams, options?: CallOptions): Promise<RemoveDataCollectionResponse> {
   return invoke(client, removeDataCollectionOperation, params, options) as Promise<RemoveDataCollectionResponse>;
 }
 
 /** List the elastic plans of an application. `GET /v4/openapi/app-groups/{appGroupIdentity}/elastic-plans` (ListElasticPlans). */
-export function listElasticPlans(
-  client: OperationInvoker,
-  params: ListElasticPlansParams,
-  options?: CallOptions,
-): Promise<ListElasticPlansResponse> {
+export function listElasticPlans(client: OperationInvoker, params: ListElasticPlansParams, options?: CallOptions): Promise<ListElasticPlansResponse> {
   return invoke(client, listElasticPlansOperation, params, options) as Promise<ListElasticPlansResponse>;
 }
 /** Iterates the pages of listElasticPlans, from `pageNumber` (default 1) until `totalCount` is reached, a page is empty or repeats, or a limit is hit. */
-export function paginateElasticPlans(
-  client: OperationInvoker,
-  params: ListElasticPlansParams & PaginateOptions,
-  options?: CallOptions,
-): AsyncIterableIterator<ListElasticPlansResponse> {
-  return invokePages(
-    client,
-    listElasticPlansOperation,
-    params,
-    options,
-  ) as AsyncIterableIterator<ListElasticPlansResponse>;
+export function paginateElasticPlans(client: OperationInvoker, params: ListElasticPlansParams & PaginateOptions, options?: CallOptions): AsyncIterableIterator<ListElasticPlansResponse> {
+  return invokePages(client, listElasticPlansOperation, params, options) as AsyncIterableIterator<ListElasticPlansResponse>;
 }
 
 /** Create an elastic plan. `POST /v4/openapi/app-groups/{appGroupIdentity}/elastic-plans` (CreateElasticPlan). */
-export function createElasticPlan(
-  client: OperationInvoker,
-  params: CreateElasticPlanParams,
-  options?: CallOptions,
-): Promise<CreateElasticPlanResponse> {
+export function createElasticPlan(client: OperationInvoker, params: CreateElasticPlanParams, options?: CallOptions): Promise<CreateElasticPlanResponse> {
   return invoke(client, createElasticPlanOperation, params, options) as Promise<CreateElasticPlanResponse>;
 }
 
 /** Get one elastic plan. `GET /v4/openapi/app-groups/{appGroupIdentity}/elastic-plans/{planId}` (DescribeElasticPlan). */
-export function describeElasticPlan(
-  client: OperationInvoker,
-  params: DescribeElasticPlanParams,
-  options?: CallOptions,
-): Promise<DescribeElasticPlanResponse> {
+export function describeElasticPlan(client: OperationInvoker, params: DescribeElasticPlanParams, options?: CallOptions): Promise<DescribeElasticPlanResponse> {
   return invoke(client, describeElasticPlanOperation, params, options) as Promise<DescribeElasticPlanResponse>;
 }
 
 /** Change an elastic plan. `PUT /v4/openapi/app-groups/{appGroupIdentity}/elastic-plans/{planId}` (ModifyElasticPlan). */
-export function modifyElasticPlan(
-  client: OperationInvoker,
-  params: ModifyElasticPlanParams,
-  options?: CallOptions,
-): Promise<ModifyElasticPlanResponse> {
+export function modifyElasticPlan(client: OperationInvoker, params: ModifyElasticPlanParams, options?: CallOptions): Promise<ModifyElasticPlanResponse> {
   return invoke(client, modifyElasticPlanOperation, params, options) as Promise<ModifyElasticPlanResponse>;
 }
 
 /** Delete an elastic plan. `DELETE /v4/openapi/app-groups/{appGroupIdentity}/elastic-plans/{planId}` (RemoveElasticPlan). */
-export function removeElasticPlan(
-  client: OperationInvoker,
-  params: RemoveElasticPlanParams,
-  options?: CallOptions,
-): Promise<RemoveElasticPlanResponse> {
+export function removeElasticPlan(client: OperationInvoker, params: RemoveElasticPlanParams, options?: CallOptions): Promise<RemoveElasticPlanResponse> {
   return invoke(client, removeElasticPlanOperation, params, options) as Promise<RemoveElasticPlanResponse>;
 }
 
 /** List the A/B test scenes of an application. `GET /v4/openapi/app-groups/{appGroupIdentity}/scenes` (ListABTestScenes). */
-export function listABTestScenes(
-  client: OperationInvoker,
-  params: ListABTestScenesParams,
-  options?: CallOptions,
-): Promise<ListABTestScenesResponse> {
+export function listABTestScenes(client: OperationInvoker, params: ListABTestScenesParams, options?: CallOptions): Promise<ListABTestScenesResponse> {
   return invoke(client, listABTestScenesOperation, params, options) as Promise<ListABTestScenesResponse>;
 }
 
 /** Create an A/B test scene. `POST /v4/openapi/app-groups/{appGroupIdentity}/scenes` (CreateABTestScene). */
-export function createABTestScene(
-  client: OperationInvoker,
-  params: CreateABTestSceneParams,
-  options?: CallOptions,
-): Promise<CreateABTestSceneResponse> {
+export function createABTestScene(client: OperationInvoker, params: CreateABTestSceneParams, options?: CallOptions): Promise<CreateABTestSceneResponse> {
   return invoke(client, createABTestSceneOperation, params, options) as Promise<CreateABTestSceneResponse>;
 }
 
 /** Get one A/B test scene. `GET /v4/openapi/app-groups/{appGroupIdentity}/scenes/{sceneId}` (DescribeABTestScene). */
-export function describeABTestScene(
-  client: OperationInvoker,
-  params: DescribeABTestSceneParams,
-  options?: CallOptions,
-): Promise<DescribeABTestSceneResponse> {
+export function describeABTestScene(client: OperationInvoker, params: DescribeABTestSceneParams, options?: CallOptions): Promise<DescribeABTestSceneResponse> {
   return invoke(client, describeABTestSceneOperation, params, options) as Promise<DescribeABTestSceneResponse>;
 }
 
 /** Change an A/B test scene. `PUT /v4/openapi/app-groups/{appGroupIdentity}/scenes/{sceneId}` (UpdateABTestScene). */
-export function updateABTestScene(
-  client: OperationInvoker,
-  params: UpdateABTestSceneParams,
-  options?: CallOptions,
-): Promise<UpdateABTestSceneResponse> {
+export function updateABTestScene(client: OperationInvoker, params: UpdateABTestSceneParams, options?: CallOptions): Promise<UpdateABTestSceneResponse> {
   return invoke(client, updateABTestSceneOperation, params, options) as Promise<UpdateABTestSceneResponse>;
 }
 
 /** Delete an A/B test scene. `DELETE /v4/openapi/app-groups/{appGroupIdentity}/scenes/{sceneId}` (DeleteABTestScene). */
-export function deleteABTestScene(
-  client: OperationInvoker,
-  params: DeleteABTestSceneParams,
-  options?: CallOptions,
-): Promise<DeleteABTestSceneResponse> {
+export function deleteABTestScene(client: OperationInvoker, params: DeleteABTestSceneParams, options?: CallOptions): Promise<DeleteABTestSceneResponse> {
   return invoke(client, deleteABTestSceneOperation, params, options) as Promise<DeleteABTestSceneResponse>;
 }
 
 /** List the A/B test groups of a scene. `GET /v4/openapi/app-groups/{appGroupIdentity}/scenes/{sceneId}/groups` (ListABTestGroups). */
-export function listABTestGroups(
-  client: OperationInvoker,
-  params: ListABTestGroupsParams,
-  options?: CallOptions,
-): Promise<ListABTestGroupsResponse> {
+export function listABTestGroups(client: OperationInvoker, params: ListABTestGroupsParams, options?: CallOptions): Promise<ListABTestGroupsResponse> {
   return invoke(client, listABTestGroupsOperation, params, options) as Promise<ListABTestGroupsResponse>;
 }
 
 /** Create an A/B test group. `POST /v4/openapi/app-groups/{appGroupIdentity}/scenes/{sceneId}/groups` (CreateABTestGroup). */
-export function createABTestGroup(
-  client: OperationInvoker,
-  params: CreateABTestGroupParams,
-  options?: CallOptions,
-): Promise<CreateABTestGroupResponse> {
+export function createABTestGroup(client: OperationInvoker, params: CreateABTestGroupParams, options?: CallOptions): Promise<CreateABTestGroupResponse> {
   return invoke(client, createABTestGroupOperation, params, options) as Promise<CreateABTestGroupResponse>;
 }
 
 /** Get one A/B test group. `GET /v4/openapi/app-groups/{appGroupIdentity}/scenes/{sceneId}/groups/{groupId}` (DescribeABTestGroup). */
-export function describeABTestGroup(
-  client: OperationInvoker,
-  params: DescribeABTestGroupParams,
-  options?: CallOptions,
-): Promise<DescribeABTestGroupResponse> {
+export function describeABTestGroup(client: OperationInvoker, params: DescribeABTestGroupParams, options?: CallOptions): Promise<DescribeABTestGroupResponse> {
   return invoke(client, describeABTestGroupOperation, params, options) as Promise<DescribeABTestGroupResponse>;
 }
 
 /** Change an A/B test group. `PUT /v4/openapi/app-groups/{appGroupIdentity}/scenes/{sceneId}/groups/{groupId}` (UpdateABTestGroup). */
-export function updateABTestGroup(
-  client: OperationInvoker,
-  params: UpdateABTestGroupParams,
-  options?: CallOptions,
-): Promise<UpdateABTestGroupResponse> {
+export function updateABTestGroup(client: OperationInvoker, params: UpdateABTestGroupParams, options?: CallOptions): Promise<UpdateABTestGroupResponse> {
   return invoke(client, updateABTestGroupOperation, params, options) as Promise<UpdateABTestGroupResponse>;
 }
 
 /** Delete an A/B test group. `DELETE /v4/openapi/app-groups/{appGroupIdentity}/scenes/{sceneId}/groups/{groupId}` (DeleteABTestGroup). */
-export function deleteABTestGroup(
-  client: OperationInvoker,
-  params: DeleteABTestGroupParams,
-  options?: CallOptions,
-): Promise<DeleteABTestGroupResponse> {
+export function deleteABTestGroup(client: OperationInvoker, params: DeleteABTestGroupParams, options?: CallOptions): Promise<DeleteABTestGroupResponse> {
   return invoke(client, deleteABTestGroupOperation, params, options) as Promise<DeleteABTestGroupResponse>;
 }
 
 /** List the A/B test experiments of a group. `GET /v4/openapi/app-groups/{appGroupIdentity}/scenes/{sceneId}/groups/{groupId}/experiments` (ListABTestExperiments). */
-export function listABTestExperiments(
-  client: OperationInvoker,
-  params: ListABTestExperimentsParams,
-  options?: CallOptions,
-): Promise<ListABTestExperimentsResponse> {
+export function listABTestExperiments(client: OperationInvoker, params: ListABTestExperimentsParams, options?: CallOptions): Promise<ListABTestExperimentsResponse> {
   return invoke(client, listABTestExperimentsOperation, params, options) as Promise<ListABTestExperimentsResponse>;
 }
 
 /** Create an A/B test experiment. `POST /v4/openapi/app-groups/{appGroupIdentity}/scenes/{sceneId}/groups/{groupId}/experiments` (CreateABTestExperiment). */
-export function createABTestExperiment(
-  client: OperationInvoker,
-  params: CreateABTestExperimentParams,
-  options?: CallOptions,
-): Promise<CreateABTestExperimentResponse> {
+export function createABTestExperiment(client: OperationInvoker, params: CreateABTestExperimentParams, options?: CallOptions): Promise<CreateABTestExperimentResponse> {
   return invoke(client, createABTestExperimentOperation, params, options) as Promise<CreateABTestExperimentResponse>;
 }
 
 /** Get one A/B test experiment. `GET /v4/openapi/app-groups/{appGroupIdentity}/scenes/{sceneId}/groups/{groupId}/experiments/{experimentId}` (DescribeABTestExperiment). */
-export function describeABTestExperiment(
-  client: OperationInvoker,
-  params: DescribeABTestExperimentParams,
-  options?: CallOptions,
-): Promise<DescribeABTestExperimentResponse> {
-  return invoke(
-    client,
-    describeABTestExperimentOperation,
-    params,
-    options,
-  ) as Promise<DescribeABTestExperimentResponse>;
+export function describeABTestExperiment(client: OperationInvoker, params: DescribeABTestExperimentParams, options?: CallOptions): Promise<DescribeABTestExperimentResponse> {
+  return invoke(client, describeABTestExperimentOperation, params, options) as Promise<DescribeABTestExperimentResponse>;
 }
 
 /** Change an A/B test experiment. `PUT /v4/openapi/app-groups/{appGroupIdentity}/scenes/{sceneId}/groups/{groupId}/experiments/{experimentId}` (UpdateABTestExperiment). */
-export function updateABTestExperiment(
-  client: OperationInvoker,
-  params: UpdateABTestExperimentParams,
-  options?: CallOptions,
-): Promise<UpdateABTestExperimentResponse> {
+export function updateABTestExperiment(client: OperationInvoker, params: UpdateABTestExperimentParams, options?: CallOptions): Promise<UpdateABTestExperimentResponse> {
   return invoke(client, updateABTestExperimentOperation, params, options) as Promise<UpdateABTestExperimentResponse>;
 }
 
 /** Delete an A/B test experiment. `DELETE /v4/openapi/app-groups/{appGroupIdentity}/scenes/{sceneId}/groups/{groupId}/experiments/{experimentId}` (DeleteABTestExperiment). */
-export function deleteABTestExperiment(
-  client: OperationInvoker,
-  params: DeleteABTestExperimentParams,
-  options?: CallOptions,
-): Promise<DeleteABTestExperimentResponse> {
+export function deleteABTestExperiment(client: OperationInvoker, params: DeleteABTestExperimentParams, options?: CallOptions): Promise<DeleteABTestExperimentResponse> {
   return invoke(client, deleteABTestExperimentOperation, params, options) as Promise<DeleteABTestExperimentResponse>;
 }
 
 /** List the fixed-flow dividers of an experiment. `GET /v4/openapi/app-groups/{appGroupIdentity}/scenes/{sceneId}/groups/{groupId}/experiments/{experimentId}/fixed-flow-dividers` (ListABTestFixedFlowDividers). */
-export function listABTestFixedFlowDividers(
-  client: OperationInvoker,
-  params: ListABTestFixedFlowDividersParams,
-  options?: CallOptions,
-): Promise<ListABTestFixedFlowDividersResponse> {
-  return invoke(
-    client,
-    listABTestFixedFlowDividersOperation,
-    params,
-    options,
-  ) as Promise<ListABTestFixedFlowDividersResponse>;
+export function listABTestFixedFlowDividers(client: OperationInvoker, params: ListABTestFixedFlowDividersParams, options?: CallOptions): Promise<ListABTestFixedFlowDividersResponse> {
+  return invoke(client, listABTestFixedFlowDividersOperation, params, options) as Promise<ListABTestFixedFlowDividersResponse>;
 }
 
 /** Set the fixed-flow dividers of an experiment. `PUT /v4/openapi/app-groups/{appGroupIdentity}/scenes/{sceneId}/groups/{groupId}/experiments/{experimentId}/fixed-flow-dividers` (UpdateABTestFixedFlowDividers). */
-export function updateABTestFixedFlowDividers(
-  client: OperationInvoker,
-  params: UpdateABTestFixedFlowDividersParams,
-  options?: CallOptions,
-): Promise<UpdateABTestFixedFlowDividersResponse> {
-  return invoke(
-    client,
-    updateABTestFixedFlowDividersOperation,
-    params,
-    options,
-  ) as Promise<UpdateABTestFixedFlowDividersResponse>;
+export function updateABTestFixedFlowDividers(client: OperationInvoker, params: UpdateABTestFixedFlowDividersParams, options?: CallOptions): Promise<UpdateABTestFixedFlowDividersResponse> {
+  return invoke(client, updateABTestFixedFlowDividersOperation, params, options) as Promise<UpdateABTestFixedFlowDividersResponse>;
 }
 
 /** List the scheduled tasks of an application. `GET /v4/openapi/app-groups/{appGroupIdentity}/scheduled-tasks` (ListScheduledTasks). */
-export function listScheduledTasks(
-  client: OperationInvoker,
-  params: ListScheduledTasksParams,
-  options?: CallOptions,
-): Promise<ListScheduledTasksResponse> {
+export function listScheduledTasks(client: OperationInvoker, params: ListScheduledTasksParams, options?: CallOptions): Promise<ListScheduledTasksResponse> {
   return invoke(client, listScheduledTasksOperation, params, options) as Promise<ListScheduledTasksResponse>;
 }
 /** Iterates the pages of listScheduledTasks, from `pageNumber` (default 1) until `totalCount` is reached, a page is empty or repeats, or a limit is hit. */
-export function paginateScheduledTasks(
-  client: OperationInvoker,
-  params: ListScheduledTasksParams & PaginateOptions,
-  options?: CallOptions,
-): AsyncIterableIterator<ListScheduledTasksResponse> {
-  return invokePages(
-    client,
-    listScheduledTasksOperation,
-    params,
-    options,
-  ) as AsyncIterableIterator<ListScheduledTasksResponse>;
+export function paginateScheduledTasks(client: OperationInvoker, params: ListScheduledTasksParams & PaginateOptions, options?: CallOptions): AsyncIterableIterator<ListScheduledTasksResponse> {
+  return invokePages(client, listScheduledTasksOperation, params, options) as AsyncIterableIterator<ListScheduledTasksResponse>;
 }
 
 /** Create a scheduled task. `POST /v4/openapi/app-groups/{appGroupIdentity}/scheduled-tasks` (CreateScheduledTask). */
-export function createScheduledTask(
-  client: OperationInvoker,
-  params: CreateScheduledTaskParams,
-  options?: CallOptions,
-): Promise<CreateScheduledTaskResponse> {
+export function createScheduledTask(client: OperationInvoker, params: CreateScheduledTaskParams, options?: CallOptions): Promise<CreateScheduledTaskResponse> {
   return invoke(client, createScheduledTaskOperation, params, options) as Promise<CreateScheduledTaskResponse>;
 }
 
 /** Get one scheduled task. `GET /v4/openapi/app-groups/{appGroupIdentity}/scheduled-tasks/{taskId}` (DescribeScheduledTask). */
-export function describeScheduledTask(
-  client: OperationInvoker,
-  params: DescribeScheduledTaskParams,
-  options?: CallOptions,
-): Promise<DescribeScheduledTaskResponse> {
+export function describeScheduledTask(client: OperationInvoker, params: DescribeScheduledTaskParams, options?: CallOptions): Promise<DescribeScheduledTaskResponse> {
   return invoke(client, describeScheduledTaskOperation, params, options) as Promise<DescribeScheduledTaskResponse>;
 }
 
 /** Change a scheduled task. `PUT /v4/openapi/app-groups/{appGroupIdentity}/scheduled-tasks/{taskId}` (ModifyScheduledTask). */
-export function modifyScheduledTask(
-  client: OperationInvoker,
-  params: ModifyScheduledTaskParams,
-  options?: CallOptions,
-): Promise<ModifyScheduledTaskResponse> {
+export function modifyScheduledTask(client: OperationInvoker, params: ModifyScheduledTaskParams, options?: CallOptions): Promise<ModifyScheduledTaskResponse> {
   return invoke(client, modifyScheduledTaskOperation, params, options) as Promise<ModifyScheduledTaskResponse>;
 }
 
 /** Delete a scheduled task. `DELETE /v4/openapi/app-groups/{appGroupIdentity}/scheduled-tasks/{taskId}` (RemoveScheduledTask). */
-export function removeScheduledTask(
-  client: OperationInvoker,
-  params: RemoveScheduledTaskParams,
-  options?: CallOptions,
-): Promise<RemoveScheduledTaskResponse> {
+export function removeScheduledTask(client: OperationInvoker, params: RemoveScheduledTaskParams, options?: CallOptions): Promise<RemoveScheduledTaskResponse> {
   return invoke(client, removeScheduledTaskOperation, params, options) as Promise<RemoveScheduledTaskResponse>;
 }
 
 /** List the algorithm instances of a feature. `GET /v4/openapi/app-groups/{appGroupIdentity}/functions/{functionName}/instances` (ListFunctionInstances). */
-export function listFunctionInstances(
-  client: OperationInvoker,
-  params: ListFunctionInstancesParams,
-  options?: CallOptions,
-): Promise<ListFunctionInstancesResponse> {
+export function listFunctionInstances(client: OperationInvoker, params: ListFunctionInstancesParams, options?: CallOptions): Promise<ListFunctionInstancesResponse> {
   return invoke(client, listFunctionInstancesOperation, params, options) as Promise<ListFunctionInstancesResponse>;
 }
 /** Iterates the pages of listFunctionInstances, from `pageNumber` (default 1) until `totalCount` is reached, a page is empty or repeats, or a limit is hit. */
-export function paginateFunctionInstances(
-  client: OperationInvoker,
-  params: ListFunctionInstancesParams & PaginateOptions,
-  options?: CallOptions,
-): AsyncIterableIterator<ListFunctionInstancesResponse> {
-  return invokePages(
-    client,
-    listFunctionInstancesOperation,
-    params,
-    options,
-  ) as AsyncIterableIterator<ListFunctionInstancesResponse>;
+export function paginateFunctionInstances(client: OperationInvoker, params: ListFunctionInstancesParams & PaginateOptions, options?: CallOptions): AsyncIterableIterator<ListFunctionInstancesResponse> {
+  return invokePages(client, listFunctionInstancesOperation, params, options) as AsyncIterableIterator<ListFunctionInstancesResponse>;
 }
 
 /** Create an algorithm instance. `POST /v4/openapi/app-groups/{appGroupIdentity}/functions/{functionName}/instances` (CreateFunctionInstance). */
-export function createFunctionInstance(
-  client: OperationInvoker,
-  params: CreateFunctionInstanceParams,
-  options?: CallOptions,
-): Promise<CreateFunctionInstanceResponse> {
+export function createFunctionInstance(client: OperationInvoker, params: CreateFunctionInstanceParams, options?: CallOptions): Promise<CreateFunctionInstanceResponse> {
   return invoke(client, createFunctionInstanceOperation, params, options) as Promise<CreateFunctionInstanceResponse>;
 }
 
 /** Get one algorithm instance. `GET /v4/openapi/app-groups/{appGroupIdentity}/functions/{functionName}/instances/{instanceName}` (GetFunctionInstance). */
-export function getFunctionInstance(
-  client: OperationInvoker,
-  params: GetFunctionInstanceParams,
-  options?: CallOptions,
-): Promise<GetFunctionInstanceResponse> {
+export function getFunctionInstance(client: OperationInvoker, params: GetFunctionInstanceParams, options?: CallOptions): Promise<GetFunctionInstanceResponse> {
   return invoke(client, getFunctionInstanceOperation, params, options) as Promise<GetFunctionInstanceResponse>;
 }
 
 /** Update an algorithm instance. `PUT /v4/openapi/app-groups/{appGroupIdentity}/functions/{functionName}/instances/{instanceName}` (UpdateFunctionInstance). */
-export function updateFunctionInstance(
-  client: OperationInvoker,
-  params: UpdateFunctionInstanceParams,
-  options?: CallOptions,
-): Promise<UpdateFunctionInstanceResponse> {
+export function updateFunctionInstance(client: OperationInvoker, params: UpdateFunctionInstanceParams, options?: CallOptions): Promise<UpdateFunctionInstanceResponse> {
   return invoke(client, updateFunctionInstanceOperation, params, options) as Promise<UpdateFunctionInstanceResponse>;
 }
 
 /** Delete an algorithm instance. `DELETE /v4/openapi/app-groups/{appGroupIdentity}/functions/{functionName}/instances/{instanceName}` (DeleteFunctionInstance). */
-export function deleteFunctionInstance(
-  client: OperationInvoker,
-  params: DeleteFunctionInstanceParams,
-  options?: CallOptions,
-): Promise<DeleteFunctionInstanceResponse> {
+export function deleteFunctionInstance(client: OperationInvoker, params: DeleteFunctionInstanceParams, options?: CallOptions): Promise<DeleteFunctionInstanceResponse> {
   return invoke(client, deleteFunctionInstanceOperation, params, options) as Promise<DeleteFunctionInstanceResponse>;
 }
 
 /** List the training tasks of an algorithm instance. `GET /v4/openapi/app-groups/{appGroupIdentity}/functions/{functionName}/instances/{instanceName}/tasks` (ListFunctionTasks). */
-export function listFunctionTasks(
-  client: OperationInvoker,
-  params: ListFunctionTasksParams,
-  options?: CallOptions,
-): Promise<ListFunctionTasksResponse> {
+export function listFunctionTasks(client: OperationInvoker, params: ListFunctionTasksParams, options?: CallOptions): Promise<ListFunctionTasksResponse> {
   return invoke(client, listFunctionTasksOperation, params, options) as Promise<ListFunctionTasksResponse>;
 }
 /** Iterates the pages of listFunctionTasks, from `pageNumber` (default 1) until `totalCount` is reached, a page is empty or repeats, or a limit is hit. */
-export function paginateFunctionTasks(
-  client: OperationInvoker,
-  params: ListFunctionTasksParams & PaginateOptions,
-  options?: CallOptions,
-): AsyncIterableIterator<ListFunctionTasksResponse> {
-  return invokePages(
-    client,
-    listFunctionTasksOperation,
-    params,
-    options,
-  ) as AsyncIterableIterator<ListFunctionTasksResponse>;
+export function paginateFunctionTasks(client: OperationInvoker, params: ListFunctionTasksParams & PaginateOptions, options?: CallOptions): AsyncIterableIterator<ListFunctionTasksResponse> {
+  return invokePages(client, listFunctionTasksOperation, params, options) as AsyncIterableIterator<ListFunctionTasksResponse>;
 }
 
 /** Start a training task of an algorithm instance. `POST /v4/openapi/app-groups/{appGroupIdentity}/functions/{functionName}/instances/{instanceName}/tasks` (CreateFunctionTask). */
-export function createFunctionTask(
-  client: OperationInvoker,
-  params: CreateFunctionTaskParams,
-  options?: CallOptions,
-): Promise<CreateFunctionTaskResponse> {
+export function createFunctionTask(client: OperationInvoker, params: CreateFunctionTaskParams, options?: CallOptions): Promise<CreateFunctionTaskResponse> {
   return invoke(client, createFunctionTaskOperation, params, options) as Promise<CreateFunctionTaskResponse>;
 }
 
 /** Get one training task of an algorithm instance. `GET /v4/openapi/app-groups/{appGroupIdentity}/functions/{functionName}/instances/{instanceName}/tasks/{generation}` (GetFunctionTask). */
-export function getFunctionTask(
-  client: OperationInvoker,
-  params: GetFunctionTaskParams,
-  options?: CallOptions,
-): Promise<GetFunctionTaskResponse> {
+export function getFunctionTask(client: OperationInvoker, params: GetFunctionTaskParams, options?: CallOptions): Promise<GetFunctionTaskResponse> {
   return invoke(client, getFunctionTaskOperation, params, options) as Promise<GetFunctionTaskResponse>;
 }
 
 /** Delete one training task of an algorithm instance. `DELETE /v4/openapi/app-groups/{appGroupIdentity}/functions/{functionName}/instances/{instanceName}/tasks/{generation}` (DeleteFunctionTask). */
-export function deleteFunctionTask(
-  client: OperationInvoker,
-  params: DeleteFunctionTaskParams,
-  options?: CallOptions,
-): Promise<DeleteFunctionTaskResponse> {
+export function deleteFunctionTask(client: OperationInvoker, params: DeleteFunctionTaskParams, options?: CallOptions): Promise<DeleteFunctionTaskResponse> {
   return invoke(client, deleteFunctionTaskOperation, params, options) as Promise<DeleteFunctionTaskResponse>;
 }
 
 /** Get the default algorithm instance of a feature. `GET /v4/openapi/app-groups/{appGroupIdentity}/functions/{functionName}/default-instance` (GetFunctionDefaultInstance). */
-export function getFunctionDefaultInstance(
-  client: OperationInvoker,
-  params: GetFunctionDefaultInstanceParams,
-  options?: CallOptions,
-): Promise<GetFunctionDefaultInstanceResponse> {
-  return invoke(
-    client,
-    getFunctionDefaultInstanceOperation,
-    params,
-    options,
-  ) as Promise<GetFunctionDefaultInstanceResponse>;
+export function getFunctionDefaultInstance(client: OperationInvoker, params: GetFunctionDefaultInstanceParams, options?: CallOptions): Promise<GetFunctionDefaultInstanceResponse> {
+  return invoke(client, getFunctionDefaultInstanceOperation, params, options) as Promise<GetFunctionDefaultInstanceResponse>;
 }
 
 /** Set the default algorithm instance of a feature. `PUT /v4/openapi/app-groups/{appGroupIdentity}/functions/{functionName}/default-instance` (UpdateFunctionDefaultInstance). */
-export function updateFunctionDefaultInstance(
-  client: OperationInvoker,
-  params: UpdateFunctionDefaultInstanceParams,
-  options?: CallOptions,
-): Promise<UpdateFunctionDefaultInstanceResponse> {
-  return invoke(
-    client,
-    updateFunctionDefaultInstanceOperation,
-    params,
-    options,
-  ) as Promise<UpdateFunctionDefaultInstanceResponse>;
+export function updateFunctionDefaultInstance(client: OperationInvoker, params: UpdateFunctionDefaultInstanceParams, options?: CallOptions): Promise<UpdateFunctionDefaultInstanceResponse> {
+  return invoke(client, updateFunctionDefaultInstanceOperation, params, options) as Promise<UpdateFunctionDefaultInstanceResponse>;
 }
 
 /** List the algorithm resources of a feature. `GET /v4/openapi/app-groups/{appGroupIdentity}/functions/{functionName}/resources` (ListFunctionResources). */
-export function listFunctionResources(
-  client: OperationInvoker,
-  params: ListFunctionResourcesParams,
-  options?: CallOptions,
-): Promise<ListFunctionResourcesResponse> {
+export function listFunctionResources(client: OperationInvoker, params: ListFunctionResourcesParams, options?: CallOptions): Promise<ListFunctionResourcesResponse> {
   return invoke(client, listFunctionResourcesOperation, params, options) as Promise<ListFunctionResourcesResponse>;
 }
 /** Iterates the pages of listFunctionResources, from `pageNumber` (default 1) until `totalCount` is reached, a page is empty or repeats, or a limit is hit. */
-export function paginateFunctionResources(
-  client: OperationInvoker,
-  params: ListFunctionResourcesParams & PaginateOptions,
-  options?: CallOptions,
-): AsyncIterableIterator<ListFunctionResourcesResponse> {
-  return invokePages(
-    client,
-    listFunctionResourcesOperation,
-    params,
-    options,
-  ) as AsyncIterableIterator<ListFunctionResourcesResponse>;
+export function paginateFunctionResources(client: OperationInvoker, params: ListFunctionResourcesParams & PaginateOptions, options?: CallOptions): AsyncIterableIterator<ListFunctionResourcesResponse> {
+  return invokePages(client, listFunctionResourcesOperation, params, options) as AsyncIterableIterator<ListFunctionResourcesResponse>;
 }
 
 /** Create an algorithm resource of a feature. `POST /v4/openapi/app-groups/{appGroupIdentity}/functions/{functionName}/resources` (CreateFunctionResource). */
-export function createFunctionResource(
-  client: OperationInvoker,
-  params: CreateFunctionResourceParams,
-  options?: CallOptions,
-): Promise<CreateFunctionResourceResponse> {
+export function createFunctionResource(client: OperationInvoker, params: CreateFunctionResourceParams, options?: CallOptions): Promise<CreateFunctionResourceResponse> {
   return invoke(client, createFunctionResourceOperation, params, options) as Promise<CreateFunctionResourceResponse>;
 }
 
 /** Get one algorithm resource. `GET /v4/openapi/app-groups/{appGroupIdentity}/functions/{functionName}/resources/{resourceName}` (GetFunctionResource). */
-export function getFunctionResource(
-  client: OperationInvoker,
-  params: GetFunctionResourceParams,
-  options?: CallOptions,
-): Promise<GetFunctionResourceResponse> {
+export function getFunctionResource(client: OperationInvoker, params: GetFunctionResourceParams, options?: CallOptions): Promise<GetFunctionResourceResponse> {
   return invoke(client, getFunctionResourceOperation, params, options) as Promise<GetFunctionResourceResponse>;
 }
 
 /** Update an algorithm resource. `PUT /v4/openapi/app-groups/{appGroupIdentity}/functions/{functionName}/resources/{resourceName}` (UpdateFunctionResource). */
-export function updateFunctionResource(
-  client: OperationInvoker,
-  params: UpdateFunctionResourceParams,
-  options?: CallOptions,
-): Promise<UpdateFunctionResourceResponse> {
+export function updateFunctionResource(client: OperationInvoker, params: UpdateFunctionResourceParams, options?: CallOptions): Promise<UpdateFunctionResourceResponse> {
   return invoke(client, updateFunctionResourceOperation, params, options) as Promise<UpdateFunctionResourceResponse>;
 }
 
 /** Delete an algorithm resource. `DELETE /v4/openapi/app-groups/{appGroupIdentity}/functions/{functionName}/resources/{resourceName}` (DeleteFunctionResource). */
-export function deleteFunctionResource(
-  client: OperationInvoker,
-  params: DeleteFunctionResourceParams,
-  options?: CallOptions,
-): Promise<DeleteFunctionResourceResponse> {
+export function deleteFunctionResource(client: OperationInvoker, params: DeleteFunctionResourceParams, options?: CallOptions): Promise<DeleteFunctionResourceResponse> {
   return invoke(client, deleteFunctionResourceOperation, params, options) as Promise<DeleteFunctionResourceResponse>;
 }
 
 /** Get the current version of a feature. `GET /v4/openapi/functions/{functionName}/current-version` (GetFunctionCurrentVersion). */
-export function getFunctionCurrentVersion(
-  client: OperationInvoker,
-  params: GetFunctionCurrentVersionParams,
-  options?: CallOptions,
-): Promise<GetFunctionCurrentVersionResponse> {
-  return invoke(
-    client,
-    getFunctionCurrentVersionOperation,
-    params,
-    options,
-  ) as Promise<GetFunctionCurrentVersionResponse>;
+export function getFunctionCurrentVersion(client: OperationInvoker, params: GetFunctionCurrentVersionParams, options?: CallOptions): Promise<GetFunctionCurrentVersionResponse> {
+  return invoke(client, getFunctionCurrentVersionOperation, params, options) as Promise<GetFunctionCurrentVersionResponse>;
 }
 
 /** Get one version of a feature. `GET /v4/openapi/functions/{functionName}/versions/{versionId}` (GetFunctionVersion). */
-export function getFunctionVersion(
-  client: OperationInvoker,
-  params: GetFunctionVersionParams,
-  options?: CallOptions,
-): Promise<GetFunctionVersionResponse> {
+export function getFunctionVersion(client: OperationInvoker, params: GetFunctionVersionParams, options?: CallOptions): Promise<GetFunctionVersionResponse> {
   return invoke(client, getFunctionVersionOperation, params, options) as Promise<GetFunctionVersionResponse>;
 }
 
 /** List the regions of OpenSearch. `GET /v4/openapi/regions` (DescribeRegions). */
-export function describeRegions(
-  client: OperationInvoker,
-  params?: DescribeRegionsParams,
-  options?: CallOptions,
-): Promise<DescribeRegionsResponse> {
+export function describeRegions(client: OperationInvoker, params?: DescribeRegionsParams, options?: CallOptions): Promise<DescribeRegionsResponse> {
   return invoke(client, describeRegionsOperation, params, options) as Promise<DescribeRegionsResponse>;
 }
 
 /** Get the settings of an industry. `GET /v4/openapi/domains/{domainName}` (GetDomain). */
-export function getDomain(
-  client: OperationInvoker,
-  params: GetDomainParams,
-  options?: CallOptions,
-): Promise<GetDomainResponse> {
+export function getDomain(client: OperationInvoker, params: GetDomainParams, options?: CallOptions): Promise<GetDomainResponse> {
   return invoke(client, getDomainOperation, params, options) as Promise<GetDomainResponse>;
 }
 
 /** List the tags of resources. `GET /v4/openapi/resource-tags` (ListTagResources). */
-export function listTagResources(
-  client: OperationInvoker,
-  params: ListTagResourcesParams,
-  options?: CallOptions,
-): Promise<ListTagResourcesResponse> {
+export function listTagResources(client: OperationInvoker, params: ListTagResourcesParams, options?: CallOptions): Promise<ListTagResourcesResponse> {
   return invoke(client, listTagResourcesOperation, params, options) as Promise<ListTagResourcesResponse>;
 }
 
 /** Tag resources. `POST /v4/openapi/resource-tags` (TagResources). */
-export function tagResources(
-  client: OperationInvoker,
-  params: TagResourcesParams,
-  options?: CallOptions,
-): Promise<TagResourcesResponse> {
+export function tagResources(client: OperationInvoker, params: TagResourcesParams, options?: CallOptions): Promise<TagResourcesResponse> {
   return invoke(client, tagResourcesOperation, params, options) as Promise<TagResourcesResponse>;
 }
 
 /** Remove tags from resources. `DELETE /v4/openapi/resource-tags` (UntagResources). */
-export function untagResources(
-  client: OperationInvoker,
-  params: UntagResourcesParams,
-  options?: CallOptions,
-): Promise<UntagResourcesResponse> {
+export function untagResources(client: OperationInvoker, params: UntagResourcesParams, options?: CallOptions): Promise<UntagResourcesResponse> {
   return invoke(client, untagResourcesOperation, params, options) as Promise<UntagResourcesResponse>;
 }
 
 /** List the rough sort (first-phase ranking) expressions of an application version. `GET /v4/openapi/app-groups/{appGroupIdentity}/apps/{appId}/first-ranks` (ListFirstRanks). */
-export function listFirstRanks(
-  client: OperationInvoker,
-  params: ListFirstRanksParams,
-  options?: CallOptions,
-): Promise<ListFirstRanksResponse> {
+export function listFirstRanks(client: OperationInvoker, params: ListFirstRanksParams, options?: CallOptions): Promise<ListFirstRanksResponse> {
   return invoke(client, listFirstRanksOperation, params, options) as Promise<ListFirstRanksResponse>;
 }
 
 /** Create a rough sort (first-phase ranking) expression. `POST /v4/openapi/app-groups/{appGroupIdentity}/apps/{appId}/first-ranks` (CreateFirstRank). */
-export function createFirstRank(
-  client: OperationInvoker,
-  params: CreateFirstRankParams,
-  options?: CallOptions,
-): Promise<CreateFirstRankResponse> {
+export function createFirstRank(client: OperationInvoker, params: CreateFirstRankParams, options?: CallOptions): Promise<CreateFirstRankResponse> {
   return invoke(client, createFirstRankOperation, params, options) as Promise<CreateFirstRankResponse>;
 }
 
 /** Get one rough sort (first-phase ranking) expression. `GET /v4/openapi/app-groups/{appGroupIdentity}/apps/{appId}/first-ranks/{name}` (DescribeFirstRank). */
-export function describeFirstRank(
-  client: OperationInvoker,
-  params: DescribeFirstRankParams,
-  options?: CallOptions,
-): Promise<DescribeFirstRankResponse> {
+export function describeFirstRank(client: OperationInvoker, params: DescribeFirstRankParams, options?: CallOptions): Promise<DescribeFirstRankResponse> {
   return invoke(client, describeFirstRankOperation, params, options) as Promise<DescribeFirstRankResponse>;
 }
 
 /** Change a rough sort (first-phase ranking) expression. `PUT /v4/openapi/app-groups/{appGroupIdentity}/apps/{appId}/first-ranks/{name}` (ModifyFirstRank). */
-export function modifyFirstRank(
-  client: OperationInvoker,
-  params: ModifyFirstRankParams,
-  options?: CallOptions,
-): Promise<ModifyFirstRankResponse> {
+export function modifyFirstRank(client: OperationInvoker, params: ModifyFirstRankParams, options?: CallOptions): Promise<ModifyFirstRankResponse> {
   return invoke(client, modifyFirstRankOperation, params, options) as Promise<ModifyFirstRankResponse>;
 }
 
 /** Delete a rough sort (first-phase ranking) expression. `DELETE /v4/openapi/app-groups/{appGroupIdentity}/apps/{appId}/first-ranks/{name}` (RemoveFirstRank). */
-export function removeFirstRank(
-  client: OperationInvoker,
-  params: RemoveFirstRankParams,
-  options?: CallOptions,
-): Promise<RemoveFirstRankResponse> {
+export function removeFirstRank(client: OperationInvoker, params: RemoveFirstRankParams, options?: CallOptions): Promise<RemoveFirstRankResponse> {
   return invoke(client, removeFirstRankOperation, params, options) as Promise<RemoveFirstRankResponse>;
 }
 
 /** List the fine sort (second-phase ranking) expressions of an application version. `GET /v4/openapi/app-groups/{appGroupIdentity}/apps/{appId}/second-ranks` (ListSecondRanks). */
-export function listSecondRanks(
-  client: OperationInvoker,
-  params: ListSecondRanksParams,
-  options?: CallOptions,
-): Promise<ListSecondRanksResponse> {
+export function listSecondRanks(client: OperationInvoker, params: ListSecondRanksParams, options?: CallOptions): Promise<ListSecondRanksResponse> {
   return invoke(client, listSecondRanksOperation, params, options) as Promise<ListSecondRanksResponse>;
 }
 
 /** Create a fine sort (second-phase ranking) expression. `POST /v4/openapi/app-groups/{appGroupIdentity}/apps/{appId}/second-ranks` (CreateSecondRank). */
-export function createSecondRank(
-  client: OperationInvoker,
-  params: CreateSecondRankParams,
-  options?: CallOptions,
-): Promise<CreateSecondRankResponse> {
+export function createSecondRank(client: OperationInvoker, params: CreateSecondRankParams, options?: CallOptions): Promise<CreateSecondRankResponse> {
   return invoke(client, createSecondRankOperation, params, options) as Promise<CreateSecondRankResponse>;
 }
 
 /** Get one fine sort (second-phase ranking) expression. `GET /v4/openapi/app-groups/{appGroupIdentity}/apps/{appId}/second-ranks/{name}` (DescribeSecondRank). */
-export function describeSecondRank(
-  client: OperationInvoker,
-  params: DescribeSecondRankParams,
-  options?: CallOptions,
-): Promise<DescribeSecondRankResponse> {
+export function describeSecondRank(client: OperationInvoker, params: DescribeSecondRankParams, options?: CallOptions): Promise<DescribeSecondRankResponse> {
   return invoke(client, describeSecondRankOperation, params, options) as Promise<DescribeSecondRankResponse>;
 }
 
 /** Change a fine sort (second-phase ranking) expression. `PUT /v4/openapi/app-groups/{appGroupIdentity}/apps/{appId}/second-ranks/{name}` (ModifySecondRank). */
-export function modifySecondRank(
-  client: OperationInvoker,
-  params: ModifySecondRankParams,
-  options?: CallOptions,
-): Promise<ModifySecondRankResponse> {
+export function modifySecondRank(client: OperationInvoker, params: ModifySecondRankParams, options?: CallOptions): Promise<ModifySecondRankResponse> {
   return invoke(client, modifySecondRankOperation, params, options) as Promise<ModifySecondRankResponse>;
 }
 
 /** Delete a fine sort (second-phase ranking) expression. `DELETE /v4/openapi/app-groups/{appGroupIdentity}/apps/{appId}/second-ranks/{name}` (RemoveSecondRank). */
-export function removeSecondRank(
-  client: OperationInvoker,
-  params: RemoveSecondRankParams,
-  options?: CallOptions,
-): Promise<RemoveSecondRankResponse> {
+export function removeSecondRank(client: OperationInvoker, params: RemoveSecondRankParams, options?: CallOptions): Promise<RemoveSecondRankResponse> {
   return invoke(client, removeSecondRankOperation, params, options) as Promise<RemoveSecondRankResponse>;
 }
 
 /** List the sort expressions of an application version. `GET /v4/openapi/app-groups/{appGroupIdentity}/apps/{appId}/sort-expressions` (ListSortExpressions). */
-export function listSortExpressions(
-  client: OperationInvoker,
-  params: ListSortExpressionsParams,
-  options?: CallOptions,
-): Promise<ListSortExpressionsResponse> {
+export function listSortExpressions(client: OperationInvoker, params: ListSortExpressionsParams, options?: CallOptions): Promise<ListSortExpressionsResponse> {
   return invoke(client, listSortExpressionsOperation, params, options) as Promise<ListSortExpressionsResponse>;
 }
 
 /** List the sort scripts of an application version. `GET /v4/openapi/app-groups/{appGroupIdentity}/apps/{appVersionId}/sort-scripts` (ListSortScripts). */
-export function listSortScripts(
-  client: OperationInvoker,
-  params: ListSortScriptsParams,
-  options?: CallOptions,
-): Promise<ListSortScriptsResponse> {
+export function listSortScripts(client: OperationInvoker, params: ListSortScriptsParams, options?: CallOptions): Promise<ListSortScriptsResponse> {
   return invoke(client, listSortScriptsOperation, params, options) as Promise<ListSortScriptsResponse>;
 }
 
 /** Create a sort script. `POST /v4/openapi/app-groups/{appGroupIdentity}/apps/{appVersionId}/sort-scripts` (CreateSortScript). */
-export function createSortScript(
-  client: OperationInvoker,
-  params: CreateSortScriptParams,
-  options?: CallOptions,
-): Promise<CreateSortScriptResponse> {
+export function createSortScript(client: OperationInvoker, params: CreateSortScriptParams, options?: CallOptions): Promise<CreateSortScriptResponse> {
   return invoke(client, createSortScriptOperation, params, options) as Promise<CreateSortScriptResponse>;
 }
 
 /** Get one sort script. `GET /v4/openapi/app-groups/{appGroupIdentity}/apps/{appVersionId}/sort-scripts/{scriptName}` (GetSortScript). */
-export function getSortScript(
-  client: OperationInvoker,
-  params: GetSortScriptParams,
-  options?: CallOptions,
-): Promise<GetSortScriptResponse> {
+export function getSortScript(client: OperationInvoker, params: GetSortScriptParams, options?: CallOptions): Promise<GetSortScriptResponse> {
   return invoke(client, getSortScriptOperation, params, options) as Promise<GetSortScriptResponse>;
 }
 
 /** Change a sort script's description. `PUT /v4/openapi/app-groups/{appGroupIdentity}/apps/{appVersionId}/sort-scripts/{scriptName}` (UpdateSortScript). */
-export function updateSortScript(
-  client: OperationInvoker,
-  params: UpdateSortScriptParams,
-  options?: CallOptions,
-): Promise<UpdateSortScriptResponse> {
+export function updateSortScript(client: OperationInvoker, params: UpdateSortScriptParams, options?: CallOptions): Promise<UpdateSortScriptResponse> {
   return invoke(client, updateSortScriptOperation, params, options) as Promise<UpdateSortScriptResponse>;
 }
 
 /** Delete a sort script. `DELETE /v4/openapi/app-groups/{appGroupIdentity}/apps/{appVersionId}/sort-scripts/{scriptName}` (DeleteSortScript). */
-export function deleteSortScript(
-  client: OperationInvoker,
-  params: DeleteSortScriptParams,
-  options?: CallOptions,
-): Promise<DeleteSortScriptResponse> {
+export function deleteSortScript(client: OperationInvoker, params: DeleteSortScriptParams, options?: CallOptions): Promise<DeleteSortScriptResponse> {
   return invoke(client, deleteSortScriptOperation, params, options) as Promise<DeleteSortScriptResponse>;
 }
 
 /** Compile a sort script. `POST /v4/openapi/app-groups/{appGroupIdentity}/apps/{appVersionId}/sort-scripts/{scriptName}/actions/compiling` (CompileSortScript). */
-export function compileSortScript(
-  client: OperationInvoker,
-  params: CompileSortScriptParams,
-  options?: CallOptions,
-): Promise<CompileSortScriptResponse> {
+export function compileSortScript(client: OperationInvoker, params: CompileSortScriptParams, options?: CallOptions): Promise<CompileSortScriptResponse> {
   return invoke(client, compileSortScriptOperation, params, options) as Promise<CompileSortScriptResponse>;
 }
 
 /** Release a sort script. `POST /v4/openapi/app-groups/{appGroupIdentity}/apps/{appVersionId}/sort-scripts/{scriptName}/actions/release` (ReleaseSortScript). */
-export function releaseSortScript(
-  client: OperationInvoker,
-  params: ReleaseSortScriptParams,
-  options?: CallOptions,
-): Promise<ReleaseSortScriptResponse> {
+export function releaseSortScript(client: OperationInvoker, params: ReleaseSortScriptParams, options?: CallOptions): Promise<ReleaseSortScriptResponse> {
   return invoke(client, releaseSortScriptOperation, params, options) as Promise<ReleaseSortScriptResponse>;
 }
 
 /** List the files of a sort script. `GET /v4/openapi/app-groups/{appGroupIdentity}/apps/{appVersionId}/sort-scripts/{scriptName}/file-names` (GetScriptFileNames). */
-export function getScriptFileNames(
-  client: OperationInvoker,
-  params: GetScriptFileNamesParams,
-  options?: CallOptions,
-): Promise<GetScriptFileNamesResponse> {
+export function getScriptFileNames(client: OperationInvoker, params: GetScriptFileNamesParams, options?: CallOptions): Promise<GetScriptFileNamesResponse> {
   return invoke(client, getScriptFileNamesOperation, params, options) as Promise<GetScriptFileNamesResponse>;
 }
 
 /** Read a file of a sort script. `GET /v4/openapi/app-groups/{appGroupIdentity}/apps/{appVersionId}/sort-scripts/{scriptName}/files/src/{fileName}` (GetSortScriptFile). */
-export function getSortScriptFile(
-  client: OperationInvoker,
-  params: GetSortScriptFileParams,
-  options?: CallOptions,
-): Promise<GetSortScriptFileResponse> {
+export function getSortScriptFile(client: OperationInvoker, params: GetSortScriptFileParams, options?: CallOptions): Promise<GetSortScriptFileResponse> {
   return invoke(client, getSortScriptFileOperation, params, options) as Promise<GetSortScriptFileResponse>;
 }
 
 /** Save a file of a sort script. `PUT /v4/openapi/app-groups/{appGroupIdentity}/apps/{appVersionId}/sort-scripts/{scriptName}/files/src/{fileName}` (SaveSortScriptFile). */
-export function saveSortScriptFile(
-  client: OperationInvoker,
-  params: SaveSortScriptFileParams,
-  options?: CallOptions,
-): Promise<SaveSortScriptFileResponse> {
+export function saveSortScriptFile(client: OperationInvoker, params: SaveSortScriptFileParams, options?: CallOptions): Promise<SaveSortScriptFileResponse> {
   return invoke(client, saveSortScriptFileOperation, params, options) as Promise<SaveSortScriptFileResponse>;
 }
 
 /** Delete a file of a sort script. `DELETE /v4/openapi/app-groups/{appGroupIdentity}/apps/{appVersionId}/sort-scripts/{scriptName}/files/src/{fileName}` (DeleteSortScriptFile). */
-export function deleteSortScriptFile(
-  client: OperationInvoker,
-  params: DeleteSortScriptFileParams,
-  options?: CallOptions,
-): Promise<DeleteSortScriptFileResponse> {
+export function deleteSortScriptFile(client: OperationInvoker, params: DeleteSortScriptFileParams, options?: CallOptions): Promise<DeleteSortScriptFileResponse> {
   return invoke(client, deleteSortScriptFileOperation, params, options) as Promise<DeleteSortScriptFileResponse>;
 }
 
 /** List the query analysis rules of an application version. `GET /v4/openapi/app-groups/{appGroupIdentity}/apps/{appId}/query-processors` (ListQueryProcessors). */
-export function listQueryProcessors(
-  client: OperationInvoker,
-  params: ListQueryProcessorsParams,
-  options?: CallOptions,
-): Promise<ListQueryProcessorsResponse> {
+export function listQueryProcessors(client: OperationInvoker, params: ListQueryProcessorsParams, options?: CallOptions): Promise<ListQueryProcessorsResponse> {
   return invoke(client, listQueryProcessorsOperation, params, options) as Promise<ListQueryProcessorsResponse>;
 }
 
 /** Create a query analysis rule. `POST /v4/openapi/app-groups/{appGroupIdentity}/apps/{appId}/query-processors` (CreateQueryProcessor). */
-export function createQueryProcessor(
-  client: OperationInvoker,
-  params: CreateQueryProcessorParams,
-  options?: CallOptions,
-): Promise<CreateQueryProcessorResponse> {
+export function createQueryProcessor(client: OperationInvoker, params: CreateQueryProcessorParams, options?: CallOptions): Promise<CreateQueryProcessorResponse> {
   return invoke(client, createQueryProcessorOperation, params, options) as Promise<CreateQueryProcessorResponse>;
 }
 
 /** Get one query analysis rule. `GET /v4/openapi/app-groups/{appGroupIdentity}/apps/{appId}/query-processors/{name}` (DescribeQueryProcessor). */
-export function describeQueryProcessor(
-  client: OperationInvoker,
-  params: DescribeQueryProcessorParams,
-  options?: CallOptions,
-): Promise<DescribeQueryProcessorResponse> {
+export function describeQueryProcessor(client: OperationInvoker, params: DescribeQueryProcessorParams, options?: CallOptions): Promise<DescribeQueryProcessorResponse> {
   return invoke(client, describeQueryProcessorOperation, params, options) as Promise<DescribeQueryProcessorResponse>;
 }
 
 /** Change a query analysis rule. `PUT /v4/openapi/app-groups/{appGroupIdentity}/apps/{appId}/query-processors/{name}` (ModifyQueryProcessor). */
-export function modifyQueryProcessor(
-  client: OperationInvoker,
-  params: ModifyQueryProcessorParams,
-  options?: CallOptions,
-): Promise<ModifyQueryProcessorResponse> {
+export function modifyQueryProcessor(client: OperationInvoker, params: ModifyQueryProcessorParams, options?: CallOptions): Promise<ModifyQueryProcessorResponse> {
   return invoke(client, modifyQueryProcessorOperation, params, options) as Promise<ModifyQueryProcessorResponse>;
 }
 
 /** Delete a query analysis rule. `DELETE /v4/openapi/app-groups/{appGroupIdentity}/apps/{appId}/query-processors/{name}` (RemoveQueryProcessor). */
-export function removeQueryProcessor(
-  client: OperationInvoker,
-  params: RemoveQueryProcessorParams,
-  options?: CallOptions,
-): Promise<RemoveQueryProcessorResponse> {
+export function removeQueryProcessor(client: OperationInvoker, params: RemoveQueryProcessorParams, options?: CallOptions): Promise<RemoveQueryProcessorResponse> {
   return invoke(client, removeQueryProcessorOperation, params, options) as Promise<RemoveQueryProcessorResponse>;
 }
 
 /** Try a query analysis rule on a text. `GET /v4/openapi/app-groups/{appGroupIdentity}/apps/{appId}/query-processors/{name}/analyze` (ListQueryProcessorAnalyzerResults). */
-export function listQueryProcessorAnalyzerResults(
-  client: OperationInvoker,
-  params: ListQueryProcessorAnalyzerResultsParams,
-  options?: CallOptions,
-): Promise<ListQueryProcessorAnalyzerResultsResponse> {
-  return invoke(
-    client,
-    listQueryProcessorAnalyzerResultsOperation,
-    params,
-    options,
-  ) as Promise<ListQueryProcessorAnalyzerResultsResponse>;
+export function listQueryProcessorAnalyzerResults(client: OperationInvoker, params: ListQueryProcessorAnalyzerResultsParams, options?: CallOptions): Promise<ListQueryProcessorAnalyzerResultsResponse> {
+  return invoke(client, listQueryProcessorAnalyzerResultsOperation, params, options) as Promise<ListQueryProcessorAnalyzerResultsResponse>;
 }
 
 /** List the default priorities of entity kinds. `GET /v4/openapi/query-processor/ner/default-priorities` (ListQueryProcessorNers). */
-export function listQueryProcessorNers(
-  client: OperationInvoker,
-  params?: ListQueryProcessorNersParams,
-  options?: CallOptions,
-): Promise<ListQueryProcessorNersResponse> {
+export function listQueryProcessorNers(client: OperationInvoker, params?: ListQueryProcessorNersParams, options?: CallOptions): Promise<ListQueryProcessorNersResponse> {
   return invoke(client, listQueryProcessorNersOperation, params, options) as Promise<ListQueryProcessorNersResponse>;
 }
 
 /** List the search strategies of an application version. `GET /v4/openapi/app-groups/{appGroupIdentity}/apps/{appId}/search-strategies` (ListSearchStrategies). */
-export function listSearchStrategies(
-  client: OperationInvoker,
-  params: ListSearchStrategiesParams,
-  options?: CallOptions,
-): Promise<ListSearchStrategiesResponse> {
+export function listSearchStrategies(client: OperationInvoker, params: ListSearchStrategiesParams, options?: CallOptions): Promise<ListSearchStrategiesResponse> {
   return invoke(client, listSearchStrategiesOperation, params, options) as Promise<ListSearchStrategiesResponse>;
 }
 
 /** Create a search strategy. `POST /v4/openapi/app-groups/{appGroupIdentity}/apps/{appId}/search-strategies` (CreateSearchStrategy). */
-export function createSearchStrategy(
-  client: OperationInvoker,
-  params: CreateSearchStrategyParams,
-  options?: CallOptions,
-): Promise<CreateSearchStrategyResponse> {
+export function createSearchStrategy(client: OperationInvoker, params: CreateSearchStrategyParams, options?: CallOptions): Promise<CreateSearchStrategyResponse> {
   return invoke(client, createSearchStrategyOperation, params, options) as Promise<CreateSearchStrategyResponse>;
 }
 
 /** Get one search strategy. `GET /v4/openapi/app-groups/{appGroupIdentity}/apps/{appId}/search-strategies/{strategyName}` (GetSearchStrategy). */
-export function getSearchStrategy(
-  client: OperationInvoker,
-  params: GetSearchStrategyParams,
-  options?: CallOptions,
-): Promise<GetSearchStrategyResponse> {
+export function getSearchStrategy(client: OperationInvoker, params: GetSearchStrategyParams, options?: CallOptions): Promise<GetSearchStrategyResponse> {
   return invoke(client, getSearchStrategyOperation, params, options) as Promise<GetSearchStrategyResponse>;
 }
 
 /** Change a search strategy. `PUT /v4/openapi/app-groups/{appGroupIdentity}/apps/{appId}/search-strategies/{strategyName}` (UpdateSearchStrategy). */
-export function updateSearchStrategy(
-  client: OperationInvoker,
-  params: UpdateSearchStrategyParams,
-  options?: CallOptions,
-): Promise<UpdateSearchStrategyResponse> {
+export function updateSearchStrategy(client: OperationInvoker, params: UpdateSearchStrategyParams, options?: CallOptions): Promise<UpdateSearchStrategyResponse> {
   return invoke(client, updateSearchStrategyOperation, params, options) as Promise<UpdateSearchStrategyResponse>;
 }
 
 /** Delete a search strategy. `DELETE /v4/openapi/app-groups/{appGroupIdentity}/apps/{appId}/search-strategies/{strategyName}` (RemoveSearchStrategy). */
-export function removeSearchStrategy(
-  client: OperationInvoker,
-  params: RemoveSearchStrategyParams,
-  options?: CallOptions,
-): Promise<RemoveSearchStrategyResponse> {
+export function removeSearchStrategy(client: OperationInvoker, params: RemoveSearchStrategyParams, options?: CallOptions): Promise<RemoveSearchStrategyResponse> {
   return invoke(client, removeSearchStrategyOperation, params, options) as Promise<RemoveSearchStrategyResponse>;
 }
 
 /** List the intervention dictionaries. `GET /v4/openapi/intervention-dictionaries` (ListInterventionDictionaries). */
-export function listInterventionDictionaries(
-  client: OperationInvoker,
-  params?: ListInterventionDictionariesParams,
-  options?: CallOptions,
-): Promise<ListInterventionDictionariesResponse> {
-  return invoke(
-    client,
-    listInterventionDictionariesOperation,
-    params,
-    options,
-  ) as Promise<ListInterventionDictionariesResponse>;
+export function listInterventionDictionaries(client: OperationInvoker, params?: ListInterventionDictionariesParams, options?: CallOptions): Promise<ListInterventionDictionariesResponse> {
+  return invoke(client, listInterventionDictionariesOperation, params, options) as Promise<ListInterventionDictionariesResponse>;
 }
 /** Iterates the pages of listInterventionDictionaries, from `pageNumber` (default 1) until `totalCount` is reached, a page is empty or repeats, or a limit is hit. */
-export function paginateInterventionDictionaries(
-  client: OperationInvoker,
-  params?: ListInterventionDictionariesParams & PaginateOptions,
-  options?: CallOptions,
-): AsyncIterableIterator<ListInterventionDictionariesResponse> {
-  return invokePages(
-    client,
-    listInterventionDictionariesOperation,
-    params,
-    options,
-  ) as AsyncIterableIterator<ListInterventionDictionariesResponse>;
+export function paginateInterventionDictionaries(client: OperationInvoker, params?: ListInterventionDictionariesParams & PaginateOptions, options?: CallOptions): AsyncIterableIterator<ListInterventionDictionariesResponse> {
+  return invokePages(client, listInterventionDictionariesOperation, params, options) as AsyncIterableIterator<ListInterventionDictionariesResponse>;
 }
 
 /** Create an intervention dictionary. `POST /v4/openapi/intervention-dictionaries` (CreateInterventionDictionary). */
-export function createInterventionDictionary(
-  client: OperationInvoker,
-  params: CreateInterventionDictionaryParams,
-  options?: CallOptions,
-): Promise<CreateInterventionDictionaryResponse> {
-  return invoke(
-    client,
-    createInterventionDictionaryOperation,
-    params,
-    options,
-  ) as Promise<CreateInterventionDictionaryResponse>;
+export function createInterventionDictionary(client: OperationInvoker, params: CreateInterventionDictionaryParams, options?: CallOptions): Promise<CreateInterventionDictionaryResponse> {
+  return invoke(client, createInterventionDictionaryOperation, params, options) as Promise<CreateInterventionDictionaryResponse>;
 }
 
 /** Get one intervention dictionary. `GET /v4/openapi/intervention-dictionaries/{name}` (DescribeInterventionDictionary). */
-export function describeInterventionDictionary(
-  client: OperationInvoker,
-  params: DescribeInterventionDictionaryParams,
-  options?: CallOptions,
-): Promise<DescribeInterventionDictionaryResponse> {
-  return invoke(
-    client,
-    describeInterventionDictionaryOperation,
-    params,
-    options,
-  ) as Promise<DescribeInterventionDictionaryResponse>;
+export function describeInterventionDictionary(client: OperationInvoker, params: DescribeInterventionDictionaryParams, options?: CallOptions): Promise<DescribeInterventionDictionaryResponse> {
+  return invoke(client, describeInterventionDictionaryOperation, params, options) as Promise<DescribeInterventionDictionaryResponse>;
 }
 
 /** Delete an intervention dictionary. `DELETE /v4/openapi/intervention-dictionaries/{name}` (RemoveInterventionDictionary). */
-export function removeInterventionDictionary(
-  client: OperationInvoker,
-  params: RemoveInterventionDictionaryParams,
-  options?: CallOptions,
-): Promise<RemoveInterventionDictionaryResponse> {
-  return invoke(
-    client,
-    removeInterventionDictionaryOperation,
-    params,
-    options,
-  ) as Promise<RemoveInterventionDictionaryResponse>;
+export function removeInterventionDictionary(client: OperationInvoker, params: RemoveInterventionDictionaryParams, options?: CallOptions): Promise<RemoveInterventionDictionaryResponse> {
+  return invoke(client, removeInterventionDictionaryOperation, params, options) as Promise<RemoveInterventionDictionaryResponse>;
 }
 
 /** List the entries of an intervention dictionary. `GET /v4/openapi/intervention-dictionaries/{name}/entries` (ListInterventionDictionaryEntries). */
-export function listInterventionDictionaryEntries(
-  client: OperationInvoker,
-  params: ListInterventionDictionaryEntriesParams,
-  options?: CallOptions,
-): Promise<ListInterventionDictionaryEntriesResponse> {
-  return invoke(
-    client,
-    listInterventionDictionaryEntriesOperation,
-    params,
-    options,
-  ) as Promise<ListInterventionDictionaryEntriesResponse>;
+export function listInterventionDictionaryEntries(client: OperationInvoker, params: ListInterventionDictionaryEntriesParams, options?: CallOptions): Promise<ListInterventionDictionaryEntriesResponse> {
+  return invoke(client, listInterventionDictionaryEntriesOperation, params, options) as Promise<ListInterventionDictionaryEntriesResponse>;
 }
 /** Iterates the pages of listInterventionDictionaryEntries, from `pageNumber` (default 1) until `totalCount` is reached, a page is empty or repeats, or a limit is hit. */
-export function paginateInterventionDictionaryEntries(
-  client: OperationInvoker,
-  params: ListInterventionDictionaryEntriesParams & PaginateOptions,
-  options?: CallOptions,
-): AsyncIterableIterator<ListInterventionDictionaryEntriesResponse> {
-  return invokePages(
-    client,
-    listInterventionDictionaryEntriesOperation,
-    params,
-    options,
-  ) as AsyncIterableIterator<ListInterventionDictionaryEntriesResponse>;
+export function paginateInterventionDictionaryEntries(client: OperationInvoker, params: ListInterventionDictionaryEntriesParams & PaginateOptions, options?: CallOptions): AsyncIterableIterator<ListInterventionDictionaryEntriesResponse> {
+  return invokePages(client, listInterventionDictionaryEntriesOperation, params, options) as AsyncIterableIterator<ListInterventionDictionaryEntriesResponse>;
 }
 
 /** Add and delete entries of an intervention dictionary. `POST /v4/openapi/intervention-dictionaries/{name}/entries/actions/bulk` (PushInterventionDictionaryEntries). */
-export function pushInterventionDictionaryEntries(
-  client: OperationInvoker,
-  params: PushInterventionDictionaryEntriesParams,
-  options?: CallOptions,
-): Promise<PushInterventionDictionaryEntriesResponse> {
-  return invoke(
-    client,
-    pushInterventionDictionaryEntriesOperation,
-    params,
-    options,
-  ) as Promise<PushInterventionDictionaryEntriesResponse>;
+export function pushInterventionDictionaryEntries(client: OperationInvoker, params: PushInterventionDictionaryEntriesParams, options?: CallOptions): Promise<PushInterventionDictionaryEntriesResponse> {
+  return invoke(client, pushInterventionDictionaryEntriesOperation, params, options) as Promise<PushInterventionDictionaryEntriesResponse>;
 }
 
 /** Find the entities of a query with a NER dictionary. `GET /v4/openapi/intervention-dictionaries/{name}/ner-results` (ListInterventionDictionaryNerResults). */
-export function listInterventionDictionaryNerResults(
-  client: OperationInvoker,
-  params: ListInterventionDictionaryNerResultsParams,
-  options?: CallOptions,
-): Promise<ListInterventionDictionaryNerResultsResponse> {
-  return invoke(
-    client,
-    listInterventionDictionaryNerResultsOperation,
-    params,
-    options,
-  ) as Promise<ListInterventionDictionaryNerResultsResponse>;
+export function listInterventionDictionaryNerResults(client: OperationInvoker, params: ListInterventionDictionaryNerResultsParams, options?: CallOptions): Promise<ListInterventionDictionaryNerResultsResponse> {
+  return invoke(client, listInterventionDictionaryNerResultsOperation, params, options) as Promise<ListInterventionDictionaryNerResultsResponse>;
 }
 
 /** List what refers to an intervention dictionary. `GET /v4/openapi/intervention-dictionaries/{name}/related` (ListInterventionDictionaryRelatedEntities). */
-export function listInterventionDictionaryRelatedEntities(
-  client: OperationInvoker,
-  params: ListInterventionDictionaryRelatedEntitiesParams,
-  options?: CallOptions,
-): Promise<ListInterventionDictionaryRelatedEntitiesResponse> {
-  return invoke(
-    client,
-    listInterventionDictionaryRelatedEntitiesOperation,
-    params,
-    options,
-  ) as Promise<ListInterventionDictionaryRelatedEntitiesResponse>;
+export function listInterventionDictionaryRelatedEntities(client: OperationInvoker, params: ListInterventionDictionaryRelatedEntitiesParams, options?: CallOptions): Promise<ListInterventionDictionaryRelatedEntitiesResponse> {
+  return invoke(client, listInterventionDictionaryRelatedEntitiesOperation, params, options) as Promise<ListInterventionDictionaryRelatedEntitiesResponse>;
 }
 
 /** List the custom analyzers. `GET /v4/openapi/user-analyzers` (ListUserAnalyzers). */
-export function listUserAnalyzers(
-  client: OperationInvoker,
-  params?: ListUserAnalyzersParams,
-  options?: CallOptions,
-): Promise<ListUserAnalyzersResponse> {
+export function listUserAnalyzers(client: OperationInvoker, params?: ListUserAnalyzersParams, options?: CallOptions): Promise<ListUserAnalyzersResponse> {
   return invoke(client, listUserAnalyzersOperation, params, options) as Promise<ListUserAnalyzersResponse>;
 }
 /** Iterates the pages of listUserAnalyzers, from `pageNumber` (default 1) until `totalCount` is reached, a page is empty or repeats, or a limit is hit. */
-export function paginateUserAnalyzers(
-  client: OperationInvoker,
-  params?: ListUserAnalyzersParams & PaginateOptions,
-  options?: CallOptions,
-): AsyncIterableIterator<ListUserAnalyzersResponse> {
-  return invokePages(
-    client,
-    listUserAnalyzersOperation,
-    params,
-    options,
-  ) as AsyncIterableIterator<ListUserAnalyzersResponse>;
+export function paginateUserAnalyzers(client: OperationInvoker, params?: ListUserAnalyzersParams & PaginateOptions, options?: CallOptions): AsyncIterableIterator<ListUserAnalyzersResponse> {
+  return invokePages(client, listUserAnalyzersOperation, params, options) as AsyncIterableIterator<ListUserAnalyzersResponse>;
 }
 
 /** Create a custom analyzer. `POST /v4/openapi/user-analyzers` (CreateUserAnalyzer). */
-export function createUserAnalyzer(
-  client: OperationInvoker,
-  params: CreateUserAnalyzerParams,
-  options?: CallOptions,
-): Promise<CreateUserAnalyzerResponse> {
+export function createUserAnalyzer(client: OperationInvoker, params: CreateUserAnalyzerParams, options?: CallOptions): Promise<CreateUserAnalyzerResponse> {
   return invoke(client, createUserAnalyzerOperation, params, options) as Promise<CreateUserAnalyzerResponse>;
 }
 
 /** Get one custom analyzer. `GET /v4/openapi/user-analyzers/{name}` (DescribeUserAnalyzer). */
-export function describeUserAnalyzer(
-  client: OperationInvoker,
-  params: DescribeUserAnalyzerParams,
-  options?: CallOptions,
-): Promise<DescribeUserAnalyzerResponse> {
+export function describeUserAnalyzer(client: OperationInvoker, params: DescribeUserAnalyzerParams, options?: CallOptions): Promise<DescribeUserAnalyzerResponse> {
   return invoke(client, describeUserAnalyzerOperation, params, options) as Promise<DescribeUserAnalyzerResponse>;
 }
 
 /** Delete a custom analyzer. `DELETE /v4/openapi/user-analyzers/{name}` (RemoveUserAnalyzer). */
-export function removeUserAnalyzer(
-  client: OperationInvoker,
-  params: RemoveUserAnalyzerParams,
-  options?: CallOptions,
-): Promise<RemoveUserAnalyzerResponse> {
+export function removeUserAnalyzer(client: OperationInvoker, params: RemoveUserAnalyzerParams, options?: CallOptions): Promise<RemoveUserAnalyzerResponse> {
   return invoke(client, removeUserAnalyzerOperation, params, options) as Promise<RemoveUserAnalyzerResponse>;
 }
 
 /** List the entries of a custom analyzer. `GET /v4/openapi/user-analyzers/{name}/entries` (ListUserAnalyzerEntries). */
-export function listUserAnalyzerEntries(
-  client: OperationInvoker,
-  params: ListUserAnalyzerEntriesParams,
-  options?: CallOptions,
-): Promise<ListUserAnalyzerEntriesResponse> {
+export function listUserAnalyzerEntries(client: OperationInvoker, params: ListUserAnalyzerEntriesParams, options?: CallOptions): Promise<ListUserAnalyzerEntriesResponse> {
   return invoke(client, listUserAnalyzerEntriesOperation, params, options) as Promise<ListUserAnalyzerEntriesResponse>;
 }
 /** Iterates the pages of listUserAnalyzerEntries, from `pageNumber` (default 1) until `totalCount` is reached, a page is empty or repeats, or a limit is hit. */
-export function paginateUserAnalyzerEntries(
-  client: OperationInvoker,
-  params: ListUserAnalyzerEntriesParams & PaginateOptions,
-  options?: CallOptions,
-): AsyncIterableIterator<ListUserAnalyzerEntriesResponse> {
-  return invokePages(
-    client,
-    listUserAnalyzerEntriesOperation,
-    params,
-    options,
-  ) as AsyncIterableIterator<ListUserAnalyzerEntriesResponse>;
+export function paginateUserAnalyzerEntries(client: OperationInvoker, params: ListUserAnalyzerEntriesParams & PaginateOptions, options?: CallOptions): AsyncIterableIterator<ListUserAnalyzerEntriesResponse> {
+  return invokePages(client, listUserAnalyzerEntriesOperation, params, options) as AsyncIterableIterator<ListUserAnalyzerEntriesResponse>;
 }
 
 /** Add and delete entries of a custom analyzer. `POST /v4/openapi/user-analyzers/{name}/entries/actions/bulk` (PushUserAnalyzerEntries). */
-export function pushUserAnalyzerEntries(
-  client: OperationInvoker,
-  params: PushUserAnalyzerEntriesParams,
-  options?: CallOptions,
-): Promise<PushUserAnalyzerEntriesResponse> {
+export function pushUserAnalyzerEntries(client: OperationInvoker, params: PushUserAnalyzerEntriesParams, options?: CallOptions): Promise<PushUserAnalyzerEntriesResponse> {
   return invoke(client, pushUserAnalyzerEntriesOperation, params, options) as Promise<PushUserAnalyzerEntriesResponse>;
 }
 
 /** Whether slow-query analysis is on. `GET /v4/openapi/app-groups/{appGroupIdentity}/optimizers/slow-query` (DescribeSlowQueryStatus). */
-export function describeSlowQueryStatus(
-  client: OperationInvoker,
-  params: DescribeSlowQueryStatusParams,
-  options?: CallOptions,
-): Promise<DescribeSlowQueryStatusResponse> {
+export function describeSlowQueryStatus(client: OperationInvoker, params: DescribeSlowQueryStatusParams, options?: CallOptions): Promise<DescribeSlowQueryStatusResponse> {
   return invoke(client, describeSlowQueryStatusOperation, params, options) as Promise<DescribeSlowQueryStatusResponse>;
 }
 
 /** Turns slow-query analysis on. `POST /v4/openapi/app-groups/{appGroupIdentity}/optimizers/slow-query/actions/enable` (EnableSlowQuery). */
-export function enableSlowQuery(
-  client: OperationInvoker,
-  params: EnableSlowQueryParams,
-  options?: CallOptions,
-): Promise<EnableSlowQueryResponse> {
+export function enableSlowQuery(client: OperationInvoker, params: EnableSlowQueryParams, options?: CallOptions): Promise<EnableSlowQueryResponse> {
   return invoke(client, enableSlowQueryOperation, params, options) as Promise<EnableSlowQueryResponse>;
 }
 
 /** Turns slow-query analysis off. `POST /v4/openapi/app-groups/{appGroupIdentity}/optimizers/slow-query/actions/disable` (DisableSlowQuery). */
-export function disableSlowQuery(
-  client: OperationInvoker,
-  params: DisableSlowQueryParams,
-  options?: CallOptions,
-): Promise<DisableSlowQueryResponse> {
+export function disableSlowQuery(client: OperationInvoker, params: DisableSlowQueryParams, options?: CallOptions): Promise<DisableSlowQueryResponse> {
   return invoke(client, disableSlowQueryOperation, params, options) as Promise<DisableSlowQueryResponse>;
 }
 
 /** Run the slow-query analysis. `POST /v4/openapi/app-groups/{appGroupIdentity}/optimizers/slow-query/actions/run` (StartSlowQueryAnalyzer). */
-export function startSlowQueryAnalyzer(
-  client: OperationInvoker,
-  params: StartSlowQueryAnalyzerParams,
-  options?: CallOptions,
-): Promise<StartSlowQueryAnalyzerResponse> {
+export function startSlowQueryAnalyzer(client: OperationInvoker, params: StartSlowQueryAnalyzerParams, options?: CallOptions): Promise<StartSlowQueryAnalyzerResponse> {
   return invoke(client, startSlowQueryAnalyzerOperation, params, options) as Promise<StartSlowQueryAnalyzerResponse>;
 }
 
 /** The state of the slow-query analysis. `GET /v4/openapi/app-groups/{appGroupIdentity}/optimizers/slow-query/categories` (ListSlowQueryCategories). */
-export function listSlowQueryCategories(
-  client: OperationInvoker,
-  params: ListSlowQueryCategoriesParams,
-  options?: CallOptions,
-): Promise<ListSlowQueryCategoriesResponse> {
+export function listSlowQueryCategories(client: OperationInvoker, params: ListSlowQueryCategoriesParams, options?: CallOptions): Promise<ListSlowQueryCategoriesResponse> {
   return invoke(client, listSlowQueryCategoriesOperation, params, options) as Promise<ListSlowQueryCategoriesResponse>;
 }
 
 /** The queries of a slow-query category. `GET /v4/openapi/app-groups/{appGroupIdentity}/optimizers/slow-query/categories/{categoryIndex}/queries` (ListSlowQueryQueries). */
-export function listSlowQueryQueries(
-  client: OperationInvoker,
-  params: ListSlowQueryQueriesParams,
-  options?: CallOptions,
-): Promise<ListSlowQueryQueriesResponse> {
+export function listSlowQueryQueries(client: OperationInvoker, params: ListSlowQueryQueriesParams, options?: CallOptions): Promise<ListSlowQueryQueriesResponse> {
   return invoke(client, listSlowQueryQueriesOperation, params, options) as Promise<ListSlowQueryQueriesResponse>;
 }
 
 /** List the tables of a data source. `GET /v4/openapi/assist/data-sources/{dataSourceType}/tables` (ListDataSourceTables). */
-export function listDataSourceTables(
-  client: OperationInvoker,
-  params: ListDataSourceTablesParams,
-  options?: CallOptions,
-): Promise<ListDataSourceTablesResponse> {
+export function listDataSourceTables(client: OperationInvoker, params: ListDataSourceTablesParams, options?: CallOptions): Promise<ListDataSourceTablesResponse> {
   return invoke(client, listDataSourceTablesOperation, params, options) as Promise<ListDataSourceTablesResponse>;
 }
 
 /** List the fields of a data source's table. `GET /v4/openapi/assist/data-sources/{dataSourceType}/fields` (ListDataSourceTableFields). */
-export function listDataSourceTableFields(
-  client: OperationInvoker,
-  params: ListDataSourceTableFieldsParams,
-  options?: CallOptions,
-): Promise<ListDataSourceTableFieldsResponse> {
-  return invoke(
-    client,
-    listDataSourceTableFieldsOperation,
-    params,
-    options,
-  ) as Promise<ListDataSourceTableFieldsResponse>;
+export function listDataSourceTableFields(client: OperationInvoker, params: ListDataSourceTableFieldsParams, options?: CallOptions): Promise<ListDataSourceTableFieldsResponse> {
+  return invoke(client, listDataSourceTableFieldsOperation, params, options) as Promise<ListDataSourceTableFieldsResponse>;
 }
 
 /** Check a data source before an application reads from it. `POST /v4/openapi/assist/data-sources/validations` (ValidateDataSources). */
-export function validateDataSources(
-  client: OperationInvoker,
-  params: ValidateDataSourcesParams,
-  options?: CallOptions,
-): Promise<ValidateDataSourcesResponse> {
+export function validateDataSources(client: OperationInvoker, params: ValidateDataSourcesParams, options?: CallOptions): Promise<ValidateDataSourcesResponse> {
   return invoke(client, validateDataSourcesOperation, params, options) as Promise<ValidateDataSourcesResponse>;
 }
 
 /** Work out the wide table a join of tables makes. `POST /v4/openapi/assist/schema/actions/merge` (GenerateMergedTable). */
-export function generateMergedTable(
-  client: OperationInvoker,
-  params?: GenerateMergedTableParams,
-  options?: CallOptions,
-): Promise<GenerateMergedTableResponse> {
+export function generateMergedTable(client: OperationInvoker, params?: GenerateMergedTableParams, options?: CallOptions): Promise<GenerateMergedTableResponse> {
   return invoke(client, generateMergedTableOperation, params, options) as Promise<GenerateMergedTableResponse>;
 }
