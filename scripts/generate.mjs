@@ -36,7 +36,7 @@ export { API_NAME, GENERATED_FILES, repoRoot } from './generate/shared.mjs';
 export async function generate(outRoot = repoRoot) {
   const document = bundleSpec();
   const ast = await openapiTS(forTypes(document), { alphabetize: false });
-  const meta = buildMetadata(document);
+  const meta = await buildMetadata(document);
   const files = {
     [GENERATED_FILES.bundle]: `${JSON.stringify(document, null, 2)}\n`,
     [GENERATED_FILES.clientTypes]: `${BANNER}\n\n${astToString(ast)}`,

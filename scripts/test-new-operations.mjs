@@ -21,9 +21,9 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { listOperations } from '../packages/openapi-reader/index.js';
 import { copyRepository, createReport, tryRun } from './lib/harness.mjs';
 import { node24Binary } from './lib/node24.mjs';
+import { loadReader } from './lib/reader.mjs';
 
 const root = resolve(fileURLToPath(new URL('..', import.meta.url)));
 const fixture = join(root, 'scripts', 'new-operations-fixture');
@@ -155,6 +155,7 @@ function typeProbe() {
 /** A server that works out each request's operation from the copied spec and verifies it with the official signer. */
 async function startVerifyingServer(credentials) {
   const document = JSON.parse(readFileSync(join(work, 'openapi/generated/openapi.json'), 'utf8'));
+  const { listOperations } = await loadReader();
   const routes = listOperations(document).map((op) => ({
     method: op.method,
     pattern: new RegExp(`^${op.path.replace(/\{[^{}]+\}/g, '[^/]+')}$`),

@@ -4,7 +4,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { operationMetadata } from '../../packages/openapi-reader/index.js';
+import { loadReader } from '../lib/reader.mjs';
 import { API_NAME, repoRoot } from './shared.mjs';
 
 export function bundleSpec() {
@@ -27,7 +27,8 @@ export function bundleSpec() {
 }
 
 /** The facts the client needs at run time, lifted from the spec so that they cannot drift from it. */
-export function buildMetadata(document) {
+export async function buildMetadata(document) {
+  const { operationMetadata } = await loadReader();
   const server = document.servers?.[0];
   const regionVar = server?.variables?.regionId;
   if (!server || !regionVar?.enum?.length) {

@@ -3,9 +3,8 @@
 // can import it, and none of them imports another to learn a shape.
 import type { OpenSearchError } from '../errors/errors.js';
 import type { SecretSet } from '../errors/secretSet.js';
-import type { Answer, CallSettings, ClockState, OutgoingCall, SignedHeaders, Target } from '../shared/call.js';
+import type { CallSettings, ClockState, OutgoingCall, SignedHeaders, Target } from '../shared/call.js';
 import type { Credentials } from '../shared/credentials.js';
-import type { OperationMeta } from '../shared/operationMeta.js';
 import type { ResolvedRetry } from '../shared/retryOptions.js';
 import type { Transport } from '../shared/transport.js';
 import type { CallHooks, CallObserver } from './hooks.js';

@@ -8,7 +8,7 @@ import {
   operationMetadata,
   paginatorName,
   resolvePointer,
-} from './index.js';
+} from '../src/index.js';
 
 const doc = {
   openapi: '3.1.0',

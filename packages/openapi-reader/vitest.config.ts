@@ -6,6 +6,6 @@ export default defineConfig({
     // events, never for a number of milliseconds, so a generous ceiling only matters when something hangs.
     testTimeout: 30_000,
     hookTimeout: 30_000,
-    include: ['*.test.js'],
+    include: ['test/**/*.test.ts'],
   },
 });

@@ -2,10 +2,135 @@
 // tests validate examples with it, and @acs-opensearch/mocks bundles it to read any document at
 // run time. Local `$ref`s only (the spec is bundled first), JSON-pointer escapes (`~0`, `~1`,
 // percent-encoding) decoded, reference cycles named instead of looping.
+import type { ErrorObject, ValidateFunction } from 'ajv';
 import Ajv2020 from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 
-export const HTTP_METHODS = Object.freeze(['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace']);
+/** An OpenAPI document or a part of one: plain JSON. */
+// biome-ignore lint/suspicious/noExplicitAny: OpenAPI documents are untyped JSON.
+export type Json = any;
+
+export interface OperationParameter {
+  name: string;
+  in: 'path' | 'query' | 'header' | 'cookie';
+  required: boolean;
+  /** The parameter's schema (or its `content`'s JSON schema), local $refs kept (validators resolve them against the document). */
+  schema: Json;
+  /** Described by `content: application/json`: the value travels as JSON text (one query value). */
+  json?: true;
+  /** `x-acs-filter`: which item field a list's query parameter filters on, and how. */
+  filter?: {
+    field: string;
+    operator: '=' | '>=' | '<=' | 'contains' | 'in';
+    from?: string;
+    /** Coded values: what each request value stands for in the field (`null`: no filter). */
+    values?: Record<string, unknown>;
+  };
+  /** The parameter's other `x-` extensions, when it has any (`x-acs-output-levels`, `x-acs-dry-run` ...). */
+  extensions?: Record<string, unknown>;
+}
+
+export interface OperationResponse {
+  status: string;
+  schema: Json | undefined;
+  examples: unknown[];
+  headers: string[];
+}
+
+export interface OpenApiOperation {
+  operationId: string;
+  method: string;
+  /** The OpenAPI path template, such as `/items/{id}`. */
+  path: string;
+  /** The same path as an MSW pattern, such as `/items/:id`. */
+  mswPath: string;
+  summary: string | undefined;
+  parameters: OperationParameter[];
+  requestBody: { required: boolean; schema: Json } | undefined;
+  responses: OperationResponse[];
+  extensions: Record<string, unknown>;
+}
+
+export interface ValueRule {
+  type: 'string' | 'integer' | 'number' | 'boolean' | 'array' | 'object';
+  required?: true;
+  enum?: readonly (string | number | boolean)[];
+  default?: unknown;
+  minimum?: number;
+  maximum?: number;
+  minLength?: number;
+  maxLength?: number;
+  pattern?: string;
+  /** The rule of each item of an array. */
+  items?: ValueRule;
+  /** The rules of an object's fields (`required` marks the required ones). */
+  fields?: Record<string, ValueRule>;
+  /** `additionalProperties: false`: a field the schema does not name is refused. */
+  closed?: true;
+  /** The fewest items of an array. */
+  minItems?: number;
+  /** A value in one of several forms: the rule of each. */
+  anyOf?: ValueRule[];
+}
+
+export interface ParameterRule extends ValueRule {
+  name: string;
+  in: 'path' | 'query' | 'header';
+  /** Sent as JSON text (`content: application/json` in the spec). */
+  json?: true;
+}
+
+export interface BodyRule {
+  required: boolean;
+  mediaType: string;
+  fields: Record<string, ValueRule>;
+  closed: boolean;
+  /** A body in one of several forms (camelCase or PascalCase): the rule of each form. */
+  anyOf?: ValueRule[];
+  /** A body that is no object (a list of values): the rule of the whole body. */
+  value?: ValueRule;
+}
+
+export interface PaginationRule {
+  pageNumber: string;
+  pageSize: string;
+  totalCount: string;
+  items: string;
+}
+
+export interface OperationMetadata {
+  operationId: string;
+  method: string;
+  path: string;
+  /** x-acs-action; undefined only with `requireAction: false`. */
+  action: string;
+  version: string;
+  parameters: ParameterRule[];
+  body: BodyRule | null;
+  /** Safe to repeat: `x-acs-idempotent`, else a read or an idempotent method. */
+  idempotent: boolean;
+  /** Changes nothing: `x-acs-read`, else GET/HEAD/OPTIONS, else a RAM access level of read, get or list. */
+  read: boolean;
+  pagination: PaginationRule | null;
+  paginator: string | null;
+  success: { required: string[]; types: Record<string, string> } | null;
+}
+
+export interface SpecValidator {
+  compile(schemaOrPointer: Json): ValidateFunction;
+  validate(schemaOrPointer: Json, value: unknown): string[];
+}
+
+export const HTTP_METHODS = Object.freeze([
+  'get',
+  'put',
+  'post',
+  'delete',
+  'options',
+  'head',
+  'patch',
+  'trace',
+] as const);
 
 /** Methods whose repetition has no further effect (RFC 9110 §9.2.2). */
 const IDEMPOTENT_METHODS = new Set(['GET', 'HEAD', 'OPTIONS', 'TRACE', 'PUT', 'DELETE']);
@@ -18,16 +143,16 @@ const READ_ACCESS_LEVELS = new Set(['read', 'get', 'list']);
  * Whether an operation only reads: `x-acs-read` when the spec says, else a reading method, else a
  * RAM access level of read, get or list (a POST that computes an answer and writes nothing).
  */
-function isReadOperation(op) {
+function isReadOperation(op: OpenApiOperation): boolean {
   const declared = op.extensions['x-acs-read'];
   if (typeof declared === 'boolean') return declared;
   if (READ_METHODS.has(op.method)) return true;
-  const level = op.extensions['x-acs-ram']?.accessLevel;
+  const level = (op.extensions['x-acs-ram'] as { accessLevel?: unknown } | undefined)?.accessLevel;
   return typeof level === 'string' && READ_ACCESS_LEVELS.has(level.toLowerCase());
 }
 
 /** Resolves a local JSON pointer (`#/components/schemas/A~1B`) in `document`. */
-export function resolvePointer(document, ref) {
+export function resolvePointer(document: Json, ref: string): Json {
   if (typeof ref !== 'string' || !ref.startsWith('#')) {
     throw new Error(`Only local $refs are supported (bundle the spec first), got ${JSON.stringify(ref)}`);
   }
@@ -35,7 +160,7 @@ export function resolvePointer(document, ref) {
   if (!ref.startsWith('#/')) throw new Error(`Cannot resolve $ref ${ref}: not a JSON pointer`);
   let node = document;
   for (const raw of ref.slice(2).split('/')) {
-    let key;
+    let key: string;
     try {
       key = decodeURIComponent(raw).replace(/~1/g, '/').replace(/~0/g, '~');
     } catch {
@@ -50,9 +175,9 @@ export function resolvePointer(document, ref) {
 }
 
 /** Follows a chain of local `$ref`s to the node it ends at; a cycle is an error that names it. */
-export function deref(document, node) {
+export function deref(document: Json, node: Json): Json {
   let current = node;
-  const seen = [];
+  const seen: string[] = [];
   while (current && typeof current === 'object' && typeof current.$ref === 'string') {
     if (seen.includes(current.$ref)) throw new Error(`$ref cycle: ${[...seen, current.$ref].join(' -> ')}`);
     seen.push(current.$ref);
@@ -61,7 +186,7 @@ export function deref(document, node) {
   return current;
 }
 
-function jsonMedia(content) {
+function jsonMedia(content: Json): Json {
   if (!content || typeof content !== 'object') return undefined;
   const type = Object.keys(content).find((t) => /^application\/(?:[\w.+-]+\+)?json\b/i.test(t));
   return type ? { type, media: content[type] } : undefined;
@@ -69,12 +194,12 @@ function jsonMedia(content) {
 
 /** Every operation of the document, with parameters (path-level first), JSON body, responses and examples. */
 /** A parameter's other `x-` extensions (`x-acs-output-levels`, `x-acs-dry-run` ...), when it has any. */
-function extensionsOf(param) {
+function extensionsOf(param: Json): Record<string, unknown> | undefined {
   const entries = Object.entries(param).filter(([k]) => k.startsWith('x-') && k !== 'x-acs-filter');
   return entries.length > 0 ? { extensions: Object.fromEntries(entries) } : {};
 }
 
-export function listOperations(document) {
+export function listOperations(document: Json): OpenApiOperation[] {
   const operations = [];
   for (const [path, rawItem] of Object.entries(document?.paths ?? {})) {
     const item = deref(document, rawItem) ?? {};
@@ -131,7 +256,7 @@ const INT32 = { minimum: -(2 ** 31), maximum: 2 ** 31 - 1 };
  * A schema with its `allOf` members merged into one (properties and required fields together):
  * what the client checks of `allOf: [{ $ref: Thing }, { required: [name] }]`.
  */
-function merged(document, rawSchema) {
+function merged(document: Json, rawSchema: Json): Json {
   const schema = deref(document, rawSchema) ?? {};
   if (!Array.isArray(schema.allOf)) return schema;
   const out = { ...schema };
@@ -147,21 +272,22 @@ function merged(document, rawSchema) {
 }
 
 /** The checks the client runs before the network, from one schema (its top level only). */
-function valueRule(document, rawSchema, depth = 0) {
+function valueRule(document: Json, rawSchema: Json, depth = 0): ValueRule {
   const schema = merged(document, rawSchema);
   // Alternatives (the PascalCase twin of a body, say): a value passes when it passes one of them.
   const members = schema.anyOf ?? schema.oneOf;
   if (Array.isArray(members) && members.length > 0 && depth < MAX_RULE_DEPTH) {
     const alternatives = members.map((m) => valueRule(document, m, depth + 1));
-    return { type: alternatives[0].type, anyOf: alternatives };
+    return { type: alternatives[0]!.type, anyOf: alternatives };
   }
-  const types = Array.isArray(schema.type) ? schema.type.filter((t) => t !== 'null') : [schema.type];
+  const types = Array.isArray(schema.type) ? schema.type.filter((t: string) => t !== 'null') : [schema.type];
   const type = types[0] ?? (schema.properties ? 'object' : schema.items ? 'array' : 'string');
-  const rule = { type };
+  const rule: Json = { type };
   if (Array.isArray(schema.enum)) rule.enum = schema.enum;
   if (schema.default !== undefined) rule.default = schema.default;
   // An enum already names every value allowed: no range to add.
-  const bounds = schema.format === 'int32' && !Array.isArray(schema.enum) ? INT32 : {};
+  const bounds: { minimum?: number; maximum?: number } =
+    schema.format === 'int32' && !Array.isArray(schema.enum) ? INT32 : {};
   const minimum = schema.minimum ?? bounds.minimum;
   const maximum = schema.maximum ?? bounds.maximum;
   if (minimum !== undefined) rule.minimum = minimum;
@@ -196,26 +322,30 @@ function valueRule(document, rawSchema, depth = 0) {
 const MAX_RULE_DEPTH = 4;
 
 /** `listFunctionInstances` -> `paginateFunctionInstances`; `searchThings` -> `paginateSearchThings`. */
-export function paginatorName(operationId) {
+export function paginatorName(operationId: string): string {
   const rest =
     operationId.startsWith('list') && /^[A-Z]/.test(operationId.slice(4)) ? operationId.slice(4) : operationId;
-  return `paginate${rest[0].toUpperCase()}${rest.slice(1)}`;
+  return `paginate${rest[0]!.toUpperCase()}${rest.slice(1)}`;
 }
 
 /** The camelCase member of a 2xx schema (the spec describes PascalCase twins as `anyOf` members), resolved. */
-export function camelSchema(document, rawSchema) {
+export function camelSchema(document: Json, rawSchema: Json): Json {
   const schema = deref(document, rawSchema);
   if (!schema || typeof schema !== 'object') return undefined;
   const members = schema.anyOf ?? schema.oneOf;
   if (!Array.isArray(members)) return schema;
   const resolved = members.map((m) => deref(document, m)).filter((m) => m && typeof m === 'object');
-  return resolved.find((m) => Object.keys(m.properties ?? {}).every((k) => k[0] === k[0].toLowerCase())) ?? resolved[0];
+  return (
+    resolved.find((m) => Object.keys(m.properties ?? {}).every((k) => k[0] === k[0]!.toLowerCase())) ?? resolved[0]
+  );
 }
 
-function paginationOf(document, op, success) {
-  const declared = op.extensions['x-acs-pagination'];
+function paginationOf(document: Json, op: OpenApiOperation, success: Json): PaginationRule | null {
+  const declared = op.extensions['x-acs-pagination'] as
+    | Record<'pageNumber' | 'pageSize' | 'totalCount' | 'items', string>
+    | undefined;
   if (declared) {
-    for (const key of ['pageNumber', 'pageSize', 'totalCount', 'items']) {
+    for (const key of ['pageNumber', 'pageSize', 'totalCount', 'items'] as const) {
       if (typeof declared[key] !== 'string') {
         throw new Error(`openapi: x-acs-pagination of ${op.operationId} needs a string "${key}"`);
       }
@@ -233,7 +363,7 @@ function paginationOf(document, op, success) {
   const properties = success.properties ?? {};
   const arrays = Object.keys(properties).filter((k) => deref(document, properties[k])?.type === 'array');
   if (!('totalCount' in properties) || arrays.length !== 1) return null;
-  return { pageNumber: 'pageNumber', pageSize: 'pageSize', totalCount: 'totalCount', items: arrays[0] };
+  return { pageNumber: 'pageNumber', pageSize: 'pageSize', totalCount: 'totalCount', items: arrays[0]! };
 }
 
 /**
@@ -241,7 +371,7 @@ function paginationOf(document, op, success) {
  * generator requires x-acs-action on every operation; the mocks pass `{ requireAction: false }` so
  * that they serve any OpenAPI document.
  */
-export function operationMetadata(document, options = {}) {
+export function operationMetadata(document: Json, options: { requireAction?: boolean } = {}): OperationMetadata[] {
   const seen = new Set();
   return listOperations(document).map((op) => {
     const where = `${op.method} ${op.path}`;
@@ -251,19 +381,21 @@ export function operationMetadata(document, options = {}) {
     seen.add(op.operationId);
     const parameters = op.parameters
       .filter((p) => p.in !== 'cookie')
-      .map((p) => ({
-        name: p.name,
-        in: p.in,
-        ...(p.required ? { required: true } : {}),
-        ...(p.json ? { json: true } : {}),
-        ...valueRule(document, p.schema),
-      }));
-    let body = null;
+      .map(
+        (p): ParameterRule => ({
+          name: p.name,
+          in: p.in as ParameterRule['in'],
+          ...(p.required ? { required: true as const } : {}),
+          ...(p.json ? { json: true } : {}),
+          ...valueRule(document, p.schema),
+        }),
+      );
+    let body: BodyRule | null = null;
     if (op.requestBody) {
       const schema = merged(document, op.requestBody.schema);
       const members = schema.anyOf ?? schema.oneOf;
       const required = new Set(schema.required ?? []);
-      const fields = {};
+      const fields: Record<string, ValueRule> = {};
       for (const [name, fieldSchema] of Object.entries(schema.properties ?? {})) {
         fields[name] = { ...(required.has(name) ? { required: true } : {}), ...valueRule(document, fieldSchema) };
       }
@@ -289,7 +421,7 @@ export function operationMetadata(document, options = {}) {
       operationId: op.operationId,
       method: op.method,
       path: op.path,
-      action: op.extensions['x-acs-action'],
+      action: op.extensions['x-acs-action'] as string,
       version: op.extensions['x-acs-version'] ?? document.info?.version,
       parameters,
       body,
@@ -316,7 +448,7 @@ export function operationMetadata(document, options = {}) {
 }
 
 /** Every `x-` key used anywhere in the document, declared to ajv so strict mode takes them as annotations. */
-function vendorKeywords(node, found = new Set()) {
+function vendorKeywords(node: Json, found: Set<string> = new Set()): Set<string> {
   if (Array.isArray(node)) for (const n of node) vendorKeywords(n, found);
   else if (node && typeof node === 'object') {
     for (const [key, value] of Object.entries(node)) {
@@ -330,10 +462,10 @@ function vendorKeywords(node, found = new Set()) {
 const DOC_ID = 'https://acs-opensearch.invalid/openapi.json';
 
 /** Points the local `#/...` refs of an inline schema at the registered document. */
-function rebase(schema) {
+function rebase(schema: Json): Json {
   if (Array.isArray(schema)) return schema.map(rebase);
   if (schema && typeof schema === 'object') {
-    const out = {};
+    const out: Record<string, unknown> = {};
     for (const [key, value] of Object.entries(schema)) {
       out[key] =
         key === '$ref' && typeof value === 'string' && value.startsWith('#/') ? `${DOC_ID}${value}` : rebase(value);
@@ -348,7 +480,7 @@ function rebase(schema) {
  * so `#/components/...` refs resolve, and the OpenAPI formats int32 (range-checked) and int64.
  * With `coerce`, query and path strings become numbers and defaults are filled in (the mocks' requests).
  */
-export function createSpecValidator(document, options = {}) {
+export function createSpecValidator(document: Json, options: { coerce?: boolean } = {}): SpecValidator {
   const ajv = new Ajv2020({
     strict: true,
     // Errors carry the value that failed, so a message can name it (an unknown command, say).
@@ -364,7 +496,7 @@ export function createSpecValidator(document, options = {}) {
   ajv.addFormat('int64', { type: 'number', validate: (n) => Number.isSafeInteger(n) });
   ajv.addVocabulary(['example', 'components', ...vendorKeywords(document)]);
   ajv.addSchema({ $id: DOC_ID, components: document?.components ?? {} });
-  const compile = (schemaOrPointer) =>
+  const compile = (schemaOrPointer: Json) =>
     ajv.compile(
       typeof schemaOrPointer === 'string' ? { $ref: `${DOC_ID}${schemaOrPointer}` } : rebase(schemaOrPointer),
     );
@@ -378,7 +510,10 @@ export function createSpecValidator(document, options = {}) {
 }
 
 /** ajv errors as `{ parameter, message }`, naming the field (`body.name`, `pageSize`). */
-export function describeErrors(errors, prefix) {
+export function describeErrors(
+  errors: ErrorObject[] | null | undefined,
+  prefix: string,
+): { parameter: string; message: string }[] {
   return (errors ?? []).map((e) => {
     const field = e.instancePath.split('/').filter(Boolean);
     const missing = e.keyword === 'required' ? e.params.missingProperty : undefined;
