@@ -15,8 +15,11 @@ import { json } from './fakeFetch.js';
 import { callOf, pagedGet } from './specShapes.js';
 
 const list = pagedGet();
-/** A secret with every character the encodings treat specially: `/ + " \ space ! * ' ( )` and non-ASCII. */
-const SECRET = `S3cr3t/K+y"q\\uo te!*'()é`;
+/**
+ * A secret with every character the encodings treat specially (`/ + " \ space ! * ' ( )`, non-ASCII),
+ * chosen so that its base64 core holds both `+` and `/` at every alignment: its base64url form differs.
+ */
+const SECRET = `S3cr3t/K+y"q\\uo te!*'()é>?ÿ~~`;
 const credentials = { accessKeyId: 'AKID-PLANT', accessKeySecret: SECRET };
 
 const utf8 = (text: string) => new TextEncoder().encode(text);
@@ -162,6 +165,16 @@ describe('a known secret, planted in every form it may take', () => {
     expect(((error as Error).cause as Error).message).toMatch(kept('refresh failed for [redacted] and ', ''));
   });
 
+  it('a secret only in the cause of the error a fetch throws: the whole cause chain is made safe', async () => {
+    const fetch = (() => {
+      throw new TypeError('fetch failed', { cause: new Error(`connect to proxy with ${SECRET}`) });
+    }) as unknown as typeof globalThis.fetch;
+    const client = createOpenSearchClient({ credentials, fetch, retry: false });
+    const error = (await rejection(callOf(client, list)())) as OpenSearchError;
+    expectNoSecret(error);
+    expect(((error.cause as Error).cause as Error).message).toBe('connect to proxy with [redacted]');
+  });
+
   it('a form of the secret no list holds (mixed-case hex): the message is withheld, never shown', async () => {
     const mixed = once.replace(/%[0-9A-F]{2}/g, (e, at: number) => (at % 2 ? e.toLowerCase() : e));
     const error = (await rejection(callOf(throwingClient(mixed), list)())) as OpenSearchError;
@@ -192,6 +205,40 @@ describe('secret-looking pairs of secrets the client never saw', () => {
     });
   }
 
+  it('fields of an error body under secret-looking keys, in any case and at any depth: redacted, the rest kept', async () => {
+    const body = {
+      code: 'Forbidden',
+      message: 'no',
+      AccessKeySecret: UNKNOWN,
+      nested: { SecurityToken: UNKNOWN, region: 'cn-hangzhou' },
+      list: [{ password: UNKNOWN, id: 7 }, 'plain'],
+      empty: { token: '', apiKey: null },
+    };
+    const fetch = (async () => json(body, { status: 403 })) as unknown as typeof globalThis.fetch;
+    const client = createOpenSearchClient({ credentials, fetch, retry: false });
+    const error = (await rejection(callOf(client, list)())) as OpenSearchError;
+    expect(viewsOf(error)).not.toContain(UNKNOWN);
+    expect(error.body).toEqual({
+      code: 'Forbidden',
+      message: 'no',
+      AccessKeySecret: '[redacted]',
+      nested: { SecurityToken: '[redacted]', region: 'cn-hangzhou' },
+      list: [{ password: '[redacted]', id: 7 }, 'plain'],
+      empty: { token: '', apiKey: null },
+    });
+  });
+
+  it('an error body nested past 32 levels: the depth beyond is cut, never walked', async () => {
+    let deep: unknown = { token: UNKNOWN };
+    for (let i = 0; i < 40; i++) deep = { d: deep };
+    const fetch = (async () =>
+      json({ code: 'Deep', message: 'deep', deep }, { status: 400 })) as unknown as typeof globalThis.fetch;
+    const client = createOpenSearchClient({ credentials, fetch, retry: false });
+    const error = (await rejection(callOf(client, list)())) as OpenSearchError;
+    expect(JSON.stringify(error.body)).not.toContain(UNKNOWN);
+    expect(JSON.stringify(error.body)).toContain('[redacted]');
+  });
+
   it('a structured value under a secret-looking key cannot be told apart: the text is withheld', async () => {
     const error = (await rejection(
       callOf(throwingClient(`{"credentials": {"id": "${UNKNOWN}"}}`), list)(),
@@ -201,7 +248,18 @@ describe('secret-looking pairs of secrets the client never saw', () => {
   });
 
   it('a secret-looking pair that shows only once decoded (URL-encoded, base64): withheld', async () => {
-    for (const text of [encodeURIComponent(`token=${UNKNOWN}`), btoa(`{"password":"${UNKNOWN}"}`)]) {
+    // A value whose base64 holds `+` and `/`: its base64url form (`-`, `_`) must be decoded as base64 too.
+    const odd = 'xynever-seen-??þ';
+    const base64 = btoa(String.fromCharCode(...new TextEncoder().encode(JSON.stringify({ password: odd }))));
+    const base64url = base64.replace(/\+/g, '-').replace(/\//g, '_');
+    expect(base64url).not.toBe(base64);
+    for (const text of [
+      encodeURIComponent(`token=${UNKNOWN}`),
+      btoa(`{"password":"${UNKNOWN}"}`),
+      base64,
+      base64url,
+      base64url.replace(/=+$/, ''),
+    ]) {
       const error = (await rejection(callOf(throwingClient(text), list)())) as OpenSearchError;
       expect(viewsOf(error)).not.toContain(UNKNOWN);
       expect((error.cause as Error).message).toContain('message withheld');
