@@ -253,7 +253,11 @@ describe('secret-looking pairs of secrets the client never saw', () => {
     const base64 = btoa(String.fromCharCode(...new TextEncoder().encode(JSON.stringify({ password: odd }))));
     const base64url = base64.replace(/\+/g, '-').replace(/\//g, '_');
     expect(base64url).not.toBe(base64);
+    // `-` and `_` at its start: a decoder that drops them instead of reading them as `+` and `/` misaligns the rest.
+    const led = btoa(`>?>?>?{"password":"${UNKNOWN}"}`).replace(/\+/g, '-').replace(/\//g, '_');
+    expect(led.slice(0, 8)).toBe('Pj8-Pz4_');
     for (const text of [
+      led,
       encodeURIComponent(`token=${UNKNOWN}`),
       btoa(`{"password":"${UNKNOWN}"}`),
       base64,
