@@ -14,15 +14,18 @@ const isRedirect = (response: TransportResponse): boolean =>
 
 export async function runAttempt(settings: AttemptSettings, input: AttemptInput): Promise<Answer> {
   const { target } = input;
-  // Without a time limit the caller's signal (if any) goes to fetch as it is: no controller, no timer.
-  const timer = Number.isFinite(input.ms) ? startAttemptTimer(input.ms, input.signal) : undefined;
+  // Without a time limit the caller's signal (if any) goes to fetch as it is: no controller, no
+  // timer; a transport that keeps time (node:http) is given the attempt's time instead.
+  const { transport } = settings;
+  const timer = Number.isFinite(input.ms) && !transport.timed ? startAttemptTimer(input.ms, input.signal) : undefined;
   let response: TransportResponse | undefined;
   try {
-    response = await settings.transport(target.url, {
+    response = await transport(target.url, {
       method: target.method,
       headers: input.headers,
       body: input.call.body,
       signal: timer ? timer.controller.signal : input.signal,
+      ms: input.ms,
     });
     if (isRedirect(response)) {
       await response.body?.cancel().catch(() => {});
@@ -38,8 +41,7 @@ export async function runAttempt(settings: AttemptSettings, input: AttemptInput)
     };
   } catch (cause) {
     if (input.signal?.aborted) throw input.signal.reason;
-    const timedOut = timer?.timedOut === true;
-    throw (await failures(target)).attemptFailure(cause, settings, input, response, timedOut);
+    throw (await failures(target)).attemptFailure(cause, settings, input, response, timer?.timedOut);
   } finally {
     timer?.clear();
   }

@@ -108,7 +108,8 @@ export function attemptFailure(
   settings: AttemptSettings,
   input: AttemptInput,
   response: TransportResponse | undefined,
-  timedOut: boolean,
+  /** Whether the engine's timer ended the attempt; undefined when the transport kept the time (its TimeoutError says so). */
+  timedOut: boolean | undefined,
 ): unknown {
   const { target } = input;
   if (input.signal?.aborted) return input.signal.reason;
@@ -117,7 +118,7 @@ export function attemptFailure(
   return transportError(
     {
       cause,
-      timedOut,
+      timedOut: timedOut ?? (cause as Error | undefined)?.name === 'TimeoutError',
       attemptMs: input.ms,
       response,
       attempt: input.attempt,

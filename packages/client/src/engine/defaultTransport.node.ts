@@ -39,11 +39,18 @@ const DECODERS: Record<string, () => NodeJS.ReadWriteStream> = {
 };
 
 /** The body, decoded, at most `maxBytes`: a stream destroyed past the cap (a compression bomb stops there). */
-function readCapped(res: http.IncomingMessage, maxBytes: number): Promise<string> {
+/** The attempt's timer of one request, and the error it ended the request with. */
+interface AttemptClock {
+  timer: ReturnType<typeof setTimeout> | undefined;
+  timedOut: DOMException | undefined;
+}
+
+function readCapped(res: http.IncomingMessage, maxBytes: number, clock: AttemptClock): Promise<string> {
   const declared = Number(res.headers['content-length']);
   const encoding = res.headers['content-encoding']?.trim().toLowerCase();
   const decode = encoding ? DECODERS[encoding] : undefined;
   if (!decode && declared > maxBytes) {
+    clearTimeout(clock.timer);
     res.destroy();
     return Promise.reject(new BodyTooLarge(maxBytes));
   }
@@ -55,7 +62,9 @@ function readCapped(res: http.IncomingMessage, maxBytes: number): Promise<string
     const fail = (error: unknown) => {
       if (settled) return;
       settled = true;
-      reject(error);
+      clearTimeout(clock.timer);
+      // The attempt's timer cut the body off: a timeout, not a network failure.
+      reject(clock.timedOut ?? error);
       res.destroy();
     };
     stream.on('data', (chunk: Buffer) => {
@@ -70,13 +79,14 @@ function readCapped(res: http.IncomingMessage, maxBytes: number): Promise<string
     stream.on('end', () => {
       if (settled) return;
       settled = true;
+      clearTimeout(clock.timer);
       const text = (chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks)).toString('utf8');
       resolve(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
     });
   });
 }
 
-function toResponse(res: http.IncomingMessage): TransportResponse {
+function toResponse(res: http.IncomingMessage, clock: AttemptClock): TransportResponse {
   return {
     status: res.statusCode ?? 0,
     statusText: res.statusMessage ?? '',
@@ -84,10 +94,11 @@ function toResponse(res: http.IncomingMessage): TransportResponse {
     redirected: false,
     body: {
       cancel: async () => {
+        clearTimeout(clock.timer);
         res.destroy();
       },
     },
-    read: (maxBytes) => readCapped(res, maxBytes),
+    read: (maxBytes) => readCapped(res, maxBytes, clock),
   };
 }
 
@@ -113,7 +124,7 @@ function createNodeTransport(agent: object | undefined, auto: boolean): Transpor
   // The last origin's parts: a client calls one origin, so its URL is split without a URL parse.
   let origin = '';
   let target = { secure: false, hostname: '', port: '', host: '' };
-  return (url, request) => {
+  const send: Transport = (url, request) => {
     if (auto && globalThis.fetch !== loadedFetch) return viaFetch(url, request);
     const cut = url.indexOf('/', url.indexOf('//') + 2);
     const head = cut < 0 ? url : url.slice(0, cut);
@@ -124,14 +135,17 @@ function createNodeTransport(agent: object | undefined, auto: boolean): Transpor
         secure: parsed.protocol === 'https:',
         hostname: parsed.hostname.replace(/^\[|\]$/g, ''),
         port: parsed.port,
+        host: parsed.host,
       };
     }
-    const { secure, hostname, port } = target;
-    // The signed headers are this attempt's own object: the length goes in place, no copy.
-    const headers: Record<string, string | number> = request.headers;
+    const { secure, hostname, port, host } = target;
+    // The headers as raw pairs, Host first (the host the signature signed): Node writes them as they
+    // are, without the per-header bookkeeping of an object.
+    const headers: string[] = ['host', host];
+    for (const name in request.headers) headers.push(name, request.headers[name]!);
     const { body } = request;
     if (body !== undefined)
-      headers['content-length'] = typeof body === 'string' ? Buffer.byteLength(body) : body.byteLength;
+      headers.push('content-length', String(typeof body === 'string' ? Buffer.byteLength(body) : body.byteLength));
     return new Promise((resolve, reject) => {
       const req = (secure ? https : http).request({
         hostname,
@@ -142,11 +156,26 @@ function createNodeTransport(agent: object | undefined, auto: boolean): Transpor
         agent: agentFor(secure),
         ...(request.signal ? { signal: request.signal } : {}),
       });
-      req.once('response', (res) => resolve(toResponse(res)));
-      req.once('error', reject);
+      // The attempt's time, kept here (no AbortController, no signal listener per attempt): it ends
+      // the request and the reading of its body with a TimeoutError.
+      const clock: AttemptClock = { timer: undefined, timedOut: undefined };
+      const { ms } = request;
+      if (ms !== undefined && Number.isFinite(ms))
+        clock.timer = setTimeout(() => {
+          clock.timedOut = new DOMException(`timed out after ${ms} ms`, 'TimeoutError');
+          req.destroy(clock.timedOut);
+        }, ms);
+      req.once('response', (res) => resolve(toResponse(res, clock)));
+      req.once('error', (error) => {
+        clearTimeout(clock.timer);
+        reject(clock.timedOut ?? error);
+      });
       req.end(body);
     });
   };
+  // The engine gives this transport the attempt's time instead of a signal of its own.
+  send.timed = true;
+  return send;
 }
 
 const globalFetch = fetchTransport();

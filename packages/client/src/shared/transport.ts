@@ -15,6 +15,12 @@ interface TransportRequest {
   body: string | Uint8Array | undefined;
   /** Ends the request (and the reading of its body): the attempt's timer, or the caller's signal. */
   signal: AbortSignal | null | undefined;
+  /**
+   * For a transport that is `timed`: the attempt's time in ms (not finite: none), which ends the
+   * request and the reading of its body with a DOMException `TimeoutError`; `signal` is then the
+   * caller's alone.
+   */
+  ms?: number | undefined;
 }
 
 /**
@@ -37,4 +43,8 @@ export interface TransportResponse {
   read?(maxBytes: number): Promise<string>;
 }
 
-export type Transport = (url: string, request: TransportRequest) => Promise<TransportResponse>;
+export interface Transport {
+  (url: string, request: TransportRequest): Promise<TransportResponse>;
+  /** Whether it times the attempt itself (`timeoutMs`), so the engine makes no timer and no signal. */
+  timed?: boolean;
+}
