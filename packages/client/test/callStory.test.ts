@@ -99,7 +99,43 @@ describe('an error tells the story of its call', () => {
   });
 });
 
+describe('a clock-skew retry counts as an attempt', () => {
+  const skewed = () =>
+    json(
+      { Code: 'InvalidTimeStamp.Expired', Message: 'the date is off' },
+      { status: 400, headers: { date: new Date(Date.now() + 120_000).toUTCString() } },
+    );
+
+  it('corrected, then answered: attempts 2, no wait', async () => {
+    const { client, sent } = clientOver([skewed, ok]);
+    const body = await callOf(client, list)();
+    expect(sent).toHaveLength(2);
+    expect(responseMetadata(body)).toMatchObject({ attempts: 2, totalRetryDelayMs: 0 });
+  });
+
+  it('corrected, then failed for good: the error says 2 attempts', async () => {
+    const denied = () => json({ code: 'Forbidden', message: 'no' }, { status: 403 });
+    const { client } = clientOver([skewed, denied]);
+    const error = await rejection(callOf(client, list)());
+    expect(error).toMatchObject({ code: 'Forbidden', attempts: 2 });
+  });
+});
+
 describe('an answer tells the story of its call', () => {
+  it("the request id: the body's when it has one, else the x-acs-request-id header's (a raw call's Response)", async () => {
+    const withId = () =>
+      json(okBody(list, { requestId: 'FROM-BODY' }), { headers: { 'x-acs-request-id': 'FROM-HEADER' } });
+    const { client } = clientOver([withId]);
+    expect(responseMetadata(await callOf(client, list)())?.requestId).toBe('FROM-BODY');
+    const raw = client as unknown as {
+      GET: (path: string, init: Record<string, unknown>) => Promise<{ response: Response }>;
+    };
+    const params = paramsFor(list);
+    const path = Object.fromEntries(Object.entries(params).filter(([k]) => list.path.includes(`{${k}}`)));
+    const { response } = await raw.GET(list.path, { params: { path } });
+    expect(responseMetadata(response)?.requestId).toBe('FROM-HEADER');
+  });
+
   it('responseMetadata(body): status, request id, attempts and total wait', async () => {
     const { client } = clientOver([throttled, unavailable, ok]);
     const body = await callOf(client, list)();
