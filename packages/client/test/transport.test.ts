@@ -294,6 +294,22 @@ describe.runIf(TRANSPORT === 'node')('choosing the node transport', () => {
     expect(seen).toHaveLength(3);
   });
 
+  it("'auto' over a replaced fetch still times each attempt out (the engine's timer, not the transport's)", async () => {
+    handlers = [hang];
+    const original = globalThis.fetch;
+    globalThis.fetch = ((input: RequestInfo | URL, init?: RequestInit) => original(input, init)) as typeof fetch;
+    try {
+      // Retried: fetch's pool may first pick a connection an earlier test's server closed.
+      const client = clientWith({ transport: 'auto', timeoutMs: 60, retry: { maxAttempts: 3, baseDelayMs: 1 } });
+      const started = Date.now();
+      const error = await rejection(callOf(client, list)());
+      expect(error).toMatchObject({ name: 'TimeoutError', code: 'Timeout' });
+      expect(Date.now() - started).toBeLessThan(2000);
+    } finally {
+      globalThis.fetch = original;
+    }
+  });
+
   it.each([
     [{ transport: 'http2' }, 'transport'],
     [{ agent: 'proxy' }, 'agent'],

@@ -43,6 +43,8 @@ const DECODERS: Record<string, () => NodeJS.ReadWriteStream> = {
 interface AttemptClock {
   timer: ReturnType<typeof setTimeout> | undefined;
   timedOut: DOMException | undefined;
+  /** What the timer ends: the wait for the answer, then the reading of its body (set by readCapped). */
+  end: (error: unknown) => void;
 }
 
 function readCapped(res: http.IncomingMessage, maxBytes: number, clock: AttemptClock): Promise<string> {
@@ -67,6 +69,8 @@ function readCapped(res: http.IncomingMessage, maxBytes: number, clock: AttemptC
       reject(clock.timedOut ?? error);
       res.destroy();
     };
+    // The timer ends the reading itself: an interceptor (MSW, nock) may not pass a destroy on.
+    clock.end = fail;
     stream.on('data', (chunk: Buffer) => {
       received += chunk.length;
       if (received > maxBytes) return fail(new BodyTooLarge(maxBytes));
@@ -158,12 +162,15 @@ function createNodeTransport(agent: object | undefined, auto: boolean): Transpor
       });
       // The attempt's time, kept here (no AbortController, no signal listener per attempt): it ends
       // the request and the reading of its body with a TimeoutError.
-      const clock: AttemptClock = { timer: undefined, timedOut: undefined };
+      const clock: AttemptClock = { timer: undefined, timedOut: undefined, end: reject };
       const { ms } = request;
       if (ms !== undefined && Number.isFinite(ms))
         clock.timer = setTimeout(() => {
           clock.timedOut = new DOMException(`timed out after ${ms} ms`, 'TimeoutError');
           req.destroy(clock.timedOut);
+          // Ended here too, not only through the request's error: an interceptor (MSW, nock) may
+          // answer a request it was told to destroy.
+          clock.end(clock.timedOut);
         }, ms);
       req.once('response', (res) => resolve(toResponse(res, clock)));
       req.once('error', (error) => {
@@ -173,8 +180,9 @@ function createNodeTransport(agent: object | undefined, auto: boolean): Transpor
       req.end(body);
     });
   };
-  // The engine gives this transport the attempt's time instead of a signal of its own.
-  send.timed = true;
+  // The engine gives this transport the attempt's time instead of a signal of its own, except while
+  // requests go through a replaced fetch (which knows only signals): read at each attempt.
+  Object.defineProperty(send, 'timed', { get: () => !(auto && globalThis.fetch !== loadedFetch) });
   return send;
 }
 
