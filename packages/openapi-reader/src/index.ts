@@ -366,6 +366,86 @@ function paginationOf(document: Json, op: OpenApiOperation, success: Json): Pagi
   return { pageNumber: 'pageNumber', pageSize: 'pageSize', totalCount: 'totalCount', items: arrays[0]! };
 }
 
+/** An operation's parameter rules (cookies are not the client's to send). */
+function parameterRules(document: Json, op: OpenApiOperation): ParameterRule[] {
+  return op.parameters
+    .filter((p) => p.in !== 'cookie')
+    .map(
+      (p): ParameterRule => ({
+        name: p.name,
+        in: p.in as ParameterRule['in'],
+        ...(p.required ? { required: true as const } : {}),
+        ...(p.json ? { json: true } : {}),
+        ...valueRule(document, p.schema),
+      }),
+    );
+}
+
+/** An operation's body rule, or null when it takes none. */
+function bodyRule(document: Json, op: OpenApiOperation): BodyRule | null {
+  if (!op.requestBody) return null;
+  const schema = merged(document, op.requestBody.schema);
+  const members = schema.anyOf ?? schema.oneOf;
+  const required = new Set(schema.required ?? []);
+  const fields: Record<string, ValueRule> = {};
+  for (const [name, fieldSchema] of Object.entries(schema.properties ?? {})) {
+    fields[name] = { ...(required.has(name) ? { required: true } : {}), ...valueRule(document, fieldSchema) };
+  }
+  return {
+    required: op.requestBody.required,
+    mediaType: 'application/json',
+    fields,
+    closed: schema.additionalProperties === false,
+    // A body in one of several forms (camelCase or PascalCase): it must pass one of them.
+    ...(Array.isArray(members) && members.length > 0 ? { anyOf: members.map((m) => valueRule(document, m)) } : {}),
+    // A body that is no object (a list of values): the rule of the whole body.
+    ...(schema.type === 'array' ? { value: valueRule(document, schema) } : {}),
+  };
+}
+
+/** The camelCase schema of an operation's first 2xx answer, if it has one. */
+function successSchema(document: Json, op: OpenApiOperation): Json {
+  const response = op.responses
+    .filter((r) => /^2\d\d$/.test(r.status))
+    .sort((a, b) => a.status.localeCompare(b.status))[0];
+  return response?.schema ? camelSchema(document, response.schema) : undefined;
+}
+
+/** The top level of a 2xx body the client checks: required fields and each field's type. */
+function successShape(document: Json, success: Json): OperationMetadata['success'] {
+  if (!success || (success.type !== 'object' && !success.properties)) return null;
+  return {
+    required: success.required ?? [],
+    types: Object.fromEntries(
+      Object.entries(success.properties ?? {}).map(([k, s]) => [k, valueRule(document, s, MAX_RULE_DEPTH).type]),
+    ),
+  };
+}
+
+/** One operation's run-time metadata. */
+function metadataOf(document: Json, op: OpenApiOperation): OperationMetadata {
+  const success = successSchema(document, op);
+  const declaredIdempotent = op.extensions['x-acs-idempotent'];
+  const read = isReadOperation(op);
+  const pagination = paginationOf(document, op, success);
+  return {
+    operationId: op.operationId,
+    method: op.method,
+    path: op.path,
+    action: op.extensions['x-acs-action'] as string,
+    version: op.extensions['x-acs-version'] ?? document.info?.version,
+    parameters: parameterRules(document, op),
+    body: bodyRule(document, op),
+    // A read is safe to repeat whatever its method, unless the spec says otherwise.
+    idempotent:
+      typeof declaredIdempotent === 'boolean' ? declaredIdempotent : read || IDEMPOTENT_METHODS.has(op.method),
+    read,
+    pagination,
+    paginator: pagination ? paginatorName(op.operationId) : null,
+    success: successShape(document, success),
+  };
+}
+
 /**
  * The run-time facts of every operation, for the client's engine and the mocks' behaviours. The
  * generator requires x-acs-action on every operation; the mocks pass `{ requireAction: false }` so
@@ -379,71 +459,7 @@ export function operationMetadata(document: Json, options: { requireAction?: boo
       throw new Error(`openapi: ${where} (${op.operationId}) has no x-acs-action`);
     if (seen.has(op.operationId)) throw new Error(`openapi: operationId ${op.operationId} is used twice`);
     seen.add(op.operationId);
-    const parameters = op.parameters
-      .filter((p) => p.in !== 'cookie')
-      .map(
-        (p): ParameterRule => ({
-          name: p.name,
-          in: p.in as ParameterRule['in'],
-          ...(p.required ? { required: true as const } : {}),
-          ...(p.json ? { json: true } : {}),
-          ...valueRule(document, p.schema),
-        }),
-      );
-    let body: BodyRule | null = null;
-    if (op.requestBody) {
-      const schema = merged(document, op.requestBody.schema);
-      const members = schema.anyOf ?? schema.oneOf;
-      const required = new Set(schema.required ?? []);
-      const fields: Record<string, ValueRule> = {};
-      for (const [name, fieldSchema] of Object.entries(schema.properties ?? {})) {
-        fields[name] = { ...(required.has(name) ? { required: true } : {}), ...valueRule(document, fieldSchema) };
-      }
-      body = {
-        required: op.requestBody.required,
-        mediaType: 'application/json',
-        fields,
-        closed: schema.additionalProperties === false,
-        // A body in one of several forms (camelCase or PascalCase): it must pass one of them.
-        ...(Array.isArray(members) && members.length > 0 ? { anyOf: members.map((m) => valueRule(document, m)) } : {}),
-        // A body that is no object (a list of values): the rule of the whole body.
-        ...(schema.type === 'array' ? { value: valueRule(document, schema) } : {}),
-      };
-    }
-    const successResponse = op.responses
-      .filter((r) => /^2\d\d$/.test(r.status))
-      .sort((a, b) => a.status.localeCompare(b.status))[0];
-    const success = successResponse?.schema ? camelSchema(document, successResponse.schema) : undefined;
-    const declaredIdempotent = op.extensions['x-acs-idempotent'];
-    const read = isReadOperation(op);
-    const pagination = paginationOf(document, op, success);
-    return {
-      operationId: op.operationId,
-      method: op.method,
-      path: op.path,
-      action: op.extensions['x-acs-action'] as string,
-      version: op.extensions['x-acs-version'] ?? document.info?.version,
-      parameters,
-      body,
-      // A read is safe to repeat whatever its method, unless the spec says otherwise.
-      idempotent:
-        typeof declaredIdempotent === 'boolean' ? declaredIdempotent : read || IDEMPOTENT_METHODS.has(op.method),
-      read,
-      pagination,
-      paginator: pagination ? paginatorName(op.operationId) : null,
-      success:
-        success && (success.type === 'object' || success.properties)
-          ? {
-              required: success.required ?? [],
-              types: Object.fromEntries(
-                Object.entries(success.properties ?? {}).map(([k, s]) => [
-                  k,
-                  valueRule(document, s, MAX_RULE_DEPTH).type,
-                ]),
-              ),
-            }
-          : null,
-    };
+    return metadataOf(document, op);
   });
 }
 

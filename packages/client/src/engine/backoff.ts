@@ -1,8 +1,8 @@
 // How long to wait before the next attempt: full-jitter backoff, and what a response asks for.
 // Only a failed attempt needs these (they load with the failure path, failures.ts).
 
+import type { AnswerHeaders } from '../shared/transport.js';
 import type { ResolvedRetry } from './retryPolicy.js';
-import type { AnswerHeaders } from './transport.js';
 
 /** Full-jitter backoff before attempt `attempt + 1` (attempt counts from 1). */
 export function backoffDelay(attempt: number, retry: ResolvedRetry): number {

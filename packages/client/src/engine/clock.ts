@@ -2,7 +2,7 @@
 // the answer's Date, once per call, and only by a sane amount.
 
 import type { ClockState } from '../shared/call.js';
-import type { AnswerHeaders } from './transport.js';
+import type { AnswerHeaders } from '../shared/transport.js';
 
 /** The largest clock correction the client accepts from a Date header (the API itself allows 15 minutes). */
 const MAX_CLOCK_OFFSET_MS = 24 * 60 * 60 * 1000;

@@ -9,9 +9,10 @@ import http from 'node:http';
 import https from 'node:https';
 import { constants, createBrotliDecompress, createGunzip, createInflate } from 'node:zlib';
 import { ValidationError } from '../errors/errors.js';
+import type { AnswerHeaders, Transport, TransportRequest, TransportResponse } from '../shared/transport.js';
 import type { TransportOptions } from './defaultTransport.js';
 import { BodyTooLarge } from './readBody.js';
-import { type AnswerHeaders, fetchTransport, type Transport, type TransportResponse } from './transport.js';
+import { fetchTransport } from './transport.js';
 
 /** The fetch this module found when it loaded: a different one later means a test (MSW, a stub) replaced it. */
 const loadedFetch = globalThis.fetch;
@@ -109,14 +110,10 @@ function toResponse(res: http.IncomingMessage, clock: AttemptClock): TransportRe
 /** One keep-alive agent per protocol and client: connections are reused across calls. */
 const keepAlive = () => ({ keepAlive: true, scheduling: 'lifo' as const });
 
-/**
- * The node:http(s) transport on `agent` (an http.Agent or https.Agent, a proxy agent; default: a
- * keep-alive agent of the transport's own). `auto`: while `globalThis.fetch` is not the fetch found
- * at load (MSW or a test replaced it), requests go through that fetch instead.
- */
-function createNodeTransport(agent: object | undefined, auto: boolean): Transport {
+/** The agent of each protocol: the one given, or a keep-alive agent made on first use. */
+function agentsFrom(agent: object | undefined): (secure: boolean) => http.Agent {
   const agents = { http: agent as http.Agent | undefined, https: agent as https.Agent | undefined };
-  const agentFor = (secure: boolean): http.Agent => {
+  return (secure) => {
     if (secure) {
       if (!agents.https) agents.https = new https.Agent(keepAlive());
       return agents.https;
@@ -124,69 +121,109 @@ function createNodeTransport(agent: object | undefined, auto: boolean): Transpor
     if (!agents.http) agents.http = new http.Agent(keepAlive());
     return agents.http;
   };
-  const viaFetch = fetchTransport();
-  // The last origin's parts: a client calls one origin, so its URL is split without a URL parse.
+}
+
+interface Destination {
+  secure: boolean;
+  hostname: string;
+  port: string;
+  /** The Host header: the host the signature signed. */
+  host: string;
+  path: string;
+}
+
+/** Splits a URL into where it goes; a client calls one origin, so the last origin's parse is reused. */
+function destinations(): (url: string) => Destination {
   let origin = '';
-  let target = { secure: false, hostname: '', port: '', host: '' };
-  const send: Transport = (url, request) => {
-    if (auto && globalThis.fetch !== loadedFetch) return viaFetch(url, request);
+  let parts = { secure: false, hostname: '', port: '', host: '' };
+  return (url) => {
     const cut = url.indexOf('/', url.indexOf('//') + 2);
     const head = cut < 0 ? url : url.slice(0, cut);
     if (head !== origin) {
       const parsed = new URL(head);
       origin = head;
-      target = {
+      parts = {
         secure: parsed.protocol === 'https:',
         hostname: parsed.hostname.replace(/^\[|\]$/g, ''),
         port: parsed.port,
         host: parsed.host,
       };
     }
-    const { secure, hostname, port, host } = target;
-    // The headers as raw pairs, Host first (the host the signature signed): Node writes them as they
-    // are, without the per-header bookkeeping of an object.
-    const headers: string[] = ['host', host];
-    for (const name in request.headers) headers.push(name, request.headers[name]!);
-    const { body } = request;
-    if (body !== undefined)
-      headers.push('content-length', String(typeof body === 'string' ? Buffer.byteLength(body) : body.byteLength));
-    return new Promise((resolve, reject) => {
-      const req = (secure ? https : http).request({
-        hostname,
-        port,
-        path: cut < 0 ? '/' : url.slice(cut),
-        method: request.method,
-        headers,
-        agent: agentFor(secure),
-        ...(request.signal ? { signal: request.signal } : {}),
-      });
-      // The attempt's time, kept here (no AbortController, no signal listener per attempt): it ends
-      // the request and the reading of its body with a TimeoutError.
-      const clock: AttemptClock = { timer: undefined, timedOut: undefined, end: reject };
-      const { ms } = request;
-      if (ms !== undefined && Number.isFinite(ms))
-        clock.timer = setTimeout(() => {
-          clock.timedOut = new DOMException(`timed out after ${ms} ms`, 'TimeoutError');
-          req.destroy(clock.timedOut);
-          // Ended here too, not only through the request's error: an interceptor (MSW, nock) may
-          // answer a request it was told to destroy.
-          clock.end(clock.timedOut);
-        }, ms);
-      req.once('response', (res) => resolve(toResponse(res, clock)));
-      req.once('error', (error) => {
-        clearTimeout(clock.timer);
-        reject(clock.timedOut ?? error);
-      });
-      req.end(body);
+    return { ...parts, path: cut < 0 ? '/' : url.slice(cut) };
+  };
+}
+
+/** The headers as raw pairs, Host first: Node writes them as they are, without the bookkeeping of an object. */
+function rawHeaders(host: string, request: TransportRequest): string[] {
+  const headers: string[] = ['host', host];
+  for (const name in request.headers) headers.push(name, request.headers[name]!);
+  const { body } = request;
+  if (body !== undefined)
+    headers.push('content-length', String(typeof body === 'string' ? Buffer.byteLength(body) : body.byteLength));
+  return headers;
+}
+
+/**
+ * The attempt's time, kept by the transport (no AbortController, no signal listener per attempt):
+ * it ends the request and the reading of its body with a TimeoutError.
+ */
+function startClock(req: http.ClientRequest, ms: number | undefined, reject: (error: unknown) => void): AttemptClock {
+  const clock: AttemptClock = { timer: undefined, timedOut: undefined, end: reject };
+  if (ms !== undefined && Number.isFinite(ms))
+    clock.timer = setTimeout(() => {
+      clock.timedOut = new DOMException(`timed out after ${ms} ms`, 'TimeoutError');
+      req.destroy(clock.timedOut);
+      // Ended here too, not only through the request's error: an interceptor (MSW, nock) may
+      // answer a request it was told to destroy.
+      clock.end(clock.timedOut);
+    }, ms);
+  return clock;
+}
+
+/** One request on node:http(s), up to its answer (its body is read by the answer's `read`). */
+function sendOnce(to: Destination, agent: http.Agent, request: TransportRequest): Promise<TransportResponse> {
+  return new Promise((resolve, reject) => {
+    const req = (to.secure ? https : http).request({
+      hostname: to.hostname,
+      port: to.port,
+      path: to.path,
+      method: request.method,
+      headers: rawHeaders(to.host, request),
+      agent,
+      ...(request.signal ? { signal: request.signal } : {}),
     });
+    const clock = startClock(req, request.ms, reject);
+    req.once('response', (res) => resolve(toResponse(res, clock)));
+    req.once('error', (error) => {
+      clearTimeout(clock.timer);
+      reject(clock.timedOut ?? error);
+    });
+    req.end(request.body);
+  });
+}
+
+/** One fetch transport (globalThis.fetch, looked up per request) for every client that sends by fetch. */
+const globalFetch = fetchTransport();
+
+/**
+ * The node:http(s) transport on `agent` (an http.Agent or https.Agent, a proxy agent; default: a
+ * keep-alive agent of the transport's own). `auto`: while `globalThis.fetch` is not the fetch found
+ * at load (MSW or a test replaced it), requests go through that fetch instead.
+ */
+function createNodeTransport(agent: object | undefined, auto: boolean): Transport {
+  const agentFor = agentsFrom(agent);
+  const destinationOf = destinations();
+  const throughFetch = () => auto && globalThis.fetch !== loadedFetch;
+  const send: Transport = (url, request) => {
+    if (throughFetch()) return globalFetch(url, request);
+    const to = destinationOf(url);
+    return sendOnce(to, agentFor(to.secure), request);
   };
   // The engine gives this transport the attempt's time instead of a signal of its own, except while
   // requests go through a replaced fetch (which knows only signals): read at each attempt.
-  Object.defineProperty(send, 'timed', { get: () => !(auto && globalThis.fetch !== loadedFetch) });
+  Object.defineProperty(send, 'timed', { get: () => !throughFetch() });
   return send;
 }
-
-const globalFetch = fetchTransport();
 
 /**
  * The transport the options ask for, and its name for `config.transport`: the `fetch` given; fetch

@@ -1,7 +1,8 @@
 // What sends requests outside Node (browsers, workers, edge runtimes): fetch, always. The Node
 // build (dist/node) swaps this file for defaultTransport.node.ts, which adds node:http(s).
 import { ValidationError } from '../errors/errors.js';
-import { fetchTransport, type Transport } from './transport.js';
+import type { Transport } from '../shared/transport.js';
+import { fetchTransport } from './transport.js';
 
 /** The client's options that choose the transport. */
 export interface TransportOptions {

@@ -6,8 +6,8 @@ import { ClientError, ThrottlingError } from '../errors/answerErrors.js';
 import { type OpenSearchError, ServerError, safeText } from '../errors/errors.js';
 import { REDACTED, safeOrUndefined, scrubValue } from '../errors/redact.js';
 import { SecretSet } from '../errors/secretSet.js';
+import type { AnswerHeaders } from '../shared/transport.js';
 import { retryAfterMs } from './backoff.js';
-import type { AnswerHeaders } from './transport.js';
 
 export interface ErrorFields {
   code: string | undefined;

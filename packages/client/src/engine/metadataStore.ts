@@ -2,8 +2,8 @@
 // keyed by the body the call resolved to, so bodies stay plain data and nothing outlives them. The
 // success path stores a bare tuple (the first load carries only this); the reader builds the object.
 import type { Answer } from '../shared/call.js';
+import type { AnswerHeaders } from '../shared/transport.js';
 import type { CallProgress } from './story.js';
-import type { AnswerHeaders } from './transport.js';
 
 /** What the success path records: status, headers, attempts, total retry delay. */
 export type Recorded = readonly [status: number, headers: AnswerHeaders, attempts: number, waitedMs: number];

@@ -1,7 +1,7 @@
 // Reads a response body as text, at most `maxBytes` of it, counted on the decoded (decompressed)
 // bytes while they stream, so a compression bomb stops after the cap, not after the download. A
 // transport with a reader of its own (`read`: node:http) reads under the same rules itself.
-import type { TransportResponse } from './transport.js';
+import type { TransportResponse } from '../shared/transport.js';
 
 /** Thrown when a body passes the cap; the engine turns it into ServerError ResponseTooLarge. */
 export class BodyTooLarge extends Error {

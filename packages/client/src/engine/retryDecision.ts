@@ -2,10 +2,10 @@
 // repeating the call, backoff, and what the server asks for.
 
 import type { OpenSearchError } from '../errors/errors.js';
+import type { AnswerHeaders } from '../shared/transport.js';
 import { backoffDelay, retryAfterMs } from './backoff.js';
 import { isThrottling } from './errorResponse.js';
 import type { ResolvedRetry } from './retryPolicy.js';
-import type { AnswerHeaders } from './transport.js';
 
 /** After a transport failure (timeout, network): the backoff, or undefined to give up. */
 export function transportRetryDelay(error: OpenSearchError, attempt: number, retry: ResolvedRetry): number | undefined {

@@ -9,7 +9,7 @@ export interface AnswerHeaders {
 }
 
 /** One request, signed. */
-interface TransportRequest {
+export interface TransportRequest {
   method: string;
   headers: Record<string, string>;
   body: string | Uint8Array | undefined;
