@@ -14,6 +14,7 @@ import {
 import { renderCoverage, renderFileList } from './generate/docs.mjs';
 import { renderBehaviours, renderMocksDocument, trimForMocks } from './generate/mocks.mjs';
 import { renderNameMap, renderQueries } from './generate/query.mjs';
+import { withCodeSamples } from './generate/samples.mjs';
 import {
   BANNER,
   BEHAVIOUR_END,
@@ -38,7 +39,7 @@ export async function generate(outRoot = repoRoot) {
   const ast = await openapiTS(forTypes(document), { alphabetize: false });
   const meta = await buildMetadata(document);
   const files = {
-    [GENERATED_FILES.bundle]: `${JSON.stringify(document, null, 2)}\n`,
+    [GENERATED_FILES.bundle]: `${JSON.stringify(withCodeSamples(document, meta), null, 2)}\n`,
     [GENERATED_FILES.clientTypes]: `${BANNER}\n\n${astToString(ast)}`,
     [GENERATED_FILES.clientMetadata]: renderMetadata(meta),
     [GENERATED_FILES.clientOperations]: renderOperationTypes({ ...meta, document }),

@@ -23,7 +23,8 @@ export const GENERATED_FILES = {
 
 /** What each generated file is, for the root README's list (drift-checked with it). */
 export const GENERATED_FILE_DOCS = {
-  bundle: 'the bundled document, every `$ref` resolved into one file',
+  bundle:
+    "the bundled document, every `$ref` resolved into one file, with each operation's code samples (`x-codeSamples`: the client call, the TanStack Query options, the mocks) for the docs site",
   clientTypes: 'the TypeScript types of every path, operation and schema (openapi-typescript)',
   clientMetadata:
     "per operation, what the client needs at run time: method, path, action, version, parameter and body rules, idempotency, paging, the 2xx body's top level",

@@ -14,7 +14,7 @@ export const openApiDocument: {
 } = {
   "openapi": "3.1.0",
   "info": {
-    "title": "Alibaba Cloud OpenSearch API (function instances and app groups)",
+    "title": "Alibaba Cloud OpenSearch API",
     "version": "2017-12-25",
     "contact": {
       "name": "acs-opensearch maintainers",
