@@ -268,9 +268,12 @@ for (const [dir, pkg] of Object.entries(PACKAGES)) {
   const manifestPath = join(base, 'package.json');
   const manifest = JSON.parse(readFileSync(manifestPath, 'utf8'));
   if (process.argv.includes('--record-release')) {
-    // `pnpm version-packages`: the surface each package is released with.
+    // `pnpm version-packages`, after `changeset version` consumed the changesets: the report and
+    // the surface each package is released with.
     manifest.acsApiSurface = surfaceOf(report);
     writeFileSync(manifestPath, `${JSON.stringify(manifest, null, 2)}\n`);
+    writeFileSync(target, report);
+    console.log(`api-report: packages/${dir} released with the surface of api-report.md`);
     continue;
   }
   if (manifest.acsApiSurface !== surfaceOf(report) && !changesetPackages().has(pkg.name))

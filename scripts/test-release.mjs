@@ -1,72 +1,120 @@
 #!/usr/bin/env node
-// Release-flow test: in a temporary copy of the repository, write a changeset, run
-// `changeset version`, and check the versions, the cross-package range and the changelogs.
-import { execFileSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+// `pnpm test:release`: the release flow, as a maintainer runs it, on a copy of the repository.
+//   - the repository as committed: the fixed group at one released version (1.0.0 or later), each
+//     changelog with a section for it, and the API reports recording the surface it was released with;
+//   - on the copy: a new changeset, `changeset version`, the API reports recorded
+//     (`pnpm version-packages` without the build: the copy reuses this checkout's dist/), then
+//     `pnpm release --dry-run` (its checks on the tarballs, without the consumer test, which
+//     `pnpm test:consumer` runs): the next version for all three, the changelogs and the ranges,
+//     exactly three tarballs listed at that version, publint and attw passing on them.
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { copyRepository, createReport, run, tryRun } from './lib/harness.mjs';
+import { publicPackages } from './release.mjs';
 
 const root = resolve(fileURLToPath(new URL('..', import.meta.url)));
 const work = mkdtempSync(join(tmpdir(), 'acs-opensearch-release-'));
-const failures = [];
-let passed = 0;
-const check = (ok, message) => {
-  if (ok) passed += 1;
-  console.log(`${ok ? 'ok  ' : 'FAIL'} ${message}`);
-  if (!ok) failures.push(message);
-};
-const readJson = (path) => JSON.parse(readFileSync(join(work, path), 'utf8'));
+const report = createReport('test:release');
+const { check, step } = report;
+const readJson = (base, path) => JSON.parse(readFileSync(join(base, path), 'utf8'));
+const config = readJson(root, '.changeset/config.json');
+const group = config.fixed?.[0] ?? [];
 
 try {
-  const files = execFileSync('git', ['ls-files', '-co', '--exclude-standard'], { cwd: root, encoding: 'utf8' })
-    .split('\n')
-    .filter(Boolean);
-  for (const file of files) {
-    mkdirSync(dirname(join(work, file)), { recursive: true });
-    try {
-      cpSync(join(root, file), join(work, file));
-    } catch {
-      // A file listed by git but deleted in the working tree.
-    }
+  const packages = publicPackages(root);
+  const released = packages[0]?.version ?? '';
+  check(
+    packages.length === 3 && group.length === 3 && packages.every((p) => group.includes(p.name)),
+    `the fixed group is the three public packages: ${packages.map((p) => p.name).join(', ')}`,
+  );
+  check(
+    packages.every((p) => p.version === released) && Number(released.split('.')[0]) >= 1,
+    `the three are at one released version, 1.0.0 or later: ${packages.map((p) => `${p.name}@${p.version}`).join(', ')}`,
+  );
+  for (const pkg of packages) {
+    const log = readFileSync(join(pkg.dir, 'CHANGELOG.md'), 'utf8');
+    check(log.includes(`## ${released}`), `${pkg.name}'s CHANGELOG.md has its ${released} section`);
+    check(!/undefined|\[object Object\]/.test(log), `${pkg.name}'s CHANGELOG.md has no "undefined"`);
+    check(typeof pkg.acsApiSurface === 'string', `${pkg.name}'s package.json records its released API surface`);
   }
-  // changesets needs no install: reuse the workspace's tools.
-  symlinkSync(join(root, 'node_modules'), join(work, 'node_modules'), 'dir');
 
-  const before = {
-    client: readJson('packages/client/package.json').version,
-    mocks: readJson('packages/mocks/package.json').version,
-  };
+  copyRepository(root, work);
+  for (const pkg of ['client', 'mocks', 'query']) {
+    const dist = join(root, 'packages', pkg, 'dist');
+    if (!existsSync(dist)) throw new Error(`packages/${pkg}/dist is missing: build the packages first`);
+    cpSync(dist, join(work, 'packages', pkg, 'dist'), { recursive: true });
+  }
+  // Any changeset pending in this checkout would be released too; the flow is tested on its own.
+  for (const file of run('git', ['ls-files', '-co', '--exclude-standard', '.changeset'], root).split('\n'))
+    if (file.endsWith('.md') && !file.endsWith('README.md')) rmSync(join(work, file), { force: true });
   writeFileSync(
     join(work, '.changeset', 'release-flow-test.md'),
     '---\n"@acs-opensearch/client": patch\n---\n\nRelease-flow test: listFunctionInstances retries a throttled call once more.\n',
   );
-  execFileSync(join(root, 'node_modules', '.bin', 'changeset'), ['version'], { cwd: work, stdio: 'pipe' });
+  step('changeset version, then the API reports recorded (pnpm version-packages)', () => {
+    run(join(root, 'node_modules', '.bin', 'changeset'), ['version'], work);
+    return run(process.execPath, [join(work, 'scripts', 'api-report.mjs'), '--record-release'], work);
+  });
 
-  const client = readJson('packages/client/package.json');
-  const mocks = readJson('packages/mocks/package.json');
-  check(client.version !== before.client, `client version bumped: ${before.client} -> ${client.version}`);
-  check(mocks.version === client.version, `mocks version follows (fixed group): ${before.mocks} -> ${mocks.version}`);
-  const range = mocks.dependencies['@acs-opensearch/client'];
-  check(range === `workspace:^${client.version}`, `mocks' range on the client updated: ${range}`);
-  for (const pkg of ['client', 'mocks']) {
-    const changelog = readFileSync(join(work, 'packages', pkg, 'CHANGELOG.md'), 'utf8');
-    check(changelog.includes(`## ${client.version}`), `packages/${pkg}/CHANGELOG.md has a ${client.version} section`);
+  const after = publicPackages(work);
+  const [major, minor, patch] = released.split('.').map(Number);
+  const next = `${major}.${minor}.${(patch ?? 0) + 1}`;
+  check(
+    after.every((p) => p.version === next),
+    `all three move together to ${next}: ${after.map((p) => `${p.name}@${p.version}`).join(', ')}`,
+  );
+  for (const pkg of after) {
+    const range = pkg.dependencies?.['@acs-opensearch/client'];
+    if (range) check(range === `workspace:^${next}`, `${pkg.name}'s range on the client: ${range}`);
+    const log = readFileSync(join(pkg.dir, 'CHANGELOG.md'), 'utf8');
+    check(
+      log.indexOf(`## ${next}`) >= 0 && log.indexOf(`## ${next}`) < log.indexOf(`## ${released}`),
+      `${pkg.name}'s changelog: ${next} above ${released}`,
+    );
+    check(!log.includes('undefined'), `${pkg.name}'s changelog has no "undefined"`);
   }
   const clientLog = readFileSync(join(work, 'packages', 'client', 'CHANGELOG.md'), 'utf8');
   check(
-    clientLog.includes('retries a throttled call once more'),
-    "the client's changelog carries the changeset's text",
+    clientLog.includes('- Release-flow test: listFunctionInstances retries a throttled call once more.'),
+    "the client's changelog carries the changeset as one bullet",
+  );
+  const mocksLog = readFileSync(join(work, 'packages', 'mocks', 'CHANGELOG.md'), 'utf8');
+  const mocksEntry = mocksLog.slice(mocksLog.indexOf(`## ${next}`), mocksLog.indexOf(`## ${released}`));
+  check(
+    mocksEntry.includes(`- Uses \`@acs-opensearch/client\` ${next}.`) && !/Updated dependencies/.test(mocksEntry),
+    `the mocks, released with the client, say in one line that they use the client ${next}`,
+    mocksEntry,
+  );
+
+  const dry = tryRun(
+    process.execPath,
+    [join(work, 'scripts', 'release.mjs'), '--dry-run', '--skip-verify', '--skip-consumer'],
+    work,
   );
   check(
-    !readFileSync(join(work, 'packages', 'mocks', 'CHANGELOG.md'), 'utf8').includes('undefined'),
-    'no "undefined" in the changelogs',
+    dry.ok,
+    'pnpm release --dry-run passes on the versioned copy (publint --strict and attw on each tarball)',
+    dry.out.slice(-3000),
+  );
+  const listed = [...dry.out.matchAll(/^ {2}(@acs-opensearch\/[a-z-]+)@(\S+) {2}(\S+\.tgz)/gm)];
+  check(
+    listed.length === 3 && listed.every((m) => m[2] === next && group.includes(m[1] ?? '')),
+    `it lists exactly the three tarballs at ${next}: ${listed.map((m) => m[3]).join(', ')}`,
+  );
+  check(/nothing was published/.test(dry.out), 'and publishes nothing');
+
+  // A release is refused while a changeset is pending.
+  writeFileSync(join(work, '.changeset', 'pending.md'), '---\n"@acs-opensearch/mocks": patch\n---\n\nPending.\n');
+  const refused = tryRun(process.execPath, [join(work, 'scripts', 'release.mjs'), '--dry-run', '--skip-verify'], work);
+  check(
+    !refused.ok && /pending/.test(refused.out),
+    'a release with a pending changeset is refused before anything is packed',
   );
 } catch (error) {
-  failures.push(error.message);
-  console.error(`FAIL ${error.message}\n${error.stderr ?? ''}`);
+  check(false, 'the release flow', `${error.stdout ?? ''}${error.stderr ?? ''}${error.message}`);
 } finally {
   rmSync(work, { recursive: true, force: true });
 }
-console.log(`test:release: ${passed} passed, ${failures.length} failed`);
-process.exit(failures.length === 0 ? 0 : 1);
+report.finish();

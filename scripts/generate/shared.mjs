@@ -32,7 +32,8 @@ export const GENERATED_FILE_DOCS = {
   clientFunctions: 'one function per operation (and per paginator) for `@acs-opensearch/client/operations`',
   mocksDocument: 'the document the mocks read (trimmed of what they never use)',
   clientReadme: "the client README's tables of generated methods, by family (between its markers)",
-  clientSpec: 'the bundled document shipped in the client package (`@acs-opensearch/client/openapi.json`)',
+  clientSpec:
+    'the bundled document shipped in the client package (`@acs-opensearch/client/openapi.json`), without the code samples',
   queries:
     "the TanStack Query options: a read's key and options (infinite ones when it pages), a write's mutation and what it refreshes",
   mocksReadme: "the mocks README's behaviour tables, by family (between its markers)",
