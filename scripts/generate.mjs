@@ -3,13 +3,14 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import openapiTS, { astToString } from 'openapi-typescript';
-import { buildMetadata, bundleSpec } from './generate/bundle.mjs';
+import { buildAppApi, buildMetadata, bundleSpec } from './generate/bundle.mjs';
 import {
   forTypes,
   renderFunctions,
   renderMetadata,
   renderOperationsTable,
   renderOperationTypes,
+  renderSearchMetadata,
 } from './generate/client.mjs';
 import { renderCoverage, renderFileList } from './generate/docs.mjs';
 import { renderBehaviours, renderMocksDocument, trimForMocks } from './generate/mocks.mjs';
@@ -38,7 +39,12 @@ export async function generate(outRoot = repoRoot) {
   const document = bundleSpec();
   const ast = await openapiTS(forTypes(document), { alphabetize: false });
   const meta = await buildMetadata(document);
+  const app = await buildAppApi();
+  const appAst = await openapiTS(app.document, { alphabetize: false });
   const files = {
+    [GENERATED_FILES.appBundle]: `${JSON.stringify(app.document, null, 2)}\n`,
+    [GENERATED_FILES.searchTypes]: `${BANNER}\n\n${astToString(appAst)}`,
+    [GENERATED_FILES.searchMetadata]: renderSearchMetadata(app.meta),
     [GENERATED_FILES.bundle]: `${JSON.stringify(withCodeSamples(document, meta), null, 2)}\n`,
     [GENERATED_FILES.clientTypes]: `${BANNER}\n\n${astToString(ast)}`,
     [GENERATED_FILES.clientMetadata]: renderMetadata(meta),

@@ -8,6 +8,8 @@
 //   engine/                              one call: transport, attempts, retry decisions, hooks
 //   operations/, pagination/             an operation's parameters, request, answer, pages
 //   raw/, client/, the entries           the clients users make
+//   search/                              the application API (v3) client, beside client/ (its
+//                                        generated/ describes, like the management API's)
 // No import runs back up, and no file is part of a circle (type imports included).
 /** @type {import('dependency-cruiser').IConfiguration} */
 module.exports = {
@@ -63,6 +65,19 @@ module.exports = {
       severity: 'error',
       from: { path: '^src/(operations|pagination)/' },
       to: { path: '^src/(raw|client)/' },
+    },
+    {
+      name: 'search-is-a-top-layer',
+      severity: 'error',
+      comment: 'search/ (the application API client) builds on the layers below; none of them imports it.',
+      from: { pathNot: '^src/search/' },
+      to: { path: '^src/search/' },
+    },
+    {
+      name: 'search-generated-only-describes',
+      severity: 'error',
+      from: { path: '^src/search/generated/' },
+      to: { pathNot: '^src/(search/generated|shared)/' },
     },
     {
       name: 'raw-below-client',

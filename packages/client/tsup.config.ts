@@ -6,7 +6,12 @@ import { defineConfig, type Options } from 'tsup';
 // with Web Crypto and imports no node: module. dist/node (export condition `node`) swaps
 // signing/defaultCrypto.ts for defaultCrypto.node.ts (synchronous node:crypto, no option needed) and
 // client/platform.ts for platform.node.ts (a default User-Agent).
-const entry = { index: 'src/index.ts', operations: 'src/perOperation.ts', signing: 'src/signing/index.ts' };
+const entry = {
+  index: 'src/index.ts',
+  operations: 'src/perOperation.ts',
+  signing: 'src/signing/index.ts',
+  search: 'src/search/index.ts',
+};
 const { version } = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as { version: string };
 const shared: Options = {
   entry,

@@ -5,14 +5,14 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadReader } from '../lib/reader.mjs';
-import { API_NAME, repoRoot } from './shared.mjs';
+import { API_NAME, APP_API_NAME, repoRoot } from './shared.mjs';
 
-export function bundleSpec() {
+export function bundleSpec(apiName = API_NAME) {
   const dir = mkdtempSync(join(tmpdir(), 'acs-opensearch-bundle-'));
   try {
     const out = join(dir, 'openapi.json');
     const redocly = join(repoRoot, 'node_modules', '.bin', 'redocly');
-    execFileSync(redocly, ['bundle', API_NAME, '--output', out], {
+    execFileSync(redocly, ['bundle', apiName, '--output', out], {
       cwd: repoRoot,
       stdio: ['ignore', 'ignore', 'pipe'],
       env: { ...process.env, REDOCLY_TELEMETRY: 'off', REDOCLY_SUPPRESS_UPDATE_NOTICE: 'true' },
@@ -20,7 +20,7 @@ export function bundleSpec() {
     return JSON.parse(readFileSync(out, 'utf8'));
   } catch (error) {
     const stderr = error.stderr ? String(error.stderr) : '';
-    throw new Error(`redocly bundle failed for ${API_NAME}:\n${stderr || error.message}`);
+    throw new Error(`redocly bundle failed for ${apiName}:\n${stderr || error.message}`);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -45,4 +45,26 @@ export async function buildMetadata(document) {
     operations,
     errorCodes,
   };
+}
+
+/** The application API (v3): its bundled document and what the search client needs at run time. */
+export async function buildAppApi() {
+  const { operationMetadata } = await loadReader();
+  const document = bundleSpec(APP_API_NAME);
+  const operations = Object.fromEntries(
+    operationMetadata(document).map(({ read: _read, ...op }) => [
+      op.operationId,
+      { ...op, limits: findOperation(document, op.operationId)?.['x-acs-limits'] },
+    ]),
+  );
+  const errorCodes = (document.components?.schemas?.ErrorResponse?.['x-acs-error-codes'] ?? []).map(
+    ({ code, httpStatus, description }) => ({ code, httpStatus, description }),
+  );
+  return { document, meta: { apiVersion: document.info.version, operations, errorCodes } };
+}
+
+function findOperation(document, operationId) {
+  for (const item of Object.values(document.paths ?? {}))
+    for (const op of Object.values(item ?? {})) if (op?.operationId === operationId) return op;
+  return undefined;
 }

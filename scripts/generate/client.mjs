@@ -212,3 +212,26 @@ export function forTypes(document) {
     }
   return copy;
 }
+
+/** The application API's run-time facts, for `@acs-opensearch/client/search` and the mocks' search engine. */
+export function renderSearchMetadata(meta) {
+  const json = (value) => JSON.stringify(value, null, 2);
+  const ops = Object.values(meta.operations);
+  return `${BANNER}
+// The application API (v3), from openapi/app/: each operation's method, path, action, parameter
+// rules and limits, and the service's error codes.
+import type { OperationMeta } from '../../shared/operationMeta.js';
+
+/** An application API operation, with the request limits its spec gives (\`x-acs-limits\`). */
+export interface SearchOperationMeta extends OperationMeta {
+  readonly limits?: { readonly maxRequestBytes?: number; readonly maxDocumentsPerRequest?: number } | undefined;
+}
+
+export const SEARCH_API_VERSION = ${JSON.stringify(meta.apiVersion)};
+
+${ops.map((op) => `export const ${op.operationId}Operation: SearchOperationMeta = ${json(op)};`).join('\n\n')}
+
+/** The service's numeric error codes and the HTTP status each is answered with. */
+export const SEARCH_ERROR_CODES = ${json(meta.errorCodes)} as const;
+`;
+}

@@ -4,6 +4,8 @@ import { fileURLToPath } from 'node:url';
 export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
 export const API_NAME = 'opensearch@2017-12-25';
+/** The application API (v3: search, push, suggest), a document of its own. */
+export const APP_API_NAME = 'opensearch-app@v3';
 
 /** Every file this script writes, relative to the output root. check-generated.mjs compares exactly these. */
 export const GENERATED_FILES = {
@@ -19,6 +21,9 @@ export const GENERATED_FILES = {
   mocksReadme: 'packages/mocks/README.md',
   rootReadme: 'README.md',
   queryReadme: 'packages/query/README.md',
+  appBundle: 'openapi/generated/app.json',
+  searchTypes: 'packages/client/src/search/generated/openapi.ts',
+  searchMetadata: 'packages/client/src/search/generated/metadata.ts',
 };
 
 /** What each generated file is, for the root README's list (drift-checked with it). */
@@ -40,6 +45,10 @@ export const GENERATED_FILE_DOCS = {
   rootReadme: "this README's sentence on what the spec covers and this list (between their markers)",
   queryReadme:
     "the query README's name map: each collection's list, get, create, update and delete under the API's names",
+  appBundle: 'the bundled document of the application API (v3: search, push, suggest; `openapi/app/`)',
+  searchTypes: "the application API's types (openapi-typescript), for `@acs-opensearch/client/search`",
+  searchMetadata:
+    "per application API operation, what the search client and the mocks' search engine need: method, path, action, parameter rules, limits, the error codes",
 };
 
 /** The markers around the generated part of a README (the rest of it is written by hand). */

@@ -35,10 +35,14 @@ export function readErrorFields(text: string, headers: AnswerHeaders): ErrorFiel
       // HTML from a gateway, a truncated body, or JSON too deep to parse: keep the text.
     }
   }
+  // The application API (v3) answers `{ status: 'FAIL', errors: [{ code: 2001, message }], request_id }`.
+  const errors = body && typeof body === 'object' ? (body as { errors?: unknown }).errors : undefined;
+  const first = Array.isArray(errors) ? (errors[0] as Record<string, unknown> | undefined) : undefined;
+  const firstCode = typeof first?.code === 'number' || typeof first?.code === 'string' ? String(first.code) : undefined;
   return {
-    code: field(body, 'code', 'Code'),
-    message: field(body, 'message', 'Message'),
-    requestId: field(body, 'requestId', 'RequestId') ?? headers.get('x-acs-request-id') ?? undefined,
+    code: field(body, 'code', 'Code') ?? firstCode,
+    message: field(body, 'message', 'Message') ?? field(first, 'message'),
+    requestId: field(body, 'requestId', 'RequestId', 'request_id') ?? headers.get('x-acs-request-id') ?? undefined,
     body,
   };
 }

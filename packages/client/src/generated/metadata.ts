@@ -1060,7 +1060,27 @@ export const createAppOperation: OperationMeta = {
         }
       },
       "schema": {
-        "type": "object"
+        "type": "object",
+        "fields": {
+          "tables": {
+            "required": true,
+            "type": "object"
+          },
+          "indexes": {
+            "type": "object",
+            "fields": {
+              "searchFields": {
+                "type": "object"
+              },
+              "filterFields": {
+                "type": "array",
+                "items": {
+                  "type": "string"
+                }
+              }
+            }
+          }
+        }
       },
       "dataSources": {
         "type": "array",

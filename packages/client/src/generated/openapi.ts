@@ -3268,6 +3268,123 @@ export interface components {
             };
         };
         /**
+         * AppSchema
+         * @description The schema of an application version (the reference page "OpenSearch:Schema"): its tables and
+         *     their fields, the index fields a query clause searches (each over one or more fields, with an
+         *     analyzer) and the attribute fields that filter, sort, aggregate and distinct clauses read.
+         * @example {
+         *       "tables": {
+         *         "main": {
+         *           "name": "main",
+         *           "primaryTable": true,
+         *           "fields": {
+         *             "id": {
+         *               "name": "id",
+         *               "type": "LITERAL",
+         *               "primaryKey": true
+         *             },
+         *             "title": {
+         *               "name": "title",
+         *               "type": "TEXT",
+         *               "primaryKey": false
+         *             },
+         *             "price": {
+         *               "name": "price",
+         *               "type": "INT",
+         *               "primaryKey": false
+         *             }
+         *           }
+         *         }
+         *       },
+         *       "indexes": {
+         *         "searchFields": {
+         *           "id": {
+         *             "fields": [
+         *               "id"
+         *             ]
+         *           },
+         *           "default": {
+         *             "fields": [
+         *               "title"
+         *             ],
+         *             "analyzer": "chn_standard"
+         *           }
+         *         },
+         *         "filterFields": [
+         *           "id",
+         *           "price"
+         *         ]
+         *       }
+         *     }
+         */
+        AppSchema: {
+            /** @description The tables, by name. Exactly one is the primary table. */
+            tables: {
+                [key: string]: {
+                    /**
+                     * @description The name of the table.
+                     * @example main
+                     */
+                    name: string;
+                    /**
+                     * @description Whether this is the primary table.
+                     * @example true
+                     */
+                    primaryTable?: boolean;
+                    /** @description The fields of the table, by name. Exactly one is the primary key. */
+                    fields: {
+                        [key: string]: {
+                            /**
+                             * @description The name of the field.
+                             * @example title
+                             */
+                            name: string;
+                            /**
+                             * @description The type: numbers, exact strings (LITERAL), analyzed text (TEXT, SHORT_TEXT), arrays, time, a geo point.
+                             * @example TEXT
+                             * @enum {string}
+                             */
+                            type: "INT" | "INT_ARRAY" | "FLOAT" | "FLOAT_ARRAY" | "DOUBLE" | "DOUBLE_ARRAY" | "LITERAL" | "LITERAL_ARRAY" | "SHORT_TEXT" | "TEXT" | "TIMESTAMP" | "GEO_POINT";
+                            /**
+                             * @description Whether the field is the primary key.
+                             * @example false
+                             */
+                            primaryKey?: boolean;
+                        };
+                    };
+                };
+            };
+            /** @description The index fields and the attribute fields. */
+            indexes?: {
+                /** @description The index fields, by the name a query clause uses (`title:'cloud'`). */
+                searchFields?: {
+                    [key: string]: {
+                        /**
+                         * @description The fields it indexes (several make a composite index).
+                         * @example [
+                         *       "title"
+                         *     ]
+                         */
+                        fields: string[];
+                        /**
+                         * @description How text is split into words: `chn_standard` (Chinese and English words), `fuzzy`, `keyword` (the whole value) …
+                         * @example chn_standard
+                         */
+                        analyzer?: string;
+                    };
+                };
+                /**
+                 * @description The attribute fields (for filter, sort, aggregate and distinct).
+                 * @example [
+                 *       "id",
+                 *       "price",
+                 *       "type"
+                 *     ]
+                 */
+                filterFields?: string[];
+            };
+        };
+        /**
          * App
          * @description A version of an application (camelCase wire form). Its schema, data sources and rankings are kept as the service returns them.
          */
@@ -3330,10 +3447,7 @@ export interface components {
             summaries?: {
                 [key: string]: unknown;
             }[];
-            /** @description The tables and indexes of the version. */
-            schema?: {
-                [key: string]: unknown;
-            };
+            schema?: components["schemas"]["AppSchema"];
             /** @description Where the data comes from. */
             dataSources?: {
                 [key: string]: unknown;
@@ -3405,10 +3519,7 @@ export interface components {
             networkType?: string;
             /** @description The fields a search returns by default. */
             fetchFields?: string[];
-            /** @description The tables and indexes. */
-            schema?: {
-                [key: string]: unknown;
-            };
+            schema?: components["schemas"]["AppSchema"];
             /** @description Where the data comes from. */
             dataSources?: {
                 [key: string]: unknown;

@@ -578,6 +578,8 @@ export type QuotaReviewTask = components['schemas']['QuotaReviewTask'];
 export type StatisticRowsResponse = components['schemas']['StatisticRowsResponse'];
 /** The spec's `ResultMapResponse` schema. */
 export type ResultMapResponse = components['schemas']['ResultMapResponse'];
+/** The spec's `AppSchema` schema. */
+export type AppSchema = components['schemas']['AppSchema'];
 /** The spec's `App` schema. */
 export type App = components['schemas']['App'];
 /** The spec's `AppListResponse` schema. */

@@ -13175,6 +13175,175 @@ export const openApiDocument: {
           }
         }
       },
+      "AppSchema": {
+        "type": "object",
+        "title": "AppSchema",
+        "required": [
+          "tables"
+        ],
+        "properties": {
+          "tables": {
+            "type": "object",
+            "additionalProperties": {
+              "type": "object",
+              "required": [
+                "name",
+                "fields"
+              ],
+              "properties": {
+                "name": {
+                  "type": "string",
+                  "examples": [
+                    "main"
+                  ]
+                },
+                "primaryTable": {
+                  "type": "boolean",
+                  "examples": [
+                    true
+                  ]
+                },
+                "fields": {
+                  "type": "object",
+                  "additionalProperties": {
+                    "type": "object",
+                    "required": [
+                      "name",
+                      "type"
+                    ],
+                    "properties": {
+                      "name": {
+                        "type": "string",
+                        "examples": [
+                          "title"
+                        ]
+                      },
+                      "type": {
+                        "type": "string",
+                        "enum": [
+                          "INT",
+                          "INT_ARRAY",
+                          "FLOAT",
+                          "FLOAT_ARRAY",
+                          "DOUBLE",
+                          "DOUBLE_ARRAY",
+                          "LITERAL",
+                          "LITERAL_ARRAY",
+                          "SHORT_TEXT",
+                          "TEXT",
+                          "TIMESTAMP",
+                          "GEO_POINT"
+                        ],
+                        "examples": [
+                          "TEXT"
+                        ]
+                      },
+                      "primaryKey": {
+                        "type": "boolean",
+                        "examples": [
+                          false
+                        ]
+                      }
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "indexes": {
+            "type": "object",
+            "properties": {
+              "searchFields": {
+                "type": "object",
+                "additionalProperties": {
+                  "type": "object",
+                  "required": [
+                    "fields"
+                  ],
+                  "properties": {
+                    "fields": {
+                      "type": "array",
+                      "items": {
+                        "type": "string"
+                      },
+                      "examples": [
+                        [
+                          "title"
+                        ]
+                      ]
+                    },
+                    "analyzer": {
+                      "type": "string",
+                      "examples": [
+                        "chn_standard"
+                      ]
+                    }
+                  }
+                }
+              },
+              "filterFields": {
+                "type": "array",
+                "items": {
+                  "type": "string"
+                },
+                "examples": [
+                  [
+                    "id",
+                    "price",
+                    "type"
+                  ]
+                ]
+              }
+            }
+          }
+        },
+        "examples": [
+          {
+            "tables": {
+              "main": {
+                "name": "main",
+                "primaryTable": true,
+                "fields": {
+                  "id": {
+                    "name": "id",
+                    "type": "LITERAL",
+                    "primaryKey": true
+                  },
+                  "title": {
+                    "name": "title",
+                    "type": "TEXT",
+                    "primaryKey": false
+                  },
+                  "price": {
+                    "name": "price",
+                    "type": "INT",
+                    "primaryKey": false
+                  }
+                }
+              }
+            },
+            "indexes": {
+              "searchFields": {
+                "id": {
+                  "fields": [
+                    "id"
+                  ]
+                },
+                "default": {
+                  "fields": [
+                    "title"
+                  ],
+                  "analyzer": "chn_standard"
+                }
+              },
+              "filterFields": [
+                "id",
+                "price"
+              ]
+            }
+          }
+        ]
+      },
       "App": {
         "type": "object",
         "title": "App",
@@ -13257,8 +13426,7 @@ export const openApiDocument: {
             }
           },
           "schema": {
-            "type": "object",
-            "additionalProperties": true
+            "$ref": "#/components/schemas/AppSchema"
           },
           "dataSources": {
             "type": "array",
@@ -13362,8 +13530,7 @@ export const openApiDocument: {
             }
           },
           "schema": {
-            "type": "object",
-            "additionalProperties": true
+            "$ref": "#/components/schemas/AppSchema"
           },
           "dataSources": {
             "type": "array",
