@@ -23,6 +23,9 @@ import { createRouter, pathUnder, resolveRoute } from './http/router.js';
 import { errorBody, hostIdOf } from './model/errorResponses.js';
 import { buildSpecModel, type ModelOperation, type SpecModel } from './model/specModel.js';
 import type { OpenApiDocument, RecordedRequest } from './publicTypes.js';
+import { SEARCH_LIMITS } from './search/limits.js';
+import { createSearchHandler, SearchEngine } from './search/searchHandler.js';
+import { searchSource } from './search/source.js';
 import { NonceStore } from './signature/nonceStore.js';
 import { KeyRing, MAX_CLOCK_SKEW_MS, type SignatureKey } from './signature/verifySignature.js';
 import { deepFreeze, type Item, ResourceStore } from './store/store.js';
@@ -105,6 +108,11 @@ export interface OpenSearchMockController {
 export interface OpenSearchHandlers {
   handlers: HttpHandler[];
   controller: OpenSearchMockController;
+  /**
+   * The application API (v3) engine: every application the management API created with a schema is
+   * searchable; `search.documents(appName)` lists what was pushed.
+   */
+  search: SearchEngine;
   /** Per-test overrides as MSW handlers, and the path patterns: `server.use(mock.error('Throttling.User'))`. */
   mock: OpenSearchMockHelpers;
   /**
@@ -472,9 +480,19 @@ export function createOpenSearchHandlers(
   // the origins of the sets for one origin installed after it to them.
   const installed = { at: 0 };
   const router = createOperationRouter(spec, base, handle, replyFor, installed);
+  const searchEngine = new SearchEngine({
+    store,
+    source: searchSource(spec),
+    base,
+    verify: options.verifySignature ? new KeyRing(options.verifySignature) : false,
+    nonces,
+    limits: SEARCH_LIMITS,
+    seed,
+  });
   const controller = createController(store, log, () => {
     nonces.clear();
     ids.reset();
+    searchEngine.reset();
   });
   const reset = (target?: { resetHandlers(): void }) => {
     target?.resetHandlers();
@@ -492,6 +510,8 @@ export function createOpenSearchHandlers(
     (request, response) => recordOther(request, response.status, 'InvalidAction.NotFound', false),
     installed,
   );
-  const handlers = internal.install === false ? [router, fallback] : installable([router, fallback], base, installed);
-  return { handlers, controller, mock, ...createUnhandled(spec, base), reset };
+  const search = createSearchHandler(searchEngine, base);
+  const handlers =
+    internal.install === false ? [router, search, fallback] : installable([router, search, fallback], base, installed);
+  return { handlers, controller, mock, search: searchEngine, ...createUnhandled(spec, base), reset };
 }

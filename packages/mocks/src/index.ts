@@ -39,6 +39,9 @@ export {
   type RecordedParams,
   type RecordedRequest,
 } from './publicTypes.js';
+export type { Doc, SearchSchema } from './search/appIndex.js';
+export { parseSearch, SearchQueryError } from './search/parse.js';
+export { SearchEngine } from './search/searchHandler.js';
 export { type OpenSearchMocks, type SetupOpenSearchMocksOptions, setupOpenSearchMocks } from './setup.js';
 export { NonceStore } from './signature/nonceStore.js';
 export {
@@ -64,5 +67,7 @@ export const onUnhandledFrame = defaults.onUnhandledFrame;
 export const reset = defaults.reset;
 /** Override helpers for `handlers` (any origin): `server.use(mock.error('Throttling.User'))`. */
 export const mock = defaults.mock;
+/** The application API (v3) engine of the top-level `handlers`. */
+export const search = defaults.search;
 /** The MSW path pattern of each operation, any origin, for hand-written `http.get(paths.listFunctionInstances, ...)`. */
 export const paths = defaults.mock.paths;

@@ -17,6 +17,7 @@ import { openApiDocument } from './generated/openapi-document.js';
 import type { OpenSearchMockHelpers } from './http/overrides.js';
 import { type DirectAnswer, directAnswerOf } from './http/router.js';
 import { buildSpecModel } from './model/specModel.js';
+import { SEARCH_LIMITS } from './search/limits.js';
 
 export * from './index.js';
 
@@ -174,9 +175,13 @@ async function requestBody(
   state: ServerState,
   req: IncomingMessage,
 ): Promise<Buffer | undefined | { status: number; code: string; message: string }> {
-  const body = await readBody(req, state.maxBody);
+  // A push of the application API (v3) may carry up to its own limit (2 MiB by the spec).
+  const max = req.url?.startsWith('/v3/')
+    ? Math.max(state.maxBody, SEARCH_LIMITS.maxRequestBytes + 1024)
+    : state.maxBody;
+  const body = await readBody(req, max);
   if (body === 'too-large')
-    return { status: 413, code: 'RequestEntityTooLarge', message: `The request body is over ${state.maxBody} bytes.` };
+    return { status: 413, code: 'RequestEntityTooLarge', message: `The request body is over ${max} bytes.` };
   if ((req.method === 'GET' || req.method === 'HEAD') && body !== undefined && body.length > 0)
     return {
       status: 400,
@@ -194,7 +199,11 @@ async function answer(state: ServerState, req: IncomingMessage, url: URL, body: 
   try {
     const request = new Request(url, { method: req.method, headers, body: body as BodyInit | undefined });
     // Without overrides, the router answers directly: the same pipeline, none of MSW's per-request lifecycle.
-    if (state.extra.length === 0 && state.direct) return await state.direct(request);
+    if (state.extra.length === 0 && state.direct) {
+      const direct = await state.direct(request);
+      // The application API (v3) and anything else the router does not answer: the other handlers.
+      return direct ?? (await getResponse(state.handlers.slice(1), request));
+    }
     return await getResponse([...state.extra, ...state.handlers], request);
   } catch (error) {
     return Response.json({ Code: 'MockError', Message: (error as Error).message }, { status: 500 });

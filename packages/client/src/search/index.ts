@@ -20,7 +20,13 @@ export {
   type SuggestParams,
   type SuggestResponse,
 } from './createSearchClient.js';
-export { SEARCH_ERROR_CODES } from './generated/metadata.js';
+export {
+  pushDocumentsOperation,
+  SEARCH_ERROR_CODES,
+  type SearchOperationMeta,
+  searchOperation,
+  suggestOperation,
+} from './generated/metadata.js';
 export type { components as SearchComponents, paths as SearchPaths } from './generated/openapi.js';
 export { md5Hex } from './md5.js';
 export {

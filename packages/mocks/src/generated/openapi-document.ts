@@ -13181,6 +13181,7 @@ export const openApiDocument: {
         "required": [
           "tables"
         ],
+        "x-acs-search-schema": true,
         "properties": {
           "tables": {
             "type": "object",
