@@ -85,7 +85,7 @@ export function makeDocs(count: number, seed = 1): CatalogueDoc[] {
   const sentence = (n: number) =>
     Array.from({ length: n }, () => pick(WORDS))
       .join(' ')
-      .replace(/ (?=[^\x00-\x7f])|(?<=[^\x00-\x7f]) /g, '');
+      .replace(/ (?=\p{Script=Han})|(?<=\p{Script=Han}) /gu, '');
   return Array.from({ length: count }, (_, i) => ({
     id: `d${String(i).padStart(6, '0')}`,
     title: sentence(1 + Math.floor(next() * 4)),
