@@ -328,7 +328,7 @@ export class AppIndex {
       const filter = parsed.filter;
       hits = hits.filter((h) => passes(this.schema, h.doc, filter));
     }
-    hits.sort(sorter(this.schema, parsed));
+    hits = sortHits(this.schema, parsed, hits);
     const facets = parsed.aggregates.map((agg) => aggregate(this.schema, hits, agg));
     let total = hits.length;
     if (parsed.distinct) {
@@ -349,26 +349,31 @@ export function containsRun(sequence: string[], words: string[]): boolean {
   return false;
 }
 
-/** The order of the hits: the sort keys (RANK is relevance), missing values last, then the primary key. */
-export function sorter(schema: ReadSchema, parsed: ParsedSearch) {
+/** The hits in order, each one's sort values read once (decorate, sort, undecorate). */
+export function sortHits<T extends { key: string; doc: Doc; score: number }>(
+  schema: ReadSchema,
+  parsed: ParsedSearch,
+  hits: T[],
+): T[] {
   const keys = parsed.sort.length > 0 ? parsed.sort : [{ field: 'RANK', desc: true }];
-  return (a: { key: string; doc: Doc; score: number }, b: { key: string; doc: Doc; score: number }): number => {
-    for (const key of keys) {
-      let c: number;
-      if (key.field === 'RANK') c = a.score - b.score;
-      else {
-        const x = attributeValues(schema, a.doc, key.field)[0];
-        const y = attributeValues(schema, b.doc, key.field)[0];
-        if (x === undefined || y === undefined) {
-          if (x === y) continue;
-          return x === undefined ? 1 : -1;
-        }
-        c = compare(x, y);
+  const decorated = hits.map((hit) => ({
+    hit,
+    values: keys.map((k) => (k.field === 'RANK' ? hit.score : attributeValues(schema, hit.doc, k.field)[0])),
+  }));
+  decorated.sort((a, b) => {
+    for (let i = 0; i < keys.length; i += 1) {
+      const x = a.values[i];
+      const y = b.values[i];
+      if (x === undefined || y === undefined) {
+        if (x === y) continue;
+        return x === undefined ? 1 : -1;
       }
-      if (c !== 0) return key.desc ? -c : c;
+      const c = compare(x, y);
+      if (c !== 0) return (keys[i] as { desc: boolean }).desc ? -c : c;
     }
-    return compare(a.key, b.key);
-  };
+    return compare(a.hit.key, b.hit.key);
+  });
+  return decorated.map((d) => d.hit);
 }
 
 /** One aggregate over the hits: groups by value (or by range), largest first. */

@@ -62,6 +62,9 @@ interface Scroll {
 }
 
 const MAX_SKEW_MS = 15 * 60 * 1000;
+/** The mocks' bounds: open scrolls (the oldest is dropped first) and documents across applications. */
+export const MAX_OPEN_SCROLLS = 1000;
+export const MAX_SEARCH_DOCUMENTS = 1_000_000;
 
 const ttlMs = (ttl: string): number => {
   const m = /^([1-9]\d*)([smhd])$/.exec(ttl);
@@ -156,6 +159,10 @@ export class SearchEngine {
         if (!index.schema.fields.has(name))
           throw new SearchQueryError(4007, `command ${i}: the schema has no field ${name}`);
     });
+    let held = 0;
+    for (const { index: other } of this.apps.values()) held += other.size;
+    if (held + commands.length > MAX_SEARCH_DOCUMENTS)
+      throw new SearchQueryError(4007, `the mocks hold at most ${MAX_SEARCH_DOCUMENTS} documents across applications`);
     for (const command of commands as { cmd: string; fields: Doc }[]) {
       if (command.cmd === 'add') index.add(command.fields);
       else if (command.cmd === 'update') index.update(command.fields);
@@ -219,6 +226,8 @@ export class SearchEngine {
     };
     if (scroll) {
       const id = `scroll_${this.nextRequestId()}`;
+      for (const [open, state] of this.scrolls) if (state.expires < this.now()) this.scrolls.delete(open);
+      while (this.scrolls.size >= MAX_OPEN_SCROLLS) this.scrolls.delete(this.scrolls.keys().next().value as string);
       this.scrolls.set(id, {
         app,
         keys: evaluation.hits.map((h) => h.key),
