@@ -10,5 +10,5 @@ export default defineConfig({
   target: 'es2022',
   platform: 'neutral',
   clean: true,
-  external: ['@acs-opensearch/client', '@tanstack/query-core'],
+  external: ['@acs-opensearch/client', '@acs-opensearch/client/search', '@tanstack/query-core'],
 });

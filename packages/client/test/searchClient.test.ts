@@ -175,7 +175,7 @@ describe('createSearchClient on a scripted fetch', () => {
 
   it('a throttled push (429, 3007) is retried, and the report says each batch', async () => {
     let calls = 0;
-    const { fetch, sent } = fakeFetch((s) => {
+    const { fetch, sent } = fakeFetch(() => {
       calls += 1;
       if (calls === 1)
         return json(

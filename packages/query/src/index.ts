@@ -19,3 +19,11 @@ export {
   refreshOpenSearchQueries,
 } from './core.js';
 export * from './generated/queries.js';
+export {
+  searchAppKey,
+  searchInfiniteOptions,
+  searchOptions,
+  searchQueryKey,
+  suggestOptions,
+  withPage,
+} from './search.js';
