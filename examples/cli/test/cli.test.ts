@@ -112,3 +112,29 @@ describe('pnpm start: the lifecycle demo', { timeout: 30_000 }, () => {
     expect((result as { code: number }).code).toBe(2);
   });
 });
+
+describe('the search page demo (pnpm start, second half)', { timeout: 60_000 }, () => {
+  const searchPage = fileURLToPath(new URL('../search-page.mjs', import.meta.url));
+  it('creates an app with a schema, pushes products and prints a page of results with facets and suggestions', async () => {
+    const { stdout } = await run(process.execPath, [searchPage, '--documents', '400', '--words', 'smart laptop'], {
+      env,
+    });
+    expect(stdout).toContain('created the application demo_shop');
+    expect(stdout).toContain('pushed 400 products');
+    const results = Number(/(\d+) results\n/.exec(stdout)?.[1]);
+    expect(results).toBeGreaterThan(0);
+    const rows = stdout.split('\n').filter((l) => /^ {2}p\d{4} /.test(l));
+    expect(rows.length).toBeGreaterThan(0);
+    for (const row of rows) expect(row).toMatch(/smart laptop/);
+    const prices = rows.slice(0, 5).map((r) => Number(r.slice(42, 48)));
+    expect([...prices].sort((a, b) => a - b)).toEqual(prices);
+    expect(stdout).toContain('Brands (facet):');
+    expect(stdout).toMatch(/Suggestions for "sm": smart/);
+  });
+
+  it('refuses a bad --documents with exit code 2', async () => {
+    const failure = await run(process.execPath, [searchPage, '--documents', 'lots'], { env }).catch((e) => e);
+    expect(failure.code).toBe(2);
+    expect(failure.stderr).toContain('--documents');
+  });
+});

@@ -24,7 +24,9 @@ function textOf(params: SearchParams): Record<string, unknown> {
   return {
     ...rest,
     query: typeof query === 'string' ? query : buildSearchQuery(query),
-    ...(fetch_fields === undefined ? {} : { fetch_fields: Array.isArray(fetch_fields) ? fetch_fields.join(';') : fetch_fields }),
+    ...(fetch_fields === undefined
+      ? {}
+      : { fetch_fields: Array.isArray(fetch_fields) ? fetch_fields.join(';') : fetch_fields }),
   };
 }
 
@@ -33,7 +35,11 @@ export const searchAppKey = (client: SearchClient): QueryKey => [QUERY_KEY_ROOT,
 
 /** The key of a search. */
 export const searchQueryKey = <F = Record<string, unknown>>(client: SearchClient, params: SearchParams) =>
-  [...searchAppKey(client), 'search', textOf(params)] as unknown as DataTag<QueryKey, SearchResponse<F>, OpenSearchError>;
+  [...searchAppKey(client), 'search', textOf(params)] as unknown as DataTag<
+    QueryKey,
+    SearchResponse<F>,
+    OpenSearchError
+  >;
 
 /** Options for `useQuery`: one search. */
 export function searchOptions<F = Record<string, unknown>>(
@@ -77,7 +83,14 @@ function clausesOf(text: string): string[] {
 export function withPage(text: string, start: number, hit: number): string {
   const clauses = clausesOf(text);
   const at = clauses.findIndex((c) => c.trimStart().startsWith('config='));
-  const kept = at < 0 ? [] : (clauses[at] as string).trimStart().slice('config='.length).split(',').filter((p) => !/^\s*(start|hit)\s*:/.test(p));
+  const kept =
+    at < 0
+      ? []
+      : (clauses[at] as string)
+          .trimStart()
+          .slice('config='.length)
+          .split(',')
+          .filter((p) => !/^\s*(start|hit)\s*:/.test(p));
   const config = `config=${[`start:${start}`, `hit:${hit}`, ...kept].join(',')}`;
   if (at < 0) return [config, ...clauses].join('&&');
   clauses[at] = config;
@@ -97,7 +110,8 @@ export function searchInfiniteOptions<F = Record<string, unknown>>(
       InfiniteData<SearchResponse<F>, number>,
       OpenSearchError
     >,
-    queryFn: ({ pageParam, signal }) => client.search<F>({ ...text, query: withPage(text.query, pageParam, hit) }, { signal }),
+    queryFn: ({ pageParam, signal }) =>
+      client.search<F>({ ...text, query: withPage(text.query, pageParam, hit) }, { signal }),
     initialPageParam: 0,
     getNextPageParam: (last, _all, lastStart) => {
       const next = lastStart + hit;
@@ -109,9 +123,17 @@ export function searchInfiniteOptions<F = Record<string, unknown>>(
 }
 
 /** Options for `useQuery`: the suggestions for what was typed. */
-export function suggestOptions(client: SearchClient, name: string, params: SuggestParams): OpenSearchQueryOptions<SuggestResponse> {
+export function suggestOptions(
+  client: SearchClient,
+  name: string,
+  params: SuggestParams,
+): OpenSearchQueryOptions<SuggestResponse> {
   return {
-    queryKey: [...searchAppKey(client), 'suggest', name, { ...params }] as unknown as DataTag<QueryKey, SuggestResponse, OpenSearchError>,
+    queryKey: [...searchAppKey(client), 'suggest', name, { ...params }] as unknown as DataTag<
+      QueryKey,
+      SuggestResponse,
+      OpenSearchError
+    >,
     queryFn: ({ signal }) => client.suggest(name, params, { signal }),
     retry: openSearchRetry,
   };

@@ -14,25 +14,53 @@ const credentials = { accessKeyId: 'a', accessKeySecret: 'b' };
 const mocks = createOpenSearchHandlers({ baseUrl: BASE });
 const server = setupServer(...mocks.handlers);
 const client = createSearchClient({ endpoint: BASE, appName: 'books', credentials, retry: false });
-const titles = Array.from({ length: 47 }, (_, i) => ({ id: `b${String(i).padStart(2, '0')}`, title: i % 2 ? 'cloud notes' : 'cloud atlas', year: 1990 + i }));
+const titles = Array.from({ length: 47 }, (_, i) => ({
+  id: `b${String(i).padStart(2, '0')}`,
+  title: i % 2 ? 'cloud notes' : 'cloud atlas',
+  year: 1990 + i,
+}));
 
 beforeAll(async () => {
   server.listen({ onUnhandledRequest: 'error' });
   const management = createOpenSearchClient({ endpoint: BASE, credentials });
-  await management.createAppGroup({ body: { name: 'books', type: 'enhanced', quota: { docSize: 1, computeResource: 20, spec: 'opensearch.share.common' } } });
+  await management.createAppGroup({
+    body: {
+      name: 'books',
+      type: 'enhanced',
+      quota: { docSize: 1, computeResource: 20, spec: 'opensearch.share.common' },
+    },
+  });
   const schema = {
-    tables: { main: { name: 'main', primaryTable: true, fields: { id: { name: 'id', type: 'LITERAL' as const, primaryKey: true }, title: { name: 'title', type: 'TEXT' as const }, year: { name: 'year', type: 'INT' as const } } } },
-    indexes: { searchFields: { default: { fields: ['title'], analyzer: 'chn_standard' } }, filterFields: ['id', 'year'] },
+    tables: {
+      main: {
+        name: 'main',
+        primaryTable: true,
+        fields: {
+          id: { name: 'id', type: 'LITERAL' as const, primaryKey: true },
+          title: { name: 'title', type: 'TEXT' as const },
+          year: { name: 'year', type: 'INT' as const },
+        },
+      },
+    },
+    indexes: {
+      searchFields: { default: { fields: ['title'], analyzer: 'chn_standard' } },
+      filterFields: ['id', 'year'],
+    },
   };
   await management.createApp({ appGroupIdentity: 'books', body: { schema } });
-  await client.push('main', titles.map((fields) => ({ cmd: 'add' as const, fields })));
+  await client.push(
+    'main',
+    titles.map((fields) => ({ cmd: 'add' as const, fields })),
+  );
 });
 afterAll(() => server.close());
 
 describe('search options', () => {
   it('a search, keyed by its text whether written or built', async () => {
     const queryClient = new QueryClient();
-    const built = searchOptions(client, { query: { query: { index: 'default', term: 'atlas' }, sort: [{ field: 'year' }] } });
+    const built = searchOptions(client, {
+      query: { query: { index: 'default', term: 'atlas' }, sort: [{ field: 'year' }] },
+    });
     const written = searchOptions(client, { query: "query=default:'atlas'&&sort=-year" });
     expect(built.queryKey).toEqual(written.queryKey);
     const answer = await queryClient.fetchQuery(built);
@@ -42,7 +70,11 @@ describe('search options', () => {
 
   it('an infinite search pages by start/hit through every hit once, then stops', async () => {
     const queryClient = new QueryClient();
-    const options = searchInfiniteOptions(client, { query: "query=default:'cloud'&&sort=+year&&config=format:fulljson" }, { hit: 10 });
+    const options = searchInfiniteOptions(
+      client,
+      { query: "query=default:'cloud'&&sort=+year&&config=format:fulljson" },
+      { hit: 10 },
+    );
     let data = await queryClient.fetchInfiniteQuery(options);
     for (let guard = 0; guard < 10; guard += 1) {
       const last = data.pages.at(-1)!;
@@ -57,7 +89,9 @@ describe('search options', () => {
   });
 
   it('withPage sets start and hit in the config clause, keeping its other settings and quoted && intact', () => {
-    expect(withPage("query=title:'a&&b'&&config=format:json,hit:5", 20, 10)).toBe("query=title:'a&&b'&&config=start:20,hit:10,format:json");
+    expect(withPage("query=title:'a&&b'&&config=format:json,hit:5", 20, 10)).toBe(
+      "query=title:'a&&b'&&config=start:20,hit:10,format:json",
+    );
     expect(withPage("query=title:'x'", 0, 10)).toBe("config=start:0,hit:10&&query=title:'x'");
   });
 
