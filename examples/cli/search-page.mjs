@@ -72,7 +72,7 @@ try {
   const products = Array.from({ length: count }, (_, i) => ({
     id: `p${String(i).padStart(4, '0')}`,
     title: `${adjectives[i % 6]} ${nouns[Math.floor(i / 6) % 6]} ${models[Math.floor(i / 36) % 6]}`,
-    brand: brands[Math.floor(i / 3) % brands.length],
+    brand: brands[Math.floor(i / 5) % brands.length],
     price: 50 + ((i * 7919) % 2000),
     rating: 1 + ((i * 31) % 5),
   }));
