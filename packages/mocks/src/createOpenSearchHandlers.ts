@@ -24,7 +24,7 @@ import { errorBody, hostIdOf } from './model/errorResponses.js';
 import { buildSpecModel, type ModelOperation, type SpecModel } from './model/specModel.js';
 import type { OpenApiDocument, RecordedRequest } from './publicTypes.js';
 import { SEARCH_LIMITS } from './search/limits.js';
-import { createSearchHandler, SearchEngine } from './search/searchHandler.js';
+import { createSearchHandler, type MockSearchEngine, SearchEngine } from './search/searchHandler.js';
 import { searchSource } from './search/source.js';
 import { NonceStore } from './signature/nonceStore.js';
 import { KeyRing, MAX_CLOCK_SKEW_MS, type SignatureKey } from './signature/verifySignature.js';
@@ -112,7 +112,7 @@ export interface OpenSearchHandlers {
    * The application API (v3) engine: every application the management API created with a schema is
    * searchable; `search.documents(appName)` lists what was pushed.
    */
-  search: SearchEngine;
+  search: MockSearchEngine;
   /** Per-test overrides as MSW handlers, and the path patterns: `server.use(mock.error('Throttling.User'))`. */
   mock: OpenSearchMockHelpers;
   /**

@@ -40,8 +40,8 @@ export {
   type RecordedRequest,
 } from './publicTypes.js';
 export type { Doc, SearchSchema } from './search/appIndex.js';
-export { parseSearch, SearchQueryError } from './search/parse.js';
-export { SearchEngine } from './search/searchHandler.js';
+export { SearchQueryError } from './search/parse.js';
+export type { MockSearchEngine } from './search/searchHandler.js';
 export { type OpenSearchMocks, type SetupOpenSearchMocksOptions, setupOpenSearchMocks } from './setup.js';
 export { NonceStore } from './signature/nonceStore.js';
 export {

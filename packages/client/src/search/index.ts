@@ -22,6 +22,7 @@ export {
 } from './createSearchClient.js';
 export {
   pushDocumentsOperation,
+  SEARCH_API_VERSION,
   SEARCH_ERROR_CODES,
   type SearchOperationMeta,
   searchOperation,

@@ -159,7 +159,7 @@ export function filterText(node: FilterNode): string {
 }
 
 /** The sort clause: `-price;+RANK` (descending by default). */
-export function sortText(keys: (SortKey | string)[]): string {
+function sortText(keys: (SortKey | string)[]): string {
   return keys
     .map((key) => {
       if (typeof key === 'string') return key;
@@ -176,7 +176,7 @@ const intIn = (value: number, what: string, min: number, max: number): string =>
 };
 
 /** The config clause: `start:0,hit:10,format:fulljson`. */
-export function configText(config: ConfigClause): string {
+function configText(config: ConfigClause): string {
   const parts: string[] = [];
   if (config.start !== undefined) parts.push(`start:${intIn(config.start, 'config.start', 0, 5000)}`);
   if (config.hit !== undefined) parts.push(`hit:${intIn(config.hit, 'config.hit', 0, 500)}`);

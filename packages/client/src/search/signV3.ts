@@ -16,7 +16,7 @@ import type { Credentials } from '../shared/credentials.js';
 import { percentEncode } from '../signing/percentEncode.js';
 import { md5Hex } from './md5.js';
 
-export const V3_CONTENT_TYPE = 'application/json';
+const V3_CONTENT_TYPE = 'application/json';
 const PREFIX = 'x-opensearch-';
 const encoder = new TextEncoder();
 
@@ -39,7 +39,7 @@ export interface V3Stamp {
 }
 
 /** The query parameters that are sent: strings, undefined and empty values left out, sorted by name. */
-export function v3QueryEntries(query: V3Request['query']): [string, string][] {
+function v3QueryEntries(query: V3Request['query']): [string, string][] {
   return Object.entries(query ?? {})
     .filter((entry): entry is [string, string | number] => entry[1] !== undefined && entry[1] !== '')
     .map(([k, v]): [string, string] => [k, String(v)])
@@ -82,7 +82,7 @@ export function v3StringToSign(request: V3Request, headers: Record<string, strin
 }
 
 /** base64(HMAC-SHA1(secret, text)) on Web Crypto. */
-export async function hmacSha1Base64(secret: string, text: string): Promise<string> {
+async function hmacSha1Base64(secret: string, text: string): Promise<string> {
   const subtle = globalThis.crypto?.subtle;
   if (!subtle)
     throw new ValidationError('crypto', 'Web Crypto (crypto.subtle) is missing here: the v3 signature needs HMAC-SHA1');

@@ -21,7 +21,7 @@ export function textWords(value: unknown): string[] {
 }
 
 /** The whole value (each element of an array) as one word. */
-export function exactWords(value: unknown): string[] {
+function exactWords(value: unknown): string[] {
   const out: string[] = [];
   for (const item of Array.isArray(value) ? value : [value]) {
     if (item === undefined || item === null || item === '') continue;

@@ -50,7 +50,7 @@ export interface Evaluation {
 }
 
 /** The schema read once: tables, the primary key, the index fields, the attribute fields. */
-export function readSchema(schema: SearchSchema) {
+function readSchema(schema: SearchSchema) {
   const tables = Object.entries(schema.tables ?? {});
   const primary = tables.find(([, t]) => t.primaryTable) ?? tables[0];
   if (!primary) throw new SearchQueryError(4007, 'the application schema has no table');
@@ -89,7 +89,7 @@ const valuesOf = (value: unknown): unknown[] =>
   Array.isArray(value) ? value : value === undefined || value === null ? [] : [value];
 
 /** An attribute value as the engine compares it: numbers for numeric fields, strings otherwise. */
-export function attributeValues(schema: ReadSchema, doc: Doc, field: string): (number | string)[] {
+function attributeValues(schema: ReadSchema, doc: Doc, field: string): (number | string)[] {
   const numeric = NUMERIC.test(schema.fields.get(field) ?? '');
   return valuesOf(doc[field]).flatMap((v): (number | string)[] => {
     if (numeric) {
@@ -108,7 +108,7 @@ function compare(a: number | string, b: number | string): number {
 }
 
 /** Whether a document passes a filter. */
-export function passes(schema: ReadSchema, doc: Doc, filter: FilterAst): boolean {
+function passes(schema: ReadSchema, doc: Doc, filter: FilterAst): boolean {
   switch (filter.kind) {
     case 'and':
       return passes(schema, doc, filter.left) && passes(schema, doc, filter.right);
@@ -153,7 +153,7 @@ function operandValues(schema: ReadSchema, doc: Doc, operand: FilterOperand): (n
 }
 
 /** Every field a filter reads must be an attribute (6303 otherwise). */
-export function checkFilter(schema: ReadSchema, filter: FilterAst, where: string): void {
+function checkFilter(schema: ReadSchema, filter: FilterAst, where: string): void {
   const need = (field: string) => {
     if (!schema.attributes.has(field))
       throw new SearchQueryError(NOT_ATTRIBUTE, `${where}: ${field} is not an attribute field of the application`);
@@ -341,7 +341,7 @@ export class AppIndex {
 }
 
 /** Whether `words` occur one after another in `sequence`. */
-export function containsRun(sequence: string[], words: string[]): boolean {
+function containsRun(sequence: string[], words: string[]): boolean {
   outer: for (let i = 0; i + words.length <= sequence.length; i += 1) {
     for (let j = 0; j < words.length; j += 1) if (sequence[i + j] !== words[j]) continue outer;
     return true;
@@ -350,7 +350,7 @@ export function containsRun(sequence: string[], words: string[]): boolean {
 }
 
 /** The hits in order, each one's sort values read once (decorate, sort, undecorate). */
-export function sortHits<T extends { key: string; doc: Doc; score: number }>(
+function sortHits<T extends { key: string; doc: Doc; score: number }>(
   schema: ReadSchema,
   parsed: ParsedSearch,
   hits: T[],
@@ -377,7 +377,7 @@ export function sortHits<T extends { key: string; doc: Doc; score: number }>(
 }
 
 /** One aggregate over the hits: groups by value (or by range), largest first. */
-export function aggregate(schema: ReadSchema, hits: { doc: Doc }[], agg: AggregateAst) {
+function aggregate(schema: ReadSchema, hits: { doc: Doc }[], agg: AggregateAst) {
   const groups = new Map<
     string,
     { value: string; count: number; sums: Map<string, number>; maxs: Map<string, number>; mins: Map<string, number> }
@@ -427,7 +427,7 @@ export function aggregate(schema: ReadSchema, hits: { doc: Doc }[], agg: Aggrega
 }
 
 /** distinct: at most dist_count × dist_times hits per key, in order; the rest kept apart. */
-export function distinct<T extends { doc: Doc }>(
+function distinct<T extends { doc: Doc }>(
   schema: ReadSchema,
   hits: T[],
   d: { key: string; count: number; times: number },

@@ -17,7 +17,7 @@ export class SearchQueryError extends Error {
   }
 }
 
-export const SYNTAX = 6301;
+const SYNTAX = 6301;
 export const UNKNOWN_INDEX = 6302;
 export const NOT_ATTRIBUTE = 6303;
 
@@ -37,7 +37,7 @@ export type FilterOperand =
   | { kind: 'number'; value: number }
   | { kind: 'string'; value: string };
 
-export interface SortKeyAst {
+interface SortKeyAst {
   field: string; // a field name, or RANK
   desc: boolean;
 }
@@ -50,7 +50,7 @@ export interface AggregateAst {
   maxGroup: number;
 }
 
-export interface DistinctAst {
+interface DistinctAst {
   key: string;
   times: number;
   count: number;
@@ -72,7 +72,7 @@ const fail = (message: string): never => {
 };
 
 /** Splits the parameter into clauses at `&&` outside quotes. */
-export function splitClauses(text: string): [string, string][] {
+function splitClauses(text: string): [string, string][] {
   const parts: string[] = [];
   let current = '';
   let quote: string | undefined;
@@ -166,7 +166,7 @@ class Cursor {
 }
 
 /** The query clause. */
-export function parseQuery(text: string): QueryAst {
+function parseQuery(text: string): QueryAst {
   const c = new Cursor(text);
   const ast = rankExpr(c);
   if (!c.done()) fail(`unexpected ${JSON.stringify(c.text.slice(c.at, c.at + 20))} in the query clause`);
@@ -227,7 +227,7 @@ function primary(c: Cursor): QueryAst {
 }
 
 /** The filter clause. */
-export function parseFilter(text: string): FilterAst {
+function parseFilter(text: string): FilterAst {
   const c = new Cursor(text);
   const ast = filterOr(c);
   if (!c.done()) fail(`unexpected ${JSON.stringify(c.text.slice(c.at, c.at + 20))} in the filter clause`);

@@ -33,7 +33,7 @@ const STATUS: Record<number, number> = {
 };
 
 /** The largest push body, and the most commands a push may carry. */
-export interface SearchLimits {
+interface SearchLimits {
   maxRequestBytes: number;
   maxDocumentsPerRequest: number;
 }
@@ -63,8 +63,8 @@ interface Scroll {
 
 const MAX_SKEW_MS = 15 * 60 * 1000;
 /** The mocks' bounds: open scrolls (the oldest is dropped first) and documents across applications. */
-export const MAX_OPEN_SCROLLS = 1000;
-export const MAX_SEARCH_DOCUMENTS = 1_000_000;
+const MAX_OPEN_SCROLLS = 1000;
+const MAX_SEARCH_DOCUMENTS = 1_000_000;
 
 const ttlMs = (ttl: string): number => {
   const m = /^([1-9]\d*)([smhd])$/.exec(ttl);
@@ -72,8 +72,20 @@ const ttlMs = (ttl: string): number => {
   return Number(m[1]) * { s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 }[m[2] as 's'];
 };
 
+/** The application API engine of a handler set, as tests use it: without HTTP. */
+export interface MockSearchEngine {
+  /** Every document pushed to an application. */
+  documents(app: string): Doc[];
+  /** A push, as its request body (a JSON array of `{ cmd, fields }`); throws the service's error. */
+  push(app: string, table: string, body: string): void;
+  /** A search's result, from its parameters (`query`, `fetch_fields`, `scroll`, …); throws the service's error. */
+  search(app: string, params: URLSearchParams): Record<string, unknown>;
+  /** Suggestions for what was typed. */
+  suggest(app: string, query: string, hit: number): { suggestion: string }[];
+}
+
 /** The search engine of one handler set: the indexes of every application, and the open scrolls. */
-export class SearchEngine {
+export class SearchEngine implements MockSearchEngine {
   private readonly apps = new Map<string, { schemaText: string; index: AppIndex }>();
   private readonly scrolls = new Map<string, Scroll>();
   private sequence = 0;
