@@ -5,6 +5,7 @@ const { DEFAULT_CRYPTO_NAME, parseAuthorization } = require('@acs-opensearch/cli
 const { handlers, makeFunctionInstance } = require('@acs-opensearch/mocks');
 const { startMockServer } = require('@acs-opensearch/mocks/node');
 const { setupServer } = require('msw/node');
+const { buildSearchQuery, createSearchClient, signV3 } = require('@acs-opensearch/client/search');
 
 (async () => {
   const client = createOpenSearchClient({ credentials: { accessKeyId: 'ak', accessKeySecret: 'sk' } });
@@ -31,6 +32,14 @@ const { setupServer } = require('msw/node');
   if (DEFAULT_CRYPTO_NAME !== 'node:crypto' || typeof parseAuthorization !== 'function')
     throw new Error('signing subpath');
   console.log(`cjs: ${page.result.map((i) => i.instanceName).join(', ')} (totalCount ${page.totalCount})`);
+  const headers = await signV3(
+    { method: 'GET', path: '/v3/openapi/apps/a/search', query: { query: "query=default:'x'" } },
+    { accessKeyId: 'ak', accessKeySecret: 'sk' },
+    { date: '2026-01-01T00:00:00Z', nonce: '1' },
+  );
+  if (!/^OPENSEARCH ak:/.test(headers.Authorization) || typeof createSearchClient !== 'function')
+    throw new Error('search subpath');
+  console.log(`cjs: @acs-opensearch/client/search ${buildSearchQuery({ query: { index: 'default', term: 'x' } })}`);
 })().catch((error) => {
   console.error(error);
   process.exit(1);

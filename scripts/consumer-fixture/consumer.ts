@@ -104,3 +104,23 @@ export async function perOperation(): Promise<string[]> {
   await listFunctionInstances({ appGroupIdentity: 'app', functionName: 'ctr' });
   return [...names, String(page.totalCount)];
 }
+
+/** The application API's types, as a search page uses them. */
+export async function searchTypes(): Promise<string> {
+  const { createSearchClient, buildSearchQuery } = await import('@acs-opensearch/client/search');
+  const shop = createSearchClient({
+    endpoint: 'http://x',
+    appName: 'shop',
+    credentials: { accessKeyId: 'a', accessKeySecret: 'b' },
+  });
+  const page = await shop.search<{ id: string; price: number }>({
+    query: { query: { index: 'default', term: 'x' }, sort: [{ field: 'price', order: 'asc' }] },
+  });
+  const price: number = page.result.items[0]?.fields.price ?? 0;
+  // @ts-expect-error a sort order is asc or desc
+  buildSearchQuery({ query: 'x', sort: [{ field: 'price', order: 'up' }] });
+  const report = await shop.push('main', [{ cmd: 'add', fields: { id: '1' } }]);
+  // @ts-expect-error a push command is add, update or delete
+  await shop.push('main', [{ cmd: 'upsert', fields: {} }]);
+  return `${price}${report.pushed}`;
+}

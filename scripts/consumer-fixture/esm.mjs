@@ -125,3 +125,40 @@ console.log(`esm: @acs-opensearch/client/signing signs with ${DEFAULT_CRYPTO_NAM
   }
   console.log(`esm: msw ${mswMajor}: the default set and a baseUrl set compose in either order`);
 }
+
+// The application API (v3) through '@acs-opensearch/client/search', against the mocks' search engine:
+// an app with a schema created through the management API, a push, a built search.
+{
+  const { createSearchClient, buildSearchQuery } = await import('@acs-opensearch/client/search');
+  const { createOpenSearchHandlers } = await import('@acs-opensearch/mocks');
+  const key = { accessKeyId: 'ak', accessKeySecret: 'sk' };
+  const set = createOpenSearchHandlers({ baseUrl: 'https://search.consumer', verifySignature: key });
+  const searchServer = setupServer(...set.handlers);
+  searchServer.listen({ onUnhandledRequest: 'error' });
+  const admin = createOpenSearchClient({ endpoint: 'https://search.consumer', credentials: key });
+  await admin.createAppGroup({
+    body: {
+      name: 'shop',
+      type: 'enhanced',
+      quota: { docSize: 1, computeResource: 20, spec: 'opensearch.share.common' },
+    },
+  });
+  const schema = {
+    tables: {
+      main: {
+        name: 'main',
+        primaryTable: true,
+        fields: { id: { name: 'id', type: 'LITERAL', primaryKey: true }, title: { name: 'title', type: 'TEXT' } },
+      },
+    },
+    indexes: { searchFields: { default: { fields: ['title'] } }, filterFields: ['id'] },
+  };
+  await admin.createApp({ appGroupIdentity: 'shop', body: { schema } });
+  const shop = createSearchClient({ endpoint: 'https://search.consumer', appName: 'shop', credentials: key });
+  await shop.push('main', [{ cmd: 'add', fields: { id: '1', title: "it's a cloud" } }]);
+  const found = await shop.search({ query: { query: { index: 'default', term: "it's" } } });
+  searchServer.close();
+  if (found.result.total !== 1 || buildSearchQuery({ query: { index: 'default', term: 'x' } }) !== "query=default:'x'")
+    throw new Error(`search entry: ${JSON.stringify(found)}`);
+  console.log(`esm: @acs-opensearch/client/search found ${found.result.items[0].fields.title}`);
+}

@@ -44,6 +44,36 @@ function renderMarkdown(markdown, fromPath) {
   return marked.parse(markdown.replace(/<!--[\s\S]*?-->/g, ''));
 }
 
+/** A Redoc page of one bundled document (loaded as a script: file:// has no fetch). */
+function redocPage(file, title, script, global) {
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${escapeHtml(title)}</title>
+<link rel="stylesheet" href="assets/site.css">
+</head>
+<body class="reference">
+${layout.header(file)}
+<div id="redoc"></div>
+<script src="assets/${script}"></script>
+<script src="assets/redoc.standalone.js"></script>
+<script>
+Redoc.init(window.${global}, {
+  expandResponses: '200',
+  pathInMiddlePanel: true,
+  hideDownloadButton: true,
+  hideRequestPayloadSample: true,
+  scrollYOffset: 'header.site',
+  theme: { sidebar: { width: '280px' } }
+}, document.getElementById('redoc'));
+</script>
+</body>
+</html>
+`;
+}
+
 export function buildSite(out = join(siteRoot, 'dist')) {
   const spec = JSON.parse(readFileSync(join(repoRoot, 'openapi', 'generated', 'openapi.json'), 'utf8'));
   rmSync(out, { recursive: true, force: true });
@@ -62,32 +92,15 @@ export function buildSite(out = join(siteRoot, 'dist')) {
   copyFileSync(join(siteRoot, 'src', 'search.js'), join(out, 'assets', 'search.js'));
   writeFileSync(
     join(out, 'reference.html'),
-    `<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>API reference · ${escapeHtml(spec.info.title)}</title>
-<link rel="stylesheet" href="assets/site.css">
-</head>
-<body class="reference">
-${layout.header('reference.html')}
-<div id="redoc"></div>
-<script src="assets/spec.js"></script>
-<script src="assets/redoc.standalone.js"></script>
-<script>
-Redoc.init(window.ACS_OPENSEARCH_SPEC, {
-  expandResponses: '200',
-  pathInMiddlePanel: true,
-  hideDownloadButton: true,
-  hideRequestPayloadSample: true,
-  scrollYOffset: 'header.site',
-  theme: { sidebar: { width: '280px' } }
-}, document.getElementById('redoc'));
-</script>
-</body>
-</html>
-`,
+    redocPage('reference.html', `API reference · ${spec.info.title}`, 'spec.js', 'ACS_OPENSEARCH_SPEC'),
+  );
+
+  // The application API (v3: search, push, suggest): its own document, on a page of its own.
+  const app = JSON.parse(readFileSync(join(repoRoot, 'openapi', 'generated', 'app.json'), 'utf8'));
+  writeFileSync(join(out, 'assets', 'app-spec.js'), `window.ACS_OPENSEARCH_APP_SPEC = ${JSON.stringify(app)};\n`);
+  writeFileSync(
+    join(out, 'search-api.html'),
+    redocPage('search-api.html', `Search API · ${app.info.title}`, 'app-spec.js', 'ACS_OPENSEARCH_APP_SPEC'),
   );
 
   // The home page: what the project is, and the search over every operation.
@@ -116,7 +129,8 @@ ${rows}
 <p>A typed TypeScript client, MSW mocks and TanStack Query options for the Alibaba Cloud OpenSearch API
 (${escapeHtml(spec.info.version)}), generated from one hand-written OpenAPI document. ${ops.length} operations;
 each has its page in the <a href="reference.html">API reference</a>, with its RAM action, its paging and
-code samples for the client, TanStack Query and the mocks.</p>
+code samples for the client, TanStack Query and the mocks. Searching an application and pushing
+documents into it go to its own API (v3): see the <a href="search-api.html">Search API</a>.</p>
 <form class="search" role="search" action="index.html" onsubmit="return false">
 <label for="search">Find an operation by its action, path, RAM action or a word of its summary</label>
 <input id="search" name="q" type="search" autocomplete="off" placeholder="ListAppGroups, /functions, quota …">

@@ -87,6 +87,7 @@ export function githubSlugger() {
 const NAV = [
   { file: 'index.html', nav: 'Operations' },
   { file: 'reference.html', nav: 'API reference' },
+  { file: 'search-api.html', nav: 'Search API (v3)' },
   ...PAGES.filter((p) => p.nav),
 ];
 

@@ -39,8 +39,8 @@ async function open(file: string): Promise<Page> {
 }
 
 /** The reference, rendered: Redoc has drawn every operation. */
-async function openReference(hash = ''): Promise<Page> {
-  const page = await open(`reference.html${hash}`);
+async function openReference(hash = '', file = 'reference.html'): Promise<Page> {
+  const page = await open(`${file}${hash}`);
   await page.waitForSelector('[id^="tag/"][id*="/operation/"]', { timeout: 60_000 });
   return page;
 }
@@ -151,12 +151,27 @@ describe('the docs site in Chromium', () => {
     await page.close();
   });
 
+  it('the application API (v3) has its page: search, push and suggest, each with its request', async () => {
+    const page = await openReference('', 'search-api.html');
+    // biome-ignore lint/performance/useDomNodeTextContent: only what is shown counts here
+    const text = await page.locator('#redoc').innerText();
+    for (const path of [
+      '/v3/openapi/apps/{app_name}/search',
+      '/v3/openapi/apps/{app_name}/{table_name}/actions/bulk',
+      '/v3/openapi/apps/{app_name}/suggest/{suggest_name}/search',
+    ])
+      expect(text).toContain(path);
+    expect(text).toContain('OPENSEARCH <AccessKeyId>:<Signature>');
+    await page.close();
+  });
+
   it('every internal link of every page resolves, and nothing is fetched from outside the folder', async () => {
     const files = readdirSync(out).filter((f) => f.endsWith('.html'));
     const ids = new Map<string, Set<string>>();
     const links: { from: string; href: string }[] = [];
     for (const file of files) {
-      const page = file === 'reference.html' ? await openReference() : await open(file);
+      const page =
+        file === 'reference.html' || file === 'search-api.html' ? await openReference('', file) : await open(file);
       const found = await page.evaluate(() => ({
         ids: [...document.querySelectorAll('[id]')].map((e) => e.id),
         links: [...document.querySelectorAll('a[href]')].map((a) => a.getAttribute('href') ?? ''),

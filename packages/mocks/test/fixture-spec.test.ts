@@ -18,8 +18,9 @@ const json = { 'content-type': 'application/json' };
 
 describe('handlers from a fixture spec', () => {
   it('builds one handler that routes to every operation, whatever their number', () => {
-    // The router and the fallback for what no operation answers: two, whatever the number of operations.
-    expect(mock.handlers).toHaveLength(2);
+    // The router, the application API (v3) and the fallback for what no operation answers: three,
+    // whatever the number of operations.
+    expect(mock.handlers).toHaveLength(3);
     expect(listOperations(document).map((op) => `${op.method} ${op.mswPath}`)).toEqual([
       'GET /api/widgets',
       'POST /api/widgets',

@@ -230,7 +230,7 @@ describe('search through the client, against MSW', () => {
   });
 });
 
-describe('the mock server, through plain signed HTTP', () => {
+describe('the mock server, through plain signed HTTP and through our client', () => {
   let server: Awaited<ReturnType<typeof startMockServer>>;
   beforeAll(async () => {
     server = await startMockServer({ verifySignature: key });
@@ -273,6 +273,30 @@ describe('the mock server, through plain signed HTTP', () => {
     // format:json: values as strings.
     expect(typeof answer.body.result.items[0].fields.price).toBe('string');
     expect(answer.body.result.facet[0].key).toBe('type');
+    // Our client against the same server: the typed clauses, a scroll through every match, the codes.
+    const shop = createSearchClient({ endpoint: server.url, appName: 'catalogue', credentials: key, retry: false });
+    const typed = await shop.search({
+      query: {
+        query: {
+          and: [
+            { index: 'default', term: 'cloud' },
+            { index: 'brand', term: 'acme' },
+          ],
+        },
+        filter: { field: 'price', op: '>', value: 100 },
+        sort: [{ field: 'price' }, { field: 'id', order: 'asc' }],
+        config: { hit: 10 },
+      },
+      fetch_fields: ['id'],
+    });
+    expect(ids(typed.result.items)).toEqual(expected.slice(0, 10).map((d) => d.id));
+    let scrolled = 0;
+    for await (const page of shop.scroll({
+      query: { query: { index: 'default', term: 'cloud' }, config: { hit: 200 } },
+    }))
+      scrolled += page.items.length;
+    expect(scrolled).toBe(docs.filter((d) => /cloud/.test(`${d.title} ${d.body}`)).length);
+    expect(((await shop.search({ query: 'query=default:x' }).catch((e) => e)) as { code: string }).code).toBe('6301');
     const bad = await send('GET', '/v3/openapi/apps/catalogue/search', { query: "query=default:'x'&&sort=-title" });
     expect(bad.status).toBe(400);
     expect(bad.body.errors[0].code).toBe(6303);
