@@ -205,6 +205,71 @@ describe('createSearchClient on a scripted fetch', () => {
     expect(sent[0]!.headers.get('content-md5')).toMatch(/^[0-9a-f]{32}$/);
   });
 
+  it('stopOnError: the requests after a failed one are not sent, and reported so; without it every batch goes', async () => {
+    const failing = () =>
+      fakeFetch(
+        () => json({ status: 'FAIL', request_id: 'f', errors: [{ code: 4007, message: 'bad' }] }, { status: 400 }),
+        () => json({ status: 'OK', request_id: 'ok', result: true, errors: [] }),
+      );
+    const commands = [1, 2, 3].map((id) => ({ cmd: 'add' as const, fields: { id } }));
+    const stop = failing();
+    const stopping = createSearchClient({
+      endpoint: 'http://x',
+      appName: 'a',
+      credentials,
+      fetch: stop.fetch,
+      retry: false,
+      push: { maxBatchDocuments: 1 },
+    });
+    const stopped = await stopping.push('main', commands, { stopOnError: true });
+    expect(stopped).toMatchObject({ pushed: 0, failed: 3 });
+    expect(stopped.batches.map((b) => [b.ok, b.requestId ?? null])).toEqual([
+      [false, 'f'],
+      [false, null],
+      [false, null],
+    ]);
+    expect((stopped.batches[0]?.error as { code: string } | undefined)?.code).toBe('4007');
+    expect(stop.sent).toHaveLength(1);
+    const go = failing();
+    const going = createSearchClient({
+      endpoint: 'http://x',
+      appName: 'a',
+      credentials,
+      fetch: go.fetch,
+      retry: false,
+      push: { maxBatchDocuments: 1 },
+    });
+    expect(await going.push('main', commands)).toMatchObject({ pushed: 2, failed: 1 });
+    expect(go.sent).toHaveLength(3);
+  });
+
+  it('batchesPerSecond paces the requests of a push', async () => {
+    const at: number[] = [];
+    const { fetch } = fakeFetch(() => {
+      at.push(performance.now());
+      return json({ status: 'OK', request_id: 'p', result: true, errors: [] });
+    });
+    const client = createSearchClient({
+      endpoint: 'http://x',
+      appName: 'a',
+      credentials,
+      fetch,
+      push: { maxBatchDocuments: 1, batchesPerSecond: 20 },
+    });
+    await client.push(
+      'main',
+      [1, 2, 3, 4].map((id) => ({ cmd: 'add' as const, fields: { id } })),
+    );
+    expect(at).toHaveLength(4);
+    for (let i = 1; i < at.length; i += 1) expect(at[i]! - at[i - 1]!).toBeGreaterThanOrEqual(45);
+    expect(() =>
+      createSearchClient({ endpoint: 'http://x', appName: 'a', credentials, push: { batchesPerSecond: -1 } }),
+    ).toThrow(/batchesPerSecond/);
+    expect(() =>
+      createSearchClient({ endpoint: 'http://x', appName: 'a', credentials, push: { maxBatchBytes: 0 } }),
+    ).toThrow(/maxBatchBytes/);
+  });
+
   it('refused input sends nothing: a bad app name, an empty push, an unknown parameter', async () => {
     const { fetch, sent } = fakeFetch(() => json({}));
     expect(() => createSearchClient({ endpoint: 'http://x', appName: '1bad', credentials, fetch })).toThrow(/appName/);

@@ -1,25 +1,7 @@
 // @acs-opensearch/client/search: the application API (v3) of one OpenSearch application: search
 // (with a typed builder of the `query` clauses), scroll, push and suggest, on the client's engine,
 // signed with the v3 signature.
-export {
-  createSearchClient,
-  type PushBatchReport,
-  type PushCommand,
-  type PushLimits,
-  type PushOptions,
-  type PushReport,
-  type PushResponse,
-  planBatches,
-  type ScrollParams,
-  type SearchCallOptions,
-  type SearchClient,
-  type SearchClientOptions,
-  type SearchParams,
-  type SearchResponse,
-  type SearchResult,
-  type SuggestParams,
-  type SuggestResponse,
-} from './createSearchClient.js';
+export { createSearchClient } from './createSearchClient.js';
 export {
   pushDocumentsOperation,
   SEARCH_API_VERSION,
@@ -30,6 +12,7 @@ export {
 } from './generated/metadata.js';
 export type { components as SearchComponents, paths as SearchPaths } from './generated/openapi.js';
 export { md5Hex } from './md5.js';
+export { type Batch, planBatches } from './push.js';
 export {
   type AggregateClause,
   buildSearchQuery,
@@ -59,3 +42,20 @@ export {
   v3QueryString,
   v3StringToSign,
 } from './signV3.js';
+export type {
+  PushBatchReport,
+  PushCommand,
+  PushLimits,
+  PushOptions,
+  PushReport,
+  PushResponse,
+  ScrollParams,
+  SearchCallOptions,
+  SearchClient,
+  SearchClientOptions,
+  SearchParams,
+  SearchResponse,
+  SearchResult,
+  SuggestParams,
+  SuggestResponse,
+} from './types.js';
