@@ -229,7 +229,14 @@ export interface SearchOperationMeta extends OperationMeta {
 
 export const SEARCH_API_VERSION = ${JSON.stringify(meta.apiVersion)};
 
+/** The operationId of each application API operation. */
+export type SearchOperationId = ${ops.map((op) => JSON.stringify(op.operationId)).join(' | ')};
+
+
 ${ops.map((op) => `export const ${op.operationId}Operation: SearchOperationMeta = ${json(op)};`).join('\n\n')}
+
+/** Every application API operation. */
+export const SEARCH_OPERATIONS: readonly SearchOperationMeta[] = [${ops.map((op) => `${op.operationId}Operation`).join(', ')}];
 
 /** The service's numeric error codes and the HTTP status each is answered with. */
 export const SEARCH_ERROR_CODES = ${json(meta.errorCodes)} as const;

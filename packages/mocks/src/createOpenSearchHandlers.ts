@@ -510,7 +510,7 @@ export function createOpenSearchHandlers(
     (request, response) => recordOther(request, response.status, 'InvalidAction.NotFound', false),
     installed,
   );
-  const search = createSearchHandler(searchEngine, base);
+  const search = createSearchHandler(searchEngine, base, log);
   const handlers =
     internal.install === false ? [router, search, fallback] : installable([router, search, fallback], base, installed);
   return { handlers, controller, mock, search: searchEngine, ...createUnhandled(spec, base), reset };

@@ -2,6 +2,7 @@
 // `unknown` where the repository's reader (which works on untyped JSON) uses `any`, and the
 // recorded requests typed per operation.
 import type { FlatParams, operations } from '@acs-opensearch/client';
+import type { SearchOperationId } from '@acs-opensearch/client/search';
 import { listOperations as readOperations } from '@acs-opensearch/openapi-reader';
 import type { OperationId } from './data/types.js';
 
@@ -89,6 +90,20 @@ export type RecordedRequest =
         securityToken: boolean;
       } & RecordedAnswer;
     }[OperationId]
+  | ({
+      /** An application API (v3) request: a search, a suggestion or a push. */
+      operationId: SearchOperationId;
+      method: string;
+      url: string;
+      /** Its path parameters (`app_name`, `table_name`, `suggest_name`) and query parameters, as text. */
+      params: Record<string, string>;
+      headers: Record<string, string>;
+      /** A push's commands (its JSON body). */
+      body: unknown;
+      accessKeyId: string | undefined;
+      /** Whether it carried an STS token (X-Opensearch-Security-Token). */
+      securityToken: boolean;
+    } & RecordedAnswer)
   | ({
       operationId: undefined;
       method: string;

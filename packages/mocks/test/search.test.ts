@@ -197,6 +197,32 @@ describe('search through the client, against MSW', () => {
     expect((report.batches[0]?.error as { code?: string } | undefined)?.code).toBe('2001');
   });
 
+  it('controller.requests records every application API request: its operation, params, body, answer and signer', async () => {
+    mocks.controller.clearRequests();
+    await app.search({ query: "query=default:'cloud'&&config=hit:1" });
+    await app.push('main', [{ cmd: 'update', fields: { id: 'd000003', brand: 'x' } }]);
+    await app.search({ query: "query=nosuch:'x'" }).catch(() => undefined);
+    await app.suggest('titles', { query: 'cl' });
+    const records = mocks.controller.requests.map((r) => [r.operationId, r.status, r.code, r.accessKeyId]);
+    expect(records).toEqual([
+      ['search', 200, undefined, key.accessKeyId],
+      ['pushDocuments', 200, undefined, key.accessKeyId],
+      ['search', 400, '6302', key.accessKeyId],
+      ['suggest', 200, undefined, key.accessKeyId],
+    ]);
+    const push = mocks.controller.requestsOf('pushDocuments')[0];
+    expect(push?.params).toMatchObject({ app_name: 'catalogue', table_name: 'main' });
+    expect(push?.body).toEqual([{ cmd: 'update', fields: { id: 'd000003', brand: 'x' } }]);
+    expect(mocks.controller.requestsOf('search')[0]?.params.query).toBe("query=default:'cloud'&&config=hit:1");
+    // A push sent as a GET is the service's 4007, recorded too.
+    const now = Date.now();
+    const path = '/v3/openapi/apps/catalogue/main/actions/bulk';
+    const headers = await signV3({ method: 'GET', path }, key, { date: v3Date(now), nonce: v3Nonce(now) });
+    const wrong = await fetch(`${BASE}${path}`, { headers });
+    expect(wrong.status).toBe(400);
+    expect(mocks.controller.requests.at(-1)).toMatchObject({ operationId: 'pushDocuments', status: 400, code: '4007' });
+  });
+
   it('a wrong signature, an unknown key and a replayed request are refused; no secret in the error', async () => {
     const wrong = createSearchClient({
       endpoint: BASE,

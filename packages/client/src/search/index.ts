@@ -6,6 +6,8 @@ export {
   pushDocumentsOperation,
   SEARCH_API_VERSION,
   SEARCH_ERROR_CODES,
+  SEARCH_OPERATIONS,
+  type SearchOperationId,
   type SearchOperationMeta,
   searchOperation,
   suggestOperation,

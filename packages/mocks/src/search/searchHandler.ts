@@ -4,8 +4,14 @@
 // what is pushed is indexed (appIndex.ts) and searched as the reference describes. Signatures are
 // checked when the set verifies them (`verifySignature`): a wrong signature, an unknown AccessKey
 // or a nonce used twice are refused with the service's codes.
-import { parseV3Authorization, v3StringToSign } from '@acs-opensearch/client/search';
+import {
+  parseV3Authorization,
+  SEARCH_OPERATIONS,
+  type SearchOperationMeta,
+  v3StringToSign,
+} from '@acs-opensearch/client/search';
 import { http } from 'msw';
+import type { LoggedRequest, RequestLog } from '../http/requestLog.js';
 import type { Collection } from '../model/specModel.js';
 import type { NonceStore } from '../signature/nonceStore.js';
 import type { KeyRing } from '../signature/verifySignature.js';
@@ -14,9 +20,24 @@ import { textWords } from './analyzer.js';
 import { AppIndex, type Doc, type SearchSchema } from './appIndex.js';
 import { parseSearch, SearchQueryError } from './parse.js';
 
-const SEARCH = /^\/v3\/openapi\/apps\/([^/]+)\/search$/;
-const SUGGEST = /^\/v3\/openapi\/apps\/([^/]+)\/suggest\/([^/]+)\/search$/;
-const PUSH = /^\/v3\/openapi\/apps\/([^/]+)\/([^/]+)\/actions\/bulk$/;
+/** Each operation of the application API's spec, with its path as a pattern (path parameters named). */
+const ROUTES = SEARCH_OPERATIONS.map((op) => ({
+  op,
+  pattern: new RegExp(
+    `^${op.path.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\\?\{([^}]+)\\?\}/g, '(?<$1>[^/]+)')}$`,
+  ),
+}));
+
+/** The operation a path and method are, and its path parameters (decoded). */
+function route(method: string, path: string): { op: SearchOperationMeta; params: Record<string, string> } | undefined {
+  for (const { op, pattern } of ROUTES) {
+    const match = pattern.exec(path);
+    if (!match || op.method !== method) continue;
+    const params = Object.fromEntries(Object.entries(match.groups ?? {}).map(([k, v]) => [k, decodeURIComponent(v)]));
+    return { op, params };
+  }
+  return undefined;
+}
 
 /** The service's answers to errors: each numeric code with its HTTP status. */
 const STATUS: Record<number, number> = {
@@ -363,43 +384,84 @@ function timingSafeEqual(a: string, b: string): boolean {
 const json = (body: unknown, status = 200) =>
   new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
 
+/** The record of an application API request in the set's request log (`controller.requests`). */
+function logEntry(
+  request: Request,
+  operationId: string,
+  params: Record<string, unknown>,
+  body: unknown,
+): LoggedRequest {
+  return {
+    operationId,
+    method: request.method,
+    url: request.url,
+    params,
+    headers: Object.fromEntries(request.headers),
+    body,
+    accessKeyId: parseV3Authorization(request.headers.get('authorization'))?.accessKeyId,
+    securityToken: request.headers.get('x-opensearch-security-token') !== null,
+    status: undefined,
+    code: undefined,
+    overridden: false,
+  };
+}
+
+const parsedBody = (text: string | undefined): unknown => {
+  if (text === undefined) return undefined;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
+};
+
 /** The MSW handler of the application API, for one handler set. */
-export function createSearchHandler(engine: SearchEngine, base: string | undefined) {
+export function createSearchHandler(engine: SearchEngine, base: string | undefined, log: RequestLog) {
   return http.all(/\/v3\/openapi\/apps\//, async ({ request }) => {
     const url = new URL(request.url);
     if (base !== undefined && !`${url.origin}${url.pathname}`.startsWith(base)) return undefined;
     const path = base === undefined ? url.pathname : `${url.origin}${url.pathname}`.slice(base.length) || url.pathname;
-    const search = SEARCH.exec(path);
-    const suggest = SUGGEST.exec(path);
-    const push = PUSH.exec(path);
-    if (!search && !suggest && !push) return undefined;
+    const routed = route(request.method, path);
+    const other = routed ? undefined : ['GET', 'POST'].map((m) => route(m, path)).find(Boolean);
+    if (!routed && !other) return undefined;
+    const { op, params } = (routed ?? other) as NonNullable<typeof routed>;
     const requestId = engine.nextRequestId();
-    try {
-      if (push && request.method !== 'POST') throw new SearchQueryError(4007, 'push is a POST');
-      if ((search || suggest) && request.method !== 'GET')
-        throw new SearchQueryError(4007, 'search and suggest are a GET');
-      const body = push ? await request.text() : undefined;
-      await engine.verify(request, url, body);
-      if (push) {
-        engine.push(decodeURIComponent(push[1] as string), decodeURIComponent(push[2] as string), body as string);
-        return json({ status: 'OK', request_id: requestId, result: true, errors: [] });
+    const body = op.body ? await request.text() : undefined;
+    const entry = log.push(
+      logEntry(request, op.operationId, { ...params, ...Object.fromEntries(url.searchParams) }, parsedBody(body)),
+    );
+    const answer = (value: unknown, status = 200, code?: number) => {
+      if (entry) {
+        entry.status = status;
+        entry.code = code === undefined ? undefined : String(code);
       }
-      if (suggest) {
+      return json(value, status);
+    };
+    try {
+      if (!routed) throw new SearchQueryError(4007, `${op.path} is a ${op.method}`);
+      await engine.verify(request, url, body);
+      const app = params.app_name as string;
+      if (op.body) {
+        engine.push(app, params.table_name as string, body as string);
+        return answer({ status: 'OK', request_id: requestId, result: true, errors: [] });
+      }
+      if (params.suggest_name !== undefined) {
         const query = url.searchParams.get('query');
         if (!query) throw new SearchQueryError(6301, 'the query parameter is required');
         const hitText = url.searchParams.get('hit') ?? '10';
         if (!/^\d+$/.test(hitText) || Number(hitText) < 1 || Number(hitText) > 100)
           throw new SearchQueryError(6301, 'hit must be a whole number from 1 to 100');
-        const suggestions = engine.suggest(decodeURIComponent(suggest[1] as string), query, Number(hitText));
-        return json({ request_id: requestId, searchtime: 0, suggestions, errors: [] });
+        const suggestions = engine.suggest(app, query, Number(hitText));
+        return answer({ request_id: requestId, searchtime: 0, suggestions, errors: [] });
       }
-      const result = engine.search(decodeURIComponent((search as RegExpExecArray)[1] as string), url.searchParams);
-      return json({ status: 'OK', request_id: requestId, result, errors: [], tracer: '' });
+      const result = engine.search(app, url.searchParams);
+      return answer({ status: 'OK', request_id: requestId, result, errors: [], tracer: '' });
     } catch (error) {
       if (!(error instanceof SearchQueryError)) throw error;
-      return json(
+      return answer(
         { status: 'FAIL', request_id: requestId, errors: [{ code: error.code, message: error.message }] },
         STATUS[error.code] ?? 400,
+        error.code,
       );
     }
   });

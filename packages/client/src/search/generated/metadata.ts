@@ -12,6 +12,10 @@ export interface SearchOperationMeta extends OperationMeta {
 
 export const SEARCH_API_VERSION = "v3";
 
+/** The operationId of each application API operation. */
+export type SearchOperationId = "search" | "suggest" | "pushDocuments";
+
+
 export const searchOperation: SearchOperationMeta = {
   "operationId": "search",
   "method": "GET",
@@ -247,6 +251,9 @@ export const pushDocumentsOperation: SearchOperationMeta = {
     "maxDocumentsPerRequest": 1000
   }
 };
+
+/** Every application API operation. */
+export const SEARCH_OPERATIONS: readonly SearchOperationMeta[] = [searchOperation, suggestOperation, pushDocumentsOperation];
 
 /** The service's numeric error codes and the HTTP status each is answered with. */
 export const SEARCH_ERROR_CODES = [
