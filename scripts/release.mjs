@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // `pnpm release [--dry-run]`: publishes exactly the tarballs it checked.
-//   1. refuses while a changeset is pending (run `pnpm version-packages` first) or the fixed group's
-//      versions differ;
+//   1. refuses while a changeset is pending (run `pnpm version-packages` first; a dry run lists them
+//      and goes on) or the fixed group's versions differ;
 //   2. builds, type-checks and tests the packages (skip with --skip-verify);
 //   3. packs every public package of packages/ into .release/ (pnpm pack: workspace ranges rewritten);
 //   4. checks each tarball: publint --strict and attw (node16), then the consumer test installs the
@@ -42,9 +42,13 @@ export function publicPackages(repo = root) {
 }
 
 /** What stops a release before anything is built: pending changesets, versions out of step. */
+export function pendingChangesets(repo = root) {
+  return readdirSync(join(repo, '.changeset')).filter((f) => f.endsWith('.md') && f !== 'README.md');
+}
+
 export function releaseBlockers(repo = root) {
   const blockers = [];
-  const pending = readdirSync(join(repo, '.changeset')).filter((f) => f.endsWith('.md') && f !== 'README.md');
+  const pending = pendingChangesets(repo);
   if (pending.length > 0)
     blockers.push(
       `${pending.length} changeset(s) pending (${pending.join(', ')}): run \`pnpm version-packages\` first`,
@@ -62,8 +66,15 @@ export function releaseBlockers(repo = root) {
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  const blockers = releaseBlockers();
+  // A dry run checks what is committed even while changesets are pending (it lists them: the real
+  // release refuses until `pnpm version-packages` has consumed them).
+  const pending = pendingChangesets();
+  const blockers = releaseBlockers().filter((b) => !(dryRun && b.includes('changeset(s) pending')));
   if (blockers.length > 0) fail(`not releasable:\n  - ${blockers.join('\n  - ')}`);
+  if (dryRun && pending.length > 0)
+    console.log(
+      `release --dry-run: ${pending.length} changeset(s) pending (${pending.join(', ')}); a real release refuses until \`pnpm version-packages\` has run.`,
+    );
   const packages = publicPackages();
 
   if (!args.has('--skip-verify')) run('pnpm', ['tasks', 'build', 'typecheck', 'test', '--filter=./packages/*']);

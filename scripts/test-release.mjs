@@ -105,12 +105,30 @@ try {
   );
   check(/nothing was published/.test(dry.out), 'and publishes nothing');
 
-  // A release is refused while a changeset is pending.
+  // A release is refused while a changeset is pending (a dry run lists it and goes on). The npm
+  // settings make sure nothing could be published even if the refusal broke.
   writeFileSync(join(work, '.changeset', 'pending.md'), '---\n"@acs-opensearch/mocks": patch\n---\n\nPending.\n');
-  const refused = tryRun(process.execPath, [join(work, 'scripts', 'release.mjs'), '--dry-run', '--skip-verify'], work);
+  const noRegistry = { npm_config_registry: 'http://127.0.0.1:9/' };
+  const release = (args, env) =>
+    tryRun(
+      process.execPath,
+      [join(work, 'scripts', 'release.mjs'), '--skip-verify', '--skip-consumer', ...args],
+      work,
+      env,
+    );
+  const refused = release([], { ...noRegistry, npm_config_dry_run: 'true' });
   check(
-    !refused.ok && /pending/.test(refused.out),
+    !refused.ok && /pending/.test(refused.out) && !/pnpm pack/.test(refused.out),
     'a release with a pending changeset is refused before anything is packed',
+    refused.out.slice(-1500),
+  );
+  const listedPending = release(['--dry-run'], noRegistry);
+  check(
+    listedPending.ok &&
+      /1 changeset\(s\) pending \(pending\.md\)/.test(listedPending.out) &&
+      /nothing was published/.test(listedPending.out),
+    'its dry run lists the pending changeset and still checks the tarballs',
+    listedPending.out.slice(-1500),
   );
 } catch (error) {
   check(false, 'the release flow', `${error.stdout ?? ''}${error.stderr ?? ''}${error.message}`);
