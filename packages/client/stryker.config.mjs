@@ -4,7 +4,7 @@ import { strykerConfig } from '../../scripts/lib/stryker.mjs';
 
 export default strykerConfig([
   'src/**/*.ts',
-  '!src/generated/**',
+  '!src/**/generated/**',
   '!src/**/*.spec.ts',
   '!src/**/*.fixture.ts',
   '!src/**/*.d.ts',

@@ -90,20 +90,22 @@ export type RecordedRequest =
         securityToken: boolean;
       } & RecordedAnswer;
     }[OperationId]
-  | ({
-      /** An application API (v3) request: a search, a suggestion or a push. */
-      operationId: SearchOperationId;
-      method: string;
-      url: string;
-      /** Its path parameters (`app_name`, `table_name`, `suggest_name`) and query parameters, as text. */
-      params: Record<string, string>;
-      headers: Record<string, string>;
-      /** A push's commands (its JSON body). */
-      body: unknown;
-      accessKeyId: string | undefined;
-      /** Whether it carried an STS token (X-Opensearch-Security-Token). */
-      securityToken: boolean;
-    } & RecordedAnswer)
+  | {
+      [Op in SearchOperationId]: {
+        /** An application API (v3) request: a search, a suggestion or a push. */
+        operationId: Op;
+        method: string;
+        url: string;
+        /** Its path parameters (`app_name`, `table_name`, `suggest_name`) and query parameters, as text. */
+        params: Record<string, string>;
+        headers: Record<string, string>;
+        /** A push's commands (its JSON body). */
+        body: unknown;
+        accessKeyId: string | undefined;
+        /** Whether it carried an STS token (X-Opensearch-Security-Token). */
+        securityToken: boolean;
+      } & RecordedAnswer;
+    }[SearchOperationId]
   | ({
       operationId: undefined;
       method: string;
