@@ -136,3 +136,82 @@ describe('md5Hex', () => {
     }
   });
 });
+
+describe('the canonical parts, one by one', () => {
+  it('the resource: values encoded, keys sorted whatever their order, undefined and empty values left out, 0 kept', async () => {
+    const { v3CanonicalResource, v3QueryString } = await import('../src/search/index.js');
+    expect(v3QueryString({ z: '1', a: "it's 2", m: 3, e: '', u: undefined, n: 0 })).toBe('a=it%27s%202&m=3&n=0&z=1');
+    expect(v3QueryString({ b: 'x', a: 'y' })).toBe('a=y&b=x');
+    expect(v3CanonicalResource('/v3/openapi/apps/a/search', {})).toBe('/v3/openapi/apps/a/search');
+    expect(v3CanonicalResource('/p', { only: '' })).toBe('/p');
+  });
+
+  it('the headers: X-Opensearch-* only, lower-cased, trimmed, sorted, empty ones left out, each ending in a line break', async () => {
+    const { v3CanonicalHeaders, v3StringToSign } = await import('../src/search/index.js');
+    const headers = {
+      'X-Opensearch-Nonce': 'n1',
+      'x-opensearch-a': '  v  ',
+      'X-OPENSEARCH-EMPTY': '   ',
+      'X-Opensearch-Missing': undefined,
+      'Content-Type': 'application/json',
+      'X-Other': 'y',
+    };
+    expect(v3CanonicalHeaders(headers)).toBe('x-opensearch-a:v\nx-opensearch-nonce:n1\n');
+    expect(v3CanonicalHeaders({ 'X-Other': 'y' })).toBe('');
+    expect(
+      v3StringToSign(
+        { method: 'post', path: '/p', query: { q: '1' } },
+        { 'CONTENT-MD5': 'm', 'content-TYPE': 't', DATE: 'd', 'X-Opensearch-Nonce': 'n' },
+      ),
+    ).toBe('POST\nm\nt\nd\nx-opensearch-nonce:n\n/p?q=1');
+    expect(v3StringToSign({ method: 'GET', path: '/p' }, {})).toBe('GET\n\n\n\n/p');
+  });
+
+  it('the date, the nonce and the Authorization parser are exact', async () => {
+    const { parseV3Authorization, v3Date } = await import('../src/search/index.js');
+    expect(v3Date(Date.UTC(2026, 0, 2, 3, 4, 5, 678))).toBe('2026-01-02T03:04:05Z');
+    expect(v3Date(Date.UTC(2026, 11, 31, 23, 59, 59, 0))).toBe('2026-12-31T23:59:59Z');
+    const nonce = v3Nonce(1_700_000_000_123);
+    expect(nonce).toMatch(/^1700000000123\d{6}$/);
+    const signature = 'A'.repeat(27).concat('=');
+    expect(parseV3Authorization(`OPENSEARCH id:${signature}`)).toEqual({ accessKeyId: 'id', signature });
+    for (const bad of [
+      `xOPENSEARCH id:${signature}`,
+      `OPENSEARCH id:${signature} `,
+      `OPENSEARCH id:${signature.slice(1)}`,
+      `OPENSEARCH :${signature}`,
+      'OPENSEARCH',
+      undefined,
+      null,
+    ])
+      expect(parseV3Authorization(bad), String(bad)).toBeNull();
+  });
+
+  it('without Web Crypto, signing is a ValidationError naming crypto; a header with a line break names the header', async () => {
+    const { signV3: sign } = await import('../src/search/index.js');
+    const stamp = { date: 'd', nonce: 'n' };
+    await expect(
+      sign({ method: 'GET', path: '/p' }, credentials(), stamp, { 'X-Trace': 'a\nb' }),
+    ).rejects.toMatchObject({
+      parameter: 'X-Trace',
+      message: 'the X-Trace header holds a line break or NUL',
+    });
+    const real = globalThis.crypto;
+    Object.defineProperty(globalThis, 'crypto', {
+      value: { getRandomValues: real.getRandomValues.bind(real) },
+      configurable: true,
+    });
+    try {
+      await expect(sign({ method: 'GET', path: '/p' }, credentials(), stamp)).rejects.toMatchObject({
+        parameter: 'crypto',
+        message: 'Web Crypto (crypto.subtle) is missing here: the v3 signature needs HMAC-SHA1',
+      });
+    } finally {
+      Object.defineProperty(globalThis, 'crypto', { value: real, configurable: true });
+    }
+  });
+});
+
+function credentials() {
+  return { accessKeyId: 'i', accessKeySecret: 's' };
+}

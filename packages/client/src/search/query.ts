@@ -12,10 +12,10 @@ export type QueryNode =
   | { index: string; term: string }
   | { index: string; phrase: string }
   | { index: string; range: RangeBounds }
-  | { and: QueryNode[] }
-  | { or: QueryNode[] }
-  | { andNot: [QueryNode, QueryNode] }
-  | { rank: [QueryNode, QueryNode] };
+  | { and: readonly QueryNode[] }
+  | { or: readonly QueryNode[] }
+  | { andNot: readonly [QueryNode, QueryNode] }
+  | { rank: readonly [QueryNode, QueryNode] };
 
 /** A numeric range of an index: `[` when the bound is included, `(` when not; a missing bound is open. */
 export interface RangeBounds {
@@ -32,10 +32,10 @@ export type FilterOperator = '=' | '!=' | '>' | '>=' | '<' | '<=';
 export type FilterNode =
   | string
   | { field: string; op: FilterOperator; value: FilterValue }
-  | { in: string; values: FilterValue[] }
-  | { notin: string; values: FilterValue[] }
-  | { and: FilterNode[] }
-  | { or: FilterNode[] };
+  | { in: string; values: readonly FilterValue[] }
+  | { notin: string; values: readonly FilterValue[] }
+  | { and: readonly FilterNode[] }
+  | { or: readonly FilterNode[] };
 
 /** One sort key: a field, or `RANK` (relevance); descending unless `order: 'asc'`. */
 export interface SortKey {
@@ -53,8 +53,8 @@ export interface ConfigClause {
 /** One aggregate: group by `groupKey`, with functions such as `count()`, `sum(price)`, `max(price)`, `min(price)`. */
 export interface AggregateClause {
   groupKey: string;
-  aggFun: string[];
-  range?: number[];
+  aggFun: readonly string[];
+  range?: readonly number[];
   aggFilter?: FilterNode;
   maxGroup?: number;
 }
@@ -70,9 +70,9 @@ export interface DistinctClause {
 export interface SearchClauses {
   query: QueryNode;
   filter?: FilterNode;
-  sort?: (SortKey | string)[];
+  sort?: readonly (SortKey | string)[];
   config?: ConfigClause;
-  aggregate?: AggregateClause | AggregateClause[];
+  aggregate?: AggregateClause | readonly AggregateClause[];
   distinct?: DistinctClause;
   kvpairs?: Record<string, string | number>;
 }
@@ -123,7 +123,7 @@ export function queryText(node: QueryNode): string {
   return `${index}:${rangeText(node.range, index)}`;
 }
 
-function group(nodes: QueryNode[], operator: string): string {
+function group(nodes: readonly QueryNode[], operator: string): string {
   if (nodes.length === 0) throw new ValidationError('query', `${operator.trim()} needs at least one operand`);
   const parts = nodes.map((n) => queryText(n));
   return parts.length === 1 ? (parts[0] as string) : `(${parts.join(operator)})`;
@@ -159,7 +159,7 @@ export function filterText(node: FilterNode): string {
 }
 
 /** The sort clause: `-price;+RANK` (descending by default). */
-function sortText(keys: (SortKey | string)[]): string {
+function sortText(keys: readonly (SortKey | string)[]): string {
   return keys
     .map((key) => {
       if (typeof key === 'string') return key;
@@ -225,6 +225,9 @@ function kvpairsText(pairs: Record<string, string | number>): string {
     .join(',');
 }
 
+const isList = (value: AggregateClause | readonly AggregateClause[]): value is readonly AggregateClause[] =>
+  Array.isArray(value);
+
 /** The whole `query` parameter of a search, from its clauses. */
 export function buildSearchQuery(clauses: SearchClauses): string {
   const parts: string[] = [];
@@ -236,7 +239,7 @@ export function buildSearchQuery(clauses: SearchClauses): string {
   if (clauses.filter !== undefined) parts.push(`filter=${filterText(clauses.filter)}`);
   if (clauses.sort && clauses.sort.length > 0) parts.push(`sort=${sortText(clauses.sort)}`);
   if (clauses.aggregate) {
-    const list = Array.isArray(clauses.aggregate) ? clauses.aggregate : [clauses.aggregate];
+    const list: readonly AggregateClause[] = isList(clauses.aggregate) ? clauses.aggregate : [clauses.aggregate];
     if (list.length > 0) parts.push(`aggregate=${list.map(aggregateText).join(';')}`);
   }
   if (clauses.distinct) parts.push(`distinct=${distinctText(clauses.distinct)}`);
