@@ -140,7 +140,7 @@ describe('the search engine against a brute-force evaluator', () => {
         expect(got.total).toBe(want.total);
         expect(got.facets).toEqual(want.facets);
       }),
-      { numRuns: 300 },
+      { numRuns: Number(process.env.PROPERTY_RUNS ?? 300) },
     );
   });
 
@@ -170,7 +170,7 @@ describe('the search engine against a brute-force evaluator', () => {
           expect(index.size).toBe(expected.size);
         },
       ),
-      { numRuns: 200 },
+      { numRuns: Number(process.env.PROPERTY_RUNS ?? 200) },
     );
   });
 });
