@@ -33,6 +33,7 @@ export {
   type SortKey,
 } from './query.js';
 export {
+  hmacSha1Base64,
   parseV3Authorization,
   signV3,
   type V3Request,

@@ -82,7 +82,7 @@ export function v3StringToSign(request: V3Request, headers: Record<string, strin
 }
 
 /** base64(HMAC-SHA1(secret, text)) on Web Crypto. */
-async function hmacSha1Base64(secret: string, text: string): Promise<string> {
+export async function hmacSha1Base64(secret: string, text: string): Promise<string> {
   const subtle = globalThis.crypto?.subtle;
   if (!subtle)
     throw new ValidationError('crypto', 'Web Crypto (crypto.subtle) is missing here: the v3 signature needs HMAC-SHA1');

@@ -5,6 +5,8 @@
 // checked when the set verifies them (`verifySignature`): a wrong signature, an unknown AccessKey
 // or a nonce used twice are refused with the service's codes.
 import {
+  hmacSha1Base64,
+  md5Hex,
   parseV3Authorization,
   SEARCH_OPERATIONS,
   type SearchOperationMeta,
@@ -338,7 +340,7 @@ export class SearchEngine implements MockSearchEngine {
       throw new SearchQueryError(4003, 'the Date header is missing, malformed or more than 15 minutes off');
     if (key.securityToken !== undefined && request.headers.get('x-opensearch-security-token') !== key.securityToken)
       throw new SearchQueryError(4003, 'the security token does not belong to this AccessKey');
-    if (body !== undefined && request.headers.get('content-md5') !== (await md5Of(body)))
+    if (body !== undefined && request.headers.get('content-md5') !== md5Hex(body))
       throw new SearchQueryError(4003, 'the Content-MD5 does not match the body');
     const headers: Record<string, string> = {};
     request.headers.forEach((value, name) => {
@@ -349,29 +351,13 @@ export class SearchEngine implements MockSearchEngine {
       query[name] = value;
     });
     const text = v3StringToSign({ method: request.method, path: decodeURIComponent(url.pathname), query }, headers);
-    const expected = await hmac(key.accessKeySecret, text);
+    const expected = await hmacSha1Base64(key.accessKeySecret, text);
     if (!timingSafeEqual(expected, auth.signature)) throw new SearchQueryError(4003, 'the signature does not match');
     const nonce = request.headers.get('x-opensearch-nonce');
     if (!nonce) throw new SearchQueryError(4003, 'the X-Opensearch-Nonce header is missing');
     if (!this.options.nonces.use(`v3:${nonce}`, signedAt, this.now()))
       throw new SearchQueryError(4003, 'the nonce was used before: a replayed request');
   }
-}
-
-async function md5Of(body: string): Promise<string> {
-  const { md5Hex } = await import('@acs-opensearch/client/search');
-  return md5Hex(body);
-}
-
-async function hmac(secret: string, text: string): Promise<string> {
-  const encoder = new TextEncoder();
-  const key = await crypto.subtle.importKey('raw', encoder.encode(secret), { name: 'HMAC', hash: 'SHA-1' }, false, [
-    'sign',
-  ]);
-  const mac = new Uint8Array(await crypto.subtle.sign('HMAC', key, encoder.encode(text)));
-  let binary = '';
-  for (const b of mac) binary += String.fromCharCode(b);
-  return btoa(binary);
 }
 
 function timingSafeEqual(a: string, b: string): boolean {
